@@ -1,0 +1,27 @@
+// Nest 12 ships ESM only; jest runs CommonJS, so @nestjs/* is transformed by swc too (see STACK.md).
+const swcTs = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true },
+  transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true },
+  module: { type: 'commonjs' } }];
+const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const common = {
+  transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|@as-integrations)/)'],
+  moduleNameMapper: {
+    '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+    '^@app/config$': '<rootDir>/libs/config/src/index.ts',
+    '^@app/persistence$': '<rootDir>/libs/persistence/src/index.ts',
+    '^@app/queue$': '<rootDir>/libs/queue/src/index.ts',
+    '^@app/core$': '<rootDir>/libs/core/src/index.ts',
+    '^@app/core/(.*)$': '<rootDir>/libs/core/src/$1',
+  },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts', globalTeardown: '<rootDir>/test/global-teardown.ts' },
+  ],
+};
