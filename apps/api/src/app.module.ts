@@ -1,0 +1,69 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
+import { CoreModule } from '@app/core';
+import { AccessGuard } from './auth/access.guard';
+import { LoginThrottle } from './auth/login-throttle';
+import { DateScalar } from './graphql/date.scalar';
+import { formatGraphqlError } from './graphql/error-formatter';
+import { AppExceptionFilter } from './graphql/exception.filter';
+import { GqlContext, LoadersFactory } from './graphql/loaders';
+import { HealthController } from './health/health.controller';
+import { ApplicationResolver, CaseTransitionResolver, EnterpriseResolver, FoundingCaseResolver } from './resolvers/cases.resolver';
+import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
+import { PipelineResolver } from './resolvers/pipeline.resolver';
+
+@Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
+class GraphqlSupportModule {}
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (req, res) => {
+            const given = req.headers['x-request-id'];
+            const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+            res.setHeader('x-request-id', id);
+            return id;
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+        },
+      }),
+    }),
+    CoreModule,
+    TerminusModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [GraphqlSupportModule],
+      inject: [LoadersFactory, APP_CONFIG],
+      useFactory: (loaders: LoadersFactory, config: AppConfig) => ({
+        autoSchemaFile: true,
+        sortSchema: false,
+        graphiql: config.nodeEnv !== 'production',
+        introspection: config.nodeEnv !== 'production',
+        includeStacktraceInErrorResponses: false,
+        context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: loaders.create(() => req.actor) }),
+        formatError: formatGraphqlError,
+      }),
+    }),
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: AppExceptionFilter },
+    LoginThrottle,
+    DateScalar,
+    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver,
+  ],
+})
+export class AppModule {}

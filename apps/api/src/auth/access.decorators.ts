@@ -1,0 +1,20 @@
+import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { Actor, Role } from '@app/core';
+
+export const ROLES_KEY = 'cdcs:roles';
+export const PUBLIC_KEY = 'cdcs:public';
+
+/** The roles allowed to call an operation; an operation without it is denied to everyone. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const AnyRole = () => SetMetadata(ROLES_KEY, [Role.ADMIN, Role.SUPERVISOR, Role.OFFICER]);
+/** Needs no login (only `login` and health). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export function requestOf(ctx: ExecutionContext): { headers: Record<string, string | string[] | undefined>; actor?: Actor; ip?: string } {
+  if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext().req;
+  return ctx.switchToHttp().getRequest();
+}
+
+/** The authenticated caller (set by AccessGuard). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => requestOf(ctx).actor!);

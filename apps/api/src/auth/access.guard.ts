@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError, AuthService, ErrorCode, Role } from '@app/core';
+import { PUBLIC_KEY, ROLES_KEY, requestOf } from './access.decorators';
+
+/**
+ * Global guard: every operation is denied unless marked @Public or allowed for the caller's role.
+ * Authenticates the bearer token and puts the caller on the request.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = requestOf(ctx);
+    if (!req.actor) {
+      const header = req.headers['authorization'];
+      const value = Array.isArray(header) ? header[0] : header;
+      const match = /^Bearer\s+(\S+)$/i.exec(value ?? '');
+      if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'A bearer token is required');
+      req.actor = await this.auth.actorFromToken(match[1]);
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || !roles.includes(req.actor.role)) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Your role does not allow this operation');
+    }
+    return true;
+  }
+}

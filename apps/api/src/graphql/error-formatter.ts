@@ -1,0 +1,61 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCode } from '@app/core';
+
+/** Every AppError code and the `extensions.code` clients see: one table, checked to be exhaustive. */
+export const EXTENSION_CODE = {
+  [ErrorCode.UNAUTHENTICATED]: 'UNAUTHENTICATED',
+  [ErrorCode.FORBIDDEN]: 'FORBIDDEN',
+  [ErrorCode.BAD_USER_INPUT]: 'BAD_USER_INPUT',
+  [ErrorCode.NOT_FOUND]: 'NOT_FOUND',
+  [ErrorCode.CONFLICT]: 'CONFLICT',
+  [ErrorCode.TRANSITION_NOT_ALLOWED]: 'TRANSITION_NOT_ALLOWED',
+  [ErrorCode.INELIGIBLE]: 'INELIGIBLE',
+  [ErrorCode.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
+} as const satisfies Record<ErrorCode, string>;
+
+/** Apollo's own codes that already say what the client did wrong. */
+const PASS_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+// Literal values of the wrong type fail validation; for clients they are bad input.
+const VALUE_PROBLEM = /(Expected value of type|cannot represent|Enum ".*" cannot|Int cannot|Float cannot|Boolean cannot|String cannot|ID cannot|Date must|is required, but it was not provided|was not provided|is not defined by type)/;
+
+const logger = new Logger('GraphQL');
+
+function fieldsFromMessage(message: string): string[] {
+  const fields = new Set<string>();
+  for (const m of message.matchAll(/at "([^"]+)"/g)) fields.add(m[1].split('.').pop()!.replace(/\[\d+\]$/, ''));
+  for (const m of message.matchAll(/[Ff]ield "(?:[A-Za-z]+\.)?([A-Za-z0-9_]+)"/g)) fields.add(m[1]);
+  for (const m of message.matchAll(/[Vv]ariable "\$([A-Za-z0-9_]+)"/g)) if (!fields.size) fields.add(m[1]);
+  return [...fields];
+}
+
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { ...original.details, code: EXTENSION_CODE[original.code] },
+    };
+  }
+  const pgCode = (original as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (original as { code?: string })?.code;
+  if (pgCode === '22P02') {
+    // A malformed id (not a UUID) names nothing that exists.
+    return { message: 'No such id', path: formatted.path, extensions: { code: 'NOT_FOUND' } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_PROBLEM.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fields: fieldsFromMessage(formatted.message) } };
+  }
+  if (code === 'BAD_USER_INPUT') {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, fields: fieldsFromMessage(formatted.message) } };
+  }
+  if (code && PASS_THROUGH.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  if (original instanceof GraphQLError && !code) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
+  }
+  logger.error({ err: original, path: formatted.path }, 'Unexpected error');
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

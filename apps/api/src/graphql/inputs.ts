@@ -1,0 +1,176 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { DateDay } from './date.scalar';
+import { CaseStage, CloseReason, OrgUnitKind, Ownership, PeriodKind, Role } from './enums';
+
+@InputType()
+export class CreateUserInput {
+  @Field() email: string;
+  @Field() fullName: string;
+  @Field() password: string;
+  @Field(() => Role) role: Role;
+  @Field(() => ID) orgUnitId: string;
+}
+
+@InputType()
+export class CreateOrgUnitInput {
+  @Field() name: string;
+  @Field(() => OrgUnitKind) kind: OrgUnitKind;
+  @Field(() => ID, { nullable: true }) parentId?: string | null;
+}
+
+@InputType()
+export class CreateEnterpriseInput {
+  @Field() name: string;
+  @Field() taxCode: string;
+  @Field(() => String, { nullable: true }) district?: string | null;
+  @Field(() => String, { nullable: true }) sector?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => Ownership, { nullable: true }) ownership?: Ownership | null;
+  @Field(() => Int) workerCount: number;
+  @Field() hasUnion: boolean;
+  @Field(() => ID) orgUnitId: string;
+}
+
+@InputType()
+export class CaseFilter {
+  @Field(() => CaseStage, { nullable: true }) stage?: CaseStage | null;
+  @Field(() => ID, { nullable: true }) assigneeId?: string | null;
+  @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
+  @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
+}
+
+@InputType()
+export class EnterpriseFilter {
+  @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
+  @Field(() => Int, { nullable: true }) minWorkers?: number | null;
+  @Field(() => Boolean, { nullable: true }) hasUnion?: boolean | null;
+  @Field(() => String, { nullable: true }) search?: string | null;
+}
+
+@InputType()
+export class OpenCaseInput {
+  @Field(() => ID) enterpriseId: string;
+  @Field(() => ID, { nullable: true }) assigneeId?: string | null;
+}
+
+@InputType()
+export class AssignCaseInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => ID) assigneeId: string;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@InputType()
+export class SurveyInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => DateDay) surveyedOn: string;
+  @Field(() => Int) workerCount: number;
+  @Field() hasUnion: boolean;
+  @Field(() => String, { nullable: true }) contactName?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+export class OutreachInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => DateDay) heldOn: string;
+  @Field(() => Int) workersReached: number;
+  @Field(() => Int) workersInterested: number;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+export class CommitteeInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => DateDay) formedOn: string;
+  @Field(() => [String]) memberNames: string[];
+}
+
+@InputType()
+export class ApplicationInput {
+  @Field(() => ID, { nullable: true }) caseId?: string | null;
+  @Field(() => ID, { nullable: true }) grassrootsUnionId?: string | null;
+  @Field() fullName: string;
+  @Field(() => String, { nullable: true, description: 'Citizen id (CCCD), used to spot existing members' }) personalId?: string | null;
+  @Field(() => Int) birthYear: number;
+  @Field() gender: string;
+  @Field() position: string;
+  @Field() isManager: boolean;
+  @Field() servingSentence: boolean;
+  @Field() nationality: string;
+  @Field(() => Int, { nullable: true }) contractMonths?: number | null;
+  @Field(() => DateDay) submittedOn: string;
+}
+
+@InputType()
+export class DecideApplicationInput {
+  @Field(() => ID) applicationId: string;
+  @Field() admit: boolean;
+  @Field(() => DateDay) decidedOn: string;
+  @Field(() => String, { nullable: true }) decisionNumber?: string | null;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@InputType()
+export class CongressInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => DateDay) heldOn: string;
+  @Field(() => Int) attendees: number;
+  @Field(() => [String]) executiveCommittee: string[];
+  @Field() chairName: string;
+  @Field(() => DateDay) dossierCompletedOn: string;
+}
+
+@InputType()
+export class DecisionInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field() decisionNumber: string;
+  @Field(() => DateDay) decidedOn: string;
+  @Field() signedBy: string;
+  @Field() grassrootsUnionName: string;
+}
+
+@InputType()
+export class AdvanceInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+}
+
+@InputType()
+export class CloseInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => CloseReason) reason: CloseReason;
+  @Field() comment: string;
+}
+
+@InputType()
+export class ReopenInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field() comment: string;
+}
+
+@InputType()
+export class TargetInput {
+  @Field(() => Int) year: number;
+  @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
+  @Field(() => ID, { nullable: true }) officerId?: string | null;
+  @Field(() => Int, { nullable: true }) newMembers?: number | null;
+  @Field(() => Int, { nullable: true }) newGrassrootsUnions?: number | null;
+  @Field(() => Float, { nullable: true }) coveragePercent?: number | null;
+}
+
+@InputType()
+export class ReportInput {
+  @Field(() => ID) orgUnitId: string;
+  @Field(() => PeriodKind) periodKind: PeriodKind;
+  @Field(() => DateDay) periodStart: string;
+}

@@ -1,0 +1,71 @@
+import DataLoader from 'dataloader';
+import { Injectable } from '@nestjs/common';
+import {
+  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, OrgUnitsService, UsersService,
+} from '@app/core';
+import { CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
+
+function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await load(ids);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+function groupBy<T>(key: (t: T) => string, load: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await load(ids);
+    const map = new Map<string, T[]>();
+    for (const r of rows) {
+      const k = key(r);
+      if (!map.has(k)) map.set(k, []);
+      map.get(k)!.push(r);
+    }
+    return ids.map((id) => map.get(id) ?? []);
+  });
+}
+
+export interface Loaders {
+  orgUnit: DataLoader<string, OrgUnitEntity | null>;
+  children: DataLoader<string, OrgUnitEntity[]>;
+  user: DataLoader<string, UserEntity | null>;
+  enterprise: DataLoader<string, EnterpriseEntity | null>;
+  applicationsOfCase: DataLoader<string, MembershipApplicationEntity[]>;
+  historyOfCase: DataLoader<string, CaseTransitionEntity[]>;
+  evidenceOfCase: DataLoader<string, CaseEvidenceEntity[]>;
+  openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
+}
+
+/** One set of DataLoaders per request, so lists load related rows in batches (no N+1). */
+@Injectable()
+export class LoadersFactory {
+  constructor(
+    private readonly orgUnits: OrgUnitsService,
+    private readonly users: UsersService,
+    private readonly enterprises: EnterprisesService,
+    private readonly applications: ApplicationsService,
+    private readonly cases: CaseQueriesService,
+  ) {}
+
+  create(actorOf: () => Actor | undefined): Loaders {
+    return {
+      orgUnit: byId((ids) => this.orgUnits.findByIds(ids)),
+      children: groupBy((u) => u.parentId!, (ids) => this.orgUnits.childrenOf(ids)),
+      user: byId((ids) => this.users.findByIds(ids)),
+      enterprise: byId((ids) => this.enterprises.findByIds(ids)),
+      applicationsOfCase: groupBy((a) => a.caseId!, (ids) => this.applications.findByCaseIds(ids)),
+      historyOfCase: groupBy((t) => t.caseId, (ids) => this.cases.historyOf(ids)),
+      evidenceOfCase: groupBy((e) => e.caseId, (ids) => this.cases.evidenceOf(ids)),
+      openCaseOfEnterprise: groupBy((c) => c.enterpriseId, (ids) => {
+        const actor = actorOf();
+        return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
+      }),
+    };
+  }
+}
+
+export interface GqlContext {
+  req: { headers: Record<string, string | string[] | undefined>; actor?: Actor; ip?: string };
+  loaders: Loaders;
+}

@@ -1,0 +1,76 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, AuthService, OrgUnitsService, Role, UsersService } from '@app/core';
+import { OrgUnitEntity, UserEntity } from '@app/persistence';
+import { AnyRole, CurrentActor, Public, Roles } from '../auth/access.decorators';
+import { CreateOrgUnitInput, CreateUserInput } from '../graphql/inputs';
+import { GqlContext } from '../graphql/loaders';
+import { AuthPayloadModel, OrgUnitModel, UserModel } from '../graphql/models';
+import { LoginThrottle } from '../auth/login-throttle';
+
+@Resolver(() => UserModel)
+export class UserResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayloadModel)
+  async login(@Args('email') email: string, @Args('password') password: string, @Context() ctx: GqlContext): Promise<AuthPayloadModel> {
+    const address = ctx.req.ip ?? 'unknown';
+    await this.throttle.check(email, address);
+    try {
+      const result = await this.auth.login(email, password);
+      await this.throttle.succeeded(email);
+      return result as unknown as AuthPayloadModel;
+    } catch (e) {
+      await this.throttle.failed(email, address);
+      throw e;
+    }
+  }
+
+  @AnyRole()
+  @Query(() => UserModel)
+  async me(@CurrentActor() actor: Actor, @Context() ctx: GqlContext): Promise<UserEntity> {
+    return (await ctx.loaders.user.load(actor.userId))!;
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => UserModel)
+  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<UserEntity> {
+    return this.users.create(actor, input);
+  }
+
+  @ResolveField(() => OrgUnitModel)
+  async orgUnit(@Parent() user: UserEntity, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> {
+    return ctx.loaders.orgUnit.load(user.orgUnitId);
+  }
+}
+
+@Resolver(() => OrgUnitModel)
+export class OrgUnitResolver {
+  constructor(private readonly units: OrgUnitsService) {}
+
+  @AnyRole()
+  @Query(() => [OrgUnitModel])
+  orgUnits(@CurrentActor() actor: Actor, @Args('parentId', { type: () => ID, nullable: true }) parentId?: string): Promise<OrgUnitEntity[]> {
+    return this.units.list(actor, parentId);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => OrgUnitModel)
+  createOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: CreateOrgUnitInput): Promise<OrgUnitEntity> {
+    return this.units.create(actor, input);
+  }
+
+  @ResolveField(() => OrgUnitModel, { nullable: true })
+  parent(@Parent() unit: OrgUnitEntity, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> | null {
+    return unit.parentId ? ctx.loaders.orgUnit.load(unit.parentId) : null;
+  }
+
+  @ResolveField(() => [OrgUnitModel])
+  children(@Parent() unit: OrgUnitEntity, @Context() ctx: GqlContext): Promise<OrgUnitEntity[]> {
+    return ctx.loaders.children.load(unit.id);
+  }
+}

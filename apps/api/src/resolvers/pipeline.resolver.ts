@@ -1,0 +1,36 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, PipelineService, Role, TargetsService } from '@app/core';
+import { OrgUnitEntity } from '@app/persistence';
+import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { TargetInput } from '../graphql/inputs';
+import { GqlContext } from '../graphql/loaders';
+import { OrgUnitModel, PipelineModel } from '../graphql/models';
+
+@Resolver(() => PipelineModel)
+export class PipelineResolver {
+  constructor(
+    private readonly pipelines: PipelineService,
+    private readonly targets: TargetsService,
+  ) {}
+
+  @AnyRole()
+  @Query(() => PipelineModel)
+  pipeline(
+    @CurrentActor() actor: Actor,
+    @Args('orgUnitId', { type: () => ID }) orgUnitId: string,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<PipelineModel> {
+    return this.pipelines.pipeline(actor, orgUnitId, year);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => Boolean)
+  setTarget(@CurrentActor() actor: Actor, @Args('input') input: TargetInput): Promise<boolean> {
+    return this.targets.set(actor, input);
+  }
+
+  @ResolveField(() => OrgUnitModel)
+  orgUnit(@Parent() p: PipelineModel, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> {
+    return ctx.loaders.orgUnit.load(p.orgUnitId);
+  }
+}

@@ -1,0 +1,123 @@
+/** Typed configuration, read once from the environment (names are part of the contract, see DESIGN.md). */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  demoData: boolean;
+  escalationSweepEveryMs: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: string;
+  workerHealthPort: number;
+  loginMaxAttempts: number;
+  loginWindowMs: number;
+  /** Working days allowed per open stage (SLA_<STAGE>_DAYS). */
+  slaStageDays: Record<'SURVEY' | 'OUTREACH' | 'GUIDANCE' | 'FOUNDING_CEREMONY' | 'RECOGNITION_DECISION', number>;
+  minFoundingApplications: number;
+  applicationDecisionDays: number;
+}
+
+export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, def: number, problems: string[], min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (!/^\d+$/.test(raw.trim())) {
+    problems.push(`${name} must be a whole number, got "${raw}"`);
+    return def;
+  }
+  const n = Number(raw);
+  if (n < min || n > max) problems.push(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, def: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const v = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return def;
+}
+
+function url(env: Env, name: string, def: string, protocols: string[], problems: string[]): string {
+  const raw = env[name]?.trim() || def;
+  try {
+    const u = new URL(raw);
+    if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}, got "${u.protocol}"`);
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+  }
+  return raw;
+}
+
+/** Validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnvRaw = env.NODE_ENV?.trim() || 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, test or production, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const jwtSecret = env.JWT_SECRET?.trim() || DEV_JWT_SECRET;
+  if (nodeEnv === 'production' && (jwtSecret === DEV_JWT_SECRET || jwtSecret.length < 32)) {
+    problems.push('JWT_SECRET must be set to a secret of at least 32 characters when NODE_ENV=production');
+  }
+  const adminEmail = env.ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.ADMIN_PASSWORD ?? null;
+  if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL is not an email address`);
+  if (adminEmail && !adminPassword) problems.push('ADMIN_PASSWORD must be set when ADMIN_EMAIL is set');
+  if (adminPassword && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must have at least 8 characters');
+  if (nodeEnv === 'production' && adminPassword === 'admin12345') {
+    problems.push('ADMIN_PASSWORD must not be the demo password when NODE_ENV=production');
+  }
+  const queuePrefix = env.QUEUE_PREFIX?.trim() || 'cdcs';
+  if (!/^[A-Za-z0-9_:{}.-]+$/.test(queuePrefix)) problems.push(`QUEUE_PREFIX may hold only letters, digits and _:{}.-`);
+  const smtpRaw = env.SMTP_URL?.trim() || null;
+  const config: AppConfig = {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, problems, 1, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cdcs', ['postgres:', 'postgresql:'], problems),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems),
+    queuePrefix,
+    jwtSecret,
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, problems, 60),
+    adminEmail,
+    adminPassword,
+    demoData: bool(env, 'DEMO_DATA', false, problems),
+    escalationSweepEveryMs: int(env, 'ESCALATION_SWEEP_EVERY_MS', 300_000, problems, 1000),
+    smtpUrl: smtpRaw ? url(env, 'SMTP_URL', smtpRaw, ['smtp:', 'smtps:'], problems) : null,
+    mailFrom: env.MAIL_FROM?.trim() || 'CĐCS Pipeline <no-reply@cdcs.local>',
+    logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
+    workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 3001, problems, 0, 65535),
+    loginMaxAttempts: int(env, 'LOGIN_MAX_ATTEMPTS', 5, problems, 1),
+    loginWindowMs: int(env, 'LOGIN_WINDOW_MS', 15 * 60_000, problems, 1000),
+    slaStageDays: {
+      SURVEY: int(env, 'SLA_SURVEY_DAYS', 10, problems, 1, 365),
+      OUTREACH: int(env, 'SLA_OUTREACH_DAYS', 20, problems, 1, 365),
+      GUIDANCE: int(env, 'SLA_GUIDANCE_DAYS', 30, problems, 1, 365),
+      FOUNDING_CEREMONY: int(env, 'SLA_FOUNDING_CEREMONY_DAYS', 20, problems, 1, 365),
+      RECOGNITION_DECISION: int(env, 'SLA_RECOGNITION_DECISION_DAYS', 10, problems, 1, 365),
+    },
+    minFoundingApplications: int(env, 'MIN_FOUNDING_APPLICATIONS', 5, problems, 1, 1000),
+    applicationDecisionDays: int(env, 'APPLICATION_DECISION_DAYS', 10, problems, 1, 365),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

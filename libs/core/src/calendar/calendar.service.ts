@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { DEFAULT_SLA, IsoDate, SlaConfig, WorkingCalendar, isIsoDate, vnDateOf } from '@app/domain';
+import { Clock, systemClock } from '../common/dates';
+import { badInput } from '../common/app-error';
+
+export const CLOCK = Symbol('CLOCK');
+const CACHE_MS = 60_000;
+
+/** The working-day calendar from the `calendar_day` table, cached briefly; admins edit it. */
+@Injectable()
+export class CalendarService {
+  private cached: { at: number; cal: WorkingCalendar } | null = null;
+  readonly sla: SlaConfig;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.sla = { ...DEFAULT_SLA, stageDays: { ...config.slaStageDays } } as SlaConfig;
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  today(): IsoDate {
+    return vnDateOf(this.clock());
+  }
+
+  async calendar(): Promise<WorkingCalendar> {
+    const t = Date.now();
+    if (this.cached && t - this.cached.at < CACHE_MS) return this.cached.cal;
+    const rows: { day: string; kind: string }[] = await this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
+    const cal = new WorkingCalendar(
+      rows.filter((r) => r.kind === 'DAY_OFF').map((r) => r.day),
+      rows.filter((r) => r.kind === 'MAKE_UP_WORKING_DAY').map((r) => r.day),
+    );
+    this.cached = { at: t, cal };
+    return cal;
+  }
+
+  async setDay(day: IsoDate, kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY' | null, note: string | null): Promise<void> {
+    if (!isIsoDate(day)) throw badInput({ day: 'must be a date YYYY-MM-DD' });
+    if (kind === null) await this.db.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);
+    else {
+      await this.db.query(
+        `INSERT INTO calendar_day (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note`,
+        [day, kind, note],
+      );
+    }
+    this.cached = null;
+  }
+}
+
+export const clockProvider = { provide: CLOCK, useValue: systemClock };

@@ -1,0 +1,73 @@
+import { FoundingCaseEntity } from '@app/persistence';
+import { CaseFacts, CaseStage, OpenStage } from '@app/domain';
+
+/** A case as loaded for a write: the row, its unit's path and the facts its guards read. */
+export interface CaseRow {
+  entity: FoundingCaseEntity;
+  orgPath: string;
+  enterpriseName: string;
+  enterpriseOwnership: string | null;
+  facts: CaseFacts;
+}
+
+/** Columns of `founding_case` in SQL (snake_case) → entity fields. */
+export function caseEntityFromRaw(r: Record<string, any>): FoundingCaseEntity {
+  return Object.assign(new FoundingCaseEntity(), {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    orgUnitId: r.org_unit_id,
+    assigneeId: r.assignee_id,
+    stage: r.stage,
+    version: r.version,
+    stageEnteredAt: r.stage_entered_at,
+    stageEntry: r.stage_entry,
+    stageDueOn: r.stage_due_on,
+    openedDueOn: r.opened_due_on,
+    warningOn: r.warning_on,
+    criticalOn: r.critical_on,
+    closedFromStage: r.closed_from_stage,
+    closedReason: r.closed_reason,
+    dossierCompletedOn: r.dossier_completed_on,
+    decisionNumber: r.decision_number,
+    decidedOn: r.decided_on,
+    recognizedOn: r.recognized_on,
+    grassrootsUnionId: r.grassroots_union_id,
+    openedAt: r.opened_at,
+    openedBy: r.opened_by,
+  });
+}
+
+export const LOAD_CASE_SQL = `
+SELECT c.*, o.path AS org_path, e.name AS enterprise_name, e.ownership AS enterprise_ownership,
+  (SELECT details FROM case_evidence v WHERE v.case_id = c.id AND v.kind = 'SURVEY' ORDER BY v.id DESC LIMIT 1) AS survey,
+  (SELECT count(*)::int FROM case_evidence v WHERE v.case_id = c.id AND v.kind = 'OUTREACH') AS outreach_count,
+  EXISTS (SELECT 1 FROM case_evidence v WHERE v.case_id = c.id AND v.kind = 'COMMITTEE') AS committee_formed,
+  EXISTS (SELECT 1 FROM case_evidence v WHERE v.case_id = c.id AND v.kind = 'CONGRESS') AS congress_held,
+  EXISTS (SELECT 1 FROM case_evidence v WHERE v.case_id = c.id AND v.kind = 'DECISION') AS decision_recorded,
+  (SELECT count(*)::int FROM membership_application a WHERE a.case_id = c.id AND a.status = 'SUBMITTED') AS eligible_applications
+FROM founding_case c
+JOIN org_unit o ON o.id = c.org_unit_id
+JOIN enterprise e ON e.id = c.enterprise_id
+WHERE c.id = $1`;
+
+export function caseRowFromRaw(r: Record<string, any>): CaseRow {
+  const entity = caseEntityFromRaw(r);
+  return {
+    entity,
+    orgPath: r.org_path,
+    enterpriseName: r.enterprise_name,
+    enterpriseOwnership: r.enterprise_ownership,
+    facts: {
+      stage: r.stage as CaseStage,
+      closedFromStage: (r.closed_from_stage as OpenStage) ?? null,
+      assigneeId: r.assignee_id,
+      survey: r.survey ? { workerCount: Number(r.survey.workerCount), hasUnion: Boolean(r.survey.hasUnion) } : null,
+      outreachCount: r.outreach_count,
+      committeeFormed: r.committee_formed,
+      eligibleApplications: r.eligible_applications,
+      congressHeld: r.congress_held,
+      dossierCompletedOn: r.dossier_completed_on,
+      decisionRecorded: r.decision_recorded,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+export enum Role {
+  ADMIN = 'ADMIN',
+  SUPERVISOR = 'SUPERVISOR',
+  OFFICER = 'OFFICER',
+}
+
+/** The authenticated caller, as every service sees it. `orgPath` is its unit's path in the org tree. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  orgUnitId: string;
+  orgPath: string;
+  fullName: string;
+  email: string;
+}
+
+/** True when `path` lies in the subtree rooted at `rootPath` (paths are ids joined by '.'). */
+export function pathInSubtree(path: string, rootPath: string): boolean {
+  return path === rootPath || path.startsWith(`${rootPath}.`);
+}
+
+/** SQL LIKE pattern for the strict subtree below a path (the path itself is compared separately). */
+export function subtreeLike(rootPath: string): string {
+  return `${rootPath.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`;
+}
+
+/** Supervisors and admins see their whole subtree (admins: everything); officers their unit. */
+export function canSeeUnit(actor: Actor, unitPath: string): boolean {
+  if (actor.role === Role.ADMIN) return true;
+  return pathInSubtree(unitPath, actor.orgPath);
+}

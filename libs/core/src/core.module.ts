@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { DatabaseModule } from '@app/persistence';
+import { CalendarService, clockProvider } from './calendar/calendar.service';
+import { CaseQueriesService } from './cases/case-queries.service';
+import { CasesService } from './cases/cases.service';
+import { EnterprisesService } from './enterprises/enterprises.service';
+import { FiguresService } from './figures/figures.service';
+import { PipelineService } from './figures/pipeline.service';
+import { AuthService } from './identity/auth.service';
+import { OrgUnitsService } from './identity/org-units.service';
+import { UsersService } from './identity/users.service';
+import { ApplicationsService } from './membership/applications.service';
+import { TargetsService } from './planning/targets.service';
+
+const SERVICES = [
+  CalendarService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PipelineService,
+  AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService,
+];
+
+/** The services that own the write paths, shared by the API and the worker. */
+@Module({
+  imports: [DatabaseModule, JwtModule.register({})],
+  providers: [clockProvider, ...SERVICES],
+  exports: [clockProvider, ...SERVICES],
+})
+export class CoreModule {}

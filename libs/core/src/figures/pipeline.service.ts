@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Role } from '../common/actor';
+import { badInput, forbidden } from '../common/app-error';
+import { CalendarService } from '../calendar/calendar.service';
+import { OrgUnitsService } from '../identity/org-units.service';
+import { Figures, FiguresService } from './figures.service';
+
+/** `pipeline(orgUnitId, year)`: the figures of the year for a unit the caller may watch. */
+@Injectable()
+export class PipelineService {
+  constructor(
+    private readonly figures: FiguresService,
+    private readonly orgUnits: OrgUnitsService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async pipeline(actor: Actor, orgUnitId: string, year: number): Promise<Figures & { orgUnitId: string; year: number }> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: 'must be between 2000 and 2100' });
+    const unit = await this.orgUnits.getVisible(actor, orgUnitId);
+    if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Officers watch the pipeline of their own unit');
+    const f = await this.figures.figures(unit, { start: `${year}-01-01`, end: `${year}-12-31` }, this.calendar.today());
+    return { ...f, orgUnitId: unit.id, year };
+  }
+}

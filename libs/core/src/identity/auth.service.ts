@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { compare } from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { UserEntity } from '@app/persistence';
+import { Actor, Role } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+
+// Compared against when the email is unknown, so both failures take the same time.
+const DUMMY_HASH = '$2b$10$1FUuKBChoguydq6MmpatwuDSFdIjpksyGJz6.lATfZ5v300emI/Yi';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A wrong email and a wrong password answer the same. */
+  async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
+    const user = await this.db.getRepository(UserEntity).createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
+    const ok = await compare(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    const accessToken = await this.jwt.signAsync({ sub: user.id }, { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds });
+    return { accessToken, user };
+  }
+
+  /** Resolves a bearer token to the caller; the user row is read so a deactivated user or a moved unit takes effect at once. */
+  async actorFromToken(token: string): Promise<Actor> {
+    let sub: string;
+    try {
+      ({ sub } = await this.jwt.verifyAsync<{ sub: string }>(token, { secret: this.config.jwtSecret }));
+    } catch {
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
+    }
+    const rows = await this.db.query(
+      `SELECT u.id, u.role, u.org_unit_id, u.full_name, u.email, u.active, o.path
+         FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`,
+      [sub],
+    );
+    const u = rows[0];
+    if (!u || !u.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
+    return { userId: u.id, role: u.role as Role, orgUnitId: u.org_unit_id, orgPath: u.path, fullName: u.full_name, email: u.email };
+  }
+}

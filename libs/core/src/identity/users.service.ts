@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash } from 'bcryptjs';
+import { DataSource, In } from 'typeorm';
+import { UserEntity } from '@app/persistence';
+import { Actor, Role, canSeeUnit } from '../common/actor';
+import { badInput, conflict, forbidden } from '../common/app-error';
+import { isUniqueViolation } from '../common/pg-errors';
+import { OrgUnitsService } from './org-units.service';
+
+export interface CreateUser {
+  email: string;
+  fullName: string;
+  password: string;
+  role: Role;
+  orgUnitId: string;
+}
+
+export const BCRYPT_ROUNDS = 10;
+const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,255}$/;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly orgUnits: OrgUnitsService,
+  ) {}
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+
+  async create(actor: Actor, input: CreateUser): Promise<UserEntity> {
+    const email = input.email.trim().toLowerCase();
+    const fullName = input.fullName.normalize('NFC').trim();
+    const problems: Record<string, string> = {};
+    if (!EMAIL.test(email)) problems.email = 'is not an email address';
+    if (!fullName) problems.fullName = 'must not be empty';
+    if (input.password.length < 8) problems.password = 'must have at least 8 characters';
+    if (input.password.length > 72) problems.password = 'must have at most 72 characters';
+    if (Object.keys(problems).length) throw badInput(problems);
+    if (input.role === Role.ADMIN && actor.role !== Role.ADMIN) throw forbidden('Only an admin may create an admin');
+    const unit = await this.orgUnits.getVisible(actor, input.orgUnitId);
+    if (!canSeeUnit(actor, unit.path)) throw forbidden('Unit outside your scope');
+    try {
+      return await this.insert({ email, fullName, role: input.role, orgUnitId: unit.id, password: input.password });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict('A user with this email already exists', { fields: ['email'] });
+      throw e;
+    }
+  }
+
+  /** Creates the user unchecked; used by `create`, the boot-time admin and the demo data. */
+  async insert(u: { email: string; fullName: string; role: Role; orgUnitId: string; password: string }): Promise<UserEntity> {
+    const repo = this.db.getRepository(UserEntity);
+    return repo.save(repo.create({ email: u.email.toLowerCase(), fullName: u.fullName, role: u.role, orgUnitId: u.orgUnitId, passwordHash: await hash(u.password, BCRYPT_ROUNDS) }));
+  }
+
+  /** Ensures the ADMIN of ADMIN_EMAIL exists at the root unit; never changes an existing user's password. */
+  async ensureAdmin(email: string, password: string, rootUnitId: string): Promise<boolean> {
+    const existing = await this.db.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [email]);
+    if (existing.length) return false;
+    await this.insert({ email, fullName: 'Quản trị hệ thống', role: Role.ADMIN, orgUnitId: rootUnitId, password });
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, canSeeUnit } from '../common/actor';
+import { badInput, notFound } from '../common/app-error';
+
+export interface SetTarget {
+  year: number;
+  orgUnitId?: string | null;
+  officerId?: string | null;
+  newMembers?: number | null;
+  newGrassrootsUnions?: number | null;
+  coveragePercent?: number | null;
+}
+
+/** Yearly targets of a unit or of an officer; setting again replaces them. */
+@Injectable()
+export class TargetsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async set(actor: Actor, input: SetTarget): Promise<boolean> {
+    const problems: Record<string, string> = {};
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.year = 'must be between 2000 and 2100';
+    if (!!input.orgUnitId === !!input.officerId) problems.orgUnitId = 'give exactly one of orgUnitId and officerId';
+    for (const f of ['newMembers', 'newGrassrootsUnions'] as const) {
+      const v = input[f];
+      if (v !== null && v !== undefined && (!Number.isInteger(v) || v < 0 || v > 10_000_000)) problems[f] = 'must be a whole number between 0 and 10000000';
+    }
+    const pct = input.coveragePercent;
+    if (pct !== null && pct !== undefined && (!Number.isFinite(pct) || pct < 0 || pct > 100)) problems.coveragePercent = 'must be between 0 and 100';
+    if (Object.keys(problems).length) throw badInput(problems);
+    if (input.orgUnitId) {
+      const [u] = await this.db.query(`SELECT path FROM org_unit WHERE id = $1`, [input.orgUnitId]);
+      if (!u || !canSeeUnit(actor, u.path)) throw notFound('Org unit');
+    } else {
+      const [u] = await this.db.query(`SELECT o.path, u.role FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`, [input.officerId]);
+      if (!u || !canSeeUnit(actor, u.path)) throw notFound('Officer');
+    }
+    await this.db.query(
+      `INSERT INTO target (year, org_unit_id, officer_id, new_members, new_grassroots_unions, coverage_percent, set_by, set_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (year, org_unit_id, officer_id) DO UPDATE SET new_members = EXCLUDED.new_members,
+         new_grassroots_unions = EXCLUDED.new_grassroots_unions, coverage_percent = EXCLUDED.coverage_percent,
+         set_by = EXCLUDED.set_by, set_at = now()`,
+      [input.year, input.orgUnitId ?? null, input.officerId ?? null, input.newMembers ?? null, input.newGrassrootsUnions ?? null, pct ?? null, actor.userId],
+    );
+    return true;
+  }
+}

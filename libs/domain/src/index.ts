@@ -1,0 +1,9 @@
+// Pure domain rules of the CĐCS pipeline: no Nest, no TypeORM, no I/O, no clock.
+export * from './case-stage';
+export * from './case-transitions';
+export * from './working-calendar';
+export * from './sla';
+export * from './eligibility';
+export * from './periods';
+export * from './report-math';
+export * from './reward-rules';

@@ -1,0 +1,87 @@
+import { IsoDate, addDays, addMonths, isIsoDate, isoDateOf, isoDateParts } from './working-calendar';
+
+/** Reporting periods; all calendar days in Asia/Ho_Chi_Minh. */
+export enum PeriodKind {
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+  HALF_YEAR = 'HALF_YEAR',
+  YEAR = 'YEAR',
+}
+
+export interface Period {
+  kind: PeriodKind;
+  start: IsoDate;
+  /** inclusive last day */
+  end: IsoDate;
+}
+
+/** Length of each kind in months. */
+export const PERIOD_MONTHS: Readonly<Record<PeriodKind, number>> = Object.freeze({
+  [PeriodKind.MONTH]: 1,
+  [PeriodKind.QUARTER]: 3,
+  [PeriodKind.HALF_YEAR]: 6,
+  [PeriodKind.YEAR]: 12,
+});
+
+function monthsOf(kind: PeriodKind): number {
+  const months = (PERIOD_MONTHS as Record<string, number | undefined>)[kind];
+  if (months === undefined) throw new RangeError(`Unknown period kind: ${String(kind)}`);
+  return months;
+}
+
+/** A malformed date is simply not a period start (this is used to validate input). */
+export function isPeriodStart(kind: PeriodKind, d: IsoDate): boolean {
+  const months = monthsOf(kind);
+  if (!isIsoDate(d)) return false;
+  const [, m, day] = isoDateParts(d);
+  return day === 1 && (m - 1) % months === 0;
+}
+
+export function periodFrom(kind: PeriodKind, start: IsoDate): Period {
+  if (!isPeriodStart(kind, start)) throw new RangeError(`${start} does not start a ${kind} period`);
+  return { kind, start, end: addDays(addMonths(start, monthsOf(kind)), -1) };
+}
+
+export function periodContaining(kind: PeriodKind, d: IsoDate): Period {
+  const months = monthsOf(kind);
+  const [y, m] = isoDateParts(d);
+  const startMonth = m - ((m - 1) % months);
+  return periodFrom(kind, isoDateOf(y, startMonth, 1));
+}
+
+export function previousPeriod(p: Period): Period {
+  return periodContaining(p.kind, addDays(p.start, -1));
+}
+
+export function nextPeriod(p: Period): Period {
+  return periodContaining(p.kind, addDays(p.end, 1));
+}
+
+/** The latest period whose last day is before today: what the scheduled report for `kind` covers. */
+export function lastEndedPeriod(kind: PeriodKind, today: IsoDate): Period {
+  return previousPeriod(periodContaining(kind, today));
+}
+
+export function periodContains(p: Period, d: IsoDate): boolean {
+  // Valid IsoDates order like strings, so this stays a plain comparison once validated.
+  if (!isIsoDate(d)) throw new RangeError(`Not a YYYY-MM-DD date: ${d}`);
+  return p.start <= d && d <= p.end;
+}
+
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/** "Tháng 3/2024", "Quý I/2024", "6 tháng đầu năm 2024", "6 tháng cuối năm 2024", "Năm 2024". */
+export function periodLabelVi(p: Period): string {
+  const [y, m] = isoDateParts(p.start);
+  switch (p.kind) {
+    case PeriodKind.MONTH:
+      return `Tháng ${m}/${y}`;
+    case PeriodKind.QUARTER:
+      return `Quý ${ROMAN_QUARTERS[Math.floor((m - 1) / 3)]}/${y}`;
+    case PeriodKind.HALF_YEAR:
+      return m <= 6 ? `6 tháng đầu năm ${y}` : `6 tháng cuối năm ${y}`;
+    case PeriodKind.YEAR:
+      return `Năm ${y}`;
+  }
+  throw new RangeError(`Unknown period kind: ${String(p.kind)}`);
+}

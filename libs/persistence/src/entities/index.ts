@@ -1,0 +1,29 @@
+import { CalendarDayEntity, TargetEntity } from './planning.entity';
+import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './founding-case.entity';
+import { EnterpriseEntity } from './enterprise.entity';
+import { EscalationEntity, NotificationEntity } from './escalation.entity';
+import { MemberEntity, MembershipApplicationEntity } from './membership.entity';
+import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
+import { OutboxEntity } from './outbox.entity';
+import { ReportEntity } from './report.entity';
+import { RewardNominationEntity } from './reward.entity';
+import { UserEntity } from './user.entity';
+import { LoginFailureEntity } from './login-failure.entity';
+
+export * from './planning.entity';
+export * from './founding-case.entity';
+export * from './enterprise.entity';
+export * from './escalation.entity';
+export * from './membership.entity';
+export * from './org-unit.entity';
+export * from './outbox.entity';
+export * from './report.entity';
+export * from './reward.entity';
+export * from './user.entity';
+export * from './login-failure.entity';
+
+export const ENTITIES = [
+  OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
+  CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, TargetEntity, CalendarDayEntity,
+  EscalationEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, LoginFailureEntity,
+];

@@ -1,0 +1,64 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { FoundingCaseEntity } from './founding-case.entity';
+import { OrgUnitEntity } from './org-unit.entity';
+
+/**
+ * A membership application: on a founding case (decided at recognition), to an existing
+ * CĐCS (its committee decides) or to the upper-level union directly (decided within the
+ * configured working days: `due_on`).
+ */
+@Entity('membership_application')
+@Check('CHK_application_status', `"status" IN ('SUBMITTED','ADMITTED','REJECTED','WITHDRAWN')`)
+@Check('CHK_application_target', `("case_id" IS NOT NULL) <> ("grassroots_union_id" IS NOT NULL)`)
+@Index('IDX_application_pending_due', { synchronize: false }) // partial index for the escalation sweep, made by migration
+export class MembershipApplicationEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Index('IDX_application_case')
+  @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
+  @ManyToOne(() => FoundingCaseEntity, { onDelete: 'RESTRICT', nullable: true }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity | null;
+  @Index('IDX_application_grassroots')
+  @Column({ name: 'grassroots_union_id', type: 'uuid', nullable: true }) grassrootsUnionId: string | null;
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT', nullable: true }) @JoinColumn({ name: 'grassroots_union_id' }) grassrootsUnion?: OrgUnitEntity | null;
+  @Index('IDX_application_deciding_unit')
+  @Column({ name: 'deciding_unit_id', type: 'uuid' }) decidingUnitId: string;
+  @Column({ name: 'full_name', type: 'varchar', length: 255 }) fullName: string;
+  @Column({ name: 'personal_id', type: 'varchar', length: 20, nullable: true }) personalId: string | null;
+  @Column({ name: 'birth_year', type: 'int' }) birthYear: number;
+  @Column({ type: 'varchar', length: 20 }) gender: string;
+  @Column({ type: 'varchar', length: 255 }) position: string;
+  @Column({ name: 'is_manager', type: 'boolean' }) isManager: boolean;
+  @Column({ name: 'serving_sentence', type: 'boolean' }) servingSentence: boolean;
+  @Column({ type: 'varchar', length: 100 }) nationality: string;
+  @Column({ name: 'contract_months', type: 'int', nullable: true }) contractMonths: number | null;
+  @Column({ name: 'submitted_on', type: 'date' }) submittedOn: string;
+  @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: string | null;
+  @Column({ type: 'varchar', length: 20, default: 'SUBMITTED' }) status: string;
+  @Column({ name: 'decided_on', type: 'date', nullable: true }) decidedOn: string | null;
+  @Column({ name: 'decision_number', type: 'varchar', length: 100, nullable: true }) decisionNumber: string | null;
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true }) rejectionReason: string | null;
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy: string | null;
+  @Column({ name: 'submitted_by', type: 'uuid' }) submittedBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/** A union member, admitted into a CĐCS on `admitted_on` (calendar day in Vietnam). */
+@Entity('member')
+@Index('IDX_member_admitted', ['admittedOn'])
+@Index('IDX_member_union_admitted', ['grassrootsUnionId', 'admittedOn'])
+export class MemberEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'grassroots_union_id', type: 'uuid' }) grassrootsUnionId: string;
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'grassroots_union_id' }) grassrootsUnion?: OrgUnitEntity;
+  @Index('UQ_member_application', { unique: true })
+  @Column({ name: 'application_id', type: 'uuid', nullable: true }) applicationId: string | null;
+  @Index('IDX_member_case')
+  @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
+  @Column({ name: 'full_name', type: 'varchar', length: 255 }) fullName: string;
+  @Index('IDX_member_personal_id')
+  @Column({ name: 'personal_id', type: 'varchar', length: 20, nullable: true }) personalId: string | null;
+  @Column({ name: 'birth_year', type: 'int' }) birthYear: number;
+  @Column({ type: 'varchar', length: 20 }) gender: string;
+  @Column({ name: 'admitted_on', type: 'date' }) admittedOn: string;
+  @Column({ name: 'decision_number', type: 'varchar', length: 100, nullable: true }) decisionNumber: string | null;
+  @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn: string | null;
+}

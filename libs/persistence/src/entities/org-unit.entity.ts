@@ -1,0 +1,31 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A unit of the union tree. `path` holds the ids from the root down to this unit, joined by '.', for subtree scope. */
+@Entity('org_unit')
+@Index('IDX_org_unit_path_prefix', { synchronize: false }) // text_pattern_ops index for LIKE 'prefix%', made by migration
+@Check('CHK_org_unit_kind', `"kind" IN ('CONFEDERATION','FEDERATION','UPPER_LEVEL','GRASSROOTS')`)
+export class OrgUnitEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'varchar', length: 255 }) name: string;
+  @Column({ type: 'varchar', length: 20 }) kind: string;
+  @Index('IDX_org_unit_parent')
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
+  @ManyToOne(() => OrgUnitEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' }) parent?: OrgUnitEntity | null;
+  @Column({ type: 'text' }) path: string;
+  @Column({ name: 'dissolved_at', type: 'timestamptz', nullable: true }) dissolvedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/** Moves of a unit to another parent, kept as history. */
+@Entity('org_unit_move')
+export class OrgUnitMoveEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Index('IDX_org_unit_move_unit')
+  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
+  @Column({ name: 'from_parent_id', type: 'uuid', nullable: true }) fromParentId: string | null;
+  @Column({ name: 'to_parent_id', type: 'uuid', nullable: true }) toParentId: string | null;
+  @Column({ name: 'moved_by', type: 'uuid', nullable: true }) movedBy: string | null;
+  @CreateDateColumn({ name: 'moved_at', type: 'timestamptz' }) movedAt: Date;
+}

@@ -1,0 +1,18 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgUnitEntity } from './org-unit.entity';
+
+@Entity('app_user')
+@Index('UQ_app_user_email_lower', { synchronize: false }) // unique on lower(email), made by migration
+@Check('CHK_app_user_role', `"role" IN ('ADMIN','SUPERVISOR','OFFICER')`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'varchar', length: 320 }) email: string;
+  @Column({ name: 'full_name', type: 'varchar', length: 255 }) fullName: string;
+  @Column({ type: 'varchar', length: 20 }) role: string;
+  @Index('IDX_app_user_org_unit')
+  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 }) passwordHash: string;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

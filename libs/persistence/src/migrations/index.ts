@@ -1,0 +1,7 @@
+import { InitialSchema1795496897091 } from './1795496897091-initial-schema';
+import { IndexesAndSeed1795496897092 } from './1795496897092-indexes-and-seed';
+
+export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
+
+// Listed explicitly (no glob) so the same list works compiled, under swc-jest and in the CLI.
+export const MIGRATIONS = [InitialSchema1795496897091, IndexesAndSeed1795496897092];

@@ -1,0 +1,55 @@
+/** Queue names, job names and payloads: one typed union, ids only in payloads. */
+export enum QueueName {
+  CASES = 'cases',
+  ESCALATIONS = 'escalations',
+  NOTIFICATIONS = 'notifications',
+  REPORTS = 'reports',
+  REWARDS = 'rewards',
+  SYSTEM = 'system',
+}
+
+export enum JobName {
+  CASE_STAGE_CHANGED = 'case-stage-changed',
+  ESCALATION_SWEEP = 'escalation-sweep',
+  SEND_NOTIFICATION_EMAIL = 'send-notification-email',
+  BUILD_REPORT = 'build-report',
+  SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
+  EVALUATE_REWARDS = 'evaluate-rewards',
+  SCHEDULE_REWARD_EVALUATIONS = 'schedule-reward-evaluations',
+  OUTBOX_RELAY = 'outbox-relay',
+  HEALTH_PING = 'health-ping',
+}
+
+export interface JobPayloads {
+  [JobName.CASE_STAGE_CHANGED]: { caseId: string; version: number };
+  [JobName.ESCALATION_SWEEP]: { caseId?: string };
+  [JobName.SEND_NOTIFICATION_EMAIL]: { notificationId: string };
+  [JobName.BUILD_REPORT]: { reportId: string };
+  [JobName.SCHEDULE_PERIOD_REPORTS]: Record<string, never>;
+  [JobName.EVALUATE_REWARDS]: { orgUnitId: string; occasion: string; year: number };
+  [JobName.SCHEDULE_REWARD_EVALUATIONS]: Record<string, never>;
+  [JobName.OUTBOX_RELAY]: Record<string, never>;
+  [JobName.HEALTH_PING]: { pingId: string };
+}
+
+export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+
+export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.CASE_STAGE_CHANGED]: QueueName.CASES,
+  [JobName.ESCALATION_SWEEP]: QueueName.ESCALATIONS,
+  [JobName.SEND_NOTIFICATION_EMAIL]: QueueName.NOTIFICATIONS,
+  [JobName.BUILD_REPORT]: QueueName.REPORTS,
+  [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
+  [JobName.EVALUATE_REWARDS]: QueueName.REWARDS,
+  [JobName.SCHEDULE_REWARD_EVALUATIONS]: QueueName.REWARDS,
+  [JobName.OUTBOX_RELAY]: QueueName.SYSTEM,
+  [JobName.HEALTH_PING]: QueueName.SYSTEM,
+};
+
+/** One place for job options: retries with backoff, finished jobs removed. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+} as const;

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+// Relative imports: jest's moduleNameMapper does not apply to global setup.
+import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
+import { ensureDatabase } from '../libs/persistence/src/ensure-database';
+
+/** One database and one BullMQ prefix per test run (npm test sets them; a bare `npx jest` gets fresh ones). */
+export default async function globalSetup(): Promise<void> {
+  const suffix = `${Date.now()}_${randomBytes(3).toString('hex')}`;
+  if (!process.env.DATABASE_URL || !/cdcs_test_/.test(process.env.DATABASE_URL)) {
+    const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = `/cdcs_test_${suffix}`;
+    process.env.DATABASE_URL = url.toString();
+  }
+  process.env.QUEUE_PREFIX ??= `cdcs_test_${suffix}`;
+  process.env.NODE_ENV = 'test';
+  process.env.JWT_SECRET ??= `test-secret-${suffix}`;
+  process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
+  process.env.LOG_LEVEL ??= 'error';
+  await ensureDatabase(process.env.DATABASE_URL);
+  const ds = new DataSource(dataSourceOptions(process.env.DATABASE_URL, { extra: { max: 1 } }));
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await ds.destroy();
+  }
+}
