@@ -164,7 +164,7 @@ until health_ok; do
     tail -n 40 "$API_LOG" >&2 || true
     exit 1
   fi
-  sleep 1
+  sleep 1 || true # a Ctrl-C kills the sleep too; the trap handles it
 done
 
 cat >&2 <<EOF
@@ -179,7 +179,7 @@ EOF
 
 while ((SHUTDOWN == 0)); do
   check_children
-  sleep 1
+  sleep 1 || true # a Ctrl-C kills the sleep too; the trap handles it
 done
 
 say "stopping the API and the worker"

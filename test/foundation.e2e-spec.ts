@@ -88,7 +88,7 @@ describe('foundation: auth, roles, errors', () => {
 
   it('serves /health with Postgres and Redis up', async () => {
     const res = await fetch(`${api.url}/health`);
-    const body = await res.json();
+    const body = (await res.json()) as { info: Record<string, unknown> };
     expect(res.status).toBe(200);
     expect(body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
   });

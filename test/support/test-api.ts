@@ -22,7 +22,7 @@ export class TestApi {
   static async start(): Promise<TestApi> {
     const app = await createApi();
     await app.listen(0, '127.0.0.1');
-    const addr = app.getHttpServer().address();
+    const addr = app.getHttpServer().address() as { port: number };
     return new TestApi(app, `http://127.0.0.1:${addr.port}`);
   }
 

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
+import { RedisHealthIndicator } from '@app/queue';
 import { AccessGuard } from './auth/access.guard';
 import { LoginThrottle } from './auth/login-throttle';
 import { DateScalar } from './graphql/date.scalar';
@@ -17,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { ApplicationResolver, CaseTransitionResolver, EnterpriseResolver, FoundingCaseResolver } from './resolvers/cases.resolver';
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
+import { EscalationResolver } from './resolvers/escalations.resolver';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -62,8 +64,9 @@ class GraphqlSupportModule {}
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
     LoginThrottle,
+    RedisHealthIndicator,
     DateScalar,
-    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver,
+    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver,
   ],
 })
 export class AppModule {}

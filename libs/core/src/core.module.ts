@@ -12,10 +12,12 @@ import { OrgUnitsService } from './identity/org-units.service';
 import { UsersService } from './identity/users.service';
 import { ApplicationsService } from './membership/applications.service';
 import { TargetsService } from './planning/targets.service';
+import { EscalationsService } from './escalations/escalations.service';
+import { NotificationMailer } from './escalations/notification-mailer.service';
 
 const SERVICES = [
   CalendarService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PipelineService,
-  AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService,
+  AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

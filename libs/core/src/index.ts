@@ -18,3 +18,5 @@ export * from './outbox/outbox.writer';
 export * from './planning/targets.service';
 export * from './core.module';
 export * from './common/statuses';
+export * from './escalations/escalations.service';
+export * from './escalations/notification-mailer.service';

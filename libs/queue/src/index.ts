@@ -1,1 +1,3 @@
 export * from './queue-contracts';
+export * from './redis-connection';
+export * from './redis-health.indicator';

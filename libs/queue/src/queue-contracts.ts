@@ -12,10 +12,6 @@ export enum JobName {
   CASE_STAGE_CHANGED = 'case-stage-changed',
   ESCALATION_SWEEP = 'escalation-sweep',
   SEND_NOTIFICATION_EMAIL = 'send-notification-email',
-  BUILD_REPORT = 'build-report',
-  SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
-  EVALUATE_REWARDS = 'evaluate-rewards',
-  SCHEDULE_REWARD_EVALUATIONS = 'schedule-reward-evaluations',
   OUTBOX_RELAY = 'outbox-relay',
   HEALTH_PING = 'health-ping',
 }
@@ -24,10 +20,6 @@ export interface JobPayloads {
   [JobName.CASE_STAGE_CHANGED]: { caseId: string; version: number };
   [JobName.ESCALATION_SWEEP]: { caseId?: string };
   [JobName.SEND_NOTIFICATION_EMAIL]: { notificationId: string };
-  [JobName.BUILD_REPORT]: { reportId: string };
-  [JobName.SCHEDULE_PERIOD_REPORTS]: Record<string, never>;
-  [JobName.EVALUATE_REWARDS]: { orgUnitId: string; occasion: string; year: number };
-  [JobName.SCHEDULE_REWARD_EVALUATIONS]: Record<string, never>;
   [JobName.OUTBOX_RELAY]: Record<string, never>;
   [JobName.HEALTH_PING]: { pingId: string };
 }
@@ -38,10 +30,6 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.CASE_STAGE_CHANGED]: QueueName.CASES,
   [JobName.ESCALATION_SWEEP]: QueueName.ESCALATIONS,
   [JobName.SEND_NOTIFICATION_EMAIL]: QueueName.NOTIFICATIONS,
-  [JobName.BUILD_REPORT]: QueueName.REPORTS,
-  [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
-  [JobName.EVALUATE_REWARDS]: QueueName.REWARDS,
-  [JobName.SCHEDULE_REWARD_EVALUATIONS]: QueueName.REWARDS,
   [JobName.OUTBOX_RELAY]: QueueName.SYSTEM,
   [JobName.HEALTH_PING]: QueueName.SYSTEM,
 };

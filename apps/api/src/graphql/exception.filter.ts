@@ -1,6 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
-import type { Response } from 'express';
 import { AppError, ErrorCode } from '@app/core';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -20,17 +19,18 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
  */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): unknown } }>();
     if (exception instanceof AppError) {
       return res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message });
     }
     if (exception instanceof HttpException) return res.status(exception.getStatus()).json(exception.getResponse());
     const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
     if (pgCode === '22P02') return res.status(404).json({ code: 'NOT_FOUND', message: 'No such id' });
-    // eslint-disable-next-line no-console
-    console.error(exception);
+    this.logger.error(exception);
     return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   }
 }

@@ -35,6 +35,7 @@ export interface Loaders {
   historyOfCase: DataLoader<string, CaseTransitionEntity[]>;
   evidenceOfCase: DataLoader<string, CaseEvidenceEntity[]>;
   openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
+  foundingCase: DataLoader<string, FoundingCaseEntity | null>;
 }
 
 /** One set of DataLoaders per request, so lists load related rows in batches (no N+1). */
@@ -61,6 +62,7 @@ export class LoadersFactory {
         const actor = actorOf();
         return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
       }),
+      foundingCase: byId((ids) => this.cases.findByIds(ids)),
     };
   }
 }

@@ -83,6 +83,12 @@ export class CaseQueriesService {
     };
   }
 
+  /** Unscoped batch load, for fields of objects the caller was already allowed to see. */
+  findByIds(ids: readonly string[]): Promise<FoundingCaseEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.getRepository(FoundingCaseEntity).findBy({ id: In([...ids]) });
+  }
+
   historyOf(caseIds: readonly string[]): Promise<CaseTransitionEntity[]> {
     if (!caseIds.length) return Promise.resolve([]);
     return this.db.getRepository(CaseTransitionEntity).find({ where: { caseId: In([...caseIds]) }, order: { version: 'ASC' } });

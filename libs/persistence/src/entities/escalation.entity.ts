@@ -1,14 +1,22 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { FoundingCaseEntity } from './founding-case.entity';
+import { MembershipApplicationEntity } from './membership.entity';
 import { UserEntity } from './user.entity';
 
-/** Fires once per case, stage entry and level (the unique key makes the sweep idempotent). */
+/**
+ * Fires once per case, stage entry and level, or once per overdue application and level
+ * (the unique keys make the sweep idempotent).
+ */
 @Entity('escalation')
 @Index('UQ_escalation_once', ['caseId', 'stageEntry', 'level'], { unique: true })
+@Index('UQ_escalation_application_once', ['applicationId', 'level'], { unique: true })
+@Check('CHK_escalation_subject', `("case_id" IS NOT NULL) <> ("application_id" IS NOT NULL)`)
 export class EscalationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
-  @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity;
+  @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
+  @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE', nullable: true }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity | null;
+  @Column({ name: 'application_id', type: 'uuid', nullable: true }) applicationId: string | null;
+  @ManyToOne(() => MembershipApplicationEntity, { onDelete: 'CASCADE', nullable: true }) @JoinColumn({ name: 'application_id' }) application?: MembershipApplicationEntity | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;
   @Column({ name: 'stage_entry', type: 'int' }) stageEntry: number;
   @Column({ type: 'varchar', length: 10 }) level: string;
@@ -29,4 +37,15 @@ export class NotificationEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt: Date | null;
   @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true }) emailedAt: Date | null;
+}
+
+/** One row per run of a once-at-a-time scheduled job (e.g. the escalation sweep), for operators and tests. */
+@Entity('job_run')
+export class JobRunEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Index('IDX_job_run_job')
+  @Column({ type: 'varchar', length: 60 }) job: string;
+  @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  @Column({ type: 'jsonb', nullable: true }) details: Record<string, unknown> | null;
 }

@@ -1,7 +1,7 @@
 import { CalendarDayEntity, TargetEntity } from './planning.entity';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './founding-case.entity';
 import { EnterpriseEntity } from './enterprise.entity';
-import { EscalationEntity, NotificationEntity } from './escalation.entity';
+import { EscalationEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
 import { MemberEntity, MembershipApplicationEntity } from './membership.entity';
 import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -25,5 +25,5 @@ export * from './login-failure.entity';
 export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
   CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, TargetEntity, CalendarDayEntity,
-  EscalationEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, LoginFailureEntity,
+  EscalationEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, LoginFailureEntity, JobRunEntity,
 ];

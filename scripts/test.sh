@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `npm test [-- jest args]`: type-check, then jest (--runInBand) against a fresh, uniquely named
+# test database and BullMQ prefix on whatever Postgres/Redis ensure_services found or started.
+# The jest global setup/teardown create, migrate and drop that database and delete the prefix's keys.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib/services.sh
+source "$ROOT/scripts/lib/services.sh"
+
+# shellcheck disable=SC2317  # run by trap
+on_exit() {
+  local rc=$?
+  trap - EXIT
+  stop_started_services || true
+  exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_node_modules
+ensure_services
+ensure_service_binaries
+
+suffix="$(date +%s)_$$"
+DATABASE_URL="$(cdcs_url_with_db "$DATABASE_URL" "cdcs_test_$suffix")"
+export DATABASE_URL REDIS_URL CDCS_PG_BIN CDCS_REDIS_SERVER
+export QUEUE_PREFIX="cdcs_test_$suffix"
+export NODE_ENV=test
+export JWT_SECRET="test-secret-${suffix}-not-for-production"
+
+db_shown="${DATABASE_URL%%\?*}"
+db_shown="${db_shown##*@}" # no credentials in the output
+printf '[test] database %s, queue prefix %s\n' "$db_shown" "$QUEUE_PREFIX" >&2
+
+echo "[test] tsc --noEmit -p tsconfig.json" >&2
+npx tsc --noEmit -p tsconfig.json
+
+rc=0
+npx jest --runInBand "$@" || rc=$?
+exit "$rc"

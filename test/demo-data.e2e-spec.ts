@@ -1,0 +1,128 @@
+import {
+  DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME, DEMO_USERS, DemoLogin, loadDemoData,
+} from '../apps/cli/src/demo-data';
+import { TestApi } from './support/test-api';
+
+/**
+ * The demo province loads through the services and gives every screen something to show.
+ * The test database is shared with the other test files (they make their own units), so the
+ * demo is loaded once, only when its first enterprise is not there yet.
+ */
+describe('demo data', () => {
+  let api: TestApi;
+  let logins: readonly DemoLogin[];
+  let unitId: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const [already] = await api.db.query(`SELECT 1 FROM enterprise WHERE tax_code = $1`, [DEMO_FIRST_TAX_CODE]);
+    logins = already ? DEMO_USERS : await loadDemoData(api.app);
+    const [unit] = await api.db.query(
+      `SELECT u.id FROM org_unit u JOIN enterprise e ON e.org_unit_id = u.id WHERE e.tax_code = $1`,
+      [DEMO_FIRST_TAX_CODE],
+    );
+    expect(unit).toBeDefined();
+    unitId = unit.id;
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('returns one supervisor and three officers, each able to log in with the demo password', async () => {
+    expect(logins.filter((l) => l.role === 'SUPERVISOR')).toHaveLength(1);
+    expect(logins.filter((l) => l.role === 'OFFICER')).toHaveLength(3);
+    for (const l of logins) {
+      const token = await api.login(l.email, DEMO_PASSWORD);
+      const d = await api.ok(`{ me { email role fullName orgUnit { id name kind } } }`, {}, token);
+      expect(d.me).toMatchObject({ email: l.email, role: l.role, fullName: l.fullName, orgUnit: { id: unitId, name: DEMO_UPPER_UNION_NAME, kind: 'UPPER_LEVEL' } });
+    }
+  });
+
+  it('places the sector union under a federation and holds existing CĐCS with members', async () => {
+    const [tree] = await api.db.query(
+      `SELECT p.kind AS parent_kind, p.name AS parent_name,
+              (SELECT count(*)::int FROM org_unit g WHERE g.parent_id = u.id AND g.kind = 'GRASSROOTS') AS grassroots
+         FROM org_unit u JOIN org_unit p ON p.id = u.parent_id WHERE u.id = $1`,
+      [unitId],
+    );
+    expect(tree).toMatchObject({ parent_kind: 'FEDERATION', parent_name: 'Liên đoàn Lao động tỉnh Thái Bình' });
+    expect(tree.grassroots).toBeGreaterThanOrEqual(5); // existing ones and the recognized ones
+    const [m] = await api.db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE m.case_id IS NOT NULL)::int AS founding,
+              count(DISTINCT extract(year FROM m.admitted_on))::int AS years
+         FROM member m JOIN org_unit g ON g.id = m.grassroots_union_id WHERE g.parent_id = $1`,
+      [unitId],
+    );
+    expect(m.n).toBeGreaterThan(100);
+    expect(m.founding).toBeGreaterThan(0);
+    expect(m.years).toBe(3); // 2024, 2025, 2026: past reports have figures
+  });
+
+  it('registers at least 40 enterprises, some under 25 workers and some with a union', async () => {
+    const [r] = await api.db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE worker_count < 25)::int AS small,
+              count(*) FILTER (WHERE has_union)::int AS with_union, count(DISTINCT tax_code)::int AS codes
+         FROM enterprise WHERE org_unit_id = $1`,
+      [unitId],
+    );
+    expect(r.n).toBeGreaterThanOrEqual(40);
+    expect(r.codes).toBe(r.n);
+    expect(r.small).toBeGreaterThan(0);
+    expect(r.with_union).toBeGreaterThan(0);
+  });
+
+  it('has founding cases in every stage, with one history row per change', async () => {
+    const rows: { stage: string; n: number }[] = await api.db.query(
+      `SELECT stage, count(*)::int AS n FROM founding_case WHERE org_unit_id = $1 GROUP BY stage`,
+      [unitId],
+    );
+    const byStage = Object.fromEntries(rows.map((r) => [r.stage, r.n]));
+    for (const stage of ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION', 'RECOGNIZED', 'CLOSED']) {
+      expect({ stage, atLeastOne: (byStage[stage] ?? 0) >= 1 }).toEqual({ stage, atLeastOne: true });
+    }
+    const mismatched = await api.db.query(
+      `SELECT c.id, c.version, (SELECT count(*)::int FROM case_transition t WHERE t.case_id = c.id) AS history
+         FROM founding_case c WHERE c.org_unit_id = $1 AND c.version - 1 <> (SELECT count(*) FROM case_transition t WHERE t.case_id = c.id)`,
+      [unitId],
+    );
+    expect(mismatched).toEqual([]);
+    const [overdue] = await api.db.query(
+      `SELECT count(*)::int AS n FROM founding_case WHERE org_unit_id = $1 AND stage IN ('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION')
+         AND stage_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
+      [unitId],
+    );
+    expect(overdue.n).toBeGreaterThan(0);
+  });
+
+  it('shows the 2026 pipeline with its targets to the supervisor', async () => {
+    const supervisor = logins.find((l) => l.role === 'SUPERVISOR')!;
+    const token = await api.login(supervisor.email, DEMO_PASSWORD);
+    const d = await api.ok(
+      `query($u: ID!, $y: Int!) { pipeline(orgUnitId: $u, year: $y) {
+         year orgUnit { id } stages { stage count overdue }
+         newMembers { target actual } newGrassrootsUnions { target actual }
+         coverage { enterprises25Plus withUnion percent targetPercent } } }`,
+      { u: unitId, y: 2026 },
+      token,
+    );
+    const p = d.pipeline;
+    const t = DEMO_TARGETS[2026];
+    expect(p.orgUnit.id).toBe(unitId);
+    expect(p.newMembers.target).toBe(t.newMembers);
+    expect(p.newMembers.actual).toBeGreaterThan(0);
+    expect(p.newGrassrootsUnions).toMatchObject({ target: t.newGrassrootsUnions });
+    expect(p.newGrassrootsUnions.actual).toBeGreaterThanOrEqual(1);
+    expect(p.coverage.targetPercent).toBe(t.coveragePercent);
+    expect(p.coverage.enterprises25Plus).toBeGreaterThan(p.coverage.withUnion);
+    const stages = Object.fromEntries(p.stages.map((s: { stage: string; count: number }) => [s.stage, s.count]));
+    expect(stages.RECOGNIZED).toBeGreaterThanOrEqual(1);
+    expect(p.stages.some((s: { overdue: number }) => s.overdue > 0)).toBe(true);
+
+    const past = await api.ok(
+      `query($u: ID!) { pipeline(orgUnitId: $u, year: 2024) { newMembers { target actual } newGrassrootsUnions { target } } }`,
+      { u: unitId },
+      token,
+    );
+    expect(past.pipeline.newMembers.target).toBe(DEMO_TARGETS[2024].newMembers);
+    expect(past.pipeline.newMembers.actual).toBeGreaterThan(0);
+    expect(past.pipeline.newGrassrootsUnions.target).toBe(DEMO_TARGETS[2024].newGrassrootsUnions);
+  });
+});
