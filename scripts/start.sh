@@ -69,10 +69,9 @@ if [[ -z "$db_from_env" ]]; then
   export DATABASE_URL
 fi
 
-say "building api, worker and cli"
+# One tsc build compiles every app and lib (tsconfig.build.json) and rewrites the @app/* paths.
+say "building (nest build: api, worker, cli)"
 npx nest build api
-npx nest build worker
-npx nest build cli
 
 # The compiled entry of an app: dist/apps/APP/main.js, or wherever tsc put it
 # (with rootDir "." it is dist/apps/APP/apps/APP/src/main.js).

@@ -19,6 +19,7 @@ import { ApplicationResolver, CaseTransitionResolver, EnterpriseResolver, Foundi
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
 import { EscalationResolver } from './resolvers/escalations.resolver';
+import { RewardNominationResolver } from './resolvers/rewards.resolver';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -66,7 +67,7 @@ class GraphqlSupportModule {}
     LoginThrottle,
     RedisHealthIndicator,
     DateScalar,
-    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver,
+    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, RewardNominationResolver,
   ],
 })
 export class AppModule {}

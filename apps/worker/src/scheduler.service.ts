@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, JobName, QUEUE_OF_JOB } from '@app/queue';
+import { OutboxRelay } from './outbox/outbox-relay.service';
 
 const SCHEDULER_LOCK_KEY = 724_002;
 export const TZ = 'Asia/Ho_Chi_Minh';
@@ -22,7 +23,11 @@ export class SchedulerService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    relay: OutboxRelay,
+  ) {
+    // A flushed Redis loses the schedulers too.
+    if (process.env.WORKER_SCHEDULERS !== 'false') relay.onRedisReset = () => this.upsertAll();
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (process.env.WORKER_SCHEDULERS === 'false') return;
@@ -42,6 +47,8 @@ export class SchedulerService implements OnApplicationBootstrap {
       if (!locked) return;
       try {
         await this.upsert(JobName.ESCALATION_SWEEP, { every: this.config.escalationSweepEveryMs }, {});
+        // Daily: the reward occasions due today in Vietnam (catch-up and once-only are in RewardScheduleService).
+        await this.upsert(JobName.SCHEDULE_REWARD_EVALUATIONS, { pattern: '0 1 * * *', tz: TZ }, {});
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [SCHEDULER_LOCK_KEY]);
       }

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
 import { QueueName, RedisHealthIndicator, redisConnection } from '@app/queue';
 import { CaseStageChangedHandler, EscalationSweepHandler, HealthPingHandler, SendNotificationEmailHandler } from './handlers/escalation.handlers';
+import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from './handlers/reward.handlers';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { JOB_HANDLERS } from './job-handler';
 import { JobRegistry } from './job-registry';
@@ -13,7 +14,8 @@ import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QUEUE_PROCESSORS } from './processors/queue.processors';
 import { SchedulerService } from './scheduler.service';
 
-const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificationEmailHandler, HealthPingHandler];
+const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificationEmailHandler, HealthPingHandler,
+  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler];
 
 @Module({
   imports: [

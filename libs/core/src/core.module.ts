@@ -14,10 +14,13 @@ import { ApplicationsService } from './membership/applications.service';
 import { TargetsService } from './planning/targets.service';
 import { EscalationsService } from './escalations/escalations.service';
 import { NotificationMailer } from './escalations/notification-mailer.service';
+import { RewardScheduleService } from './rewards/reward-schedule.service';
+import { RewardsService } from './rewards/rewards.service';
 
 const SERVICES = [
   CalendarService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
+  RewardsService, RewardScheduleService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

@@ -20,3 +20,7 @@ export * from './core.module';
 export * from './common/statuses';
 export * from './escalations/escalations.service';
 export * from './escalations/notification-mailer.service';
+export * from './rewards/reward-drafts';
+export * from './rewards/reward-occasions';
+export * from './rewards/reward-schedule.service';
+export * from './rewards/rewards.service';

@@ -8,7 +8,11 @@ import { dataSourceOptions } from './data-source-options';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl, { extra: { max: Number(process.env.DB_POOL_MAX ?? 10), application_name: 'cdcs' } }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.databaseUrl, { extra: { max: Number(process.env.DB_POOL_MAX ?? 10), application_name: 'cdcs' } }),
+        retryAttempts: 5,
+        retryDelay: 2000,
+      }),
     }),
   ],
 })

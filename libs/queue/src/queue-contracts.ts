@@ -14,6 +14,10 @@ export enum JobName {
   SEND_NOTIFICATION_EMAIL = 'send-notification-email',
   OUTBOX_RELAY = 'outbox-relay',
   HEALTH_PING = 'health-ping',
+  EVALUATE_REWARDS = 'evaluate-rewards',
+  SCHEDULE_REWARD_EVALUATIONS = 'schedule-reward-evaluations',
+  BUILD_REPORT = 'build-report',
+  SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
 }
 
 export interface JobPayloads {
@@ -22,6 +26,13 @@ export interface JobPayloads {
   [JobName.SEND_NOTIFICATION_EMAIL]: { notificationId: string };
   [JobName.OUTBOX_RELAY]: Record<string, never>;
   [JobName.HEALTH_PING]: { pingId: string };
+  /** One unit's evaluation of one occasion (RewardOccasion) of `year`. */
+  [JobName.EVALUATE_REWARDS]: { orgUnitId: string; occasion: 'YEAR_END' | 'WORKERS_MONTH' | 'ANNIVERSARY'; year: number };
+  /** `today` (YYYY-MM-DD) overrides the current day in Asia/Ho_Chi_Minh, for reruns of a missed day. */
+  [JobName.SCHEDULE_REWARD_EVALUATIONS]: { today?: string };
+  [JobName.BUILD_REPORT]: { reportId: string };
+  /** `today` (YYYY-MM-DD) overrides the current day in Asia/Ho_Chi_Minh, for reruns of a missed day. */
+  [JobName.SCHEDULE_PERIOD_REPORTS]: { today?: string };
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -32,6 +43,10 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SEND_NOTIFICATION_EMAIL]: QueueName.NOTIFICATIONS,
   [JobName.OUTBOX_RELAY]: QueueName.SYSTEM,
   [JobName.HEALTH_PING]: QueueName.SYSTEM,
+  [JobName.EVALUATE_REWARDS]: QueueName.REWARDS,
+  [JobName.SCHEDULE_REWARD_EVALUATIONS]: QueueName.REWARDS,
+  [JobName.BUILD_REPORT]: QueueName.REPORTS,
+  [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

@@ -222,6 +222,8 @@ export class RewardNominationModel {
   @Field(() => UserModel, { nullable: true }) decidedBy?: UserModel | null;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => String, { nullable: true }) decisionNote: string | null;
+  @Field({ description: 'The figures behind the score, as JSON' }) figuresJson?: string;
+  @Field(() => Date, { description: 'When the figures were last computed' }) evaluatedAt: Date;
 }
 
 @ObjectType('PageInfo')

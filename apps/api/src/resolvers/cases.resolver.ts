@@ -33,7 +33,7 @@ export class FoundingCaseResolver {
   foundingCases(
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => CaseFilter, nullable: true }) filter?: CaseFilter,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first?: number,
+    @Args('first', { type: () => Int, defaultValue: 50, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<FoundingCaseEntity>> {
     return this.queries.list(actor, filter ?? {}, first, after);
@@ -164,7 +164,7 @@ export class EnterpriseResolver {
   enterprises(
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => EnterpriseFilter, nullable: true }) filter?: EnterpriseFilter,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first?: number,
+    @Args('first', { type: () => Int, defaultValue: 50, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<EnterpriseEntity>> {
     return this.enterpriseService.list(actor, filter ?? {}, first, after);

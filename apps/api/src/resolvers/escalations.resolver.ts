@@ -12,8 +12,8 @@ export class EscalationResolver {
   /** Case escalations (applications overdue at an upper-level union are listed by `applicationEscalations`). */
   @AnyRole()
   @Query(() => [EscalationModel])
-  async escalations(@CurrentActor() actor: Actor, @Args('openOnly', { defaultValue: true }) openOnly: boolean): Promise<EscalationView[]> {
-    return (await this.escalationService.list(actor, openOnly)).filter((e) => e.caseId);
+  async escalations(@CurrentActor() actor: Actor, @Args('openOnly', { type: () => Boolean, defaultValue: true, nullable: true }) openOnly: boolean | null): Promise<EscalationView[]> {
+    return (await this.escalationService.list(actor, openOnly ?? true)).filter((e) => e.caseId);
   }
 
   @AnyRole()

@@ -1,5 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
@@ -7,6 +9,9 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/queue';
 
 const BATCH = 500;
+const EPOCH_CHECK_MS = 5000;
+/** Relayed rows younger than this are relayed again when Redis turns out to have lost its data. */
+const REDRIVE_WINDOW = '1 day';
 const IDLE_MS = Number(process.env.OUTBOX_POLL_MS ?? 250);
 const ADD_TIMEOUT_MS = 5000;
 
@@ -22,11 +27,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failing = false;
+  private epochCheckedAt = 0;
+  /** Called after Redis lost its data (e.g. to upsert the job schedulers again). */
+  onRedisReset: (() => Promise<void>) | null = null;
+
+  private readonly redis: Redis;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly moduleRef: ModuleRef,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+    this.redis.on('error', () => undefined); // the relay loop reports and retries
+  }
 
   onApplicationBootstrap(): void {
     if (process.env.OUTBOX_RELAY === 'false') return;
@@ -38,6 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.wake?.();
     await this.loop;
+    this.redis.disconnect();
   }
 
   private queue(name: string): Queue {
@@ -48,6 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     while (this.running) {
       let moved = 0;
       try {
+        if (Date.now() - this.epochCheckedAt > EPOCH_CHECK_MS) await this.checkRedisEpoch();
         moved = await this.relayOnce();
         if (this.failing) this.logger.log('Outbox relay resumed');
         this.failing = false;
@@ -65,6 +81,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         });
       }
     }
+  }
+
+  /**
+   * Redis keeps a marker key; when it is gone, Redis was flushed or replaced and the jobs relayed
+   * lately may be lost. Their outbox rows are relayed again (effects are idempotent, job ids dedupe),
+   * and deadlines need nothing: they live in Postgres.
+   */
+  async checkRedisEpoch(): Promise<boolean> {
+    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+    const created = await this.redis.set(`${this.config.queuePrefix}:outbox-epoch`, new Date().toISOString(), 'NX');
+    this.epochCheckedAt = Date.now();
+    if (created !== 'OK') return false;
+    const redriven = await this.db.query(
+      `WITH r AS (UPDATE outbox SET sent_at = NULL WHERE sent_at > now() - interval '${REDRIVE_WINDOW}' RETURNING id) SELECT count(*)::int AS n FROM r`,
+    );
+    if (redriven[0].n) this.logger.warn(`Redis lost its data: relaying ${redriven[0].n} recent outbox rows again`);
+    await this.onRedisReset?.();
+    return true;
   }
 
   /** One batch; returns how many rows were relayed. */

@@ -31,6 +31,23 @@ const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 const SCOPE = (pathParam: string, likeParam: string) => `(SELECT id FROM org_unit WHERE path = ${pathParam} OR path LIKE ${likeParam})`;
 
 /**
+ * Each case of `scope` opened before the instant `asOf`, with its stage and due day at that instant,
+ * replayed from the history (the last step before it); assignee and recognition as they are now.
+ */
+const CASES_AS_OF = (scope: string, asOf: string) => `
+  SELECT c.id, c.enterprise_id, c.assignee_id, c.recognized_on, coalesce(t.to_stage, 'SURVEY') AS stage, coalesce(t.at, c.opened_at) AS entered,
+         CASE WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
+    FROM founding_case c
+    LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
+                        WHERE x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
+   WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf}`;
+
+/** A period still running is seen as of today; one that is over, as of the end of its last day. */
+function isOver(period: FigurePeriod, today: IsoDate): boolean {
+  return period.end < today;
+}
+
+/**
  * The figures of a unit's subtree for a period, as SQL aggregates. `pipeline` and the reports
  * both call these functions, so they cannot disagree. A member counts on its admission day,
  * a CĐCS on its recognition decision day (calendar days in Asia/Ho_Chi_Minh).
@@ -103,7 +120,7 @@ export class FiguresService {
     const from = vnStartOfDay(period.start);
     const params = [unit.path, subtreeLike(unit.path), from];
     let rows: { stage: CaseStage; count: number; overdue: number }[];
-    if (period.end >= today) {
+    if (!isOver(period, today)) {
       rows = await m.query(
         `SELECT c.stage, count(*)::int AS count,
                 count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.stage_due_on < $4)::int AS overdue
@@ -116,13 +133,7 @@ export class FiguresService {
       const asOf = vnStartOfDay(addDays(period.end, 1));
       // Replays the history: the last step before the period's end gives the stage and its due day.
       rows = await m.query(
-        `WITH st AS (
-           SELECT coalesce(t.to_stage, 'SURVEY') AS stage, coalesce(t.at, c.opened_at) AS entered,
-                  CASE WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
-             FROM founding_case c
-             LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
-                                 WHERE x.case_id = c.id AND x.at < $4 ORDER BY x.version DESC LIMIT 1) t ON true
-            WHERE c.org_unit_id IN ${SCOPE('$1', '$2')} AND c.opened_at < $4)
+        `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')})
          SELECT stage, count(*)::int AS count,
                 count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $5)::int AS overdue
            FROM st WHERE stage IN ${OPEN_SQL} OR entered >= $3 GROUP BY stage`,
@@ -133,14 +144,24 @@ export class FiguresService {
     return ALL_STAGES.map((stage) => ({ stage, count: byStage.get(stage)?.count ?? 0, overdue: byStage.get(stage)?.overdue ?? 0 }));
   }
 
+  /**
+   * Per officer: cases, open and overdue ones (as of the period's end once it is over, like `stages`),
+   * recognitions and members admitted in the period, and the officer's targets for the year.
+   */
   async byOfficer(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate): Promise<OfficerFigures[]> {
+    const over = isOver(period, today);
+    const cases = over
+      ? CASES_AS_OF('(SELECT id FROM scope)', '$7')
+      : `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on, c.recognized_on FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope)`;
+    const asOfDay = over ? addDays(period.end, 1) : today;
     return m.query(
       `WITH scope AS ${SCOPE('$1', '$2')},
+       c AS (${cases}),
        cs AS (SELECT c.assignee_id, count(*)::int AS cases,
                      count(*) FILTER (WHERE c.stage IN ${OPEN_SQL})::int AS open_cases,
-                     count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.stage_due_on < $5)::int AS overdue_cases,
+                     count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.due_on < $5)::int AS overdue_cases,
                      count(*) FILTER (WHERE c.recognized_on BETWEEN $3 AND $4)::int AS recognitions
-                FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
+                FROM c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
        ms AS (SELECT c.assignee_id, count(*)::int AS members FROM member m JOIN founding_case c ON c.id = m.case_id
                WHERE m.admitted_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id)
        SELECT u.id AS "officerId", u.full_name AS "fullName", coalesce(cs.cases, 0) AS cases, coalesce(cs.open_cases, 0) AS "openCases",
@@ -152,7 +173,7 @@ export class FiguresService {
          LEFT JOIN target t ON t.officer_id = u.id AND t.year = $6
         WHERE u.role IN ('OFFICER','SUPERVISOR') AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL)
         ORDER BY u.full_name, u.id`,
-      [unit.path, subtreeLike(unit.path), period.start, period.end, today, Number(period.start.slice(0, 4))],
+      [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])],
     );
   }
 
@@ -170,7 +191,25 @@ export class FiguresService {
     );
   }
 
-  /** Open cases past their due day at `day` (now, or the period's end for a past period: current due days are used). */
+  /**
+   * The open cases past their due day for a report of `period`: as of the end of its last day once it
+   * is over (stage and due day replayed from the history, as `stages` counts them), else as of today.
+   */
+  async overdueCasesOf(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate, limit = 5000): Promise<OverdueCase[]> {
+    if (!isOver(period, today)) return this.overdueCases(m, unit, today, limit);
+    const asOfDay = addDays(period.end, 1);
+    return m.query(
+      `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')})
+       SELECT st.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", st.stage, to_char(st.due_on, 'YYYY-MM-DD') AS "stageDueOn",
+              u.full_name AS "assigneeName", ($3::date - st.due_on) AS "daysLate"
+         FROM st JOIN enterprise e ON e.id = st.enterprise_id LEFT JOIN app_user u ON u.id = st.assignee_id
+        WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3
+        ORDER BY st.due_on, e.name LIMIT ${limit}`,
+      [unit.path, subtreeLike(unit.path), asOfDay, vnStartOfDay(asOfDay)],
+    );
+  }
+
+  /** Open cases past their due day at `day` (now; for a report use `overdueCasesOf`, which replays a past period). */
   async overdueCases(m: EntityManager | DataSource, unit: ScopeUnit, day: IsoDate, limit = 5000): Promise<OverdueCase[]> {
     return m.query(
       `SELECT c.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", c.stage, to_char(c.stage_due_on, 'YYYY-MM-DD') AS "stageDueOn",

@@ -7,6 +7,7 @@ import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ReportEntity } from './report.entity';
 import { RewardNominationEntity } from './reward.entity';
+import { RewardNominationEventEntity } from './reward-nomination-event.entity';
 import { UserEntity } from './user.entity';
 import { LoginFailureEntity } from './login-failure.entity';
 
@@ -19,11 +20,12 @@ export * from './org-unit.entity';
 export * from './outbox.entity';
 export * from './report.entity';
 export * from './reward.entity';
+export * from './reward-nomination-event.entity';
 export * from './user.entity';
 export * from './login-failure.entity';
 
 export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
   CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, TargetEntity, CalendarDayEntity,
-  EscalationEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, LoginFailureEntity, JobRunEntity,
+  EscalationEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
 ];

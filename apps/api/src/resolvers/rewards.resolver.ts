@@ -1,0 +1,65 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, NominationView, RewardsService, Role } from '@app/core';
+import { OrgUnitEntity, UserEntity } from '@app/persistence';
+import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { DateDay } from '../graphql/date.scalar';
+import { PeriodKind } from '../graphql/enums';
+import { GqlContext } from '../graphql/loaders';
+import { OrgUnitModel, RewardNominationModel, UserModel } from '../graphql/models';
+
+@Resolver(() => RewardNominationModel)
+export class RewardNominationResolver {
+  constructor(private readonly rewards: RewardsService) {}
+
+  @AnyRole()
+  @Query(() => [RewardNominationModel])
+  rewardNominations(
+    @CurrentActor() actor: Actor,
+    @Args('orgUnitId', { type: () => ID, nullable: true }) orgUnitId?: string | null,
+    @Args('periodStart', { type: () => DateDay, nullable: true }) periodStart?: string | null,
+  ): Promise<NominationView[]> {
+    return this.rewards.list(actor, orgUnitId, periodStart);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => [RewardNominationModel])
+  evaluateRewards(
+    @CurrentActor() actor: Actor,
+    @Args('orgUnitId', { type: () => ID }) orgUnitId: string,
+    @Args('periodKind', { type: () => PeriodKind }) periodKind: PeriodKind,
+    @Args('periodStart', { type: () => DateDay }) periodStart: string,
+  ): Promise<NominationView[]> {
+    return this.rewards.evaluate(actor, orgUnitId, periodKind, periodStart);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => RewardNominationModel)
+  decideNomination(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('approve') approve: boolean,
+    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+  ): Promise<NominationView> {
+    return this.rewards.decide(actor, id, approve, note);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  officer(@Parent() n: NominationView, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
+    return n.officerId ? ctx.loaders.user.load(n.officerId) : null;
+  }
+
+  @ResolveField(() => OrgUnitModel, { nullable: true })
+  grassrootsUnion(@Parent() n: NominationView, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> | null {
+    return n.grassrootsUnionId ? ctx.loaders.orgUnit.load(n.grassrootsUnionId) : null;
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  decidedBy(@Parent() n: NominationView, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
+    return n.decidedById ? ctx.loaders.user.load(n.decidedById) : null;
+  }
+
+  @ResolveField(() => String)
+  figuresJson(@Parent() n: NominationView): string {
+    return JSON.stringify(n.figures);
+  }
+}

@@ -1,0 +1,168 @@
+import { Workbook, Worksheet } from 'exceljs';
+import { CASE_STAGE_LABEL_VI, IsoDate, OPEN_STAGES, isoDateParts, progressPercent } from '@app/domain';
+import { ReportSnapshot } from './report-figures';
+
+export const SHEET_SUMMARY = 'Tổng hợp';
+export const SHEET_BY_OFFICER = 'Theo cán bộ';
+export const SHEET_BY_GRASSROOTS = 'Theo công đoàn cơ sở';
+export const SHEET_OVERDUE = 'Hồ sơ quá hạn';
+
+const REPORT_TITLE = 'BÁO CÁO KẾT QUẢ PHÁT TRIỂN ĐOÀN VIÊN, THÀNH LẬP CÔNG ĐOÀN CƠ SỞ';
+const DATE_FORMAT = 'dd/mm/yyyy';
+const PERCENT_FORMAT = '0.00';
+/** Headings start on this row; above them the title, the unit and period, the dates. */
+export const HEADING_ROW = 5;
+
+/** Rows of the summary table, shared by the sheet and the CSV so they say the same. */
+export interface SummaryLine {
+  label: string;
+  target: number | null;
+  actual: number | null;
+  percent: number | null;
+}
+
+export const SUMMARY_HEADINGS = ['Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ hoàn thành (%)'];
+
+export function summaryLines(s: ReportSnapshot): SummaryLine[] {
+  const f = s.figures;
+  return [
+    { label: 'Đoàn viên kết nạp mới', target: f.newMembers.target, actual: f.newMembers.actual, percent: progressPercent(f.newMembers) },
+    {
+      label: 'Công đoàn cơ sở thành lập mới', target: f.newGrassrootsUnions.target, actual: f.newGrassrootsUnions.actual,
+      percent: progressPercent(f.newGrassrootsUnions),
+    },
+    { label: 'Doanh nghiệp từ 25 lao động trở lên', target: null, actual: f.coverage.enterprises25Plus, percent: null },
+    { label: 'Doanh nghiệp từ 25 lao động trở lên đã có công đoàn', target: null, actual: f.coverage.withUnion, percent: null },
+    { label: 'Tỷ lệ doanh nghiệp có công đoàn (%)', target: f.coverage.targetPercent, actual: f.coverage.percent, percent: null },
+    { label: 'Hồ sơ thành lập quá hạn', target: null, actual: f.overdueCases, percent: null },
+  ];
+}
+
+/** dd/mm/yyyy, the way Vietnamese documents write a day. */
+export function formatDateVi(d: IsoDate): string {
+  const [y, m, day] = isoDateParts(d);
+  return `${String(day).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/** A calendar day as an Excel date (exceljs writes Dates as UTC: midnight UTC keeps the day). */
+function excelDate(d: IsoDate | null): Date | null {
+  if (!d) return null;
+  const [y, m, day] = isoDateParts(d);
+  return new Date(Date.UTC(y, m - 1, day));
+}
+
+interface Column {
+  heading: string;
+  width: number;
+  numFmt?: string;
+}
+
+/** A sheet with the report's title block and a table heading; returns it for the rows to be added. */
+function tableSheet(wb: Workbook, name: string, s: ReportSnapshot, columns: Column[]): Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADING_ROW }] });
+  ws.columns = columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  const last = columns.length;
+  const titleRows = [
+    REPORT_TITLE,
+    `${s.unitName} — ${s.figures.periodLabel}`,
+    `Từ ngày ${formatDateVi(s.period.start)} đến ngày ${formatDateVi(s.period.end)}; số liệu tính đến ngày ${formatDateVi(s.figures.asOf)}`,
+  ];
+  titleRows.forEach((text, i) => {
+    const row = ws.getRow(i + 1);
+    row.getCell(1).value = text;
+    row.getCell(1).font = { bold: i < 2, size: i === 0 ? 13 : 11 };
+    row.getCell(1).alignment = { horizontal: 'center', wrapText: true };
+    if (last > 1) ws.mergeCells(i + 1, 1, i + 1, last);
+  });
+  const heading = ws.getRow(HEADING_ROW);
+  columns.forEach((c, i) => {
+    const cell = heading.getCell(i + 1);
+    cell.value = c.heading;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+  });
+  return ws;
+}
+
+function addRows(ws: Worksheet, rows: unknown[][]): void {
+  for (const r of rows) ws.addRow(r);
+}
+
+const OPEN = new Set<string>(OPEN_STAGES);
+
+function summarySheet(wb: Workbook, s: ReportSnapshot): void {
+  const ws = tableSheet(wb, SHEET_SUMMARY, s, [
+    { heading: SUMMARY_HEADINGS[0], width: 52 },
+    { heading: SUMMARY_HEADINGS[1], width: 14 },
+    { heading: SUMMARY_HEADINGS[2], width: 14 },
+    { heading: SUMMARY_HEADINGS[3], width: 20, numFmt: PERCENT_FORMAT },
+  ]);
+  addRows(ws, summaryLines(s).map((l) => [l.label, l.target, l.actual, l.percent]));
+  ws.addRow([]);
+  const stageHeading = ws.addRow(['Giai đoạn hồ sơ thành lập', 'Số hồ sơ', 'Trong đó quá hạn']);
+  stageHeading.font = { bold: true };
+  const stages = s.figures.stages;
+  addRows(ws, stages.map((st) => [CASE_STAGE_LABEL_VI[st.stage], st.count, OPEN.has(st.stage) ? st.overdue : null]));
+  ws.addRow(['Cộng', stages.reduce((n, st) => n + st.count, 0), stages.reduce((n, st) => n + st.overdue, 0)]).font = { bold: true };
+}
+
+function officerSheet(wb: Workbook, s: ReportSnapshot): void {
+  const ws = tableSheet(wb, SHEET_BY_OFFICER, s, [
+    { heading: 'STT', width: 6 },
+    { heading: 'Cán bộ', width: 30 },
+    { heading: 'Hồ sơ phụ trách', width: 12 },
+    { heading: 'Hồ sơ đang mở', width: 12 },
+    { heading: 'Hồ sơ quá hạn', width: 12 },
+    { heading: 'CĐCS được công nhận trong kỳ', width: 16 },
+    { heading: 'Đoàn viên kết nạp trong kỳ', width: 16 },
+    { heading: 'Chỉ tiêu đoàn viên (năm)', width: 14 },
+    { heading: 'Chỉ tiêu CĐCS (năm)', width: 14 },
+  ]);
+  addRows(ws, s.figures.byOfficer.map((o, i) => [
+    i + 1, o.fullName, o.cases, o.openCases, o.overdueCases, o.recognitions, o.membersAdmitted, o.targetMembers, o.targetGrassrootsUnions,
+  ]));
+}
+
+function grassrootsSheet(wb: Workbook, s: ReportSnapshot): void {
+  const ws = tableSheet(wb, SHEET_BY_GRASSROOTS, s, [
+    { heading: 'STT', width: 6 },
+    { heading: 'Công đoàn cơ sở', width: 44 },
+    { heading: 'Ngày quyết định công nhận', width: 16, numFmt: DATE_FORMAT },
+    { heading: 'Đoàn viên kết nạp trong kỳ', width: 16 },
+    { heading: 'Số đoàn viên cuối kỳ', width: 16 },
+  ]);
+  addRows(ws, s.figures.byGrassrootsUnion.map((g, i) => [i + 1, g.name, excelDate(g.recognizedOn), g.membersAdmitted, g.membersAtEnd]));
+}
+
+function overdueSheet(wb: Workbook, s: ReportSnapshot): void {
+  const ws = tableSheet(wb, SHEET_OVERDUE, s, [
+    { heading: 'STT', width: 6 },
+    { heading: 'Doanh nghiệp', width: 40 },
+    { heading: 'Mã số thuế', width: 14 },
+    { heading: 'Giai đoạn', width: 26 },
+    { heading: 'Hạn hoàn thành giai đoạn', width: 16, numFmt: DATE_FORMAT },
+    { heading: 'Số ngày quá hạn', width: 12 },
+    { heading: 'Cán bộ phụ trách', width: 30 },
+  ]);
+  addRows(ws, s.figures.overdueCaseList.map((c, i) => [
+    // The tax code stays text: it is an identifier, and leading zeros matter.
+    i + 1, c.enterpriseName, c.taxCode, CASE_STAGE_LABEL_VI[c.stage], excelDate(c.stageDueOn), c.daysLate === null ? null : Number(c.daysLate),
+    c.assigneeName ?? '',
+  ]));
+}
+
+/** The report as an XLSX workbook: the summary, the breakdowns by officer and by CĐCS, the overdue cases. */
+export async function renderWorkbook(s: ReportSnapshot, builtAt: Date): Promise<Buffer> {
+  const wb = new Workbook();
+  wb.creator = 'CĐCS Pipeline';
+  wb.title = `${REPORT_TITLE} — ${s.unitName} — ${s.figures.periodLabel}`;
+  wb.created = builtAt;
+  wb.modified = builtAt;
+  summarySheet(wb, s);
+  officerSheet(wb, s);
+  grassrootsSheet(wb, s);
+  overdueSheet(wb, s);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

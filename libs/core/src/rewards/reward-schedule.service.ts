@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { IsoDate, isIsoDate } from '@app/domain';
+import { JobName, JobPayloads, QUEUE_OF_JOB } from '@app/queue';
+import { badInput } from '../common/app-error';
+import { CalendarService } from '../calendar/calendar.service';
+import { REWARD_LOCK_CLASS } from './rewards.service';
+import { occasionsDueBy } from './reward-occasions';
+
+/** A worker down on the due day still schedules the occasion within this many days after it. */
+export const REWARD_CATCH_UP_DAYS = 7;
+const JOB = JobName.SCHEDULE_REWARD_EVALUATIONS;
+
+export interface ScheduledOccasion { occasion: string; year: number; units: number }
+
+/**
+ * The daily check: for each occasion due (on the day or in the catch-up window) and not scheduled
+ * yet, one EVALUATE_REWARDS outbox row per UPPER_LEVEL unit, and a job_run row that marks the
+ * occasion scheduled, all in one transaction. A second run adds nothing; a duplicate evaluation
+ * job would change nothing either (unique keys).
+ */
+@Injectable()
+export class RewardScheduleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async scheduleDue(today: IsoDate = this.calendar.today()): Promise<ScheduledOccasion[]> {
+    if (!isIsoDate(today)) throw badInput({ today: 'must be a date YYYY-MM-DD' });
+    const due = occasionsDueBy(today, REWARD_CATCH_UP_DAYS);
+    if (!due.length) return [];
+    return this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [REWARD_LOCK_CLASS, JOB]);
+      const scheduled: ScheduledOccasion[] = [];
+      for (const o of due) {
+        const [done] = await m.query(
+          `SELECT 1 FROM job_run WHERE job = $1 AND details->>'occasion' = $2 AND (details->>'year')::int = $3 LIMIT 1`,
+          [JOB, o.occasion, o.year],
+        );
+        if (done) continue;
+        // Set-based rather than writeOutbox per unit: a national tree has thousands of upper-level units.
+        const payload: Omit<JobPayloads[typeof JobName.EVALUATE_REWARDS], 'orgUnitId'> = { occasion: o.occasion, year: o.year };
+        const [{ n }] = await m.query(
+          `WITH w AS (
+             INSERT INTO outbox (queue, job_name, payload)
+             SELECT $1, $2, jsonb_build_object('orgUnitId', u.id) || $3::jsonb
+               FROM org_unit u WHERE u.kind = 'UPPER_LEVEL' AND u.dissolved_at IS NULL ORDER BY u.path
+             RETURNING 1)
+           SELECT count(*)::int AS n FROM w`,
+          [QUEUE_OF_JOB[JobName.EVALUATE_REWARDS], JobName.EVALUATE_REWARDS, JSON.stringify(payload)],
+        );
+        await m.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ($1, now(), now(), $2)`, [
+          JOB, JSON.stringify({ today, occasion: o.occasion, year: o.year, units: n }),
+        ]);
+        scheduled.push({ occasion: o.occasion, year: o.year, units: n });
+      }
+      return scheduled;
+    });
+  }
+}
