@@ -3,6 +3,9 @@ import {
   CaseRef, M, applicant, caseState, codeOf, createEnterprise, newPersonalId, steps, vnToday, walkToStage,
 } from './support/case-fixtures';
 
+// Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
+jest.setTimeout(60_000);
+
 const N = 16;
 
 /** Fires `n` calls at once over HTTP and sorts the answers into successes and error codes. */

@@ -3,6 +3,9 @@ import {
   CaseRef, M, Q, addDays, applicant, newPersonalId, caseState, codeOf, createEnterprise, errorOf, openCase, steps, submitApplications, vnToday, walkToStage,
 } from './support/case-fixtures';
 
+// Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
+jest.setTimeout(60_000);
+
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe('founding cases over GraphQL', () => {
@@ -179,6 +182,20 @@ describe('founding cases over GraphQL', () => {
       expect(n).toBe(0);
     });
 
+    it('applications are taken before the recognition decision only', async () => {
+      const officer = p.officers[0];
+      const ref = await walkToStage(api, p, 'RECOGNITION_DECISION');
+      const before = await caseState(api, ref.caseId);
+      const r = await api.gql(M.apply, { i: applicant({ caseId: ref.caseId }) }, officer.token);
+      expect(codeOf(r)).toBe('TRANSITION_NOT_ALLOWED');
+      expect(await caseState(api, ref.caseId)).toEqual(before);
+      const closed = await openCase(api, p);
+      await api.ok(M.close, { i: { caseId: closed.caseId, expectedVersion: 1, reason: 'ENTERPRISE_DISSOLVED', comment: 'Giải thể' } }, p.supervisor.token);
+      const r2 = await api.gql(M.apply, { i: applicant({ caseId: closed.caseId }) }, officer.token);
+      expect(codeOf(r2)).toBe('TRANSITION_NOT_ALLOWED');
+      expect((await caseState(api, closed.caseId)).applications).toBe(0);
+    });
+
     it('evidence is only accepted in its stage: TRANSITION_NOT_ALLOWED, nothing recorded', async () => {
       const officer = p.officers[0];
       const ref = await openCase(api, p);
@@ -337,6 +354,22 @@ describe('founding cases over GraphQL', () => {
       expect((await caseState(api, c3.caseId)).assignee_id).toBeNull();
     });
 
+    it('applications and their decisions stay inside the scope', async () => {
+      const bUnit = (await api.ok(M.createOrgUnit, { i: { name: `CĐCS ngoài ${b.tag}`, kind: 'GRASSROOTS', parentId: b.unitId } }, b.supervisor.token)).createOrgUnit;
+      const foreign = await api.gql(M.apply, { i: applicant({ grassrootsUnionId: bUnit.id }) }, a.officers[0].token);
+      expect(codeOf(foreign)).toBe('NOT_FOUND');
+      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM membership_application WHERE grassroots_union_id = $1`, [bUnit.id]);
+      expect(n).toBe(0);
+      const aUnit = (await api.ok(M.createOrgUnit, { i: { name: `CĐCS ${a.tag}`, kind: 'GRASSROOTS', parentId: a.unitId } }, a.supervisor.token)).createOrgUnit;
+      const appId = (await api.ok(M.apply, { i: applicant({ grassrootsUnionId: aUnit.id }) }, a.officers[0].token)).submitApplication.id;
+      const decide = await api.gql(M.decideApplication, { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '9/QĐ' } }, b.supervisor.token);
+      expect(codeOf(decide)).toBe('NOT_FOUND');
+      const byOfficer = await api.gql(M.decideApplication, { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '9/QĐ' } }, a.officers[0].token);
+      expect(codeOf(byOfficer)).toBe('FORBIDDEN');
+      const [row] = await api.db.query(`SELECT status FROM membership_application WHERE id = $1`, [appId]);
+      expect(row.status).toBe('SUBMITTED');
+    });
+
     it('foundingCases lists only what the caller sees', async () => {
       const list = async (token: string, f: Record<string, unknown> | null = null) => (await api.ok(Q.foundingCases, { f, first: 50 }, token)).foundingCases;
       const ids = (conn: { nodes: { id: string }[] }) => sorted(conn.nodes.map((n) => n.id));
@@ -467,6 +500,16 @@ describe('founding cases over GraphQL', () => {
       );
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(errorOf(r).fields).toContain('surveyedOn');
+    });
+
+    it('a recognition decision dated before the completed dossier: BAD_USER_INPUT on decidedOn, nothing recorded', async () => {
+      const ref2 = await walkToStage(api, p, 'RECOGNITION_DECISION', { dates: { congressOn: addDays(vnToday(), -10), dossierOn: addDays(vnToday(), -5) } });
+      const before = await caseState(api, ref2.caseId);
+      const r = await api.gql(M.decision, {
+        i: { caseId: ref2.caseId, expectedVersion: ref2.version, decisionNumber: '7/QĐ', decidedOn: addDays(vnToday(), -6), signedBy: 'B', grassrootsUnionName: 'CĐCS' },
+      }, p.supervisor.token);
+      expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['decidedOn'] });
+      expect(await caseState(api, ref2.caseId)).toEqual(before);
     });
 
     it("today in Vietnam is not the future", async () => {

@@ -9,7 +9,8 @@ export class DateScalar implements CustomScalar<string, string> {
 
   parseValue(value: unknown): string {
     if (typeof value !== 'string' || !isIsoDate(value)) {
-      throw new GraphQLError('Date must be a real calendar day written YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+      // A plain error: graphql-js then wraps it with the value's position, so the field can be named.
+      throw new TypeError('Date must be a real calendar day written YYYY-MM-DD');
     }
     return value;
   }
@@ -21,7 +22,7 @@ export class DateScalar implements CustomScalar<string, string> {
   }
 
   parseLiteral(ast: ValueNode): string {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING) throw new TypeError('Date must be a string YYYY-MM-DD');
     return this.parseValue(ast.value);
   }
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
 import { AppError, ErrorCode } from '@app/core';
 
 /** Every AppError code and the `extensions.code` clients see: one table, checked to be exhaustive. */
@@ -30,6 +30,25 @@ function fieldsFromMessage(message: string): string[] {
   return [...fields];
 }
 
+/** Names of the input fields or arguments whose literal values sit at the error's positions in the query text. */
+function fieldsAtPositions(error: unknown): string[] {
+  const e = error as GraphQLError;
+  if (!(e instanceof GraphQLError) || !e.source || !e.positions?.length) return [];
+  const names: string[] = [];
+  try {
+    visit(parse(e.source), {
+      enter(node) {
+        if ((node.kind === Kind.OBJECT_FIELD || node.kind === Kind.ARGUMENT) && node.value.loc && e.positions!.includes(node.value.loc.start)) {
+          names.push(node.name.value);
+        }
+      },
+    });
+  } catch {
+    return [];
+  }
+  return names;
+}
+
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
@@ -47,10 +66,12 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_PROBLEM.test(formatted.message)) {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fields: fieldsFromMessage(formatted.message) } };
+    const fields = [...new Set([...fieldsFromMessage(formatted.message), ...fieldsAtPositions(error)])];
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fields } };
   }
   if (code === 'BAD_USER_INPUT') {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, fields: fieldsFromMessage(formatted.message) } };
+    const fields = [...new Set([...fieldsFromMessage(formatted.message), ...fieldsAtPositions(error)])];
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, fields } };
   }
   if (code && PASS_THROUGH.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   if (original instanceof GraphQLError && !code) {

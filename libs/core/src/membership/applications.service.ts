@@ -81,6 +81,11 @@ export class ApplicationsService {
 
     return this.db.transaction(async (m) => {
       const target = await this.resolveTarget(m, actor, input);
+      // Serialise applications of the same person so two at once cannot both pass the check below.
+      if (personalId) await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`application:id:${personalId}`]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `application:name:${target.caseId ?? target.unitId}:${fullName.toLowerCase()}:${input.birthYear}`,
+      ]);
       const alreadyMember = await this.isAlreadyMember(m, target, fullName, input.birthYear, personalId);
       const reasons = ineligibilityReasons({
         isManager: input.isManager,

@@ -1,0 +1,116 @@
+// The `pg` module TypeORM loads (PlatformTools.load('pg') is a plain require) is the one jest
+// gives this file, so patching Client.prototype.query sees every statement the API sends:
+// DataSource.query, repository finds and transactions all end in a pool client's query().
+import { Client } from 'pg';
+import { Province, TestApi } from './support/test-api';
+import { applicant, M, openCase, steps, walkToStage } from './support/case-fixtures';
+
+jest.setTimeout(120_000);
+
+const sent: string[] = [];
+let counting = false;
+const originalQuery = Client.prototype.query;
+(Client.prototype as any).query = function patchedQuery(this: Client, ...args: any[]) {
+  if (counting) {
+    const q = args[0];
+    sent.push(typeof q === 'string' ? q : (q?.text ?? String(q)));
+  }
+  return (originalQuery as any).apply(this, args);
+};
+
+const LIST = `query($first: Int) {
+  foundingCases(first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id version stage overdue stageDueOn stageEnteredAt closedReason
+      assignee { id fullName role orgUnit { id name } }
+      enterprise { id name taxCode workerCount hasUnion orgUnit { id } openCase { id stage } }
+      orgUnit { id name kind parent { id name } }
+      grassrootsUnion { id name kind }
+      applications { id fullName status submittedOn }
+      history { from to action version at comment by { id fullName } }
+      evidence { kind occurredOn }
+    }
+  }
+}`;
+
+describe('foundingCases with nested fields: a constant number of SQL statements', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(async () => {
+    (Client.prototype as any).query = originalQuery;
+    await api.close();
+  });
+
+  /**
+   * `n` cases in a fresh province, each assigned, surveyed (one history row) and with an application;
+   * the last `recognized` of them (the newest, so on the first page) founded.
+   */
+  async function provinceWith(n: number, recognized: number): Promise<Province> {
+    const p = await api.newProvince(2);
+    const batch = 10;
+    for (let start = 0; start < n - recognized; start += batch) {
+      await Promise.all(
+        Array.from({ length: Math.min(batch, n - recognized - start) }, async (_, k) => {
+          const officer = p.officers[(start + k) % 2];
+          const ref = await openCase(api, p, { assignee: officer });
+          await steps.survey(api, officer.token, ref);
+          await api.ok(M.apply, { i: applicant({ caseId: ref.caseId }) }, officer.token);
+        }),
+      );
+    }
+    for (let i = 0; i < recognized; i++) await walkToStage(api, p, 'RECOGNIZED', { assignee: p.officers[i % 2] });
+    return p;
+  }
+
+  /** Runs the list once as `token` and returns the answer and the SQL statements it cost. */
+  async function measure(token: string, first = 50) {
+    sent.length = 0;
+    counting = true;
+    try {
+      const data = await api.ok(LIST, { first }, token);
+      return { data: data.foundingCases, statements: [...sent] };
+    } finally {
+      counting = false;
+    }
+  }
+
+  it('costs the same for 10 cases as for 60 (first: 50), with every nested field resolved', async () => {
+    const small = await provinceWith(10, 2);
+    const large = await provinceWith(62, 2);
+
+    // Warm up (first use of a pool connection, schema metadata) outside the measurement.
+    await measure(large.supervisor.token);
+    await measure(small.supervisor.token);
+
+    const a = await measure(small.supervisor.token);
+    const b = await measure(large.supervisor.token);
+
+    expect(a.data.totalCount).toBe(10);
+    expect(a.data.nodes).toHaveLength(10);
+    expect(b.data.totalCount).toBe(62);
+    expect(b.data.nodes).toHaveLength(50);
+    expect(b.data.pageInfo.hasNextPage).toBe(true);
+    for (const { data } of [a, b]) {
+      for (const node of data.nodes) {
+        expect(node.assignee?.orgUnit?.id).toBeTruthy();
+        expect(node.enterprise.orgUnit.id).toBeTruthy();
+        expect(node.orgUnit.parent.id).toBeTruthy();
+        expect(node.applications.length).toBeGreaterThanOrEqual(1);
+        expect(node.history.length).toBe(node.version - 1);
+        expect(node.history.every((h: { by: { id: string } }) => !!h.by.id)).toBe(true);
+        if (node.stage === 'RECOGNIZED') expect(node.grassrootsUnion.kind).toBe('GRASSROOTS');
+        else expect(node.enterprise.openCase.id).toBe(node.id);
+      }
+    }
+    // The counter really counts (the request needs at least the page, the count and a few batches).
+    expect(a.statements.length).toBeGreaterThan(3);
+    // Constant: 50 cases cost what 10 cost (on failure the statements are printed, shortened).
+    const short = (sql: string) => sql.replace(/\s+/g, ' ').slice(0, 120);
+    expect(b.statements.map(short)).toHaveLength(a.statements.length);
+  });
+});
