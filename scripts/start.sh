@@ -72,6 +72,8 @@ fi
 # One tsc build compiles every app and lib (tsconfig.build.json) and rewrites the @app/* paths.
 say "building (nest build: api, worker, cli)"
 npx nest build api
+# The dashboard SPA (apps/web -> apps/web/dist), served by the API at /.
+build_web
 
 # The compiled entry of an app: dist/apps/APP/main.js, or wherever tsc put it
 # (with rootDir "." it is dist/apps/APP/apps/APP/src/main.js).
@@ -169,6 +171,7 @@ done
 cat >&2 <<EOF
 
   CĐCS Pipeline is running.
+    Web:      http://localhost:$PORT/
     GraphQL:  http://localhost:$PORT/graphql
     Admin:    $ADMIN_EMAIL / $ADMIN_PASSWORD
     Logs:     .data/logs/api.log, .data/logs/worker.log

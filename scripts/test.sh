@@ -23,6 +23,9 @@ trap 'exit 143' TERM
 ensure_node_modules
 ensure_services
 ensure_service_binaries
+# The browser tests (test/web) need Chromium and the built dashboard, which the API serves at /.
+ensure_chromium || printf '[test] warning: no Chromium; the browser tests (test/web) will fail\n' >&2
+ensure_web_build
 
 suffix="$(date +%s)_$$"
 DATABASE_URL="$(cdcs_url_with_db "$DATABASE_URL" "cdcs_test_$suffix")"

@@ -7,6 +7,9 @@
 #                            CDCS_REDIS_SERVER (path to redis-server), installing them when root
 #   stop_started_services    stops only the project-local instances this shell started
 #   cdcs_url_with_db URL DB  prints URL with its database (path) replaced, query string kept
+#   build_web                builds the dashboard SPA (apps/web -> apps/web/dist) with Vite
+#   ensure_web_build         build_web when apps/web/dist is missing or older than apps/web's sources
+#   ensure_chromium          Debian's chromium at /usr/bin/chromium (browser tests), installed when root
 #
 # Order per service: $DATABASE_URL / $REDIS_URL from the environment, else the machine's local
 # default (127.0.0.1:5432 as user postgres, 127.0.0.1:6379) when it really answers, else a
@@ -114,6 +117,38 @@ ensure_node_modules() {
   # npm may leave .package-lock.json untouched when nothing changed; mark it fresh.
   [[ -f "$nm/.package-lock.json" ]] && touch "$nm/.package-lock.json"
   return 0
+}
+
+# ---------------------------------------------------------------------------------------------
+# the dashboard SPA and its browser
+
+build_web() {
+  _cdcs_say "building the dashboard (vite build apps/web -> apps/web/dist)"
+  (cd "$CDCS_ROOT" && npx vite build --config apps/web/vite.config.mts --logLevel warn) || { _cdcs_err "vite build of apps/web failed"; return 1; }
+}
+
+ensure_web_build() {
+  local index="$CDCS_ROOT/apps/web/dist/index.html" newer
+  if [[ -f "$index" ]]; then
+    newer="$(find "$CDCS_ROOT/apps/web" -path "$CDCS_ROOT/apps/web/dist" -prune -o -type f -newer "$index" -print -quit 2>/dev/null || true)"
+    [[ -z "$newer" ]] && return 0
+  fi
+  build_web
+}
+
+# Browser tests drive Debian's Chromium through playwright-core (Playwright's own browser download
+# cannot work here). CHROMIUM_PATH overrides the path.
+ensure_chromium() {
+  local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [[ -x "$bin" ]]; then return 0; fi
+  if ! _cdcs_is_root; then
+    _cdcs_err "$bin not found: install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM_PATH; the browser tests need it"
+    return 1
+  fi
+  _cdcs_apt_install chromium || return 1
+  # a font with Vietnamese glyphs for the screenshots (usually there already)
+  if ! fc-list 2>/dev/null | grep -qi dejavu; then _cdcs_apt_install fonts-dejavu-core || true; fi
+  [[ -x "$bin" ]] || { _cdcs_err "chromium installed but $bin is still missing"; return 1; }
 }
 
 # ---------------------------------------------------------------------------------------------

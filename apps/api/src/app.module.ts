@@ -12,6 +12,8 @@ import { AccessGuard } from './auth/access.guard';
 import { LoginThrottle } from './auth/login-throttle';
 import { DateScalar } from './graphql/date.scalar';
 import { formatGraphqlError } from './graphql/error-formatter';
+import { graphqlHardening, hardenedFormatError } from './security/graphql-hardening';
+import { ObservabilityModule } from './observability/observability.module';
 import { AppExceptionFilter } from './graphql/exception.filter';
 import { GqlContext, LoadersFactory } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
@@ -19,7 +21,10 @@ import { ApplicationResolver, CaseTransitionResolver, EnterpriseResolver, Foundi
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
 import { EscalationResolver } from './resolvers/escalations.resolver';
+import { CalendarResolver } from './resolvers/calendar.resolver';
 import { RewardNominationResolver } from './resolvers/rewards.resolver';
+import { ReportResolver } from './resolvers/reports.resolver';
+import { ReportFilesController } from './reports/report-files.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -45,6 +50,7 @@ class GraphqlSupportModule {}
     }),
     CoreModule,
     TerminusModule,
+    ObservabilityModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GraphqlSupportModule],
@@ -56,18 +62,19 @@ class GraphqlSupportModule {}
         introspection: config.nodeEnv !== 'production',
         includeStacktraceInErrorResponses: false,
         context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: loaders.create(() => req.actor) }),
-        formatError: formatGraphqlError,
+        ...graphqlHardening(),
+        formatError: hardenedFormatError(config, formatGraphqlError),
       }),
     }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, ReportFilesController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
     LoginThrottle,
     RedisHealthIndicator,
     DateScalar,
-    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, RewardNominationResolver,
+    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, RewardNominationResolver, CalendarResolver, ReportResolver,
   ],
 })
 export class AppModule {}

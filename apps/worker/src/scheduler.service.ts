@@ -49,6 +49,8 @@ export class SchedulerService implements OnApplicationBootstrap {
         await this.upsert(JobName.ESCALATION_SWEEP, { every: this.config.escalationSweepEveryMs }, {});
         // Daily: the reward occasions due today in Vietnam (catch-up and once-only are in RewardScheduleService).
         await this.upsert(JobName.SCHEDULE_REWARD_EVALUATIONS, { pattern: '0 1 * * *', tz: TZ }, {});
+        // Daily: the reports of the periods that ended (once per period by the report's unique key).
+        await this.upsert(JobName.SCHEDULE_PERIOD_REPORTS, { pattern: '30 0 * * *', tz: TZ }, {});
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [SCHEDULER_LOCK_KEY]);
       }

@@ -7,15 +7,18 @@ import { CoreModule } from '@app/core';
 import { QueueName, RedisHealthIndicator, redisConnection } from '@app/queue';
 import { CaseStageChangedHandler, EscalationSweepHandler, HealthPingHandler, SendNotificationEmailHandler } from './handlers/escalation.handlers';
 import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from './handlers/reward.handlers';
+import { BuildReportHandler, SchedulePeriodReportsHandler } from './handlers/report.handlers';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { JOB_HANDLERS } from './job-handler';
 import { JobRegistry } from './job-registry';
+import { WorkerMetrics } from './observability/worker-metrics';
+import { WorkerMetricsController } from './observability/worker-metrics.controller';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QUEUE_PROCESSORS } from './processors/queue.processors';
 import { SchedulerService } from './scheduler.service';
 
 const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificationEmailHandler, HealthPingHandler,
-  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler];
+  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler, BuildReportHandler, SchedulePeriodReportsHandler];
 
 @Module({
   imports: [
@@ -32,11 +35,12 @@ const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificat
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  controllers: [WorkerHealthController],
+  controllers: [WorkerHealthController, WorkerMetricsController],
   providers: [
     ...HANDLERS,
     { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: HANDLERS },
     JobRegistry,
+    WorkerMetrics,
     ...QUEUE_PROCESSORS,
     OutboxRelay,
     SchedulerService,

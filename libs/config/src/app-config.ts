@@ -17,6 +17,8 @@ export interface AppConfig {
   workerHealthPort: number;
   loginMaxAttempts: number;
   loginWindowMs: number;
+  /** Bound on a graceful shutdown (SIGTERM): in-flight requests and jobs get this long, then the process exits 1. */
+  shutdownTimeoutMs: number;
   /** Working days allowed per open stage (SLA_<STAGE>_DAYS). */
   slaStageDays: Record<'SURVEY' | 'OUTREACH' | 'GUIDANCE' | 'FOUNDING_CEREMONY' | 'RECOGNITION_DECISION', number>;
   minFoundingApplications: number;
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 3001, problems, 0, 65535),
     loginMaxAttempts: int(env, 'LOGIN_MAX_ATTEMPTS', 5, problems, 1),
     loginWindowMs: int(env, 'LOGIN_WINDOW_MS', 15 * 60_000, problems, 1000),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, problems, 1000, 600_000),
     slaStageDays: {
       SURVEY: int(env, 'SLA_SURVEY_DAYS', 10, problems, 1, 365),
       OUTREACH: int(env, 'SLA_OUTREACH_DAYS', 20, problems, 1, 365),

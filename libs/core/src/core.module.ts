@@ -16,11 +16,13 @@ import { EscalationsService } from './escalations/escalations.service';
 import { NotificationMailer } from './escalations/notification-mailer.service';
 import { RewardScheduleService } from './rewards/reward-schedule.service';
 import { RewardsService } from './rewards/rewards.service';
+import { ReportBuilderService } from './reports/report-builder.service';
+import { ReportsService } from './reports/reports.service';
 
 const SERVICES = [
   CalendarService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
-  RewardsService, RewardScheduleService,
+  RewardsService, RewardScheduleService, ReportsService, ReportBuilderService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

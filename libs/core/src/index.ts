@@ -24,3 +24,8 @@ export * from './rewards/reward-drafts';
 export * from './rewards/reward-occasions';
 export * from './rewards/reward-schedule.service';
 export * from './rewards/rewards.service';
+export * from './reports/report-builder.service';
+export * from './reports/report-csv';
+export * from './reports/report-figures';
+export * from './reports/report-workbook';
+export * from './reports/reports.service';

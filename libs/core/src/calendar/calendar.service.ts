@@ -43,6 +43,15 @@ export class CalendarService {
     return cal;
   }
 
+  async daysOfYear(year: number): Promise<{ day: string; kind: any; note: string | null }[]> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: 'must be between 2000 and 2100' });
+    return this.db.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, note FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`,
+      [`${year}-01-01`, `${year}-12-31`],
+    );
+  }
+
+  /** Changes apply to stage entries from now on; due days already stored are kept. */
   async setDay(day: IsoDate, kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY' | null, note: string | null): Promise<void> {
     if (!isIsoDate(day)) throw badInput({ day: 'must be a date YYYY-MM-DD' });
     if (kind === null) await this.db.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);

@@ -152,26 +152,30 @@ export class FiguresService {
     const over = isOver(period, today);
     const cases = over
       ? CASES_AS_OF('(SELECT id FROM scope)', '$7')
-      : `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on, c.recognized_on FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope)`;
+      : `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope)`;
     const asOfDay = over ? addDays(period.end, 1) : today;
     return m.query(
       `WITH scope AS ${SCOPE('$1', '$2')},
        c AS (${cases}),
        cs AS (SELECT c.assignee_id, count(*)::int AS cases,
                      count(*) FILTER (WHERE c.stage IN ${OPEN_SQL})::int AS open_cases,
-                     count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.due_on < $5)::int AS overdue_cases,
-                     count(*) FILTER (WHERE c.recognized_on BETWEEN $3 AND $4)::int AS recognitions
+                     count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.due_on < $5)::int AS overdue_cases
                 FROM c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
+       -- Recognitions count by decision day, like newGrassrootsUnions, whatever the history says.
+       rs AS (SELECT c.assignee_id, count(*)::int AS recognitions FROM founding_case c
+               WHERE c.recognized_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
        ms AS (SELECT c.assignee_id, count(*)::int AS members FROM member m JOIN founding_case c ON c.id = m.case_id
                WHERE m.admitted_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id)
        SELECT u.id AS "officerId", u.full_name AS "fullName", coalesce(cs.cases, 0) AS cases, coalesce(cs.open_cases, 0) AS "openCases",
-              coalesce(cs.overdue_cases, 0) AS "overdueCases", coalesce(cs.recognitions, 0) AS recognitions,
+              coalesce(cs.overdue_cases, 0) AS "overdueCases", coalesce(rs.recognitions, 0) AS recognitions,
               coalesce(ms.members, 0) AS "membersAdmitted", t.new_members AS "targetMembers", t.new_grassroots_unions AS "targetGrassrootsUnions"
          FROM app_user u
          LEFT JOIN cs ON cs.assignee_id = u.id
+         LEFT JOIN rs ON rs.assignee_id = u.id
          LEFT JOIN ms ON ms.assignee_id = u.id
          LEFT JOIN target t ON t.officer_id = u.id AND t.year = $6
-        WHERE u.role IN ('OFFICER','SUPERVISOR') AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL)
+        WHERE u.role IN ('OFFICER','SUPERVISOR')
+          AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
         ORDER BY u.full_name, u.id`,
       [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])],
     );

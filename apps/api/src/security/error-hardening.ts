@@ -1,0 +1,54 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { AppConfig } from '@app/config';
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * Postgres "data exception" codes (class 22) that a client's value causes when it reaches the
+ * database unchecked: too long for its column, out of range, a NUL byte, an impossible date.
+ * They are the client's input problem, not ours: BAD_USER_INPUT instead of INTERNAL_SERVER_ERROR.
+ * (22P02, a malformed uuid, is already NOT_FOUND in formatGraphqlError.)
+ */
+const PG_INPUT_PROBLEMS: Record<string, string> = {
+  '22001': 'A value is too long',
+  '22003': 'A number is out of range',
+  '22007': 'A date or time is malformed',
+  '22008': 'A date or time is out of range',
+  '22021': 'A text contains a character that cannot be stored (NUL)',
+  '22P05': 'A text contains a character that cannot be stored',
+};
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+const logger = new Logger('GraphQL');
+
+function pgCodeOf(original: unknown): string | undefined {
+  const e = original as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Wraps the API's formatError: input problems that surface late (Postgres data exceptions,
+ * graphql-js giving up on too many bad variable values) answer BAD_USER_INPUT; in production,
+ * graphql-js's "Did you mean …?" hints are stripped (they leak the schema when introspection is off).
+ */
+export function hardenedFormatError(config: Pick<AppConfig, 'nodeEnv'>, format: FormatError): FormatError {
+  return (formatted, error) => {
+    const original = unwrapResolverError(error);
+    const pg = pgCodeOf(original);
+    let out: GraphQLFormattedError;
+    if (pg && pg in PG_INPUT_PROBLEMS) {
+      logger.warn(`Input refused by Postgres (${pg}) at ${JSON.stringify(formatted.path ?? [])}; validate it in the service`);
+      out = { message: PG_INPUT_PROBLEMS[pg], path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields: [] } };
+    } else if (original instanceof GraphQLError && /^Too many errors processing variables/.test(original.message)) {
+      out = { message: original.message, extensions: { code: 'BAD_USER_INPUT', fields: [] } };
+    } else {
+      out = format(formatted, error);
+    }
+    if (config.nodeEnv !== 'production') return out;
+    const message = out.message.replace(SUGGESTION, '');
+    return message === out.message ? out : { ...out, message };
+  };
+}

@@ -1,0 +1,119 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import {
+  ArgumentNode, DocumentNode, FieldNode, GraphQLError, GraphQLSchema, Kind, TypeInfo, ValidationRule, validate, visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type { ApolloPlugin } from './apollo-types';
+
+/**
+ * Limits on what one GraphQL request may ask for. Sized so that the dashboard's heaviest
+ * legitimate queries (a 200-case page with enterprise, assignee, applications and history;
+ * a case's detail; pipeline, escalations and reports with figures) pass with room to spare,
+ * see test/hardening/graphql-limits.e2e-spec.ts.
+ */
+export const GRAPHQL_LIMITS = {
+  /** Field nesting, leaf included (`{ me { id } }` is 2). The dashboard's deepest query is 7. */
+  maxDepth: 10,
+  /** Aliased fields per operation (`__typename` is free). */
+  maxAliases: 15,
+  /** Directives per operation. */
+  maxDirectives: 10,
+  /** Lexical tokens per document, enforced by graphql-js's parser itself (answers GRAPHQL_PARSE_FAILED). */
+  maxTokens: 2000,
+  /**
+   * graphql-armor's cost: objects 2, scalars 1, ×1.5 per level, ×`first` for paginated lists.
+   * A 200-case page of the case list with everything the case detail shows costs about 67 000;
+   * two such pages, or seven default (50) pages, do not pass.
+   */
+  maxCost: 100_000,
+} as const;
+
+const REJECTION = 'GRAPHQL_VALIDATION_FAILED';
+
+/**
+ * graphql-armor's depth, alias and directive rules (as validation rules; rejections answer 400
+ * GRAPHQL_VALIDATION_FAILED). Armor's own max-tokens plugin is replaced by graphql-js's
+ * `parseOptions.maxTokens` (armor's throws from a plugin hook, which Apollo 5 answers with 500),
+ * and its field-suggestion masking by `hardenedFormatError` (armor's misses the enum form
+ * "Did you mean the enum value …"). Its cost rule runs in `costLimitPlugin` instead, where the
+ * request's variables are known.
+ */
+export function graphqlLimits(): {
+  validationRules: ValidationRule[];
+  plugins: ApolloPlugin[];
+  parseOptions: { maxTokens: number };
+  allowBatchedHttpRequests: false;
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return {
+    validationRules: armor.validationRules as ValidationRule[],
+    plugins: [...(armor.plugins as ApolloPlugin[]), costLimitPlugin()],
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    allowBatchedHttpRequests: false,
+  };
+}
+
+/**
+ * Rewrites every paginated field's `first` to the literal page size it will really get (its
+ * variable's value, or the argument's default when omitted), so that armor's cost rule, which
+ * multiplies only by literal `first` values, cannot be bypassed with `first: $n`.
+ */
+export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  const variableDefaults = new Map<string, unknown>();
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const v of def.variableDefinitions ?? []) {
+      if (v.defaultValue?.kind === Kind.INT) variableDefaults.set(v.variable.name.value, Number(v.defaultValue.value));
+    }
+  }
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(node: FieldNode) {
+          const arg = typeInfo.getFieldDef()?.args.find((a) => a.name === 'first');
+          if (!arg) return undefined;
+          const given = node.arguments?.find((a) => a.name.value === 'first');
+          let n: unknown;
+          if (!given) n = arg.defaultValue;
+          else if (given.value.kind === Kind.VARIABLE) {
+            const name = given.value.name.value;
+            n = variables && name in variables ? variables[name] : variableDefaults.get(name);
+          } else return undefined;
+          // Anything else fails coercion later; a positive whole number is what the list will hold at most.
+          if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) return undefined;
+          const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(n) } };
+          return { ...node, arguments: [...(node.arguments ?? []).filter((a) => a !== given), literal] };
+        },
+      },
+    }),
+  );
+}
+
+/** graphql-armor's cost rule, run once the operation and its variables are known. */
+export function costLimitPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): ApolloPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          const literal = withLiteralPageSizes(schema, document, request.variables);
+          const errors = validate(schema, literal, [costLimitRule({ maxCost, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, e) => ctx?.reportError(e)] })]);
+          if (errors.length) {
+            throw new GraphQLError(errors[0].message.replace(/^Syntax Error: /, ''), {
+              extensions: { code: REJECTION, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

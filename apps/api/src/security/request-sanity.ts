@@ -1,0 +1,55 @@
+import { GraphQLError, Kind, visit } from 'graphql';
+import type { ApolloPlugin } from './apollo-types';
+
+/**
+ * The paths (`input.name`, `ids[3]`) of strings holding a NUL character, which no text column
+ * can store. Iterative: a hostile body may nest thousands of levels deep.
+ */
+export function nulPaths(root: unknown): string[] {
+  const out: string[] = [];
+  const stack: [unknown, string][] = [[root, '']];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) out.push(path || '(value)');
+    } else if (value && typeof value === 'object' && !seen.has(value)) {
+      seen.add(value);
+      if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${path}[${i}]`]));
+      else for (const [k, v] of Object.entries(value)) stack.push([v, path ? `${path}.${k}` : k]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Refuses, before execution, what would otherwise fail deep inside: NUL characters in strings
+ * (Postgres rejects them mid-transaction) and subscriptions (the API serves none over HTTP;
+ * graphql-js would throw "Schema is not configured to execute subscription operation").
+ */
+export function requestSanityPlugin(): ApolloPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not served over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
+          const fields = nulPaths(request.variables ?? {});
+          visit(document, {
+            [Kind.STRING]: (node) => {
+              if (node.value.includes('\u0000')) fields.push('(literal)');
+            },
+          });
+          if (fields.length) {
+            // formatGraphqlError takes `extensions.fields` from the `field "…"` mentions.
+            const names = [...new Set(fields.map((f) => f.split('.').pop()!.replace(/\[\d+\]$/, '')))];
+            throw new GraphQLError(`Text must not contain NUL characters: ${names.map((n) => `field "${n}"`).join(', ')}`, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

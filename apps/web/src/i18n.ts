@@ -1,0 +1,248 @@
+/** Vietnamese labels for the contract's codes, and the formats: dd/mm/yyyy dates, vi-VN numbers. */
+
+export type Stage = 'SURVEY' | 'OUTREACH' | 'GUIDANCE' | 'FOUNDING_CEREMONY' | 'RECOGNITION_DECISION' | 'RECOGNIZED' | 'CLOSED';
+export type Role = 'ADMIN' | 'SUPERVISOR' | 'OFFICER';
+
+export const STAGES: Stage[] = ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION', 'RECOGNIZED', 'CLOSED'];
+export const OPEN_STAGES: Stage[] = ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION'];
+
+export const STAGE_LABEL: Record<Stage, string> = {
+  SURVEY: 'Khảo sát',
+  OUTREACH: 'Tuyên truyền vận động',
+  GUIDANCE: 'Hướng dẫn thủ tục',
+  FOUNDING_CEREMONY: 'Đại hội thành lập',
+  RECOGNITION_DECISION: 'Quyết định công nhận',
+  RECOGNIZED: 'Đã công nhận',
+  CLOSED: 'Đã đóng',
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  ADMIN: 'Quản trị',
+  SUPERVISOR: 'Ban Thường vụ',
+  OFFICER: 'Cán bộ chuyên trách',
+};
+
+export const UNMET_LABEL: Record<string, string> = {
+  SURVEY_MISSING: 'Chưa có kết quả khảo sát',
+  NO_ASSIGNEE: 'Chưa phân công cán bộ phụ trách',
+  NO_OUTREACH: 'Chưa có buổi tuyên truyền',
+  NO_MOBILIZATION_COMMITTEE: 'Chưa thành lập ban vận động',
+  TOO_FEW_APPLICATIONS: 'Chưa đủ đơn xin gia nhập',
+  NO_CONGRESS: 'Chưa tổ chức đại hội',
+  NO_DOSSIER: 'Chưa hoàn thiện hồ sơ',
+  NO_DECISION: 'Chưa có quyết định công nhận',
+  ENTERPRISE_HAS_UNION: 'Doanh nghiệp đã có công đoàn',
+};
+
+export const REASON_LABEL: Record<string, string> = {
+  MANAGER: 'Là người quản lý doanh nghiệp (chủ doanh nghiệp, thành viên hội đồng quản trị, giám đốc, người được ủy quyền ký hợp đồng lao động)',
+  SERVING_SENTENCE: 'Đang chấp hành án phạt tù',
+  FOREIGN_CONTRACT_TOO_SHORT: 'Lao động nước ngoài có hợp đồng dưới 12 tháng',
+  ALREADY_MEMBER: 'Đã là đoàn viên công đoàn hoặc đã có đơn đang chờ xét',
+};
+
+export const CLOSE_REASON_LABEL: Record<string, string> = {
+  ENTERPRISE_DISSOLVED: 'Doanh nghiệp giải thể',
+  BELOW_THRESHOLD: 'Không đủ số lao động',
+  WORKERS_DECLINED: 'Người lao động không đồng thuận',
+  EMPLOYER_OBSTRUCTION: 'Chủ doanh nghiệp cản trở',
+  ALREADY_HAS_UNION: 'Doanh nghiệp đã có công đoàn',
+  OTHER: 'Lý do khác',
+};
+
+export const APPLICATION_STATUS_LABEL: Record<string, string> = {
+  SUBMITTED: 'Đã nộp',
+  ADMITTED: 'Đã kết nạp',
+  REJECTED: 'Từ chối',
+  WITHDRAWN: 'Đã rút',
+};
+
+export const ESCALATION_LEVEL_LABEL: Record<string, string> = {
+  WARNING: 'Sắp quá hạn',
+  BREACH: 'Quá hạn',
+  CRITICAL: 'Quá hạn nghiêm trọng',
+};
+
+export const PERIOD_KIND_LABEL: Record<string, string> = {
+  MONTH: 'Tháng',
+  QUARTER: 'Quý',
+  HALF_YEAR: '6 tháng',
+  YEAR: 'Năm',
+};
+
+export const REPORT_STATUS_LABEL: Record<string, string> = {
+  QUEUED: 'Đang chờ',
+  RUNNING: 'Đang lập',
+  READY: 'Hoàn thành',
+  FAILED: 'Lỗi',
+};
+
+export const NOMINATION_STATUS_LABEL: Record<string, string> = {
+  PROPOSED: 'Chờ duyệt',
+  APPROVED: 'Đã duyệt',
+  REJECTED: 'Từ chối',
+};
+
+export const ACTION_LABEL: Record<string, string> = {
+  ASSIGN: 'Phân công',
+  RECORD_SURVEY: 'Ghi kết quả khảo sát',
+  RECORD_OUTREACH: 'Ghi buổi tuyên truyền',
+  FORM_COMMITTEE: 'Thành lập ban vận động',
+  RECORD_CONGRESS: 'Ghi đại hội thành lập',
+  RECORD_DECISION: 'Ghi quyết định công nhận',
+  ADVANCE: 'Chuyển giai đoạn',
+  CLOSE: 'Đóng hồ sơ',
+  REOPEN: 'Mở lại hồ sơ',
+};
+
+export const EVIDENCE_KIND_LABEL: Record<string, string> = {
+  SURVEY: 'Kết quả khảo sát',
+  OUTREACH: 'Buổi tuyên truyền vận động',
+  COMMITTEE: 'Ban vận động',
+  CONGRESS: 'Đại hội thành lập',
+  DECISION: 'Quyết định công nhận',
+};
+
+export const OWNERSHIP_LABEL: Record<string, string> = {
+  STATE: 'Nhà nước',
+  PRIVATE: 'Tư nhân',
+  FOREIGN_INVESTED: 'Có vốn đầu tư nước ngoài',
+  COLLECTIVE: 'Tập thể',
+  OTHER: 'Khác',
+};
+
+/** Input and evidence field names, for BAD_USER_INPUT and evidence details. */
+export const FIELD_LABEL: Record<string, string> = {
+  email: 'Email',
+  password: 'Mật khẩu',
+  surveyedOn: 'Ngày khảo sát',
+  workerCount: 'Số lao động',
+  hasUnion: 'Đã có công đoàn',
+  contactName: 'Người liên hệ',
+  note: 'Ghi chú',
+  heldOn: 'Ngày tổ chức',
+  workersReached: 'Số lao động được tuyên truyền',
+  workersInterested: 'Số lao động quan tâm',
+  formedOn: 'Ngày thành lập',
+  memberNames: 'Thành viên ban vận động',
+  attendees: 'Số người dự',
+  executiveCommittee: 'Ban chấp hành lâm thời',
+  chairName: 'Chủ tịch',
+  dossierCompletedOn: 'Ngày hoàn thiện hồ sơ',
+  decisionNumber: 'Số quyết định',
+  decidedOn: 'Ngày quyết định',
+  signedBy: 'Người ký',
+  grassrootsUnionName: 'Tên công đoàn cơ sở',
+  comment: 'Ghi chú',
+  reason: 'Lý do',
+  assigneeId: 'Cán bộ phụ trách',
+  fullName: 'Họ và tên',
+  personalId: 'Số CCCD',
+  birthYear: 'Năm sinh',
+  gender: 'Giới tính',
+  position: 'Vị trí công việc',
+  nationality: 'Quốc tịch',
+  contractMonths: 'Thời hạn hợp đồng (tháng)',
+  isManager: 'Là người quản lý',
+  servingSentence: 'Đang chấp hành án phạt tù',
+  submittedOn: 'Ngày nộp đơn',
+  periodKind: 'Loại kỳ',
+  periodStart: 'Ngày bắt đầu kỳ',
+  orgUnitId: 'Đơn vị',
+  year: 'Năm',
+  newMembers: 'Đoàn viên mới',
+  newGrassrootsUnions: 'CĐCS mới',
+  coveragePercent: 'Tỷ lệ bao phủ (%)',
+  enterpriseId: 'Doanh nghiệp',
+  expectedVersion: 'Phiên bản hồ sơ',
+  first: 'Số dòng',
+  name: 'Tên',
+  taxCode: 'Mã số thuế',
+  district: 'Huyện/thành phố',
+  sector: 'Ngành',
+  note_: 'Ghi chú',
+};
+
+export const fieldLabel = (f: string): string => FIELD_LABEL[f] ?? f;
+
+const numberFmt = new Intl.NumberFormat('vi-VN');
+const decimalFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+export function fmtNumber(n: number | null | undefined): string {
+  return n == null || Number.isNaN(n) ? '—' : numberFmt.format(n);
+}
+
+export function fmtPercent(n: number | null | undefined): string {
+  return n == null || Number.isNaN(n) ? '—' : `${decimalFmt.format(n)}%`;
+}
+
+export function fmtDecimal(n: number | null | undefined): string {
+  return n == null || Number.isNaN(n) ? '—' : decimalFmt.format(n);
+}
+
+/** YYYY-MM-DD (a calendar day) → dd/mm/yyyy. */
+export function fmtDate(day: string | null | undefined): string {
+  if (!day) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}
+
+const instantFmt = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** An ISO instant → dd/mm/yyyy HH:mm in Asia/Ho_Chi_Minh. */
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = Object.fromEntries(instantFmt.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** Today in Asia/Ho_Chi_Minh as YYYY-MM-DD. */
+export function vnToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function vnYear(now = new Date()): number {
+  return Number(vnToday(now).slice(0, 4));
+}
+
+/**
+ * dd/mm/yyyy (also d/m/yyyy, with - or .) → YYYY-MM-DD; a string the user typed that is not a
+ * date is passed on as typed, so that the API names the field (BAD_USER_INPUT).
+ */
+export function parseVnDate(text: string): string {
+  const t = text.trim();
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!m) return t;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return t;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Period label: "Quý 2/2026", "Tháng 05/2026", "6 tháng đầu năm 2026", "Năm 2026". */
+export function fmtPeriod(kind: string, start: string): string {
+  const y = start.slice(0, 4);
+  const mo = Number(start.slice(5, 7));
+  switch (kind) {
+    case 'MONTH':
+      return `Tháng ${String(mo).padStart(2, '0')}/${y}`;
+    case 'QUARTER':
+      return `Quý ${Math.floor((mo - 1) / 3) + 1}/${y}`;
+    case 'HALF_YEAR':
+      return mo <= 6 ? `6 tháng đầu năm ${y}` : `6 tháng cuối năm ${y}`;
+    case 'YEAR':
+      return start.slice(5) === '01-01' ? `Năm ${y}` : `12 tháng từ ${fmtDate(start)}`;
+    default:
+      return `${PERIOD_KIND_LABEL[kind] ?? kind} từ ${fmtDate(start)}`;
+  }
+}

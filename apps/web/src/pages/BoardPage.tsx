@@ -1,0 +1,208 @@
+import { useEffect, useMemo, useState } from 'react';
+import { gql } from '../api';
+import { CLOSE_REASON_LABEL, STAGES, STAGE_LABEL, fmtDate, fmtNumber, type Stage } from '../i18n';
+import { M, Q, type CaseCard, type OrgUnit, type UserRef } from '../queries';
+import { Link, navigate } from '../router';
+import { isSupervisor, useSession } from '../session';
+import { ActionForm, CheckboxField, Disclosure, ErrorBox, Loading, PageTitle, SelectField, useAsync } from '../ui';
+
+/** Every case matching the filter, page by page (at most 1 000). */
+export async function loadAllCases(filter: Record<string, unknown>): Promise<CaseCard[]> {
+  const out: CaseCard[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 5; i++) {
+    const d: { foundingCases: { nodes: CaseCard[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await gql(Q.cases, {
+      f: filter,
+      first: 200,
+      after,
+    });
+    out.push(...d.foundingCases.nodes);
+    if (!d.foundingCases.pageInfo.hasNextPage) break;
+    after = d.foundingCases.pageInfo.endCursor;
+  }
+  return out;
+}
+
+/** Upper-level units of the caller's subtree (where cases live), for filters and forms. */
+export function useUnits() {
+  return useAsync(async () => (await gql<{ orgUnits: OrgUnit[] }>(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS'), []);
+}
+
+export function BoardPage() {
+  const { me } = useSession();
+  const sup = isSupervisor(me);
+  const [assigneeId, setAssigneeId] = useState('');
+  const [orgUnitId, setOrgUnitId] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [officers, setOfficers] = useState<Map<string, UserRef>>(new Map());
+  const units = useUnits();
+
+  const filter = useMemo(() => {
+    const f: Record<string, unknown> = {};
+    if (assigneeId) f.assigneeId = assigneeId;
+    if (orgUnitId) f.orgUnitId = orgUnitId;
+    if (overdueOnly) f.overdue = true;
+    return f;
+  }, [assigneeId, orgUnitId, overdueOnly]);
+
+  const cases = useAsync(() => loadAllCases(filter), [filter]);
+
+  // Officers seen on any loaded case: the options of the officer filter.
+  useEffect(() => {
+    if (!cases.data) return;
+    setOfficers((prev) => {
+      const next = new Map(prev);
+      for (const c of cases.data!) if (c.assignee) next.set(c.assignee.id, c.assignee);
+      return next.size === prev.size ? prev : next;
+    });
+  }, [cases.data]);
+
+  const byStage = useMemo(() => {
+    const m = new Map<Stage, CaseCard[]>(STAGES.map((s) => [s, []]));
+    for (const c of cases.data ?? []) m.get(c.stage)?.push(c);
+    return m;
+  }, [cases.data]);
+
+  const total = cases.data?.length ?? 0;
+  const overdueTotal = (cases.data ?? []).filter((c) => c.overdue).length;
+
+  return (
+    <section aria-labelledby="board-title">
+      <PageTitle sub={sup ? 'Hồ sơ thành lập CĐCS trong phạm vi đơn vị' : 'Hồ sơ thành lập CĐCS được phân công cho bạn'}>
+        <span id="board-title">Bảng tiến độ thành lập CĐCS</span>
+      </PageTitle>
+
+      <form className="filters" aria-label="Lọc hồ sơ" onSubmit={(e) => e.preventDefault()}>
+        {sup && (
+          <SelectField
+            label="Cán bộ phụ trách"
+            name="assigneeId"
+            value={assigneeId}
+            onChange={setAssigneeId}
+            options={[{ value: '', label: 'Tất cả cán bộ' }, ...[...officers.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')).map((o) => ({ value: o.id, label: o.fullName }))]}
+          />
+        )}
+        {sup && (
+          <SelectField
+            label="Đơn vị"
+            name="orgUnitId"
+            value={orgUnitId}
+            onChange={setOrgUnitId}
+            options={[{ value: '', label: 'Tất cả đơn vị' }, ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))]}
+          />
+        )}
+        <CheckboxField label="Chỉ hồ sơ quá hạn" name="overdue" checked={overdueOnly} onChange={setOverdueOnly} />
+        <p className="filters-summary" aria-live="polite">
+          <strong data-testid="board-total">{fmtNumber(total)}</strong> hồ sơ
+          {overdueTotal > 0 && (
+            <>
+              {' · '}
+              <span className="badge badge-overdue">{fmtNumber(overdueTotal)} quá hạn</span>
+            </>
+          )}
+        </p>
+      </form>
+
+      {sup && <OpenCaseForm officers={[...officers.values()]} />}
+
+      <ErrorBox error={cases.error} />
+      {cases.loading && !cases.data && <Loading what="hồ sơ" />}
+
+      <div className="board" data-testid="board">
+        {STAGES.map((s) => {
+          const list = byStage.get(s) ?? [];
+          const overdue = list.filter((c) => c.overdue).length;
+          const headingId = `col-${s}`;
+          return (
+            <section className={`column column-${s.toLowerCase()}`} key={s} aria-labelledby={headingId} data-testid={`column-${s}`}>
+              <header className="column-head">
+                <h2 id={headingId}>{STAGE_LABEL[s]}</h2>
+                <span className="count" data-testid={`count-${s}`} aria-label={`${list.length} hồ sơ`}>
+                  {fmtNumber(list.length)}
+                </span>
+                {overdue > 0 && <span className="badge badge-overdue">{fmtNumber(overdue)} quá hạn</span>}
+              </header>
+              <ul className="cards">
+                {list.map((c) => (
+                  <li key={c.id}>
+                    <CaseCardView c={c} />
+                  </li>
+                ))}
+                {list.length === 0 && <li className="empty">Không có hồ sơ</li>}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function CaseCardView({ c }: { c: CaseCard }) {
+  return (
+    <article className={`card${c.overdue ? ' card-overdue' : ''}`} data-testid="case-card" data-case-id={c.id}>
+      <h3>
+        <Link to={`/ho-so/${c.id}`}>{c.enterprise.name}</Link>
+      </h3>
+      <p className="card-meta">
+        {fmtNumber(c.enterprise.workerCount)} lao động{c.enterprise.district ? ` · ${c.enterprise.district}` : ''}
+      </p>
+      <p className="card-meta">{c.assignee ? c.assignee.fullName : <em>Chưa phân công</em>}</p>
+      {c.stageDueOn && (
+        <p className="card-due">
+          Hạn giai đoạn: <time dateTime={c.stageDueOn}>{fmtDate(c.stageDueOn)}</time>
+        </p>
+      )}
+      {c.closedReason && <p className="card-meta">Lý do đóng: {CLOSE_REASON_LABEL[c.closedReason] ?? c.closedReason}</p>}
+      {c.overdue && (
+        <p>
+          <span className="badge badge-overdue" data-testid="overdue-badge">
+            ⚠ Quá hạn
+          </span>
+        </p>
+      )}
+    </article>
+  );
+}
+
+function OpenCaseForm({ officers }: { officers: UserRef[] }) {
+  const [enterpriseId, setEnterpriseId] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  const ents = useAsync(
+    async () =>
+      (await gql<{ enterprises: { nodes: { id: string; name: string; workerCount: number; hasUnion: boolean; openCase: { id: string } | null }[] } }>(Q.enterprisesWithoutCase, { f: { hasUnion: false } }))
+        .enterprises.nodes.filter((e) => !e.openCase),
+    [],
+  );
+  return (
+    <Disclosure summary="Mở hồ sơ thành lập mới">
+      <ActionForm
+        title="Mở hồ sơ cho doanh nghiệp chưa có công đoàn"
+        submitLabel="Mở hồ sơ"
+        conflict="Doanh nghiệp này đã có hồ sơ đang mở."
+        onSubmit={async () => {
+          const d = await gql<{ openFoundingCase: { id: string } }>(M.open, { i: { enterpriseId: enterpriseId || null, assigneeId: assigneeId || null } });
+          navigate(`/ho-so/${d.openFoundingCase.id}`);
+        }}
+      >
+        <div className="grid-2">
+          <SelectField
+            label="Doanh nghiệp"
+            name="enterpriseId"
+            required
+            value={enterpriseId}
+            onChange={setEnterpriseId}
+            options={[{ value: '', label: ents.loading ? 'Đang tải…' : '— Chọn doanh nghiệp —' }, ...(ents.data ?? []).map((e) => ({ value: e.id, label: `${e.name} (${fmtNumber(e.workerCount)} LĐ)` }))]}
+          />
+          <SelectField
+            label="Cán bộ phụ trách"
+            name="assigneeId"
+            value={assigneeId}
+            onChange={setAssigneeId}
+            options={[{ value: '', label: 'Chưa phân công' }, ...officers.map((o) => ({ value: o.id, label: o.fullName }))]}
+          />
+        </div>
+      </ActionForm>
+    </Disclosure>
+  );
+}

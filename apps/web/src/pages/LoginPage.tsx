@@ -1,0 +1,65 @@
+import { FormEvent, useState } from 'react';
+import { ApiError, gql } from '../api';
+import type { Me } from '../queries';
+import { M } from '../queries';
+import { ErrorBox, TextField } from '../ui';
+
+export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, me: Me) => void; notice: string | null }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [badCredentials, setBadCredentials] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setBadCredentials(false);
+    try {
+      const d = await gql<{ login: { accessToken: string; user: Me } }>(M.login, { e: email.trim(), p: password });
+      onLoggedIn(d.login.accessToken, d.login.user);
+    } catch (err) {
+      if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || (err.code === 'BAD_USER_INPUT' && (!email || !password)))) {
+        setBadCredentials(true);
+      } else {
+        setError(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login" id="main">
+      <form className="login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
+        <div className="brand brand-large">
+          <span className="brand-logo" aria-hidden="true">
+            CĐ
+          </span>
+          <span>
+            <strong>CĐCS Pipeline</strong>
+            <small>Thành lập công đoàn cơ sở &amp; phát triển đoàn viên</small>
+          </span>
+        </div>
+        <h1 id="login-title">Đăng nhập</h1>
+        {notice && (
+          <div className="alert alert-info" role="status">
+            {notice}
+          </div>
+        )}
+        <TextField label="Email" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} required />
+        <TextField label="Mật khẩu" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+        {badCredentials && (
+          <div className="alert alert-error" role="alert" data-code="UNAUTHENTICATED">
+            <p className="alert-title">Sai email hoặc mật khẩu</p>
+          </div>
+        )}
+        <ErrorBox error={error} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy} aria-busy={busy}>
+          {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+        </button>
+      </form>
+    </main>
+  );
+}

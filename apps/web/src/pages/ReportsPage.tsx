@@ -1,0 +1,248 @@
+import { useEffect, useMemo, useState } from 'react';
+import { downloadWithToken, gql, isMissingFromSchema } from '../api';
+import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnToday, vnYear } from '../i18n';
+import { REPORTS, type Report } from '../queries';
+import { isSupervisor, useSession } from '../session';
+import { ActionForm, ErrorBox, Loading, Notice, PageTitle, SelectField, badFields, useAsync } from '../ui';
+import { useUnits } from './BoardPage';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The first day of the period chosen by kind, year and part (month 1–12, quarter 1–4, half 1–2). */
+export function periodStartOf(kind: string, year: number, part: number): string {
+  switch (kind) {
+    case 'MONTH':
+      return `${year}-${pad(part)}-01`;
+    case 'QUARTER':
+      return `${year}-${pad((part - 1) * 3 + 1)}-01`;
+    case 'HALF_YEAR':
+      return `${year}-${part === 2 ? '07' : '01'}-01`;
+    default:
+      return `${year}-01-01`;
+  }
+}
+
+function periodEndOf(kind: string, start: string): string {
+  const [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  const months = kind === 'MONTH' ? 1 : kind === 'QUARTER' ? 3 : kind === 'HALF_YEAR' ? 6 : 12;
+  const end = new Date(Date.UTC(y, m - 1 + months, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+export function partsOf(kind: string): { value: string; label: string }[] {
+  switch (kind) {
+    case 'MONTH':
+      return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `Tháng ${pad(i + 1)}` }));
+    case 'QUARTER':
+      return [1, 2, 3, 4].map((q) => ({ value: String(q), label: `Quý ${q}` }));
+    case 'HALF_YEAR':
+      return [
+        { value: '1', label: '6 tháng đầu năm' },
+        { value: '2', label: '6 tháng cuối năm' },
+      ];
+    default:
+      return [];
+  }
+}
+
+function currentPart(kind: string): number {
+  const m = Number(vnToday().slice(5, 7));
+  return kind === 'MONTH' ? m : kind === 'QUARTER' ? Math.floor((m - 1) / 3) + 1 : kind === 'HALF_YEAR' ? (m <= 6 ? 1 : 2) : 1;
+}
+
+export function ReportsPage() {
+  const { me } = useSession();
+  const sup = isSupervisor(me);
+  const units = useUnits();
+  const list = useAsync(async () => {
+    try {
+      return (await gql<{ reports: Report[] }>(REPORTS.list, {})).reports;
+    } catch (e) {
+      if (isMissingFromSchema(e)) return 'missing' as const;
+      throw e;
+    }
+  }, []);
+  const reports = list.data === 'missing' ? [] : (list.data ?? []);
+  const pending = reports.some((r) => r.status === 'QUEUED' || r.status === 'RUNNING');
+
+  // Poll while a report is being built.
+  useEffect(() => {
+    if (!pending) return;
+    const t = setTimeout(list.reload, 1500);
+    return () => clearTimeout(t);
+  }, [pending, list.data, list.reload]);
+
+  const sorted = useMemo(() => [...reports].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [reports]);
+
+  return (
+    <section aria-labelledby="rep-title">
+      <PageTitle sub="Báo cáo định kỳ và theo yêu cầu: kết quả so với chỉ tiêu, tiến độ hồ sơ, hồ sơ quá hạn, theo cán bộ và theo CĐCS">
+        <span id="rep-title">Báo cáo</span>
+      </PageTitle>
+      {list.data === 'missing' ? (
+        <div className="alert alert-info" role="status" data-testid="reports-unavailable">
+          Máy chủ chưa hỗ trợ chức năng báo cáo. Vui lòng quay lại sau.
+        </div>
+      ) : (
+        <>
+          {sup && <RequestForm units={(units.data ?? []).length ? units.data! : [me.orgUnit]} defaultUnit={me.orgUnit.id} onRequested={list.reload} />}
+          <ErrorBox error={list.error} />
+          {list.loading && !list.data && <Loading what="báo cáo" />}
+          {list.data && sorted.length === 0 && <p className="empty-state">Chưa có báo cáo nào.</p>}
+          <ul className="report-list" data-testid="reports">
+            {sorted.map((r) => (
+              <ReportItem key={r.id} r={r} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RequestForm({ units, defaultUnit, onRequested }: { units: { id: string; name: string }[]; defaultUnit: string; onRequested: () => void }) {
+  const thisYear = vnYear();
+  const [orgUnitId, setOrgUnitId] = useState(defaultUnit);
+  const [kind, setKind] = useState('QUARTER');
+  const [year, setYear] = useState(String(thisYear));
+  const [part, setPart] = useState(String(currentPart('QUARTER')));
+  const [error, setError] = useState<unknown>(null);
+  const bad = badFields(error);
+  const parts = partsOf(kind);
+  const start = periodStartOf(kind, Number(year), Number(part) || 1);
+  return (
+    <ActionForm
+      title="Yêu cầu lập báo cáo"
+      submitLabel="Lập báo cáo"
+      error={error}
+      setError={setError}
+      testId="form-report"
+      className="panel"
+      conflict="Báo cáo của kỳ này đang được lập."
+      onSubmit={async () => {
+        await gql(REPORTS.request, { i: { orgUnitId, periodKind: kind, periodStart: start } });
+        onRequested();
+        return `Đã gửi yêu cầu lập báo cáo ${fmtPeriod(kind, start)}.`;
+      }}
+    >
+      <div className="grid-4">
+        <SelectField label="Đơn vị" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} invalid={bad} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField
+          label="Loại kỳ"
+          name="periodKind"
+          value={kind}
+          invalid={bad}
+          onChange={(k) => {
+            setKind(k);
+            setPart(String(currentPart(k)));
+          }}
+          options={Object.entries(PERIOD_KIND_LABEL).map(([value, label]) => ({ value, label }))}
+        />
+        <SelectField label="Năm" name="year" value={year} onChange={setYear} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))} />
+        {parts.length > 0 && <SelectField label="Kỳ" name="periodStart" value={part} onChange={setPart} invalid={bad} options={parts} />}
+      </div>
+      <p className="muted" data-testid="report-period">
+        Kỳ báo cáo: {fmtPeriod(kind, start)} (từ {fmtDate(start)} đến {fmtDate(periodEndOf(kind, start))})
+      </p>
+    </ActionForm>
+  );
+}
+
+function ReportItem({ r }: { r: Report }) {
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const base = `bao-cao-${fmtPeriod(r.periodKind, r.periodStart)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .toLowerCase()}`;
+  const download = async (url: string, ext: string) => {
+    setBusy(ext);
+    setError(null);
+    setSaved(null);
+    try {
+      const name = await downloadWithToken(url, `${base}.${ext}`);
+      setSaved(`Đã tải về ${name}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const f = r.figures;
+  return (
+    <li className="report panel" data-testid="report-item" data-status={r.status}>
+      <div className="report-head">
+        <h2>
+          {fmtPeriod(r.periodKind, r.periodStart)} — {r.orgUnit.name}
+        </h2>
+        <span className={`badge badge-report-${r.status.toLowerCase()}`} data-testid="report-status">
+          {REPORT_STATUS_LABEL[r.status] ?? r.status}
+        </span>
+      </div>
+      <p className="muted small">
+        Từ {fmtDate(r.periodStart)} đến {fmtDate(r.periodEnd)} · yêu cầu lúc {fmtDateTime(r.createdAt)}
+        {r.builtAt ? ` · lập xong lúc ${fmtDateTime(r.builtAt)}` : ''}
+      </p>
+      {(r.status === 'QUEUED' || r.status === 'RUNNING') && (
+        <div className="report-progress">
+          <progress max={100} value={r.progress} aria-label="Tiến độ lập báo cáo">
+            {r.progress}%
+          </progress>
+          <span>{fmtNumber(r.progress)}%</span>
+        </div>
+      )}
+      {r.status === 'FAILED' && <p className="alert alert-error">Lập báo cáo không thành công. Vui lòng yêu cầu lập lại.</p>}
+      {r.status === 'READY' && f && (
+        <dl className="facts facts-inline">
+          <div>
+            <dt>Đoàn viên mới</dt>
+            <dd>
+              {fmtNumber(f.newMembers.actual)} / {f.newMembers.target == null ? '—' : fmtNumber(f.newMembers.target)}
+            </dd>
+          </div>
+          <div>
+            <dt>CĐCS mới</dt>
+            <dd>
+              {fmtNumber(f.newGrassrootsUnions.actual)} / {f.newGrassrootsUnions.target == null ? '—' : fmtNumber(f.newGrassrootsUnions.target)}
+            </dd>
+          </div>
+          <div>
+            <dt>Bao phủ DN ≥25 LĐ</dt>
+            <dd>
+              {fmtPercent(f.coverage.percent)} ({fmtNumber(f.coverage.withUnion)}/{fmtNumber(f.coverage.enterprises25Plus)})
+            </dd>
+          </div>
+          <div>
+            <dt>Hồ sơ theo giai đoạn</dt>
+            <dd>
+              {f.stages
+                .filter((s) => s.count > 0)
+                .map((s) => `${STAGE_LABEL[s.stage]}: ${fmtNumber(s.count)}`)
+                .join(' · ') || '—'}
+            </dd>
+          </div>
+        </dl>
+      )}
+      {r.status === 'READY' && (
+        <div className="report-actions">
+          {r.xlsxUrl && (
+            <button type="button" className="btn btn-primary" onClick={() => download(r.xlsxUrl!, 'xlsx')} disabled={busy === 'xlsx'}>
+              {busy === 'xlsx' ? 'Đang tải…' : 'Tải XLSX'}
+            </button>
+          )}
+          {r.csvUrl && (
+            <button type="button" className="btn btn-secondary" onClick={() => download(r.csvUrl!, 'csv')} disabled={busy === 'csv'}>
+              {busy === 'csv' ? 'Đang tải…' : 'Tải CSV'}
+            </button>
+          )}
+        </div>
+      )}
+      <ErrorBox error={error} />
+      {saved && <Notice>{saved}</Notice>}
+    </li>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { gql, isMissingFromSchema } from '../api';
+import { NOMINATION_STATUS_LABEL, fmtDecimal, fmtNumber, fmtPeriod, vnYear } from '../i18n';
+import { REWARDS, type Nomination } from '../queries';
+import { isSupervisor, useSession } from '../session';
+import { ActionForm, ErrorBox, Loading, Notice, PageTitle, SelectField, TextField, badFields, useAsync } from '../ui';
+import { useUnits } from './BoardPage';
+
+export function RewardsPage() {
+  const { me } = useSession();
+  const sup = isSupervisor(me);
+  const units = useUnits();
+  const [status, setStatus] = useState('');
+  const list = useAsync(async () => {
+    try {
+      return (await gql<{ rewardNominations: Nomination[] }>(REWARDS.list, {})).rewardNominations;
+    } catch (e) {
+      if (isMissingFromSchema(e)) return 'missing' as const;
+      throw e;
+    }
+  }, []);
+  const items = list.data === 'missing' ? [] : (list.data ?? []).filter((n) => !status || n.status === status);
+
+  return (
+    <section aria-labelledby="rw-title">
+      <PageTitle sub="Đề xuất khen thưởng cán bộ và CĐCS theo kết quả so với chỉ tiêu (năm, Tháng Công nhân, ngày thành lập Công đoàn Việt Nam 28/7)">
+        <span id="rw-title">Khen thưởng</span>
+      </PageTitle>
+      {list.data === 'missing' ? (
+        <div className="alert alert-info" role="status">
+          Máy chủ chưa hỗ trợ chức năng khen thưởng. Vui lòng quay lại sau.
+        </div>
+      ) : (
+        <>
+          {sup && <EvaluateForm units={(units.data ?? []).length ? units.data! : [me.orgUnit]} defaultUnit={me.orgUnit.id} onDone={list.reload} />}
+          <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Lọc đề xuất">
+            <SelectField
+              label="Trạng thái"
+              name="status"
+              value={status}
+              onChange={setStatus}
+              options={[{ value: '', label: 'Tất cả' }, ...Object.entries(NOMINATION_STATUS_LABEL).map(([value, label]) => ({ value, label }))]}
+            />
+            <p className="filters-summary">
+              <strong>{fmtNumber(items.length)}</strong> đề xuất
+            </p>
+          </form>
+          <ErrorBox error={list.error} />
+          {list.loading && !list.data && <Loading what="đề xuất" />}
+          {list.data && items.length === 0 && <p className="empty-state">Chưa có đề xuất khen thưởng nào.</p>}
+          <ul className="nomination-list" data-testid="nominations">
+            {items.map((n) => (
+              <NominationItem key={n.id} n={n} canDecide={sup && n.officer?.id !== me.id} onDecided={list.reload} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function NominationItem({ n, canDecide, onDecided }: { n: Nomination; canDecide: boolean; onDecided: () => void }) {
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const decide = async (approve: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await gql(REWARDS.decide, { id: n.id, approve, note: note.trim() || null });
+      setDone(approve ? 'Đã duyệt đề xuất.' : 'Đã từ chối đề xuất.');
+      onDecided();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="panel nomination" data-testid="nomination">
+      <div className="report-head">
+        <h2>{n.nominee}</h2>
+        <span className={`badge badge-nom-${n.status.toLowerCase()}`}>{NOMINATION_STATUS_LABEL[n.status] ?? n.status}</span>
+      </div>
+      <p className="muted small">
+        {occasionLabel(n.periodKind, n.periodStart)} · {n.officer ? 'Cán bộ' : 'Công đoàn cơ sở'} · điểm <strong>{fmtDecimal(n.score)}</strong>
+      </p>
+      <p className="basis">{n.basis}</p>
+      {n.status === 'PROPOSED' && canDecide && (
+        <div className="decide">
+          <TextField label="Ý kiến (không bắt buộc)" name={`note-${n.id}`} value={note} onChange={setNote} />
+          <div className="form-actions">
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => decide(true)}>
+              Duyệt
+            </button>
+            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => decide(false)}>
+              Từ chối
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorBox error={error} conflict="Đề xuất đã được người khác xử lý — tải lại trang." />
+      {done && <Notice>{done}</Notice>}
+    </li>
+  );
+}
+
+function occasionLabel(kind: string, start: string): string {
+  const y = Number(start.slice(0, 4));
+  if (kind === 'YEAR' && start.endsWith('-08-01')) return `Kỷ niệm ngày thành lập Công đoàn Việt Nam 28/7/${y + 1}`;
+  if (kind === 'MONTH' && start.endsWith('-05-01')) return `Tháng Công nhân năm ${y}`;
+  if (kind === 'YEAR' && start.endsWith('-01-01')) return `Tổng kết năm ${y}`;
+  return fmtPeriod(kind, start);
+}
+
+/** The reward occasions: the year's end, Workers' Month (May), the union's anniversary (28 July; 1 Aug – 31 Jul). */
+function occasions(year: number): { value: string; label: string; kind: string; start: string }[] {
+  return [
+    { value: `YEAR:${year}-01-01`, label: `Tổng kết năm ${year}`, kind: 'YEAR', start: `${year}-01-01` },
+    { value: `MONTH:${year}-05-01`, label: `Tháng Công nhân năm ${year}`, kind: 'MONTH', start: `${year}-05-01` },
+    { value: `YEAR:${year - 1}-08-01`, label: `Kỷ niệm ngày thành lập Công đoàn Việt Nam 28/7/${year}`, kind: 'YEAR', start: `${year - 1}-08-01` },
+  ];
+}
+
+function EvaluateForm({ units, defaultUnit, onDone }: { units: { id: string; name: string }[]; defaultUnit: string; onDone: () => void }) {
+  const y = vnYear();
+  const options = [...occasions(y), ...occasions(y - 1)];
+  const [orgUnitId, setOrgUnitId] = useState(defaultUnit);
+  const [occasion, setOccasion] = useState(options[0].value);
+  const [error, setError] = useState<unknown>(null);
+  const bad = badFields(error);
+  return (
+    <details className="disclosure">
+      <summary>Đánh giá khen thưởng theo đợt</summary>
+      <div className="disclosure-body">
+        <ActionForm
+          title="Đánh giá và lập đề xuất khen thưởng"
+          submitLabel="Đánh giá"
+          error={error}
+          setError={setError}
+          testId="form-evaluate"
+          onSubmit={async () => {
+            const o = options.find((x) => x.value === occasion) ?? options[0];
+            const d = await gql<{ evaluateRewards: { id: string }[] }>(REWARDS.evaluate, { u: orgUnitId, k: o.kind, p: o.start });
+            onDone();
+            return `Đã lập ${fmtNumber(d.evaluateRewards.length)} đề xuất: ${o.label}.`;
+          }}
+        >
+          <div className="grid-2">
+            <SelectField label="Đơn vị" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} invalid={bad} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+            <SelectField label="Đợt khen thưởng" name="periodStart" value={occasion} onChange={setOccasion} invalid={bad} options={options.map(({ value, label }) => ({ value, label }))} />
+          </div>
+        </ActionForm>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,255 @@
+import { useMemo, useState } from 'react';
+import { gql, isMissingFromSchema } from '../api';
+import { OPEN_STAGES, STAGES, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
+import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report, type UserRef } from '../queries';
+import { Link } from '../router';
+import { isSupervisor, useSession } from '../session';
+import { ActionForm, ColumnChart, ErrorBox, Loading, NumberField, PageTitle, ProgressBar, SelectField, badFields, num, useAsync } from '../ui';
+import { loadAllCases, useUnits } from './BoardPage';
+
+export function TargetsPage() {
+  const { me } = useSession();
+  const sup = isSupervisor(me);
+  const thisYear = vnYear();
+  const [year, setYear] = useState(thisYear);
+  const units = useUnits();
+
+  // The caller's unit first, then the upper-level units directly under it (a supervisor's subtree).
+  const shown: OrgUnit[] = useMemo(() => {
+    const all = units.data ?? [];
+    const own = all.find((u) => u.id === me.orgUnit.id) ?? me.orgUnit;
+    const children = sup ? all.filter((u) => u.parent?.id === me.orgUnit.id && u.kind !== 'GRASSROOTS').slice(0, 12) : [];
+    return [own, ...children];
+  }, [units.data, me, sup]);
+
+  const pipelines = useAsync(
+    async () => Promise.all(shown.map(async (u) => (await gql<{ pipeline: Pipeline }>(Q.pipeline, { u: u.id, y: year })).pipeline)),
+    [shown.map((u) => u.id).join(','), year],
+  );
+  const cases = useAsync(() => loadAllCases({}), []);
+
+  return (
+    <section aria-labelledby="targets-title">
+      <PageTitle sub="Chỉ tiêu năm so với kết quả thực hiện: đoàn viên mới, CĐCS mới, tỷ lệ doanh nghiệp từ 25 lao động có công đoàn">
+        <span id="targets-title">Chỉ tiêu &amp; kết quả</span>
+      </PageTitle>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Chọn năm">
+        <SelectField
+          label="Năm"
+          name="year"
+          value={String(year)}
+          onChange={(v) => setYear(Number(v))}
+          options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))}
+        />
+      </form>
+
+      <h2>Theo đơn vị</h2>
+      <ErrorBox error={pipelines.error} />
+      {pipelines.loading && !pipelines.data && <Loading what="số liệu" />}
+      <div className="unit-grid">
+        {(pipelines.data ?? []).map((p) => (
+          <UnitProgress key={p.orgUnit.id} p={p} />
+        ))}
+      </div>
+
+      {sup && <TargetForm units={shown} year={year} cases={cases.data ?? []} onSaved={pipelines.reload} />}
+
+      <h2>Theo cán bộ</h2>
+      <OfficerFiguresFromReport year={year} />
+      <CasesByOfficer cases={cases.data} loading={cases.loading} error={cases.error} />
+    </section>
+  );
+}
+
+function UnitProgress({ p }: { p: Pipeline }) {
+  const open = p.stages.filter((s) => OPEN_STAGES.includes(s.stage));
+  const overdue = p.stages.reduce((n, s) => n + s.overdue, 0);
+  return (
+    <section className="panel" aria-label={`Kết quả ${p.orgUnit.name} năm ${p.year}`} data-testid="unit-progress" data-unit-id={p.orgUnit.id}>
+      <h3>
+        {p.orgUnit.name} — năm {p.year}
+      </h3>
+      <ProgressBar label="Đoàn viên mới" actual={p.newMembers.actual} target={p.newMembers.target} testId="members" unit="đoàn viên" />
+      <ProgressBar label="CĐCS mới thành lập" actual={p.newGrassrootsUnions.actual} target={p.newGrassrootsUnions.target} testId="unions" unit="CĐCS" />
+      <ProgressBar
+        label={`Doanh nghiệp từ 25 lao động có công đoàn (${fmtNumber(p.coverage.withUnion)}/${fmtNumber(p.coverage.enterprises25Plus)})`}
+        actual={p.coverage.percent}
+        target={p.coverage.targetPercent}
+        format={fmtPercent}
+        testId="coverage"
+      />
+      <ColumnChart
+        title={`Hồ sơ đang mở theo giai đoạn${overdue ? ` — ${fmtNumber(overdue)} quá hạn` : ''}`}
+        data={open.map((s) => ({ label: STAGE_LABEL[s.stage], value: s.count, highlight: s.overdue }))}
+      />
+      <p className="muted small">
+        Đã công nhận: {fmtNumber(p.stages.find((s) => s.stage === 'RECOGNIZED')?.count ?? 0)} · Đã đóng: {fmtNumber(p.stages.find((s) => s.stage === 'CLOSED')?.count ?? 0)}
+      </p>
+    </section>
+  );
+}
+
+function TargetForm({ units, year, cases, onSaved }: { units: OrgUnit[]; year: number; cases: CaseCard[]; onSaved: () => void }) {
+  const [who, setWho] = useState(`unit:${units[0]?.id ?? ''}`);
+  const [newMembers, setNewMembers] = useState('');
+  const [newUnions, setNewUnions] = useState('');
+  const [coverage, setCoverage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const bad = badFields(error);
+  const officers = useMemo(() => {
+    const m = new Map<string, UserRef>();
+    for (const c of cases) if (c.assignee) m.set(c.assignee.id, c.assignee);
+    return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+  }, [cases]);
+  return (
+    <details className="disclosure">
+      <summary>Đặt chỉ tiêu năm {year}</summary>
+      <div className="disclosure-body">
+        <ActionForm
+          title={`Đặt chỉ tiêu năm ${year}`}
+          submitLabel="Lưu chỉ tiêu"
+          error={error}
+          setError={setError}
+          testId="form-target"
+          onSubmit={async () => {
+            const [kind, id] = who.split(':');
+            await gql(M.setTarget, {
+              i: {
+                year,
+                ...(kind === 'unit' ? { orgUnitId: id } : { officerId: id }),
+                newMembers: num(newMembers),
+                newGrassrootsUnions: num(newUnions),
+                coveragePercent: kind === 'unit' ? num(coverage) : null,
+              },
+            });
+            onSaved();
+            return 'Đã lưu chỉ tiêu.';
+          }}
+        >
+          <SelectField
+            label="Áp dụng cho"
+            name="orgUnitId"
+            value={who}
+            onChange={setWho}
+            invalid={bad}
+            options={[
+              ...units.map((u) => ({ value: `unit:${u.id}`, label: `Đơn vị: ${u.name}` })),
+              ...officers.map((o) => ({ value: `officer:${o.id}`, label: `Cán bộ: ${o.fullName}` })),
+            ]}
+          />
+          <div className="grid-3">
+            <NumberField label="Đoàn viên mới" name="newMembers" min={0} value={newMembers} onChange={setNewMembers} invalid={bad} />
+            <NumberField label="CĐCS mới" name="newGrassrootsUnions" min={0} value={newUnions} onChange={setNewUnions} invalid={bad} />
+            {who.startsWith('unit:') && (
+              <NumberField label="Tỷ lệ bao phủ (%)" name="coveragePercent" min={0} step="0.1" value={coverage} onChange={setCoverage} invalid={bad} />
+            )}
+          </div>
+        </ActionForm>
+      </div>
+    </details>
+  );
+}
+
+/** Figures by officer from the newest ready report of the year (when the API has reports with byOfficer). */
+function OfficerFiguresFromReport({ year }: { year: number }) {
+  const r = useAsync(async () => {
+    let reports: Report[];
+    try {
+      reports = (await gql<{ reports: Report[] }>(REPORTS.listByOfficer, {})).reports;
+    } catch (e) {
+      if (isMissingFromSchema(e)) return null;
+      throw e;
+    }
+    const ready = reports
+      .filter((x) => x.status === 'READY' && x.periodStart.startsWith(String(year)) && x.figures?.byOfficer?.length)
+      .sort((a, b) => (b.builtAt ?? '').localeCompare(a.builtAt ?? ''));
+    return ready[0] ?? null;
+  }, [year]);
+  if (r.loading && !r.data) return null;
+  if (r.error) return null; // the live list below still answers
+  const report = r.data;
+  if (!report?.figures?.byOfficer) return null;
+  return (
+    <section className="panel" aria-labelledby="by-officer-title" data-testid="officer-figures">
+      <h3 id="by-officer-title">
+        Kết quả theo cán bộ — {fmtPeriod(report.periodKind, report.periodStart)} ({report.orgUnit.name})
+      </h3>
+      <p className="muted small">
+        Số liệu báo cáo từ {fmtDate(report.periodStart)} đến {fmtDate(report.periodEnd)}, lập lúc {fmtDateTime(report.builtAt)}.
+      </p>
+      <div className="officer-grid">
+        {report.figures.byOfficer.map((o) => (
+          <div key={o.officerId} className="officer-card">
+            <h4>{o.fullName}</h4>
+            <ProgressBar label="Đoàn viên kết nạp" actual={o.membersAdmitted} target={o.targetMembers} />
+            <ProgressBar label="CĐCS được công nhận" actual={o.recognitions} target={o.targetGrassrootsUnions} />
+            <p className="muted small">
+              {fmtNumber(o.cases)} hồ sơ · {fmtNumber(o.openCases)} đang mở · {fmtNumber(o.overdueCases)} quá hạn
+            </p>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function CasesByOfficer({ cases, loading, error }: { cases: CaseCard[] | null; loading: boolean; error: unknown }) {
+  const groups = useMemo(() => {
+    const m = new Map<string, { name: string; list: CaseCard[] }>();
+    for (const c of cases ?? []) {
+      const key = c.assignee?.id ?? '';
+      const g = m.get(key) ?? { name: c.assignee?.fullName ?? 'Chưa phân công', list: [] };
+      g.list.push(c);
+      m.set(key, g);
+    }
+    return [...m.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name, 'vi'));
+  }, [cases]);
+  if (loading && !cases) return <Loading what="hồ sơ" />;
+  return (
+    <section className="panel" aria-labelledby="cases-by-officer" data-testid="cases-by-officer">
+      <h3 id="cases-by-officer">Hồ sơ theo cán bộ phụ trách (hiện tại)</h3>
+      <ErrorBox error={error} />
+      {groups.length === 0 && <p className="muted">Chưa có hồ sơ.</p>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Cán bộ</th>
+              {STAGES.map((s) => (
+                <th scope="col" key={s} className="num">
+                  {STAGE_LABEL[s]}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Quá hạn
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map(([key, g]) => (
+              <tr key={key || 'none'}>
+                <th scope="row">
+                  {g.name}
+                  <ul className="case-links">
+                    {g.list.slice(0, 6).map((c) => (
+                      <li key={c.id}>
+                        <Link to={`/ho-so/${c.id}`}>{c.enterprise.name}</Link>
+                      </li>
+                    ))}
+                    {g.list.length > 6 && <li className="muted">và {fmtNumber(g.list.length - 6)} hồ sơ khác</li>}
+                  </ul>
+                </th>
+                {STAGES.map((s) => (
+                  <td key={s} className="num">
+                    {fmtNumber(g.list.filter((c) => c.stage === s).length)}
+                  </td>
+                ))}
+                <td className="num">{fmtNumber(g.list.filter((c) => c.overdue).length)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { Me } from './queries';
+
+export interface Session {
+  me: Me;
+  logout: () => void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('no session');
+  return s;
+}
+
+export const isSupervisor = (me: Me): boolean => me.role === 'SUPERVISOR' || me.role === 'ADMIN';

@@ -1,0 +1,18 @@
+/** Child process: the real worker (createWorker: BullMQ processors and the outbox relay), no HTTP listener. */
+import { createWorker } from '../../apps/worker/src/main';
+
+async function main(): Promise<void> {
+  const app = await createWorker();
+  await app.init();
+  process.on('message', (m: { type: string }) => {
+    if (m?.type === 'stop') {
+      void app.close().finally(() => process.exit(0));
+    }
+  });
+  process.send!({ type: 'ready' });
+}
+
+main().catch((e) => {
+  process.stderr.write(`worker-host: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+import { CalendarService, FiguresService, ReportBuilderService, subtreeLike } from '@app/core';
+import { JobName, QUEUE_OF_JOB } from '@app/queue';
+import { DataSource } from 'typeorm';
+import { Host } from '../lib/children';
+import { Ctx, Row } from '../lib/context';
+import { timed } from '../lib/load';
+import { median } from '../lib/stats';
+
+const BARE = `SELECT count(*)::int AS n FROM member m
+  WHERE m.admitted_on BETWEEN $1 AND $2 AND m.grassroots_union_id IN (SELECT id FROM org_unit WHERE path = $3 OR path LIKE $4)`;
+
+/**
+ * The YEAR report's figures for the federation (every member, case and enterprise is in its
+ * subtree) for last year (ended: the report the scheduler builds): FiguresService.figures +
+ * byOfficer + byGrassroots, and the full build with the XLSX and CSV (ReportBuilderService.build),
+ * against the bare SQL aggregation: the count of members admitted in the year in the subtree.
+ */
+export async function figuresSuite(ctx: Ctx, label: string, worker?: Host): Promise<void> {
+  const { pg, scale, world } = ctx;
+  const figures = ctx.app.get(FiguresService);
+  const builder = ctx.app.get(ReportBuilderService);
+  const today = ctx.app.get(CalendarService).today();
+  const year = Number(today.slice(0, 4)) - 1;
+  const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+  const unit = { id: world.federation.id, path: world.federation.path };
+  const members = (await pg.query(`SELECT count(*)::int AS n FROM member`)).rows[0].n;
+  const bare = () => pg.query(BARE, [period.start, period.end, unit.path, subtreeLike(unit.path)]);
+  const ds = ctx.app.get(DataSource);
+  const figures3 = async () => {
+    const f = await figures.figures(unit, period, today, ds);
+    const o = await figures.byOfficer(ds, unit, period, today);
+    const g = await figures.byGrassroots(ds, unit, period);
+    return { newMembers: f.newMembers.actual, officers: o.length, unions: g.length };
+  };
+  const newReport = async () =>
+    (await pg.query(
+      `INSERT INTO report (org_unit_id, period_kind, period_start, period_end, version, status)
+       SELECT $1, 'YEAR', $2, $3, coalesce(max(version), 0) + 1, 'QUEUED' FROM report WHERE org_unit_id = $1 AND period_kind = 'YEAR' AND period_start = $2
+       RETURNING id`,
+      [unit.id, period.start, period.end],
+    )).rows[0].id as string;
+
+  const base: number[] = [];
+  const sys: number[] = [];
+  const build: number[] = [];
+  let check = '';
+  for (let r = 0; r < scale.rounds; r++) {
+    await pg.query('CHECKPOINT');
+    const b = await timed(bare);
+    base.push(b.ms);
+    const s = await timed(figures3);
+    sys.push(s.ms);
+    const id = await newReport();
+    const rb = await timed(() => builder.build(id));
+    if (!rb.value.built) throw new Error('report not built');
+    build.push(rb.ms);
+    check = `${b.value.rows[0].n} members admitted in ${year} (figures say ${s.value.newMembers}); ${s.value.officers} officers, ${s.value.unions} grassroots unions`;
+    ctx.log(`  figures ${label} r${r}: bare ${b.ms.toFixed(0)} ms, figures ${s.ms.toFixed(0)} ms, report build ${rb.ms.toFixed(0)} ms — ${check}`);
+  }
+  const [{ xlsx, csv }] = (await pg.query(`SELECT length(xlsx) AS xlsx, length(csv) AS csv FROM report WHERE status = 'READY' ORDER BY built_at DESC LIMIT 1`)).rows;
+  const mk = (name: string, values: number[], note: string, target?: string): Row => {
+    const row: Row = {
+      section: 'figures',
+      name: `${name}, YEAR ${year}, ${members.toLocaleString('en-US')} members (${label})`,
+      baseline: 'bare SQL: count of members admitted in the year in the subtree',
+      unit: 'ms',
+      system: median(values),
+      base: median(base),
+      ratio: NaN,
+      rounds: { system: values, base },
+      note,
+    };
+    row.ratio = row.base / row.system;
+    if (target) row.target = { text: target, met: row.system <= 2 * row.base };
+    return row;
+  };
+  const big = members >= 10_000_000;
+  ctx.rows.push(mk('figures + byOfficer + byGrassroots', sys, check, big ? '≤ 2× bare SQL' : undefined));
+  ctx.rows.push(mk('full report build (figures, overdue list, XLSX, CSV, one UPDATE)', build, `XLSX ${(xlsx / 1024).toFixed(0)} KiB, CSV ${(csv / 1024).toFixed(1)} KiB`));
+
+  if (worker) {
+    // One build through the real path (outbox → relay → BUILD_REPORT job in the worker process), for the worker's peak RSS.
+    worker.resetPeak();
+    const before = worker.memory();
+    const id = await newReport();
+    const t = await timed(async () => {
+      await pg.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3)`, [QUEUE_OF_JOB[JobName.BUILD_REPORT], JobName.BUILD_REPORT, JSON.stringify({ reportId: id })]);
+      for (;;) {
+        const [row] = (await pg.query(`SELECT status, error FROM report WHERE id = $1`, [id])).rows;
+        if (row.status === 'READY') return;
+        if (row.status === 'FAILED') throw new Error(`report build failed in the worker: ${row.error}`);
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    });
+    const after = worker.memory();
+    ctx.memory.push({ process: 'worker', phase: `YEAR report build via outbox → worker job, ${members.toLocaleString('en-US')} members (${(t.ms / 1000).toFixed(1)} s)`, rss: before.rss, hwm: after.hwm });
+    ctx.log(`  worker-built report: ${t.ms.toFixed(0)} ms, worker RSS before ${(before.rss / 1048576).toFixed(0)} MB, peak ${(after.hwm / 1048576).toFixed(0)} MB`);
+  }
+}

@@ -1,0 +1,367 @@
+import { EscalationsService } from '@app/core';
+import { applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
+import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
+
+/**
+ * The authorization matrix: every Query and Mutation field of the running schema × every caller
+ * (anonymous, OFFICER, SUPERVISOR, ADMIN) × in and out of the caller's scope, with the outcome
+ * API.md's "Who may call what" gives:
+ *   anonymous → UNAUTHENTICATED (login excepted); a role the table does not list → FORBIDDEN;
+ *   an id outside the caller's scope → NOT_FOUND (null for `foundingCase` and `report`);
+ *   otherwise allowed: any answer but UNAUTHENTICATED, FORBIDDEN, NOT_FOUND or INTERNAL_SERVER_ERROR
+ *   (a business refusal such as CONFLICT or TRANSITION_NOT_ALLOWED is still "allowed").
+ * An operation of the schema without a rule here fails the test: a new operation needs a rule.
+ * A refused mutation must change nothing in the two provinces the test owns.
+ */
+
+type Role = 'OFFICER' | 'SUPERVISOR' | 'ADMIN';
+type Caller = 'ANONYMOUS' | Role;
+type Scope = 'in' | 'out';
+type Outcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NULL';
+
+const CALLERS: Caller[] = ['ANONYMOUS', 'OFFICER', 'SUPERVISOR', 'ADMIN'];
+const LABEL: Record<Caller, string> = { ANONYMOUS: 'anon', OFFICER: 'off', SUPERVISOR: 'sup', ADMIN: 'adm' };
+const ALL: Role[] = ['OFFICER', 'SUPERVISOR', 'ADMIN'];
+const MANAGERS: Role[] = ['SUPERVISOR', 'ADMIN'];
+
+/**
+ * API.md "Who may call what". `outOfScope` says what an id outside the caller's scope answers
+ * ('none': the operation takes no id, so there is no "out of scope" call). ADMIN's scope is
+ * everything: its "out of scope" call (the other province) is allowed.
+ */
+interface AccessRule {
+  roles: Role[] | 'PUBLIC';
+  outOfScope: 'NOT_FOUND' | 'NULL' | 'none';
+}
+const WHO_MAY: Record<string, AccessRule> = {
+  // | `me`, `orgUnits`, `enterprises`, `foundingCases`, `foundingCase`, `pipeline` (own unit) | ✔ | ✔ | ✔ |
+  'Query.me': { roles: ALL, outOfScope: 'none' },
+  'Query.orgUnits': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.enterprises': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.foundingCases': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.foundingCase': { roles: ALL, outOfScope: 'NULL' },
+  'Query.pipeline': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `escalations` | ✔ addressed to it | ✔ all in its subtree | ✔ |  (scope filters the list; no id)
+  'Query.escalations': { roles: ALL, outOfScope: 'none' },
+  // | `report`, `reports`, `rewardNominations` | ✔ read | ✔ | ✔ |
+  'Query.report': { roles: ALL, outOfScope: 'NULL' },
+  'Query.reports': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.rewardNominations': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // Not in API.md's table (added with the working calendar): everyone reads it, ADMIN keeps it.
+  'Query.calendarDays': { roles: ALL, outOfScope: 'none' },
+  'Mutation.setCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  // "Every query needs a login except `login` itself."
+  'Mutation.login': { roles: 'PUBLIC', outOfScope: 'none' },
+  // | `createOrgUnit`, `createUser` | | ✔ in its subtree | ✔ |
+  'Mutation.createOrgUnit': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.createUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `createEnterprise` | ✔ own unit | ✔ | ✔ |
+  'Mutation.createEnterprise': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `openFoundingCase`, `assignFoundingCase`, `closeFoundingCase`, `reopenFoundingCase` | | ✔ | ✔ |
+  'Mutation.openFoundingCase': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.assignFoundingCase': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.closeFoundingCase': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.reopenFoundingCase': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `recordSurvey`, `recordOutreach`, `formMobilizationCommittee`, `recordFoundingCongress`,
+  //   `advanceFoundingCase`, `submitApplication` | ✔ its assigned cases (and its unit's CĐCS) | ✔ | ✔ |
+  'Mutation.recordSurvey': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.recordOutreach': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.formMobilizationCommittee': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.recordFoundingCongress': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.advanceFoundingCase': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.submitApplication': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `recordRecognitionDecision`, `decideApplication` | | ✔ | ✔ |
+  'Mutation.recordRecognitionDecision': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.decideApplication': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `setTarget`, `requestReport`, `evaluateRewards` | | ✔ | ✔ |
+  'Mutation.setTarget': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.requestReport': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.evaluateRewards': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `decideNomination` | | ✔ not its own nomination | ✔ |  (own nomination: see the last test)
+  'Mutation.decideNomination': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `acknowledgeEscalation` | ✔ its own | ✔ its own | ✔ |
+  'Mutation.acknowledgeEscalation': { roles: ALL, outOfScope: 'NOT_FOUND' },
+};
+
+/** The objects of one province ("in" is province A, the callers' own; "out" is province B). */
+interface Side {
+  p: Province;
+  caseId: string;
+  enterpriseId: string;
+  grassrootsId: string;
+  applicationId: string;
+  reportId: string;
+  nominationId: string;
+  escalation: Record<'WARNING' | 'BREACH', string>;
+}
+interface World {
+  api: TestApi;
+  admin: TestUser;
+  in: Side;
+  out: Side;
+}
+
+type ArgsFn = (w: World, caller: Caller, side: Side) => Promise<Record<string, unknown>> | Record<string, unknown>;
+
+const year = Number(vnToday().slice(0, 4));
+const firstOfMonth = `${vnToday().slice(0, 8)}01`;
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+async function versionOf(w: World, caseId: string): Promise<number> {
+  const [row] = await w.api.db.query(`SELECT version FROM founding_case WHERE id = $1`, [caseId]);
+  return row.version;
+}
+
+/** Minimal valid arguments per operation, for the caller, against the objects of `side`. */
+const ARGS: Record<string, ArgsFn> = {
+  'Query.me': () => ({}),
+  'Query.orgUnits': (_w, _c, s) => ({ parentId: s.p.unitId }),
+  'Query.enterprises': (_w, _c, s) => ({ filter: { orgUnitId: s.p.unitId }, first: 5 }),
+  'Query.foundingCases': (_w, _c, s) => ({ filter: { orgUnitId: s.p.unitId }, first: 5 }),
+  'Query.foundingCase': (_w, _c, s) => ({ id: s.caseId }),
+  'Query.pipeline': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year }),
+  'Query.escalations': () => ({ openOnly: false }),
+  'Query.report': (_w, _c, s) => ({ id: s.reportId }),
+  'Query.reports': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
+  'Query.rewardNominations': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
+  'Query.calendarDays': () => ({ year }),
+  // A far day with no entry, removed: harmless to the calendar other tests use.
+  'Mutation.setCalendarDay': () => ({ day: '2099-06-16', kind: null, note: null }),
+  'Mutation.login': (_w, _c, s) => ({ email: s.p.officers[0].email, password: PASSWORD }),
+  'Mutation.createOrgUnit': (_w, _c, s) => ({ input: { name: `Công đoàn cơ sở ${uniq()}`, kind: 'GRASSROOTS', parentId: s.p.unitId } }),
+  'Mutation.createUser': (_w, _c, s) => ({
+    input: { email: `matrix.${uniq()}@test.vn`, fullName: 'Nguyễn Văn Ma Trận', password: 'long-enough-1', role: 'OFFICER', orgUnitId: s.p.unitId },
+  }),
+  'Mutation.createEnterprise': (_w, _c, s) => ({
+    input: { name: `Công ty Ma Trận ${uniq()}`, taxCode: newTaxCode(), workerCount: 40, hasUnion: false, orgUnitId: s.p.unitId },
+  }),
+  // In scope: a fresh enterprise each time (an allowed call opens a case on it).
+  'Mutation.openFoundingCase': async (w, _c, s) => ({ input: { enterpriseId: s === w.in ? await createEnterprise(w.api, s.p) : s.enterpriseId } }),
+  'Mutation.assignFoundingCase': async (w, _c, s) => ({
+    input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), assigneeId: s.p.officers[0].id, reason: 'Phân công lại' },
+  }),
+  'Mutation.closeFoundingCase': async (w, _c, s) => ({
+    input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), reason: 'OTHER', comment: 'Kiểm tra phân quyền' },
+  }),
+  'Mutation.reopenFoundingCase': async (w, _c, s) => ({
+    input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), comment: 'Kiểm tra phân quyền' },
+  }),
+  'Mutation.recordSurvey': async (w, _c, s) => ({
+    input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), surveyedOn: vnToday(), workerCount: 120, hasUnion: false },
+  }),
+  'Mutation.recordOutreach': async (w, _c, s) => ({
+    input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), heldOn: vnToday(), workersReached: 80, workersInterested: 30 },
+  }),
+  'Mutation.formMobilizationCommittee': async (w, _c, s) => ({
+    input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), formedOn: vnToday(), memberNames: ['Nguyễn Thị Hoa'] },
+  }),
+  'Mutation.recordFoundingCongress': async (w, _c, s) => ({
+    input: {
+      caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), heldOn: vnToday(), attendees: 30,
+      executiveCommittee: ['Nguyễn Thị Hoa'], chairName: 'Nguyễn Thị Hoa', dossierCompletedOn: vnToday(),
+    },
+  }),
+  'Mutation.recordRecognitionDecision': async (w, _c, s) => ({
+    input: {
+      caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), decisionNumber: `9/QĐ-${uniq()}`, decidedOn: vnToday(),
+      signedBy: 'Phạm Văn Đức', grassrootsUnionName: 'Công đoàn cơ sở Ma Trận',
+    },
+  }),
+  'Mutation.advanceFoundingCase': async (w, _c, s) => ({ input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId) } }),
+  'Mutation.submitApplication': (_w, _c, s) => ({ input: applicant({ grassrootsUnionId: s.grassrootsId }) }),
+  'Mutation.decideApplication': (_w, _c, s) => ({ input: { applicationId: s.applicationId, admit: true, decidedOn: vnToday(), decisionNumber: `QĐ-${uniq()}` } }),
+  'Mutation.setTarget': (_w, _c, s) => ({ input: { year, orgUnitId: s.p.unitId, newMembers: 100 } }),
+  'Mutation.requestReport': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, periodKind: 'MONTH', periodStart: firstOfMonth } }),
+  'Mutation.evaluateRewards': (_w, _c, s) => ({ orgUnitId: s.p.unitId, periodKind: 'YEAR', periodStart: `${year}-01-01` }),
+  'Mutation.decideNomination': (_w, _c, s) => ({ id: s.nominationId, approve: false, note: 'Kiểm tra phân quyền' }),
+  // Each caller's own escalation: the officer gets the WARNING, the supervisor the BREACH.
+  'Mutation.acknowledgeEscalation': (_w, c, s) => ({ id: c === 'SUPERVISOR' ? s.escalation.BREACH : s.escalation.WARNING }),
+};
+
+function expected(rule: AccessRule, caller: Caller, scope: Scope): Outcome {
+  if (rule.roles === 'PUBLIC') return 'ALLOWED';
+  if (caller === 'ANONYMOUS') return 'UNAUTHENTICATED';
+  if (!rule.roles.includes(caller)) return 'FORBIDDEN';
+  if (scope === 'out' && caller !== 'ADMIN' && rule.outOfScope !== 'none') return rule.outOfScope;
+  return 'ALLOWED';
+}
+
+function observed(r: GqlResult, field: string): string {
+  const code = r.errors?.[0]?.extensions?.code as string | undefined;
+  if (code) return code;
+  if (r.data && r.data[field] === null) return 'NULL';
+  return 'OK';
+}
+
+function matches(outcome: Outcome, seen: string): boolean {
+  if (outcome === 'ALLOWED') return !['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INTERNAL_SERVER_ERROR', 'NULL'].includes(seen);
+  return seen === outcome;
+}
+
+// --- schema introspection -------------------------------------------------------------------
+
+interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
+interface Operation { kind: 'Query' | 'Mutation'; name: string; args: { name: string; type: TypeRef }[]; type: TypeRef }
+
+const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }';
+const typeString = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${typeString(t.ofType!)}!` : t.kind === 'LIST' ? `[${typeString(t.ofType!)}]` : t.name!);
+const namedKind = (t: TypeRef): string => (t.ofType ? namedKind(t.ofType) : t.kind);
+
+function documentOf(op: Operation, vars: Record<string, unknown>): string {
+  const used = op.args.filter((a) => a.name in vars);
+  const defs = used.length ? `(${used.map((a) => `$${a.name}: ${typeString(a.type)}`).join(', ')})` : '';
+  const call = used.length ? `(${used.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
+  const selection = ['OBJECT', 'INTERFACE', 'UNION'].includes(namedKind(op.type)) ? ' { __typename }' : '';
+  return `${op.kind.toLowerCase()}${defs} { ${op.name}${call}${selection} }`;
+}
+
+jest.setTimeout(180_000);
+
+describe('hardening: authorization matrix', () => {
+  let w: World;
+  let operations: Operation[];
+  let fedPaths: string[];
+
+  async function side(api: TestApi): Promise<Side> {
+    const p = await api.newProvince(1);
+    const ref = await openCase(api, p); // assigned to the province's officer
+    const enterpriseId = await createEnterprise(api, p);
+    const unit = await api.ok(`mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`, {
+      i: { name: `Công đoàn cơ sở Công ty Dệt ${p.tag}`, kind: 'GRASSROOTS', parentId: p.unitId },
+    }, p.supervisor.token);
+    const grassrootsId = unit.createOrgUnit.id;
+    const app = await api.ok(`mutation($i: ApplicationInput!) { submitApplication(input: $i) { id } }`, { i: applicant({ grassrootsUnionId: grassrootsId }) }, p.supervisor.token);
+    const report = await api.ok(`mutation($i: ReportInput!) { requestReport(input: $i) { id } }`, {
+      i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: firstOfMonth },
+    }, p.supervisor.token);
+    const [nomination] = await api.db.query(
+      `INSERT INTO reward_nomination (org_unit_id, occasion, period_kind, period_start, period_end, rule, officer_id, nominee, score, basis, figures)
+       VALUES ($1, 'YEAR_END', 'YEAR', $2, $3, 'OFFICER_RESULTS', $4, 'Cán bộ Ma Trận', 1, 'kiểm tra phân quyền', '{}') RETURNING id`,
+      [p.unitId, `${year - 1}-01-01`, `${year - 1}-12-31`, p.officers[0].id],
+    );
+    // Every escalation level of the case is due on a far day: WARNING to the officer, BREACH to the supervisor.
+    await api.app.get(EscalationsService).sweepCase(ref.caseId, '2099-12-31');
+    const rows: { id: string; level: 'WARNING' | 'BREACH' }[] = await api.db.query(`SELECT id, level FROM escalation WHERE case_id = $1`, [ref.caseId]);
+    const escalation = Object.fromEntries(rows.map((r) => [r.level, r.id])) as Side['escalation'];
+    expect(escalation.WARNING && escalation.BREACH).toBeTruthy();
+    return { p, caseId: ref.caseId, enterpriseId, grassrootsId, applicationId: app.submitApplication.id, reportId: report.requestReport.id, nominationId: nomination.id, escalation };
+  }
+
+  /** Everything a refused mutation could have touched in the two provinces (and the calendar). */
+  async function fingerprint(): Promise<string> {
+    const [row] = await w.api.db.query(
+      `WITH units AS (SELECT id FROM org_unit WHERE path LIKE ANY($1)),
+            users AS (SELECT id FROM app_user WHERE org_unit_id IN (SELECT id FROM units)),
+            cases AS (SELECT * FROM founding_case WHERE org_unit_id IN (SELECT id FROM units))
+       SELECT md5(concat_ws('|',
+         (SELECT string_agg(o::text, ',' ORDER BY o.id) FROM org_unit o WHERE o.id IN (SELECT id FROM units)),
+         (SELECT string_agg(u.id || u.role || u.active, ',' ORDER BY u.id) FROM app_user u WHERE u.id IN (SELECT id FROM users)),
+         (SELECT string_agg(e::text, ',' ORDER BY e.id) FROM enterprise e WHERE e.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM cases c),
+         (SELECT count(*) FROM case_transition t WHERE t.case_id IN (SELECT id FROM cases)),
+         (SELECT count(*) FROM case_evidence v WHERE v.case_id IN (SELECT id FROM cases)),
+         (SELECT string_agg(a::text, ',' ORDER BY a.id) FROM membership_application a WHERE a.deciding_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(t::text, ',' ORDER BY t.set_at) FROM target t WHERE t.org_unit_id IN (SELECT id FROM units) OR t.officer_id IN (SELECT id FROM users)),
+         (SELECT count(*) FROM report r WHERE r.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(n.id || n.status, ',' ORDER BY n.id) FROM reward_nomination n WHERE n.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(n.id || coalesce(n.acknowledged_at::text, '-'), ',' ORDER BY n.id) FROM notification n WHERE n.user_id IN (SELECT id FROM users)),
+         (SELECT string_agg(d::text, ',' ORDER BY d.day) FROM calendar_day d)
+       )) AS fp`,
+      [fedPaths.map((p) => `${p}%`)],
+    );
+    return row.fp;
+  }
+
+  beforeAll(async () => {
+    const api = await TestApi.start();
+    w = { api, admin: await api.newAdmin(), in: await side(api), out: await side(api) };
+    fedPaths = [];
+    for (const s of [w.in, w.out]) {
+      const [f] = await api.db.query(`SELECT path FROM org_unit WHERE id = $1`, [s.p.federationId]);
+      fedPaths.push(f.path);
+    }
+    const d = await api.ok(`{
+      q: __type(name: "Query") { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
+      m: __type(name: "Mutation") { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
+    }`);
+    operations = [
+      ...d.q.fields.map((f: Omit<Operation, 'kind'>) => ({ ...f, kind: 'Query' as const })),
+      ...d.m.fields.map((f: Omit<Operation, 'kind'>) => ({ ...f, kind: 'Mutation' as const })),
+    ];
+  });
+  afterAll(() => w?.api.close());
+
+  it('has a rule and arguments for every operation of the schema, and none for operations it lacks', () => {
+    const names = operations.map((o) => `${o.kind}.${o.name}`);
+    expect(names.filter((n) => !(n in WHO_MAY))).toEqual([]);
+    expect(names.filter((n) => !(n in ARGS))).toEqual([]);
+    expect(Object.keys(WHO_MAY).filter((n) => !names.includes(n))).toEqual([]);
+  });
+
+  it('answers every operation × caller × scope as API.md says, and refused mutations change nothing', async () => {
+    const tokenOf = (c: Caller): string | undefined =>
+      c === 'ANONYMOUS' ? undefined : c === 'ADMIN' ? w.admin.token : c === 'SUPERVISOR' ? w.in.p.supervisor.token : w.in.p.officers[0].token;
+    const failures: string[] = [];
+    const rows: string[] = [];
+    let cells = 0;
+    for (const op of operations) {
+      const key = `${op.kind}.${op.name}`;
+      const rule = WHO_MAY[key];
+      const scopes: Scope[] = rule.outOfScope === 'none' ? ['in'] : ['in', 'out'];
+      const line: string[] = [];
+      for (const caller of CALLERS) {
+        for (const scope of scopes) {
+          const vars = await ARGS[key](w, caller, scope === 'in' ? w.in : w.out);
+          const want = expected(rule, caller, scope);
+          const refusedMutation = op.kind === 'Mutation' && want !== 'ALLOWED';
+          const before = refusedMutation ? await fingerprint() : '';
+          const r = await w.api.gql(documentOf(op, vars), vars, tokenOf(caller));
+          const seen = observed(r, op.name);
+          cells += 1;
+          line.push(`${LABEL[caller]}${scope === 'in' ? '+' : '-'}:${seen}`);
+          if (!matches(want, seen)) {
+            failures.push(`${key} as ${caller} ${scope} scope: expected ${want}, got ${seen}${r.errors ? ` (${r.errors[0].message})` : ''}`);
+          }
+          if (refusedMutation && (await fingerprint()) !== before) failures.push(`${key} as ${caller} ${scope} scope: refused (${seen}) but changed data`);
+        }
+      }
+      rows.push(`${key.padEnd(36)} ${line.join(' ')}`);
+    }
+    console.log(
+      `authorization matrix: ${operations.length} operations × ${CALLERS.length} callers × in/out of scope = ${cells} calls ` +
+        `(+ in scope, - out of scope)\n${rows.join('\n')}`,
+    );
+    expect(failures).toEqual([]);
+    expect(cells).toBeGreaterThanOrEqual(operations.length * CALLERS.length);
+  });
+
+  it("keeps an officer to its assigned cases: an unassigned case of its own unit is out of scope", async () => {
+    const s = w.in;
+    const other = await openCase(w.api, s.p, { assignee: null });
+    const officer = s.p.officers[0].token;
+    const read = await w.api.gql(`query($id: ID!) { foundingCase(id: $id) { id } }`, { id: other.caseId }, officer);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.foundingCase).toBeNull();
+    const write = await w.api.gql(
+      `mutation($i: SurveyInput!) { recordSurvey(input: $i) { id } }`,
+      { i: { caseId: other.caseId, expectedVersion: other.version, surveyedOn: vnToday(), workerCount: 100, hasUnion: false } },
+      officer,
+    );
+    expect(write.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await versionOf(w, other.caseId)).toBe(other.version);
+  });
+
+  it('lets no supervisor decide its own nomination (FORBIDDEN), changing nothing', async () => {
+    const s = w.in;
+    const [own] = await w.api.db.query(
+      `INSERT INTO reward_nomination (org_unit_id, occasion, period_kind, period_start, period_end, rule, officer_id, nominee, score, basis, figures)
+       VALUES ($1, 'YEAR_END', 'YEAR', $2, $3, 'OFFICER_RESULTS', $4, 'Giám sát Ma Trận', 1, 'kiểm tra', '{}') RETURNING id`,
+      [s.p.unitId, `${year - 2}-01-01`, `${year - 2}-12-31`, s.p.supervisor.id],
+    );
+    const r = await w.api.gql(`mutation($id: ID!) { decideNomination(id: $id, approve: true) { id } }`, { id: own.id }, s.p.supervisor.token);
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const [row] = await w.api.db.query(`SELECT status FROM reward_nomination WHERE id = $1`, [own.id]);
+    expect(row.status).toBe('PROPOSED');
+  });
+});
