@@ -3,7 +3,7 @@ import { CalendarService, EscalationsService, FiguresService } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Ctx } from './lib/context';
 
-type Plan = { title: string; plan: string };
+export type Plan = { title: string; plan: string };
 
 const ROLLBACK = new Error('bench: roll back');
 
@@ -21,25 +21,19 @@ function explaining(real: { query: (sql: string, params?: unknown[]) => Promise<
 }
 
 /**
- * Plans of the product's heaviest statements on the final (largest) data, measured with
- * EXPLAIN ANALYZE through the services themselves (their SQL, their parameters): the sweep
- * (in a rolled-back transaction, after a real sweep so it is the "repeat" case) and the figures.
+ * The sweep's two statements explained (EXPLAIN ANALYZE, so they run) through EscalationsService.sweep()
+ * itself, on a stand-in DataSource whose transaction is rolled back: the data is left as it was.
  */
-export async function explainAll(ctx: Ctx): Promise<Plan[]> {
-  const plans: Plan[] = [];
+export async function explainSweep(ctx: Ctx, situation: string): Promise<void> {
   const ds = ctx.app.get(DataSource);
   const calendar = ctx.app.get(CalendarService);
-  const today = calendar.today();
-
-  // Sweep, repeat case: everything due already raised.
-  await ctx.app.get(EscalationsService).sweep(today);
   const fakeDs = {
     transaction: async (fn: (m: EntityManager) => Promise<unknown>) => {
       try {
         await ds.transaction(async (m) => {
-          await fn(explaining(m, plans, (sql) =>
-            /INSERT INTO escalation \(case_id/.test(sql) ? 'EscalationsService.sweep(): case levels (repeat run, all raised)'
-              : /INSERT INTO escalation \(application_id/.test(sql) ? 'EscalationsService.sweep(): overdue applications (repeat run)' : null) as never);
+          await fn(explaining(m, ctx.plans, (sql) =>
+            /INSERT INTO escalation \(case_id/.test(sql) ? `EscalationsService.sweep(): case levels (${situation})`
+              : /INSERT INTO escalation \(application_id/.test(sql) ? `EscalationsService.sweep(): overdue applications (${situation})` : null) as never);
           throw ROLLBACK;
         });
       } catch (e) {
@@ -48,19 +42,27 @@ export async function explainAll(ctx: Ctx): Promise<Plan[]> {
       return { ran: true, raised: 0, notified: 0 };
     },
   };
-  await new EscalationsService(fakeDs as never, calendar, ctx.app.get(APP_CONFIG)).sweep(today);
-  await ctx.pg.query(`TRUNCATE escalation, notification`);
+  await new EscalationsService(fakeDs as never, calendar, ctx.app.get(APP_CONFIG)).sweep(calendar.today());
+}
 
-  // Figures of last year's report for the federation.
+/** The figures of last year's report for the federation, each statement explained through FiguresService itself. */
+export async function explainFigures(ctx: Ctx, label: string): Promise<void> {
+  const ds = ctx.app.get(DataSource);
+  const today = ctx.app.get(CalendarService).today();
   const figures = ctx.app.get(FiguresService);
   const year = Number(today.slice(0, 4)) - 1;
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
   const unit = { id: ctx.world.federation.id, path: ctx.world.federation.path };
-  const one = (title: string) => explaining(ds, plans, () => title) as never;
-  await figures.newMembers(one(`FiguresService.newMembers (YEAR ${year})`), unit, period);
-  await figures.coverageCounts(one(`FiguresService.coverageCounts (YEAR ${year})`), unit, period.end);
-  await figures.stages(one(`FiguresService.stages (YEAR ${year}, ended: replayed from the history)`), unit, period, today);
-  await figures.byOfficer(one(`FiguresService.byOfficer (YEAR ${year})`), unit, period, today);
-  await figures.byGrassroots(one(`FiguresService.byGrassroots (YEAR ${year})`), unit, period);
-  return plans;
+  const one = (title: string) => explaining(ds, ctx.plans, () => `${title} (YEAR ${year}, ${label})`) as never;
+  await figures.newMembers(one('FiguresService.newMembers'), unit, period);
+  await figures.coverageCounts(one('FiguresService.coverageCounts'), unit, period.end);
+  await figures.stages(one('FiguresService.stages (ended year: replayed from the history)'), unit, period, today);
+  await figures.byOfficer(one('FiguresService.byOfficer'), unit, period, today);
+  await figures.byGrassroots(one('FiguresService.byGrassroots'), unit, period);
+  const bare = await ds.query(
+    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*)::int AS n FROM member m
+      WHERE m.admitted_on BETWEEN $1 AND $2 AND m.grassroots_union_id IN (SELECT id FROM org_unit WHERE path = $3 OR path LIKE $4)`,
+    [period.start, period.end, unit.path, `${unit.path}.%`],
+  );
+  ctx.plans.push({ title: `baseline: bare count of members admitted in the year (YEAR ${year}, ${label})`, plan: bare.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n') });
 }

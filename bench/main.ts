@@ -4,6 +4,7 @@
  * BENCH_SCALE=small gives a quick run for iterating; the default is the full run.
  */
 import { BENCH_DB_NAME, BENCH_DB_URL, HOST_ENV, QUEUE_PREFIX, REDIS_URL } from './lib/env';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
@@ -13,14 +14,14 @@ import { Ctx, SCALES } from './lib/context';
 import { createMigratedDatabase, dropDatabase, pool } from './lib/db';
 import { GqlClient } from './lib/http';
 import { timed } from './lib/load';
-import { writeMarkdown } from './report';
+import { Meta, machineInfo, writeMarkdown } from './report';
 import { PASSWORD, World, bulk, seedFinishedCases, seedMembers, seedOpenCases, seedStructure, seedTargets, seedTxCases } from './seed';
 import { figuresSuite } from './suites/figures';
 import { readsSuite } from './suites/reads';
 import { sweepSuite } from './suites/sweep';
 import { transitionsSuite } from './suites/transitions';
 import { workerSuite } from './suites/worker';
-import { explainAll } from './explain';
+import { explainFigures } from './explain';
 
 const RAW_QUEUE = 'bench-raw-noop';
 
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const seedPool = pool(BENCH_DB_URL, 1, 'cdcs-bench-seed');
   const hosts: Host[] = [];
   let app: Awaited<ReturnType<typeof createApi>> | null = null;
-  const ctx = { scale, url: BENCH_DB_URL, redisUrl: REDIS_URL, queuePrefix: QUEUE_PREFIX, hostEnv: HOST_ENV, pg, rows: [], notes: [], seeding: [], memory: [], diagnostics: [], log } as unknown as Ctx;
+  const ctx = { scale, url: BENCH_DB_URL, redisUrl: REDIS_URL, queuePrefix: QUEUE_PREFIX, hostEnv: HOST_ENV, pg, rows: [], notes: [], seeding: [], memory: [], diagnostics: [], plans: [], log } as unknown as Ctx;
   const seeding = ctx.seeding;
   const seedStep = async (what: string, fn: () => Promise<void>) => {
     const t = await timed(fn);
@@ -47,11 +48,10 @@ async function main(): Promise<void> {
     log(`seeded: ${what} in ${(t.ms / 1000).toFixed(1)} s`);
     return t.ms;
   };
-  let meta: { pgVersion: string; redisVersion: string } = { pgVersion: '?', redisVersion: '?' };
-  let explains: { title: string; plan: string }[] = [];
+  const pgMeta = { pgVersion: '?', redisVersion: '?' };
   try {
     await seedStep('create the database and run the migrations', () => createMigratedDatabase(BENCH_DB_URL));
-    meta.pgVersion = (await pg.query(`SHOW server_version`)).rows[0].server_version;
+    pgMeta.pgVersion = (await pg.query(`SHOW server_version`)).rows[0].server_version;
     const seedClient = await seedPool.connect();
     let world!: World;
     let membersMs = 0;
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
 
     if (want('sweep')) {
       log(`sweep at ${world.openCases}`);
-      await sweepSuite(ctx, 'first world');
+      await sweepSuite(ctx, 'first world', { explainBacklog: process.env.BENCH_EXPLAIN !== '0' });
     }
 
     let worker: Host | undefined;
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
           () => bulk(client, ['enterprise', 'founding_case', 'case_transition'], () => seedOpenCases(client, world, more, false)));
         if (want('sweep')) {
           log(`sweep at ${scale.bigOpenCases}`);
-          await sweepSuite(ctx, 'grown');
+          await sweepSuite(ctx, 'grown', { explainRepeat: process.env.BENCH_EXPLAIN !== '0' });
         }
         if (want('figures')) {
           const big = scale.bigMembers > scale.members;
@@ -146,7 +146,9 @@ async function main(): Promise<void> {
               () => bulk(client, ['member'], () => seedMembers(client, world, extra)));
             log(`figures at ${scale.bigMembers}`);
             await figuresSuite(ctx, `${scale.bigMembers.toLocaleString('en-US')} members`, worker);
+            if (process.env.BENCH_EXPLAIN !== '0') await explainFigures(ctx, `${scale.bigMembers.toLocaleString('en-US')} members`);
           } else if (big) {
+            if (process.env.BENCH_EXPLAIN !== '0') await explainFigures(ctx, `${scale.members.toLocaleString('en-US')} members`);
             ctx.notes.push(`The ${scale.bigMembers.toLocaleString('en-US')}-member run was skipped: seeding ${extra.toLocaleString('en-US')} more members was estimated at ${(estimate / 60000).toFixed(1)} min (> ${scale.maxSeedMinutes} min) from the ${(membersMs / 1000).toFixed(0)} s the first ${scale.members.toLocaleString('en-US')} took.`);
           }
         }
@@ -154,12 +156,8 @@ async function main(): Promise<void> {
         client.release();
       }
     }
-    if (process.env.BENCH_EXPLAIN !== '0' && (want('sweep') || want('figures'))) {
-      log('query plans');
-      explains = await explainAll(ctx);
-    }
     await worker?.stop();
-    meta.redisVersion = await redisVersion();
+    pgMeta.redisVersion = await redisVersion();
   } finally {
     for (const h of hosts) await h.stop().catch(() => undefined);
     if (app) await app.close().catch(() => undefined);
@@ -172,10 +170,15 @@ async function main(): Promise<void> {
   }
 
   const out = process.env.BENCH_OUT ?? path.join(__dirname, '..', 'docs', 'benchmarks.md');
-  writeMarkdown(out, ctx.rows, {
-    startedAt, finishedAt: new Date(), scale, pgVersion: meta.pgVersion, redisVersion: meta.redisVersion, database: BENCH_DB_NAME, queuePrefix: QUEUE_PREFIX,
-    loadAverage, notes: ctx.notes, diagnostics: ctx.diagnostics, seeding, memory: ctx.memory, benchPeakRss: process.resourceUsage().maxRSS * 1024, explains,
-  });
+  const meta: Meta = {
+    startedAt, finishedAt: new Date(), scale, pgVersion: pgMeta.pgVersion, redisVersion: pgMeta.redisVersion, database: BENCH_DB_NAME, queuePrefix: QUEUE_PREFIX,
+    loadAverage, loadAverageEnd: os.loadavg(), machine: machineInfo(), notes: ctx.notes, diagnostics: ctx.diagnostics, seeding, memory: ctx.memory, benchPeakRss: process.resourceUsage().maxRSS * 1024, explains: ctx.plans,
+  };
+  // The raw results, so that the markdown can be rendered again (bench/render.ts) after bench/NOTES.md changes.
+  const json = process.env.BENCH_JSON ?? path.join(__dirname, 'results', `${scale.name}-latest.json`);
+  mkdirSync(path.dirname(json), { recursive: true });
+  writeFileSync(json, JSON.stringify({ rows: ctx.rows, meta }, null, 1));
+  writeMarkdown(out, ctx.rows, meta);
   log(`wrote ${out}`);
 }
 

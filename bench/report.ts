@@ -14,6 +14,8 @@ export interface Meta {
   database: string;
   queuePrefix: string;
   loadAverage: number[];
+  loadAverageEnd?: number[];
+  machine?: { cores: number; model: string; memGiB: number; os: string };
   notes: string[];
   diagnostics: Diagnostic[];
   seeding: { what: string; ms: number }[];
@@ -55,7 +57,7 @@ function rounds(r: Row): string {
 }
 
 export function renderMarkdown(rows: Row[], meta: Meta): string {
-  const cpu = os.cpus();
+  const machine = meta.machine ?? machineInfo();
   const lines: string[] = [];
   const minutes = (meta.finishedAt.getTime() - meta.startedAt.getTime()) / 60000;
   lines.push('# Benchmarks');
@@ -66,8 +68,8 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
   lines.push('| | |');
   lines.push('|---|---|');
   lines.push(`| date | ${meta.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${fmt(minutes, 1)} min |`);
-  lines.push(`| machine | ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()} |`);
-  lines.push(`| load average at start | ${meta.loadAverage.map((x) => x.toFixed(2)).join(' / ')} (1 / 5 / 15 min; other engineers' test runs share the machine) |`);
+  lines.push(`| machine | ${machine.cores} cores (${machine.model}), ${fmt(machine.memGiB, 1)} GiB RAM, ${machine.os} |`);
+  lines.push(`| load average (1 / 5 / 15 min) | at start ${meta.loadAverage.map((x) => x.toFixed(2)).join(' / ')}${meta.loadAverageEnd ? `, at end ${meta.loadAverageEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''} (other engineers' builds and tests share the machine) |`);
   lines.push(`| Node | ${process.version} |`);
   lines.push(`| PostgreSQL | ${meta.pgVersion} (server defaults: shared_buffers 128 MB, work_mem 4 MB) |`);
   lines.push(`| Redis | ${meta.redisVersion} |`);
@@ -172,6 +174,11 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
   }
   lines.push('');
   return lines.join('\n');
+}
+
+export function machineInfo(): NonNullable<Meta['machine']> {
+  const cpu = os.cpus();
+  return { cores: cpu.length, model: cpu[0]?.model.trim() ?? '?', memGiB: os.totalmem() / 2 ** 30, os: `${os.type()} ${os.release()}` };
 }
 
 export function writeMarkdown(file: string, rows: Row[], meta: Meta): void {

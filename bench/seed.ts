@@ -101,7 +101,7 @@ export async function seedStructure(c: PoolClient, officersPerUnit: number, txCl
 
 /**
  * `n` open cases, each with its enterprise (≥25 workers for ~70%) and its history (one ADVANCE per
- * stage passed). Due days are set from the stage entry like the service does (calendar-day
+ * stage passed, opened 30–180 days per stage passed before the current stage's entry). Due days are set from the stage entry like the service does (calendar-day
  * approximations of the SLA: SURVEY 14, OUTREACH 28, GUIDANCE 42, FOUNDING_CEREMONY 28,
  * RECOGNITION_DECISION 14 days; WARNING at 80 %, CRITICAL at 150 %). The time in stage is
  * 1.7·limit·u² (u uniform), so about 31 % of the cases are past WARNING, 23 % past BREACH and
@@ -128,7 +128,7 @@ export async function seedOpenCases(c: PoolClient, w: World, n: number, applicat
      SELECT d.g, d.si, d.l, d.entered_at, d.rw,
             (ARRAY['SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION'])[d.si + 1] AS stage,
             (d.entered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS entered_day,
-            d.entered_at - (d.si * 20 + ro * 10) * interval '1 day' AS opened_at,
+            d.entered_at - d.si * (30 + ro * 150) * interval '1 day' AS opened_at,
             u.id AS unit_id, o.id AS officer_id
        FROM d JOIN bench_unit u ON u.i = d.ui JOIN bench_officer o ON o.i = d.oi`,
     [a, b, UNITS, w.officersPerUnit],
@@ -145,8 +145,9 @@ export async function seedOpenCases(c: PoolClient, w: World, n: number, applicat
   await c.query(
     `INSERT INTO case_transition (case_id, version, action, from_stage, to_stage, stage_due_on, by_user_id, at)
      SELECT md5('c' || b.g)::uuid, k + 1, 'ADVANCE', st[k], st[k + 1],
-            CASE WHEN k = b.si THEN b.entered_day + b.l ELSE (b.opened_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + k * 20 + 14 END,
-            b.officer_id, CASE WHEN k = b.si THEN b.entered_at ELSE b.opened_at + k * 20 * interval '1 day' END
+            CASE WHEN k = b.si THEN b.entered_day + b.l
+                 ELSE ((b.opened_at + (b.entered_at - b.opened_at) * (k::float8 / b.si)) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 20 END,
+            b.officer_id, b.opened_at + (b.entered_at - b.opened_at) * (k::float8 / b.si)
        FROM seed_batch b, LATERAL generate_series(1, b.si) k,
             (SELECT ARRAY['SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION'] AS st) s`,
   );
@@ -269,7 +270,11 @@ export async function seedTxCases(c: PoolClient, w: World, perClient: number): P
   await c.query(`DROP TABLE seed_batch`);
 }
 
-/** `n` more members spread over every grassroots union, admitted 2014 – today (≈ 8 % a year), 5 % left. */
+/**
+ * `n` more members spread over every grassroots union, admitted 2014 – today (≈ 8 % a year), 5 % left.
+ * Rows go in in admission order, as a register filled over the years would be (so the heap is
+ * correlated with admitted_on, which a range scan on IDX_member_admitted benefits from).
+ */
 export async function seedMembers(c: PoolClient, w: World, n: number): Promise<void> {
   const a = w.members + 1;
   const b = w.members + n;
@@ -278,7 +283,8 @@ export async function seedMembers(c: PoolClient, w: World, n: number): Promise<v
      SELECT gu.id, gu.case_id, 'Đoàn viên ' || s.g, lpad(s.g::text, 12, '0'), 1965 + s.g % 40, CASE WHEN s.g % 2 = 0 THEN 'Nữ' ELSE 'Nam' END,
             s.adm, 'QĐ-' || (s.g % 9999), CASE WHEN s.g % 20 = 0 AND s.adm + 400 < current_date THEN s.adm + 400 END
        FROM (SELECT g, date '2014-01-01' + (random() * (current_date - date '2014-01-01'))::int AS adm FROM generate_series($1::int, $2::int) g) s
-       JOIN bench_gu gu ON gu.i = s.g % $3`,
+       JOIN bench_gu gu ON gu.i = s.g % $3
+      ORDER BY s.adm`,
     [a, b, w.grassroots],
   );
   w.members = b;

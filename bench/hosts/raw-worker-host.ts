@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       void worker.close().finally(() => process.exit(0));
     }
   });
+  // The bench driver died (killed, timed out): do not outlive it.
+  process.on('disconnect', () => process.exit(0));
   process.send!({ type: 'ready' });
 }
 

@@ -156,7 +156,8 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
       baseline: 'hand-written SQL via pg: unit, then target, members, unions, coverage, stages in parallel',
     },
   ];
-  for (const b of benches) {
+  const which = process.env.BENCH_READS?.split(',');
+  for (const b of benches.filter((x) => !which || which.some((w) => x.name.startsWith(w)))) {
     for (const conc of scale.readConcurrencies) {
       await closedLoop(conc, scale.warmupSeconds, async () => void (await b.base()));
       await closedLoop(conc, scale.warmupSeconds, async () => void (await b.sys()));

@@ -35,8 +35,12 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
     c.version = (await pg.query(`SELECT version FROM founding_case WHERE id = $1`, [c.id])).rows[0].version;
   };
 
+  // Client k of a run at concurrency c acts as load officer (n - c + k), so the 1- and 16-client runs do not
+  // pile all their writes on the same few cases (LOAD_CASE_SQL's cost grows with a case's evidence rows).
+  let offset = 0;
   const ops: Record<Mode, (client: number, i: number) => Promise<void>> = {
-    'raw SQL (pg)': async (client, i) => {
+    'raw SQL (pg)': async (k, i) => {
+      const client = offset + k;
       const mine = world.txCases[client];
       const c = mine[i % mine.length];
       const db = await pg.connect();
@@ -67,7 +71,8 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
         db.release();
       }
     },
-    'CasesService in-process': async (client, i) => {
+    'CasesService in-process': async (k, i) => {
+      const client = offset + k;
       const mine = world.txCases[client];
       const c = mine[i % mine.length];
       try {
@@ -78,7 +83,8 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
         throw e;
       }
     },
-    'GraphQL HTTP': async (client, i) => {
+    'GraphQL HTTP': async (k, i) => {
+      const client = offset + k;
       const mine = world.txCases[client];
       const c = mine[i % mine.length];
       try {
@@ -98,9 +104,10 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
   // Where the API's time goes: the same HTTP + GraphQL request without auth, with auth only, and the mutation.
   if (!modeFilter || modeFilter.includes('graphql')) {
     const conc = 16;
+    offset = 0;
     const steps: [string, (client: number, i: number) => Promise<void>][] = [
       ['`{ __typename }`: HTTP, Express and Nest middleware, Apollo (no guard, no database)', async () => void (await gql.request(`{ __typename }`, {}))],
-      ['`{ me { id } }`: + JWT verify + the actor query (AccessGuard) + one resolver', async (client) => void (await gql.request(`{ me { id } }`, {}, tokens[client]))],
+      ['`{ me { id } }`: + JWT verify + the actor query (AccessGuard) + one resolver', async (k) => void (await gql.request(`{ me { id } }`, {}, tokens[k]))],
       ['`recordOutreach`: + the CasesService transaction', ops['GraphQL HTTP']],
     ];
     for (const [name, op] of steps) {
@@ -113,6 +120,7 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
 
   for (const conc of concurrencies) {
     if (conc > world.txOfficers.length) throw new Error(`need ${conc} tx officers`);
+    offset = world.txOfficers.length - conc;
     for (const m of modes) await closedLoop(conc, scale.warmupSeconds, ops[m]);
     const runs: Record<Mode, LoadResult[]> = { 'raw SQL (pg)': [], 'CasesService in-process': [], 'GraphQL HTTP': [] };
     for (let r = 0; r < scale.rounds; r++) {

@@ -30,6 +30,16 @@ export class QueuesDashboard implements OnModuleInit {
 
   onModuleInit(): void {
     const queues = Object.values(QueueName).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    // While Redis is away the queues' connections retry; say so in our log, once a minute per queue
+    // (without a listener BullMQ prints every attempt to the console).
+    for (const q of queues) {
+      let loggedAt = 0;
+      q.on('error', (e: Error) => {
+        if (Date.now() - loggedAt < 60_000) return;
+        loggedAt = Date.now();
+        this.logger.warn(`Queue ${q.name} (dashboard only): ${e.message}`);
+      });
+    }
     const serverAdapter = new ExpressAdapter();
     serverAdapter.setBasePath(QUEUES_PATH);
     createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'CĐCS queues' } } });
