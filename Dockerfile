@@ -12,6 +12,8 @@ COPY libs ./libs
 # `npm run build` runs nest build for the apps; build the cli too if it did not.
 RUN npm run build \
  && { find dist/apps/cli -name main.js 2>/dev/null | grep -q . || npx nest build cli; }
+# The dashboard, served by the API at / (apps/web/dist).
+RUN npx vite build --config apps/web/vite.config.mts
 # tsc keeps the source layout (dist/apps/APP/src/main.js or deeper): give every app a stable
 # entry at dist/apps/APP/main.js, which docker-compose.yml runs.
 RUN set -e; for app in api worker cli; do \
@@ -29,6 +31,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/main.js"]

@@ -57,13 +57,22 @@ export class FiguresService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async figures(unit: ScopeUnit, period: FigurePeriod, today: IsoDate, m: EntityManager | DataSource = this.db): Promise<Figures> {
-    const [target, newMembers, newUnions, cov, stages] = await Promise.all([
-      this.target(m, unit.id, Number(period.start.slice(0, 4))),
-      this.newMembers(m, unit, period),
-      this.newGrassrootsUnions(m, unit, period),
-      this.coverageCounts(m, unit, period.end),
-      this.stages(m, unit, period, today),
-    ]);
+    const parts = [
+      () => this.target(m, unit.id, Number(period.start.slice(0, 4))),
+      () => this.newMembers(m, unit, period),
+      () => this.newGrassrootsUnions(m, unit, period),
+      () => this.coverageCounts(m, unit, period.end),
+      () => this.stages(m, unit, period, today),
+    ] as const;
+    // In a transaction all queries share one connection, which runs them one at a time anyway
+    // (and pg refuses concurrent queries on a client); from the pool they run side by side.
+    const inTransaction = m instanceof EntityManager && !!m.queryRunner;
+    const results: unknown[] = [];
+    if (inTransaction) for (const part of parts) results.push(await part());
+    else results.push(...(await Promise.all(parts.map((part) => part()))));
+    const [target, newMembers, newUnions, cov, stages] = results as [
+      Awaited<ReturnType<FiguresService['target']>>, number, number, { total: number; withUnion: number }, StageCount[],
+    ];
     return {
       newMembers: { target: target?.new_members ?? null, actual: newMembers },
       newGrassrootsUnions: { target: target?.new_grassroots_unions ?? null, actual: newUnions },

@@ -67,6 +67,7 @@ export class OrgUnitsService {
   async create(actor: Actor, input: CreateOrgUnit): Promise<OrgUnitEntity> {
     const name = input.name.normalize('NFC').trim();
     if (!name) throw badInput({ name: 'must not be empty' });
+    if (name.length > 255) throw badInput({ name: 'must have at most 255 characters' });
     const parent = await this.getVisible(actor, input.parentId ?? actor.orgUnitId);
     if (actor.role !== Role.ADMIN && !canSeeUnit(actor, parent.path)) throw forbidden('Parent unit is outside your scope');
     const allowed = CHILD_KINDS[parent.kind as OrgUnitKind] ?? [];

@@ -37,6 +37,7 @@ export class UsersService {
     const problems: Record<string, string> = {};
     if (!EMAIL.test(email)) problems.email = 'is not an email address';
     if (!fullName) problems.fullName = 'must not be empty';
+    else if (fullName.length > 255) problems.fullName = 'must have at most 255 characters';
     if (input.password.length < 8) problems.password = 'must have at least 8 characters';
     if (input.password.length > 72) problems.password = 'must have at most 72 characters';
     if (Object.keys(problems).length) throw badInput(problems);

@@ -77,6 +77,7 @@ export class ApplicationsService {
     }
     if (!isIsoDate(input.submittedOn)) problems.submittedOn = 'must be a date YYYY-MM-DD';
     else if (input.submittedOn > today) problems.submittedOn = 'cannot be in the future';
+    else if (input.submittedOn < '2000-01-01') problems.submittedOn = 'is too far in the past';
     if (Object.keys(problems).length) throw badInput(problems);
 
     return this.db.transaction(async (m) => {

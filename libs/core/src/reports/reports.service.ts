@@ -58,6 +58,7 @@ export class ReportsService {
     else if (!isIsoDate(input.periodStart)) problems.periodStart = 'must be a date YYYY-MM-DD';
     else if (!isPeriodStart(input.periodKind, input.periodStart)) problems.periodStart = `must be the first day of a ${input.periodKind} period`;
     else if (input.periodStart > this.calendar.today()) problems.periodStart = 'the period has not started yet';
+    else if (input.periodStart < '2000-01-01') problems.periodStart = 'is too far in the past';
     if (Object.keys(problems).length) throw badInput(problems);
     const unit = await this.orgUnits.getVisible(actor, input.orgUnitId);
     const period = periodFrom(input.periodKind, input.periodStart);
