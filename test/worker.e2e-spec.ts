@@ -1,4 +1,4 @@
-import { EscalationsService } from '@app/core';
+import { EscalationsService, SWEEP_LOCK_KEY } from '@app/core';
 import { JobName, QueueName } from '@app/queue';
 import { Province, TestApi, newTaxCode } from './support/test-api';
 import { TestWorker, eventually } from './support/test-worker';
@@ -87,10 +87,23 @@ describe('worker: outbox relay and escalations', () => {
     expect(notMine.errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 
-  it('runs one sweep when two start together', async () => {
+  it('runs one sweep at a time: a sweep started while another holds the lock does nothing', async () => {
     const sweep = worker.app.get(EscalationsService);
-    const results = await Promise.all([sweep.sweep(), sweep.sweep(), sweep.sweep()]);
-    expect(results.filter((r) => r.ran)).toHaveLength(1);
+    const runs = async () => (await api.db.query(`SELECT count(*)::int AS n FROM job_run WHERE job = 'escalation-sweep'`))[0].n;
+    const before = await runs();
+    const other = api.db.createQueryRunner(); // another worker's sweep, in the middle of its transaction
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`SELECT pg_advisory_xact_lock($1)`, [SWEEP_LOCK_KEY]);
+      expect(await sweep.sweep()).toEqual({ ran: false, raised: 0, notified: 0 });
+      expect(await runs()).toBe(before);
+      await other.commitTransaction();
+    } finally {
+      await other.release();
+    }
+    expect((await sweep.sweep()).ran).toBe(true);
+    expect(await runs()).toBe(before + 1);
   });
 
   it('stops escalating a case that moved on', async () => {

@@ -90,14 +90,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   async checkRedisEpoch(): Promise<boolean> {
     if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
-    const created = await this.redis.set(`${this.config.queuePrefix}:outbox-epoch`, new Date().toISOString(), 'NX');
-    this.epochCheckedAt = Date.now();
-    if (created !== 'OK') return false;
+    const key = `${this.config.queuePrefix}:outbox-epoch`;
+    if (await this.redis.exists(key)) {
+      this.epochCheckedAt = Date.now();
+      return false;
+    }
+    // The marker is set last: if Postgres or Redis fails in between, the next round does it all again.
     const redriven = await this.db.query(
       `WITH r AS (UPDATE outbox SET sent_at = NULL WHERE sent_at > now() - interval '${REDRIVE_WINDOW}' RETURNING id) SELECT count(*)::int AS n FROM r`,
     );
     if (redriven[0].n) this.logger.warn(`Redis lost its data: relaying ${redriven[0].n} recent outbox rows again`);
     await this.onRedisReset?.();
+    await this.redis.set(key, new Date().toISOString());
+    this.epochCheckedAt = Date.now();
     return true;
   }
 

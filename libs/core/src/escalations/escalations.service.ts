@@ -80,14 +80,15 @@ export class EscalationsService {
     return this.db.transaction(async (m) => {
       const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
       if (!locked) return { ran: false, raised: 0, notified: 0 };
-      const started = new Date();
+      // clock_timestamp(), not now(): now() is the transaction's start and would precede this.
+      const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
       const before = await this.countEscalations(m);
       const caseNotes: { id: string }[] = await m.query(RAISE_SQL(''), [today]);
       const appNotes: { id: string }[] = await m.query(RAISE_APPLICATIONS_SQL, [today]);
       const raised = (await this.countEscalations(m)) - before;
       const notified = caseNotes.length + appNotes.length;
       await this.queueEmails(m, [...caseNotes, ...appNotes]);
-      await m.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ('escalation-sweep', $1, now(), $2)`, [
+      await m.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ('escalation-sweep', $1, clock_timestamp(), $2)`, [
         started, JSON.stringify({ today, raised, notified }),
       ]);
       return { ran: true, raised, notified };
