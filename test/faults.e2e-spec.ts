@@ -18,8 +18,9 @@ import { StallTiming, WorkerProcess, WorkerProcessOptions, killAllWorkerProcesse
  * touched, the outbox drained, no failed jobs in the cases/escalations queues, and the test
  * database's connections back to where they were before the test started its apps.
  *
- * The last two tests pin product bugs found here (see their comments): the Redis-flush re-drive is
- * skipped for good when it fails once, and job_run records a sweep's finish before its start.
+ * The last two tests guard against two bugs these tests found (both fixed in 1cbfa62): the Redis-flush re-drive
+ * was skipped for good once it failed (the marker was set first), and job_run recorded a sweep's
+ * finish (now(), the transaction start) before its start.
  * FAULTS_TRACE=1 prints progress marks with timings.
  */
 

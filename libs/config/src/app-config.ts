@@ -23,6 +23,9 @@ export interface AppConfig {
   slaStageDays: Record<'SURVEY' | 'OUTREACH' | 'GUIDANCE' | 'FOUNDING_CEREMONY' | 'RECOGNITION_DECISION', number>;
   minFoundingApplications: number;
   applicationDecisionDays: number;
+  /** BullMQ job lock; a worker that dies mid-job has its job re-run after about twice this. */
+  workerLockDurationMs: number;
+  workerStalledIntervalMs: number;
 }
 
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
@@ -120,6 +123,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     minFoundingApplications: int(env, 'MIN_FOUNDING_APPLICATIONS', 5, problems, 1, 1000),
     applicationDecisionDays: int(env, 'APPLICATION_DECISION_DAYS', 10, problems, 1, 365),
+    workerLockDurationMs: int(env, 'WORKER_LOCK_DURATION_MS', 30_000, problems, 1000),
+    workerStalledIntervalMs: int(env, 'WORKER_STALLED_INTERVAL_MS', 30_000, problems, 1000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

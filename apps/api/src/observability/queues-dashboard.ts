@@ -6,7 +6,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import { AuthService } from '@app/core';
-import { QueueName } from '@app/queue';
+import { QueueName, throttledErrorLog } from '@app/queue';
 import { HttpRequestLike, checkAdmin } from './admin-auth';
 
 export const QUEUES_PATH = '/admin/queues';
@@ -30,16 +30,9 @@ export class QueuesDashboard implements OnModuleInit {
 
   onModuleInit(): void {
     const queues = Object.values(QueueName).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
-    // While Redis is away the queues' connections retry; say so in our log, once a minute per queue
+    // While Redis is away the queues' connections retry: say so in our log, throttled
     // (without a listener BullMQ prints every attempt to the console).
-    for (const q of queues) {
-      let loggedAt = 0;
-      q.on('error', (e: Error) => {
-        if (Date.now() - loggedAt < 60_000) return;
-        loggedAt = Date.now();
-        this.logger.warn(`Queue ${q.name} (dashboard only): ${e.message}`);
-      });
-    }
+    for (const q of queues) q.on('error', throttledErrorLog({ warn: (m) => this.logger.warn(`Queue ${q.name} (dashboard only): ${m}`) }, 60_000));
     const serverAdapter = new ExpressAdapter();
     serverAdapter.setBasePath(QUEUES_PATH);
     createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'CĐCS queues' } } });

@@ -6,7 +6,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/queue';
+import { DEFAULT_JOB_OPTIONS, QueueName, throttledErrorLog } from '@app/queue';
 
 const BATCH = 500;
 const EPOCH_CHECK_MS = 5000;
@@ -43,6 +43,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
+    // Queue connection errors while Redis is away: logged and throttled, not raw stacks on stderr.
+    for (const name of Object.values(QueueName)) this.queue(name).on('error', throttledErrorLog(new Logger(`Queue ${name}`)));
     if (process.env.OUTBOX_RELAY === 'false') return;
     this.running = true;
     this.loop = this.run();
@@ -119,7 +121,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const add = this.queue(name).addBulk(
           list.map((r) => ({ name: r.job_name, data: r.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `outbox-${r.id}` } })),
         );
-        await Promise.race([add, new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer')), ADD_TIMEOUT_MS))]);
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          await Promise.race([add, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not answer')), ADD_TIMEOUT_MS)))]);
+        } finally {
+          clearTimeout(timer);
+        }
       }
       await m.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;

@@ -1,6 +1,8 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { QueueName } from '@app/queue';
+import { loadConfig } from '@app/config';
+import { QueueName, throttledErrorLog } from '@app/queue';
 import { JobRegistry } from '../job-registry';
 
 const CONCURRENCY: Record<QueueName, number> = {
@@ -12,9 +14,21 @@ const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.SYSTEM]: 8,
 };
 
+/** Lock timings from the environment (main() has validated it before this runs; defaults otherwise). */
+function lockTimings(): { lockDuration?: number; stalledInterval?: number } {
+  try {
+    const c = loadConfig();
+    return { lockDuration: c.workerLockDurationMs, stalledInterval: c.workerStalledIntervalMs };
+  } catch {
+    return {};
+  }
+}
+
 /** A BullMQ worker for one queue, handing each job to the registry. */
 function processorFor(queue: QueueName) {
-  @Processor(queue, { concurrency: CONCURRENCY[queue] })
+  const logError = throttledErrorLog(new Logger(`Queue ${queue}`));
+
+  @Processor(queue, { concurrency: CONCURRENCY[queue], ...lockTimings() })
   class QueueProcessor extends WorkerHost {
     constructor(private readonly registry: JobRegistry) {
       super();
@@ -22,6 +36,12 @@ function processorFor(queue: QueueName) {
 
     process(job: Job): Promise<unknown> {
       return this.registry.dispatch(job);
+    }
+
+    /** Connection errors while Redis is away: logged, throttled, instead of raw stacks on stderr. */
+    @OnWorkerEvent('error')
+    onError(e: Error): void {
+      logError(e);
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0].toUpperCase()}${queue.slice(1)}Processor` });
