@@ -19,6 +19,8 @@ const common = {
   rootDir: __dirname,
 };
 module.exports = {
+  // Integration tests boot real apps on a 2-core machine next to Postgres and Redis: give hooks room.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
