@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/config';
 import { assertStageGraphSound } from '@app/domain';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { AppModule } from './app.module';
-import { exitWithinDeadline } from './observability/graceful-shutdown';
+import { serveWebApp } from './web/serve-web-app';
+import { exitWithinDeadline } from '@app/core';
 
 export async function createApi(): Promise<NestExpressApplication> {
   assertStageGraphSound();
@@ -21,54 +20,8 @@ export async function createApi(): Promise<NestExpressApplication> {
   return app;
 }
 
-/** The built dashboard (apps/web/dist, made by `vite build`): $WEB_DIST_DIR, else found from the cwd or this file up. */
-export function webDistDir(): string | null {
-  const candidates = [process.env.WEB_DIST_DIR, resolve(process.cwd(), 'apps/web/dist')];
-  for (let dir = __dirname, i = 0; i < 6; i++, dir = dirname(dir)) candidates.push(join(dir, 'apps/web/dist'));
-  return candidates.find((d): d is string => !!d && existsSync(join(d, 'index.html'))) ?? null;
-}
-
-/** Paths the API answers itself: never the SPA's. */
-const API_PATHS = /^\/(graphql|health|metrics|reports|admin)(\/|$)/;
-
-/**
- * Serves the dashboard SPA at `/`: its files, and index.html for any other GET that asks for HTML
- * (client-side routes). Plain Express middleware ahead of Nest's routes, so the AccessGuard does not
- * apply: the static files are public, every API call still needs its token.
- */
-function serveWebApp(app: NestExpressApplication): void {
-  const dir = webDistDir();
-  if (!dir) {
-    app.get(Logger).warn('Dashboard not built (no apps/web/dist/index.html): `/` serves no web app');
-    return;
-  }
-  app.useStaticAssets(dir, {
-    index: false,
-    setHeaders: (res: { setHeader(n: string, v: string): void }, path: string) =>
-      res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
-  });
-  const index = join(dir, 'index.html');
-  type Req = { method: string; path: string; accepts(type: string): string | false };
-  type Res = { setHeader(n: string, v: string): void; sendFile(p: string): void };
-  app.use((req: Req, res: Res, next: () => void) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || /\.[A-Za-z0-9]+$/.test(req.path) || !req.accepts('html')) {
-      return next();
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
-}
-
 async function main(): Promise<void> {
-  try {
-    loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78);
-    }
-    throw e;
-  }
+  loadConfigOrExit();
   const app = await createApi();
   const config = app.get<AppConfig>(APP_CONFIG);
   exitWithinDeadline(app.get(Logger), config.shutdownTimeoutMs);

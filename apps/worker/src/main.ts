@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/config';
 import { assertStageGraphSound } from '@app/domain';
 import { WorkerModule } from './worker.module';
-import { exitWithinDeadline } from './observability/graceful-shutdown';
+import { exitWithinDeadline } from '@app/core';
 
 /** The worker: BullMQ processors, the outbox relay and the schedulers; HTTP only for /health and /metrics. */
 export async function createWorker() {
@@ -17,18 +17,10 @@ export async function createWorker() {
 }
 
 async function main(): Promise<void> {
-  try {
-    loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78);
-    }
-    throw e;
-  }
+  loadConfigOrExit();
   const app = await createWorker();
   const config = app.get<AppConfig>(APP_CONFIG);
-  exitWithinDeadline(app.get(Logger), config.shutdownTimeoutMs);
+  exitWithinDeadline(app.get(Logger), config.shutdownTimeoutMs, 'the jobs in progress');
   await app.listen(config.workerHealthPort, '127.0.0.1');
   app.get(Logger).log(`Worker running; health on http://127.0.0.1:${config.workerHealthPort}/health`);
 }

@@ -129,3 +129,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
+
+/** For a process entry point: the configuration, or the list of bad variables on stderr and exit 78 (EX_CONFIG). */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(78);
+  }
+}

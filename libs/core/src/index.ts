@@ -1,6 +1,7 @@
 export * from './common/actor';
 export * from './common/app-error';
 export * from './common/dates';
+export * from './common/graceful-shutdown';
 export * from './common/pagination';
 export * from './common/pg-errors';
 export * from './calendar/calendar.service';
