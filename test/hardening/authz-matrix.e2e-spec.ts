@@ -49,6 +49,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.rewardNominations': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // Not in API.md's table (added with the working calendar): everyone reads it, ADMIN keeps it.
   'Query.calendarDays': { roles: ALL, outOfScope: 'none' },
+  // Not in API.md's table (added for the dashboard's assignee picker): a unit's users, inside the caller's scope.
+  'Query.users': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.setCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
   // "Every query needs a login except `login` itself."
   'Mutation.login': { roles: 'PUBLIC', outOfScope: 'none' },
@@ -126,6 +128,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Query.reports': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   'Query.rewardNominations': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   'Query.calendarDays': () => ({ year }),
+  'Query.users': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   // A far day with no entry, removed: harmless to the calendar other tests use.
   'Mutation.setCalendarDay': () => ({ day: '2099-06-16', kind: null, note: null }),
   'Mutation.login': (_w, _c, s) => ({ email: s.p.officers[0].email, password: PASSWORD }),

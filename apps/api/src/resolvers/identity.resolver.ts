@@ -11,7 +11,7 @@ import { LoginThrottle } from '../auth/login-throttle';
 export class UserResolver {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersService,
+    private readonly userService: UsersService,
     private readonly throttle: LoginThrottle,
   ) {}
 
@@ -36,10 +36,20 @@ export class UserResolver {
     return (await ctx.loaders.user.load(actor.userId))!;
   }
 
+  @AnyRole()
+  @Query(() => [UserModel], { description: 'Active users of a unit (default: your own), e.g. to pick an assignee' })
+  users(
+    @CurrentActor() actor: Actor,
+    @Args('orgUnitId', { type: () => ID, nullable: true }) orgUnitId?: string,
+    @Args('role', { type: () => Role, nullable: true }) role?: Role,
+  ): Promise<UserEntity[]> {
+    return this.userService.list(actor, orgUnitId, role);
+  }
+
   @Roles(Role.SUPERVISOR, Role.ADMIN)
   @Mutation(() => UserModel)
   createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<UserEntity> {
-    return this.users.create(actor, input);
+    return this.userService.create(actor, input);
   }
 
   @ResolveField(() => OrgUnitModel)

@@ -31,6 +31,17 @@ export class UsersService {
     return this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
   }
 
+  /** Active users of a unit the caller may see (default: its own), for assignment and targets. */
+  async list(actor: Actor, orgUnitId?: string | null, role?: Role | null): Promise<UserEntity[]> {
+    const unit = await this.orgUnits.getVisible(actor, orgUnitId ?? actor.orgUnitId);
+    if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Officers list the users of their own unit');
+    return this.db.getRepository(UserEntity).find({
+      where: { orgUnitId: unit.id, active: true, ...(role ? { role } : {}) },
+      order: { fullName: 'ASC' },
+      take: 500,
+    });
+  }
+
   async create(actor: Actor, input: CreateUser): Promise<UserEntity> {
     const email = input.email.trim().toLowerCase();
     const fullName = input.fullName.normalize('NFC').trim();
