@@ -20,6 +20,11 @@ export interface UserRef {
   fullName: string;
   email?: string;
 }
+/** A user as `users(orgUnitId, role)` lists them: the active users of one unit. */
+export interface UnitUser extends UserRef {
+  role: Role;
+  orgUnit: { id: string; name: string };
+}
 export interface CaseCard {
   id: string;
   version: number;
@@ -171,6 +176,8 @@ const DETAIL = `${CARD} stageEnteredAt openedAt closedFromStage decisionNumber d
 export const Q = {
   me: `query Me { me { id email fullName role orgUnit { id name kind parent { id name } } } }`,
   orgUnits: `query Units { orgUnits { id name kind parent { id } } }`,
+  /** Active users of a unit (default: the caller's own), optionally of one role; an officer lists only its own unit. */
+  users: `query Users($u: ID, $r: Role) { users(orgUnitId: $u, role: $r) { id fullName email role orgUnit { id name } } }`,
   cases: `query Cases($f: CaseFilter, $first: Int, $after: String) {
     foundingCases(filter: $f, first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ${CARD} } } }`,
   case: `query Case($id: ID!) { foundingCase(id: $id) { ${DETAIL} } }`,

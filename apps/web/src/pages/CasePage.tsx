@@ -2,16 +2,15 @@ import { useRef, useState } from 'react';
 import { gql } from '../api';
 import {
   ACTION_LABEL, APPLICATION_STATUS_LABEL, CLOSE_REASON_LABEL, EVIDENCE_KIND_LABEL, OPEN_STAGES, OWNERSHIP_LABEL, STAGES, STAGE_LABEL,
-  fieldLabel, fmtDate, fmtDateTime, fmtNumber, type Stage,
+  ROLE_LABEL, fieldLabel, fmtDate, fmtDateTime, fmtNumber, type Role, type Stage,
 } from '../i18n';
-import { M, Q, type CaseDetail, type Evidence, type UserRef } from '../queries';
+import { M, Q, type CaseDetail, type Evidence, type UnitUser, type UserRef } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
 import {
   ActionForm, CheckboxField, DateField, Disclosure, ErrorBox, Loading, Notice, NumberField, PageTitle, SelectField, TextArea, TextField,
   badFields, day, lines, num, todayVn, useAsync, useForm,
 } from '../ui';
-import { loadAllCases } from './BoardPage';
 
 const NEXT: Partial<Record<Stage, Stage>> = {
   SURVEY: 'OUTREACH',
@@ -609,22 +608,28 @@ function AdvanceForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () =
   );
 }
 
-function useKnownOfficers(extra: UserRef | null) {
+/**
+ * Who the case may be assigned to: the active officers, then the supervisors, of the case's unit
+ * (the `users` query), with the current assignee kept even when it is no longer among them.
+ */
+function useAssignees(c: CaseDetail) {
   return useAsync(async () => {
-    const m = new Map<string, UserRef>();
-    if (extra) m.set(extra.id, extra);
-    for (const c of await loadAllCases({})) if (c.assignee) m.set(c.assignee.id, c.assignee);
-    return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-  }, []);
+    const { users } = await gql<{ users: UnitUser[] }>(Q.users, { u: c.orgUnit.id });
+    const list: (UserRef & { role?: Role })[] = users
+      .filter((u) => u.role === 'OFFICER' || u.role === 'SUPERVISOR')
+      .sort((a, b) => (a.role === b.role ? a.fullName.localeCompare(b.fullName, 'vi') : a.role === 'OFFICER' ? -1 : 1));
+    if (c.assignee && !list.some((u) => u.id === c.assignee!.id)) list.unshift(c.assignee);
+    return list;
+  }, [c.orgUnit.id, c.assignee?.id]);
 }
 
 function AssignForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () => void }) {
-  const officers = useKnownOfficers(c.assignee);
+  const assignees = useAssignees(c);
   const [assigneeId, setAssigneeId] = useState('');
-  const [manualId, setManualId] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const bad = badFields(error);
+  const list = assignees.data ?? [];
   return (
     <Disclosure summary={c.assignee ? 'Phân công lại cán bộ' : 'Phân công cán bộ phụ trách'} open={!c.assignee}>
       <ActionForm
@@ -634,11 +639,9 @@ function AssignForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () =>
         setError={setError}
         onReload={reload}
         testId="form-assign"
-        onSubmit={() => {
-          const id = assigneeId === '__manual' ? manualId.trim() : assigneeId;
-          return act('Đã phân công cán bộ phụ trách.', M.assign, { assigneeId: id || null, reason: reason.trim() || null });
-        }}
+        onSubmit={() => act('Đã phân công cán bộ phụ trách.', M.assign, { assigneeId: assigneeId || null, reason: reason.trim() || null })}
       >
+        <ErrorBox error={assignees.error} />
         <SelectField
           label="Cán bộ"
           name="assigneeId"
@@ -646,13 +649,19 @@ function AssignForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () =>
           value={assigneeId}
           onChange={setAssigneeId}
           invalid={bad}
+          hint={`Cán bộ và Ban Thường vụ của ${c.orgUnit.name}`}
           options={[
-            { value: '', label: '— Chọn cán bộ —' },
-            ...(officers.data ?? []).map((o) => ({ value: o.id, label: o.fullName + (o.id === c.assignee?.id ? ' (đang phụ trách)' : '') })),
-            { value: '__manual', label: 'Cán bộ khác — nhập mã' },
+            { value: '', label: assignees.loading && !assignees.data ? 'Đang tải danh sách cán bộ…' : '— Chọn cán bộ —' },
+            ...list.map((u) => ({
+              value: u.id,
+              label:
+                u.fullName +
+                (u.role === 'SUPERVISOR' ? ` — ${ROLE_LABEL.SUPERVISOR}` : '') +
+                (u.id === c.assignee?.id ? ' (đang phụ trách)' : ''),
+            })),
           ]}
         />
-        {assigneeId === '__manual' && <TextField label="Mã cán bộ" name="assigneeId" value={manualId} onChange={setManualId} invalid={bad} />}
+        {assignees.data && list.length === 0 && <p className="muted small">Đơn vị chưa có cán bộ nào đang hoạt động.</p>}
         <TextField label="Lý do" name="reason" value={reason} onChange={setReason} invalid={bad} />
       </ActionForm>
     </Disclosure>

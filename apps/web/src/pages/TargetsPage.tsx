@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { gql, isMissingFromSchema } from '../api';
 import { OPEN_STAGES, STAGES, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
-import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report, type UserRef } from '../queries';
+import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report, type UnitUser } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
 import { ActionForm, ColumnChart, ErrorBox, Loading, NumberField, PageTitle, ProgressBar, SelectField, badFields, num, useAsync } from '../ui';
@@ -52,7 +52,7 @@ export function TargetsPage() {
         ))}
       </div>
 
-      {sup && <TargetForm units={shown} year={year} cases={cases.data ?? []} onSaved={pipelines.reload} />}
+      {sup && <TargetForm units={shown} year={year} onSaved={pipelines.reload} />}
 
       <h2>Theo cán bộ</h2>
       <OfficerFiguresFromReport year={year} />
@@ -89,18 +89,25 @@ function UnitProgress({ p }: { p: Pipeline }) {
   );
 }
 
-function TargetForm({ units, year, cases, onSaved }: { units: OrgUnit[]; year: number; cases: CaseCard[]; onSaved: () => void }) {
+/** The active officers of the given units (the `users` query, one call per unit), by name. */
+function useUnitOfficers(units: OrgUnit[]) {
+  return useAsync(async () => {
+    const lists = await Promise.all(units.map(async (u) => (await gql<{ users: UnitUser[] }>(Q.users, { u: u.id, r: 'OFFICER' })).users));
+    const m = new Map<string, UnitUser>();
+    for (const o of lists.flat()) m.set(o.id, o);
+    return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+  }, [units.map((u) => u.id).join(',')]);
+}
+
+function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; onSaved: () => void }) {
   const [who, setWho] = useState(`unit:${units[0]?.id ?? ''}`);
   const [newMembers, setNewMembers] = useState('');
   const [newUnions, setNewUnions] = useState('');
   const [coverage, setCoverage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const bad = badFields(error);
-  const officers = useMemo(() => {
-    const m = new Map<string, UserRef>();
-    for (const c of cases) if (c.assignee) m.set(c.assignee.id, c.assignee);
-    return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-  }, [cases]);
+  const officers = useUnitOfficers(units);
+  const manyUnits = units.length > 1;
   return (
     <details className="disclosure">
       <summary>Đặt chỉ tiêu năm {year}</summary>
@@ -134,9 +141,13 @@ function TargetForm({ units, year, cases, onSaved }: { units: OrgUnit[]; year: n
             invalid={bad}
             options={[
               ...units.map((u) => ({ value: `unit:${u.id}`, label: `Đơn vị: ${u.name}` })),
-              ...officers.map((o) => ({ value: `officer:${o.id}`, label: `Cán bộ: ${o.fullName}` })),
+              ...(officers.data ?? []).map((o) => ({
+                value: `officer:${o.id}`,
+                label: `Cán bộ: ${o.fullName}${manyUnits ? ` (${o.orgUnit.name})` : ''}`,
+              })),
             ]}
           />
+          <ErrorBox error={officers.error} />
           <div className="grid-3">
             <NumberField label="Đoàn viên mới" name="newMembers" min={0} value={newMembers} onChange={setNewMembers} invalid={bad} />
             <NumberField label="CĐCS mới" name="newGrassrootsUnions" min={0} value={newUnions} onChange={setNewUnions} invalid={bad} />
