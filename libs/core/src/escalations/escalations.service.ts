@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { IsoDate, OPEN_STAGES } from '@app/domain';
+import { NEXT_ESCALATION_DAY_SQL } from '@app/persistence';
 import { JobName } from '@app/queue';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
@@ -26,10 +27,16 @@ export interface EscalationView {
  */
 const RAISE_SQL = (caseFilter: string) => `
 WITH due AS (
-  SELECT c.id, c.stage, c.stage_entry, lvl.level
+  SELECT c.id, c.stage, c.stage_entry, lvl.level, lvl.rank
     FROM founding_case c
-    CROSS JOIN LATERAL (VALUES ('WARNING', c.warning_on), ('BREACH', c.stage_due_on), ('CRITICAL', c.critical_on)) AS lvl(level, day)
-   WHERE c.stage IN ${OPEN_SQL} AND c.warning_on < $1 AND lvl.day < $1 ${caseFilter}
+    CROSS JOIN LATERAL (VALUES ('WARNING', 1, c.warning_on), ('BREACH', 2, c.stage_due_on), ('CRITICAL', 3, c.critical_on)) AS lvl(level, rank, day)
+   WHERE c.stage IN ${OPEN_SQL} AND ${NEXT_ESCALATION_DAY_SQL.replace(/"/g, '')} < $1
+     AND lvl.rank > c.escalated_level AND lvl.day < $1 ${caseFilter}
+), progress AS (
+  -- Only while the case is still in the same stage entry: a case that moved on starts again at 0.
+  UPDATE founding_case c SET escalated_level = d.top
+    FROM (SELECT id, stage_entry, max(rank) AS top FROM due GROUP BY id, stage_entry) d
+   WHERE c.id = d.id AND c.stage_entry = d.stage_entry AND c.escalated_level < d.top
 ), raised AS (
   INSERT INTO escalation (case_id, stage, stage_entry, level)
   SELECT id, stage, stage_entry, level FROM due
