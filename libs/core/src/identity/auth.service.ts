@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { compare } from 'bcryptjs';
+import { KeyObject, createSecretKey } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { UserEntity } from '@app/persistence';
@@ -13,11 +14,19 @@ const DUMMY_HASH = '$2b$10$1FUuKBChoguydq6MmpatwuDSFdIjpksyGJz6.lATfZ5v300emI/Yi
 
 @Injectable()
 export class AuthService {
+  /**
+   * The HMAC secret as a KeyObject, made once: given a string, jsonwebtoken first tries (and fails)
+   * to read it as a PEM public key on every call, ~0.4 ms of CPU per request.
+   */
+  private readonly key: KeyObject;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  }
 
   /** A wrong email and a wrong password answer the same. */
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
@@ -25,7 +34,7 @@ export class AuthService {
       .where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
     const ok = await compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
-    const accessToken = await this.jwt.signAsync({ sub: user.id }, { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds });
+    const accessToken = await this.jwt.signAsync({ sub: user.id }, { secret: this.key as unknown as Buffer, algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds });
     return { accessToken, user };
   }
 
@@ -33,7 +42,7 @@ export class AuthService {
   async actorFromToken(token: string): Promise<Actor> {
     let sub: string;
     try {
-      ({ sub } = await this.jwt.verifyAsync<{ sub: string }>(token, { secret: this.config.jwtSecret }));
+      ({ sub } = await this.jwt.verifyAsync<{ sub: string }>(token, { secret: this.key as unknown as Buffer, algorithms: ['HS256'] }));
     } catch {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
     }
