@@ -107,9 +107,16 @@ function useFieldIds(name: string) {
   return { inputId: `${name}-${id}`, hintId: `${name}-${id}-hint` };
 }
 
-export function TextField(
-  p: FieldBase & { value: string; onChange: (v: string) => void; type?: string; autoComplete?: string; placeholder?: string; inputMode?: 'numeric' | 'text' | 'email' },
-) {
+/** What every control of a labelled field carries: its id, name and the aria links to label and hint. */
+interface ControlAttrs {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The label, the hint and the invalid state around one control. */
+function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
   const { inputId, hintId } = useFieldIds(p.name);
   const bad = p.invalid?.has(p.name);
   return (
@@ -118,25 +125,35 @@ export function TextField(
         {p.label}
         {p.required && <span aria-hidden="true"> *</span>}
       </label>
-      <input
-        id={inputId}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value}
-        autoComplete={p.autoComplete}
-        placeholder={p.placeholder}
-        inputMode={p.inputMode}
-        required={p.required}
-        aria-invalid={bad || undefined}
-        aria-describedby={p.hint ? hintId : undefined}
-        onChange={(e) => p.onChange(e.target.value)}
-      />
+      {p.control({ id: inputId, name: p.name, 'aria-invalid': bad || undefined, 'aria-describedby': p.hint ? hintId : undefined })}
       {p.hint && (
         <small id={hintId} className="hint">
           {p.hint}
         </small>
       )}
     </div>
+  );
+}
+
+export function TextField(
+  p: FieldBase & { value: string; onChange: (v: string) => void; type?: string; autoComplete?: string; placeholder?: string; inputMode?: 'numeric' | 'text' | 'email' },
+) {
+  return (
+    <Field
+      {...p}
+      control={(a) => (
+        <input
+          {...a}
+          type={p.type ?? 'text'}
+          value={p.value}
+          autoComplete={p.autoComplete}
+          placeholder={p.placeholder}
+          inputMode={p.inputMode}
+          required={p.required}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
+      )}
+    />
   );
 }
 
@@ -146,91 +163,34 @@ export function DateField(p: FieldBase & { value: string; onChange: (v: string) 
 }
 
 export function NumberField(p: FieldBase & { value: string; onChange: (v: string) => void; min?: number; step?: string }) {
-  const { inputId, hintId } = useFieldIds(p.name);
-  const bad = p.invalid?.has(p.name);
   return (
-    <div className={`field${bad ? ' field-invalid' : ''}`}>
-      <label htmlFor={inputId}>
-        {p.label}
-        {p.required && <span aria-hidden="true"> *</span>}
-      </label>
-      <input
-        id={inputId}
-        name={p.name}
-        type="number"
-        inputMode="numeric"
-        min={p.min}
-        step={p.step ?? '1'}
-        value={p.value}
-        aria-invalid={bad || undefined}
-        aria-describedby={p.hint ? hintId : undefined}
-        onChange={(e) => p.onChange(e.target.value)}
-      />
-      {p.hint && (
-        <small id={hintId} className="hint">
-          {p.hint}
-        </small>
+    <Field
+      {...p}
+      control={(a) => (
+        <input {...a} type="number" inputMode="numeric" min={p.min} step={p.step ?? '1'} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
       )}
-    </div>
+    />
   );
 }
 
 export function TextArea(p: FieldBase & { value: string; onChange: (v: string) => void; rows?: number }) {
-  const { inputId, hintId } = useFieldIds(p.name);
-  const bad = p.invalid?.has(p.name);
-  return (
-    <div className={`field${bad ? ' field-invalid' : ''}`}>
-      <label htmlFor={inputId}>
-        {p.label}
-        {p.required && <span aria-hidden="true"> *</span>}
-      </label>
-      <textarea
-        id={inputId}
-        name={p.name}
-        rows={p.rows ?? 3}
-        value={p.value}
-        aria-invalid={bad || undefined}
-        aria-describedby={p.hint ? hintId : undefined}
-        onChange={(e) => p.onChange(e.target.value)}
-      />
-      {p.hint && (
-        <small id={hintId} className="hint">
-          {p.hint}
-        </small>
-      )}
-    </div>
-  );
+  return <Field {...p} control={(a) => <textarea {...a} rows={p.rows ?? 3} value={p.value} onChange={(e) => p.onChange(e.target.value)} />} />;
 }
 
 export function SelectField(p: FieldBase & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
-  const { inputId, hintId } = useFieldIds(p.name);
-  const bad = p.invalid?.has(p.name);
   return (
-    <div className={`field${bad ? ' field-invalid' : ''}`}>
-      <label htmlFor={inputId}>
-        {p.label}
-        {p.required && <span aria-hidden="true"> *</span>}
-      </label>
-      <select
-        id={inputId}
-        name={p.name}
-        value={p.value}
-        aria-invalid={bad || undefined}
-        aria-describedby={p.hint ? hintId : undefined}
-        onChange={(e) => p.onChange(e.target.value)}
-      >
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {p.hint && (
-        <small id={hintId} className="hint">
-          {p.hint}
-        </small>
+    <Field
+      {...p}
+      control={(a) => (
+        <select {...a} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    />
   );
 }
 
