@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import {
-  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, OrgUnitsService, UsersService,
+  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, NominationDecisionView, OrgUnitsService, RewardsService, UsersService,
 } from '@app/core';
 import { CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
 
@@ -36,6 +36,7 @@ export interface Loaders {
   evidenceOfCase: DataLoader<string, CaseEvidenceEntity[]>;
   openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
   foundingCase: DataLoader<string, FoundingCaseEntity | null>;
+  decisionsOfNomination: DataLoader<string, NominationDecisionView[]>;
 }
 
 /** One set of DataLoaders per request, so lists load related rows in batches (no N+1). */
@@ -47,6 +48,7 @@ export class LoadersFactory {
     private readonly enterprises: EnterprisesService,
     private readonly applications: ApplicationsService,
     private readonly cases: CaseQueriesService,
+    private readonly rewards: RewardsService,
   ) {}
 
   create(actorOf: () => Actor | undefined): Loaders {
@@ -63,6 +65,7 @@ export class LoadersFactory {
         return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
       }),
       foundingCase: byId((ids) => this.cases.findByIds(ids)),
+      decisionsOfNomination: groupBy((d) => d.nominationId, (ids) => this.rewards.decisionsOf(ids)),
     };
   }
 }
