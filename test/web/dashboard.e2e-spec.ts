@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { EscalationsService } from '@app/core';
 import { PASSWORD, Province, TestApi, TestUser } from '../support/test-api';
-import { M, addDays, createEnterprise, vnToday } from '../support/case-fixtures';
+import { M, addDays, applicant, createEnterprise, vnToday } from '../support/case-fixtures';
 import { TestWorker } from '../support/test-worker';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
 
@@ -65,6 +65,9 @@ describe('web dashboard (browser)', () => {
       staleCaseId, addDays(today, -12), addDays(today, -6), addDays(today, -1),
     ]);
     await api.app.get(EscalationsService).sweepCase(staleCaseId);
+    // A worker's application sent straight to the upper-level union 40 days ago, never decided: the sweep raises it.
+    await api.ok(M.apply, { i: applicant({ grassrootsUnionId: p.unitId }, { fullName: `Lê Thị Mai ${p.tag}`, submittedOn: addDays(today, -40) }) }, officer.token);
+    await api.app.get(EscalationsService).sweep();
 
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
@@ -366,7 +369,12 @@ describe('web dashboard (browser)', () => {
 
     await nav('Cảnh báo');
     await page.getByTestId('escalations').getByText('Quá hạn nghiêm trọng').first().waitFor();
+    const overdueApplication = page.getByTestId('application-escalations').locator('li', { hasText: `Lê Thị Mai ${p.tag}` });
+    await overdueApplication.waitFor();
     await shot('12-escalations-supervisor');
+    await overdueApplication.getByRole('button', { name: 'Xác nhận đã xem' }).click();
+    await page.getByRole('status').filter({ hasText: `Đã xác nhận cảnh báo đơn của Lê Thị Mai ${p.tag}` }).waitFor();
+    await overdueApplication.waitFor({ state: 'detached' });
   });
 
   it('supervisor: requests a report, watches it build, downloads XLSX and CSV with the token', async () => {

@@ -31,6 +31,7 @@ export interface Loaders {
   children: DataLoader<string, OrgUnitEntity[]>;
   user: DataLoader<string, UserEntity | null>;
   enterprise: DataLoader<string, EnterpriseEntity | null>;
+  application: DataLoader<string, MembershipApplicationEntity | null>;
   applicationsOfCase: DataLoader<string, MembershipApplicationEntity[]>;
   historyOfCase: DataLoader<string, CaseTransitionEntity[]>;
   evidenceOfCase: DataLoader<string, CaseEvidenceEntity[]>;
@@ -57,6 +58,7 @@ export class LoadersFactory {
       children: groupBy((u) => u.parentId!, (ids) => this.orgUnits.childrenOf(ids)),
       user: byId((ids) => this.users.findByIds(ids)),
       enterprise: byId((ids) => this.enterprises.findByIds(ids)),
+      application: byId((ids) => this.applications.findByIds(ids)),
       applicationsOfCase: groupBy((a) => a.caseId!, (ids) => this.applications.findByCaseIds(ids)),
       historyOfCase: groupBy((t) => t.caseId, (ids) => this.cases.historyOf(ids)),
       evidenceOfCase: groupBy((e) => e.caseId, (ids) => this.cases.evidenceOf(ids)),

@@ -151,6 +151,20 @@ export class EscalationModel {
   @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
 }
 
+@ObjectType('ApplicationEscalation', {
+  description: 'An application sent directly to an upper-level union and not decided by its due day (BREACH, to its supervisors)',
+})
+export class ApplicationEscalationModel {
+  @Field(() => ID, { description: 'The escalation id, for acknowledgeEscalation' }) id: string;
+  @Field(() => MembershipApplicationModel) application?: MembershipApplicationModel;
+  applicationId: string;
+  @Field(() => OrgUnitModel, { description: 'The upper-level union that has to decide' }) decidingUnit?: OrgUnitModel;
+  orgUnitId: string;
+  @Field(() => EscalationLevel) level: EscalationLevel;
+  @Field(() => Date) raisedAt: Date;
+  @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
+}
+
 @ObjectType('OfficerFigures')
 export class OfficerFiguresModel {
   @Field(() => ID) officerId: string;
