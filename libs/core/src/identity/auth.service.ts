@@ -8,6 +8,13 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { UserEntity } from '@app/persistence';
 import { Actor, Role } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
+import { poolOf, preparedSql, runSql } from '../common/prepared-sql';
+
+// Every authenticated request runs it: prepared, and straight on the pool (no TypeORM query runner).
+const ACTOR_SQL = preparedSql(
+  `SELECT u.id, u.role, u.org_unit_id, u.full_name, u.email, u.active, o.path
+     FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`,
+);
 
 // Compared against when the email is unknown, so both failures take the same time.
 const DUMMY_HASH = '$2b$10$1FUuKBChoguydq6MmpatwuDSFdIjpksyGJz6.lATfZ5v300emI/Yi';
@@ -46,12 +53,7 @@ export class AuthService {
     } catch {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
     }
-    const rows = await this.db.query(
-      `SELECT u.id, u.role, u.org_unit_id, u.full_name, u.email, u.active, o.path
-         FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`,
-      [sub],
-    );
-    const u = rows[0];
+    const [u] = await runSql(poolOf(this.db), ACTOR_SQL, [sub]);
     if (!u || !u.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
     return { userId: u.id, role: u.role as Role, orgUnitId: u.org_unit_id, orgPath: u.path, fullName: u.full_name, email: u.email };
   }
