@@ -148,6 +148,18 @@ describe('hardening: GraphQL limits', () => {
     const byVariable = await post(api, { query: twoPages('$n'), variables: { n: 200 } }, p.supervisor.token);
     expect(byVariable.status).toBe(400);
     expect(byVariable.json.errors[0].message).toMatch(/Cost limit/);
+    // Verdicts are remembered per document and page size: the same text passes, fails and passes again.
+    const sized = (n: number | null | undefined) => post(api, { query: twoPages('$n'), ...(n === undefined ? {} : { variables: { n } }) }, p.supervisor.token);
+    expect((await sized(5)).status).toBe(200);
+    expect((await sized(200)).status).toBe(400);
+    expect((await sized(5)).status).toBe(200);
+    expect((await sized(200)).json.errors[0].message).toMatch(/Cost limit/);
+    // Absent, the variable leaves the fields' default page size (50): two deep pages of 50 pass.
+    expect((await sized(undefined)).status).toBe(200);
+    const withDefault = `query Big($n: Int = 200) { a: foundingCases(first: $n) { nodes { ${CASE_DEEP} } } b: foundingCases(first: $n) { nodes { ${CASE_DEEP} } } }`;
+    expect((await post(api, { query: withDefault, variables: {} }, p.supervisor.token)).status).toBe(400);
+    expect((await post(api, { query: withDefault, variables: { n: 5 } }, p.supervisor.token)).status).toBe(200);
+    expect((await post(api, { query: withDefault, variables: {} }, p.supervisor.token)).status).toBe(400);
     // Seven default pages (50 each) of the deep selection.
     const defaults = `{ ${Array.from({ length: 7 }, (_, i) => `c${i}: foundingCases { nodes { ${CASE_DEEP} } }`).join(' ')} }`;
     const byDefault = await post(api, { query: defaults }, p.supervisor.token);
