@@ -167,6 +167,19 @@ describe('hardening: GraphQL limits', () => {
     expect(byDefault.json.errors[0].message).toMatch(/Cost limit/);
   });
 
+  it('refuses a NUL character in a string literal, on every request of the same text', async () => {
+    const query = `mutation { recordOutreach(input: { caseId: "00000000-0000-0000-0000-000000000000", expectedVersion: 1, heldOn: "2024-01-01", workersReached: 1, workersInterested: 0, note: "a\\u0000b" }) { id } }`;
+    for (let i = 0; i < 2; i++) {
+      const r = await post(api, { query }, p.supervisor.token);
+      expect(r.status).toBe(400);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      expect(r.json.errors[0].message).toMatch(/NUL/);
+    }
+    // The same shape without the NUL reaches the resolver (which finds no such case).
+    const clean = await post(api, { query: query.replace('a\\u0000b', 'ab') }, p.supervisor.token);
+    expect(codeOf(clean)).toBe('NOT_FOUND');
+  });
+
   it('answers 413 for a body above 512 kB, and takes one just below', async () => {
     const padding = 'x'.repeat(520 * 1024);
     const big = await post(api, { query: '{ me { id } }', variables: { padding } }, p.supervisor.token);
