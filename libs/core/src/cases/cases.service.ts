@@ -23,7 +23,7 @@ import {
 
 const LOAD_CASE = preparedSql(LOAD_CASE_SQL);
 
-/** What one write does to a case; `change()` applies it in one transaction. */
+/** What one write does to a case; `change()` applies it atomically (one statement, or one transaction with `after` and the outbox row). */
 interface CaseChange {
   action: string;
   toStage: CaseStage;
