@@ -236,6 +236,44 @@ describe('founding cases over GraphQL', () => {
       await steps.advance(api, officer.token, ref);
       expect(ref).toMatchObject({ version: 3, stage: 'OUTREACH' });
     });
+
+    // The update, evidence and history are one statement (alone, or in a transaction with the outbox row
+    // of a stage change): the rows it leaves, column by column, and none from a refused write.
+    it('a write leaves the case, one evidence row, one history row and (on a stage change) one outbox row; a stale one none', async () => {
+      const officer = p.officers[0];
+      const ref = await openCase(api, p, { assignee: officer });
+      await steps.survey(api, officer.token, ref, { workerCount: 77, contactName: 'Anh Tuấn' });
+      await steps.advance(api, officer.token, ref, 'Sang tuyên truyền');
+      const heldOn = addDays(vnToday(), -2);
+      await steps.outreach(api, officer.token, ref, { heldOn, workersReached: 90, workersInterested: 12, note: '  Ca chiều  ' });
+      expect(ref).toMatchObject({ version: 4, stage: 'OUTREACH' });
+      const stale = await api.gql(M.outreach, { i: { caseId: ref.caseId, expectedVersion: 3, heldOn, workersReached: 1, workersInterested: 1 } }, officer.token);
+      expect(codeOf(stale)).toBe('CONFLICT');
+
+      const [c] = await api.db.query(`SELECT version, stage, stage_due_on FROM founding_case WHERE id = $1`, [ref.caseId]);
+      expect(c).toMatchObject({ version: 4, stage: 'OUTREACH' });
+      const evidence = await api.db.query(
+        `SELECT kind, stage, occurred_on, details, recorded_by FROM case_evidence WHERE case_id = $1 ORDER BY id`, [ref.caseId],
+      );
+      expect(evidence).toEqual([
+        { kind: 'SURVEY', stage: 'SURVEY', occurred_on: vnToday(), details: { workerCount: 77, hasUnion: false, contactName: 'Anh Tuấn' }, recorded_by: officer.id },
+        { kind: 'OUTREACH', stage: 'OUTREACH', occurred_on: heldOn, details: { workersReached: 90, workersInterested: 12 }, recorded_by: officer.id },
+      ]);
+      const history = await api.db.query(
+        `SELECT version, action, from_stage, to_stage, stage_due_on, by_user_id, comment FROM case_transition WHERE case_id = $1 ORDER BY version`,
+        [ref.caseId],
+      );
+      expect(history).toEqual([
+        expect.objectContaining({ version: 2, action: 'RECORD_SURVEY', from_stage: 'SURVEY', to_stage: 'SURVEY', by_user_id: officer.id, comment: null }),
+        { version: 3, action: 'ADVANCE', from_stage: 'SURVEY', to_stage: 'OUTREACH', stage_due_on: c.stage_due_on, by_user_id: officer.id, comment: 'Sang tuyên truyền' },
+        { version: 4, action: 'RECORD_OUTREACH', from_stage: 'OUTREACH', to_stage: 'OUTREACH', stage_due_on: c.stage_due_on, by_user_id: officer.id, comment: 'Ca chiều' },
+      ]);
+      const outbox = await api.db.query(`SELECT job_name, payload FROM outbox WHERE payload->>'caseId' = $1 ORDER BY id`, [ref.caseId]);
+      expect(outbox).toEqual([
+        { job_name: 'case-stage-changed', payload: { caseId: ref.caseId, version: 1 } },
+        { job_name: 'case-stage-changed', payload: { caseId: ref.caseId, version: 3 } },
+      ]);
+    });
   });
 
   describe('one open case per enterprise', () => {

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '@app/config';
+import { JwtService } from '@nestjs/jwt';
 import { PASSWORD, Province, TestApi } from './support/test-api';
 
 describe('foundation: auth, roles, errors', () => {
@@ -16,6 +17,31 @@ describe('foundation: auth, roles, errors', () => {
     expect(none.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const forged = await api.gql(`{ me { id } }`, {}, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
     expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  // Verified tokens are remembered (AuthService.subjectOf): expiry, signature and the user row still count on every use.
+  it('accepts a token until its exp, refuses it from then on; refuses a forged twin and a deactivated user', async () => {
+    const officer = p.officers[0];
+    const jwt = new JwtService();
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = jwt.sign({ sub: officer.id, exp }, { secret: process.env.JWT_SECRET!, algorithm: 'HS256' });
+    const me = (t: string) => api.gql(`{ me { id } }`, {}, t);
+    expect((await me(token)).data?.me.id).toBe(officer.id);
+    expect((await me(token)).data?.me.id).toBe(officer.id);
+    // Same header and claims, another signature.
+    const twin = token.slice(0, token.lastIndexOf('.') + 1) + jwt.sign({ sub: officer.id, exp }, { secret: 'another-secret', algorithm: 'HS256' }).split('.')[2];
+    expect((await me(twin)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // The user row is read on every request, remembered token or not.
+    await api.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [officer.id]);
+    try {
+      expect((await me(token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await api.db.query(`UPDATE app_user SET active = true WHERE id = $1`, [officer.id]);
+    }
+    expect((await me(token)).data?.me.id).toBe(officer.id);
+    // Past exp (second-granular, as jsonwebtoken counts it), the remembered token is refused.
+    while (Math.floor(Date.now() / 1000) < exp) await new Promise((r) => setTimeout(r, 100));
+    expect((await me(token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('logs in and answers me with the role and unit', async () => {

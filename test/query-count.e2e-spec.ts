@@ -3,7 +3,7 @@
 // DataSource.query, repository finds and transactions all end in a pool client's query().
 import { Client } from 'pg';
 import { Province, TestApi } from './support/test-api';
-import { applicant, M, openCase, steps, walkToStage } from './support/case-fixtures';
+import { applicant, M, openCase, steps, vnToday, walkToStage } from './support/case-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -112,5 +112,44 @@ describe('foundingCases with nested fields: a constant number of SQL statements'
     // Constant: 50 cases cost what 10 cost (on failure the statements are printed, shortened).
     const short = (sql: string) => sql.replace(/\s+/g, ' ').slice(0, 120);
     expect(b.statements.map(short)).toHaveLength(a.statements.length);
+  });
+
+  // The write path's round trips: the actor, the case's load and one statement for the version-checked
+  // UPDATE with its evidence and history (was 7: the actor, then BEGIN, load, UPDATE, two INSERTs, COMMIT);
+  // a stage change adds its outbox row in a transaction with the write.
+  it('recordOutreach costs 3 statements; an advance 6 (its write and outbox row in one transaction)', async () => {
+    const p = await api.newProvince(1);
+    const officer = p.officers[0];
+    const ref = await openCase(api, p, { assignee: officer });
+    await steps.survey(api, officer.token, ref);
+    const short = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 40);
+    const run = async (query: string, i: Record<string, unknown>) => {
+      sent.length = 0;
+      counting = true;
+      try {
+        await api.ok(query, { i }, officer.token);
+      } finally {
+        counting = false;
+      }
+      // The working-day calendar (cached briefly) may be read to place a new stage's deadlines.
+      return sent.filter((sql) => !/FROM calendar_day/.test(sql)).map(short);
+    };
+    const advance = await run(`mutation($i: AdvanceInput!) { advanceFoundingCase(input: $i) { id version } }`, { caseId: ref.caseId, expectedVersion: ref.version });
+    expect(advance).toEqual([
+      expect.stringMatching(/^SELECT u\.id, u\.role/),
+      expect.stringMatching(/^SELECT c\.id, c\.enterprise_id/),
+      'START TRANSACTION',
+      expect.stringMatching(/^WITH u AS \( UPDATE founding_case SET/),
+      expect.stringMatching(/^INSERT INTO outbox/),
+      'COMMIT',
+    ]);
+    const outreach = await run(`mutation($i: OutreachInput!) { recordOutreach(input: $i) { id version } }`, {
+      caseId: ref.caseId, expectedVersion: ref.version + 1, heldOn: vnToday(), workersReached: 10, workersInterested: 2,
+    });
+    expect(outreach).toEqual([
+      expect.stringMatching(/^SELECT u\.id, u\.role/),
+      expect.stringMatching(/^SELECT c\.id, c\.enterprise_id/),
+      expect.stringMatching(/^WITH u AS \( UPDATE founding_case SET/),
+    ]);
   });
 });

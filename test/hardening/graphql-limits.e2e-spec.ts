@@ -148,11 +148,36 @@ describe('hardening: GraphQL limits', () => {
     const byVariable = await post(api, { query: twoPages('$n'), variables: { n: 200 } }, p.supervisor.token);
     expect(byVariable.status).toBe(400);
     expect(byVariable.json.errors[0].message).toMatch(/Cost limit/);
+    // Verdicts are remembered per document and page size: the same text passes, fails and passes again.
+    const sized = (n: number | null | undefined) => post(api, { query: twoPages('$n'), ...(n === undefined ? {} : { variables: { n } }) }, p.supervisor.token);
+    expect((await sized(5)).status).toBe(200);
+    expect((await sized(200)).status).toBe(400);
+    expect((await sized(5)).status).toBe(200);
+    expect((await sized(200)).json.errors[0].message).toMatch(/Cost limit/);
+    // Absent, the variable leaves the fields' default page size (50): two deep pages of 50 pass.
+    expect((await sized(undefined)).status).toBe(200);
+    const withDefault = `query Big($n: Int = 200) { a: foundingCases(first: $n) { nodes { ${CASE_DEEP} } } b: foundingCases(first: $n) { nodes { ${CASE_DEEP} } } }`;
+    expect((await post(api, { query: withDefault, variables: {} }, p.supervisor.token)).status).toBe(400);
+    expect((await post(api, { query: withDefault, variables: { n: 5 } }, p.supervisor.token)).status).toBe(200);
+    expect((await post(api, { query: withDefault, variables: {} }, p.supervisor.token)).status).toBe(400);
     // Seven default pages (50 each) of the deep selection.
     const defaults = `{ ${Array.from({ length: 7 }, (_, i) => `c${i}: foundingCases { nodes { ${CASE_DEEP} } }`).join(' ')} }`;
     const byDefault = await post(api, { query: defaults }, p.supervisor.token);
     expect(byDefault.status).toBe(400);
     expect(byDefault.json.errors[0].message).toMatch(/Cost limit/);
+  });
+
+  it('refuses a NUL character in a string literal, on every request of the same text', async () => {
+    const query = `mutation { recordOutreach(input: { caseId: "00000000-0000-0000-0000-000000000000", expectedVersion: 1, heldOn: "2024-01-01", workersReached: 1, workersInterested: 0, note: "a\\u0000b" }) { id } }`;
+    for (let i = 0; i < 2; i++) {
+      const r = await post(api, { query }, p.supervisor.token);
+      expect(r.status).toBe(400);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      expect(r.json.errors[0].message).toMatch(/NUL/);
+    }
+    // The same shape without the NUL reaches the resolver (which finds no such case).
+    const clean = await post(api, { query: query.replace('a\\u0000b', 'ab') }, p.supervisor.token);
+    expect(codeOf(clean)).toBe('NOT_FOUND');
   });
 
   it('answers 413 for a body above 512 kB, and takes one just below', async () => {

@@ -99,18 +99,56 @@ export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNo
   );
 }
 
-/** graphql-armor's cost rule, run once the operation and its variables are known. */
+/**
+ * Names of the variables a document passes as a `first` argument: with the document, their values are
+ * all that its cost depends on.
+ */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node: ArgumentNode) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** Distinct page-size values remembered per document; past it the document's verdicts are forgotten. */
+const MAX_VERDICTS_PER_DOCUMENT = 64;
+/** Page sizes are numbers: a longer key is not a page size worth remembering (and not memory to hold). */
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * graphql-armor's cost rule, run once the operation and its variables are known. The verdict is
+ * remembered per document (Apollo hands the same DocumentNode for the same query text from its
+ * document cache) and values of its page-size variables, so a repeated request skips the two walks.
+ */
 export function costLimitPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): ApolloPlugin {
+  const verdicts = new WeakMap<DocumentNode, { variables: string[]; byPageSizes: Map<string, string | null> }>();
+  const check = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): string | null => {
+    const literal = withLiteralPageSizes(schema, document, variables);
+    const errors = validate(schema, literal, [costLimitRule({ maxCost, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, e) => ctx?.reportError(e)] })]);
+    return errors.length ? errors[0].message.replace(/^Syntax Error: /, '') : null;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          const literal = withLiteralPageSizes(schema, document, request.variables);
-          const errors = validate(schema, literal, [costLimitRule({ maxCost, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, e) => ctx?.reportError(e)] })]);
-          if (errors.length) {
-            throw new GraphQLError(errors[0].message.replace(/^Syntax Error: /, ''), {
-              extensions: { code: REJECTION, http: { status: 400 } },
-            });
+          let known = verdicts.get(document);
+          if (!known) verdicts.set(document, (known = { variables: pageSizeVariables(document), byPageSizes: new Map() }));
+          // [value] when given (null included), [] when absent: an absent variable takes its default.
+          const given = request.variables;
+          const key = JSON.stringify(known.variables.map((v) => (given && v in given ? [given[v]] : [])));
+          let refusal = known.byPageSizes.get(key);
+          if (refusal === undefined) {
+            refusal = check(schema, document, given);
+            if (key.length <= MAX_KEY_LENGTH) {
+              if (known.byPageSizes.size >= MAX_VERDICTS_PER_DOCUMENT) known.byPageSizes.clear();
+              known.byPageSizes.set(key, refusal);
+            }
+          }
+          if (refusal !== null) {
+            throw new GraphQLError(refusal, { extensions: { code: REJECTION, http: { status: 400 } } });
           }
         },
       };

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, visit } from 'graphql';
+import { DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import type { ApolloPlugin } from './apollo-types';
 
 /**
@@ -22,12 +22,25 @@ export function nulPaths(root: unknown): string[] {
   return out;
 }
 
+/** Whether a document has a string literal holding a NUL character. */
+function hasNulLiteral(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  return found;
+}
+
 /**
  * Refuses, before execution, what would otherwise fail deep inside: NUL characters in strings
  * (Postgres rejects them mid-transaction) and subscriptions (the API serves none over HTTP;
  * graphql-js would throw "Schema is not configured to execute subscription operation").
  */
 export function requestSanityPlugin(): ApolloPlugin {
+  // Per document (Apollo hands the same DocumentNode for the same query text): one walk per text, not per request.
+  const nulLiteral = new WeakMap<DocumentNode, boolean>();
   return {
     async requestDidStart() {
       return {
@@ -36,11 +49,9 @@ export function requestSanityPlugin(): ApolloPlugin {
             throw new GraphQLError('Subscriptions are not served over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
           const fields = nulPaths(request.variables ?? {});
-          visit(document, {
-            [Kind.STRING]: (node) => {
-              if (node.value.includes('\u0000')) fields.push('(literal)');
-            },
-          });
+          let literal = nulLiteral.get(document);
+          if (literal === undefined) nulLiteral.set(document, (literal = hasNulLiteral(document)));
+          if (literal) fields.push('(literal)');
           if (fields.length) {
             // formatGraphqlError takes `extensions.fields` from the `field "…"` mentions.
             const names = [...new Set(fields.map((f) => f.split('.').pop()!.replace(/\[\d+\]$/, '')))];

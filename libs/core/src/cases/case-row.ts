@@ -38,9 +38,21 @@ export function caseEntityFromRaw(r: Record<string, any>): FoundingCaseEntity {
   });
 }
 
+/** The columns caseEntityFromRaw reads, listed (not `*`) so that they can be prepared statements' results. */
+export const CASE_COLUMNS = [
+  'id', 'enterprise_id', 'org_unit_id', 'assignee_id', 'stage', 'version', 'stage_entered_at', 'stage_entry', 'stage_due_on',
+  'opened_due_on', 'warning_on', 'critical_on', 'escalated_level', 'closed_from_stage', 'closed_reason', 'dossier_completed_on',
+  'decision_number', 'decided_on', 'recognized_on', 'grassroots_union_id', 'opened_at', 'opened_by',
+] as const;
+
+/** `CASE_COLUMNS` as a select list, each column qualified by `alias` when given. */
+export function caseColumnList(alias?: string): string {
+  return CASE_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
+}
+
 // One pass over the case's evidence (a subquery per fact re-read it five times: 2× the Postgres CPU).
 export const LOAD_CASE_SQL = `
-SELECT c.*, o.path AS org_path, e.name AS enterprise_name, e.ownership AS enterprise_ownership,
+SELECT ${caseColumnList('c')}, o.path AS org_path, e.name AS enterprise_name, e.ownership AS enterprise_ownership,
   v.survey, v.outreach_count, v.committee_formed, v.congress_held, v.decision_recorded,
   (SELECT count(*)::int FROM membership_application a WHERE a.case_id = c.id AND a.status = 'SUBMITTED') AS eligible_applications
 FROM founding_case c

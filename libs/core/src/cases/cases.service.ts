@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
@@ -13,14 +14,16 @@ import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app
 import { isUniqueViolation } from '../common/pg-errors';
 import { CalendarService } from '../calendar/calendar.service';
 import { writeOutbox } from '../outbox/outbox.writer';
+import { SqlTarget, connectionOf, poolOf, preparedSql, runSql } from '../common/prepared-sql';
 import { CaseRow, LOAD_CASE_SQL, caseEntityFromRaw, caseRowFromRaw } from './case-row';
+import { EvidenceKind, caseWriteSql } from './case-write';
 import {
   AdvanceCase, AssignCase, CloseCase, FormCommittee, OpenCase, RecordCongress, RecordDecision, RecordOutreach, RecordSurvey, ReopenCase,
 } from './case-inputs';
 
-type EvidenceKind = 'SURVEY' | 'OUTREACH' | 'COMMITTEE' | 'CONGRESS' | 'DECISION';
+const LOAD_CASE = preparedSql(LOAD_CASE_SQL);
 
-/** What one write does to a case; `change()` applies it in one transaction. */
+/** What one write does to a case; `change()` applies it atomically (one statement, or one transaction with `after` and the outbox row). */
 interface CaseChange {
   action: string;
   toStage: CaseStage;
@@ -44,8 +47,9 @@ const MAX_NAME = 255;
 
 /**
  * The one write path of founding cases: API mutations and worker jobs both call these methods.
- * Each runs in one transaction: load, scope, guards, version-checked UPDATE (exactly one row or
- * CONFLICT), evidence, history row, outbox row.
+ * Each is one atomic write after the load, scope and guards: the version-checked UPDATE (exactly one
+ * row or CONFLICT) with its evidence and history row in one statement, and in the same transaction
+ * any further writes (the outbox row of a stage change, the founding of a CĐCS).
  */
 @Injectable()
 export class CasesService {
@@ -57,6 +61,10 @@ export class CasesService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rules = { minApplications: config.minFoundingApplications };
+  }
+
+  private get pool(): Pool {
+    return poolOf(this.db);
   }
 
   /** Officers act on the cases assigned to them; supervisors in their subtree; admins everywhere. */
@@ -270,38 +278,36 @@ export class CasesService {
   ): Promise<FoundingCaseEntity> {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput({ expectedVersion: 'must be a positive whole number' });
     try {
+      // The load needs no transaction: under READ COMMITTED a transaction's statements each see their
+      // own snapshot anyway, and the version-checked UPDATE refuses a case changed since this read.
+      const [raw] = await runSql(this.pool, LOAD_CASE, [caseId]);
+      if (!raw) throw notFound('Founding case');
+      const row = caseRowFromRaw(raw);
+      if (!CasesService.canActOn(actor, row.entity, row.orgPath)) throw notFound('Founding case');
+      if (row.entity.version !== expectedVersion) throw staleVersion(row.entity.version);
+      const change = await plan(row, this.db.manager);
+      const { stmt, values } = caseWriteSql({
+        caseId,
+        expectedVersion,
+        fromStage: row.facts.stage,
+        byUserId: actor.userId,
+        action: change.action,
+        comment: change.comment,
+        set: { ...(change.set ?? {}), stage: change.toStage },
+        evidence: change.evidence,
+      });
+      const write = async (target: SqlTarget) => {
+        const [updated] = await runSql(target, stmt, values);
+        if (!updated) throw staleVersion(null);
+        return caseEntityFromRaw(updated);
+      };
+      const moved = change.toStage !== row.facts.stage;
+      // Update, evidence and history are one statement: a transaction only when more writes follow it.
+      if (!change.after && !moved) return await write(this.pool);
       return await this.db.transaction(async (m) => {
-        const [raw] = await m.query(LOAD_CASE_SQL, [caseId]);
-        if (!raw) throw notFound('Founding case');
-        const row = caseRowFromRaw(raw);
-        if (!CasesService.canActOn(actor, row.entity, row.orgPath)) throw notFound('Founding case');
-        if (row.entity.version !== expectedVersion) throw staleVersion(row.entity.version);
-        const change = await plan(row, m);
-        const set = { ...(change.set ?? {}), stage: change.toStage };
-        const cols = Object.keys(set);
-        const result = await m.queryRunner!.query(
-          `UPDATE founding_case SET ${cols.map((c, i) => `"${c}" = $${i + 3}`).join(', ')}, version = version + 1
-           WHERE id = $1 AND version = $2 RETURNING *`,
-          [caseId, expectedVersion, ...cols.map((c) => set[c as keyof typeof set])],
-          true,
-        );
-        if (result.affected !== 1) throw staleVersion(null);
-        const updated = caseEntityFromRaw(result.records[0]);
-        if (change.evidence) {
-          await m.query(
-            `INSERT INTO case_evidence (case_id, kind, stage, occurred_on, details, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-            [caseId, change.evidence.kind, row.facts.stage, change.evidence.occurredOn, JSON.stringify(change.evidence.details), actor.userId],
-          );
-        }
-        await m.query(
-          `INSERT INTO case_transition (case_id, version, action, from_stage, to_stage, stage_due_on, by_user_id, comment)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [caseId, updated.version, change.action, row.facts.stage, change.toStage, updated.stageDueOn, actor.userId, change.comment],
-        );
+        const updated = await write(await connectionOf(m));
         if (change.after) await change.after(m, updated);
-        if (change.toStage !== row.facts.stage) {
-          await writeOutbox(m, JobName.CASE_STAGE_CHANGED, { caseId, version: updated.version });
-        }
+        if (moved) await writeOutbox(m, JobName.CASE_STAGE_CHANGED, { caseId, version: updated.version });
         return updated;
       });
     } catch (e) {
