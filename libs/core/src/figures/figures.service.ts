@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  ALL_STAGES, CaseStage, CoverageProgress, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, vnStartOfDay,
+  ALL_STAGES, CaseStage, CoverageProgress, DayRange, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, nextMonthStart,
+  splitIntoMonths, vnStartOfDay,
 } from '@app/domain';
 import { subtreeLike } from '../common/actor';
+import { SqlParams } from '../common/pagination';
 
 export interface StageCount { stage: CaseStage; count: number; overdue: number }
 
@@ -31,16 +33,47 @@ const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 const SCOPE = (pathParam: string, likeParam: string) => `(SELECT id FROM org_unit WHERE path = ${pathParam} OR path LIKE ${likeParam})`;
 
 /**
- * Each case of `scope` opened before the instant `asOf`, with its stage and due day at that instant,
- * replayed from the history (the last step before it); assignee and recognition as they are now.
+ * How close to an instant a stage entry must be for the history to decide which side of it the entry
+ * fell on: stage_entered_at is the application's clock, case_transition.at the database's (its
+ * transaction start, so normally a little earlier).
  */
-const CASES_AS_OF = (scope: string, asOf: string) => `
-  SELECT c.id, c.enterprise_id, c.assignee_id, c.recognized_on, coalesce(t.to_stage, 'SURVEY') AS stage, coalesce(t.at, c.opened_at) AS entered,
-         CASE WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
+const CLOCK_MARGIN = `interval '1 day'`;
+
+/**
+ * Each case of `scope` opened before the instant `asOf`, with its stage and due day at that instant
+ * (the last step of the history before it); assignee and recognition as they are now. With `from`,
+ * `entered_since` tells whether a RECOGNIZED or CLOSED case entered that stage at or after `from`.
+ *
+ * Only cases whose stage changed near or after `asOf` are replayed from the history. The others are
+ * seen as they are now, which is the same answer: every change of stage or due day (advance, close,
+ * reopen) enters a stage and writes stage_entered_at, and every write of a case writes a history row
+ * with the case's new stage and due day (record*, assign keep both), so after the last stage entry
+ * the history repeats the current stage and due day. A case never changed since opened (version 1) has
+ * no history: SURVEY with its first due day. A RECOGNIZED or CLOSED case that entered it well before
+ * `from` entered it before `from` by the history too.
+ */
+const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
+  const terminalBefore = from ? ` AND (c.stage IN ${OPEN_SQL} OR c.stage_entered_at < ${from}::timestamptz - ${CLOCK_MARGIN})` : '';
+  const current = `(c.version = 1 OR c.stage_entered_at < ${asOf}::timestamptz - ${CLOCK_MARGIN}${terminalBefore})`;
+  // One pass over the cases; the history is read (one index probe) only where `current` is false.
+  return `
+  SELECT c.id, c.enterprise_id, c.assignee_id, c.recognized_on,
+         CASE WHEN c.version = 1 THEN 'SURVEY' WHEN ${current} THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
+         ${from
+           ? `CASE WHEN c.version = 1 THEN c.opened_at >= ${from} WHEN ${current} THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END)
+                   ELSE coalesce(t.at, c.opened_at) >= ${from} END`
+           : 'NULL::boolean'} AS entered_since,
+         CASE WHEN c.version = 1 THEN c.opened_due_on WHEN ${current} THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
     FROM founding_case c
     LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
-                        WHERE x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
+                        WHERE NOT ${current} AND x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
    WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf}`;
+};
+
+/** `m.admitted_on` in one of the day ranges. */
+function admittedIn(p: Pick<SqlParams, 'add'>, days: DayRange[]): string {
+  return `(${days.map((d) => `m.admitted_on BETWEEN ${p.add(d.from)}::date AND ${p.add(d.to)}::date`).join(' OR ')})`;
+}
 
 /** A period still running is seen as of today; one that is over, as of the end of its last day. */
 function isOver(period: FigurePeriod, today: IsoDate): boolean {
@@ -90,11 +123,16 @@ export class FiguresService {
   }
 
   async newMembers(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<number> {
-    const [r] = await m.query(
-      `SELECT count(*)::int AS n FROM member m
-        WHERE m.admitted_on BETWEEN $1 AND $2 AND m.grassroots_union_id IN ${SCOPE('$3', '$4')}`,
-      [period.start, period.end, unit.path, subtreeLike(unit.path)],
-    );
+    const p = new SqlParams();
+    const scope = SCOPE(p.add(unit.path), p.add(subtreeLike(unit.path)));
+    const { months, days } = splitIntoMonths(period.start, period.end);
+    const parts = ['0'];
+    if (months) {
+      parts.push(`(SELECT coalesce(sum(mm.admitted), 0) FROM member_month mm
+                    WHERE mm.month BETWEEN ${p.add(months.from)} AND ${p.add(months.to)} AND mm.grassroots_union_id IN ${scope})`);
+    }
+    if (days.length) parts.push(`(SELECT count(*) FROM member m WHERE ${admittedIn(p, days)} AND m.grassroots_union_id IN ${scope})`);
+    const [r] = await m.query(`SELECT (${parts.join(' + ')})::int AS n`, p.values);
     return r.n;
   }
 
@@ -107,18 +145,25 @@ export class FiguresService {
     return r.n;
   }
 
-  /** Enterprises with ≥25 workers; a union at `day` per the register, or per a recognition dated on or before it. */
+  /**
+   * Enterprises with ≥25 workers; a union at `day` per the register, or per a recognition dated on or before it.
+   * Counted as: the register's unions (one pass over a partial index of the ≥25 enterprises), corrected
+   * for the few enterprises with a recognition, where the recognition day decides instead.
+   */
   async coverageCounts(m: EntityManager | DataSource, unit: ScopeUnit, day: IsoDate): Promise<{ total: number; withUnion: number }> {
+    // The threshold is written into the SQL so that the partial index IDX_enterprise_focus (worker_count >= 25) applies.
+    const focus = `e.worker_count >= ${Number(FOCUS_WORKER_THRESHOLD)}`;
     const [r] = await m.query(
-      `SELECT count(*)::int AS total,
-              count(*) FILTER (WHERE CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= $1 END)::int AS with_union
-         FROM enterprise e
-         -- One grouped pass over the recognitions, hash-joined (a probe per enterprise was 5× slower at scale).
-         LEFT JOIN (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
-                     WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE('$2', '$3')} GROUP BY c.enterprise_id) rc
-           ON rc.enterprise_id = e.id
-        WHERE e.worker_count >= $4 AND e.org_unit_id IN ${SCOPE('$2', '$3')}`,
-      [day, unit.path, subtreeLike(unit.path), FOCUS_WORKER_THRESHOLD],
+      `WITH rc AS (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
+                    WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE('$2', '$3')} GROUP BY c.enterprise_id),
+       reg AS (SELECT count(*)::int AS total, count(*) FILTER (WHERE e.has_union)::int AS with_union FROM enterprise e
+                WHERE ${focus} AND e.org_unit_id IN ${SCOPE('$2', '$3')}),
+       -- (the enterprises by primary key: there are few recognitions, a hash join would read every enterprise)
+       fix AS (SELECT coalesce(sum((rc.recognized_on <= $1)::int - e.has_union::int), 0)::int AS d FROM rc
+                 JOIN LATERAL (SELECT e.has_union, e.org_unit_id FROM enterprise e WHERE e.id = rc.enterprise_id AND ${focus} OFFSET 0) e ON true
+                WHERE e.org_unit_id IN ${SCOPE('$2', '$3')})
+       SELECT reg.total, reg.with_union + fix.d AS with_union FROM reg, fix`,
+      [day, unit.path, subtreeLike(unit.path)],
     );
     return { total: r.total, withUnion: r.with_union };
   }
@@ -144,10 +189,10 @@ export class FiguresService {
       const asOf = vnStartOfDay(addDays(period.end, 1));
       // Replays the history: the last step before the period's end gives the stage and its due day.
       rows = await m.query(
-        `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')})
+        `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4', '$3')})
          SELECT stage, count(*)::int AS count,
                 count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $5)::int AS overdue
-           FROM st WHERE stage IN ${OPEN_SQL} OR entered >= $3 GROUP BY stage`,
+           FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
         [...params, asOf, period.end],
       );
     }
@@ -165,6 +210,13 @@ export class FiguresService {
       ? CASES_AS_OF('(SELECT id FROM scope)', '$7')
       : `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope)`;
     const asOfDay = over ? addDays(period.end, 1) : today;
+    const params: unknown[] = [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])];
+    const p = { values: params, add: (v: unknown) => `$${params.push(v)}` };
+    const { months, days } = splitIntoMonths(period.start, period.end);
+    const caseMembers = [
+      ...(months ? [`SELECT cm.case_id, sum(cm.admitted) AS n FROM case_member_month cm WHERE cm.month BETWEEN ${p.add(months.from)} AND ${p.add(months.to)} GROUP BY cm.case_id`] : []),
+      ...(days.length ? [`SELECT m.case_id, count(*) AS n FROM member m WHERE m.case_id IS NOT NULL AND ${admittedIn(p, days)} GROUP BY m.case_id`] : []),
+    ].join(' UNION ALL ') || 'SELECT NULL::uuid AS case_id, 0::bigint AS n WHERE false';
     return m.query(
       `WITH scope AS ${SCOPE('$1', '$2')},
        c AS (${cases}),
@@ -175,8 +227,11 @@ export class FiguresService {
        -- Recognitions count by decision day, like newGrassrootsUnions, whatever the history says.
        rs AS (SELECT c.assignee_id, count(*)::int AS recognitions FROM founding_case c
                WHERE c.recognized_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
-       ms AS (SELECT c.assignee_id, count(*)::int AS members FROM member m JOIN founding_case c ON c.id = m.case_id
-               WHERE m.admitted_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id)
+       -- Members admitted on each case: whole months from case_member_month, edge days from member.
+       -- (the cases by primary key: few cases have members, a hash join would read every case)
+       ms AS (SELECT c.assignee_id, sum(x.n)::int AS members FROM (${caseMembers}) x
+                JOIN LATERAL (SELECT c.assignee_id, c.org_unit_id FROM founding_case c WHERE c.id = x.case_id OFFSET 0) c ON true
+               WHERE c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id HAVING sum(x.n) > 0)
        SELECT u.id AS "officerId", u.full_name AS "fullName", coalesce(cs.cases, 0) AS cases, coalesce(cs.open_cases, 0) AS "openCases",
               coalesce(cs.overdue_cases, 0) AS "overdueCases", coalesce(rs.recognitions, 0) AS recognitions,
               coalesce(ms.members, 0) AS "membersAdmitted", t.new_members AS "targetMembers", t.new_grassroots_unions AS "targetGrassrootsUnions"
@@ -188,21 +243,60 @@ export class FiguresService {
         WHERE u.role IN ('OFFICER','SUPERVISOR')
           AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
         ORDER BY u.full_name, u.id`,
-      [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])],
+      params,
     );
   }
 
+  /**
+   * Per CĐCS of the subtree: members admitted in the period and members at its end. Whole months come
+   * from member_month; members at the end are the union's total minus what came after the end (a few
+   * months for a recent end); the days of a partial month are counted from `member`.
+   */
   async byGrassroots(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<GrassrootsFigures[]> {
+    const p = new SqlParams();
+    const path = p.add(unit.path);
+    const like = p.add(subtreeLike(unit.path));
+    const { months, days } = splitIntoMonths(period.start, period.end);
+    // After the end: the months from `after` on, and the days left in the end's own month.
+    const after = nextMonthStart(period.end);
+    const tail: DayRange[] = period.end < addDays(after, -1) ? [{ from: addDays(period.end, 1), to: addDays(after, -1) }] : [];
+    const afterP = p.add(after);
+    const monthsP = months ? { from: p.add(months.from), to: p.add(months.to) } : null;
+    const ctes = [`g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = ${path} OR o.path LIKE ${like}))`];
+    ctes.push(`mm AS (SELECT mm.grassroots_union_id AS id,
+                  ${monthsP ? `sum(mm.admitted) FILTER (WHERE mm.month BETWEEN ${monthsP.from} AND ${monthsP.to})` : '0'} AS admitted,
+                  sum(mm.admitted - mm.gone) FILTER (WHERE mm.month >= ${afterP}) AS after
+             FROM member_month mm
+            WHERE mm.month >= ${monthsP ? `least(${monthsP.from}::date, ${afterP}::date)` : afterP} AND mm.grassroots_union_id IN (SELECT id FROM g)
+            GROUP BY mm.grassroots_union_id)`);
+    const cols = { admitted: ['mm.admitted'], after: ['mm.after'] };
+    if (days.length || tail.length) {
+      const inDays = days.length ? admittedIn(p, days) : 'false';
+      const inTail = tail.length ? admittedIn(p, tail) : 'false';
+      ctes.push(`md AS (SELECT m.grassroots_union_id AS id, count(*) FILTER (WHERE ${inDays}) AS admitted, count(*) FILTER (WHERE ${inTail}) AS after
+                 FROM member m WHERE (${inDays} OR ${inTail}) AND m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)`);
+      cols.admitted.push('md.admitted');
+      cols.after.push('md.after');
+    }
+    if (tail.length) {
+      // Gone in the tail days: a member then, no longer one now (counted in the total's `gone`).
+      ctes.push(`mg AS (SELECT m.grassroots_union_id AS id, count(*) AS gone FROM member m
+                 WHERE m.left_on IS NOT NULL AND greatest(m.admitted_on, m.left_on) BETWEEN ${p.add(tail[0].from)} AND ${p.add(tail[0].to)}
+                   AND m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)`);
+      cols.after.push('- mg.gone');
+    }
+    const sum = (xs: string[]) => xs.map((x) => (x.startsWith('- ') ? `- coalesce(${x.slice(2)}, 0)` : `+ coalesce(${x}, 0)`)).join(' ');
     return m.query(
-      `WITH g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = $1 OR o.path LIKE $2)),
-       ms AS (SELECT m.grassroots_union_id AS id,
-                     count(*) FILTER (WHERE m.admitted_on BETWEEN $3 AND $4)::int AS admitted,
-                     count(*) FILTER (WHERE m.admitted_on <= $4 AND (m.left_on IS NULL OR m.left_on > $4))::int AS at_end
-                FROM member m WHERE m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)
-       SELECT g.id AS "unitId", g.name, coalesce(ms.admitted, 0) AS "membersAdmitted", coalesce(ms.at_end, 0) AS "membersAtEnd",
+      `WITH ${ctes.join(',\n')}
+       SELECT g.id AS "unitId", g.name, (0 ${sum(cols.admitted)})::int AS "membersAdmitted",
+              (coalesce(t.admitted - t.gone, 0) - (0 ${sum(cols.after)}))::int AS "membersAtEnd",
               (SELECT to_char(c.recognized_on, 'YYYY-MM-DD') FROM founding_case c WHERE c.grassroots_union_id = g.id LIMIT 1) AS "recognizedOn"
-         FROM g LEFT JOIN ms ON ms.id = g.id ORDER BY g.name, g.id`,
-      [unit.path, subtreeLike(unit.path), period.start, period.end],
+         FROM g LEFT JOIN member_total t ON t.grassroots_union_id = g.id
+         LEFT JOIN mm ON mm.id = g.id
+         ${cols.admitted.includes('md.admitted') ? 'LEFT JOIN md ON md.id = g.id' : ''}
+         ${tail.length ? 'LEFT JOIN mg ON mg.id = g.id' : ''}
+        ORDER BY g.name, g.id`,
+      p.values,
     );
   }
 

@@ -74,6 +74,9 @@ export class MemberTallies1795496897110 implements MigrationInterface {
        SELECT date_trunc('month', admitted_on)::date, case_id, count(*) FROM member WHERE case_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
     );
 
+    // Statistics now (the planner would otherwise guess at the new tables until autovacuum's analyze).
+    await q.query(`ANALYZE member_month, member_total, case_member_month`);
+
     await q.query(
       `CREATE FUNCTION member_tally() RETURNS trigger LANGUAGE plpgsql AS $fn$
        DECLARE tallied bigint;
