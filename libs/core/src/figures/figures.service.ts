@@ -123,9 +123,10 @@ export class FiguresService {
   }
 
   async newMembers(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<number> {
+    const { months, days } = splitIntoMonths(period.start, period.end);
+    if (!months && !days.length) return 0; // an empty period (end before start)
     const p = new SqlParams();
     const scope = SCOPE(p.add(unit.path), p.add(subtreeLike(unit.path)));
-    const { months, days } = splitIntoMonths(period.start, period.end);
     const parts = ['0'];
     if (months) {
       parts.push(`(SELECT coalesce(sum(mm.admitted), 0) FROM member_month mm
