@@ -56,6 +56,26 @@ async function main(): Promise<void> {
     await ds.destroy();
     return;
   }
+  if (args.includes('--parts')) {
+    // Each statement alone, `rounds` times: where the time goes without EXPLAIN's per-row overhead.
+    const calls: [string, () => Promise<unknown>][] = [
+      ['bare count', () => ds.query(BARE, [period.start, period.end, unit.path, subtreeLike(unit.path)])],
+      ['newMembers', () => figures.newMembers(ds, unit, period)],
+      ['newGrassrootsUnions', () => figures.newGrassrootsUnions(ds, unit, period)],
+      ['coverageCounts', () => figures.coverageCounts(ds, unit, period.end)],
+      ['stages', () => figures.stages(ds, unit, period, today)],
+      ['byOfficer', () => figures.byOfficer(ds, unit, period, today)],
+      ['byGrassroots', () => figures.byGrassroots(ds, unit, period)],
+      ['overdueCasesOf', () => figures.overdueCasesOf(ds, unit, period, today)],
+    ];
+    for (const [name, f] of calls) {
+      const times: number[] = [];
+      for (let r = 0; r < rounds; r++) times.push((await ms(f)).ms);
+      console.log(`${name.padEnd(20)} ${times.map((t) => t.toFixed(0).padStart(6)).join(' ')} ms`);
+    }
+    await ds.destroy();
+    return;
+  }
   const rows: string[] = [];
   for (let r = 0; r < rounds; r++) {
     await ds.query('CHECKPOINT');

@@ -48,22 +48,23 @@ const CLOCK_MARGIN = `interval '1 day'`;
  * seen as they are now, which is the same answer: every change of stage or due day (advance, close,
  * reopen) enters a stage and writes stage_entered_at, and every write of a case writes a history row
  * with the case's new stage and due day (record*, assign keep both), so after the last stage entry
- * the history repeats the current stage and due day. A case never changed since opened (version 1) has
- * no history: SURVEY with its first due day. A RECOGNIZED or CLOSED case that entered it well before
- * `from` entered it before `from` by the history too.
+ * the history repeats the current stage and due day. A case still in the SURVEY it was opened in
+ * (stage_entry 1) has at most record steps: SURVEY with its first due day. A RECOGNIZED or CLOSED case
+ * that entered it well before `from` entered it before `from` by the history too.
+ * Everything read from founding_case is in IDX_founding_case_as_of (by opened_at).
  */
 const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
+  const unchanged = `(c.stage = 'SURVEY' AND c.stage_entry = 1)`;
   const terminalBefore = from ? ` AND (c.stage IN ${OPEN_SQL} OR c.stage_entered_at < ${from}::timestamptz - ${CLOCK_MARGIN})` : '';
-  const current = `(c.version = 1 OR c.stage_entered_at < ${asOf}::timestamptz - ${CLOCK_MARGIN}${terminalBefore})`;
+  const current = `(${unchanged} OR c.stage_entered_at < ${asOf}::timestamptz - ${CLOCK_MARGIN}${terminalBefore})`;
   // One pass over the cases; the history is read (one index probe) only where `current` is false.
   return `
-  SELECT c.id, c.enterprise_id, c.assignee_id, c.recognized_on,
-         CASE WHEN c.version = 1 THEN 'SURVEY' WHEN ${current} THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
+  SELECT c.id, c.enterprise_id, c.assignee_id,
+         CASE WHEN ${current} THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
          ${from
-           ? `CASE WHEN c.version = 1 THEN c.opened_at >= ${from} WHEN ${current} THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END)
-                   ELSE coalesce(t.at, c.opened_at) >= ${from} END`
+           ? `CASE WHEN ${current} THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
            : 'NULL::boolean'} AS entered_since,
-         CASE WHEN c.version = 1 THEN c.opened_due_on WHEN ${current} THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
+         CASE WHEN ${unchanged} THEN c.opened_due_on WHEN ${current} THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
     FROM founding_case c
     LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
                         WHERE NOT ${current} AND x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
@@ -308,13 +309,17 @@ export class FiguresService {
   async overdueCasesOf(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate, limit = 5000): Promise<OverdueCase[]> {
     if (!isOver(period, today)) return this.overdueCases(m, unit, today, limit);
     const asOfDay = addDays(period.end, 1);
+    // Thousands of cases may be late: only those up to the `limit`-th due day are joined to their
+    // enterprise (for the name that orders equal due days) and assignee.
     return m.query(
-      `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')})
-       SELECT st.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", st.stage, to_char(st.due_on, 'YYYY-MM-DD') AS "stageDueOn",
-              u.full_name AS "assigneeName", ($3::date - st.due_on) AS "daysLate"
-         FROM st JOIN enterprise e ON e.id = st.enterprise_id LEFT JOIN app_user u ON u.id = st.assignee_id
-        WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3
-        ORDER BY st.due_on, e.name LIMIT ${limit}`,
+      `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')}),
+       late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.assignee_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
+       cut AS (SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${Math.max(1, Math.floor(limit)) - 1} LIMIT 1)
+       SELECT late.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", late.stage, to_char(late.due_on, 'YYYY-MM-DD') AS "stageDueOn",
+              u.full_name AS "assigneeName", ($3::date - late.due_on) AS "daysLate"
+         FROM late JOIN enterprise e ON e.id = late.enterprise_id LEFT JOIN app_user u ON u.id = late.assignee_id
+        WHERE late.due_on <= coalesce((SELECT cut.due_on FROM cut), 'infinity'::date)
+        ORDER BY late.due_on, e.name LIMIT ${limit}`,
       [unit.path, subtreeLike(unit.path), asOfDay, vnStartOfDay(asOfDay)],
     );
   }

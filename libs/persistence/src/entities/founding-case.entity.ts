@@ -12,6 +12,7 @@ import { UserEntity } from './user.entity';
 @Index('UQ_founding_case_open_per_enterprise', { synchronize: false }) // partial unique, made by migration
 @Index('IDX_founding_case_next_escalation', { synchronize: false }) // expression index: the day the next level falls due, made by migration
 @Index('IDX_founding_case_recognized', { synchronize: false }) // partial covering index on recognized_on, made by migration
+@Index('IDX_founding_case_as_of', { synchronize: false }) // covering index on opened_at for the as-of figures, made by migration
 @Check('CHK_founding_case_stage', `"stage" IN ('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION','RECOGNIZED','CLOSED')`)
 export class FoundingCaseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
