@@ -68,7 +68,8 @@ const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
     FROM founding_case c
     LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
                         WHERE NOT ${current} AND x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
-   WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf}`;
+   WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf}
+  OFFSET 0`; // not flattened into the caller: each case's stage and due day are computed once, not in every aggregate that reads them
 };
 
 /** `m.admitted_on` in one of the day ranges. */
@@ -190,13 +191,15 @@ export class FiguresService {
     } else {
       const asOf = vnStartOfDay(addDays(period.end, 1));
       // Replays the history: the last step before the period's end gives the stage and its due day.
-      rows = await m.query(
+      // One aggregate row with a count per stage (grouping ~10⁵ rows by the computed stage sorted them to disk).
+      const [r] = await m.query(
         `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4', '$3')})
-         SELECT stage, count(*)::int AS count,
-                count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $5)::int AS overdue
-           FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
+         SELECT ${ALL_STAGES.map((s, i) => `count(*) FILTER (WHERE stage = '${s}')::int AS c${i},
+                count(*) FILTER (WHERE stage = '${s}' AND stage IN ${OPEN_SQL} AND due_on <= $5)::int AS o${i}`).join(', ')}
+           FROM st WHERE stage IN ${OPEN_SQL} OR entered_since`,
         [...params, asOf, period.end],
       );
+      rows = ALL_STAGES.map((stage, i) => ({ stage, count: r[`c${i}`], overdue: r[`o${i}`] }));
     }
     const byStage = new Map(rows.map((r) => [r.stage, r]));
     return ALL_STAGES.map((stage) => ({ stage, count: byStage.get(stage)?.count ?? 0, overdue: byStage.get(stage)?.overdue ?? 0 }));
