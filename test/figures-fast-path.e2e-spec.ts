@@ -91,7 +91,7 @@ const plain = {
   },
 };
 
-/** member_month / member_total / case_member_month recounted from `member` (all of it): what the triggers must keep. */
+/** The member tallies recounted from `member` (all of it): what the triggers must keep. */
 async function tallyDrift(db: DataSource): Promise<unknown[]> {
   return db.query(
     `WITH want AS (
@@ -100,13 +100,19 @@ async function tallyDrift(db: DataSource): Promise<unknown[]> {
          UNION ALL SELECT date_trunc('month', greatest(admitted_on, left_on))::date, grassroots_union_id, 0, 1 FROM member WHERE left_on IS NOT NULL) x
        GROUP BY 1, 2),
      have AS (SELECT month, grassroots_union_id, admitted, gone FROM member_month WHERE admitted <> 0 OR gone <> 0),
+     want_y AS (SELECT date_trunc('year', month)::date AS year, grassroots_union_id, sum(admitted)::int AS admitted, sum(gone)::int AS gone FROM want GROUP BY 1, 2),
+     have_y AS (SELECT year, grassroots_union_id, admitted, gone FROM member_year WHERE admitted <> 0 OR gone <> 0),
      want_t AS (SELECT grassroots_union_id, count(*)::int AS admitted, count(*) FILTER (WHERE left_on IS NOT NULL)::int AS gone FROM member GROUP BY 1),
      have_t AS (SELECT grassroots_union_id, admitted, gone FROM member_total WHERE admitted <> 0 OR gone <> 0),
      want_c AS (SELECT date_trunc('month', admitted_on)::date AS month, case_id, count(*)::int AS admitted FROM member WHERE case_id IS NOT NULL GROUP BY 1, 2),
-     have_c AS (SELECT month, case_id, admitted FROM case_member_month WHERE admitted <> 0)
+     have_c AS (SELECT month, case_id, admitted FROM case_member_month WHERE admitted <> 0),
+     want_cy AS (SELECT date_trunc('year', month)::date AS year, case_id, sum(admitted)::int AS admitted FROM want_c GROUP BY 1, 2),
+     have_cy AS (SELECT year, case_id, admitted FROM case_member_year WHERE admitted <> 0)
      SELECT 'month' AS t, * FROM ((SELECT * FROM want EXCEPT ALL SELECT * FROM have) UNION ALL (SELECT * FROM have EXCEPT ALL SELECT * FROM want)) d
      UNION ALL SELECT 'total', NULL, * FROM ((SELECT * FROM want_t EXCEPT ALL SELECT * FROM have_t) UNION ALL (SELECT * FROM have_t EXCEPT ALL SELECT * FROM want_t)) d
-     UNION ALL SELECT 'case', month, case_id, admitted, NULL FROM ((SELECT * FROM want_c EXCEPT ALL SELECT * FROM have_c) UNION ALL (SELECT * FROM have_c EXCEPT ALL SELECT * FROM want_c)) d`,
+     UNION ALL SELECT 'case', month, case_id, admitted, NULL FROM ((SELECT * FROM want_c EXCEPT ALL SELECT * FROM have_c) UNION ALL (SELECT * FROM have_c EXCEPT ALL SELECT * FROM want_c)) d
+     UNION ALL SELECT 'year', * FROM ((SELECT * FROM want_y EXCEPT ALL SELECT * FROM have_y) UNION ALL (SELECT * FROM have_y EXCEPT ALL SELECT * FROM want_y)) d
+     UNION ALL SELECT 'case year', year, case_id, admitted, NULL FROM ((SELECT * FROM want_cy EXCEPT ALL SELECT * FROM have_cy) UNION ALL (SELECT * FROM have_cy EXCEPT ALL SELECT * FROM want_cy)) d`,
   );
 }
 
@@ -134,6 +140,10 @@ const PERIODS: FigurePeriod[] = [
   { start: '2024-12-28', end: '2025-03-02' },
   { start: '2025-05-01', end: '2025-04-30' }, // the eve of May as rewards asks it: members at 30 April
   { start: '2025-03-02', end: '2026-02-27' },
+  { start: '2024-11-15', end: '2026-02-28' }, // whole year 2025 with whole months and days on both sides
+  { start: '2024-12-01', end: '2026-01-31' },
+  { start: '2024-01-01', end: '2025-12-31' },
+  { start: '2025-01-01', end: '2025-11-30' },
 ];
 
 describe('figures from the member tallies and the replay shortcut agree with the plain definitions', () => {
@@ -281,7 +291,10 @@ describe('figures from the member tallies and the replay shortcut agree with the
     await qr.startTransaction();
     try {
       await qr.query(`TRUNCATE member`);
-      const [r] = await qr.query(`SELECT (SELECT count(*) FROM member_month)::int + (SELECT count(*) FROM member_total)::int + (SELECT count(*) FROM case_member_month)::int AS n`);
+      const [r] = await qr.query(
+        `SELECT (SELECT count(*) FROM member_month)::int + (SELECT count(*) FROM member_year)::int + (SELECT count(*) FROM member_total)::int
+              + (SELECT count(*) FROM case_member_month)::int + (SELECT count(*) FROM case_member_year)::int AS n`,
+      );
       expect(r.n).toBe(0);
     } finally {
       await qr.rollbackTransaction();

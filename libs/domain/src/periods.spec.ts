@@ -12,6 +12,7 @@ import {
   previousPeriod,
   nextMonthStart,
   splitIntoMonths,
+  splitIntoYears,
 } from './periods';
 import { addDays, daysBetween } from './working-calendar';
 
@@ -263,5 +264,36 @@ describe('splitIntoMonths', () => {
   it('nextMonthStart', () => {
     expect(nextMonthStart('2025-12-31')).toBe('2026-01-01');
     expect(nextMonthStart('2025-02-01')).toBe('2025-03-01');
+  });
+});
+
+describe('splitIntoYears', () => {
+  it.each([
+    ['2025-01-01', '2025-12-31', { from: '2025-01-01', to: '2025-12-31' }, [], []],
+    ['2024-08-01', '2025-07-19', null, [{ from: '2024-08-01', to: '2025-06-30' }], [{ from: '2025-07-01', to: '2025-07-19' }]],
+    ['2023-11-15', '2026-02-28', { from: '2024-01-01', to: '2025-12-31' }, [{ from: '2023-12-01', to: '2023-12-31' }, { from: '2026-01-01', to: '2026-02-28' }], [{ from: '2023-11-15', to: '2023-11-30' }]],
+    ['2025-04-01', '2025-06-30', null, [{ from: '2025-04-01', to: '2025-06-30' }], []],
+    ['2025-07-28', '2025-07-28', null, [], [{ from: '2025-07-28', to: '2025-07-28' }]],
+    ['2025-05-01', '2025-04-30', null, [], []],
+  ])('%s – %s', (start, end, years, months, days) => {
+    expect(splitIntoYears(start, end)).toEqual({ years, months, days });
+  });
+
+  it('covers every day exactly once', () => {
+    for (let i = 0; i < 1100; i += 13) {
+      for (let j = i; j < 1100; j += 29) {
+        const s = addDays('2023-01-01', i);
+        const e = addDays('2023-01-01', j);
+        const { years, months, days } = splitIntoYears(s, e);
+        const ranges = [...days, ...months, ...(years ? [years] : [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+        let next = s;
+        for (const r of ranges) {
+          expect(r.from).toBe(next);
+          next = addDays(r.to, 1);
+        }
+        expect(next).toBe(addDays(e, 1));
+        if (years) expect([years.from.slice(5), years.to.slice(5)]).toEqual(['01-01', '12-31']);
+      }
+    }
   });
 });

@@ -119,3 +119,21 @@ export function nextMonthStart(d: IsoDate): IsoDate {
   const [y, m] = isoDateParts(d);
   return m === 12 ? isoDateOf(y + 1, 1, 1) : isoDateOf(y, m + 1, 1);
 }
+
+/**
+ * `start`–`end` as whole calendar years, whole months outside those, and days outside both (see
+ * splitIntoMonths): counts kept per year, per month and per day answer each part.
+ */
+export function splitIntoYears(start: IsoDate, end: IsoDate): { years: DayRange | null; months: DayRange[]; days: DayRange[] } {
+  const { months, days } = splitIntoMonths(start, end);
+  if (!months) return { years: null, months: [], days };
+  const [fy, fm] = isoDateParts(months.from);
+  const firstYear = fm === 1 ? months.from : isoDateOf(fy + 1, 1, 1);
+  const [ty, tm] = isoDateParts(months.to);
+  const lastYearEnd = tm === 12 ? months.to : isoDateOf(ty - 1, 12, 31);
+  if (firstYear > lastYearEnd) return { years: null, months: [months], days };
+  const rest: DayRange[] = [];
+  if (months.from < firstYear) rest.push({ from: months.from, to: addDays(firstYear, -1) });
+  if (lastYearEnd < months.to) rest.push({ from: addDays(lastYearEnd, 1), to: months.to });
+  return { years: { from: firstYear, to: lastYearEnd }, months: rest, days };
+}

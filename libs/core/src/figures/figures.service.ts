@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  ALL_STAGES, CaseStage, CoverageProgress, DayRange, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, nextMonthStart,
-  splitIntoMonths, vnStartOfDay,
+  ALL_STAGES, CaseStage, CoverageProgress, DayRange, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, isoDateParts, nextMonthStart,
+  splitIntoYears, vnStartOfDay,
 } from '@app/domain';
 import { subtreeLike } from '../common/actor';
 import { SqlParams } from '../common/pagination';
@@ -72,9 +72,9 @@ const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
   OFFSET 0`; // not flattened into the caller: each case's stage and due day are computed once, not in every aggregate that reads them
 };
 
-/** `m.admitted_on` in one of the day ranges. */
-function admittedIn(p: Pick<SqlParams, 'add'>, days: DayRange[]): string {
-  return `(${days.map((d) => `m.admitted_on BETWEEN ${p.add(d.from)}::date AND ${p.add(d.to)}::date`).join(' OR ')})`;
+/** `col` (a date) in one of the ranges. */
+function inRanges(p: Pick<SqlParams, 'add'>, col: string, ranges: DayRange[]): string {
+  return `(${ranges.map((d) => `${col} BETWEEN ${p.add(d.from)}::date AND ${p.add(d.to)}::date`).join(' OR ')})`;
 }
 
 /** A period still running is seen as of today; one that is over, as of the end of its last day. */
@@ -125,16 +125,19 @@ export class FiguresService {
   }
 
   async newMembers(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<number> {
-    const { months, days } = splitIntoMonths(period.start, period.end);
-    if (!months && !days.length) return 0; // an empty period (end before start)
+    const { years, months, days } = splitIntoYears(period.start, period.end);
+    if (!years && !months.length && !days.length) return 0; // an empty period (end before start)
     const p = new SqlParams();
     const scope = SCOPE(p.add(unit.path), p.add(subtreeLike(unit.path)));
-    const parts = ['0'];
-    if (months) {
-      parts.push(`(SELECT coalesce(sum(mm.admitted), 0) FROM member_month mm
-                    WHERE mm.month BETWEEN ${p.add(months.from)} AND ${p.add(months.to)} AND mm.grassroots_union_id IN ${scope})`);
+    const parts: string[] = [];
+    if (years) {
+      parts.push(`(SELECT coalesce(sum(my.admitted), 0) FROM member_year my
+                    WHERE ${inRanges(p, 'my.year', [years])} AND my.grassroots_union_id IN ${scope})`);
     }
-    if (days.length) parts.push(`(SELECT count(*) FROM member m WHERE ${admittedIn(p, days)} AND m.grassroots_union_id IN ${scope})`);
+    if (months.length) {
+      parts.push(`(SELECT coalesce(sum(mm.admitted), 0) FROM member_month mm WHERE ${inRanges(p, 'mm.month', months)} AND mm.grassroots_union_id IN ${scope})`);
+    }
+    if (days.length) parts.push(`(SELECT count(*) FROM member m WHERE ${inRanges(p, 'm.admitted_on', days)} AND m.grassroots_union_id IN ${scope})`);
     const [r] = await m.query(`SELECT (${parts.join(' + ')})::int AS n`, p.values);
     return r.n;
   }
@@ -217,10 +220,11 @@ export class FiguresService {
     const asOfDay = over ? addDays(period.end, 1) : today;
     const params: unknown[] = [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])];
     const p = { values: params, add: (v: unknown) => `$${params.push(v)}` };
-    const { months, days } = splitIntoMonths(period.start, period.end);
+    const { years, months, days } = splitIntoYears(period.start, period.end);
     const caseMembers = [
-      ...(months ? [`SELECT cm.case_id, sum(cm.admitted) AS n FROM case_member_month cm WHERE cm.month BETWEEN ${p.add(months.from)} AND ${p.add(months.to)} GROUP BY cm.case_id`] : []),
-      ...(days.length ? [`SELECT m.case_id, count(*) AS n FROM member m WHERE m.case_id IS NOT NULL AND ${admittedIn(p, days)} GROUP BY m.case_id`] : []),
+      ...(years ? [`SELECT cy.case_id, sum(cy.admitted) AS n FROM case_member_year cy WHERE ${inRanges(p, 'cy.year', [years])} GROUP BY cy.case_id`] : []),
+      ...(months.length ? [`SELECT cm.case_id, sum(cm.admitted) AS n FROM case_member_month cm WHERE ${inRanges(p, 'cm.month', months)} GROUP BY cm.case_id`] : []),
+      ...(days.length ? [`SELECT m.case_id, count(*) AS n FROM member m WHERE m.case_id IS NOT NULL AND ${inRanges(p, 'm.admitted_on', days)} GROUP BY m.case_id`] : []),
     ].join(' UNION ALL ') || 'SELECT NULL::uuid AS case_id, 0::bigint AS n WHERE false';
     return m.query(
       `WITH scope AS ${SCOPE('$1', '$2')},
@@ -232,7 +236,7 @@ export class FiguresService {
        -- Recognitions count by decision day, like newGrassrootsUnions, whatever the history says.
        rs AS (SELECT c.assignee_id, count(*)::int AS recognitions FROM founding_case c
                WHERE c.recognized_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
-       -- Members admitted on each case: whole months from case_member_month, edge days from member.
+       -- Members admitted on each case: whole years and months from their tallies, edge days from member.
        -- (the cases by primary key: few cases have members, a hash join would read every case)
        ms AS (SELECT c.assignee_id, sum(x.n)::int AS members FROM (${caseMembers}) x
                 JOIN LATERAL (SELECT c.assignee_id, c.org_unit_id FROM founding_case c WHERE c.id = x.case_id OFFSET 0) c ON true
@@ -253,53 +257,63 @@ export class FiguresService {
   }
 
   /**
-   * Per CĐCS of the subtree: members admitted in the period and members at its end. Whole months come
-   * from member_month; members at the end are the union's total minus what came after the end (a few
-   * months for a recent end); the days of a partial month are counted from `member`.
+   * Per CĐCS of the subtree: members admitted in the period and members at its end. Whole years and
+   * months come from member_year and member_month; members at the end are the union's total minus what
+   * came after the end (one row a year, a row a month for the rest of the end's year); the days of a
+   * partial month are counted from `member`.
    */
   async byGrassroots(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<GrassrootsFigures[]> {
     const p = new SqlParams();
     const path = p.add(unit.path);
     const like = p.add(subtreeLike(unit.path));
-    const { months, days } = splitIntoMonths(period.start, period.end);
-    // After the end: the months from `after` on, and the days left in the end's own month.
-    const after = nextMonthStart(period.end);
-    const tail: DayRange[] = period.end < addDays(after, -1) ? [{ from: addDays(period.end, 1), to: addDays(after, -1) }] : [];
-    const afterP = p.add(after);
-    const monthsP = months ? { from: p.add(months.from), to: p.add(months.to) } : null;
+    const { years, months, days } = splitIntoYears(period.start, period.end);
+    // After the end: the years from the next one on, the months left in the end's year, the days left in its month.
+    const [endYear] = isoDateParts(period.end);
+    const nextYear = `${endYear + 1}-01-01`;
+    const nextMonth = nextMonthStart(period.end);
+    const afterMonths: DayRange[] = nextMonth < nextYear ? [{ from: nextMonth, to: `${endYear}-12-31` }] : [];
+    const tail: DayRange[] = period.end < addDays(nextMonth, -1) ? [{ from: addDays(period.end, 1), to: addDays(nextMonth, -1) }] : [];
     const ctes = [`g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = ${path} OR o.path LIKE ${like}))`];
-    ctes.push(`mm AS (SELECT mm.grassroots_union_id AS id,
-                  ${monthsP ? `sum(mm.admitted) FILTER (WHERE mm.month BETWEEN ${monthsP.from} AND ${monthsP.to})` : '0'} AS admitted,
-                  sum(mm.admitted - mm.gone) FILTER (WHERE mm.month >= ${afterP}) AS after
-             FROM member_month mm
-            WHERE mm.month >= ${monthsP ? `least(${monthsP.from}::date, ${afterP}::date)` : afterP} AND mm.grassroots_union_id IN (SELECT id FROM g)
-            GROUP BY mm.grassroots_union_id)`);
-    const cols = { admitted: ['mm.admitted'], after: ['mm.after'] };
+    const joins: string[] = [];
+    const admitted: string[] = [];
+    const after: string[] = [];
+    /** A tally table per union: admissions where `adm` holds (in the period), net members where `aft` holds (after the end). */
+    const part = (name: string, table: string, adm: string | null, aft: string | null) => {
+      if (!adm && !aft) return;
+      ctes.push(`${name} AS (SELECT x.grassroots_union_id AS id,
+                   ${adm ? `sum(x.admitted) FILTER (WHERE ${adm})` : '0'} AS admitted,
+                   ${aft ? `sum(x.admitted - x.gone) FILTER (WHERE ${aft})` : '0'} AS after
+              FROM ${table} x WHERE (${[adm, aft].filter(Boolean).join(' OR ')}) AND x.grassroots_union_id IN (SELECT id FROM g) GROUP BY x.grassroots_union_id)`);
+      joins.push(`LEFT JOIN ${name} ON ${name}.id = g.id`);
+      admitted.push(`coalesce(${name}.admitted, 0)`);
+      after.push(`coalesce(${name}.after, 0)`);
+    };
+    part('my', 'member_year', years ? inRanges(p, 'x.year', [years]) : null, `x.year >= ${p.add(nextYear)}::date`);
+    part('mm', 'member_month', months.length ? inRanges(p, 'x.month', months) : null, afterMonths.length ? inRanges(p, 'x.month', afterMonths) : null);
     if (days.length || tail.length) {
-      const inDays = days.length ? admittedIn(p, days) : 'false';
-      const inTail = tail.length ? admittedIn(p, tail) : 'false';
+      const inDays = days.length ? inRanges(p, 'm.admitted_on', days) : 'false';
+      const inTail = tail.length ? inRanges(p, 'm.admitted_on', tail) : 'false';
       ctes.push(`md AS (SELECT m.grassroots_union_id AS id, count(*) FILTER (WHERE ${inDays}) AS admitted, count(*) FILTER (WHERE ${inTail}) AS after
                  FROM member m WHERE (${inDays} OR ${inTail}) AND m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)`);
-      cols.admitted.push('md.admitted');
-      cols.after.push('md.after');
+      joins.push('LEFT JOIN md ON md.id = g.id');
+      admitted.push('coalesce(md.admitted, 0)');
+      after.push('coalesce(md.after, 0)');
     }
     if (tail.length) {
-      // Gone in the tail days: a member then, no longer one now (counted in the total's `gone`).
+      // Gone in the tail days: a member at the end, no longer one now (counted in the total's `gone`).
       ctes.push(`mg AS (SELECT m.grassroots_union_id AS id, count(*) AS gone FROM member m
-                 WHERE m.left_on IS NOT NULL AND greatest(m.admitted_on, m.left_on) BETWEEN ${p.add(tail[0].from)} AND ${p.add(tail[0].to)}
+                 WHERE m.left_on IS NOT NULL AND greatest(m.admitted_on, m.left_on) BETWEEN ${p.add(tail[0].from)}::date AND ${p.add(tail[0].to)}::date
                    AND m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)`);
-      cols.after.push('- mg.gone');
+      joins.push('LEFT JOIN mg ON mg.id = g.id');
+      after.push('- coalesce(mg.gone, 0)');
     }
-    const sum = (xs: string[]) => xs.map((x) => (x.startsWith('- ') ? `- coalesce(${x.slice(2)}, 0)` : `+ coalesce(${x}, 0)`)).join(' ');
     return m.query(
       `WITH ${ctes.join(',\n')}
-       SELECT g.id AS "unitId", g.name, (0 ${sum(cols.admitted)})::int AS "membersAdmitted",
-              (coalesce(t.admitted - t.gone, 0) - (0 ${sum(cols.after)}))::int AS "membersAtEnd",
+       SELECT g.id AS "unitId", g.name, (0 ${admitted.map((x) => `+ ${x}`).join(' ')})::int AS "membersAdmitted",
+              (coalesce(t.admitted - t.gone, 0) - (0 ${after.map((x) => (x.startsWith('- ') ? x : `+ ${x}`)).join(' ')}))::int AS "membersAtEnd",
               (SELECT to_char(c.recognized_on, 'YYYY-MM-DD') FROM founding_case c WHERE c.grassroots_union_id = g.id LIMIT 1) AS "recognizedOn"
          FROM g LEFT JOIN member_total t ON t.grassroots_union_id = g.id
-         LEFT JOIN mm ON mm.id = g.id
-         ${cols.admitted.includes('md.admitted') ? 'LEFT JOIN md ON md.id = g.id' : ''}
-         ${tail.length ? 'LEFT JOIN mg ON mg.id = g.id' : ''}
+         ${joins.join('\n         ')}
         ORDER BY g.name, g.id`,
       p.values,
     );

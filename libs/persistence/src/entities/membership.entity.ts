@@ -77,6 +77,15 @@ export class MemberMonthEntity {
   @Column({ type: 'int', default: 0 }) gone: number;
 }
 
+/** member_month summed per calendar year (`year` = its 1 January), per union (kept by the same triggers). */
+@Entity('member_year')
+export class MemberYearEntity {
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'PK_member_year' }) year: string;
+  @PrimaryColumn({ name: 'grassroots_union_id', type: 'uuid', primaryKeyConstraintName: 'PK_member_year' }) grassrootsUnionId: string;
+  @Column({ type: 'int', default: 0 }) admitted: number;
+  @Column({ type: 'int', default: 0 }) gone: number;
+}
+
 /** member_month summed over all months, per union (kept by the same triggers). */
 @Entity('member_total')
 export class MemberTotalEntity {
@@ -90,5 +99,13 @@ export class MemberTotalEntity {
 export class CaseMemberMonthEntity {
   @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'PK_case_member_month' }) month: string;
   @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_member_month' }) caseId: string;
+  @Column({ type: 'int', default: 0 }) admitted: number;
+}
+
+/** case_member_month summed per calendar year (kept by the same triggers). */
+@Entity('case_member_year')
+export class CaseMemberYearEntity {
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'PK_case_member_year' }) year: string;
+  @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_member_year' }) caseId: string;
   @Column({ type: 'int', default: 0 }) admitted: number;
 }

@@ -6,8 +6,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - member_month: per union and calendar month, members admitted in it and members gone in it. A
  *   member is gone on `greatest(admitted_on, left_on)`: then "a member at the end of day E" is
  *   admitted ≤ E minus gone ≤ E, with no condition across two columns.
+ * - member_year: the same per union and calendar year (`year` = 1 January), so a year is one row per union.
  * - member_total: the same per union over all time (members at a recent day = total − what came after).
- * - case_member_month: per founding case and month, members admitted (the founders, by the case's officer).
+ * - case_member_month, case_member_year: per founding case and month / year, members admitted (the founders,
+ *   by the case's officer).
  * Statement-level triggers with transition tables keep them in the same transaction as every write
  * to member (set-based inserts included): no write path can forget them.
  */
@@ -23,6 +25,16 @@ const DELTA = (src: string) => `
     ORDER BY x.month, x.grassroots_union_id
     ON CONFLICT (month, grassroots_union_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted, gone = t.gone + EXCLUDED.gone
     RETURNING 1),
+  my AS (
+    INSERT INTO member_year AS t (year, grassroots_union_id, admitted, gone)
+    SELECT x.year, x.grassroots_union_id, sum(x.admitted), sum(x.gone) FROM (
+      SELECT date_trunc('year', d.admitted_on)::date AS year, d.grassroots_union_id, d.n AS admitted, 0 AS gone FROM d
+      UNION ALL
+      SELECT date_trunc('year', greatest(d.admitted_on, d.left_on))::date, d.grassroots_union_id, 0, d.n FROM d WHERE d.left_on IS NOT NULL) x
+    GROUP BY x.year, x.grassroots_union_id HAVING sum(x.admitted) <> 0 OR sum(x.gone) <> 0
+    ORDER BY x.year, x.grassroots_union_id
+    ON CONFLICT (year, grassroots_union_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted, gone = t.gone + EXCLUDED.gone
+    RETURNING 1),
   mt AS (
     INSERT INTO member_total AS t (grassroots_union_id, admitted, gone)
     SELECT d.grassroots_union_id, sum(d.n), coalesce(sum(d.n) FILTER (WHERE d.left_on IS NOT NULL), 0) FROM d
@@ -35,8 +47,14 @@ const DELTA = (src: string) => `
     SELECT date_trunc('month', d.admitted_on)::date, d.case_id, sum(d.n) FROM d WHERE d.case_id IS NOT NULL
     GROUP BY 1, 2 HAVING sum(d.n) <> 0 ORDER BY 1, 2
     ON CONFLICT (month, case_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted
+    RETURNING 1),
+  cy AS (
+    INSERT INTO case_member_year AS t (year, case_id, admitted)
+    SELECT date_trunc('year', d.admitted_on)::date, d.case_id, sum(d.n) FROM d WHERE d.case_id IS NOT NULL
+    GROUP BY 1, 2 HAVING sum(d.n) <> 0 ORDER BY 1, 2
+    ON CONFLICT (year, case_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted
     RETURNING 1)
-  SELECT (SELECT count(*) FROM mm) + (SELECT count(*) FROM mt) + (SELECT count(*) FROM cm) INTO tallied`;
+  SELECT (SELECT count(*) FROM mm) + (SELECT count(*) FROM my) + (SELECT count(*) FROM mt) + (SELECT count(*) FROM cm) + (SELECT count(*) FROM cy) INTO tallied`;
 
 const COLS = 'grassroots_union_id, case_id, admitted_on, left_on';
 
@@ -46,6 +64,12 @@ export class MemberTallies1795496897110 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(
       `CREATE TABLE "member_month" ("month" date NOT NULL, "grassroots_union_id" uuid NOT NULL, "admitted" integer NOT NULL DEFAULT '0', "gone" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_member_month" PRIMARY KEY ("month", "grassroots_union_id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "member_year" ("year" date NOT NULL, "grassroots_union_id" uuid NOT NULL, "admitted" integer NOT NULL DEFAULT '0', "gone" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_member_year" PRIMARY KEY ("year", "grassroots_union_id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "case_member_year" ("year" date NOT NULL, "case_id" uuid NOT NULL, "admitted" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_case_member_year" PRIMARY KEY ("year", "case_id"))`,
     );
     await q.query(
       `CREATE TABLE "member_total" ("grassroots_union_id" uuid NOT NULL, "admitted" integer NOT NULL DEFAULT '0', "gone" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_member_total" PRIMARY KEY ("grassroots_union_id"))`,
@@ -66,6 +90,10 @@ export class MemberTallies1795496897110 implements MigrationInterface {
        GROUP BY x.month, x.grassroots_union_id ORDER BY 1, 2`,
     );
     await q.query(
+      `INSERT INTO member_year (year, grassroots_union_id, admitted, gone)
+       SELECT date_trunc('year', month)::date, grassroots_union_id, sum(admitted), sum(gone) FROM member_month GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    await q.query(
       `INSERT INTO member_total (grassroots_union_id, admitted, gone)
        SELECT grassroots_union_id, sum(admitted), sum(gone) FROM member_month GROUP BY grassroots_union_id ORDER BY 1`,
     );
@@ -74,8 +102,12 @@ export class MemberTallies1795496897110 implements MigrationInterface {
        SELECT date_trunc('month', admitted_on)::date, case_id, count(*) FROM member WHERE case_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
     );
 
+    await q.query(
+      `INSERT INTO case_member_year (year, case_id, admitted)
+       SELECT date_trunc('year', month)::date, case_id, sum(admitted) FROM case_member_month GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
     // Statistics now (the planner would otherwise guess at the new tables until autovacuum's analyze).
-    await q.query(`ANALYZE member_month, member_total, case_member_month`);
+    await q.query(`ANALYZE member_month, member_year, member_total, case_member_month, case_member_year`);
 
     await q.query(
       `CREATE FUNCTION member_tally() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -88,7 +120,7 @@ export class MemberTallies1795496897110 implements MigrationInterface {
          ELSIF TG_OP = 'UPDATE' THEN
            ${DELTA(`SELECT ${COLS}, 1 AS n FROM member_new UNION ALL SELECT ${COLS}, -1 FROM member_old`)};
          ELSE -- TRUNCATE
-           DELETE FROM member_month; DELETE FROM member_total; DELETE FROM case_member_month;
+           DELETE FROM member_month; DELETE FROM member_year; DELETE FROM member_total; DELETE FROM case_member_month; DELETE FROM case_member_year;
          END IF;
          RETURN NULL;
        END $fn$`,
@@ -108,7 +140,9 @@ export class MemberTallies1795496897110 implements MigrationInterface {
     await q.query(`DROP TRIGGER member_tally_insert ON member`);
     await q.query(`DROP FUNCTION member_tally()`);
     await q.query(`DROP INDEX "IDX_member_gone_on"`);
+    await q.query(`DROP TABLE "case_member_year"`);
     await q.query(`DROP TABLE "case_member_month"`);
+    await q.query(`DROP TABLE "member_year"`);
     await q.query(`DROP TABLE "member_total"`);
     await q.query(`DROP TABLE "member_month"`);
   }
