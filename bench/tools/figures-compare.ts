@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@app/config';
 import { CalendarService, FiguresService, ReportBuilderService, subtreeLike } from '@app/core';
 import { dataSourceOptions } from '@app/persistence';
+import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 
 const BARE = `SELECT count(*)::int AS n FROM member m
@@ -57,22 +58,36 @@ async function main(): Promise<void> {
     return;
   }
   if (args.includes('--parts')) {
-    // Each statement alone, `rounds` times: where the time goes without EXPLAIN's per-row overhead.
+    // Each statement alone, `rounds` times, on one connection: wall ms and the backend's CPU ms (from /proc,
+    // steadier than wall time on a shared machine), without EXPLAIN's per-row overhead.
+    const qr = ds.createQueryRunner();
+    await qr.connect();
+    const m = qr.manager;
+    const [{ pid }] = await m.query('SELECT pg_backend_pid() AS pid');
+    const cpu = () => {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in ms (USER_HZ = 100)
+    };
     const calls: [string, () => Promise<unknown>][] = [
-      ['bare count', () => ds.query(BARE, [period.start, period.end, unit.path, subtreeLike(unit.path)])],
-      ['newMembers', () => figures.newMembers(ds, unit, period)],
-      ['newGrassrootsUnions', () => figures.newGrassrootsUnions(ds, unit, period)],
-      ['coverageCounts', () => figures.coverageCounts(ds, unit, period.end)],
-      ['stages', () => figures.stages(ds, unit, period, today)],
-      ['byOfficer', () => figures.byOfficer(ds, unit, period, today)],
-      ['byGrassroots', () => figures.byGrassroots(ds, unit, period)],
-      ['overdueCasesOf', () => figures.overdueCasesOf(ds, unit, period, today)],
+      ['bare count', () => m.query(BARE, [period.start, period.end, unit.path, subtreeLike(unit.path)])],
+      ['newMembers', () => figures.newMembers(m, unit, period)],
+      ['newGrassrootsUnions', () => figures.newGrassrootsUnions(m, unit, period)],
+      ['coverageCounts', () => figures.coverageCounts(m, unit, period.end)],
+      ['stages', () => figures.stages(m, unit, period, today)],
+      ['byOfficer', () => figures.byOfficer(m, unit, period, today)],
+      ['byGrassroots', () => figures.byGrassroots(m, unit, period)],
+      ['overdueCasesOf', () => figures.overdueCasesOf(m, unit, period, today)],
     ];
     for (const [name, f] of calls) {
-      const times: number[] = [];
-      for (let r = 0; r < rounds; r++) times.push((await ms(f)).ms);
-      console.log(`${name.padEnd(20)} ${times.map((t) => t.toFixed(0).padStart(6)).join(' ')} ms`);
+      const out: string[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const c0 = cpu();
+        const t = await ms(f);
+        out.push(`${t.ms.toFixed(0).padStart(6)} (${(cpu() - c0).toFixed(0)})`);
+      }
+      console.log(`${name.padEnd(20)} ${out.join(' ')} ms wall (backend CPU ms)`);
     }
+    await qr.release();
     await ds.destroy();
     return;
   }

@@ -194,15 +194,13 @@ export class FiguresService {
     } else {
       const asOf = vnStartOfDay(addDays(period.end, 1));
       // Replays the history: the last step before the period's end gives the stage and its due day.
-      // One aggregate row with a count per stage (grouping ~10⁵ rows by the computed stage sorted them to disk).
-      const [r] = await m.query(
+      rows = await m.query(
         `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4', '$3')})
-         SELECT ${ALL_STAGES.map((s, i) => `count(*) FILTER (WHERE stage = '${s}')::int AS c${i},
-                count(*) FILTER (WHERE stage = '${s}' AND stage IN ${OPEN_SQL} AND due_on <= $5)::int AS o${i}`).join(', ')}
-           FROM st WHERE stage IN ${OPEN_SQL} OR entered_since`,
+         SELECT stage, count(*)::int AS count,
+                count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $5)::int AS overdue
+           FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
         [...params, asOf, period.end],
       );
-      rows = ALL_STAGES.map((stage, i) => ({ stage, count: r[`c${i}`], overdue: r[`o${i}`] }));
     }
     const byStage = new Map(rows.map((r) => [r.stage, r]));
     return ALL_STAGES.map((stage) => ({ stage, count: byStage.get(stage)?.count ?? 0, overdue: byStage.get(stage)?.overdue ?? 0 }));
