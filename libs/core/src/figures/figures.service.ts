@@ -58,18 +58,20 @@ const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
   const terminalBefore = from ? ` AND (c.stage IN ${OPEN_SQL} OR c.stage_entered_at < ${from}::timestamptz - ${CLOCK_MARGIN})` : '';
   const current = `(${unchanged} OR c.stage_entered_at < ${asOf}::timestamptz - ${CLOCK_MARGIN}${terminalBefore})`;
   // One pass over the cases; the history is read (one index probe) only where `current` is false.
+  // (The OFFSET 0 subqueries are not flattened: `current`, and then each case's stage and due day, are computed once a case.)
   return `
   SELECT c.id, c.enterprise_id, c.assignee_id,
-         CASE WHEN ${current} THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
+         CASE WHEN c.current THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
          ${from
-           ? `CASE WHEN ${current} THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
+           ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
            : 'NULL::boolean'} AS entered_since,
-         CASE WHEN ${unchanged} THEN c.opened_due_on WHEN ${current} THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
-    FROM founding_case c
+         CASE WHEN c.unchanged THEN c.opened_due_on WHEN c.current THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
+    FROM (SELECT c.id, c.enterprise_id, c.assignee_id, c.stage, c.stage_due_on, c.opened_due_on, c.opened_at,
+                 ${unchanged} AS unchanged, ${current} AS current
+            FROM founding_case c WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf} OFFSET 0) c
     LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
-                        WHERE NOT ${current} AND x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
-   WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf}
-  OFFSET 0`; // not flattened into the caller: each case's stage and due day are computed once, not in every aggregate that reads them
+                        WHERE NOT c.current AND x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
+  OFFSET 0`;
 };
 
 /** `col` (a date) in one of the ranges. */
