@@ -107,6 +107,14 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     expect(decided.decidedAt).toBeTruthy();
     const [event] = await api.db.query(`SELECT from_status, to_status, by_user_id, note FROM reward_nomination_event WHERE nomination_id = $1`, [may.id]);
     expect(event).toEqual({ from_status: 'PROPOSED', to_status: 'APPROVED', by_user_id: p.supervisor.id, note: 'Đề nghị tặng Giấy khen' });
+    // The same decision as GraphQL shows it, on the list too (one loader call for all nominations).
+    const HISTORY = `query($u: ID, $s: Date) { rewardNominations(orgUnitId: $u, periodStart: $s) { id history { from to at note by { id fullName } } } }`;
+    const listed = (await api.ok(HISTORY, { u: p.unitId, s: '2025-05-01' }, officer.token)).rewardNominations as any[];
+    const shown = listed.find((n) => n.id === may.id);
+    expect(shown.history).toEqual([
+      { from: 'PROPOSED', to: 'APPROVED', at: expect.any(String), note: 'Đề nghị tặng Giấy khen', by: { id: p.supervisor.id, fullName: `supervisor ${p.tag}` } },
+    ]);
+    expect(listed.filter((n) => n.id !== may.id).every((n) => n.history.length === 0)).toBe(true);
     const [frozen] = await api.db.query(`SELECT * FROM reward_nomination WHERE id = $1`, [may.id]);
 
     // New figures: the 2025 member target drops to 4, so 5 admitted is 125%.

@@ -43,6 +43,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.pipeline': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // | `escalations` | ✔ addressed to it | ✔ all in its subtree | ✔ |  (scope filters the list; no id)
   'Query.escalations': { roles: ALL, outOfScope: 'none' },
+  // Not in API.md's table (added beside `escalations`): applications overdue at an upper-level union, scoped the same way.
+  'Query.applicationEscalations': { roles: ALL, outOfScope: 'none' },
   // | `report`, `reports`, `rewardNominations` | ✔ read | ✔ | ✔ |
   'Query.report': { roles: ALL, outOfScope: 'NULL' },
   'Query.reports': { roles: ALL, outOfScope: 'NOT_FOUND' },
@@ -124,6 +126,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Query.foundingCase': (_w, _c, s) => ({ id: s.caseId }),
   'Query.pipeline': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year }),
   'Query.escalations': () => ({ openOnly: false }),
+  'Query.applicationEscalations': () => ({ openOnly: false }),
   'Query.report': (_w, _c, s) => ({ id: s.reportId }),
   'Query.reports': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   'Query.rewardNominations': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { EscalationsService } from '@app/core';
 import { PASSWORD, Province, TestApi, TestUser } from '../support/test-api';
-import { M, addDays, createEnterprise, vnToday } from '../support/case-fixtures';
+import { M, addDays, applicant, createEnterprise, vnToday } from '../support/case-fixtures';
 import { TestWorker } from '../support/test-worker';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
 
@@ -35,6 +35,7 @@ describe('web dashboard (browser)', () => {
   let caseId: string;
   let staleCaseId: string;
   let enterpriseName: string;
+  let spareEnterpriseName: string;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -56,11 +57,17 @@ describe('web dashboard (browser)', () => {
     // A second case left behind its due day (its SLA days moved into the past), swept into escalations.
     const staleEnterprise = await createEnterprise(api, p, { name: `Công ty CP Cơ khí Đông Á ${p.tag}`, workerCount: 140, hasUnion: false });
     staleCaseId = (await api.ok(M.open, { i: { enterpriseId: staleEnterprise, assigneeId: officer.id } }, sup)).openFoundingCase.id;
+    // An enterprise with no case (12 workers: outside the coverage figures), for the open-case form's pickers.
+    spareEnterpriseName = `Công ty TNHH Bao bì Phú Thịnh ${p.tag}`;
+    await createEnterprise(api, p, { name: spareEnterpriseName, workerCount: 12, hasUnion: false });
     const today = vnToday();
     await api.db.query(`UPDATE founding_case SET warning_on = $2, stage_due_on = $3, critical_on = $4 WHERE id = $1`, [
       staleCaseId, addDays(today, -12), addDays(today, -6), addDays(today, -1),
     ]);
     await api.app.get(EscalationsService).sweepCase(staleCaseId);
+    // A worker's application sent straight to the upper-level union 40 days ago, never decided: the sweep raises it.
+    await api.ok(M.apply, { i: applicant({ grassrootsUnionId: p.unitId }, { fullName: `Lê Thị Mai ${p.tag}`, submittedOn: addDays(today, -40) }) }, officer.token);
+    await api.app.get(EscalationsService).sweep();
 
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
@@ -298,6 +305,19 @@ describe('web dashboard (browser)', () => {
     await page.getByTestId('board-total').filter({ hasText: /^2$/ }).waitFor();
     expect(await countOf('FOUNDING_CEREMONY')).toBe('1');
     await page.getByLabel('Cán bộ phụ trách').first().selectOption({ label: 'Tất cả cán bộ' });
+    // Pickers list the unit's people, not only those seen on cases: officer2 has no case any more.
+    expect(await page.getByLabel('Cán bộ phụ trách').first().locator('option').allInnerTexts()).toContain(`officer2 ${p.tag}`);
+    const openToggle = page.locator('summary', { hasText: 'Mở hồ sơ thành lập mới' });
+    await openToggle.click();
+    const openForm = page.locator('details.disclosure').filter({ has: openToggle });
+    await openForm.getByRole('combobox', { name: 'Doanh nghiệp' }).selectOption({ label: `${spareEnterpriseName} (12 LĐ)` });
+    const assigneePicker = openForm.getByRole('combobox', { name: 'Cán bộ phụ trách' });
+    await assigneePicker.locator('option', { hasText: `officer2 ${p.tag}` }).waitFor({ state: 'attached' });
+    expect(await assigneePicker.locator('option').allInnerTexts()).toEqual(
+      expect.arrayContaining([`officer1 ${p.tag}`, `officer2 ${p.tag}`, `supervisor ${p.tag} (Ban Thường vụ)`]),
+    );
+    expect((await assigneePicker.locator('option').allInnerTexts()).some((t) => t.includes(`fedsup ${p.tag}`))).toBe(false);
+    await openToggle.click();
     await shot('09-board-supervisor');
 
     await nav('Chỉ tiêu & kết quả');
@@ -349,7 +369,12 @@ describe('web dashboard (browser)', () => {
 
     await nav('Cảnh báo');
     await page.getByTestId('escalations').getByText('Quá hạn nghiêm trọng').first().waitFor();
+    const overdueApplication = page.getByTestId('application-escalations').locator('li', { hasText: `Lê Thị Mai ${p.tag}` });
+    await overdueApplication.waitFor();
     await shot('12-escalations-supervisor');
+    await overdueApplication.getByRole('button', { name: 'Xác nhận đã xem' }).click();
+    await page.getByRole('status').filter({ hasText: `Đã xác nhận cảnh báo đơn của Lê Thị Mai ${p.tag}` }).waitFor();
+    await overdueApplication.waitFor({ state: 'detached' });
   });
 
   it('supervisor: requests a report, watches it build, downloads XLSX and CSV with the token', async () => {

@@ -20,9 +20,9 @@ import { HealthController } from './health/health.controller';
 import { ApplicationResolver, CaseTransitionResolver, EnterpriseResolver, FoundingCaseResolver } from './resolvers/cases.resolver';
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
-import { EscalationResolver } from './resolvers/escalations.resolver';
+import { ApplicationEscalationResolver, EscalationResolver } from './resolvers/escalations.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
-import { RewardNominationResolver } from './resolvers/rewards.resolver';
+import { NominationDecisionResolver, RewardNominationResolver } from './resolvers/rewards.resolver';
 import { ReportResolver } from './resolvers/reports.resolver';
 import { ReportFilesController } from './reports/report-files.controller';
 
@@ -74,7 +74,7 @@ class GraphqlSupportModule {}
     LoginThrottle,
     RedisHealthIndicator,
     DateScalar,
-    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, RewardNominationResolver, CalendarResolver, ReportResolver,
+    UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, ApplicationEscalationResolver, RewardNominationResolver, NominationDecisionResolver, CalendarResolver, ReportResolver,
   ],
 })
 export class AppModule {}

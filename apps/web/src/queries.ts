@@ -149,6 +149,14 @@ export interface Escalation {
   acknowledgedAt: string | null;
   case: { id: string; stage: Stage; stageDueOn: string | null; enterprise: { name: string }; assignee: UserRef | null };
 }
+export interface ApplicationEscalation {
+  id: string;
+  level: string;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  application: { id: string; fullName: string; position: string; submittedOn: string; dueOn: string | null; status: string };
+  decidingUnit: { id: string; name: string };
+}
 export interface Nomination {
   id: string;
   periodKind: string;
@@ -188,6 +196,8 @@ export const Q = {
   escalations: `query Escalations($open: Boolean) { escalations(openOnly: $open) {
     id level stage raisedAt acknowledgedAt
     case { id stage stageDueOn enterprise { name } assignee { id fullName } } } }`,
+  applicationEscalations: `query AppEscalations($open: Boolean) { applicationEscalations(openOnly: $open) {
+    id level raisedAt acknowledgedAt application { id fullName position submittedOn dueOn status } decidingUnit { id name } } }`,
   enterprisesWithoutCase: `query Ents($f: EnterpriseFilter) { enterprises(filter: $f, first: 200) { nodes { id name workerCount hasUnion openCase { id } orgUnit { id name } } } }`,
 };
 

@@ -5,7 +5,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
 import { QueueName, RedisHealthIndicator, redisConnection } from '@app/queue';
-import { CaseStageChangedHandler, EscalationSweepHandler, HealthPingHandler, SendNotificationEmailHandler } from './handlers/escalation.handlers';
+import {
+  CaseStageChangedHandler, EscalationSweepHandler, HealthPingHandler, RecomputeDueDaysHandler, SendNotificationEmailHandler,
+} from './handlers/escalation.handlers';
 import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from './handlers/reward.handlers';
 import { BuildReportHandler, SchedulePeriodReportsHandler } from './handlers/report.handlers';
 import { WorkerHealthController } from './health/worker-health.controller';
@@ -18,7 +20,7 @@ import { QUEUE_PROCESSORS } from './processors/queue.processors';
 import { SchedulerService } from './scheduler.service';
 
 const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificationEmailHandler, HealthPingHandler,
-  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler, BuildReportHandler, SchedulePeriodReportsHandler];
+  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler, BuildReportHandler, SchedulePeriodReportsHandler, RecomputeDueDaysHandler];
 
 @Module({
   imports: [

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { DatabaseModule } from '@app/persistence';
 import { CalendarService, clockProvider } from './calendar/calendar.service';
+import { DueDaysService } from './calendar/due-days.service';
 import { CaseQueriesService } from './cases/case-queries.service';
 import { CasesService } from './cases/cases.service';
 import { EnterprisesService } from './enterprises/enterprises.service';
@@ -20,7 +21,7 @@ import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
 
 const SERVICES = [
-  CalendarService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PipelineService,
+  CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
   RewardsService, RewardScheduleService, ReportsService, ReportBuilderService,
 ];

@@ -5,6 +5,7 @@ export * from './common/graceful-shutdown';
 export * from './common/pagination';
 export * from './common/pg-errors';
 export * from './calendar/calendar.service';
+export * from './calendar/due-days.service';
 export * from './cases/case-inputs';
 export * from './cases/case-queries.service';
 export * from './cases/cases.service';

@@ -18,6 +18,7 @@ export enum JobName {
   SCHEDULE_REWARD_EVALUATIONS = 'schedule-reward-evaluations',
   BUILD_REPORT = 'build-report',
   SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
+  RECOMPUTE_DUE_DAYS = 'recompute-due-days',
 }
 
 export interface JobPayloads {
@@ -33,6 +34,8 @@ export interface JobPayloads {
   [JobName.BUILD_REPORT]: { reportId: string };
   /** `today` (YYYY-MM-DD) overrides the current day in Asia/Ho_Chi_Minh, for reruns of a missed day. */
   [JobName.SCHEDULE_PERIOD_REPORTS]: { today?: string };
+  /** A calendar day (YYYY-MM-DD) was set or removed: stored due days it can move are computed again. */
+  [JobName.RECOMPUTE_DUE_DAYS]: { day: string };
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -47,6 +50,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCHEDULE_REWARD_EVALUATIONS]: QueueName.REWARDS,
   [JobName.BUILD_REPORT]: QueueName.REPORTS,
   [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
+  [JobName.RECOMPUTE_DUE_DAYS]: QueueName.CASES,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import {
-  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, OrgUnitsService, UsersService,
+  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, NominationDecisionView, OrgUnitsService, RewardsService, UsersService,
 } from '@app/core';
 import { CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
 
@@ -31,11 +31,13 @@ export interface Loaders {
   children: DataLoader<string, OrgUnitEntity[]>;
   user: DataLoader<string, UserEntity | null>;
   enterprise: DataLoader<string, EnterpriseEntity | null>;
+  application: DataLoader<string, MembershipApplicationEntity | null>;
   applicationsOfCase: DataLoader<string, MembershipApplicationEntity[]>;
   historyOfCase: DataLoader<string, CaseTransitionEntity[]>;
   evidenceOfCase: DataLoader<string, CaseEvidenceEntity[]>;
   openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
   foundingCase: DataLoader<string, FoundingCaseEntity | null>;
+  decisionsOfNomination: DataLoader<string, NominationDecisionView[]>;
 }
 
 /** One set of DataLoaders per request, so lists load related rows in batches (no N+1). */
@@ -47,6 +49,7 @@ export class LoadersFactory {
     private readonly enterprises: EnterprisesService,
     private readonly applications: ApplicationsService,
     private readonly cases: CaseQueriesService,
+    private readonly rewards: RewardsService,
   ) {}
 
   create(actorOf: () => Actor | undefined): Loaders {
@@ -55,6 +58,7 @@ export class LoadersFactory {
       children: groupBy((u) => u.parentId!, (ids) => this.orgUnits.childrenOf(ids)),
       user: byId((ids) => this.users.findByIds(ids)),
       enterprise: byId((ids) => this.enterprises.findByIds(ids)),
+      application: byId((ids) => this.applications.findByIds(ids)),
       applicationsOfCase: groupBy((a) => a.caseId!, (ids) => this.applications.findByCaseIds(ids)),
       historyOfCase: groupBy((t) => t.caseId, (ids) => this.cases.historyOf(ids)),
       evidenceOfCase: groupBy((e) => e.caseId, (ids) => this.cases.evidenceOf(ids)),
@@ -63,6 +67,7 @@ export class LoadersFactory {
         return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
       }),
       foundingCase: byId((ids) => this.cases.findByIds(ids)),
+      decisionsOfNomination: groupBy((d) => d.nominationId, (ids) => this.rewards.decisionsOf(ids)),
     };
   }
 }

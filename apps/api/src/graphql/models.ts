@@ -151,6 +151,20 @@ export class EscalationModel {
   @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
 }
 
+@ObjectType('ApplicationEscalation', {
+  description: 'An application sent directly to an upper-level union and not decided by its due day (BREACH, to its supervisors)',
+})
+export class ApplicationEscalationModel {
+  @Field(() => ID, { description: 'The escalation id, for acknowledgeEscalation' }) id: string;
+  @Field(() => MembershipApplicationModel) application?: MembershipApplicationModel;
+  applicationId: string;
+  @Field(() => OrgUnitModel, { description: 'The upper-level union that has to decide' }) decidingUnit?: OrgUnitModel;
+  orgUnitId: string;
+  @Field(() => EscalationLevel) level: EscalationLevel;
+  @Field(() => Date) raisedAt: Date;
+  @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
+}
+
 @ObjectType('OfficerFigures')
 export class OfficerFiguresModel {
   @Field(() => ID) officerId: string;
@@ -203,6 +217,16 @@ export class ReportModel {
   @Field(() => String, { nullable: true, description: 'Why the build failed' }) error: string | null;
 }
 
+@ObjectType('NominationDecision', { description: 'One decision on a reward nomination: who moved it, when, and why' })
+export class NominationDecisionModel {
+  @Field(() => NominationStatus, { name: 'from', nullable: true }) fromStatus: NominationStatus | null;
+  @Field(() => NominationStatus, { name: 'to' }) toStatus: NominationStatus;
+  @Field(() => Date) at: Date;
+  @Field(() => UserModel) by?: UserModel;
+  byUserId: string;
+  @Field(() => String, { nullable: true }) note: string | null;
+}
+
 @ObjectType('RewardNomination')
 export class RewardNominationModel {
   @Field(() => ID) id: string;
@@ -224,6 +248,7 @@ export class RewardNominationModel {
   @Field(() => String, { nullable: true }) decisionNote: string | null;
   @Field({ description: 'The figures behind the score, as JSON' }) figuresJson?: string;
   @Field(() => Date, { description: 'When the figures were last computed' }) evaluatedAt: Date;
+  @Field(() => [NominationDecisionModel], { description: 'Its decisions, oldest first' }) history?: NominationDecisionModel[];
 }
 
 @ObjectType('PageInfo')

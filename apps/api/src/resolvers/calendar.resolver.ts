@@ -25,7 +25,7 @@ export class CalendarResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => Boolean, { description: 'Sets a day off or a make-up working day; a null kind removes the day from the calendar' })
+  @Mutation(() => Boolean, { description: 'Sets a day off or a make-up working day; a null kind removes the day from the calendar. Stored due days that the change moves are recomputed by the worker.' })
   async setCalendarDay(
     @Args('day', { type: () => DateDay }) day: string,
     @Args('kind', { type: () => CalendarDayKind, nullable: true }) kind: CalendarDayKind | null,

@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, EscalationView, EscalationsService } from '@app/core';
-import { FoundingCaseEntity } from '@app/persistence';
+import { FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity } from '@app/persistence';
 import { AnyRole, CurrentActor } from '../auth/access.decorators';
 import { GqlContext } from '../graphql/loaders';
-import { EscalationModel, FoundingCaseModel } from '../graphql/models';
+import { ApplicationEscalationModel, EscalationModel, FoundingCaseModel, MembershipApplicationModel, OrgUnitModel } from '../graphql/models';
 
 @Resolver(() => EscalationModel)
 export class EscalationResolver {
@@ -13,7 +13,17 @@ export class EscalationResolver {
   @AnyRole()
   @Query(() => [EscalationModel])
   async escalations(@CurrentActor() actor: Actor, @Args('openOnly', { type: () => Boolean, defaultValue: true, nullable: true }) openOnly: boolean | null): Promise<EscalationView[]> {
-    return (await this.escalationService.list(actor, openOnly ?? true)).filter((e) => e.caseId);
+    return this.escalationService.list(actor, openOnly ?? true, 'CASE');
+  }
+
+  /** Applications overdue at an upper-level union: to its supervisors (officers are not addressed). Acknowledged with acknowledgeEscalation. */
+  @AnyRole()
+  @Query(() => [ApplicationEscalationModel])
+  applicationEscalations(
+    @CurrentActor() actor: Actor,
+    @Args('openOnly', { type: () => Boolean, defaultValue: true, nullable: true }) openOnly: boolean | null,
+  ): Promise<EscalationView[]> {
+    return this.escalationService.list(actor, openOnly ?? true, 'APPLICATION');
   }
 
   @AnyRole()
@@ -25,5 +35,18 @@ export class EscalationResolver {
   @ResolveField(() => FoundingCaseModel, { name: 'case' })
   foundingCase(@Parent() e: EscalationView, @Context() ctx: GqlContext): Promise<FoundingCaseEntity | null> {
     return ctx.loaders.foundingCase.load(e.caseId!);
+  }
+}
+
+@Resolver(() => ApplicationEscalationModel)
+export class ApplicationEscalationResolver {
+  @ResolveField(() => MembershipApplicationModel)
+  application(@Parent() e: EscalationView, @Context() ctx: GqlContext): Promise<MembershipApplicationEntity | null> {
+    return ctx.loaders.application.load(e.applicationId!);
+  }
+
+  @ResolveField(() => OrgUnitModel)
+  decidingUnit(@Parent() e: EscalationView, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> {
+    return ctx.loaders.orgUnit.load(e.orgUnitId);
   }
 }

@@ -1,11 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, NominationView, RewardsService, Role } from '@app/core';
+import { Actor, NominationDecisionView, NominationView, RewardsService, Role } from '@app/core';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
 import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
 import { DateDay } from '../graphql/date.scalar';
 import { PeriodKind } from '../graphql/enums';
 import { GqlContext } from '../graphql/loaders';
-import { OrgUnitModel, RewardNominationModel, UserModel } from '../graphql/models';
+import { NominationDecisionModel, OrgUnitModel, RewardNominationModel, UserModel } from '../graphql/models';
 
 @Resolver(() => RewardNominationModel)
 export class RewardNominationResolver {
@@ -58,8 +58,21 @@ export class RewardNominationResolver {
     return n.decidedById ? ctx.loaders.user.load(n.decidedById) : null;
   }
 
+  @ResolveField(() => [NominationDecisionModel])
+  history(@Parent() n: NominationView, @Context() ctx: GqlContext): Promise<NominationDecisionView[]> {
+    return ctx.loaders.decisionsOfNomination.load(n.id);
+  }
+
   @ResolveField(() => String)
   figuresJson(@Parent() n: NominationView): string {
     return JSON.stringify(n.figures);
+  }
+}
+
+@Resolver(() => NominationDecisionModel)
+export class NominationDecisionResolver {
+  @ResolveField(() => UserModel)
+  by(@Parent() d: NominationDecisionView, @Context() ctx: GqlContext): Promise<UserEntity | null> {
+    return ctx.loaders.user.load(d.byUserId);
   }
 }

@@ -3,6 +3,7 @@ import { gql } from '../api';
 import { CLOSE_REASON_LABEL, STAGES, STAGE_LABEL, fmtDate, fmtNumber, type Stage } from '../i18n';
 import { M, Q, type CaseCard, type OrgUnit, type UserRef } from '../queries';
 import { Link, navigate } from '../router';
+import { useUnitUsers } from '../unit-users';
 import { isSupervisor, useSession } from '../session';
 import { ActionForm, CheckboxField, Disclosure, ErrorBox, Loading, PageTitle, SelectField, useAsync } from '../ui';
 
@@ -34,8 +35,9 @@ export function BoardPage() {
   const [assigneeId, setAssigneeId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [officers, setOfficers] = useState<Map<string, UserRef>>(new Map());
+  const [seen, setSeen] = useState<Map<string, UserRef>>(new Map());
   const units = useUnits();
+  const unitOfficers = useUnitUsers(sup ? (units.data ?? []) : [], 'OFFICER');
 
   const filter = useMemo(() => {
     const f: Record<string, unknown> = {};
@@ -47,15 +49,21 @@ export function BoardPage() {
 
   const cases = useAsync(() => loadAllCases(filter), [filter]);
 
-  // Officers seen on any loaded case: the options of the officer filter.
+  // The officer filter offers the units' officers and anyone seen on a loaded case (a supervisor may be assigned too).
   useEffect(() => {
     if (!cases.data) return;
-    setOfficers((prev) => {
+    setSeen((prev) => {
       const next = new Map(prev);
       for (const c of cases.data!) if (c.assignee) next.set(c.assignee.id, c.assignee);
       return next.size === prev.size ? prev : next;
     });
   }, [cases.data]);
+
+  const officers = useMemo(() => {
+    const m = new Map<string, UserRef>(seen);
+    for (const o of unitOfficers.data ?? []) m.set(o.id, o);
+    return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+  }, [seen, unitOfficers.data]);
 
   const byStage = useMemo(() => {
     const m = new Map<Stage, CaseCard[]>(STAGES.map((s) => [s, []]));
@@ -79,7 +87,7 @@ export function BoardPage() {
             name="assigneeId"
             value={assigneeId}
             onChange={setAssigneeId}
-            options={[{ value: '', label: 'Tất cả cán bộ' }, ...[...officers.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')).map((o) => ({ value: o.id, label: o.fullName }))]}
+            options={[{ value: '', label: 'Tất cả cán bộ' }, ...officers.map((o) => ({ value: o.id, label: o.fullName }))]}
           />
         )}
         {sup && (
@@ -103,7 +111,7 @@ export function BoardPage() {
         </p>
       </form>
 
-      {sup && <OpenCaseForm officers={[...officers.values()]} />}
+      {sup && <OpenCaseForm />}
 
       <ErrorBox error={cases.error} />
       {cases.loading && !cases.data && <Loading what="hồ sơ" />}
@@ -165,15 +173,21 @@ function CaseCardView({ c }: { c: CaseCard }) {
   );
 }
 
-function OpenCaseForm({ officers }: { officers: UserRef[] }) {
+interface OpenableEnterprise { id: string; name: string; workerCount: number; hasUnion: boolean; openCase: { id: string } | null; orgUnit: { id: string; name: string } }
+
+function OpenCaseForm() {
   const [enterpriseId, setEnterpriseId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const ents = useAsync(
     async () =>
-      (await gql<{ enterprises: { nodes: { id: string; name: string; workerCount: number; hasUnion: boolean; openCase: { id: string } | null }[] } }>(Q.enterprisesWithoutCase, { f: { hasUnion: false } }))
-        .enterprises.nodes.filter((e) => !e.openCase),
+      (await gql<{ enterprises: { nodes: OpenableEnterprise[] } }>(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase),
     [],
   );
+  // The case lives in the enterprise's unit: its active officers and supervisors can be assigned.
+  const unitId = ents.data?.find((e) => e.id === enterpriseId)?.orgUnit.id;
+  const people = useUnitUsers(unitId ? [{ id: unitId }] : []);
+  const assignable = (people.data ?? []).filter((u) => u.role === 'OFFICER' || u.role === 'SUPERVISOR');
+  useEffect(() => setAssigneeId(''), [unitId]);
   return (
     <Disclosure summary="Mở hồ sơ thành lập mới">
       <ActionForm
@@ -199,7 +213,10 @@ function OpenCaseForm({ officers }: { officers: UserRef[] }) {
             name="assigneeId"
             value={assigneeId}
             onChange={setAssigneeId}
-            options={[{ value: '', label: 'Chưa phân công' }, ...officers.map((o) => ({ value: o.id, label: o.fullName }))]}
+            options={[
+              { value: '', label: !unitId ? 'Chưa phân công (chọn doanh nghiệp để xem cán bộ)' : people.loading && !people.data ? 'Đang tải danh sách cán bộ…' : 'Chưa phân công' },
+              ...assignable.map((o) => ({ value: o.id, label: o.role === 'SUPERVISOR' ? `${o.fullName} (Ban Thường vụ)` : o.fullName })),
+            ]}
           />
         </div>
       </ActionForm>

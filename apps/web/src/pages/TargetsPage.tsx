@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { gql, isMissingFromSchema } from '../api';
 import { OPEN_STAGES, STAGES, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
-import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report, type UnitUser } from '../queries';
+import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
 import { ActionForm, ColumnChart, ErrorBox, Loading, NumberField, PageTitle, ProgressBar, SelectField, badFields, num, useAsync } from '../ui';
+import { useUnitUsers } from '../unit-users';
 import { loadAllCases, useUnits } from './BoardPage';
 
 export function TargetsPage() {
@@ -89,16 +90,6 @@ function UnitProgress({ p }: { p: Pipeline }) {
   );
 }
 
-/** The active officers of the given units (the `users` query, one call per unit), by name. */
-function useUnitOfficers(units: OrgUnit[]) {
-  return useAsync(async () => {
-    const lists = await Promise.all(units.map(async (u) => (await gql<{ users: UnitUser[] }>(Q.users, { u: u.id, r: 'OFFICER' })).users));
-    const m = new Map<string, UnitUser>();
-    for (const o of lists.flat()) m.set(o.id, o);
-    return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-  }, [units.map((u) => u.id).join(',')]);
-}
-
 function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; onSaved: () => void }) {
   const [who, setWho] = useState(`unit:${units[0]?.id ?? ''}`);
   const [newMembers, setNewMembers] = useState('');
@@ -106,7 +97,7 @@ function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; 
   const [coverage, setCoverage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const bad = badFields(error);
-  const officers = useUnitOfficers(units);
+  const officers = useUnitUsers(units, 'OFFICER');
   const manyUnits = units.length > 1;
   return (
     <details className="disclosure">

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EscalationsService, NotificationMailer } from '@app/core';
+import { DueDaysService, EscalationsService, NotificationMailer } from '@app/core';
 import { JobName, JobPayloads } from '@app/queue';
 import { JobHandler } from '../job-handler';
 
@@ -11,6 +11,17 @@ export class CaseStageChangedHandler implements JobHandler<JobName.CASE_STAGE_CH
   /** A case entering a stage may already be late (e.g. a decision counted from an old dossier). */
   handle(data: JobPayloads[JobName.CASE_STAGE_CHANGED]) {
     return this.escalations.sweepCase(data.caseId);
+  }
+}
+
+@Injectable()
+export class RecomputeDueDaysHandler implements JobHandler<JobName.RECOMPUTE_DUE_DAYS> {
+  readonly jobName = JobName.RECOMPUTE_DUE_DAYS;
+  constructor(private readonly dueDays: DueDaysService) {}
+
+  /** An admin changed a calendar day: due days that it moves follow it (levels already raised stay raised). */
+  handle(data: JobPayloads[JobName.RECOMPUTE_DUE_DAYS]) {
+    return this.dueDays.recompute(data.day);
   }
 }
 

@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { DEFAULT_SLA, IsoDate, SlaConfig, WorkingCalendar, isIsoDate, vnDateOf } from '@app/domain';
 import { Clock, systemClock } from '../common/dates';
 import { badInput } from '../common/app-error';
+import { JobName } from '@app/queue';
+import { writeOutbox } from '../outbox/outbox.writer';
 
 export const CLOCK = Symbol('CLOCK');
 const CACHE_MS = 60_000;
@@ -51,16 +53,27 @@ export class CalendarService {
     );
   }
 
-  /** Changes apply to stage entries from now on; due days already stored are kept. */
+  /**
+   * Sets or removes a day of the calendar. The due days already stored that the change can move are
+   * recomputed by a worker job (RECOMPUTE_DUE_DAYS, through the outbox, in the same transaction).
+   */
   async setDay(day: IsoDate, kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY' | null, note: string | null): Promise<void> {
     if (!isIsoDate(day)) throw badInput({ day: 'must be a date YYYY-MM-DD' });
-    if (kind === null) await this.db.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);
-    else {
-      await this.db.query(
-        `INSERT INTO calendar_day (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note`,
-        [day, kind, note],
-      );
-    }
+    await this.db.transaction(async (m) => {
+      if (kind === null) await m.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);
+      else {
+        await m.query(
+          `INSERT INTO calendar_day (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note`,
+          [day, kind, note],
+        );
+      }
+      await writeOutbox(m, JobName.RECOMPUTE_DUE_DAYS, { day });
+    });
+    this.invalidate();
+  }
+
+  /** The next `calendar()` reads the table again (other processes refresh within CACHE_MS). */
+  invalidate(): void {
     this.cached = null;
   }
 }

@@ -21,7 +21,12 @@ interface Raised { raised: number; notifications: string[] }
 
 export interface EscalationView {
   id: string; caseId: string | null; applicationId: string | null; level: string; stage: string; raisedAt: Date; acknowledgedAt: Date | null;
+  /** The unit the escalation is about: the case's unit, or the upper-level union that has to decide the application. */
+  orgUnitId: string;
 }
+
+/** What an escalation is about: a founding case's stage, or an application an upper-level union has not decided in time. */
+export type EscalationSubject = 'CASE' | 'APPLICATION';
 
 /**
  * Levels per case and stage entry: WARNING to the assignee, BREACH to the unit's supervisors,
@@ -124,7 +129,7 @@ export class EscalationsService {
   }
 
   /** Officers: escalations addressed to them. Supervisors: all in their subtree. Admins: all. */
-  async list(actor: Actor, openOnly = true): Promise<EscalationView[]> {
+  async list(actor: Actor, openOnly = true, subject?: EscalationSubject): Promise<EscalationView[]> {
     const params: unknown[] = [actor.userId];
     let scope: string;
     if (actor.role === Role.OFFICER) scope = `EXISTS (SELECT 1 FROM notification n WHERE n.escalation_id = x.id AND n.user_id = $1)`;
@@ -134,12 +139,13 @@ export class EscalationsService {
     } else scope = 'true';
     return this.db.query(
       `SELECT x.id, x.case_id AS "caseId", x.application_id AS "applicationId", x.level, x.stage, x.raised_at AS "raisedAt",
-              mine.acknowledged_at AS "acknowledgedAt"
+              mine.acknowledged_at AS "acknowledgedAt", coalesce(c.org_unit_id, a.deciding_unit_id) AS "orgUnitId"
          FROM escalation x
          LEFT JOIN founding_case c ON c.id = x.case_id
          LEFT JOIN membership_application a ON a.id = x.application_id
          LEFT JOIN notification mine ON mine.escalation_id = x.id AND mine.user_id = $1
         WHERE ${scope} ${openOnly ? 'AND mine.acknowledged_at IS NULL' : ''}
+          ${subject === 'CASE' ? 'AND x.case_id IS NOT NULL' : subject === 'APPLICATION' ? 'AND x.application_id IS NOT NULL' : ''}
         ORDER BY x.raised_at DESC, x.id LIMIT 500`,
       params,
     );
@@ -165,8 +171,11 @@ export class EscalationsService {
     const [view] = (await this.list(actor, false)).filter((e) => e.id === id);
     if (view) return view;
     const [row] = await this.db.query(
-      `SELECT x.id, x.case_id AS "caseId", x.application_id AS "applicationId", x.level, x.stage, x.raised_at AS "raisedAt", n.acknowledged_at AS "acknowledgedAt"
-         FROM escalation x JOIN notification n ON n.escalation_id = x.id AND n.user_id = $2 WHERE x.id = $1`,
+      `SELECT x.id, x.case_id AS "caseId", x.application_id AS "applicationId", x.level, x.stage, x.raised_at AS "raisedAt", n.acknowledged_at AS "acknowledgedAt",
+              coalesce(c.org_unit_id, a.deciding_unit_id) AS "orgUnitId"
+         FROM escalation x JOIN notification n ON n.escalation_id = x.id AND n.user_id = $2
+         LEFT JOIN founding_case c ON c.id = x.case_id LEFT JOIN membership_application a ON a.id = x.application_id
+        WHERE x.id = $1`,
       [id, actor.userId],
     );
     return row;

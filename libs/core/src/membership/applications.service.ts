@@ -50,6 +50,11 @@ export class ApplicationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  findByIds(ids: readonly string[]): Promise<MembershipApplicationEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.getRepository(MembershipApplicationEntity).findBy({ id: In([...ids]) });
+  }
+
   findByCaseIds(caseIds: readonly string[]): Promise<MembershipApplicationEntity[]> {
     if (!caseIds.length) return Promise.resolve([]);
     return this.db.getRepository(MembershipApplicationEntity).find({

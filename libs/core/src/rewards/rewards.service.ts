@@ -40,6 +40,10 @@ const VIEW = `n.id, n.org_unit_id AS "orgUnitId", n.occasion, n.period_kind AS "
   n.period_end AS "periodEnd", n.rule, n.officer_id AS "officerId", n.grassroots_union_id AS "grassrootsUnionId", n.nominee, n.score,
   n.basis, n.figures, n.status, n.decided_by AS "decidedById", n.decided_at AS "decidedAt", n.decision_note AS "decisionNote",
   n.evaluated_at AS "evaluatedAt"`;
+export interface NominationDecisionView {
+  nominationId: string; fromStatus: NominationStatus | null; toStatus: NominationStatus; byUserId: string; at: Date; note: string | null;
+}
+
 const ORDER = `ORDER BY n.period_start DESC, n.org_unit_id, n.rule, n.score DESC, n.nominee, n.id`;
 const LIST_LIMIT = 2000;
 /** The columns of a draft inside SQL (drafts travel as one jsonb array: one statement per evaluation). */
@@ -229,5 +233,14 @@ export class RewardsService {
       const [view] = await m.query(`SELECT ${VIEW} FROM reward_nomination n WHERE n.id = $1`, [id]);
       return view;
     });
+  }
+
+  /** The decisions on each nomination, oldest first (for ids the caller already got from `list`/`decide`). */
+  async decisionsOf(nominationIds: readonly string[]): Promise<NominationDecisionView[]> {
+    return this.db.query(
+      `SELECT nomination_id AS "nominationId", from_status AS "fromStatus", to_status AS "toStatus", by_user_id AS "byUserId", at, note
+         FROM reward_nomination_event WHERE nomination_id = ANY($1::uuid[]) ORDER BY at, id`,
+      [nominationIds],
+    );
   }
 }
