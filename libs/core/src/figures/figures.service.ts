@@ -41,14 +41,15 @@ const CLOCK_MARGIN = `interval '1 day'`;
 
 /**
  * Each case of `scope` opened before the instant `asOf`, with its stage and due day at that instant
- * (the last step of the history before it); assignee and recognition as they are now. With `from`,
+ * (the last step of the history before it); assignee as it is now. With `from`,
  * `entered_since` tells whether a RECOGNIZED or CLOSED case entered that stage at or after `from`.
  *
  * Only cases whose stage changed near or after `asOf` are replayed from the history. The others are
  * seen as they are now, which is the same answer: every change of stage or due day (advance, close,
  * reopen) enters a stage and writes stage_entered_at, and every write of a case writes a history row
  * with the case's new stage and due day (record*, assign keep both), so after the last stage entry
- * the history repeats the current stage and due day. A case still in the SURVEY it was opened in
+ * the history repeats the current stage and due day (a calendar edit that moves due days rewrites the
+ * current entry's history with them, DueDaysService). A case still in the SURVEY it was opened in
  * (stage_entry 1) has at most record steps: SURVEY with its first due day. A RECOGNIZED or CLOSED case
  * that entered it well before `from` entered it before `from` by the history too.
  * Everything read from founding_case is in IDX_founding_case_as_of (by opened_at).
