@@ -618,4 +618,11 @@ async function backdate(
     `UPDATE founding_case SET stage_entered_at = $2, stage_due_on = $3, warning_on = $4, critical_on = $5 WHERE id = $1 AND version = $6`,
     [c.id, enteredAt, d.dueOn, d.warningOn, d.criticalOn, c.version],
   );
+  // The history of the current stage entry carries the same due day, as stage entry writes it: a report
+  // replaying the case from its history and one reading the case as it is then agree.
+  await db.query(
+    `UPDATE case_transition SET stage_due_on = $2
+      WHERE case_id = $1 AND version >= coalesce((SELECT max(version) FROM case_transition WHERE case_id = $1 AND from_stage IS DISTINCT FROM to_stage), 0)`,
+    [c.id, d.dueOn],
+  );
 }

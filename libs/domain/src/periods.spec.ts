@@ -10,6 +10,9 @@ import {
   periodFrom,
   periodLabelVi,
   previousPeriod,
+  nextMonthStart,
+  splitIntoMonths,
+  splitIntoYears,
 } from './periods';
 import { addDays, daysBetween } from './working-calendar';
 
@@ -207,5 +210,90 @@ describe('periodLabelVi', () => {
 
   it('refuses an unknown kind', () => {
     expect(() => periodLabelVi({ kind: 'WEEK' as PeriodKind, start: '2024-01-01', end: '2024-01-07' })).toThrow(RangeError);
+  });
+});
+
+describe('splitIntoMonths', () => {
+  it.each([
+    // whole periods of every kind: months only
+    ['2025-01-01', '2025-12-31', { from: '2025-01-01', to: '2025-12-31' }, []],
+    ['2025-04-01', '2025-06-30', { from: '2025-04-01', to: '2025-06-30' }, []],
+    ['2024-02-01', '2024-02-29', { from: '2024-02-01', to: '2024-02-29' }, []],
+    ['2025-05-01', '2025-05-31', { from: '2025-05-01', to: '2025-05-31' }, []],
+    // the anniversary season: whole months and the days of July up to the 19th
+    ['2024-08-01', '2025-07-19', { from: '2024-08-01', to: '2025-06-30' }, [{ from: '2025-07-01', to: '2025-07-19' }]],
+    // both edges partial, across a year end
+    ['2024-12-28', '2025-03-02', { from: '2025-01-01', to: '2025-02-28' }, [{ from: '2024-12-28', to: '2024-12-31' }, { from: '2025-03-01', to: '2025-03-02' }]],
+    // inside one month, or partial months only: days only
+    ['2025-07-28', '2025-07-28', null, [{ from: '2025-07-28', to: '2025-07-28' }]],
+    ['2025-07-02', '2025-07-31', null, [{ from: '2025-07-02', to: '2025-07-31' }]],
+    ['2025-07-01', '2025-07-30', null, [{ from: '2025-07-01', to: '2025-07-30' }]],
+    ['2025-07-15', '2025-08-14', null, [{ from: '2025-07-15', to: '2025-08-14' }]],
+    // one day that is a whole month's last day is still not a whole month
+    ['2025-07-31', '2025-07-31', null, [{ from: '2025-07-31', to: '2025-07-31' }]],
+  ])('%s – %s', (start, end, months, days) => {
+    expect(splitIntoMonths(start, end)).toEqual({ months, days });
+  });
+
+  it('is empty when the end is before the start (the eve of a period as its own "period")', () => {
+    expect(splitIntoMonths('2025-05-01', '2025-04-30')).toEqual({ months: null, days: [] });
+  });
+
+  it('covers every day exactly once, for every start and end in two years', () => {
+    const first = '2024-01-01';
+    for (let i = 0; i < 731; i += 5) {
+      for (let j = i; j < Math.min(731, i + 100); j += 9) {
+        const s = addDays(first, i);
+        const e = addDays(first, j);
+        const { months, days } = splitIntoMonths(s, e);
+        const ranges = [...days, ...(months ? [months] : [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+        let next = s;
+        for (const r of ranges) {
+          expect(r.from).toBe(next);
+          next = addDays(r.to, 1);
+        }
+        expect(next).toBe(addDays(e, 1));
+        if (months) {
+          expect(months.from.endsWith('-01')).toBe(true);
+          expect(addDays(months.to, 1).endsWith('-01')).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('nextMonthStart', () => {
+    expect(nextMonthStart('2025-12-31')).toBe('2026-01-01');
+    expect(nextMonthStart('2025-02-01')).toBe('2025-03-01');
+  });
+});
+
+describe('splitIntoYears', () => {
+  it.each([
+    ['2025-01-01', '2025-12-31', { from: '2025-01-01', to: '2025-12-31' }, [], []],
+    ['2024-08-01', '2025-07-19', null, [{ from: '2024-08-01', to: '2025-06-30' }], [{ from: '2025-07-01', to: '2025-07-19' }]],
+    ['2023-11-15', '2026-02-28', { from: '2024-01-01', to: '2025-12-31' }, [{ from: '2023-12-01', to: '2023-12-31' }, { from: '2026-01-01', to: '2026-02-28' }], [{ from: '2023-11-15', to: '2023-11-30' }]],
+    ['2025-04-01', '2025-06-30', null, [{ from: '2025-04-01', to: '2025-06-30' }], []],
+    ['2025-07-28', '2025-07-28', null, [], [{ from: '2025-07-28', to: '2025-07-28' }]],
+    ['2025-05-01', '2025-04-30', null, [], []],
+  ])('%s – %s', (start, end, years, months, days) => {
+    expect(splitIntoYears(start, end)).toEqual({ years, months, days });
+  });
+
+  it('covers every day exactly once', () => {
+    for (let i = 0; i < 1100; i += 13) {
+      for (let j = i; j < 1100; j += 29) {
+        const s = addDays('2023-01-01', i);
+        const e = addDays('2023-01-01', j);
+        const { years, months, days } = splitIntoYears(s, e);
+        const ranges = [...days, ...months, ...(years ? [years] : [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+        let next = s;
+        for (const r of ranges) {
+          expect(r.from).toBe(next);
+          next = addDays(r.to, 1);
+        }
+        expect(next).toBe(addDays(e, 1));
+        if (years) expect([years.from.slice(5), years.to.slice(5)]).toEqual(['01-01', '12-31']);
+      }
+    }
   });
 });

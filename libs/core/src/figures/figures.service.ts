@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  ALL_STAGES, CaseStage, CoverageProgress, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, vnStartOfDay,
+  ALL_STAGES, CaseStage, CoverageProgress, DayRange, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, isoDateParts, nextMonthStart,
+  splitIntoYears, vnStartOfDay,
 } from '@app/domain';
 import { subtreeLike } from '../common/actor';
+import { SqlParams } from '../common/pagination';
 
 export interface StageCount { stage: CaseStage; count: number; overdue: number }
 
@@ -31,16 +33,52 @@ const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 const SCOPE = (pathParam: string, likeParam: string) => `(SELECT id FROM org_unit WHERE path = ${pathParam} OR path LIKE ${likeParam})`;
 
 /**
- * Each case of `scope` opened before the instant `asOf`, with its stage and due day at that instant,
- * replayed from the history (the last step before it); assignee and recognition as they are now.
+ * How close to an instant a stage entry must be for the history to decide which side of it the entry
+ * fell on: stage_entered_at is the application's clock, case_transition.at the database's (its
+ * transaction start, so normally a little earlier).
  */
-const CASES_AS_OF = (scope: string, asOf: string) => `
-  SELECT c.id, c.enterprise_id, c.assignee_id, c.recognized_on, coalesce(t.to_stage, 'SURVEY') AS stage, coalesce(t.at, c.opened_at) AS entered,
-         CASE WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
-    FROM founding_case c
+const CLOCK_MARGIN = `interval '1 day'`;
+
+/**
+ * Each case of `scope` opened before the instant `asOf`, with its stage and due day at that instant
+ * (the last step of the history before it); assignee as it is now. With `from`,
+ * `entered_since` tells whether a RECOGNIZED or CLOSED case entered that stage at or after `from`.
+ *
+ * Only cases whose stage changed near or after `asOf` are replayed from the history. The others are
+ * seen as they are now, which is the same answer: every change of stage or due day (advance, close,
+ * reopen) enters a stage and writes stage_entered_at, and every write of a case writes a history row
+ * with the case's new stage and due day (record*, assign keep both), so after the last stage entry
+ * the history repeats the current stage and due day (a calendar edit that moves due days rewrites the
+ * current entry's history with them, DueDaysService). A case still in the SURVEY it was opened in
+ * (stage_entry 1) has at most record steps: SURVEY with its first due day. A RECOGNIZED or CLOSED case
+ * that entered it well before `from` entered it before `from` by the history too.
+ * Everything read from founding_case is in IDX_founding_case_as_of (by opened_at).
+ */
+const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
+  const unchanged = `(c.stage = 'SURVEY' AND c.stage_entry = 1)`;
+  const terminalBefore = from ? ` AND (c.stage IN ${OPEN_SQL} OR c.stage_entered_at < ${from}::timestamptz - ${CLOCK_MARGIN})` : '';
+  const current = `(${unchanged} OR c.stage_entered_at < ${asOf}::timestamptz - ${CLOCK_MARGIN}${terminalBefore})`;
+  // One pass over the cases; the history is read (one index probe) only where `current` is false.
+  // (The OFFSET 0 subqueries are not flattened: `current`, and then each case's stage and due day, are computed once a case.)
+  return `
+  SELECT c.id, c.enterprise_id, c.assignee_id,
+         CASE WHEN c.current THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
+         ${from
+           ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
+           : 'NULL::boolean'} AS entered_since,
+         CASE WHEN c.unchanged THEN c.opened_due_on WHEN c.current THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
+    FROM (SELECT c.id, c.enterprise_id, c.assignee_id, c.stage, c.stage_due_on, c.opened_due_on, c.opened_at,
+                 ${unchanged} AS unchanged, ${current} AS current
+            FROM founding_case c WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf} OFFSET 0) c
     LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
-                        WHERE x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
-   WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf}`;
+                        WHERE NOT c.current AND x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
+  OFFSET 0`;
+};
+
+/** `col` (a date) in one of the ranges. */
+function inRanges(p: Pick<SqlParams, 'add'>, col: string, ranges: DayRange[]): string {
+  return `(${ranges.map((d) => `${col} BETWEEN ${p.add(d.from)}::date AND ${p.add(d.to)}::date`).join(' OR ')})`;
+}
 
 /** A period still running is seen as of today; one that is over, as of the end of its last day. */
 function isOver(period: FigurePeriod, today: IsoDate): boolean {
@@ -90,11 +128,20 @@ export class FiguresService {
   }
 
   async newMembers(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<number> {
-    const [r] = await m.query(
-      `SELECT count(*)::int AS n FROM member m
-        WHERE m.admitted_on BETWEEN $1 AND $2 AND m.grassroots_union_id IN ${SCOPE('$3', '$4')}`,
-      [period.start, period.end, unit.path, subtreeLike(unit.path)],
-    );
+    const { years, months, days } = splitIntoYears(period.start, period.end);
+    if (!years && !months.length && !days.length) return 0; // an empty period (end before start)
+    const p = new SqlParams();
+    const scope = SCOPE(p.add(unit.path), p.add(subtreeLike(unit.path)));
+    const parts: string[] = [];
+    if (years) {
+      parts.push(`(SELECT coalesce(sum(my.admitted), 0) FROM member_year my
+                    WHERE ${inRanges(p, 'my.year', [years])} AND my.grassroots_union_id IN ${scope})`);
+    }
+    if (months.length) {
+      parts.push(`(SELECT coalesce(sum(mm.admitted), 0) FROM member_month mm WHERE ${inRanges(p, 'mm.month', months)} AND mm.grassroots_union_id IN ${scope})`);
+    }
+    if (days.length) parts.push(`(SELECT count(*) FROM member m WHERE ${inRanges(p, 'm.admitted_on', days)} AND m.grassroots_union_id IN ${scope})`);
+    const [r] = await m.query(`SELECT (${parts.join(' + ')})::int AS n`, p.values);
     return r.n;
   }
 
@@ -107,18 +154,25 @@ export class FiguresService {
     return r.n;
   }
 
-  /** Enterprises with ≥25 workers; a union at `day` per the register, or per a recognition dated on or before it. */
+  /**
+   * Enterprises with ≥25 workers; a union at `day` per the register, or per a recognition dated on or before it.
+   * Counted as: the register's unions (one pass over a partial index of the ≥25 enterprises), corrected
+   * for the few enterprises with a recognition, where the recognition day decides instead.
+   */
   async coverageCounts(m: EntityManager | DataSource, unit: ScopeUnit, day: IsoDate): Promise<{ total: number; withUnion: number }> {
+    // The threshold is written into the SQL so that the partial index IDX_enterprise_focus (worker_count >= 25) applies.
+    const focus = `e.worker_count >= ${Number(FOCUS_WORKER_THRESHOLD)}`;
     const [r] = await m.query(
-      `SELECT count(*)::int AS total,
-              count(*) FILTER (WHERE CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= $1 END)::int AS with_union
-         FROM enterprise e
-         -- One grouped pass over the recognitions, hash-joined (a probe per enterprise was 5× slower at scale).
-         LEFT JOIN (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
-                     WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE('$2', '$3')} GROUP BY c.enterprise_id) rc
-           ON rc.enterprise_id = e.id
-        WHERE e.worker_count >= $4 AND e.org_unit_id IN ${SCOPE('$2', '$3')}`,
-      [day, unit.path, subtreeLike(unit.path), FOCUS_WORKER_THRESHOLD],
+      `WITH rc AS (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
+                    WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE('$2', '$3')} GROUP BY c.enterprise_id),
+       reg AS (SELECT count(*)::int AS total, count(*) FILTER (WHERE e.has_union)::int AS with_union FROM enterprise e
+                WHERE ${focus} AND e.org_unit_id IN ${SCOPE('$2', '$3')}),
+       -- (the enterprises by primary key: there are few recognitions, a hash join would read every enterprise)
+       fix AS (SELECT coalesce(sum((rc.recognized_on <= $1)::int - e.has_union::int), 0)::int AS d FROM rc
+                 JOIN LATERAL (SELECT e.has_union, e.org_unit_id FROM enterprise e WHERE e.id = rc.enterprise_id AND ${focus} OFFSET 0) e ON true
+                WHERE e.org_unit_id IN ${SCOPE('$2', '$3')})
+       SELECT reg.total, reg.with_union + fix.d AS with_union FROM reg, fix`,
+      [day, unit.path, subtreeLike(unit.path)],
     );
     return { total: r.total, withUnion: r.with_union };
   }
@@ -144,10 +198,10 @@ export class FiguresService {
       const asOf = vnStartOfDay(addDays(period.end, 1));
       // Replays the history: the last step before the period's end gives the stage and its due day.
       rows = await m.query(
-        `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')})
+        `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4', '$3')})
          SELECT stage, count(*)::int AS count,
                 count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $5)::int AS overdue
-           FROM st WHERE stage IN ${OPEN_SQL} OR entered >= $3 GROUP BY stage`,
+           FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
         [...params, asOf, period.end],
       );
     }
@@ -165,6 +219,14 @@ export class FiguresService {
       ? CASES_AS_OF('(SELECT id FROM scope)', '$7')
       : `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope)`;
     const asOfDay = over ? addDays(period.end, 1) : today;
+    const params: unknown[] = [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])];
+    const p = { values: params, add: (v: unknown) => `$${params.push(v)}` };
+    const { years, months, days } = splitIntoYears(period.start, period.end);
+    const caseMembers = [
+      ...(years ? [`SELECT cy.case_id, sum(cy.admitted) AS n FROM case_member_year cy WHERE ${inRanges(p, 'cy.year', [years])} GROUP BY cy.case_id`] : []),
+      ...(months.length ? [`SELECT cm.case_id, sum(cm.admitted) AS n FROM case_member_month cm WHERE ${inRanges(p, 'cm.month', months)} GROUP BY cm.case_id`] : []),
+      ...(days.length ? [`SELECT m.case_id, count(*) AS n FROM member m WHERE m.case_id IS NOT NULL AND ${inRanges(p, 'm.admitted_on', days)} GROUP BY m.case_id`] : []),
+    ].join(' UNION ALL ') || 'SELECT NULL::uuid AS case_id, 0::bigint AS n WHERE false';
     return m.query(
       `WITH scope AS ${SCOPE('$1', '$2')},
        c AS (${cases}),
@@ -175,8 +237,11 @@ export class FiguresService {
        -- Recognitions count by decision day, like newGrassrootsUnions, whatever the history says.
        rs AS (SELECT c.assignee_id, count(*)::int AS recognitions FROM founding_case c
                WHERE c.recognized_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
-       ms AS (SELECT c.assignee_id, count(*)::int AS members FROM member m JOIN founding_case c ON c.id = m.case_id
-               WHERE m.admitted_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id)
+       -- Members admitted on each case: whole years and months from their tallies, edge days from member.
+       -- (the cases by primary key: few cases have members, a hash join would read every case)
+       ms AS (SELECT c.assignee_id, sum(x.n)::int AS members FROM (${caseMembers}) x
+                JOIN LATERAL (SELECT c.assignee_id, c.org_unit_id FROM founding_case c WHERE c.id = x.case_id OFFSET 0) c ON true
+               WHERE c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id HAVING sum(x.n) > 0)
        SELECT u.id AS "officerId", u.full_name AS "fullName", coalesce(cs.cases, 0) AS cases, coalesce(cs.open_cases, 0) AS "openCases",
               coalesce(cs.overdue_cases, 0) AS "overdueCases", coalesce(rs.recognitions, 0) AS recognitions,
               coalesce(ms.members, 0) AS "membersAdmitted", t.new_members AS "targetMembers", t.new_grassroots_unions AS "targetGrassrootsUnions"
@@ -188,21 +253,70 @@ export class FiguresService {
         WHERE u.role IN ('OFFICER','SUPERVISOR')
           AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
         ORDER BY u.full_name, u.id`,
-      [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])],
+      params,
     );
   }
 
+  /**
+   * Per CĐCS of the subtree: members admitted in the period and members at its end. Whole years and
+   * months come from member_year and member_month; members at the end are the union's total minus what
+   * came after the end (one row a year, a row a month for the rest of the end's year); the days of a
+   * partial month are counted from `member`.
+   */
   async byGrassroots(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<GrassrootsFigures[]> {
+    const p = new SqlParams();
+    const path = p.add(unit.path);
+    const like = p.add(subtreeLike(unit.path));
+    const { years, months, days } = splitIntoYears(period.start, period.end);
+    // After the end: the years from the next one on, the months left in the end's year, the days left in its month.
+    const [endYear] = isoDateParts(period.end);
+    const nextYear = `${endYear + 1}-01-01`;
+    const nextMonth = nextMonthStart(period.end);
+    const afterMonths: DayRange[] = nextMonth < nextYear ? [{ from: nextMonth, to: `${endYear}-12-31` }] : [];
+    const tail: DayRange[] = period.end < addDays(nextMonth, -1) ? [{ from: addDays(period.end, 1), to: addDays(nextMonth, -1) }] : [];
+    const ctes = [`g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = ${path} OR o.path LIKE ${like}))`];
+    const joins: string[] = [];
+    const admitted: string[] = [];
+    const after: string[] = [];
+    /** A tally table per union: admissions where `adm` holds (in the period), net members where `aft` holds (after the end). */
+    const part = (name: string, table: string, adm: string | null, aft: string | null) => {
+      if (!adm && !aft) return;
+      ctes.push(`${name} AS (SELECT x.grassroots_union_id AS id,
+                   ${adm ? `sum(x.admitted) FILTER (WHERE ${adm})` : '0'} AS admitted,
+                   ${aft ? `sum(x.admitted - x.gone) FILTER (WHERE ${aft})` : '0'} AS after
+              FROM ${table} x WHERE (${[adm, aft].filter(Boolean).join(' OR ')}) AND x.grassroots_union_id IN (SELECT id FROM g) GROUP BY x.grassroots_union_id)`);
+      joins.push(`LEFT JOIN ${name} ON ${name}.id = g.id`);
+      admitted.push(`coalesce(${name}.admitted, 0)`);
+      after.push(`coalesce(${name}.after, 0)`);
+    };
+    part('my', 'member_year', years ? inRanges(p, 'x.year', [years]) : null, `x.year >= ${p.add(nextYear)}::date`);
+    part('mm', 'member_month', months.length ? inRanges(p, 'x.month', months) : null, afterMonths.length ? inRanges(p, 'x.month', afterMonths) : null);
+    if (days.length || tail.length) {
+      const inDays = days.length ? inRanges(p, 'm.admitted_on', days) : 'false';
+      const inTail = tail.length ? inRanges(p, 'm.admitted_on', tail) : 'false';
+      ctes.push(`md AS (SELECT m.grassroots_union_id AS id, count(*) FILTER (WHERE ${inDays}) AS admitted, count(*) FILTER (WHERE ${inTail}) AS after
+                 FROM member m WHERE (${inDays} OR ${inTail}) AND m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)`);
+      joins.push('LEFT JOIN md ON md.id = g.id');
+      admitted.push('coalesce(md.admitted, 0)');
+      after.push('coalesce(md.after, 0)');
+    }
+    if (tail.length) {
+      // Gone in the tail days: a member at the end, no longer one now (counted in the total's `gone`).
+      ctes.push(`mg AS (SELECT m.grassroots_union_id AS id, count(*) AS gone FROM member m
+                 WHERE m.left_on IS NOT NULL AND greatest(m.admitted_on, m.left_on) BETWEEN ${p.add(tail[0].from)}::date AND ${p.add(tail[0].to)}::date
+                   AND m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)`);
+      joins.push('LEFT JOIN mg ON mg.id = g.id');
+      after.push('- coalesce(mg.gone, 0)');
+    }
     return m.query(
-      `WITH g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = $1 OR o.path LIKE $2)),
-       ms AS (SELECT m.grassroots_union_id AS id,
-                     count(*) FILTER (WHERE m.admitted_on BETWEEN $3 AND $4)::int AS admitted,
-                     count(*) FILTER (WHERE m.admitted_on <= $4 AND (m.left_on IS NULL OR m.left_on > $4))::int AS at_end
-                FROM member m WHERE m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)
-       SELECT g.id AS "unitId", g.name, coalesce(ms.admitted, 0) AS "membersAdmitted", coalesce(ms.at_end, 0) AS "membersAtEnd",
+      `WITH ${ctes.join(',\n')}
+       SELECT g.id AS "unitId", g.name, (0 ${admitted.map((x) => `+ ${x}`).join(' ')})::int AS "membersAdmitted",
+              (coalesce(t.admitted - t.gone, 0) - (0 ${after.map((x) => (x.startsWith('- ') ? x : `+ ${x}`)).join(' ')}))::int AS "membersAtEnd",
               (SELECT to_char(c.recognized_on, 'YYYY-MM-DD') FROM founding_case c WHERE c.grassroots_union_id = g.id LIMIT 1) AS "recognizedOn"
-         FROM g LEFT JOIN ms ON ms.id = g.id ORDER BY g.name, g.id`,
-      [unit.path, subtreeLike(unit.path), period.start, period.end],
+         FROM g LEFT JOIN member_total t ON t.grassroots_union_id = g.id
+         ${joins.join('\n         ')}
+        ORDER BY g.name, g.id`,
+      p.values,
     );
   }
 
@@ -213,13 +327,17 @@ export class FiguresService {
   async overdueCasesOf(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate, limit = 5000): Promise<OverdueCase[]> {
     if (!isOver(period, today)) return this.overdueCases(m, unit, today, limit);
     const asOfDay = addDays(period.end, 1);
+    // Thousands of cases may be late: only those up to the `limit`-th due day are joined to their
+    // enterprise (for the name that orders equal due days) and assignee.
     return m.query(
-      `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')})
-       SELECT st.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", st.stage, to_char(st.due_on, 'YYYY-MM-DD') AS "stageDueOn",
-              u.full_name AS "assigneeName", ($3::date - st.due_on) AS "daysLate"
-         FROM st JOIN enterprise e ON e.id = st.enterprise_id LEFT JOIN app_user u ON u.id = st.assignee_id
-        WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3
-        ORDER BY st.due_on, e.name LIMIT ${limit}`,
+      `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')}),
+       late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.assignee_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
+       cut AS (SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${Math.max(1, Math.floor(limit)) - 1} LIMIT 1)
+       SELECT late.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", late.stage, to_char(late.due_on, 'YYYY-MM-DD') AS "stageDueOn",
+              u.full_name AS "assigneeName", ($3::date - late.due_on) AS "daysLate"
+         FROM late JOIN enterprise e ON e.id = late.enterprise_id LEFT JOIN app_user u ON u.id = late.assignee_id
+        WHERE late.due_on <= coalesce((SELECT cut.due_on FROM cut), 'infinity'::date)
+        ORDER BY late.due_on, e.name LIMIT ${limit}`,
       [unit.path, subtreeLike(unit.path), asOfDay, vnStartOfDay(asOfDay)],
     );
   }

@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { OrgUnitEntity } from './org-unit.entity';
 
 @Entity('enterprise')
+@Index('IDX_enterprise_focus', { synchronize: false }) // partial (worker_count >= 25) on org_unit_id INCLUDE has_union, made by migration
 @Check('CHK_enterprise_worker_count', `"worker_count" >= 0`)
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

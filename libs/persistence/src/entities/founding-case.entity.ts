@@ -11,6 +11,8 @@ import { UserEntity } from './user.entity';
 @Entity('founding_case')
 @Index('UQ_founding_case_open_per_enterprise', { synchronize: false }) // partial unique, made by migration
 @Index('IDX_founding_case_next_escalation', { synchronize: false }) // expression index: the day the next level falls due, made by migration
+@Index('IDX_founding_case_recognized', { synchronize: false }) // partial covering index on recognized_on, made by migration
+@Index('IDX_founding_case_as_of', { synchronize: false }) // covering index on opened_at for the as-of figures, made by migration
 @Check('CHK_founding_case_stage', `"stage" IN ('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION','RECOGNIZED','CLOSED')`)
 export class FoundingCaseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -65,7 +67,8 @@ export class CaseEvidenceEntity {
 
 /** One row per version bump after opening: history rows = version − 1. */
 @Entity('case_transition')
-@Index('UQ_case_transition_case_version', ['caseId', 'version'], { unique: true })
+// Unique (case_id, version) INCLUDE (at, to_stage, stage_due_on), made by migration: the replay as of an instant reads the index alone.
+@Index('UQ_case_transition_case_version_covering', { synchronize: false })
 export class CaseTransitionEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId: string;

@@ -2,7 +2,9 @@ import { CalendarDayEntity, TargetEntity } from './planning.entity';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './founding-case.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
-import { MemberEntity, MembershipApplicationEntity } from './membership.entity';
+import {
+  CaseMemberMonthEntity, CaseMemberYearEntity, MemberEntity, MemberMonthEntity, MemberTotalEntity, MemberYearEntity, MembershipApplicationEntity,
+} from './membership.entity';
 import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ReportEntity } from './report.entity';
@@ -26,6 +28,6 @@ export * from './login-failure.entity';
 
 export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
-  CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, TargetEntity, CalendarDayEntity,
+  CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, MemberMonthEntity, MemberYearEntity, MemberTotalEntity, CaseMemberMonthEntity, CaseMemberYearEntity, TargetEntity, CalendarDayEntity,
   EscalationEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
 ];

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { FoundingCaseEntity } from './founding-case.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 
@@ -46,6 +46,7 @@ export class MembershipApplicationEntity {
 @Index('IDX_member_admitted', ['admittedOn'])
 // Covering (INCLUDE left_on, made by migration): per-union counts read the index alone, not the heap.
 @Index('IDX_member_union_admitted_covering', { synchronize: false })
+@Index('IDX_member_gone_on', { synchronize: false }) // on greatest(admitted_on, left_on) WHERE left_on IS NOT NULL, made by migration
 export class MemberEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'grassroots_union_id', type: 'uuid' }) grassrootsUnionId: string;
@@ -62,4 +63,49 @@ export class MemberEntity {
   @Column({ name: 'admitted_on', type: 'date' }) admittedOn: string;
   @Column({ name: 'decision_number', type: 'varchar', length: 100, nullable: true }) decisionNumber: string | null;
   @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn: string | null;
+}
+
+/**
+ * Members per grassroots union and calendar month (`month` = its first day): admitted in it, and gone
+ * in it (on greatest(admitted_on, left_on)). Kept by the member_tally triggers (made by migration).
+ */
+@Entity('member_month')
+export class MemberMonthEntity {
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'PK_member_month' }) month: string;
+  @PrimaryColumn({ name: 'grassroots_union_id', type: 'uuid', primaryKeyConstraintName: 'PK_member_month' }) grassrootsUnionId: string;
+  @Column({ type: 'int', default: 0 }) admitted: number;
+  @Column({ type: 'int', default: 0 }) gone: number;
+}
+
+/** member_month summed per calendar year (`year` = its 1 January), per union (kept by the same triggers). */
+@Entity('member_year')
+export class MemberYearEntity {
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'PK_member_year' }) year: string;
+  @PrimaryColumn({ name: 'grassroots_union_id', type: 'uuid', primaryKeyConstraintName: 'PK_member_year' }) grassrootsUnionId: string;
+  @Column({ type: 'int', default: 0 }) admitted: number;
+  @Column({ type: 'int', default: 0 }) gone: number;
+}
+
+/** member_month summed over all months, per union (kept by the same triggers). */
+@Entity('member_total')
+export class MemberTotalEntity {
+  @PrimaryColumn({ name: 'grassroots_union_id', type: 'uuid', primaryKeyConstraintName: 'PK_member_total' }) grassrootsUnionId: string;
+  @Column({ type: 'int', default: 0 }) admitted: number;
+  @Column({ type: 'int', default: 0 }) gone: number;
+}
+
+/** Members admitted per founding case (member.case_id) and calendar month (kept by the same triggers). */
+@Entity('case_member_month')
+export class CaseMemberMonthEntity {
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'PK_case_member_month' }) month: string;
+  @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_member_month' }) caseId: string;
+  @Column({ type: 'int', default: 0 }) admitted: number;
+}
+
+/** case_member_month summed per calendar year (kept by the same triggers). */
+@Entity('case_member_year')
+export class CaseMemberYearEntity {
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'PK_case_member_year' }) year: string;
+  @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_member_year' }) caseId: string;
+  @Column({ type: 'int', default: 0 }) admitted: number;
 }
