@@ -1,11 +1,9 @@
-import { APP_CONFIG } from '@app/config';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { CalendarService, EscalationsService, FiguresService } from '@app/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Ctx } from './lib/context';
 
 export type Plan = { title: string; plan: string };
-
-const ROLLBACK = new Error('bench: roll back');
 
 /** A stand-in for the EntityManager/DataSource the services query through: runs EXPLAIN (ANALYZE, BUFFERS) instead. */
 function explaining(real: { query: (sql: string, params?: unknown[]) => Promise<any> }, plans: Plan[], title: (sql: string) => string | null) {
@@ -16,34 +14,48 @@ function explaining(real: { query: (sql: string, params?: unknown[]) => Promise<
       const rows: { 'QUERY PLAN': string }[] = await real.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
       plans.push({ title: t, plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
       // A neutral row for the caller to read on (counts undefined, no notifications).
-      return [{ raised: 0, notifications: [] }];
+      return [{ cases: 0, raised: 0, notified: 0 }];
     },
   };
 }
 
 /**
- * The sweep's two statements explained (EXPLAIN ANALYZE, so they run) through EscalationsService.sweep()
- * itself, on a stand-in DataSource whose transaction is rolled back: the data is left as it was.
+ * The sweep's statements explained (EXPLAIN ANALYZE, so they run) through EscalationsService.sweep() itself, on a
+ * stand-in DataSource whose query runner keeps everything in one transaction that is rolled back: the data is left as
+ * it was. The neutral rows it answers end the sweep's batch loop after the first batch of case levels.
  */
 export async function explainSweep(ctx: Ctx, situation: string): Promise<void> {
-  const ds = ctx.app.get(DataSource);
   const calendar = ctx.app.get(CalendarService);
+  await explainSweepOn(ctx.app.get(DataSource), calendar, ctx.app.get(APP_CONFIG), ctx.plans, calendar.today(), situation);
+}
+
+export async function explainSweepOn(ds: DataSource, calendar: CalendarService, config: AppConfig, plans: Plan[], today: string, situation: string): Promise<void> {
   const fakeDs = {
-    transaction: async (fn: (m: EntityManager) => Promise<unknown>) => {
-      try {
-        await ds.transaction(async (m) => {
-          await fn(explaining(m, ctx.plans, (sql) =>
-            /INSERT INTO escalation \(case_id/.test(sql) ? `EscalationsService.sweep(): case levels (${situation})`
-              : /INSERT INTO escalation \(application_id/.test(sql) ? `EscalationsService.sweep(): overdue applications (${situation})` : null) as never);
-          throw ROLLBACK;
-        });
-      } catch (e) {
-        if (e !== ROLLBACK) throw e;
-      }
-      return { ran: true, raised: 0, notified: 0 };
+    createQueryRunner: () => {
+      const q = ds.createQueryRunner();
+      let began = false;
+      const explained = explaining(q, plans, (sql) =>
+        /INSERT INTO escalation \(case_id/.test(sql) ? `EscalationsService.sweep(): case levels, first batch (${situation})`
+          : /INSERT INTO escalation \(application_id/.test(sql) ? `EscalationsService.sweep(): overdue applications (${situation})` : null);
+      return {
+        async query(sql: string, params?: unknown[]) {
+          if (!began) {
+            await q.startTransaction();
+            began = true;
+          }
+          return explained.query(sql, params);
+        },
+        startTransaction: async () => undefined,
+        commitTransaction: async () => undefined,
+        rollbackTransaction: async () => undefined,
+        async release() {
+          if (began) await q.rollbackTransaction();
+          await q.release();
+        },
+      };
     },
   };
-  await new EscalationsService(fakeDs as never, calendar, ctx.app.get(APP_CONFIG)).sweep(calendar.today());
+  await new EscalationsService(fakeDs as never, calendar, config).sweep(today);
 }
 
 /** The figures of last year's report for the federation, each statement explained through FiguresService itself. */

@@ -25,7 +25,6 @@ export function caseEntityFromRaw(r: Record<string, any>): FoundingCaseEntity {
     openedDueOn: r.opened_due_on,
     warningOn: r.warning_on,
     criticalOn: r.critical_on,
-    escalatedLevel: r.escalated_level,
     closedFromStage: r.closed_from_stage,
     closedReason: r.closed_reason,
     dossierCompletedOn: r.dossier_completed_on,

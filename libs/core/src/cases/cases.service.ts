@@ -353,7 +353,6 @@ export class CasesService {
     return {
       stage_entered_at: now,
       stage_entry: row.entity.stageEntry + 1,
-      escalated_level: 0,
       stage_due_on: d?.dueOn ?? null,
       warning_on: d?.warningOn ?? null,
       critical_on: d?.criticalOn ?? null,

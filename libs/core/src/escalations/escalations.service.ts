@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { IsoDate, OPEN_STAGES } from '@app/domain';
-import { NEXT_ESCALATION_DAY_SQL } from '@app/persistence';
-import { JobName } from '@app/queue';
+import { JobName, QUEUE_OF_JOB } from '@app/queue';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
-import { writeOutbox } from '../outbox/outbox.writer';
 
 const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 /** Key of the advisory lock that keeps the sweep to one runner at a time across workers. */
@@ -16,8 +14,11 @@ export const SWEEP_LOCK_KEY = 724_001;
 
 export interface SweepResult { ran: boolean; raised: number; notified: number }
 
-/** What one raising statement did: escalations raised, notifications created. */
-interface Raised { raised: number; notifications: string[] }
+/** Late cases per transaction of a full sweep: bounds the locks and WAL of a backlog (e.g. the first sweep after an outage). */
+export const SWEEP_BATCH_CASES = 25_000;
+
+/** What one raising statement did. `cases` and the last key: the late cases it took (a full sweep's batches walk on from the key). */
+interface Raised { cases: number; last_on: string | null; last_id: string | null; raised: number; notified: number }
 
 export interface EscalationView {
   id: string; caseId: string | null; applicationId: string | null; level: string; stage: string; raisedAt: Date; acknowledgedAt: Date | null;
@@ -28,64 +29,93 @@ export interface EscalationView {
 /** What an escalation is about: a founding case's stage, or an application an upper-level union has not decided in time. */
 export type EscalationSubject = 'CASE' | 'APPLICATION';
 
+/** With SMTP configured, one outbox row per notification (the relay turns it into an email job), in the same statement. */
+const mailed = (smtp: boolean) =>
+  smtp
+    ? `, mailed AS (
+  INSERT INTO outbox (queue, job_name, payload)
+  SELECT '${QUEUE_OF_JOB[JobName.SEND_NOTIFICATION_EMAIL]}', '${JobName.SEND_NOTIFICATION_EMAIL}', jsonb_build_object('notificationId', id) FROM notified
+)`
+    : '';
+
 /**
- * Levels per case and stage entry: WARNING to the assignee, BREACH to the unit's supervisors,
- * CRITICAL to them and the parent unit's supervisors. The days are stored on the case at stage
- * entry, so the sweep is one set-based statement; unique keys make re-runs add nothing.
+ * Levels per case and stage entry: WARNING to the assignee (to the unit's supervisors when there is none), BREACH to the
+ * unit's supervisors, CRITICAL to them and the parent unit's supervisors. The days are stored on the case at stage entry;
+ * escalation_progress remembers the highest level raised in the stage entry (an older entry's row counts as level 0), so
+ * a case is late when the day of its next level has passed, and every level above its mark whose day has passed is raised.
+ * `late` reads only the covering index by warning day (index-only) and the narrow progress rows; the case rows are read for
+ * the due ones alone, once, with what the recipients need. Unique keys make re-runs and duplicate deliveries add nothing.
+ * A full sweep takes the late cases in (warning_on, id) order, $4 at a time after the key ($2, $3); one case: id $2.
  */
-const RAISE_SQL = (caseFilter: string) => `
-WITH due AS (
-  SELECT c.id, c.stage, c.stage_entry, lvl.level, lvl.rank
+export const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean) => `
+WITH late AS MATERIALIZED (
+  SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, coalesce(p.level, 0) AS done
     FROM founding_case c
-    CROSS JOIN LATERAL (VALUES ('WARNING', 1, c.warning_on), ('BREACH', 2, c.stage_due_on), ('CRITICAL', 3, c.critical_on)) AS lvl(level, rank, day)
-   WHERE c.stage IN ${OPEN_SQL} AND ${NEXT_ESCALATION_DAY_SQL.replace(/"/g, '')} < $1
-     AND lvl.rank > c.escalated_level AND lvl.day < $1 ${caseFilter}
+    LEFT JOIN escalation_progress p ON p.case_id = c.id AND p.stage_entry = c.stage_entry
+   WHERE c.stage IN ${OPEN_SQL} AND c.warning_on < $1
+     AND (CASE coalesce(p.level, 0) WHEN 0 THEN c.warning_on WHEN 1 THEN c.stage_due_on WHEN 2 THEN c.critical_on END) < $1
+     ${scope === 'case' ? 'AND c.id = $2' : 'AND (c.warning_on, c.id) > ($2::date, $3::uuid)\n   ORDER BY c.warning_on, c.id LIMIT $4'}
+), due AS MATERIALIZED (
+  SELECT l.id, c.stage, l.stage_entry, c.assignee_id, c.org_unit_id, lvl.level, lvl.rank
+    FROM late l
+    JOIN founding_case c ON c.id = l.id
+    CROSS JOIN LATERAL (VALUES ('WARNING', 1, l.warning_on), ('BREACH', 2, l.stage_due_on), ('CRITICAL', 3, l.critical_on)) AS lvl(level, rank, day)
+   WHERE lvl.rank > l.done AND lvl.day < $1
 ), progress AS (
-  -- Only while the case is still in the same stage entry: a case that moved on starts again at 0.
-  UPDATE founding_case c SET escalated_level = d.top
-    FROM (SELECT id, stage_entry, max(rank) AS top FROM due GROUP BY id, stage_entry) d
-   WHERE c.id = d.id AND c.stage_entry = d.stage_entry AND c.escalated_level < d.top
+  INSERT INTO escalation_progress AS p (case_id, stage_entry, level)
+  SELECT id, stage_entry, max(rank) FROM due GROUP BY id, stage_entry
+  ON CONFLICT (case_id) DO UPDATE SET stage_entry = excluded.stage_entry, level = excluded.level
+   WHERE (p.stage_entry, p.level) < (excluded.stage_entry, excluded.level)
 ), raised AS (
   INSERT INTO escalation (case_id, stage, stage_entry, level)
   SELECT id, stage, stage_entry, level FROM due
   ON CONFLICT (case_id, stage_entry, level) DO NOTHING
   RETURNING id, case_id, level
+), addressed AS MATERIALIZED (
+  SELECT r.id, r.level, d.assignee_id, d.org_unit_id FROM raised r JOIN due d ON d.id = r.case_id AND d.level = r.level
+), supervisor AS MATERIALIZED (
+  SELECT id, org_unit_id FROM app_user WHERE role = 'SUPERVISOR' AND active
 ), recipients AS (
-  SELECT r.id AS escalation_id, c.assignee_id AS user_id FROM raised r JOIN founding_case c ON c.id = r.case_id
-   WHERE r.level = 'WARNING' AND c.assignee_id IS NOT NULL
-  UNION
-  SELECT r.id, u.id FROM raised r JOIN founding_case c ON c.id = r.case_id
-    JOIN app_user u ON u.org_unit_id = c.org_unit_id AND u.role = 'SUPERVISOR' AND u.active
-   WHERE r.level IN ('BREACH', 'CRITICAL') OR (r.level = 'WARNING' AND c.assignee_id IS NULL)
-  UNION
-  SELECT r.id, u.id FROM raised r JOIN founding_case c ON c.id = r.case_id JOIN org_unit o ON o.id = c.org_unit_id
-    JOIN app_user u ON u.org_unit_id = o.parent_id AND u.role = 'SUPERVISOR' AND u.active
-   WHERE r.level = 'CRITICAL'
+  -- The branches cannot yield the same (escalation, user) twice: UNION ALL.
+  SELECT a.id AS escalation_id, a.assignee_id AS user_id FROM addressed a
+   WHERE a.level = 'WARNING' AND a.assignee_id IS NOT NULL
+  UNION ALL
+  SELECT a.id, s.id FROM addressed a JOIN supervisor s ON s.org_unit_id = a.org_unit_id
+   WHERE a.level IN ('BREACH', 'CRITICAL') OR (a.level = 'WARNING' AND a.assignee_id IS NULL)
+  UNION ALL
+  SELECT a.id, s.id FROM addressed a JOIN org_unit o ON o.id = a.org_unit_id JOIN supervisor s ON s.org_unit_id = o.parent_id
+   WHERE a.level = 'CRITICAL'
 ), notified AS (
   INSERT INTO notification (escalation_id, user_id)
   SELECT escalation_id, user_id FROM recipients
   ON CONFLICT (escalation_id, user_id) DO NOTHING
   RETURNING id
-)
-SELECT (SELECT count(*)::int FROM raised) AS raised, coalesce((SELECT array_agg(id)::text[] FROM notified), '{}'::text[]) AS notifications`;
+)${mailed(smtp)}
+SELECT k.cases, k.last_on, k.last_id, (SELECT count(*)::int FROM raised) AS raised, (SELECT count(*)::int FROM notified) AS notified
+  FROM (SELECT count(*)::int AS cases, (max(ARRAY[warning_on::text, id::text]))[1] AS last_on, (max(ARRAY[warning_on::text, id::text]))[2] AS last_id FROM late) k`;
 
 /** Applications an upper-level union has not decided by their due day: BREACH to its supervisors. */
-const RAISE_APPLICATIONS_SQL = `
-WITH raised AS (
-  INSERT INTO escalation (application_id, stage, stage_entry, level)
-  SELECT a.id, 'APPLICATION', 1, 'BREACH' FROM membership_application a
+export const RAISE_APPLICATIONS_SQL = (smtp: boolean) => `
+WITH overdue AS MATERIALIZED (
+  SELECT a.id, a.deciding_unit_id FROM membership_application a
    WHERE a.status = 'SUBMITTED' AND a.due_on IS NOT NULL AND a.due_on < $1
      AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.application_id = a.id AND x.level = 'BREACH')
+), raised AS (
+  INSERT INTO escalation (application_id, stage, stage_entry, level)
+  SELECT id, 'APPLICATION', 1, 'BREACH' FROM overdue
   ON CONFLICT (application_id, level) DO NOTHING
   RETURNING id, application_id
 ), notified AS (
   INSERT INTO notification (escalation_id, user_id)
-  SELECT r.id, u.id FROM raised r JOIN membership_application a ON a.id = r.application_id
-    JOIN app_user u ON u.org_unit_id = a.deciding_unit_id AND u.role = 'SUPERVISOR' AND u.active
+  SELECT r.id, u.id FROM raised r JOIN overdue o ON o.id = r.application_id
+    JOIN app_user u ON u.org_unit_id = o.deciding_unit_id AND u.role = 'SUPERVISOR' AND u.active
   ON CONFLICT (escalation_id, user_id) DO NOTHING
   RETURNING id
-)
-SELECT (SELECT count(*)::int FROM raised) AS raised, coalesce((SELECT array_agg(id)::text[] FROM notified), '{}'::text[]) AS notifications`;
+)${mailed(smtp)}
+SELECT (SELECT count(*)::int FROM raised) AS raised, (SELECT count(*)::int FROM notified) AS notified`;
+
+/** The part of a QueryRunner the sweep uses (a stand-in can explain the statements instead, see bench/explain.ts). */
+type Runner = Pick<QueryRunner, 'query' | 'startTransaction' | 'commitTransaction' | 'rollbackTransaction' | 'release'>;
 
 @Injectable()
 export class EscalationsService {
@@ -95,37 +125,71 @@ export class EscalationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The whole sweep, at most one at a time (advisory lock); a second caller returns ran=false. */
+  /**
+   * The whole sweep, at most one at a time (a session advisory lock on one connection; a second caller returns
+   * ran=false). The late cases go in batches of SWEEP_BATCH_CASES, one transaction each, so a backlog commits as it
+   * goes and a run that dies keeps what its finished batches raised (the next run goes on from there).
+   */
   async sweep(today: IsoDate = this.calendar.today()): Promise<SweepResult> {
-    return this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
+    const q: Runner = this.db.createQueryRunner();
+    try {
+      const [{ locked }] = await q.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
       if (!locked) return { ran: false, raised: 0, notified: 0 };
-      // clock_timestamp(), not now(): now() is the transaction's start and would precede this.
-      const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
-      const [cases]: Raised[] = await m.query(RAISE_SQL(''), [today]);
-      const [apps]: Raised[] = await m.query(RAISE_APPLICATIONS_SQL, [today]);
-      const raised = cases.raised + apps.raised;
-      const notified = cases.notifications.length + apps.notifications.length;
-      await this.queueEmails(m, [...cases.notifications, ...apps.notifications]);
-      await m.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ('escalation-sweep', $1, clock_timestamp(), $2)`, [
+      let result: SweepResult;
+      try {
+        result = await this.sweepLocked(q, today);
+      } catch (e) {
+        await q.query(`SELECT pg_advisory_unlock($1)`, [SWEEP_LOCK_KEY]).catch(() => undefined);
+        throw e;
+      }
+      await q.query(`SELECT pg_advisory_unlock($1)`, [SWEEP_LOCK_KEY]);
+      return result;
+    } finally {
+      await q.release();
+    }
+  }
+
+  private async sweepLocked(q: Runner, today: IsoDate): Promise<SweepResult> {
+    const smtp = !!this.config.smtpUrl;
+    const [{ started }] = await q.query(`SELECT clock_timestamp() AS started`);
+    let raised = 0;
+    let notified = 0;
+    const inTransaction = async <T>(fn: () => Promise<T>): Promise<T> => {
+      await q.startTransaction();
+      try {
+        const r = await fn();
+        await q.commitTransaction();
+        return r;
+      } catch (e) {
+        await q.rollbackTransaction();
+        throw e;
+      }
+    };
+    let after: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000'];
+    for (;;) {
+      const [batch]: Raised[] = await inTransaction(() => q.query(RAISE_SQL('batch', smtp), [today, ...after, SWEEP_BATCH_CASES]));
+      raised += batch.raised;
+      notified += batch.notified;
+      if (batch.cases < SWEEP_BATCH_CASES || !batch.last_on || !batch.last_id) break;
+      after = [batch.last_on, batch.last_id];
+    }
+    await inTransaction(async () => {
+      const [apps]: Raised[] = await q.query(RAISE_APPLICATIONS_SQL(smtp), [today]);
+      raised += apps.raised;
+      notified += apps.notified;
+      await q.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ('escalation-sweep', $1, clock_timestamp(), $2)`, [
         started, JSON.stringify({ today, raised, notified }),
       ]);
-      return { ran: true, raised, notified };
     });
+    return { ran: true, raised, notified };
   }
 
   /** The sweep for one case (after it changed stage); the unique keys keep it from doubling the full sweep. */
   async sweepCase(caseId: string, today: IsoDate = this.calendar.today()): Promise<number> {
     return this.db.transaction(async (m) => {
-      const [r]: Raised[] = await m.query(RAISE_SQL('AND c.id = $2'), [today, caseId]);
-      await this.queueEmails(m, r.notifications);
-      return r.notifications.length;
+      const [r]: Raised[] = await m.query(RAISE_SQL('case', !!this.config.smtpUrl), [today, caseId]);
+      return r.notified;
     });
-  }
-
-  private async queueEmails(m: EntityManager, notificationIds: string[]): Promise<void> {
-    if (!this.config.smtpUrl) return;
-    for (const id of notificationIds) await writeOutbox(m, JobName.SEND_NOTIFICATION_EMAIL, { notificationId: id });
   }
 
   /** Officers: escalations addressed to them. Supervisors: all in their subtree. Admins: all. */

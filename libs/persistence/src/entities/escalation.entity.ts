@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { FoundingCaseEntity } from './founding-case.entity';
 import { MembershipApplicationEntity } from './membership.entity';
 import { UserEntity } from './user.entity';
@@ -22,6 +22,19 @@ export class EscalationEntity {
   @Column({ type: 'varchar', length: 10 }) level: string;
   @Index('IDX_escalation_raised')
   @CreateDateColumn({ name: 'raised_at', type: 'timestamptz' }) raisedAt: Date;
+}
+
+/**
+ * The sweep's progress mark per case: the highest level raised (1 WARNING, 2 BREACH, 3 CRITICAL) in the stage entry
+ * it names; a row of an older stage entry counts as none, so a case that moved on starts again at level 0. A table of
+ * its own so that advancing it rewrites one narrow row, not a founding_case row and its indexes.
+ */
+@Entity('escalation_progress')
+export class EscalationProgressEntity {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId: string;
+  @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity;
+  @Column({ name: 'stage_entry', type: 'int' }) stageEntry: number;
+  @Column({ type: 'smallint' }) level: number;
 }
 
 /** An escalation addressed to one user; acknowledged by that user; emailed at most once. */

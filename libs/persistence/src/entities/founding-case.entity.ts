@@ -10,7 +10,7 @@ import { UserEntity } from './user.entity';
  */
 @Entity('founding_case')
 @Index('UQ_founding_case_open_per_enterprise', { synchronize: false }) // partial unique, made by migration
-@Index('IDX_founding_case_next_escalation', { synchronize: false }) // expression index: the day the next level falls due, made by migration
+@Index('IDX_founding_case_warning', { synchronize: false }) // partial covering index of the open cases by warning day (the sweep), made by migration
 @Index('IDX_founding_case_recognized', { synchronize: false }) // partial covering index on recognized_on, made by migration
 @Index('IDX_founding_case_as_of', { synchronize: false }) // covering index on opened_at for the as-of figures, made by migration
 @Check('CHK_founding_case_stage', `"stage" IN ('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION','RECOGNIZED','CLOSED')`)
@@ -34,8 +34,6 @@ export class FoundingCaseEntity {
   @Column({ name: 'opened_due_on', type: 'date', nullable: true }) openedDueOn: string | null;
   @Column({ name: 'warning_on', type: 'date', nullable: true }) warningOn: string | null;
   @Column({ name: 'critical_on', type: 'date', nullable: true }) criticalOn: string | null;
-  /** Highest escalation level raised in this stage entry (0 none, 1 WARNING, 2 BREACH, 3 CRITICAL): the sweep looks only at the next one. */
-  @Column({ name: 'escalated_level', type: 'smallint', default: 0 }) escalatedLevel: number;
   @Column({ name: 'closed_from_stage', type: 'varchar', length: 30, nullable: true }) closedFromStage: string | null;
   @Column({ name: 'closed_reason', type: 'varchar', length: 30, nullable: true }) closedReason: string | null;
   @Column({ name: 'dossier_completed_on', type: 'date', nullable: true }) dossierCompletedOn: string | null;

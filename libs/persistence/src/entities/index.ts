@@ -1,7 +1,7 @@
 import { CalendarDayEntity, TargetEntity } from './planning.entity';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './founding-case.entity';
 import { EnterpriseEntity } from './enterprise.entity';
-import { EscalationEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
+import { EscalationEntity, EscalationProgressEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
 import {
   CaseMemberMonthEntity, CaseMemberYearEntity, MemberEntity, MemberMonthEntity, MemberTotalEntity, MemberYearEntity, MembershipApplicationEntity,
 } from './membership.entity';
@@ -29,5 +29,5 @@ export * from './login-failure.entity';
 export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
   CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, MemberMonthEntity, MemberYearEntity, MemberTotalEntity, CaseMemberMonthEntity, CaseMemberYearEntity, TargetEntity, CalendarDayEntity,
-  EscalationEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
+  EscalationEntity, EscalationProgressEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
 ];
