@@ -15,7 +15,7 @@ export const SWEEP_LOCK_KEY = 724_001;
 export interface SweepResult { ran: boolean; raised: number; notified: number }
 
 /** Late cases per transaction of a full sweep: bounds the locks and WAL of a backlog (e.g. the first sweep after an outage). */
-export const SWEEP_BATCH_CASES = 25_000;
+export const SWEEP_BATCH_CASES = 50_000;
 
 /** What one raising statement did. `cases` and the last key: the late cases it took (a full sweep's batches walk on from the key). */
 interface Raised { cases: number; last_on: string | null; last_id: string | null; raised: number; notified: number }
@@ -47,7 +47,7 @@ const mailed = (smtp: boolean) =>
  * the due ones alone, once, with what the recipients need. Unique keys make re-runs and duplicate deliveries add nothing.
  * A full sweep takes the late cases in (warning_on, id) order, $4 at a time after the key ($2, $3); one case: id $2.
  */
-export const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean) => `
+const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean) => `
 WITH late AS MATERIALIZED (
   SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, coalesce(p.level, 0) AS done
     FROM founding_case c
@@ -95,7 +95,7 @@ SELECT k.cases, k.last_on, k.last_id, (SELECT count(*)::int FROM raised) AS rais
   FROM (SELECT count(*)::int AS cases, (max(ARRAY[warning_on::text, id::text]))[1] AS last_on, (max(ARRAY[warning_on::text, id::text]))[2] AS last_id FROM late) k`;
 
 /** Applications an upper-level union has not decided by their due day: BREACH to its supervisors. */
-export const RAISE_APPLICATIONS_SQL = (smtp: boolean) => `
+const RAISE_APPLICATIONS_SQL = (smtp: boolean) => `
 WITH overdue AS MATERIALIZED (
   SELECT a.id, a.deciding_unit_id FROM membership_application a
    WHERE a.status = 'SUBMITTED' AND a.due_on IS NOT NULL AND a.due_on < $1
@@ -130,14 +130,14 @@ export class EscalationsService {
    * ran=false). The late cases go in batches of SWEEP_BATCH_CASES, one transaction each, so a backlog commits as it
    * goes and a run that dies keeps what its finished batches raised (the next run goes on from there).
    */
-  async sweep(today: IsoDate = this.calendar.today()): Promise<SweepResult> {
+  async sweep(today: IsoDate = this.calendar.today(), batchCases = SWEEP_BATCH_CASES): Promise<SweepResult> {
     const q: Runner = this.db.createQueryRunner();
     try {
       const [{ locked }] = await q.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
       if (!locked) return { ran: false, raised: 0, notified: 0 };
       let result: SweepResult;
       try {
-        result = await this.sweepLocked(q, today);
+        result = await this.sweepLocked(q, today, batchCases);
       } catch (e) {
         await q.query(`SELECT pg_advisory_unlock($1)`, [SWEEP_LOCK_KEY]).catch(() => undefined);
         throw e;
@@ -149,7 +149,7 @@ export class EscalationsService {
     }
   }
 
-  private async sweepLocked(q: Runner, today: IsoDate): Promise<SweepResult> {
+  private async sweepLocked(q: Runner, today: IsoDate, batchCases: number): Promise<SweepResult> {
     const smtp = !!this.config.smtpUrl;
     const [{ started }] = await q.query(`SELECT clock_timestamp() AS started`);
     let raised = 0;
@@ -167,10 +167,10 @@ export class EscalationsService {
     };
     let after: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      const [batch]: Raised[] = await inTransaction(() => q.query(RAISE_SQL('batch', smtp), [today, ...after, SWEEP_BATCH_CASES]));
+      const [batch]: Raised[] = await inTransaction(() => q.query(RAISE_SQL('batch', smtp), [today, ...after, batchCases]));
       raised += batch.raised;
       notified += batch.notified;
-      if (batch.cases < SWEEP_BATCH_CASES || !batch.last_on || !batch.last_id) break;
+      if (batch.cases < batchCases || !batch.last_on || !batch.last_id) break;
       after = [batch.last_on, batch.last_id];
     }
     await inTransaction(async () => {
