@@ -7,6 +7,7 @@
  * It rewrites escalation, notification and the cases' progress: never point it at a database you want to keep as is.
  */
 import { Pool } from 'pg';
+import { CpuMeter } from '../lib/cpu';
 import { DataSource } from 'typeorm';
 import { CalendarService, EscalationsService } from '@app/core';
 import { AppConfig } from '@app/config';
@@ -20,14 +21,19 @@ const rounds = Number(process.argv[2] ?? 3);
 const withBacklog = process.argv.includes('backlog');
 const withExplain = process.argv.includes('explain');
 
-async function ms<T>(fn: () => Promise<T>): Promise<[number, T]> {
+let meter: CpuMeter;
+/** Wall ms, the result, and the Postgres backends' CPU ms (steadier than wall time on a shared machine). */
+async function ms<T>(fn: () => Promise<T>): Promise<[number, T, number]> {
+  const a = await meter.snap();
   const t = process.hrtime.bigint();
   const v = await fn();
-  return [Number(process.hrtime.bigint() - t) / 1e6, v];
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  return [wall, v, (await meter.since(a)).pg];
 }
 
 async function main(): Promise<void> {
   const pg = new Pool({ connectionString: url, max: 2 });
+  meter = new CpuMeter(pg);
   const ds = await new DataSource({ type: 'postgres', url, entities: [] }).initialize();
   const [{ today }] = (await pg.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS today`)).rows;
   const yesterday = addDays(today, -1);
@@ -44,17 +50,18 @@ async function main(): Promise<void> {
   console.log(`  set up in ${setupMs.toFixed(0)} ms: ${JSON.stringify(setup)}`);
   for (let r = 0; r < rounds; r++) {
     await pg.query('CHECKPOINT');
-    const [base] = await ms(() => fx.bare(today));
+    const [base, , baseCpu] = await ms(() => fx.bare(today));
     await backToYesterday();
     await pg.query('CHECKPOINT');
-    const [sys, res] = await ms(() => sweeps.sweep(today));
+    const [sys, res, sysCpu] = await ms(() => sweeps.sweep(today));
     const c = await counts();
-    const [rbase] = await ms(() => fx.bare(today));
-    const [rsys, rres] = await ms(() => sweeps.sweep(today));
+    const [rbase, , rbaseCpu] = await ms(() => fx.bare(today));
+    const [rsys, rres, rsysCpu] = await ms(() => sweeps.sweep(today));
     await backToYesterday();
     console.log(
-      `r${r}: daily base ${base.toFixed(0)} sys ${sys.toFixed(0)} ms (${JSON.stringify(res)}; new ${c.cases - setup.cases} case levels, ` +
-        `${c.apps - setup.apps} applications, ${c.notes} notifications) | repeat base ${rbase.toFixed(0)} sys ${rsys.toFixed(0)} ms (${JSON.stringify(rres)})`,
+      `r${r}: daily base ${base.toFixed(0)} ms (pg cpu ${baseCpu.toFixed(0)}) sys ${sys.toFixed(0)} ms (pg cpu ${sysCpu.toFixed(0)}) ${JSON.stringify(res)}; ` +
+        `new ${c.cases - setup.cases} case levels, ${c.apps - setup.apps} applications, ${c.notes} notifications | ` +
+        `repeat base ${rbase.toFixed(0)} ms (pg cpu ${rbaseCpu.toFixed(0)}) sys ${rsys.toFixed(0)} ms (pg cpu ${rsysCpu.toFixed(0)}) ${JSON.stringify(rres)}`,
     );
   }
   if (withExplain) {
@@ -66,11 +73,11 @@ async function main(): Promise<void> {
   if (withBacklog) {
     await fx.truncate();
     await pg.query('CHECKPOINT');
-    const [base] = await ms(() => fx.bare(today));
+    const [base, , baseCpu] = await ms(() => fx.bare(today));
     await fx.truncate();
     await pg.query('CHECKPOINT');
-    const [sys, res] = await ms(() => sweeps.sweep(today));
-    console.log(`backlog: base ${base.toFixed(0)} sys ${sys.toFixed(0)} ms (${JSON.stringify(res)}; ${JSON.stringify(await counts())})`);
+    const [sys, res, sysCpu] = await ms(() => sweeps.sweep(today));
+    console.log(`backlog: base ${base.toFixed(0)} ms (pg cpu ${baseCpu.toFixed(0)}) sys ${sys.toFixed(0)} ms (pg cpu ${sysCpu.toFixed(0)}) ${JSON.stringify(res)}; ${JSON.stringify(await counts())}`);
     // Leave the database as the daily setup had it.
     await fx.raiseUntil(yesterday);
   }

@@ -157,6 +157,8 @@ export class EscalationsService {
     const inTransaction = async <T>(fn: () => Promise<T>): Promise<T> => {
       await q.startTransaction();
       try {
+        // Room for the hash of the late cases against their progress rows (a few hundred thousand at 1M open cases).
+        await q.query(`SET LOCAL work_mem = '64MB'`);
         const r = await fn();
         await q.commitTransaction();
         return r;

@@ -10,7 +10,7 @@ import { OrgUnitEntity } from './org-unit.entity';
 @Entity('membership_application')
 @Check('CHK_application_status', `"status" IN ('SUBMITTED','ADMITTED','REJECTED','WITHDRAWN')`)
 @Check('CHK_application_target', `("case_id" IS NOT NULL) <> ("grassroots_union_id" IS NOT NULL)`)
-@Index('IDX_application_pending_due', { synchronize: false }) // partial index for the escalation sweep, made by migration
+@Index('IDX_application_pending_due', { synchronize: false }) // partial covering index for the escalation sweep, made by migration
 export class MembershipApplicationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('IDX_application_case')
