@@ -76,6 +76,7 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
       { days: { warning: '2024-05-02', due: '2024-05-03', critical: '2024-05-04' }, assigned: true }, // same warning day, at 150%: all three
       { days: { warning: '2024-04-20', due: '2024-04-22', critical: '2024-04-25' }, assigned: false }, // at 150%, nobody assigned
       { days: { warning: '2024-05-02', due: '2024-05-08', critical: '2024-05-15' }, assigned: false }, // WARNING to the supervisors
+      { days: { warning: '2024-05-03', due: '2024-05-06', critical: '2024-05-12' }, assigned: true }, // next levels fall due on the sweep days: not yet
       { days: { warning: null, due: null, critical: null }, assigned: true }, // no deadlines
     ];
     const cases = [];
@@ -91,7 +92,7 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
     expect(await sweeps.sweep('2024-05-30', 2)).toEqual({ ran: true, raised: 0, notified: 0 });
     // The progress mark is the highest level raised in the stage entry.
     const marks = await api.db.query(`SELECT case_id, stage_entry, level FROM escalation_progress WHERE case_id = ANY($1::uuid[])`, [ids]);
-    expect(marks.map((m: any) => `${m.case_id}:${m.stage_entry}:${m.level}`).sort()).toEqual(ids.slice(0, 6).map((id) => `${id}:1:3`).sort());
+    expect(marks.map((m: any) => `${m.case_id}:${m.stage_entry}:${m.level}`).sort()).toEqual(ids.slice(0, 7).map((id) => `${id}:1:3`).sort());
   });
 
   it('a case found at 150% raises all three exactly once, whichever sweep gets to it first', async () => {
