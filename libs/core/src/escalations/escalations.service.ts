@@ -86,9 +86,10 @@ WITH late AS MATERIALIZED (
   SELECT a.id, s.id FROM addressed a JOIN org_unit o ON o.id = a.org_unit_id JOIN supervisor s ON s.org_unit_id = o.parent_id
    WHERE a.level = 'CRITICAL'
 ), notified AS (
+  -- No ON CONFLICT: the escalations were inserted by this statement (fresh ids), so no notification of theirs can
+  -- exist yet; UQ_notification_once still guards it. A speculative insertion per row costs more than the plain one.
   INSERT INTO notification (escalation_id, user_id)
   SELECT escalation_id, user_id FROM recipients
-  ON CONFLICT (escalation_id, user_id) DO NOTHING
   RETURNING id
 )${mailed(smtp)}
 SELECT k.cases, k.last_on, k.last_id, (SELECT count(*)::int FROM raised) AS raised, (SELECT count(*)::int FROM notified) AS notified
@@ -106,10 +107,10 @@ WITH overdue AS MATERIALIZED (
   ON CONFLICT (application_id, level) DO NOTHING
   RETURNING id, application_id
 ), notified AS (
+  -- Fresh escalations only (see RAISE_SQL): no ON CONFLICT needed.
   INSERT INTO notification (escalation_id, user_id)
   SELECT r.id, u.id FROM raised r JOIN overdue o ON o.id = r.application_id
     JOIN app_user u ON u.org_unit_id = o.deciding_unit_id AND u.role = 'SUPERVISOR' AND u.active
-  ON CONFLICT (escalation_id, user_id) DO NOTHING
   RETURNING id
 )${mailed(smtp)}
 SELECT (SELECT count(*)::int FROM raised) AS raised, (SELECT count(*)::int FROM notified) AS notified`;
