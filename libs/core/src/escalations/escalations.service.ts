@@ -100,7 +100,8 @@ const RAISE_APPLICATIONS_SQL = (smtp: boolean) => `
 WITH overdue AS MATERIALIZED (
   SELECT a.id, a.deciding_unit_id FROM membership_application a
    WHERE a.status = 'SUBMITTED' AND a.due_on IS NOT NULL AND a.due_on < $1
-     AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.application_id = a.id AND x.level = 'BREACH')
+     -- IS NOT NULL: the anti-join reads only the applications' range of UQ_escalation_application_once.
+     AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.application_id = a.id AND x.application_id IS NOT NULL AND x.level = 'BREACH')
 ), raised AS (
   INSERT INTO escalation (application_id, stage, stage_entry, level)
   SELECT id, 'APPLICATION', 1, 'BREACH' FROM overdue
