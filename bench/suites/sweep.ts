@@ -48,15 +48,14 @@ ON CONFLICT (case_id, stage_entry, level) DO NOTHING`;
   }
   return `
 WITH late AS MATERIALIZED (
-  SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, coalesce(p.level, 0) AS done
+  SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, c.stage, coalesce(p.level, 0) AS done
     FROM founding_case c
     LEFT JOIN escalation_progress p ON p.case_id = c.id AND p.stage_entry = c.stage_entry
    WHERE c.stage IN ${OPEN} AND c.warning_on < $1
      AND (CASE coalesce(p.level, 0) WHEN 0 THEN c.warning_on WHEN 1 THEN c.stage_due_on WHEN 2 THEN c.critical_on END) < $1
 ), due AS MATERIALIZED (
-  SELECT l.id, c.stage, l.stage_entry, lvl.level, lvl.rank
+  SELECT l.id, l.stage, l.stage_entry, lvl.level, lvl.rank
     FROM late l
-    JOIN founding_case c ON c.id = l.id
     CROSS JOIN LATERAL (VALUES ('WARNING', 1, l.warning_on), ('BREACH', 2, l.stage_due_on), ('CRITICAL', 3, l.critical_on)) AS lvl(level, rank, day)
    WHERE lvl.rank > l.done AND lvl.day < $1
 ), progress AS (

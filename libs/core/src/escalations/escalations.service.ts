@@ -43,22 +43,21 @@ const mailed = (smtp: boolean) =>
  * unit's supervisors, CRITICAL to them and the parent unit's supervisors. The days are stored on the case at stage entry;
  * escalation_progress remembers the highest level raised in the stage entry (an older entry's row counts as level 0), so
  * a case is late when the day of its next level has passed, and every level above its mark whose day has passed is raised.
- * `late` reads only the covering index by warning day (index-only) and the narrow progress rows; the case rows are read for
- * the due ones alone, once, with what the recipients need. Unique keys make re-runs and duplicate deliveries add nothing.
+ * `late` reads only the covering index by warning day (index-only: days, stage, assignee, unit) and the narrow progress
+ * rows, never a case row. Unique keys make re-runs and duplicate deliveries add nothing.
  * A full sweep takes the late cases in (warning_on, id) order, $4 at a time after the key ($2, $3); one case: id $2.
  */
 const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean) => `
 WITH late AS MATERIALIZED (
-  SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, coalesce(p.level, 0) AS done
+  SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, c.stage, c.assignee_id, c.org_unit_id, coalesce(p.level, 0) AS done
     FROM founding_case c
     LEFT JOIN escalation_progress p ON p.case_id = c.id AND p.stage_entry = c.stage_entry
    WHERE c.stage IN ${OPEN_SQL} AND c.warning_on < $1
      AND (CASE coalesce(p.level, 0) WHEN 0 THEN c.warning_on WHEN 1 THEN c.stage_due_on WHEN 2 THEN c.critical_on END) < $1
      ${scope === 'case' ? 'AND c.id = $2' : 'AND (c.warning_on, c.id) > ($2::date, $3::uuid)\n   ORDER BY c.warning_on, c.id LIMIT $4'}
 ), due AS MATERIALIZED (
-  SELECT l.id, c.stage, l.stage_entry, c.assignee_id, c.org_unit_id, lvl.level, lvl.rank
+  SELECT l.id, l.stage, l.stage_entry, l.assignee_id, l.org_unit_id, lvl.level, lvl.rank
     FROM late l
-    JOIN founding_case c ON c.id = l.id
     CROSS JOIN LATERAL (VALUES ('WARNING', 1, l.warning_on), ('BREACH', 2, l.stage_due_on), ('CRITICAL', 3, l.critical_on)) AS lvl(level, rank, day)
    WHERE lvl.rank > l.done AND lvl.day < $1
 ), progress AS (

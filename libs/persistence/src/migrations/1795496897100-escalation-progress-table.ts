@@ -6,7 +6,7 @@ const OPEN_STAGES = `('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGN
  * Moves the sweep's progress mark out of founding_case into a narrow table. Advancing `escalated_level` was not a HOT
  * update (the column was in an index expression), so each level raised rewrote a founding_case row and all its
  * indexes (3 s of a 1M-case daily sweep). The sweep now finds the late open cases by an index-only scan of a covering
- * index by warning day and leaves out those whose progress row already has their top due level.
+ * index by warning day (index-only) and leaves out those whose progress row already has their top due level.
  */
 export class EscalationProgressTable1795496897100 implements MigrationInterface {
   name = 'EscalationProgressTable1795496897100';
@@ -26,10 +26,11 @@ export class EscalationProgressTable1795496897100 implements MigrationInterface 
     );
     await q.query(`DROP INDEX "IDX_founding_case_next_escalation"`);
     await q.query(`ALTER TABLE "founding_case" DROP COLUMN "escalated_level"`);
-    // Keyed by (warning_on, id) so the sweep can walk it in bounded batches; the other columns for an index-only scan.
+    // Keyed by (warning_on, id) so the sweep can walk it in bounded batches; the other columns are what the sweep reads
+    // of a case (days, stage entry, and for the due ones stage, assignee and unit), so it never visits the heap.
     await q.query(
-      `CREATE INDEX "IDX_founding_case_warning" ON "founding_case" ("warning_on", "id") INCLUDE ("stage_entry", "stage_due_on", "critical_on")
-        WHERE "stage" IN ${OPEN_STAGES}`,
+      `CREATE INDEX "IDX_founding_case_warning" ON "founding_case" ("warning_on", "id")
+         INCLUDE ("stage_entry", "stage_due_on", "critical_on", "stage", "assignee_id", "org_unit_id") WHERE "stage" IN ${OPEN_STAGES}`,
     );
   }
 
