@@ -72,17 +72,16 @@ WITH late AS MATERIALIZED (
   RETURNING id, case_id, level
 ), addressed AS MATERIALIZED (
   SELECT r.id, r.level, d.assignee_id, d.org_unit_id FROM raised r JOIN due d ON d.id = r.case_id AND d.level = r.level
-), supervisor AS MATERIALIZED (
-  SELECT id, org_unit_id FROM app_user WHERE role = 'SUPERVISOR' AND active
 ), recipients AS (
   -- The branches cannot yield the same (escalation, user) twice: UNION ALL.
   SELECT a.id AS escalation_id, a.assignee_id AS user_id FROM addressed a
    WHERE a.level = 'WARNING' AND a.assignee_id IS NOT NULL
   UNION ALL
-  SELECT a.id, s.id FROM addressed a JOIN supervisor s ON s.org_unit_id = a.org_unit_id
+  SELECT a.id, u.id FROM addressed a JOIN app_user u ON u.org_unit_id = a.org_unit_id AND u.role = 'SUPERVISOR' AND u.active
    WHERE a.level IN ('BREACH', 'CRITICAL') OR (a.level = 'WARNING' AND a.assignee_id IS NULL)
   UNION ALL
-  SELECT a.id, s.id FROM addressed a JOIN org_unit o ON o.id = a.org_unit_id JOIN supervisor s ON s.org_unit_id = o.parent_id
+  SELECT a.id, u.id FROM addressed a JOIN org_unit o ON o.id = a.org_unit_id
+    JOIN app_user u ON u.org_unit_id = o.parent_id AND u.role = 'SUPERVISOR' AND u.active
    WHERE a.level = 'CRITICAL'
 ), notified AS (
   -- No ON CONFLICT: the escalations were inserted by this statement (fresh ids), so no notification of theirs can
