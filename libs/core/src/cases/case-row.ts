@@ -40,7 +40,7 @@ export function caseEntityFromRaw(r: Record<string, any>): FoundingCaseEntity {
 /** The columns caseEntityFromRaw reads, listed (not `*`) so that they can be prepared statements' results. */
 export const CASE_COLUMNS = [
   'id', 'enterprise_id', 'org_unit_id', 'assignee_id', 'stage', 'version', 'stage_entered_at', 'stage_entry', 'stage_due_on',
-  'opened_due_on', 'warning_on', 'critical_on', 'escalated_level', 'closed_from_stage', 'closed_reason', 'dossier_completed_on',
+  'opened_due_on', 'warning_on', 'critical_on', 'closed_from_stage', 'closed_reason', 'dossier_completed_on',
   'decision_number', 'decided_on', 'recognized_on', 'grassroots_union_id', 'opened_at', 'opened_by',
 ] as const;
 
