@@ -114,9 +114,8 @@ export async function sweepFixture(pg: Pool): Promise<SweepFixture> {
     if (mark === 'table') await pg.query(`VACUUM ANALYZE escalation_progress`);
     if (mark !== 'none') await pg.query(`VACUUM ANALYZE founding_case`);
     const [{ since }] = (await pg.query(`SELECT clock_timestamp() AS since`)).rows;
-    // Undo what a run of today added: its notifications, escalations and progress (no cascade since 1795496897102).
+    // Undo what a run of today added: its escalations (and their notifications, by cascade) and progress.
     return async () => {
-      await pg.query(`DELETE FROM notification WHERE created_at >= $1`, [since]);
       await pg.query(`DELETE FROM escalation WHERE raised_at >= $1`, [since]);
       if (mark === 'column') {
         await pg.query(

@@ -14,8 +14,7 @@ import { UserEntity } from './user.entity';
 export class EscalationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
-  // No FK constraint (migration 1795496897102): the sweep writes these rows from the cases it reads; cases are never deleted.
-  @ManyToOne(() => FoundingCaseEntity, { nullable: true, createForeignKeyConstraints: false }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity | null;
+  @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE', nullable: true }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity | null;
   @Column({ name: 'application_id', type: 'uuid', nullable: true }) applicationId: string | null;
   @ManyToOne(() => MembershipApplicationEntity, { onDelete: 'CASCADE', nullable: true }) @JoinColumn({ name: 'application_id' }) application?: MembershipApplicationEntity | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;
@@ -33,7 +32,7 @@ export class EscalationEntity {
 @Entity('escalation_progress')
 export class EscalationProgressEntity {
   @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId: string;
-  @ManyToOne(() => FoundingCaseEntity, { createForeignKeyConstraints: false }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity;
+  @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity;
   @Column({ name: 'stage_entry', type: 'int' }) stageEntry: number;
   @Column({ type: 'smallint' }) level: number;
 }
@@ -44,11 +43,10 @@ export class EscalationProgressEntity {
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'escalation_id', type: 'uuid' }) escalationId: string;
-  // No FK constraints (migration 1795496897102): written by the sweep from the escalations and users it just read.
-  @ManyToOne(() => EscalationEntity, { createForeignKeyConstraints: false }) @JoinColumn({ name: 'escalation_id' }) escalation?: EscalationEntity;
+  @ManyToOne(() => EscalationEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'escalation_id' }) escalation?: EscalationEntity;
   @Index('IDX_notification_user')
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
-  @ManyToOne(() => UserEntity, { createForeignKeyConstraints: false }) @JoinColumn({ name: 'user_id' }) user?: UserEntity;
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'user_id' }) user?: UserEntity;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt: Date | null;
   @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true }) emailedAt: Date | null;

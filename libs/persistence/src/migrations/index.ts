@@ -4,7 +4,6 @@ import { Rewards1795496897094 } from './1795496897094-rewards';
 import { EscalationProgress1795496897095 } from './1795496897095-escalation-progress';
 import { EscalationProgressTable1795496897100 } from './1795496897100-escalation-progress-table';
 import { ApplicationDueCovering1795496897101 } from './1795496897101-application-due-covering';
-import { EscalationForeignKeys1795496897102 } from './1795496897102-escalation-foreign-keys';
 import { MemberTallies1795496897110 } from './1795496897110-member-tallies';
 import { FigureIndexes1795496897111 } from './1795496897111-figure-indexes';
 
@@ -13,6 +12,6 @@ export { NEXT_ESCALATION_DAY_SQL } from './1795496897095-escalation-progress';
 
 // Listed explicitly (no glob) so the same list works compiled, under swc-jest and in the CLI.
 export const MIGRATIONS = [
-  InitialSchema1795496897091, IndexesAndSeed1795496897092, Rewards1795496897094, EscalationProgress1795496897095, EscalationProgressTable1795496897100, ApplicationDueCovering1795496897101, EscalationForeignKeys1795496897102,
+  InitialSchema1795496897091, IndexesAndSeed1795496897092, Rewards1795496897094, EscalationProgress1795496897095, EscalationProgressTable1795496897100, ApplicationDueCovering1795496897101,
   MemberTallies1795496897110, FigureIndexes1795496897111,
 ];
