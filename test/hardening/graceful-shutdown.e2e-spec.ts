@@ -167,6 +167,42 @@ describe('hardening: graceful shutdown', () => {
     expect(await versionOf(ref.caseId)).toBe(ref.version);
   });
 
+  it('API_PROCESSES=2: two API processes share the port, one killed is replaced, SIGTERM stops them all (exit 0)', async () => {
+    const child = await start('api', { API_PROCESSES: '2' });
+    children.push(child);
+    const pids = () => [...child.output().matchAll(/API listening on \S+ \(process (\d+)\)/g)].map((m) => Number(m[1]));
+    await eventually(async () => new Set(pids()).size === 2, 60_000);
+    const [first, second] = pids();
+    const me = async () => {
+      const r = await fetch(`${child.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${p.officers[0].token}` },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
+      return ((await r.json()) as any).data?.me?.id;
+    };
+    // Any process answers any request: the token and the user row are shared state, not process state.
+    expect(await Promise.all(Array.from({ length: 20 }, me))).toEqual(Array(20).fill(p.officers[0].id));
+
+    process.kill(first, 'SIGKILL');
+    await eventually(async () => new Set(pids()).size === 3, 60_000);
+    const replacement = pids().find((x) => x !== first && x !== second)!;
+    expect(await Promise.all(Array.from({ length: 10 }, me))).toEqual(Array(10).fill(p.officers[0].id));
+
+    child.proc.kill('SIGTERM');
+    const exit = await child.exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect([second, replacement].filter(alive)).toEqual([]);
+  });
+
   it('worker: on SIGTERM finishes the job in progress and exits 0 within 10 s', async () => {
     // A report whose build job will wait on our lock once the worker takes it from the outbox.
     const d = await api.ok(`mutation($i: ReportInput!) { requestReport(input: $i) { id } }`, {

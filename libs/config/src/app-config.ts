@@ -2,6 +2,8 @@
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /** API processes sharing PORT (node:cluster); 1 runs the API in this process. */
+  apiProcesses: number;
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
@@ -98,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     port: int(env, 'PORT', 3000, problems, 1, 65535),
+    apiProcesses: int(env, 'API_PROCESSES', 1, problems, 1, 64),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cdcs', ['postgres:', 'postgresql:'], problems),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems),
     queuePrefix,
