@@ -29,15 +29,21 @@ export interface CpuUse { driver: number; api: number; pg: number; /** kernel pa
  * work, CPU per operation is steadier than throughput, and it says where the time goes.
  */
 export class CpuMeter {
+  /** `api`: the API's process, or its processes (a clustered API: the primary only forks, its children serve). */
   constructor(
     private readonly pg: Pool,
-    private readonly apiPid?: number,
+    private readonly api?: number | number[],
   ) {}
 
   async snap(): Promise<CpuSnap> {
     const pids: number[] = (await this.pg.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
     const u = process.cpuUsage();
-    const api = this.apiPid ? procTimes(this.apiPid) : { user: 0, system: 0 };
+    const api = { user: 0, system: 0 };
+    for (const pid of this.api === undefined ? [] : [this.api].flat()) {
+      const t = procTimes(pid);
+      api.user += t.user;
+      api.system += t.system;
+    }
     return {
       at: performance.now(),
       driver: (u.user + u.system) / 1000,

@@ -22,7 +22,8 @@ export async function createApi(): Promise<NestExpressApplication> {
   return app;
 }
 
-async function main(): Promise<void> {
+/** The API process entry: with API_PROCESSES > 1 this process becomes the cluster's primary. */
+export async function runApi(): Promise<void> {
   const boot = loadConfigOrExit();
   if (isClusterPrimary(boot.apiProcesses)) {
     // The primary only forks and supervises; each forked process runs this file again as an API process.
@@ -37,4 +38,4 @@ async function main(): Promise<void> {
   app.get(Logger).log(`API listening on http://localhost:${config.port}/graphql (process ${process.pid})`);
 }
 
-if (require.main === module) void main();
+if (require.main === module) void runApi();
