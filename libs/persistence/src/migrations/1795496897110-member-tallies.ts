@@ -13,47 +13,37 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Statement-level triggers with transition tables keep them in the same transaction as every write
  * to member (set-based inserts included): no write path can forget them.
  */
+/** Per union and `unit` ('month' or 'year'): admitted and gone in it, added to `table`'s counts. */
+const UNION_TALLY = (name: string, table: string, unit: 'month' | 'year') => `
+  ${name} AS (
+    INSERT INTO ${table} AS t (${unit}, grassroots_union_id, admitted, gone)
+    SELECT x.${unit}, x.grassroots_union_id, sum(x.admitted), sum(x.gone) FROM (
+      SELECT date_trunc('${unit}', d.admitted_on)::date AS ${unit}, d.grassroots_union_id, d.n AS admitted, 0 AS gone FROM d
+      UNION ALL
+      SELECT date_trunc('${unit}', greatest(d.admitted_on, d.left_on))::date, d.grassroots_union_id, 0, d.n FROM d WHERE d.left_on IS NOT NULL) x
+    GROUP BY x.${unit}, x.grassroots_union_id HAVING sum(x.admitted) <> 0 OR sum(x.gone) <> 0
+    ORDER BY x.${unit}, x.grassroots_union_id
+    ON CONFLICT (${unit}, grassroots_union_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted, gone = t.gone + EXCLUDED.gone
+    RETURNING 1)`;
+
+/** Per founding case and `unit`: members admitted in it, added to `table`'s counts. */
+const CASE_TALLY = (name: string, table: string, unit: 'month' | 'year') => `
+  ${name} AS (
+    INSERT INTO ${table} AS t (${unit}, case_id, admitted)
+    SELECT date_trunc('${unit}', d.admitted_on)::date, d.case_id, sum(d.n) FROM d WHERE d.case_id IS NOT NULL
+    GROUP BY 1, 2 HAVING sum(d.n) <> 0 ORDER BY 1, 2
+    ON CONFLICT (${unit}, case_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted
+    RETURNING 1)`;
+
 const DELTA = (src: string) => `
-  WITH d AS MATERIALIZED (${src}),
-  mm AS (
-    INSERT INTO member_month AS t (month, grassroots_union_id, admitted, gone)
-    SELECT x.month, x.grassroots_union_id, sum(x.admitted), sum(x.gone) FROM (
-      SELECT date_trunc('month', d.admitted_on)::date AS month, d.grassroots_union_id, d.n AS admitted, 0 AS gone FROM d
-      UNION ALL
-      SELECT date_trunc('month', greatest(d.admitted_on, d.left_on))::date, d.grassroots_union_id, 0, d.n FROM d WHERE d.left_on IS NOT NULL) x
-    GROUP BY x.month, x.grassroots_union_id HAVING sum(x.admitted) <> 0 OR sum(x.gone) <> 0
-    ORDER BY x.month, x.grassroots_union_id
-    ON CONFLICT (month, grassroots_union_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted, gone = t.gone + EXCLUDED.gone
-    RETURNING 1),
-  my AS (
-    INSERT INTO member_year AS t (year, grassroots_union_id, admitted, gone)
-    SELECT x.year, x.grassroots_union_id, sum(x.admitted), sum(x.gone) FROM (
-      SELECT date_trunc('year', d.admitted_on)::date AS year, d.grassroots_union_id, d.n AS admitted, 0 AS gone FROM d
-      UNION ALL
-      SELECT date_trunc('year', greatest(d.admitted_on, d.left_on))::date, d.grassroots_union_id, 0, d.n FROM d WHERE d.left_on IS NOT NULL) x
-    GROUP BY x.year, x.grassroots_union_id HAVING sum(x.admitted) <> 0 OR sum(x.gone) <> 0
-    ORDER BY x.year, x.grassroots_union_id
-    ON CONFLICT (year, grassroots_union_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted, gone = t.gone + EXCLUDED.gone
-    RETURNING 1),
+  WITH d AS MATERIALIZED (${src}),${UNION_TALLY('mm', 'member_month', 'month')},${UNION_TALLY('my', 'member_year', 'year')},
   mt AS (
     INSERT INTO member_total AS t (grassroots_union_id, admitted, gone)
     SELECT d.grassroots_union_id, sum(d.n), coalesce(sum(d.n) FILTER (WHERE d.left_on IS NOT NULL), 0) FROM d
     GROUP BY d.grassroots_union_id HAVING sum(d.n) <> 0 OR coalesce(sum(d.n) FILTER (WHERE d.left_on IS NOT NULL), 0) <> 0
     ORDER BY d.grassroots_union_id
     ON CONFLICT (grassroots_union_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted, gone = t.gone + EXCLUDED.gone
-    RETURNING 1),
-  cm AS (
-    INSERT INTO case_member_month AS t (month, case_id, admitted)
-    SELECT date_trunc('month', d.admitted_on)::date, d.case_id, sum(d.n) FROM d WHERE d.case_id IS NOT NULL
-    GROUP BY 1, 2 HAVING sum(d.n) <> 0 ORDER BY 1, 2
-    ON CONFLICT (month, case_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted
-    RETURNING 1),
-  cy AS (
-    INSERT INTO case_member_year AS t (year, case_id, admitted)
-    SELECT date_trunc('year', d.admitted_on)::date, d.case_id, sum(d.n) FROM d WHERE d.case_id IS NOT NULL
-    GROUP BY 1, 2 HAVING sum(d.n) <> 0 ORDER BY 1, 2
-    ON CONFLICT (year, case_id) DO UPDATE SET admitted = t.admitted + EXCLUDED.admitted
-    RETURNING 1)
+    RETURNING 1),${CASE_TALLY('cm', 'case_member_month', 'month')},${CASE_TALLY('cy', 'case_member_year', 'year')}
   SELECT (SELECT count(*) FROM mm) + (SELECT count(*) FROM my) + (SELECT count(*) FROM mt) + (SELECT count(*) FROM cm) + (SELECT count(*) FROM cy) INTO tallied`;
 
 const COLS = 'grassroots_union_id, case_id, admitted_on, left_on';
