@@ -339,8 +339,13 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     const fresh = await api.newProvince(1);
     const schedule = worker.app.get(SchedulePeriodReportsHandler);
     // Two workers at once, then the next day's run: the unique key lets only the first create anything.
-    await Promise.all([schedule.handle({ today: '2024-02-10' }), schedule.handle({ today: '2024-02-10' })]);
-    await schedule.handle({ today: '2024-02-11' });
+    // (2019: the month end it closes is one no other suite reports on; closes are database-wide.)
+    const runs = await Promise.all([schedule.handle({ today: '2019-02-10' }), schedule.handle({ today: '2019-02-10' })]);
+    const next = await schedule.handle({ today: '2019-02-11' });
+    // January is closed once, before its reports are created: the second run and the next day's find it closed.
+    expect(runs.map((r) => r.close.closed).sort()).toEqual([false, true]);
+    expect(next.close).toMatchObject({ closed: false, reason: 'ALREADY_CLOSED' });
+    expect(await api.db.query(`SELECT to_char(closed_on, 'YYYY-MM-DD') AS d, window_from::text AS w FROM period_close WHERE closed_on = '2019-01-31'`)).toEqual([{ d: '2019-01-31', w: '2019-01-01' }]);
     const rows = await api.db.query(
       `SELECT r.id, r.period_kind, to_char(r.period_start, 'YYYY-MM-DD') AS start, r.version,
               (SELECT count(*)::int FROM outbox o WHERE o.payload->>'reportId' = r.id::text AND o.job_name = $2) AS jobs
@@ -348,10 +353,10 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
       [fresh.unitId, JobName.BUILD_REPORT],
     );
     expect(rows.map((r: any) => [r.period_kind, r.start, r.version, r.jobs])).toEqual([
-      ['HALF_YEAR', '2023-07-01', 1, 1],
-      ['MONTH', '2024-01-01', 1, 1],
-      ['QUARTER', '2023-10-01', 1, 1],
-      ['YEAR', '2023-01-01', 1, 1],
+      ['HALF_YEAR', '2018-07-01', 1, 1],
+      ['MONTH', '2019-01-01', 1, 1],
+      ['QUARTER', '2018-10-01', 1, 1],
+      ['YEAR', '2018-01-01', 1, 1],
     ]);
     // Only upper-level unions get scheduled reports.
     expect(await api.db.query(`SELECT 1 FROM report WHERE org_unit_id = $1`, [fresh.federationId])).toHaveLength(0);

@@ -7,6 +7,7 @@ import { CaseQueriesService } from './cases/case-queries.service';
 import { CasesService } from './cases/cases.service';
 import { EnterprisesService } from './enterprises/enterprises.service';
 import { FiguresService } from './figures/figures.service';
+import { PeriodCloseService } from './figures/period-close.service';
 import { PipelineService } from './figures/pipeline.service';
 import { AuthService } from './identity/auth.service';
 import { OrgUnitsService } from './identity/org-units.service';
@@ -21,7 +22,7 @@ import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
 
 const SERVICES = [
-  CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PipelineService,
+  CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PeriodCloseService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
   RewardsService, RewardScheduleService, ReportsService, ReportBuilderService,
 ];

@@ -11,6 +11,7 @@ export * from './cases/case-queries.service';
 export * from './cases/cases.service';
 export * from './enterprises/enterprises.service';
 export * from './figures/figures.service';
+export * from './figures/period-close.service';
 export * from './figures/pipeline.service';
 export * from './identity/auth.service';
 export * from './identity/org-units.service';

@@ -40,9 +40,11 @@ const SCOPE = (pathParam: string, likeParam: string) => `(SELECT id FROM org_uni
 const CLOCK_MARGIN = `interval '1 day'`;
 
 /**
- * Each case of `scope` opened before the instant `asOf`, with its stage and due day at that instant
- * (the last step of the history before it); assignee as it is now. With `from`,
- * `entered_since` tells whether a RECOGNIZED or CLOSED case entered that stage at or after `from`.
+ * Each case of the scope (`inScope`, a condition on `c`) opened before the instant `asOf`, with its
+ * stage and due day at that instant (the last step of the history before it); assignee as it is now.
+ * With `from`, `entered_since` tells whether a RECOGNIZED or CLOSED case entered that stage at or
+ * after `from`; `entered_at` is when it entered its stage (by the history wherever that decides
+ * `entered_since`, else the case's own stage_entered_at).
  *
  * Only cases whose stage changed near or after `asOf` are replayed from the history. The others are
  * seen as they are now, which is the same answer: every change of stage or due day (advance, close,
@@ -54,7 +56,7 @@ const CLOCK_MARGIN = `interval '1 day'`;
  * that entered it well before `from` entered it before `from` by the history too.
  * Everything read from founding_case is in IDX_founding_case_as_of (by opened_at).
  */
-const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
+export const CASES_AS_OF = (inScope: string, asOf: string, from?: string) => {
   const unchanged = `(c.stage = 'SURVEY' AND c.stage_entry = 1)`;
   const terminalBefore = from ? ` AND (c.stage IN ${OPEN_SQL} OR c.stage_entered_at < ${from}::timestamptz - ${CLOCK_MARGIN})` : '';
   const current = `(${unchanged} OR c.stage_entered_at < ${asOf}::timestamptz - ${CLOCK_MARGIN}${terminalBefore})`;
@@ -66,14 +68,31 @@ const CASES_AS_OF = (scope: string, asOf: string, from?: string) => {
          ${from
            ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
            : 'NULL::boolean'} AS entered_since,
+         CASE WHEN c.current THEN c.stage_entered_at ELSE coalesce(t.at, c.opened_at) END AS entered_at,
          CASE WHEN c.unchanged THEN c.opened_due_on WHEN c.current THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
-    FROM (SELECT c.id, c.enterprise_id, c.assignee_id, c.stage, c.stage_due_on, c.opened_due_on, c.opened_at,
+    FROM (SELECT c.id, c.enterprise_id, c.assignee_id, c.stage, c.stage_due_on, c.opened_due_on, c.opened_at, c.stage_entered_at,
                  ${unchanged} AS unchanged, ${current} AS current
-            FROM founding_case c WHERE c.org_unit_id IN ${scope} AND c.opened_at < ${asOf} OFFSET 0) c
+            FROM founding_case c WHERE ${inScope} AND c.opened_at < ${asOf} OFFSET 0) c
     LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
                         WHERE NOT c.current AND x.case_id = c.id AND x.at < ${asOf} ORDER BY x.version DESC LIMIT 1) t ON true
   OFFSET 0`;
 };
+
+/**
+ * CASES_AS_OF read from a period close (PeriodCloseService) of the day before `asOf`: the same rows,
+ * without the history. A case of the scope opened before `asOf` and not in the close was RECOGNIZED
+ * or CLOSED before the close's window: its stage comes out NULL (neither open nor entered since any
+ * `from` in the window), which is all that every user of these rows asks of such a case.
+ */
+const CASES_AT_CLOSE = (inScope: string, closedOn: string, asOf: string, from?: string) => `
+  SELECT c.id, c.enterprise_id, c.assignee_id, s.stage, ${from ? `s.entered_at >= ${from}` : 'NULL::boolean'} AS entered_since, s.due_on
+    FROM founding_case c LEFT JOIN case_close_state s ON s.closed_on = ${closedOn}::date AND s.case_id = c.id
+   WHERE ${inScope} AND c.opened_at < ${asOf}`;
+
+/** The as-of rows of a period that is over: from its close when there is one (the same rows, cheaper), else replayed. */
+function asOfRows(closed: boolean, inScope: string, closedOn: string, asOf: string, from?: string): string {
+  return closed ? CASES_AT_CLOSE(inScope, closedOn, asOf, from) : CASES_AS_OF(inScope, asOf, from);
+}
 
 /** `col` (a date) in one of the ranges. */
 function inRanges(p: Pick<SqlParams, 'add'>, col: string, ranges: DayRange[]): string {
@@ -117,6 +136,12 @@ export class FiguresService {
       coverage: coverage(cov.total, cov.withUnion, target?.coverage_percent === null || target?.coverage_percent === undefined ? null : Number(target.coverage_percent)),
       stages,
     };
+  }
+
+  /** Whether a period close (PeriodCloseService) covers `period`: it ends on the close's day and starts within its window. */
+  private async closed(m: EntityManager | DataSource, period: FigurePeriod): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM period_close WHERE closed_on = $1 AND window_from <= $2`, [period.end, period.start]);
+    return rows.length > 0;
   }
 
   private async target(m: EntityManager | DataSource, unitId: string, year: number) {
@@ -196,9 +221,10 @@ export class FiguresService {
       );
     } else {
       const asOf = vnStartOfDay(addDays(period.end, 1));
-      // Replays the history: the last step before the period's end gives the stage and its due day.
+      // The last step before the period's end gives the stage and its due day (from its close, else from the history).
+      const closed = await this.closed(m, period);
       rows = await m.query(
-        `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4', '$3')})
+        `WITH st AS (${asOfRows(closed, `c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$4', '$3')})
          SELECT stage, count(*)::int AS count,
                 count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $5)::int AS overdue
            FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
@@ -216,7 +242,7 @@ export class FiguresService {
   async byOfficer(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate): Promise<OfficerFigures[]> {
     const over = isOver(period, today);
     const cases = over
-      ? CASES_AS_OF('(SELECT id FROM scope)', '$7')
+      ? asOfRows(await this.closed(m, period), 'c.org_unit_id IN (SELECT id FROM scope)', '$4', '$7')
       : `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope)`;
     const asOfDay = over ? addDays(period.end, 1) : today;
     const params: unknown[] = [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])];
@@ -327,10 +353,11 @@ export class FiguresService {
   async overdueCasesOf(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate, limit = 5000): Promise<OverdueCase[]> {
     if (!isOver(period, today)) return this.overdueCases(m, unit, today, limit);
     const asOfDay = addDays(period.end, 1);
+    const closed = await this.closed(m, period);
     // Thousands of cases may be late: only those up to the `limit`-th due day are joined to their
     // enterprise (for the name that orders equal due days) and assignee.
     return m.query(
-      `WITH st AS (${CASES_AS_OF(SCOPE('$1', '$2'), '$4')}),
+      `WITH st AS (${asOfRows(closed, `c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$4')}),
        late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.assignee_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
        cut AS (SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${Math.max(1, Math.floor(limit)) - 1} LIMIT 1)
        SELECT late.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", late.stage, to_char(late.due_on, 'YYYY-MM-DD') AS "stageDueOn",
@@ -338,7 +365,7 @@ export class FiguresService {
          FROM late JOIN enterprise e ON e.id = late.enterprise_id LEFT JOIN app_user u ON u.id = late.assignee_id
         WHERE late.due_on <= coalesce((SELECT cut.due_on FROM cut), 'infinity'::date)
         ORDER BY late.due_on, e.name LIMIT ${limit}`,
-      [unit.path, subtreeLike(unit.path), asOfDay, vnStartOfDay(asOfDay)],
+      [unit.path, subtreeLike(unit.path), asOfDay, vnStartOfDay(asOfDay), ...(closed ? [period.end] : [])],
     );
   }
 

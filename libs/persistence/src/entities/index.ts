@@ -7,6 +7,7 @@ import {
 } from './membership.entity';
 import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
+import { CaseCloseStateEntity, PeriodCloseEntity } from './period-close.entity';
 import { ReportEntity } from './report.entity';
 import { RewardNominationEntity } from './reward.entity';
 import { RewardNominationEventEntity } from './reward-nomination-event.entity';
@@ -20,6 +21,7 @@ export * from './escalation.entity';
 export * from './membership.entity';
 export * from './org-unit.entity';
 export * from './outbox.entity';
+export * from './period-close.entity';
 export * from './report.entity';
 export * from './reward.entity';
 export * from './reward-nomination-event.entity';
@@ -30,4 +32,5 @@ export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
   CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, MemberMonthEntity, MemberYearEntity, MemberTotalEntity, CaseMemberMonthEntity, CaseMemberYearEntity, TargetEntity, CalendarDayEntity,
   EscalationEntity, EscalationProgressEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
+  PeriodCloseEntity, CaseCloseStateEntity,
 ];

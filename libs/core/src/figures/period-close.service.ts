@@ -1,0 +1,62 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { IsoDate, OPEN_STAGES, addDays, isIsoDate, nextMonthStart, vnStartOfDay } from '@app/domain';
+import { CASES_AS_OF } from './figures.service';
+
+const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
+
+/**
+ * How long after a month's end its close waits: a write that started before the end (its history row
+ * dated before it) must have committed, or the close would miss it for good.
+ */
+const SETTLE = `interval '15 minutes'`;
+
+export interface PeriodCloseResult { closed: boolean; cases: number; reason?: 'ALREADY_CLOSED' | 'NOT_SETTLED' }
+
+/**
+ * Freezes a month end ("chốt số liệu"): every case as it stood at the end of that day (the stage and due
+ * day its history gives, the same rows FiguresService replays), so that the figures of every period
+ * ending that day (month, quarter, half, year) read them instead of probing each changed case's
+ * history. Open cases are kept, and RECOGNIZED or CLOSED ones that entered that stage in the day's
+ * year (the longest period ending on it). Written once: a second close of the same day adds nothing.
+ * A closed period keeps its figures: a later calendar edit that moves due days does not reach it.
+ */
+@Injectable()
+export class PeriodCloseService {
+  private readonly logger = new Logger(PeriodCloseService.name);
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async close(day: IsoDate): Promise<PeriodCloseResult> {
+    if (!isIsoDate(day)) throw new RangeError(`Not a YYYY-MM-DD date: ${day}`);
+    if (addDays(nextMonthStart(day), -1) !== day) throw new RangeError(`Not the last day of a month: ${day}`);
+    const asOf = vnStartOfDay(addDays(day, 1));
+    const windowFrom = `${day.slice(0, 4)}-01-01`;
+    return this.db.transaction(async (m) => {
+      // The key serializes two closes of the same day: the second waits here, then adds nothing.
+      const claimed = await m.query(
+        `INSERT INTO period_close (closed_on, window_from, cases) SELECT $1, $2, 0 WHERE now() >= $3::timestamptz + ${SETTLE}
+         ON CONFLICT (closed_on) DO NOTHING RETURNING closed_on`,
+        [day, windowFrom, asOf],
+      );
+      if (!claimed.length) {
+        const [existing] = await m.query(`SELECT cases FROM period_close WHERE closed_on = $1`, [day]);
+        return existing ? { closed: false, cases: existing.cases, reason: 'ALREADY_CLOSED' as const } : { closed: false, cases: 0, reason: 'NOT_SETTLED' as const };
+      }
+      const from = vnStartOfDay(windowFrom);
+      const [{ n }] = await m.query(
+        `WITH ins AS (
+           INSERT INTO case_close_state (closed_on, case_id, stage, due_on, entered_at)
+           SELECT $1::date, st.id, st.stage, st.due_on, st.entered_at FROM (${CASES_AS_OF('true', '$2', '$3')}) st
+            WHERE st.stage IN ${OPEN_SQL} OR st.entered_at >= $3
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
+        [day, asOf, from],
+      );
+      await m.query(`UPDATE period_close SET cases = $2 WHERE closed_on = $1`, [day, n]);
+      this.logger.log(`Closed ${day}: ${n} cases frozen as of its end`);
+      return { closed: true, cases: n };
+    });
+  }
+}

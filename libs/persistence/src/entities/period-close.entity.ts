@@ -1,0 +1,34 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { FoundingCaseEntity } from './founding-case.entity';
+
+/**
+ * A month end whose cases were frozen as they stood at its end (PeriodCloseService): the figures of a
+ * period ending that day read `case_close_state` instead of replaying every case's history.
+ */
+@Entity('period_close')
+export class PeriodCloseEntity {
+  /** The period's last day (Asia/Ho_Chi_Minh); the state is as of the start of the next day. */
+  @PrimaryColumn({ name: 'closed_on', type: 'date', primaryKeyConstraintName: 'PK_period_close' }) closedOn: string;
+  /** RECOGNIZED and CLOSED cases are kept when they entered that stage on or after this day (the year's start). */
+  @Column({ name: 'window_from', type: 'date' }) windowFrom: string;
+  @Column({ type: 'int' }) cases: number;
+  @Column({ name: 'closed_at', type: 'timestamptz', default: () => 'now()' }) closedAt: Date;
+}
+
+/** A case as it stood at a period close: open ones, and those that became RECOGNIZED or CLOSED in the close's window. */
+@Entity('case_close_state')
+@Index('IDX_case_close_state_case', ['caseId'])
+export class CaseCloseStateEntity {
+  @PrimaryColumn({ name: 'closed_on', type: 'date', primaryKeyConstraintName: 'PK_case_close_state' }) closedOn: string;
+  @ManyToOne(() => PeriodCloseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'closed_on', foreignKeyConstraintName: 'FK_case_close_state_close' })
+  close?: PeriodCloseEntity;
+  @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_close_state' }) caseId: string;
+  @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'FK_case_close_state_case' })
+  case?: FoundingCaseEntity;
+  @Column({ type: 'varchar', length: 30 }) stage: string;
+  @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: string | null;
+  /** When it entered `stage` (by its history where that decides anything). */
+  @Column({ name: 'entered_at', type: 'timestamptz' }) enteredAt: Date;
+}

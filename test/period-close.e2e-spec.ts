@@ -1,0 +1,103 @@
+import { FiguresService, PeriodCloseService, ScopeUnit } from '@app/core';
+import { addDays, nextMonthStart } from '@app/domain';
+import { dataSourceOptions } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { dropDatabase, ensureDatabase } from '../libs/persistence/src/ensure-database';
+import { TestApi } from './support/test-api';
+import { vnToday } from './support/case-fixtures';
+import { PERIODS, buildFiguresWorld, expectCaseFiguresPlain, plain } from './support/figures-world';
+
+jest.setTimeout(120_000);
+
+const isMonthEnd = (d: string) => addDays(nextMonthStart(d), -1) === d;
+const OVER = PERIODS.filter((x) => x.end >= x.start);
+const ENDS = [...new Set(OVER.map((x) => x.end).filter(isMonthEnd))].sort();
+
+/**
+ * Period closes freeze every case as it stood at a month's end; the figures of periods ending then read
+ * them. Closes are database-wide, so this suite has a database of its own: the other suites' cases,
+ * re-dated into the past after a close, would otherwise be missing from it.
+ */
+describe('period closes', () => {
+  const ownUrl = (() => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `${url.pathname}_close`;
+    return url.toString();
+  })();
+  const runUrl = process.env.DATABASE_URL!;
+  let api: TestApi;
+  let figures: FiguresService;
+  let closes: PeriodCloseService;
+  let unit: ScopeUnit;
+  const today = vnToday();
+
+  beforeAll(async () => {
+    await ensureDatabase(ownUrl);
+    const ds = await new DataSource(dataSourceOptions(ownUrl, { extra: { max: 1 } })).initialize();
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+    } finally {
+      await ds.destroy();
+    }
+    process.env.DATABASE_URL = ownUrl;
+    api = await TestApi.start();
+    figures = api.app.get(FiguresService);
+    closes = api.app.get(PeriodCloseService);
+    ({ unit } = await buildFiguresWorld(api));
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+    process.env.DATABASE_URL = runUrl;
+    await dropDatabase(ownUrl);
+  });
+
+  const closeRows = async () => (await api.db.query(`SELECT count(*)::int AS n FROM period_close`))[0].n + (await api.db.query(`SELECT count(*)::int AS n FROM case_close_state`))[0].n;
+
+  it('refuses a day that is not the last of a month, and a month not yet over, writing nothing', async () => {
+    await expect(closes.close('2025-07-28')).rejects.toThrow(/Not the last day of a month: 2025-07-28/);
+    await expect(closes.close('2025-02-30')).rejects.toThrow(/Not a YYYY-MM-DD date/);
+    const thisMonthEnd = addDays(nextMonthStart(today), -1);
+    expect(await closes.close(thisMonthEnd)).toEqual({ closed: false, cases: 0, reason: 'NOT_SETTLED' });
+    expect(await closeRows()).toBe(0);
+  });
+
+  it('closes each month end once, however many close it at the same time', async () => {
+    expect(ENDS.length).toBeGreaterThan(10);
+    const results = await Promise.all(ENDS.flatMap((d) => [closes.close(d), closes.close(d)]));
+    for (let i = 0; i < ENDS.length; i++) {
+      const [a, b] = [results[2 * i], results[2 * i + 1]];
+      expect([a.closed, b.closed].sort()).toEqual([false, true]);
+      expect((a.closed ? b : a).reason).toBe('ALREADY_CLOSED');
+      expect(a.cases).toBe(b.cases);
+      const [n] = await api.db.query(`SELECT count(*)::int AS n FROM case_close_state WHERE closed_on = $1`, [ENDS[i]]);
+      const [pc] = await api.db.query(`SELECT cases FROM period_close WHERE closed_on = $1`, [ENDS[i]]);
+      expect(n.n).toBe(a.cases);
+      expect(pc.cases).toBe(a.cases);
+    }
+    // The world's cases are in them: open ones, and RECOGNIZED / CLOSED ones of the day's year.
+    expect(Math.max(...results.map((r) => r.cases))).toBeGreaterThanOrEqual(8);
+    const again = await closes.close(ENDS[0]);
+    expect(again).toMatchObject({ closed: false, reason: 'ALREADY_CLOSED' });
+  });
+
+  it.each(OVER.map((x) => [`${x.start} – ${x.end}`, x]))('cases of %s read from its close (or replayed where none covers it) agree with the plain definitions', (_label, period) =>
+    expectCaseFiguresPlain(api, figures, unit, period, today),
+  );
+
+  it('keeps a closed period as it was closed: a later rewrite of the history moves only the periods not closed', async () => {
+    const q3 = { start: '2025-07-01', end: '2025-09-30' };
+    const closedStages = await figures.stages(api.db, unit, q3, today);
+    const closedOverdue = await figures.overdueCasesOf(api.db, unit, q3, today);
+    // Every due day of the history a year earlier (as a calendar edit would move them, on a larger scale).
+    await api.db.query(`UPDATE case_transition SET stage_due_on = stage_due_on - 365 WHERE stage_due_on IS NOT NULL`);
+    await api.db.query(`UPDATE founding_case SET opened_due_on = opened_due_on - 365, stage_due_on = stage_due_on - 365 WHERE stage_due_on IS NOT NULL`);
+    expect((await plain.overdue(api.db, unit, q3)).length).toBeGreaterThan(closedOverdue.length);
+    expect(await figures.stages(api.db, unit, q3, today)).toEqual(closedStages);
+    expect(await figures.overdueCasesOf(api.db, unit, q3, today)).toEqual(closedOverdue);
+    // A period that ends on a day with no close follows the history.
+    const notClosed = { start: '2025-07-15', end: '2025-08-14' };
+    await expectCaseFiguresPlain(api, figures, unit, notClosed, today);
+    expect((await figures.overdueCasesOf(api.db, unit, notClosed, today)).length).toBe((await plain.overdue(api.db, unit, notClosed)).length);
+  });
+});
