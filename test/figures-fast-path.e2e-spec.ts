@@ -120,4 +120,25 @@ describe('figures from the member tallies and the replay shortcut agree with the
     // Decided on 20 June 2025, entered RECOGNIZED on 25 July by its history: July's pipeline shows it there.
     expect((await figures.stages(api.db, unit, MONTHS_2025[6], today)).find((s) => s.stage === 'RECOGNIZED')!.count).toBe(1);
   });
+  it('reads a report\'s figures side by side on connections that share one snapshot: the same figures, blind to a write made meanwhile', async () => {
+    const year = { start: '2025-01-01', end: '2025-12-31' };
+    const one = {
+      summary: await figures.figures(unit, year, today, api.db),
+      byOfficer: await figures.byOfficer(api.db, unit, year, today),
+      byGrassroots: await figures.byGrassroots(api.db, unit, year),
+      overdueCaseList: await figures.overdueCasesOf(api.db, unit, year, today),
+    };
+    expect(one.summary.newMembers.actual).toBeGreaterThan(0);
+    // A member admitted in the year, committed once the first statement is done: every later one (the summary's) must not see it.
+    let inserted: Promise<unknown> | undefined;
+    const steps: number[] = [];
+    const got = await figures.reportFigures(unit, year, today, (done) => {
+      steps.push(done);
+      return (inserted ??= api.db.query(`INSERT INTO member (grassroots_union_id, full_name, birth_year, gender, admitted_on) VALUES ($1, 'Giữa chừng', 1990, 'Nữ', '2025-03-03')`, [unions[0]]));
+    });
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(got).toEqual(one);
+    const after = await figures.figures(unit, year, today, api.db);
+    expect(after.newMembers.actual).toBe(one.summary.newMembers.actual + 1);
+  });
 });

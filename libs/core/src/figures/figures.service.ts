@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
   ALL_STAGES, CaseStage, CoverageProgress, DayRange, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, isoDateParts, nextMonthStart,
   splitIntoYears, vnStartOfDay,
@@ -21,6 +21,7 @@ export interface OfficerFigures {
   officerId: string; fullName: string; cases: number; openCases: number; overdueCases: number; recognitions: number; membersAdmitted: number;
   targetMembers: number | null; targetGrassrootsUnions: number | null;
 }
+export interface OfficerCaseCount { assigneeId: string; cases: number; openCases: number; overdueCases: number }
 export interface GrassrootsFigures { unitId: string; name: string; membersAdmitted: number; membersAtEnd: number; recognizedOn: string | null }
 export interface OverdueCase {
   caseId: string; enterpriseName: string; taxCode: string; stage: CaseStage; stageDueOn: string; assigneeName: string | null; daysLate: number | null;
@@ -63,14 +64,14 @@ export const CASES_AS_OF = (inScope: string, asOf: string, from?: string) => {
   // One pass over the cases; the history is read (one index probe) only where `current` is false.
   // (The OFFSET 0 subqueries are not flattened: `current`, and then each case's stage and due day, are computed once a case.)
   return `
-  SELECT c.id, c.enterprise_id, c.assignee_id,
+  SELECT c.id, c.org_unit_id, c.enterprise_id, c.assignee_id,
          CASE WHEN c.current THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
          ${from
            ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
            : 'NULL::boolean'} AS entered_since,
          CASE WHEN c.current THEN c.stage_entered_at ELSE coalesce(t.at, c.opened_at) END AS entered_at,
          CASE WHEN c.unchanged THEN c.opened_due_on WHEN c.current THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
-    FROM (SELECT c.id, c.enterprise_id, c.assignee_id, c.stage, c.stage_due_on, c.opened_due_on, c.opened_at, c.stage_entered_at,
+    FROM (SELECT c.id, c.org_unit_id, c.enterprise_id, c.assignee_id, c.stage, c.stage_due_on, c.opened_due_on, c.opened_at, c.stage_entered_at,
                  ${unchanged} AS unchanged, ${current} AS current
             FROM founding_case c WHERE ${inScope} AND c.opened_at < ${asOf} OFFSET 0) c
     LEFT JOIN LATERAL (SELECT x.case_id, x.to_stage, x.stage_due_on, x.at FROM case_transition x
@@ -85,14 +86,18 @@ export const CASES_AS_OF = (inScope: string, asOf: string, from?: string) => {
  * `from` in the window), which is all that every user of these rows asks of such a case.
  */
 const CASES_AT_CLOSE = (inScope: string, closedOn: string, asOf: string, from?: string) => `
-  SELECT c.id, c.enterprise_id, c.assignee_id, s.stage, ${from ? `s.entered_at >= ${from}` : 'NULL::boolean'} AS entered_since, s.due_on
+  SELECT c.id, c.org_unit_id, c.enterprise_id, c.assignee_id, s.stage, ${from ? `s.entered_at >= ${from}` : 'NULL::boolean'} AS entered_since, s.due_on
     FROM founding_case c LEFT JOIN case_close_state s ON s.closed_on = ${closedOn}::date AND s.case_id = c.id
    WHERE ${inScope} AND c.opened_at < ${asOf}`;
 
-/** The as-of rows of a period that is over: from its close when there is one (the same rows, cheaper), else replayed. */
-function asOfRows(closed: boolean, inScope: string, closedOn: string, asOf: string, from?: string): string {
-  return closed ? CASES_AT_CLOSE(inScope, closedOn, asOf, from) : CASES_AS_OF(inScope, asOf, from);
-}
+/**
+ * The rows of a close alone, for the users that need neither the cases left out of it nor the current
+ * assignee (the stages, the overdue list): no founding_case, so no join of every case. `inScope` is a
+ * condition on `c` as for CASES_AS_OF; the close keeps each case's unit (fixed at its opening).
+ */
+const CLOSE_ROWS = (inScope: string, closedOn: string, from?: string) => `
+  SELECT c.case_id AS id, c.org_unit_id, c.enterprise_id, c.stage, ${from ? `c.entered_at >= ${from}` : 'NULL::boolean'} AS entered_since, c.due_on
+    FROM case_close_state c WHERE c.closed_on = ${closedOn}::date AND ${inScope}`;
 
 /** `col` (a date) in one of the ranges. */
 function inRanges(p: Pick<SqlParams, 'add'>, col: string, ranges: DayRange[]): string {
@@ -114,19 +119,104 @@ export class FiguresService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async figures(unit: ScopeUnit, period: FigurePeriod, today: IsoDate, m: EntityManager | DataSource = this.db): Promise<Figures> {
-    const parts = [
-      () => this.target(m, unit.id, Number(period.start.slice(0, 4))),
-      () => this.newMembers(m, unit, period),
-      () => this.newGrassrootsUnions(m, unit, period),
-      () => this.coverageCounts(m, unit, period.end),
-      () => this.stages(m, unit, period, today),
-    ] as const;
+    const parts = this.summaryParts(unit, period, today);
     // In a transaction all queries share one connection, which runs them one at a time anyway
     // (and pg refuses concurrent queries on a client); from the pool they run side by side.
     const inTransaction = m instanceof EntityManager && !!m.queryRunner;
     const results: unknown[] = [];
-    if (inTransaction) for (const part of parts) results.push(await part());
-    else results.push(...(await Promise.all(parts.map((part) => part()))));
+    if (inTransaction) for (const part of parts) results.push(await part(m));
+    else results.push(...(await Promise.all(parts.map((part) => part(m)))));
+    return this.summaryOf(results);
+  }
+
+  /**
+   * Everything a report shows (the summary, per officer, per CĐCS, the overdue list) as of one snapshot of
+   * the database, its statements spread over `connections` connections that share that snapshot
+   * (pg_export_snapshot): the sheets agree with each other, and the build takes the longest statement's
+   * time rather than their sum.
+   */
+  async reportFigures(
+    unit: ScopeUnit, period: FigurePeriod, today: IsoDate, onProgress: (done: number, of: number) => unknown = () => undefined, connections = 3,
+  ): Promise<{ summary: Figures; byOfficer: OfficerFigures[]; byGrassroots: GrassrootsFigures[]; overdueCaseList: OverdueCase[] }> {
+    const summary = this.summaryParts(unit, period, today);
+    // The slowest first, so that no connection is left with a long statement at the end; the rest of
+    // byOfficer last, as it needs the officers' case counts (the tasks start in this order).
+    let counts!: Promise<OfficerCaseCount[]>;
+    const tasks: ((m: EntityManager) => Promise<unknown>)[] = [
+      (m) => (counts = this.officerCaseCounts(m, unit, period, today)),
+      (m) => this.byGrassroots(m, unit, period),
+      (m) => this.overdueCasesOf(m, unit, period, today),
+      ...summary,
+      async (m) => this.byOfficer(m, unit, period, today, await counts),
+    ];
+    const results = await this.inOneSnapshot(tasks, connections, onProgress);
+    return {
+      summary: this.summaryOf(results.slice(3, 3 + summary.length)),
+      byOfficer: results[tasks.length - 1] as OfficerFigures[],
+      byGrassroots: results[1] as GrassrootsFigures[],
+      overdueCaseList: results[2] as OverdueCase[],
+    };
+  }
+
+  /** Runs `tasks` on up to `connections` REPEATABLE READ transactions that all see the first one's snapshot; read-only, rolled back. */
+  private async inOneSnapshot(tasks: ((m: EntityManager) => Promise<unknown>)[], connections: number, onDone: (done: number, of: number) => unknown): Promise<unknown[]> {
+    const runners: QueryRunner[] = [];
+    try {
+      const lead = this.db.createQueryRunner();
+      runners.push(lead);
+      await lead.startTransaction('REPEATABLE READ');
+      const [{ id }] = await lead.query(`SELECT pg_export_snapshot() AS id`);
+      if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`Unexpected snapshot id ${id}`);
+      // The statements run side by side already: Postgres's own parallel workers would only compete with them.
+      await lead.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
+      for (let i = 1; i < Math.min(connections, tasks.length); i++) {
+        const qr = this.db.createQueryRunner();
+        runners.push(qr);
+        await qr.startTransaction('REPEATABLE READ');
+        await qr.query(`SET TRANSACTION SNAPSHOT '${id}'`);
+        await qr.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
+      }
+      const results: unknown[] = new Array(tasks.length);
+      let next = 0;
+      let done = 0;
+      let failed = false;
+      const settled = await Promise.allSettled(
+        runners.map(async (qr) => {
+          while (!failed && next < tasks.length) {
+            const i = next++;
+            try {
+              results[i] = await tasks[i](qr.manager);
+            } catch (e) {
+              failed = true;
+              throw e;
+            }
+            await onDone(++done, tasks.length);
+          }
+        }),
+      );
+      const error = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (error) throw error.reason;
+      return results;
+    } finally {
+      for (const qr of runners) {
+        if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+        await qr.release();
+      }
+    }
+  }
+
+  private summaryParts(unit: ScopeUnit, period: FigurePeriod, today: IsoDate) {
+    return [
+      (m: EntityManager | DataSource) => this.target(m, unit.id, Number(period.start.slice(0, 4))),
+      (m: EntityManager | DataSource) => this.newMembers(m, unit, period),
+      (m: EntityManager | DataSource) => this.newGrassrootsUnions(m, unit, period),
+      (m: EntityManager | DataSource) => this.coverageCounts(m, unit, period.end),
+      (m: EntityManager | DataSource) => this.stages(m, unit, period, today),
+    ];
+  }
+
+  /** The summary from summaryParts' results, in their order. */
+  private summaryOf(results: unknown[]): Figures {
     const [target, newMembers, newUnions, cov, stages] = results as [
       Awaited<ReturnType<FiguresService['target']>>, number, number, { total: number; withUnion: number }, StageCount[],
     ];
@@ -190,8 +280,9 @@ export class FiguresService {
     const [r] = await m.query(
       `WITH rc AS (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
                     WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE('$2', '$3')} GROUP BY c.enterprise_id),
+       -- (the scope's units as index keys: the index is read for them alone, and no enterprise probes a hash of the scope)
        reg AS (SELECT count(*)::int AS total, count(*) FILTER (WHERE e.has_union)::int AS with_union FROM enterprise e
-                WHERE ${focus} AND e.org_unit_id IN ${SCOPE('$2', '$3')}),
+                WHERE ${focus} AND e.org_unit_id = ANY (ARRAY${SCOPE('$2', '$3')})),
        -- (the enterprises by primary key: there are few recognitions, a hash join would read every enterprise)
        fix AS (SELECT coalesce(sum((rc.recognized_on <= $1)::int - e.has_union::int), 0)::int AS d FROM rc
                  JOIN LATERAL (SELECT e.has_union, e.org_unit_id FROM enterprise e WHERE e.id = rc.enterprise_id AND ${focus} OFFSET 0) e ON true
@@ -224,28 +315,43 @@ export class FiguresService {
       // The last step before the period's end gives the stage and its due day (from its close, else from the history).
       const closed = await this.closed(m, period);
       rows = await m.query(
-        `WITH st AS (${asOfRows(closed, `c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$4', '$3')})
+        `WITH st AS (${closed ? CLOSE_ROWS(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$4', '$3') : CASES_AS_OF(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$3')})
          SELECT stage, count(*)::int AS count,
-                count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $5)::int AS overdue
+                count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $4)::int AS overdue
            FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
-        [...params, asOf, period.end],
+        [...params, period.end, ...(closed ? [] : [asOf])],
       );
     }
     const byStage = new Map(rows.map((r) => [r.stage, r]));
     return ALL_STAGES.map((stage) => ({ stage, count: byStage.get(stage)?.count ?? 0, overdue: byStage.get(stage)?.overdue ?? 0 }));
   }
 
+  /** Per assignee: cases, open ones and those past their due day (as of the period's end once it is over, like `stages`). */
+  async officerCaseCounts(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate): Promise<OfficerCaseCount[]> {
+    const inScope = `c.org_unit_id IN ${SCOPE('$1', '$2')}`;
+    let cases = `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on FROM founding_case c WHERE ${inScope}`;
+    const params: unknown[] = [unit.path, subtreeLike(unit.path), isOver(period, today) ? addDays(period.end, 1) : today];
+    if (isOver(period, today)) {
+      const closed = await this.closed(m, period);
+      params.push(vnStartOfDay(params[2] as IsoDate), ...(closed ? [period.end] : []));
+      cases = closed ? CASES_AT_CLOSE(inScope, '$5', '$4') : CASES_AS_OF(inScope, '$4');
+    }
+    return m.query(
+      `WITH c AS (${cases})
+       SELECT c.assignee_id AS "assigneeId", count(*)::int AS cases, count(*) FILTER (WHERE c.stage IN ${OPEN_SQL})::int AS "openCases",
+              count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.due_on < $3)::int AS "overdueCases"
+         FROM c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id`,
+      params,
+    );
+  }
+
   /**
-   * Per officer: cases, open and overdue ones (as of the period's end once it is over, like `stages`),
+   * Per officer: cases, open and overdue ones (officerCaseCounts, or `counts` when read already),
    * recognitions and members admitted in the period, and the officer's targets for the year.
    */
-  async byOfficer(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate): Promise<OfficerFigures[]> {
-    const over = isOver(period, today);
-    const cases = over
-      ? asOfRows(await this.closed(m, period), 'c.org_unit_id IN (SELECT id FROM scope)', '$4', '$7')
-      : `SELECT c.assignee_id, c.stage, c.stage_due_on AS due_on FROM founding_case c WHERE c.org_unit_id IN (SELECT id FROM scope)`;
-    const asOfDay = over ? addDays(period.end, 1) : today;
-    const params: unknown[] = [unit.path, subtreeLike(unit.path), period.start, period.end, asOfDay, Number(period.start.slice(0, 4)), ...(over ? [vnStartOfDay(asOfDay)] : [])];
+  async byOfficer(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate, counts?: OfficerCaseCount[]): Promise<OfficerFigures[]> {
+    counts ??= await this.officerCaseCounts(m, unit, period, today);
+    const params: unknown[] = [unit.path, subtreeLike(unit.path), period.start, period.end, Number(period.start.slice(0, 4)), JSON.stringify(counts.map((c) => ({ assignee_id: c.assigneeId, cases: c.cases, open_cases: c.openCases, overdue_cases: c.overdueCases })))];
     const p = { values: params, add: (v: unknown) => `$${params.push(v)}` };
     const { years, months, days } = splitIntoYears(period.start, period.end);
     const caseMembers = [
@@ -255,11 +361,8 @@ export class FiguresService {
     ].join(' UNION ALL ') || 'SELECT NULL::uuid AS case_id, 0::bigint AS n WHERE false';
     return m.query(
       `WITH scope AS ${SCOPE('$1', '$2')},
-       c AS (${cases}),
-       cs AS (SELECT c.assignee_id, count(*)::int AS cases,
-                     count(*) FILTER (WHERE c.stage IN ${OPEN_SQL})::int AS open_cases,
-                     count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.due_on < $5)::int AS overdue_cases
-                FROM c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
+       cs AS (SELECT x.assignee_id, x.cases, x.open_cases, x.overdue_cases
+                FROM jsonb_to_recordset($6::jsonb) AS x(assignee_id uuid, cases int, open_cases int, overdue_cases int)),
        -- Recognitions count by decision day, like newGrassrootsUnions, whatever the history says.
        rs AS (SELECT c.assignee_id, count(*)::int AS recognitions FROM founding_case c
                WHERE c.recognized_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
@@ -275,7 +378,7 @@ export class FiguresService {
          LEFT JOIN cs ON cs.assignee_id = u.id
          LEFT JOIN rs ON rs.assignee_id = u.id
          LEFT JOIN ms ON ms.assignee_id = u.id
-         LEFT JOIN target t ON t.officer_id = u.id AND t.year = $6
+         LEFT JOIN target t ON t.officer_id = u.id AND t.year = $5
         WHERE u.role IN ('OFFICER','SUPERVISOR')
           AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
         ORDER BY u.full_name, u.id`,
@@ -355,17 +458,31 @@ export class FiguresService {
     const asOfDay = addDays(period.end, 1);
     const closed = await this.closed(m, period);
     // Thousands of cases may be late: only those up to the `limit`-th due day are joined to their
-    // enterprise (for the name that orders equal due days) and assignee.
+    // enterprise (for the name that orders equal due days) and case (for its assignee now).
+    const inScope = `c.org_unit_id IN ${SCOPE('$1', '$2')}`;
+    const offset = Math.max(1, Math.floor(limit)) - 1;
+    // From a close, the late cases come in due-day order from IDX_case_close_state_late: the cut and the
+    // rows up to it read the first `limit` or so of them, not all.
+    const top = closed
+      ? `late AS NOT MATERIALIZED (SELECT c.case_id AS id, c.enterprise_id, c.stage, c.due_on FROM case_close_state c
+                    WHERE c.closed_on = $4::date AND c.stage IN ${OPEN_SQL} AND c.due_on < $3 AND ${inScope}),
+         top AS MATERIALIZED (SELECT late.* FROM late
+                               WHERE late.due_on <= coalesce((SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${offset} LIMIT 1), 'infinity'::date))`
+      : `st AS (${CASES_AS_OF(inScope, '$4')}),
+         late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
+         cut AS (SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${offset} LIMIT 1),
+         top AS MATERIALIZED (SELECT late.* FROM late WHERE late.due_on <= coalesce((SELECT cut.due_on FROM cut), 'infinity'::date))`;
     return m.query(
-      `WITH st AS (${asOfRows(closed, `c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$4')}),
-       late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.assignee_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
-       cut AS (SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${Math.max(1, Math.floor(limit)) - 1} LIMIT 1)
-       SELECT late.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", late.stage, to_char(late.due_on, 'YYYY-MM-DD') AS "stageDueOn",
-              u.full_name AS "assigneeName", ($3::date - late.due_on) AS "daysLate"
-         FROM late JOIN enterprise e ON e.id = late.enterprise_id LEFT JOIN app_user u ON u.id = late.assignee_id
-        WHERE late.due_on <= coalesce((SELECT cut.due_on FROM cut), 'infinity'::date)
-        ORDER BY late.due_on, e.name LIMIT ${limit}`,
-      [unit.path, subtreeLike(unit.path), asOfDay, vnStartOfDay(asOfDay), ...(closed ? [period.end] : [])],
+      `WITH ${top}
+       -- (by primary key: the planner cannot tell how few rows \`top\` keeps, and would hash every enterprise and case)
+       SELECT top.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", top.stage, to_char(top.due_on, 'YYYY-MM-DD') AS "stageDueOn",
+              u.full_name AS "assigneeName", ($3::date - top.due_on) AS "daysLate"
+         FROM top
+         JOIN LATERAL (SELECT e.name, e.tax_code FROM enterprise e WHERE e.id = top.enterprise_id OFFSET 0) e ON true
+         JOIN LATERAL (SELECT c.assignee_id FROM founding_case c WHERE c.id = top.id OFFSET 0) c ON true
+         LEFT JOIN app_user u ON u.id = c.assignee_id
+        ORDER BY top.due_on, e.name LIMIT ${limit}`,
+      [unit.path, subtreeLike(unit.path), asOfDay, closed ? period.end : vnStartOfDay(asOfDay)],
     );
   }
 

@@ -47,8 +47,8 @@ export class PeriodCloseService {
       const from = vnStartOfDay(windowFrom);
       const [{ n }] = await m.query(
         `WITH ins AS (
-           INSERT INTO case_close_state (closed_on, case_id, stage, due_on, entered_at)
-           SELECT $1::date, st.id, st.stage, st.due_on, st.entered_at FROM (${CASES_AS_OF('true', '$2', '$3')}) st
+           INSERT INTO case_close_state (closed_on, case_id, org_unit_id, enterprise_id, stage, due_on, entered_at)
+           SELECT $1::date, st.id, st.org_unit_id, st.enterprise_id, st.stage, st.due_on, st.entered_at FROM (${CASES_AS_OF('true', '$2', '$3')}) st
             WHERE st.stage IN ${OPEN_SQL} OR st.entered_at >= $3
            RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,

@@ -94,32 +94,23 @@ export class ReportBuilderService {
     };
   }
 
-  /** Every figure of the report, read in one snapshot so that the sheets agree with each other. */
+  /** Every figure of the report, read in one snapshot (FiguresService.reportFigures) so that the sheets agree with each other. */
   private async snapshot(r: ClaimedReport, progress: (percent: number) => Promise<void>): Promise<ReportSnapshot> {
     const period = checkedPeriod(r);
     const today = this.calendar.today();
     await progress(5);
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      const summary = await this.figures.figures(r.unit, period, today, m);
-      await progress(25);
-      const byOfficer = await this.figures.byOfficer(m, r.unit, period, today);
-      await progress(45);
-      const byGrassrootsUnion = await this.figures.byGrassroots(m, r.unit, period);
-      await progress(60);
-      const overdueCaseList = await this.figures.overdueCasesOf(m, r.unit, period, today);
-      await progress(75);
-      const figures: ReportFigures = {
-        ...summary,
-        byOfficer,
-        byGrassrootsUnion,
-        overdueCases: summary.stages.reduce((n, s) => n + s.overdue, 0),
-        overdueCaseList,
-        asOf: period.end < today ? period.end : today,
-        unitName: r.unit.name,
-        periodLabel: periodLabelVi(period),
-      };
-      return { unitName: r.unit.name, period, figures };
-    });
+    const all = await this.figures.reportFigures(r.unit, period, today, (done, of) => progress(5 + Math.floor((70 * done) / of)));
+    const figures: ReportFigures = {
+      ...all.summary,
+      byOfficer: all.byOfficer,
+      byGrassrootsUnion: all.byGrassroots,
+      overdueCases: all.summary.stages.reduce((n, s) => n + s.overdue, 0),
+      overdueCaseList: all.overdueCaseList,
+      asOf: period.end < today ? period.end : today,
+      unitName: r.unit.name,
+      periodLabel: periodLabelVi(period),
+    };
+    return { unitName: r.unit.name, period, figures };
   }
 
   /**
