@@ -62,6 +62,20 @@ describe('period closes', () => {
     expect(await closeRows()).toBe(0);
   });
 
+  it('keeps a case\'s unit and enterprise as they were at its opening (a close copies them)', async () => {
+    const [c] = await api.db.query(`SELECT id, org_unit_id, enterprise_id FROM founding_case ORDER BY id LIMIT 1`);
+    const [other] = await api.db.query(`SELECT id FROM org_unit WHERE id <> $1 LIMIT 1`, [c.org_unit_id]);
+    await expect(api.db.query(`UPDATE founding_case SET org_unit_id = $2 WHERE id = $1`, [c.id, other.id])).rejects.toThrow(/fixed when a case opens/);
+    const [e] = await api.db.query(`SELECT id FROM enterprise WHERE id <> $1 LIMIT 1`, [c.enterprise_id]);
+    await expect(api.db.query(`UPDATE founding_case SET enterprise_id = $2 WHERE id = $1`, [c.id, e.id])).rejects.toThrow(/fixed when a case opens/);
+    // Setting them to what they are is no change, and other columns stay writable.
+    await api.db.query(`UPDATE founding_case SET org_unit_id = org_unit_id, enterprise_id = enterprise_id, version = version WHERE id = $1`, [c.id]);
+    const [after] = await api.db.query(`SELECT org_unit_id, enterprise_id FROM founding_case WHERE id = $1`, [c.id]);
+    expect(after).toEqual({ org_unit_id: c.org_unit_id, enterprise_id: c.enterprise_id });
+    // The app's connections compile no statement (JIT off: see dataSourceOptions).
+    expect(await api.db.query(`SHOW jit`)).toEqual([{ jit: 'off' }]);
+  });
+
   it('closes each month end once, however many close it at the same time', async () => {
     expect(ENDS.length).toBeGreaterThan(10);
     const results = await Promise.all(ENDS.flatMap((d) => [closes.close(d), closes.close(d)]));
