@@ -103,12 +103,20 @@ describe('period closes', () => {
     const q3 = { start: '2025-07-01', end: '2025-09-30' };
     const closedStages = await figures.stages(api.db, unit, q3, today);
     const closedOverdue = await figures.overdueCasesOf(api.db, unit, q3, today);
+    const closedOfficers = await figures.byOfficer(api.db, unit, q3, today);
     // Every due day of the history a year earlier (as a calendar edit would move them, on a larger scale).
     await api.db.query(`UPDATE case_transition SET stage_due_on = stage_due_on - 365 WHERE stage_due_on IS NOT NULL`);
     await api.db.query(`UPDATE founding_case SET opened_due_on = opened_due_on - 365, stage_due_on = stage_due_on - 365 WHERE stage_due_on IS NOT NULL`);
+    // And every case of the unit handed to one officer: the closed period still credits those who held them at its end.
+    const [one] = await api.db.query(`SELECT assignee_id AS id FROM founding_case WHERE org_unit_id = $1 AND assignee_id IS NOT NULL LIMIT 1`, [unit.id]);
+    await api.db.query(`UPDATE founding_case SET assignee_id = $2 WHERE org_unit_id = $1`, [unit.id, one.id]);
     expect((await plain.overdue(api.db, unit, q3)).length).toBeGreaterThan(closedOverdue.length);
     expect(await figures.stages(api.db, unit, q3, today)).toEqual(closedStages);
     expect(await figures.overdueCasesOf(api.db, unit, q3, today)).toEqual(closedOverdue);
+    expect(await figures.byOfficer(api.db, unit, q3, today)).toEqual(closedOfficers);
+    const nowHeld = (await plain.byOfficer(api.db, unit, q3)).map((o: { officerId: string }) => o.officerId);
+    expect(nowHeld).toEqual([one.id]);
+    expect(closedOfficers.filter((o) => o.cases > 0).length).toBeGreaterThan(1);
     // A period that ends on a day with no close follows the history.
     const notClosed = { start: '2025-07-15', end: '2025-08-14' };
     await expectCaseFiguresPlain(api, figures, unit, notClosed, today);

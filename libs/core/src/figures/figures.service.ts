@@ -80,23 +80,14 @@ export const CASES_AS_OF = (inScope: string, asOf: string, from?: string) => {
 };
 
 /**
- * CASES_AS_OF read from a period close (PeriodCloseService) of the day before `asOf`: the same rows,
- * without the history. A case of the scope opened before `asOf` and not in the close was RECOGNIZED
- * or CLOSED before the close's window: its stage comes out NULL (neither open nor entered since any
- * `from` in the window), which is all that every user of these rows asks of such a case.
- */
-const CASES_AT_CLOSE = (inScope: string, closedOn: string, asOf: string, from?: string) => `
-  SELECT c.id, c.org_unit_id, c.enterprise_id, c.assignee_id, s.stage, ${from ? `s.entered_at >= ${from}` : 'NULL::boolean'} AS entered_since, s.due_on
-    FROM founding_case c LEFT JOIN case_close_state s ON s.closed_on = ${closedOn}::date AND s.case_id = c.id
-   WHERE ${inScope} AND c.opened_at < ${asOf}`;
-
-/**
- * The rows of a close alone, for the users that need neither the cases left out of it nor the current
- * assignee (the stages, the overdue list): no founding_case, so no join of every case. `inScope` is a
- * condition on `c` as for CASES_AS_OF; the close keeps each case's unit (fixed at its opening).
+ * CASES_AS_OF read from a period close (PeriodCloseService): the same rows, from the close alone (it
+ * keeps every case opened before its end, with the case's unit and enterprise, fixed at opening),
+ * except that the assignee is the one the case had at the close: a closed period credits each officer
+ * with the cases they held at its end, however the cases are reassigned later. `inScope` is a
+ * condition on `c` as for CASES_AS_OF.
  */
 const CLOSE_ROWS = (inScope: string, closedOn: string, from?: string) => `
-  SELECT c.case_id AS id, c.org_unit_id, c.enterprise_id, c.stage, ${from ? `c.entered_at >= ${from}` : 'NULL::boolean'} AS entered_since, c.due_on
+  SELECT c.case_id AS id, c.org_unit_id, c.enterprise_id, c.assignee_id, c.stage, ${from ? `c.entered_at >= ${from}` : 'NULL::boolean'} AS entered_since, c.due_on
     FROM case_close_state c WHERE c.closed_on = ${closedOn}::date AND ${inScope}`;
 
 /** `col` (a date) in one of the ranges. */
@@ -333,8 +324,8 @@ export class FiguresService {
     const params: unknown[] = [unit.path, subtreeLike(unit.path), isOver(period, today) ? addDays(period.end, 1) : today];
     if (isOver(period, today)) {
       const closed = await this.closed(m, period);
-      params.push(vnStartOfDay(params[2] as IsoDate), ...(closed ? [period.end] : []));
-      cases = closed ? CASES_AT_CLOSE(inScope, '$5', '$4') : CASES_AS_OF(inScope, '$4');
+      params.push(closed ? period.end : vnStartOfDay(params[2] as IsoDate));
+      cases = closed ? CLOSE_ROWS(inScope, '$4') : CASES_AS_OF(inScope, '$4');
     }
     return m.query(
       `WITH c AS (${cases})
@@ -353,6 +344,11 @@ export class FiguresService {
     counts ??= await this.officerCaseCounts(m, unit, period, today);
     const params: unknown[] = [unit.path, subtreeLike(unit.path), period.start, period.end, Number(period.start.slice(0, 4)), JSON.stringify(counts.map((c) => ({ assignee_id: c.assigneeId, cases: c.cases, open_cases: c.openCases, overdue_cases: c.overdueCases })))];
     const p = { values: params, add: (v: unknown) => `$${params.push(v)}` };
+    // A closed period credits recognitions and members, like the cases, to whom held the case at its end.
+    const closed = isOver(period, today) && (await this.closed(m, period));
+    // (`held` is the case's close row, joined by primary key where the period is closed)
+    const held = closed ? `LEFT JOIN LATERAL (SELECT held.case_id, held.assignee_id FROM case_close_state held WHERE held.closed_on = $4::date AND held.case_id = c.id OFFSET 0) held ON true` : '';
+    const heldBy = closed ? `CASE WHEN held.case_id IS NULL THEN c.assignee_id ELSE held.assignee_id END` : 'c.assignee_id';
     const { years, months, days } = splitIntoYears(period.start, period.end);
     const caseMembers = [
       ...(years ? [`SELECT cy.case_id, sum(cy.admitted) AS n FROM case_member_year cy WHERE ${inRanges(p, 'cy.year', [years])} GROUP BY cy.case_id`] : []),
@@ -364,12 +360,19 @@ export class FiguresService {
        cs AS (SELECT x.assignee_id, x.cases, x.open_cases, x.overdue_cases
                 FROM jsonb_to_recordset($6::jsonb) AS x(assignee_id uuid, cases int, open_cases int, overdue_cases int)),
        -- Recognitions count by decision day, like newGrassrootsUnions, whatever the history says.
-       rs AS (SELECT c.assignee_id, count(*)::int AS recognitions FROM founding_case c
-               WHERE c.recognized_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
+       rs AS (SELECT c.assignee_id, count(*)::int AS recognitions
+                FROM (SELECT ${heldBy} AS assignee_id FROM founding_case c ${held}
+                       WHERE c.recognized_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope)) c
+               WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id),
        -- Members admitted on each case: whole years and months from their tallies, edge days from member.
        -- (the cases by primary key: few cases have members, a hash join would read every case)
        ms AS (SELECT c.assignee_id, sum(x.n)::int AS members FROM (${caseMembers}) x
-                JOIN LATERAL (SELECT c.assignee_id, c.org_unit_id FROM founding_case c WHERE c.id = x.case_id OFFSET 0) c ON true
+                ${closed
+                  ? `LEFT JOIN LATERAL (SELECT h.assignee_id, h.org_unit_id FROM case_close_state h WHERE h.closed_on = $4::date AND h.case_id = x.case_id OFFSET 0) h ON true
+                     LEFT JOIN LATERAL (SELECT c.assignee_id, c.org_unit_id FROM founding_case c WHERE h.org_unit_id IS NULL AND c.id = x.case_id OFFSET 0) c0 ON true
+                     CROSS JOIN LATERAL (SELECT coalesce(h.org_unit_id, c0.org_unit_id) AS org_unit_id,
+                                                CASE WHEN h.org_unit_id IS NULL THEN c0.assignee_id ELSE h.assignee_id END AS assignee_id) c`
+                  : 'JOIN LATERAL (SELECT c.assignee_id, c.org_unit_id FROM founding_case c WHERE c.id = x.case_id OFFSET 0) c ON true'}
                WHERE c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id HAVING sum(x.n) > 0)
        SELECT u.id AS "officerId", u.full_name AS "fullName", coalesce(cs.cases, 0) AS cases, coalesce(cs.open_cases, 0) AS "openCases",
               coalesce(cs.overdue_cases, 0) AS "overdueCases", coalesce(rs.recognitions, 0) AS recognitions,
@@ -458,18 +461,18 @@ export class FiguresService {
     const asOfDay = addDays(period.end, 1);
     const closed = await this.closed(m, period);
     // Thousands of cases may be late: only those up to the `limit`-th due day are joined to their
-    // enterprise (for the name that orders equal due days) and case (for its assignee now).
+    // enterprise (for the name that orders equal due days) and assignee.
     const inScope = `c.org_unit_id IN ${SCOPE('$1', '$2')}`;
     const offset = Math.max(1, Math.floor(limit)) - 1;
     // From a close, the late cases come in due-day order from IDX_case_close_state_late: the cut and the
     // rows up to it read the first `limit` or so of them, not all.
     const top = closed
-      ? `late AS NOT MATERIALIZED (SELECT c.case_id AS id, c.enterprise_id, c.stage, c.due_on FROM case_close_state c
+      ? `late AS NOT MATERIALIZED (SELECT c.case_id AS id, c.enterprise_id, c.assignee_id, c.stage, c.due_on FROM case_close_state c
                     WHERE c.closed_on = $4::date AND c.stage IN ${OPEN_SQL} AND c.due_on < $3 AND ${inScope}),
          top AS MATERIALIZED (SELECT late.* FROM late
                                WHERE late.due_on <= coalesce((SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${offset} LIMIT 1), 'infinity'::date))`
       : `st AS (${CASES_AS_OF(inScope, '$4')}),
-         late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
+         late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.assignee_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
          cut AS (SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${offset} LIMIT 1),
          top AS MATERIALIZED (SELECT late.* FROM late WHERE late.due_on <= coalesce((SELECT cut.due_on FROM cut), 'infinity'::date))`;
     return m.query(
@@ -479,8 +482,7 @@ export class FiguresService {
               u.full_name AS "assigneeName", ($3::date - top.due_on) AS "daysLate"
          FROM top
          JOIN LATERAL (SELECT e.name, e.tax_code FROM enterprise e WHERE e.id = top.enterprise_id OFFSET 0) e ON true
-         JOIN LATERAL (SELECT c.assignee_id FROM founding_case c WHERE c.id = top.id OFFSET 0) c ON true
-         LEFT JOIN app_user u ON u.id = c.assignee_id
+         LEFT JOIN app_user u ON u.id = top.assignee_id
         ORDER BY top.due_on, e.name LIMIT ${limit}`,
       [unit.path, subtreeLike(unit.path), asOfDay, closed ? period.end : vnStartOfDay(asOfDay)],
     );

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IsoDate, OPEN_STAGES, addDays, isIsoDate, nextMonthStart, vnStartOfDay } from '@app/domain';
+import { IsoDate, addDays, isIsoDate, nextMonthStart, vnStartOfDay } from '@app/domain';
 import { CASES_AS_OF } from './figures.service';
-
-const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 
 /**
  * How long after a month's end its close waits: a write that started before the end (its history row
@@ -15,12 +13,13 @@ const SETTLE = `interval '15 minutes'`;
 export interface PeriodCloseResult { closed: boolean; cases: number; reason?: 'ALREADY_CLOSED' | 'NOT_SETTLED' }
 
 /**
- * Freezes a month end ("chốt số liệu"): every case as it stood at the end of that day (the stage and due
- * day its history gives, the same rows FiguresService replays), so that the figures of every period
- * ending that day (month, quarter, half, year) read them instead of probing each changed case's
- * history. Open cases are kept, and RECOGNIZED or CLOSED ones that entered that stage in the day's
- * year (the longest period ending on it). Written once: a second close of the same day adds nothing.
- * A closed period keeps its figures: a later calendar edit that moves due days does not reach it.
+ * Freezes a month end ("chốt số liệu"): every case opened before the end of that day as it stood then
+ * (the stage and due day its history gives, the same rows FiguresService replays, and its assignee),
+ * so that the figures of every period ending that day (month, quarter, half, year) read them instead
+ * of probing each changed case's history. When a RECOGNIZED or CLOSED case entered that stage is
+ * exact from the day's year on (`window_from`: the longest period ending on it). Written once: a
+ * second close of the same day adds nothing. A closed period keeps its figures: a later calendar edit
+ * that moves due days, or a reassignment, does not reach it.
  */
 @Injectable()
 export class PeriodCloseService {
@@ -47,9 +46,8 @@ export class PeriodCloseService {
       const from = vnStartOfDay(windowFrom);
       const [{ n }] = await m.query(
         `WITH ins AS (
-           INSERT INTO case_close_state (closed_on, case_id, org_unit_id, enterprise_id, stage, due_on, entered_at)
-           SELECT $1::date, st.id, st.org_unit_id, st.enterprise_id, st.stage, st.due_on, st.entered_at FROM (${CASES_AS_OF('true', '$2', '$3')}) st
-            WHERE st.stage IN ${OPEN_SQL} OR st.entered_at >= $3
+           INSERT INTO case_close_state (closed_on, case_id, org_unit_id, enterprise_id, assignee_id, stage, due_on, entered_at)
+           SELECT $1::date, st.id, st.org_unit_id, st.enterprise_id, st.assignee_id, st.stage, st.due_on, st.entered_at FROM (${CASES_AS_OF('true', '$2', '$3')}) st
            RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
         [day, asOf, from],

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { FoundingCaseEntity } from './founding-case.entity';
+import { UserEntity } from './user.entity';
 
 /**
  * A month end whose cases were frozen as they stood at its end (PeriodCloseService): the figures of a
@@ -9,13 +10,13 @@ import { FoundingCaseEntity } from './founding-case.entity';
 export class PeriodCloseEntity {
   /** The period's last day (Asia/Ho_Chi_Minh); the state is as of the start of the next day. */
   @PrimaryColumn({ name: 'closed_on', type: 'date', primaryKeyConstraintName: 'PK_period_close' }) closedOn: string;
-  /** RECOGNIZED and CLOSED cases are kept when they entered that stage on or after this day (the year's start). */
+  /** When a RECOGNIZED or CLOSED case entered that stage is exact for periods starting on or after this day (the year's start). */
   @Column({ name: 'window_from', type: 'date' }) windowFrom: string;
   @Column({ type: 'int' }) cases: number;
   @Column({ name: 'closed_at', type: 'timestamptz', default: () => 'now()' }) closedAt: Date;
 }
 
-/** A case as it stood at a period close: open ones, and those that became RECOGNIZED or CLOSED in the close's window. */
+/** A case as it stood at a period close (every case opened before its end). */
 @Entity('case_close_state')
 @Index('IDX_case_close_state_case', ['caseId'])
 @Index('IDX_case_close_state_late', { synchronize: false }) // partial covering index of the open cases by due day, made by migration
@@ -31,6 +32,11 @@ export class CaseCloseStateEntity {
   /** The case's unit and enterprise (fixed when a case opens), so that the figures read the close alone. */
   @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
   @Column({ name: 'enterprise_id', type: 'uuid' }) enterpriseId: string;
+  /** Its assignee at the close: a closed period credits the officers who held the cases at its end. */
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'FK_case_close_state_assignee' })
+  assignee?: UserEntity | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: string | null;
   /** When it entered `stage` (by its history where that decides anything). */

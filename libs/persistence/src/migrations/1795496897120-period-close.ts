@@ -15,13 +15,13 @@ export class PeriodClose1795496897120 implements MigrationInterface {
     );
     await q.query(
       `CREATE TABLE "case_close_state" ("closed_on" date NOT NULL, "case_id" uuid NOT NULL, "org_unit_id" uuid NOT NULL, "enterprise_id" uuid NOT NULL,
-         "stage" character varying(30) NOT NULL, "due_on" date, "entered_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+         "assignee_id" uuid, "stage" character varying(30) NOT NULL, "due_on" date, "entered_at" TIMESTAMP WITH TIME ZONE NOT NULL,
          CONSTRAINT "PK_case_close_state" PRIMARY KEY ("closed_on", "case_id"))`,
     );
     await q.query(`CREATE INDEX "IDX_case_close_state_case" ON "case_close_state" ("case_id")`);
     // The overdue list of a closed period: its late open cases in due-day order, read from the index alone.
     await q.query(
-      `CREATE INDEX "IDX_case_close_state_late" ON "case_close_state" ("closed_on", "due_on") INCLUDE ("org_unit_id", "enterprise_id", "stage")
+      `CREATE INDEX "IDX_case_close_state_late" ON "case_close_state" ("closed_on", "due_on") INCLUDE ("org_unit_id", "enterprise_id", "assignee_id", "stage")
          WHERE "stage" IN ('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION')`,
     );
     await q.query(
@@ -29,6 +29,9 @@ export class PeriodClose1795496897120 implements MigrationInterface {
     );
     await q.query(
       `ALTER TABLE "case_close_state" ADD CONSTRAINT "FK_case_close_state_case" FOREIGN KEY ("case_id") REFERENCES "founding_case"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "case_close_state" ADD CONSTRAINT "FK_case_close_state_assignee" FOREIGN KEY ("assignee_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     // A close copies each case's unit and enterprise: no write path changes them after the opening, and this keeps it so.
     await q.query(
