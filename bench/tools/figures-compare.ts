@@ -2,15 +2,16 @@
  * The YEAR report's figures against the bare member count, as bench/suites/figures.ts times them, on
  * any migrated database (e.g. a copy of a bench world): no seeding, no API, no Redis.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/cdcs_copy node -r @swc-node/register bench/tools/figures-compare.ts [rounds] [--build] [--unit=<org unit id>] [--year=2025]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/cdcs_copy node -r @swc-node/register bench/tools/figures-compare.ts [rounds] [--close] [--build] [--unit=<org unit id>] [--year=2025]
  *
+ * --close first closes the period's last day as the daily schedule would (PeriodCloseService) when it is not yet.
  * Each round: CHECKPOINT, the bare count, FiguresService.reportFigures (what the bench times), then
  * figures + byOfficer + byGrassroots (one after the other, from the pool), and with --build ReportBuilderService.build of a new YEAR report version (figures,
  * overdue list, XLSX, CSV, one UPDATE; the report rows it adds are left in the database).
  */
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
-import { CalendarService, FiguresService, ReportBuilderService, subtreeLike } from '@app/core';
+import { CalendarService, FiguresService, PeriodCloseService, ReportBuilderService, subtreeLike } from '@app/core';
 import { dataSourceOptions } from '@app/persistence';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -37,6 +38,13 @@ async function main(): Promise<void> {
   const [unit] = unitId
     ? await ds.query(`SELECT id, path FROM org_unit WHERE id = $1`, [unitId])
     : await ds.query(`SELECT id, path FROM org_unit WHERE kind = 'FEDERATION' ORDER BY created_at, id LIMIT 1`); // the bench world's federation
+  if (args.includes('--close')) {
+    // What the daily schedule does on the first day after the year's last month: close it (once), so the figures read the close.
+    const t = Date.now();
+    const r = await new PeriodCloseService(ds).close(period.end);
+    if (r.closed) await ds.query(`VACUUM ANALYZE case_close_state`);
+    console.log(`close of ${period.end}: ${JSON.stringify(r)} in ${Date.now() - t} ms`);
+  }
   const ms = async <T>(f: () => Promise<T>) => {
     const t = process.hrtime.bigint();
     const value = await f();
