@@ -69,8 +69,10 @@ async function lockRow(api: TestApi, table: 'founding_case' | 'report', id: stri
   return qr;
 }
 
-async function waitersOnLocks(api: TestApi): Promise<number> {
-  const [row] = await api.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+/** Backends waiting for `lock` (only ours: the run's other suites take and wait for locks in the same database). */
+async function waitersOnLocks(api: TestApi, lock: QueryRunner): Promise<number> {
+  const [{ pid }] = await lock.query(`SELECT pg_backend_pid() AS pid`);
+  const [row] = await api.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1::int = ANY (pg_blocking_pids(pid))`, [pid]);
   return row.n;
 }
 
@@ -110,7 +112,7 @@ describe('hardening: graceful shutdown', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${p.officers[0].token}` },
       body: JSON.stringify(surveyOf(ref.caseId, ref.version)),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-    await eventually(async () => (await waitersOnLocks(api)) >= 1);
+    await eventually(async () => (await waitersOnLocks(api, lock)) >= 1);
 
     const sentAt = Date.now();
     child.proc.kill('SIGTERM');
@@ -153,7 +155,7 @@ describe('hardening: graceful shutdown', () => {
       (r) => r.status,
       () => 'connection closed',
     );
-    await eventually(async () => (await waitersOnLocks(api)) >= 1);
+    await eventually(async () => (await waitersOnLocks(api, lock)) >= 1);
     const sentAt = Date.now();
     child.proc.kill('SIGTERM');
     const exit = await child.exited;
@@ -213,7 +215,7 @@ describe('hardening: graceful shutdown', () => {
     locks.push(lock);
     const child = await start('worker');
     children.push(child);
-    await eventually(async () => (await waitersOnLocks(api)) >= 1, 30_000);
+    await eventually(async () => (await waitersOnLocks(api, lock)) >= 1, 30_000);
 
     const sentAt = Date.now();
     child.proc.kill('SIGTERM');
