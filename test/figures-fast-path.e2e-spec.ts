@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { FiguresService, ScopeUnit, subtreeLike } from '@app/core';
-import { vnStartOfDay } from '@app/domain';
+import { FOCUS_WORKER_THRESHOLD, vnStartOfDay } from '@app/domain';
 import { TestApi } from './support/test-api';
 import { CaseRef, vnToday } from './support/case-fixtures';
 import { MONTHS_2025, PERIODS, buildFiguresWorld, expectCaseFiguresPlain, plain } from './support/figures-world';
@@ -29,6 +29,16 @@ async function tallyDrift(db: DataSource): Promise<unknown[]> {
      UNION ALL SELECT 'case', month, case_id, admitted, NULL FROM ((SELECT * FROM want_c EXCEPT ALL SELECT * FROM have_c) UNION ALL (SELECT * FROM have_c EXCEPT ALL SELECT * FROM want_c)) d
      UNION ALL SELECT 'year', * FROM ((SELECT * FROM want_y EXCEPT ALL SELECT * FROM have_y) UNION ALL (SELECT * FROM have_y EXCEPT ALL SELECT * FROM want_y)) d
      UNION ALL SELECT 'case year', year, case_id, admitted, NULL FROM ((SELECT * FROM want_cy EXCEPT ALL SELECT * FROM have_cy) UNION ALL (SELECT * FROM have_cy EXCEPT ALL SELECT * FROM want_cy)) d`,
+  );
+}
+
+/** The coverage tallies recounted from `enterprise` (all of it), as the triggers must keep them. */
+async function enterpriseTallyDrift(db: DataSource | EntityManager): Promise<unknown[]> {
+  return db.query(
+    `WITH want AS (SELECT org_unit_id, count(*)::int AS focus, count(*) FILTER (WHERE has_union)::int AS focus_with_union FROM enterprise
+                    WHERE worker_count >= ${FOCUS_WORKER_THRESHOLD} GROUP BY org_unit_id),
+          have AS (SELECT org_unit_id, focus, focus_with_union FROM enterprise_tally WHERE focus <> 0 OR focus_with_union <> 0)
+     (SELECT 'missing' AS d, * FROM want EXCEPT ALL SELECT 'missing', * FROM have) UNION ALL (SELECT 'extra', * FROM have EXCEPT ALL SELECT 'extra', * FROM want)`,
   );
 }
 
@@ -76,6 +86,40 @@ describe('figures from the member tallies and the replay shortcut agree with the
       await qr.release();
     }
     expect(await tallyDrift(api.db)).toEqual([]);
+  });
+
+  it('keeps the coverage tallies equal to a recount of the enterprises after bulk inserts, threshold crossings, moves and deletes', async () => {
+    expect(await enterpriseTallyDrift(api.db)).toEqual([]);
+    const mine = async (db: DataSource | EntityManager = api.db) =>
+      (await db.query(`SELECT focus, focus_with_union AS "withUnion" FROM enterprise_tally WHERE org_unit_id = $1`, [unit.id]))[0] ?? { focus: 0, withUnion: 0 };
+    const before = await mine();
+    expect(before.focus).toBeGreaterThan(0);
+    const [other] = await api.db.query(`SELECT id FROM org_unit WHERE kind <> 'GRASSROOTS' AND id <> $1 ORDER BY path LIMIT 1`, [unit.id]);
+    await api.db.transaction(async (m) => {
+      // 40 enterprises with 20–39 workers, every other one with a union: 30 at 25 or more, 14 of those with a union.
+      await m.query(
+        `INSERT INTO enterprise (name, tax_code, worker_count, has_union, org_unit_id)
+         SELECT 'Công ty kiểm đếm ' || i, '77' || lpad(i::text, 8, '0') || $2, 20 + i % 20, i % 2 = 0, $1 FROM generate_series(0, 39) i`,
+        [unit.id, String(Date.now() % 100)],
+      );
+      expect(await mine(m)).toEqual({ focus: before.focus + 30, withUnion: before.withUnion + 14 });
+      expect(await enterpriseTallyDrift(m)).toEqual([]);
+      // Down below the threshold and up over it, unions gained and lost, some moved to another unit, some deleted.
+      await m.query(`UPDATE enterprise SET worker_count = CASE WHEN worker_count >= 25 THEN worker_count - 10 ELSE worker_count + 10 END, has_union = NOT has_union
+                      WHERE name LIKE 'Công ty kiểm đếm %' AND org_unit_id = $1`, [unit.id]);
+      expect(await enterpriseTallyDrift(m)).toEqual([]);
+      await m.query(`UPDATE enterprise SET org_unit_id = $2 WHERE name LIKE 'Công ty kiểm đếm 1%' AND org_unit_id = $1`, [unit.id, other.id]);
+      await m.query(`DELETE FROM enterprise WHERE name LIKE 'Công ty kiểm đếm 2%' AND org_unit_id = $1`, [unit.id]);
+      expect(await enterpriseTallyDrift(m)).toEqual([]);
+      // A write of other columns nets to zero and does not touch the tally row (an update would give it a new ctid).
+      const [x0] = await m.query(`SELECT ctid::text AS x FROM enterprise_tally WHERE org_unit_id = $1`, [unit.id]);
+      await m.query(`UPDATE enterprise SET sector = 'Dệt may' WHERE org_unit_id = $1`, [unit.id]);
+      const [x1] = await m.query(`SELECT ctid::text AS x FROM enterprise_tally WHERE org_unit_id = $1`, [unit.id]);
+      expect(x1.x).toBe(x0.x);
+      await m.query(`DELETE FROM enterprise WHERE name LIKE 'Công ty kiểm đếm %'`);
+    });
+    expect(await mine()).toEqual(before);
+    expect(await enterpriseTallyDrift(api.db)).toEqual([]);
   });
 
   it.each(PERIODS.map((x) => [`${x.start} – ${x.end}`, x]))('members of %s: newMembers and byGrassroots', async (_label, period) => {

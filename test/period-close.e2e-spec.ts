@@ -88,6 +88,8 @@ describe('period closes', () => {
       const [pc] = await api.db.query(`SELECT cases FROM period_close WHERE closed_on = $1`, [ENDS[i]]);
       expect(n.n).toBe(a.cases);
       expect(pc.cases).toBe(a.cases);
+      const [t] = await api.db.query(`SELECT coalesce(sum(cases), 0)::int AS n FROM case_close_tally WHERE closed_on = $1`, [ENDS[i]]);
+      expect(t.n).toBe(a.cases);
     }
     // The world's cases are in them: open ones, and RECOGNIZED / CLOSED ones of the day's year.
     expect(Math.max(...results.map((r) => r.cases))).toBeGreaterThanOrEqual(8);
@@ -98,6 +100,44 @@ describe('period closes', () => {
   it.each(OVER.map((x) => [`${x.start} – ${x.end}`, x]))('cases of %s read from its close (or replayed where none covers it) agree with the plain definitions', (_label, period) =>
     expectCaseFiguresPlain(api, figures, unit, period, today),
   );
+
+  it('sums a close\'s tally for the stages and officers\' case counts of a closed period starting on a month\'s first day (rolled back here)', async () => {
+    const q2 = { start: '2025-04-01', end: '2025-06-30' };
+    const midMonth = { start: '2025-03-15', end: '2025-06-30' }; // closed too, but read from the close's rows
+    const qr = api.db.createQueryRunner();
+    await qr.startTransaction();
+    try {
+      const [row] = await qr.query(
+        `SELECT id, stage, assignee_id FROM case_close_tally WHERE closed_on = $1 AND org_unit_id = $2 AND assignee_id IS NOT NULL AND stage IN ('SURVEY','OUTREACH','GUIDANCE') LIMIT 1`,
+        [q2.end, unit.id],
+      );
+      expect(row).toBeDefined();
+      const stageOf = async (p: typeof q2) => (await figures.stages(qr.manager, unit, p, today)).find((x) => x.stage === row.stage)!.count;
+      const casesOf = async () => (await figures.officerCaseCounts(qr.manager, unit, q2, today)).find((o) => o.assigneeId === row.assignee_id)!;
+      const [s0, m0, c0] = [await stageOf(q2), await stageOf(midMonth), await casesOf()];
+      await qr.query(`UPDATE case_close_tally SET cases = cases + 1000 WHERE id = $1`, [row.id]);
+      expect(await stageOf(q2)).toBe(s0 + 1000);
+      expect(await casesOf()).toEqual({ ...c0, cases: c0.cases + 1000, openCases: c0.openCases + 1000 });
+      expect(await stageOf(midMonth)).toBe(m0);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  });
+
+  it('empties the coverage tallies with a TRUNCATE of enterprise (this suite\'s own database: it cascades; rolled back)', async () => {
+    const qr = api.db.createQueryRunner();
+    await qr.startTransaction();
+    try {
+      expect((await qr.query(`SELECT count(*)::int AS n FROM enterprise_tally WHERE focus > 0`))[0].n).toBeGreaterThan(0);
+      await qr.query(`TRUNCATE enterprise CASCADE`);
+      expect((await qr.query(`SELECT count(*)::int AS n FROM enterprise_tally`))[0].n).toBe(0);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+    expect((await api.db.query(`SELECT count(*)::int AS n FROM enterprise_tally WHERE focus > 0`))[0].n).toBeGreaterThan(0);
+  });
 
   it('keeps a closed period as it was closed: a later rewrite of the history moves only the periods not closed', async () => {
     const q3 = { start: '2025-07-01', end: '2025-09-30' };

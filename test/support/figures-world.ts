@@ -123,6 +123,7 @@ export const PERIODS: FigurePeriod[] = [
   { start: '2024-12-01', end: '2026-01-31' },
   { start: '2024-01-01', end: '2025-12-31' },
   { start: '2025-01-01', end: '2025-11-30' },
+  { start: '2025-03-15', end: '2025-06-30' }, // ends on a month end, starts within the month: no close tally for it
 ];
 
 export interface FiguresWorld { p: Province; unit: ScopeUnit; federation: ScopeUnit; unions: string[]; cases: Record<string, CaseRef> }

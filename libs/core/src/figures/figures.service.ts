@@ -95,6 +95,14 @@ function inRanges(p: Pick<SqlParams, 'add'>, col: string, ranges: DayRange[]): s
   return `(${ranges.map((d) => `${col} BETWEEN ${p.add(d.from)}::date AND ${p.add(d.to)}::date`).join(' OR ')})`;
 }
 
+/**
+ * Whether the period starts on a month's first day: then a close's tally (case_close_tally), which has
+ * the month a case entered RECOGNIZED or CLOSED, tells whether it entered it in the period.
+ */
+function startsMonth(period: FigurePeriod): boolean {
+  return period.start.endsWith('-01');
+}
+
 /** A period still running is seen as of today; one that is over, as of the end of its last day. */
 function isOver(period: FigurePeriod, today: IsoDate): boolean {
   return period.end < today;
@@ -262,18 +270,18 @@ export class FiguresService {
 
   /**
    * Enterprises with ≥25 workers; a union at `day` per the register, or per a recognition dated on or before it.
-   * Counted as: the register's unions (one pass over a partial index of the ≥25 enterprises), corrected
+   * Counted as: the register's unions (enterprise_tally: a row per unit, kept by triggers), corrected
    * for the few enterprises with a recognition, where the recognition day decides instead.
    */
   async coverageCounts(m: EntityManager | DataSource, unit: ScopeUnit, day: IsoDate): Promise<{ total: number; withUnion: number }> {
-    // The threshold is written into the SQL so that the partial index IDX_enterprise_focus (worker_count >= 25) applies.
+    // (the tally's threshold is the same, written into its trigger)
     const focus = `e.worker_count >= ${Number(FOCUS_WORKER_THRESHOLD)}`;
     const [r] = await m.query(
       `WITH rc AS (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
                     WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE('$2', '$3')} GROUP BY c.enterprise_id),
-       -- (the scope's units as index keys: the index is read for them alone, and no enterprise probes a hash of the scope)
-       reg AS (SELECT count(*)::int AS total, count(*) FILTER (WHERE e.has_union)::int AS with_union FROM enterprise e
-                WHERE ${focus} AND e.org_unit_id = ANY (ARRAY${SCOPE('$2', '$3')})),
+       -- (the scope's units as keys of the tally's primary key)
+       reg AS (SELECT coalesce(sum(t.focus), 0)::int AS total, coalesce(sum(t.focus_with_union), 0)::int AS with_union FROM enterprise_tally t
+                WHERE t.org_unit_id = ANY (ARRAY${SCOPE('$2', '$3')})),
        -- (the enterprises by primary key: there are few recognitions, a hash join would read every enterprise)
        fix AS (SELECT coalesce(sum((rc.recognized_on <= $1)::int - e.has_union::int), 0)::int AS d FROM rc
                  JOIN LATERAL (SELECT e.has_union, e.org_unit_id FROM enterprise e WHERE e.id = rc.enterprise_id AND ${focus} OFFSET 0) e ON true
@@ -305,13 +313,22 @@ export class FiguresService {
       const asOf = vnStartOfDay(addDays(period.end, 1));
       // The last step before the period's end gives the stage and its due day (from its close, else from the history).
       const closed = await this.closed(m, period);
-      rows = await m.query(
-        `WITH st AS (${closed ? CLOSE_ROWS(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$4', '$3') : CASES_AS_OF(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$3')})
-         SELECT stage, count(*)::int AS count,
-                count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $4)::int AS overdue
-           FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
-        [...params, period.end, ...(closed ? [] : [asOf])],
-      );
+      if (closed && startsMonth(period)) {
+        rows = await m.query(
+          `SELECT c.stage, sum(c.cases)::int AS count, coalesce(sum(c.cases) FILTER (WHERE c.late), 0)::int AS overdue FROM case_close_tally c
+            WHERE c.closed_on = $3::date AND c.org_unit_id IN ${SCOPE('$1', '$2')} AND (c.stage IN ${OPEN_SQL} OR c.entered_month >= $4::date)
+            GROUP BY c.stage`,
+          [unit.path, subtreeLike(unit.path), period.end, period.start],
+        );
+      } else {
+        rows = await m.query(
+          `WITH st AS (${closed ? CLOSE_ROWS(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$4', '$3') : CASES_AS_OF(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$3')})
+           SELECT stage, count(*)::int AS count,
+                  count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $4)::int AS overdue
+             FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
+          [...params, period.end, ...(closed ? [] : [asOf])],
+        );
+      }
     }
     const byStage = new Map(rows.map((r) => [r.stage, r]));
     return ALL_STAGES.map((stage) => ({ stage, count: byStage.get(stage)?.count ?? 0, overdue: byStage.get(stage)?.overdue ?? 0 }));
@@ -324,6 +341,14 @@ export class FiguresService {
     const params: unknown[] = [unit.path, subtreeLike(unit.path), isOver(period, today) ? addDays(period.end, 1) : today];
     if (isOver(period, today)) {
       const closed = await this.closed(m, period);
+      if (closed && startsMonth(period)) {
+        return m.query(
+          `SELECT c.assignee_id AS "assigneeId", sum(c.cases)::int AS cases, coalesce(sum(c.cases) FILTER (WHERE c.stage IN ${OPEN_SQL}), 0)::int AS "openCases",
+                  coalesce(sum(c.cases) FILTER (WHERE c.late), 0)::int AS "overdueCases"
+             FROM case_close_tally c WHERE c.closed_on = $3::date AND ${inScope} AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id`,
+          [unit.path, subtreeLike(unit.path), period.end],
+        );
+      }
       params.push(closed ? period.end : vnStartOfDay(params[2] as IsoDate));
       cases = closed ? CLOSE_ROWS(inScope, '$4') : CASES_AS_OF(inScope, '$4');
     }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoDate, addDays, isIsoDate, nextMonthStart, vnStartOfDay } from '@app/domain';
+import { CASE_CLOSE_TALLY_SQL } from '@app/persistence';
 import { CASES_AS_OF } from './figures.service';
 
 /**
@@ -16,7 +17,8 @@ export interface PeriodCloseResult { closed: boolean; cases: number; reason?: 'A
  * Freezes a month end ("chốt số liệu"): every case opened before the end of that day as it stood then
  * (the stage and due day its history gives, the same rows FiguresService replays, and its assignee),
  * so that the figures of every period ending that day (month, quarter, half, year) read them instead
- * of probing each changed case's history. When a RECOGNIZED or CLOSED case entered that stage is
+ * of probing each changed case's history; and those cases counted by unit, assignee, stage, lateness
+ * and month of entering a final stage (case_close_tally), which the stages and officers' counts sum. When a RECOGNIZED or CLOSED case entered that stage is
  * exact from the day's year on (`window_from`: the longest period ending on it). Written once: a
  * second close of the same day adds nothing. A closed period keeps its figures: a later calendar edit
  * that moves due days, or a reassignment, does not reach it.
@@ -52,6 +54,7 @@ export class PeriodCloseService {
          SELECT count(*)::int AS n FROM ins`,
         [day, asOf, from],
       );
+      await m.query(CASE_CLOSE_TALLY_SQL('$1::date'), [day]);
       await m.query(`UPDATE period_close SET cases = $2 WHERE closed_on = $1`, [day, n]);
       this.logger.log(`Closed ${day}: ${n} cases frozen as of its end`);
       return { closed: true, cases: n };

@@ -1,8 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrgUnitEntity } from './org-unit.entity';
 
 @Entity('enterprise')
-@Index('IDX_enterprise_focus', { synchronize: false }) // partial (worker_count >= 25) on org_unit_id INCLUDE has_union, made by migration
 @Check('CHK_enterprise_worker_count', `"worker_count" >= 0`)
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -21,4 +20,16 @@ export class EnterpriseEntity {
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+/**
+ * Per unit: its enterprises with ≥ 25 workers (FOCUS_WORKER_THRESHOLD) and those of them with a union,
+ * for coverage. Kept by the enterprise_tally triggers (made by migration) in the same transaction as
+ * every write to enterprise.
+ */
+@Entity('enterprise_tally')
+export class EnterpriseTallyEntity {
+  @PrimaryColumn({ name: 'org_unit_id', type: 'uuid', primaryKeyConstraintName: 'PK_enterprise_tally' }) orgUnitId: string;
+  @Column({ type: 'int', default: 0 }) focus: number;
+  @Column({ name: 'focus_with_union', type: 'int', default: 0 }) focusWithUnion: number;
 }

@@ -1,13 +1,13 @@
 import { CalendarDayEntity, TargetEntity } from './planning.entity';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './founding-case.entity';
-import { EnterpriseEntity } from './enterprise.entity';
+import { EnterpriseEntity, EnterpriseTallyEntity } from './enterprise.entity';
 import { EscalationEntity, EscalationProgressEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
 import {
   CaseMemberMonthEntity, CaseMemberYearEntity, MemberEntity, MemberMonthEntity, MemberTotalEntity, MemberYearEntity, MembershipApplicationEntity,
 } from './membership.entity';
 import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
-import { CaseCloseStateEntity, PeriodCloseEntity } from './period-close.entity';
+import { CaseCloseStateEntity, CaseCloseTallyEntity, PeriodCloseEntity } from './period-close.entity';
 import { ReportEntity } from './report.entity';
 import { RewardNominationEntity } from './reward.entity';
 import { RewardNominationEventEntity } from './reward-nomination-event.entity';
@@ -32,5 +32,5 @@ export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
   CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, MemberMonthEntity, MemberYearEntity, MemberTotalEntity, CaseMemberMonthEntity, CaseMemberYearEntity, TargetEntity, CalendarDayEntity,
   EscalationEntity, EscalationProgressEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
-  PeriodCloseEntity, CaseCloseStateEntity,
+  PeriodCloseEntity, CaseCloseStateEntity, CaseCloseTallyEntity, EnterpriseTallyEntity,
 ];

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { FoundingCaseEntity } from './founding-case.entity';
 import { UserEntity } from './user.entity';
 
@@ -41,4 +41,26 @@ export class CaseCloseStateEntity {
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: string | null;
   /** When it entered `stage` (by its history where that decides anything). */
   @Column({ name: 'entered_at', type: 'timestamptz' }) enteredAt: Date;
+}
+
+/**
+ * A close's cases counted per unit, assignee, stage, late (open, due on or before the close's day) and,
+ * for RECOGNIZED and CLOSED, the month (Asia/Ho_Chi_Minh) it entered that stage: the stages and the
+ * officers' case counts of a closed period that starts on a month's first day are sums of these rows.
+ * Written with the close (PeriodCloseService).
+ */
+@Entity('case_close_tally')
+@Index('IDX_case_close_tally_close', ['closedOn', 'orgUnitId'])
+export class CaseCloseTallyEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'PK_case_close_tally' }) id: string;
+  @Column({ name: 'closed_on', type: 'date' }) closedOn: string;
+  @ManyToOne(() => PeriodCloseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'closed_on', foreignKeyConstraintName: 'FK_case_close_tally_close' })
+  close?: PeriodCloseEntity;
+  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
+  @Column({ type: 'varchar', length: 30 }) stage: string;
+  @Column({ type: 'boolean' }) late: boolean;
+  @Column({ name: 'entered_month', type: 'date', nullable: true }) enteredMonth: string | null;
+  @Column({ type: 'int' }) cases: number;
 }
