@@ -10,7 +10,7 @@ import { PASSWORD, Province, TestApi, newTaxCode } from './support/test-api';
  * every level whose day has passed and that has not fired in the stage entry is raised once, a case found at 150%
  * raises all three; WARNING goes to the assignee (to the unit's active supervisors when there is none), BREACH to the
  * unit's active supervisors, CRITICAL to them and the parent unit's. Run with tiny batches so that the late cases,
- * some sharing a warning day, straddle the batch boundaries of the keyset walk.
+ * some sharing a warning day, straddle the batch boundaries of the keyset walk, in one lane and in several.
  */
 describe('escalation sweep: the fast path agrees with the plain definition', () => {
   let api: TestApi;
@@ -68,7 +68,8 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
     return out.sort();
   }
 
-  it('raises every passed level once, to the right people, across batch boundaries and later days', async () => {
+  // Lanes: the late cases split over connections by id (each lane its own keyset walk), none raised twice or missed.
+  it.each([1, 2, 3])('raises every passed level once, to the right people, across batch boundaries and later days, in %i lane(s)', async (lanes) => {
     const shapes: { days: Days; assigned: boolean }[] = [
       { days: { warning: '2024-05-10', due: '2024-05-13', critical: '2024-05-20' }, assigned: true }, // not late on day 1
       { days: { warning: '2024-05-02', due: '2024-05-05', critical: '2024-05-12' }, assigned: true }, // WARNING only
@@ -84,12 +85,12 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
     const ids = cases.map((c) => c.id);
 
     for (const today of ['2024-05-06', '2024-05-06', '2024-05-12', '2024-05-30', '2024-05-30']) {
-      const r = await sweeps.sweep(today, 2);
+      const r = await sweeps.sweep(today, 2, lanes);
       expect(r.ran).toBe(true);
       expect(await actual(ids)).toEqual(expected(cases, today));
     }
     // Run again on the last day: nothing anywhere is left to raise.
-    expect(await sweeps.sweep('2024-05-30', 2)).toEqual({ ran: true, raised: 0, notified: 0 });
+    expect(await sweeps.sweep('2024-05-30', 2, lanes)).toEqual({ ran: true, raised: 0, notified: 0 });
     // The progress mark is the highest level raised in the stage entry.
     const marks = await api.db.query(`SELECT case_id, stage_entry, level FROM escalation_progress WHERE case_id = ANY($1::uuid[])`, [ids]);
     expect(marks.map((m: any) => `${m.case_id}:${m.stage_entry}:${m.level}`).sort()).toEqual(ids.slice(0, 7).map((id) => `${id}:1:3`).sort());

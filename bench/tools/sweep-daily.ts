@@ -2,7 +2,7 @@
  * The sweep bench's daily / repeat (and optionally backlog) situations on an existing database (e.g. a copy of a
  * seeded bench world), set up exactly as bench/suites/sweep.ts does: everything due until yesterday raised by the bare
  * statements, then EscalationsService.sweep(today) timed against the bare baseline, rounds alternating.
- * Usage: DATABASE_URL=postgres://…/cdcs_copy node -r @swc-node/register bench/tools/sweep-daily.ts [ROUNDS] [backlog] [explain]
+ * Usage: [ESCALATION_SWEEP_LANES=2] DATABASE_URL=postgres://…/cdcs_copy node -r @swc-node/register bench/tools/sweep-daily.ts [ROUNDS] [backlog] [explain]
  * `explain` prints EXPLAIN (ANALYZE, BUFFERS) of the sweep's statements for the daily run (rolled back).
  * It rewrites escalation, notification and the cases' progress: never point it at a database you want to keep as is.
  */
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const [{ today }] = (await pg.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS today`)).rows;
   const yesterday = addDays(today, -1);
   const calendar = { today: () => today } as unknown as CalendarService;
-  const config = { smtpUrl: undefined } as unknown as AppConfig;
+  const config = { smtpUrl: undefined, escalationSweepLanes: Number(process.env.ESCALATION_SWEEP_LANES ?? 2) } as unknown as AppConfig;
   const sweeps = new EscalationsService(ds, calendar, config);
   const fx = await sweepFixture(pg);
   const counts = async () =>

@@ -13,6 +13,8 @@ export interface AppConfig {
   adminPassword: string | null;
   demoData: boolean;
   escalationSweepEveryMs: number;
+  /** Connections the escalation sweep raises late cases on side by side (each a share of the cases). */
+  escalationSweepLanes: number;
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     demoData: bool(env, 'DEMO_DATA', false, problems),
     escalationSweepEveryMs: int(env, 'ESCALATION_SWEEP_EVERY_MS', 300_000, problems, 1000),
+    escalationSweepLanes: int(env, 'ESCALATION_SWEEP_LANES', 2, problems, 1, 16),
     smtpUrl: smtpRaw ? url(env, 'SMTP_URL', smtpRaw, ['smtp:', 'smtps:'], problems) : null,
     mailFrom: env.MAIL_FROM?.trim() || 'CĐCS Pipeline <no-reply@cdcs.local>',
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),

@@ -17,6 +17,12 @@ export interface SweepResult { ran: boolean; raised: number; notified: number }
 /** Late cases per transaction of a full sweep: bounds the locks and WAL of a backlog (e.g. the first sweep after an outage). */
 export const SWEEP_BATCH_CASES = 50_000;
 
+/**
+ * Which of `lanes` a case's late levels are raised in: by its id's last byte (random in a v4 uuid), so
+ * the lanes split the late cases evenly and never share one.
+ */
+const LANE_OF = (id: string, lanes: number) => `(get_byte(uuid_send(${id}), 15) % ${Math.floor(lanes)})`;
+
 /** What one raising statement did. `cases` and the last key: the late cases it took (a full sweep's batches walk on from the key). */
 interface Raised { cases: number; last_on: string | null; last_id: string | null; raised: number; notified: number }
 
@@ -45,16 +51,17 @@ const mailed = (smtp: boolean) =>
  * a case is late when the day of its next level has passed, and every level above its mark whose day has passed is raised.
  * `late` reads only the covering index by warning day (index-only: days, stage, assignee, unit) and the narrow progress
  * rows, never a case row. Unique keys make re-runs and duplicate deliveries add nothing.
- * A full sweep takes the late cases in (warning_on, id) order, $4 at a time after the key ($2, $3); one case: id $2.
+ * A full sweep takes the late cases in (warning_on, id) order, $4 at a time after the key ($2, $3), those of lane $5
+ * when it runs in several (LANE_OF); one case: id $2.
  */
-const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean) => `
+const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean, lanes = 1) => `
 WITH late AS MATERIALIZED (
   SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, c.stage, c.assignee_id, c.org_unit_id, coalesce(p.level, 0) AS done
     FROM founding_case c
     LEFT JOIN escalation_progress p ON p.case_id = c.id AND p.stage_entry = c.stage_entry
    WHERE c.stage IN ${OPEN_SQL} AND c.warning_on < $1
      AND (CASE coalesce(p.level, 0) WHEN 0 THEN c.warning_on WHEN 1 THEN c.stage_due_on WHEN 2 THEN c.critical_on END) < $1
-     ${scope === 'case' ? 'AND c.id = $2' : 'AND (c.warning_on, c.id) > ($2::date, $3::uuid)\n   ORDER BY c.warning_on, c.id LIMIT $4'}
+     ${scope === 'case' ? 'AND c.id = $2' : `AND (c.warning_on, c.id) > ($2::date, $3::uuid)${lanes > 1 ? ` AND ${LANE_OF('c.id', lanes)} = $5` : ''}\n   ORDER BY c.warning_on, c.id LIMIT $4`}
 ), due AS MATERIALIZED (
   SELECT l.id, l.stage, l.stage_entry, l.assignee_id, l.org_unit_id, lvl.level, lvl.rank
     FROM late l
@@ -130,14 +137,14 @@ export class EscalationsService {
    * ran=false). The late cases go in batches of SWEEP_BATCH_CASES, one transaction each, so a backlog commits as it
    * goes and a run that dies keeps what its finished batches raised (the next run goes on from there).
    */
-  async sweep(today: IsoDate = this.calendar.today(), batchCases = SWEEP_BATCH_CASES): Promise<SweepResult> {
+  async sweep(today: IsoDate = this.calendar.today(), batchCases = SWEEP_BATCH_CASES, lanes = this.config.escalationSweepLanes): Promise<SweepResult> {
     const q: Runner = this.db.createQueryRunner();
     try {
       const [{ locked }] = await q.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
       if (!locked) return { ran: false, raised: 0, notified: 0 };
       let result: SweepResult;
       try {
-        result = await this.sweepLocked(q, today, batchCases);
+        result = await this.sweepLocked(q, today, batchCases, Number.isInteger(lanes) && lanes > 1 ? lanes : 1);
       } catch (e) {
         await q.query(`SELECT pg_advisory_unlock($1)`, [SWEEP_LOCK_KEY]).catch(() => undefined);
         throw e;
@@ -149,35 +156,51 @@ export class EscalationsService {
     }
   }
 
-  private async sweepLocked(q: Runner, today: IsoDate, batchCases: number): Promise<SweepResult> {
+  private async sweepLocked(q: Runner, today: IsoDate, batchCases: number, lanes: number): Promise<SweepResult> {
     const smtp = !!this.config.smtpUrl;
     const [{ started }] = await q.query(`SELECT clock_timestamp() AS started`);
     let raised = 0;
     let notified = 0;
-    const inTransaction = async <T>(fn: () => Promise<T>): Promise<T> => {
-      await q.startTransaction();
+    const inTransaction = async <T>(on: Runner, fn: () => Promise<T>): Promise<T> => {
+      await on.startTransaction();
       try {
         // Room for the hash of the late cases against their progress rows (a few hundred thousand at 1M open cases);
         // and JIT, off on the app's connections: these statements run for seconds over 50,000 cases a batch, where compiling pays.
-        await q.query(`SET LOCAL work_mem = '64MB'`);
-        await q.query(`SET LOCAL jit = on`);
+        await on.query(`SET LOCAL work_mem = '64MB'`);
+        await on.query(`SET LOCAL jit = on`);
         const r = await fn();
-        await q.commitTransaction();
+        await on.commitTransaction();
         return r;
       } catch (e) {
-        await q.rollbackTransaction();
+        await on.rollbackTransaction();
         throw e;
       }
     };
-    let after: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000'];
-    for (;;) {
-      const [batch]: Raised[] = await inTransaction(() => q.query(RAISE_SQL('batch', smtp), [today, ...after, batchCases]));
-      raised += batch.raised;
-      notified += batch.notified;
-      if (batch.cases < batchCases || !batch.last_on || !batch.last_id) break;
-      after = [batch.last_on, batch.last_id];
+    /** The late cases of one lane, batch after batch, on its own connection (the only one when lanes = 1). */
+    const lane = async (l: Runner, k: number) => {
+      let after: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000'];
+      for (;;) {
+        const params = [today, ...after, batchCases, ...(lanes > 1 ? [k] : [])];
+        const [batch]: Raised[] = await inTransaction(l, () => l.query(RAISE_SQL('batch', smtp, lanes), params));
+        raised += batch.raised;
+        notified += batch.notified;
+        if (batch.cases < batchCases || !batch.last_on || !batch.last_id) break;
+        after = [batch.last_on, batch.last_id];
+      }
+    };
+    if (lanes === 1) await lane(q, 0);
+    else {
+      // Each batch is one statement, on one CPU of the database: lanes raise disjoint cases side by side.
+      const runners: Runner[] = Array.from({ length: lanes }, () => this.db.createQueryRunner());
+      try {
+        const settled = await Promise.allSettled(runners.map((l, k) => lane(l, k)));
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      } finally {
+        for (const l of runners) await l.release();
+      }
     }
-    await inTransaction(async () => {
+    await inTransaction(q, async () => {
       const [apps]: Raised[] = await q.query(RAISE_APPLICATIONS_SQL(smtp), [today]);
       raised += apps.raised;
       notified += apps.notified;
