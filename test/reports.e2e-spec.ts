@@ -160,6 +160,10 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     for (const ws of wb.worksheets) {
       expect(ws.getCell('A2').value).toBe(`Công đoàn ngành Y tế ${p.tag} — Quý I/2025`);
       expect(ws.getCell('A3').value).toBe('Từ ngày 01/01/2025 đến ngày 31/03/2025; số liệu tính đến ngày 31/03/2025');
+      // The title block spans the table, the headings stay in view, bold.
+      expect(ws.getCell('A1').isMerged).toBe(true);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+      expect(ws.getRow(5).getCell(1).font?.bold).toBe(true);
     }
     expect(headings(summary)).toEqual(['Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ hoàn thành (%)']);
     // 01/01 and 31/03 from the CĐCS, 5 founders on 20/03; not 31/12/2024, not the refused one, not 01/04.
