@@ -188,26 +188,30 @@ export class EscalationsService {
         after = [batch.last_on, batch.last_id];
       }
     };
-    if (lanes === 1) await lane(q, 0);
-    else {
-      // Each batch is one statement, on one CPU of the database: lanes raise disjoint cases side by side.
+    /** The overdue applications, in a transaction of their own on the lock's connection. */
+    const applications = async () => {
+      const [apps]: Raised[] = await inTransaction(q, () => q.query(RAISE_APPLICATIONS_SQL(smtp), [today]));
+      raised += apps.raised;
+      notified += apps.notified;
+    };
+    if (lanes === 1) {
+      await lane(q, 0);
+      await applications();
+    } else {
+      // Each batch is one statement, on one CPU of the database: lanes raise disjoint cases side by side, and the
+      // applications (their own escalation keys) beside them.
       const runners: Runner[] = Array.from({ length: lanes }, () => this.db.createQueryRunner());
       try {
-        const settled = await Promise.allSettled(runners.map((l, k) => lane(l, k)));
+        const settled = await Promise.allSettled([...runners.map((l, k) => lane(l, k)), applications()]);
         const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed) throw failed.reason;
       } finally {
         for (const l of runners) await l.release();
       }
     }
-    await inTransaction(q, async () => {
-      const [apps]: Raised[] = await q.query(RAISE_APPLICATIONS_SQL(smtp), [today]);
-      raised += apps.raised;
-      notified += apps.notified;
-      await q.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ('escalation-sweep', $1, clock_timestamp(), $2)`, [
-        started, JSON.stringify({ today, raised, notified }),
-      ]);
-    });
+    await q.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ('escalation-sweep', $1, clock_timestamp(), $2)`, [
+      started, JSON.stringify({ today, raised, notified }),
+    ]);
     return { ran: true, raised, notified };
   }
 
