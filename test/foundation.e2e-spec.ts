@@ -124,6 +124,9 @@ describe('foundation: auth, roles, errors', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => loadConfig({ ESCALATION_SWEEP_EVERY_MS: '-5' })).toThrow(/ESCALATION_SWEEP_EVERY_MS/);
+    expect(() => loadConfig({ ESCALATION_SWEEP_LANES: '0' })).toThrow(/ESCALATION_SWEEP_LANES/);
+    expect(loadConfig({}).escalationSweepLanes).toBe(2);
+    expect(loadConfig({ ESCALATION_SWEEP_LANES: '1' }).escalationSweepLanes).toBe(1);
     expect(loadConfig({ PORT: '4000' }).port).toBe(4000);
   });
 });
