@@ -96,6 +96,36 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
     expect(marks.map((m: any) => `${m.case_id}:${m.stage_entry}:${m.level}`).sort()).toEqual(ids.slice(0, 7).map((id) => `${id}:1:3`).sort());
   });
 
+  it('a lane that fails keeps what the other lanes and its own finished batches raised; the next sweep raises the rest once', async () => {
+    const days = { warning: '2023-06-01', due: '2023-06-20', critical: '2023-06-30' };
+    const today = '2023-06-05';
+    const cases: { id: string; days: Days; assigned: boolean; lane: number }[] = [];
+    const laneOf = async (id: string) => (await api.db.query(`SELECT get_byte(uuid_send($1::uuid), 15) % 2 AS k`, [id]))[0].k as number;
+    while (cases.length < 4 || new Set(cases.map((c) => c.lane)).size < 2) {
+      const id = await openCase(days);
+      cases.push({ id, days, assigned: true, lane: await laneOf(id) });
+    }
+    const ids = cases.map((c) => c.id);
+    const doomed = cases[0];
+    // The doomed case's escalation fails to insert (a trigger of this test, for that case only).
+    const fn = `test_refuse_escalation_${Math.floor(Math.random() * 1e9)}`;
+    await api.db.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await api.db.query(`CREATE TRIGGER ${fn} BEFORE INSERT ON escalation FOR EACH ROW WHEN (NEW.case_id = '${doomed.id}'::uuid) EXECUTE FUNCTION ${fn}()`);
+    try {
+      await expect(sweeps.sweep(today, 1, 2)).rejects.toThrow(/refused by the test/);
+    } finally {
+      await api.db.query(`DROP TRIGGER ${fn} ON escalation`);
+      await api.db.query(`DROP FUNCTION ${fn}()`);
+    }
+    // The other lane went on to its end; the failed lane stopped at the doomed case.
+    const raised = new Set((await actual(ids)).map((x) => x.split(':')[0]));
+    for (const c of cases.filter((c) => c.lane !== doomed.lane)) expect(raised.has(c.id)).toBe(true);
+    expect(raised.has(doomed.id)).toBe(false);
+    // The advisory lock was let go: the next sweep runs, raises what is left, and doubles nothing.
+    expect((await sweeps.sweep(today, 1, 2)).ran).toBe(true);
+    expect(await actual(ids)).toEqual(expected(cases, today));
+  });
+
   it('a case found at 150% raises all three exactly once, whichever sweep gets to it first', async () => {
     const days = { warning: '2024-03-01', due: '2024-03-04', critical: '2024-03-08' };
     const id = await openCase(days);
