@@ -18,8 +18,9 @@ export interface PeriodCloseResult { closed: boolean; cases: number; reason?: 'A
  * (the stage and due day its history gives, the same rows FiguresService replays, and its assignee),
  * so that the figures of every period ending that day (month, quarter, half, year) read them instead
  * of probing each changed case's history; and those cases counted by unit, assignee, stage, lateness
- * and month of entering a final stage (case_close_tally), which the stages and officers' counts sum. When a RECOGNIZED or CLOSED case entered that stage is
- * exact from the day's year on (`window_from`: the longest period ending on it). Written once: a
+ * and month of entering a final stage (case_close_tally), which the stages and officers' counts sum.
+ * When a RECOGNIZED or CLOSED case entered that stage is exact from the day's year on (`window_from`:
+ * the longest period ending on it). Written once: a
  * second close of the same day adds nothing. A closed period keeps its figures: a later calendar edit
  * that moves due days, or a reassignment, does not reach it.
  */
