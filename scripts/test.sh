@@ -20,6 +20,7 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+check_lockfile
 ensure_node_modules
 ensure_services
 ensure_service_binaries

@@ -2,6 +2,7 @@
 # Shared helpers for scripts/start.sh and scripts/test.sh. Source it; don't run it.
 #
 #   ensure_node_modules      npm install when node_modules is missing or older than package-lock.json
+#   check_lockfile           fails when resolving package.json anew would change package-lock.json
 #   ensure_services          make Postgres and Redis reachable; exports DATABASE_URL and REDIS_URL
 #   ensure_service_binaries  exports CDCS_PG_BIN (dir with initdb/pg_ctl/postgres) and
 #                            CDCS_REDIS_SERVER (path to redis-server), installing them when root
@@ -117,6 +118,22 @@ ensure_node_modules() {
   # npm may leave .package-lock.json untouched when nothing changed; mark it fresh.
   [[ -f "$nm/.package-lock.json" ]] && touch "$nm/.package-lock.json"
   return 0
+}
+
+# A lockfile missing entries (e.g. optional platform packages) makes every fresh `npm install`
+# rewrite it, leaving new users with a dirty tree. Resolve package.json anew in a scratch folder
+# (lockfile only, no install) and compare.
+check_lockfile() {
+  local tmp rc=0
+  tmp="$(mktemp -d)"
+  cp "$CDCS_ROOT/package.json" "$CDCS_ROOT/package-lock.json" "$tmp/"
+  if ! (cd "$tmp" && npm install --package-lock-only --no-audit --no-fund --prefer-offline >/dev/null 2>&1); then
+    _cdcs_err "npm could not resolve package.json in $tmp"; rc=1
+  elif ! cmp -s "$tmp/package-lock.json" "$CDCS_ROOT/package-lock.json"; then
+    _cdcs_err "package-lock.json is incomplete: npm install would rewrite it (run npm install and commit the lockfile)"; rc=1
+  fi
+  rm -rf "$tmp"
+  return "$rc"
 }
 
 # ---------------------------------------------------------------------------------------------
