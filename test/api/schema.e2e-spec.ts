@@ -2,9 +2,9 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TestApi } from './support/test-api';
+import { TestApi } from '../support/test-api';
 
-const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
+const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.gql');
 
 describe('schema: the GraphQL contract and the database agree with the code', () => {
   let api: TestApi;

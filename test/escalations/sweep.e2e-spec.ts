@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { CalendarService, EscalationsService, Role, UsersService } from '@app/core';
 import { JobName } from '@app/queue';
-import { M } from './support/case-fixtures';
-import { PASSWORD, Province, TestApi, newTaxCode } from './support/test-api';
+import { M } from '../support/case-fixtures';
+import { PASSWORD, Province, TestApi, newTaxCode } from '../support/test-api';
 
 /**
  * The escalation sweep against its plain definition (DESIGN.md "SLA and escalation"), on cases that exercise the edges:

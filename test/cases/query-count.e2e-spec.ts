@@ -2,8 +2,8 @@
 // gives this file, so patching Client.prototype.query sees every statement the API sends:
 // DataSource.query, repository finds and transactions all end in a pool client's query().
 import { Client } from 'pg';
-import { Province, TestApi } from './support/test-api';
-import { applicant, M, openCase, steps, vnToday, walkToStage } from './support/case-fixtures';
+import { Province, TestApi } from '../support/test-api';
+import { applicant, M, openCase, steps, vnToday, walkToStage } from '../support/case-fixtures';
 
 jest.setTimeout(120_000);
 

@@ -3,13 +3,13 @@ import { Job, JobType, Queue } from 'bullmq';
 import { Client } from 'pg';
 import { EscalationsService, SweepResult } from '@app/core';
 import { DEFAULT_JOB_OPTIONS, JobName, QueueName, redisConnection } from '@app/queue';
-import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay.service';
-import { QUEUE_PROCESSORS } from '../apps/worker/src/processors/queue.processors';
-import { CaseRef, M, createEnterprise, openCase } from './support/case-fixtures';
-import { OwnRedis, killAllOwnRedis } from './support/own-redis';
-import { Province, TestApi } from './support/test-api';
-import { TestWorker, eventually } from './support/test-worker';
-import { StallTiming, WorkerProcess, WorkerProcessOptions, killAllWorkerProcesses, setStallTiming } from './support/worker-process';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
+import { QUEUE_PROCESSORS } from '../../apps/worker/src/processors/queue.processors';
+import { CaseRef, M, createEnterprise, openCase } from '../support/case-fixtures';
+import { OwnRedis, killAllOwnRedis } from '../support/own-redis';
+import { Province, TestApi } from '../support/test-api';
+import { TestWorker, eventually } from '../support/test-worker';
+import { StallTiming, WorkerProcess, WorkerProcessOptions, killAllWorkerProcesses, setStallTiming } from '../support/worker-process';
 
 /**
  * Fault injection against real Postgres and a Redis of this file's own (started, killed, restarted

@@ -224,7 +224,7 @@ function documentOf(op: Operation, vars: Record<string, unknown>): string {
 
 jest.setTimeout(180_000);
 
-describe('hardening: authorization matrix', () => {
+describe('security: authorization matrix', () => {
   let w: World;
   let operations: Operation[];
   let fedPaths: string[];
