@@ -19,7 +19,7 @@ describe('schema: the GraphQL contract and the database agree with the code', ()
     expect(printed).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
   });
 
-  it('keeps the contract names of API.md', () => {
+  it('keeps the contract names clients rely on', () => {
     const sdl = readFileSync(SCHEMA_FILE, 'utf8');
     for (const name of [
       'type FoundingCase', 'type Pipeline', 'type Report', 'type RewardNomination', 'enum CaseStage', 'input CaseFilter',

@@ -114,9 +114,9 @@ describe('foundingCases with nested fields: a constant number of SQL statements'
     expect(b.statements.map(short)).toHaveLength(a.statements.length);
   });
 
-  // The write path's round trips: the actor, the case's load and one statement for the version-checked
-  // UPDATE with its evidence and history (was 7: the actor, then BEGIN, load, UPDATE, two INSERTs, COMMIT);
-  // a stage change adds its outbox row in a transaction with the write.
+  // The write path's round trips (docs/architecture.md#the-write-path): the actor, the case's load and one
+  // statement for the version-checked UPDATE with its evidence and history, outside a transaction; a stage
+  // change adds its outbox row in a transaction with the write.
   it('recordOutreach costs 3 statements; an advance 6 (its write and outbox row in one transaction)', async () => {
     const p = await api.newProvince(1);
     const officer = p.officers[0];
