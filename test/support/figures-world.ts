@@ -5,7 +5,7 @@ import { Province, TestApi } from './test-api';
 import { CaseRef, M, openCase, steps, walkToStage } from './case-fixtures';
 
 /**
- * A small world for the report figures (test/figures-fast-path, test/period-close): cases in every
+ * A small world for the report figures (test/figures/fast-path, test/figures/period-close): cases in every
  * shape of history dated around period edges, members admitted 2024-11 – 2026-02 with later edits,
  * enterprises for coverage; and the figures by their plain definitions to compare FiguresService with.
  */

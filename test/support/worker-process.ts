@@ -18,10 +18,11 @@ const WORKER_METADATA = 'bullmq:worker_metadata';
 
 /**
  * Gives every queue processor of the worker these lock/stalled timings, on top of its own options
- * (concurrency). The product has no setting for them (BullMQ's defaults: a 30 s lock, a stalled check
- * every 30 s), so a test that kills a worker mid-job would wait 30–90 s for the redelivery; this sets
- * them the documented way (@Processor's worker options) for workers created afterwards, in this process.
- * Returns a function that puts the product's options back.
+ * (concurrency). The product reads them from WORKER_LOCK_DURATION_MS / WORKER_STALLED_INTERVAL_MS
+ * (30 s each by default) once, when the processors' module is loaded; with those a test that kills a
+ * worker mid-job would wait about a minute for the redelivery. This sets them the documented way
+ * (@Processor's worker options) for workers created afterwards, in this process, whatever the
+ * environment said when the module loaded. Returns a function that puts the product's options back.
  */
 export function setStallTiming(t: StallTiming): () => void {
   const saved = QUEUE_PROCESSORS.map((cls) => Reflect.getOwnMetadata(WORKER_METADATA, cls) as object | undefined);

@@ -1,7 +1,7 @@
-import { GqlResult, Province, TestApi } from './support/test-api';
+import { GqlResult, Province, TestApi } from '../support/test-api';
 import {
   CaseRef, M, applicant, caseState, codeOf, createEnterprise, newPersonalId, steps, vnToday, walkToStage,
-} from './support/case-fixtures';
+} from '../support/case-fixtures';
 
 // Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
 jest.setTimeout(60_000);

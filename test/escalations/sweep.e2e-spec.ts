@@ -2,11 +2,11 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { CalendarService, EscalationsService, Role, UsersService } from '@app/core';
 import { JobName } from '@app/queue';
-import { M } from './support/case-fixtures';
-import { PASSWORD, Province, TestApi, newTaxCode } from './support/test-api';
+import { M } from '../support/case-fixtures';
+import { PASSWORD, Province, TestApi, newTaxCode } from '../support/test-api';
 
 /**
- * The escalation sweep against its plain definition (DESIGN.md "SLA and escalation"), on cases that exercise the edges:
+ * The escalation sweep against its plain definition (docs/architecture.md#the-escalation-sweep), on cases that exercise the edges:
  * every level whose day has passed and that has not fired in the stage entry is raised once, a case found at 150%
  * raises all three; WARNING goes to the assignee (to the unit's active supervisors when there is none), BREACH to the
  * unit's active supervisors, CRITICAL to them and the parent unit's. Run with tiny batches so that the late cases,

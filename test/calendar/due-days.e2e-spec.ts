@@ -1,7 +1,7 @@
 import { CalendarService, DueDaysService } from '@app/core';
 import { CaseStage, stageDeadlines } from '@app/domain';
-import { M, addDays, applicant, openCase, vnToday } from './support/case-fixtures';
-import { Province, TestApi } from './support/test-api';
+import { M, addDays, applicant, openCase, vnToday } from '../support/case-fixtures';
+import { Province, TestApi } from '../support/test-api';
 
 const SET_DAY = `mutation($d: Date!, $k: CalendarDayKind) { setCalendarDay(day: $d, kind: $k, note: "Nghỉ bù theo thông báo mới") }`;
 

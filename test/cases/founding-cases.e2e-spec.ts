@@ -1,7 +1,7 @@
-import { Province, TestApi, newTaxCode } from './support/test-api';
+import { Province, TestApi, newTaxCode } from '../support/test-api';
 import {
   CaseRef, M, Q, addDays, applicant, newPersonalId, caseState, codeOf, createEnterprise, errorOf, openCase, steps, submitApplications, vnToday, walkToStage,
-} from './support/case-fixtures';
+} from '../support/case-fixtures';
 
 // Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
 jest.setTimeout(60_000);

@@ -28,7 +28,7 @@ const MAY_REFUSED: Record<string, string> = {
 
 jest.setTimeout(60_000);
 
-describe('hardening: graphql-http server audits', () => {
+describe('security: graphql-http server audits', () => {
   let api: TestApi;
   let audits: Audit[];
   const results = new Map<string, AuditResult>();

@@ -28,7 +28,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 
 jest.setTimeout(120_000);
 
-describe('hardening: observability', () => {
+describe('operations: observability', () => {
   let api: TestApi;
   let p: Province;
   let admin: TestUser;

@@ -1,7 +1,7 @@
 import {
   DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME, DEMO_USERS, DemoLogin, loadDemoData,
-} from '../apps/cli/src/demo-data';
-import { TestApi } from './support/test-api';
+} from '../../apps/cli/src/demo-data';
+import { TestApi } from '../support/test-api';
 
 /**
  * The demo province loads through the services and gives every screen something to show.

@@ -2,10 +2,10 @@ import { FiguresService, PeriodCloseService, ScopeUnit } from '@app/core';
 import { addDays, nextMonthStart } from '@app/domain';
 import { dataSourceOptions } from '@app/persistence';
 import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase } from '../libs/persistence/src/ensure-database';
-import { TestApi } from './support/test-api';
-import { vnToday } from './support/case-fixtures';
-import { PERIODS, buildFiguresWorld, expectCaseFiguresPlain, plain } from './support/figures-world';
+import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/ensure-database';
+import { TestApi } from '../support/test-api';
+import { vnToday } from '../support/case-fixtures';
+import { PERIODS, buildFiguresWorld, expectCaseFiguresPlain, plain } from '../support/figures-world';
 
 jest.setTimeout(120_000);
 

@@ -78,7 +78,7 @@ function nested(depth: number): string {
 
 jest.setTimeout(60_000);
 
-describe('hardening: GraphQL limits', () => {
+describe('security: GraphQL limits', () => {
   let api: TestApi;
   let p: Province;
   let caseId: string;
@@ -219,7 +219,7 @@ describe('hardening: GraphQL limits', () => {
   });
 });
 
-describe('hardening: GraphQL in production', () => {
+describe('security: GraphQL in production', () => {
   const saved = { NODE_ENV: process.env.NODE_ENV, JWT_SECRET: process.env.JWT_SECRET };
   let api: TestApi;
   let token: string;

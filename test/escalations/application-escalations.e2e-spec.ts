@@ -1,6 +1,6 @@
 import { EscalationsService } from '@app/core';
-import { M, addDays, applicant, vnToday } from './support/case-fixtures';
-import { Province, TestApi } from './support/test-api';
+import { M, addDays, applicant, vnToday } from '../support/case-fixtures';
+import { Province, TestApi } from '../support/test-api';
 
 const LIST = `query($o: Boolean) { applicationEscalations(openOnly: $o) {
   id level raisedAt acknowledgedAt application { id fullName status dueOn } decidingUnit { id name } } }`;

@@ -3,13 +3,13 @@ import { Job, JobType, Queue } from 'bullmq';
 import { Client } from 'pg';
 import { EscalationsService, SweepResult } from '@app/core';
 import { DEFAULT_JOB_OPTIONS, JobName, QueueName, redisConnection } from '@app/queue';
-import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay.service';
-import { QUEUE_PROCESSORS } from '../apps/worker/src/processors/queue.processors';
-import { CaseRef, M, createEnterprise, openCase } from './support/case-fixtures';
-import { OwnRedis, killAllOwnRedis } from './support/own-redis';
-import { Province, TestApi } from './support/test-api';
-import { TestWorker, eventually } from './support/test-worker';
-import { StallTiming, WorkerProcess, WorkerProcessOptions, killAllWorkerProcesses, setStallTiming } from './support/worker-process';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
+import { QUEUE_PROCESSORS } from '../../apps/worker/src/processors/queue.processors';
+import { CaseRef, M, createEnterprise, openCase } from '../support/case-fixtures';
+import { OwnRedis, killAllOwnRedis } from '../support/own-redis';
+import { Province, TestApi } from '../support/test-api';
+import { TestWorker, eventually } from '../support/test-worker';
+import { StallTiming, WorkerProcess, WorkerProcessOptions, killAllWorkerProcesses, setStallTiming } from '../support/worker-process';
 
 /**
  * Fault injection against real Postgres and a Redis of this file's own (started, killed, restarted
@@ -18,16 +18,16 @@ import { StallTiming, WorkerProcess, WorkerProcessOptions, killAllWorkerProcesse
  * touched, the outbox drained, no failed jobs in the cases/escalations queues, and the test
  * database's connections back to where they were before the test started its apps.
  *
- * The last two tests guard against two bugs these tests found (both fixed in 1cbfa62): the Redis-flush re-drive
- * was skipped for good once it failed (the marker was set first), and job_run recorded a sweep's
- * finish (now(), the transaction start) before its start.
+ * The last two tests pin two orderings: the Redis-flush re-drive sets its marker key last, so a
+ * re-drive that fails half-way is done again by the next check; and job_run records a sweep's finish
+ * by the clock (clock_timestamp(), not the transaction start now()), never before its start.
  * FAULTS_TRACE=1 prints progress marks with timings.
  */
 
 jest.setTimeout(240_000);
 
 const WAIT = 60_000;
-/** Short BullMQ lock/stalled timings for the worker-killed test (the product's are 30 s / 30 s and not configurable). */
+/** Short BullMQ lock/stalled timings for the worker-killed test (the product's default to 30 s / 30 s: WORKER_LOCK_DURATION_MS, WORKER_STALLED_INTERVAL_MS). */
 const SHORT_STALLS: StallTiming = { lockDuration: 3000, stalledInterval: 1000 };
 const LATE = { warning_on: '2020-01-01', stage_due_on: '2020-01-02', critical_on: '2020-01-03' };
 
@@ -413,7 +413,7 @@ describe('faults: Redis outage, duplicates, killed worker, racing workers, flush
   });
 
   it('a worker killed mid-job (SIGKILL) leaves no duplicate after the job re-runs', async () => {
-    // Queues of its own: the earlier tests' workers (30 s stalled interval) left BullMQ's per-queue
+    // Queues of its own: the earlier tests' workers (the default 30 s stalled interval) left BullMQ's per-queue
     // stalled-check throttle key behind, which would hold off the first stalled check for up to 30 s.
     s.setEnv('QUEUE_PREFIX', `${prefix()}_killed`);
     const api = await s.startApi();
@@ -537,9 +537,9 @@ describe('faults: Redis outage, duplicates, killed worker, racing workers, flush
   });
 
   it('a flushed Redis noticed while the relay loses its Postgres connection: the re-drive is not skipped', async () => {
-    // The relay sets the Redis marker first and re-drives after; if the re-drive fails (here: its
-    // connection is terminated while it waits for a lock, as in a Postgres restart), the marker says
-    // "done" and the rows relayed before the flush, and the schedulers, are never put back.
+    // The re-drive fails half-way (here: its connection is terminated while it waits for a lock, as in a
+    // Postgres restart). Had the relay set the Redis marker before re-driving, the marker would say "done"
+    // and the rows relayed before the flush, and the schedulers, would never be put back; it sets it last.
     const api = await s.startApi();
     const w = await s.startWorker();
     const cases = w.queue(QueueName.CASES);

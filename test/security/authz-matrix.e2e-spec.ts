@@ -5,7 +5,7 @@ import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '..
 /**
  * The authorization matrix: every Query and Mutation field of the running schema × every caller
  * (anonymous, OFFICER, SUPERVISOR, ADMIN) × in and out of the caller's scope, with the outcome
- * API.md's "Who may call what" gives:
+ * WHO_MAY below gives (docs/architecture.md#scope-and-authorization):
  *   anonymous → UNAUTHENTICATED (login excepted); a role the table does not list → FORBIDDEN;
  *   an id outside the caller's scope → NOT_FOUND (null for `foundingCase` and `report`);
  *   otherwise allowed: any answer but UNAUTHENTICATED, FORBIDDEN, NOT_FOUND or INTERNAL_SERVER_ERROR
@@ -25,7 +25,8 @@ const ALL: Role[] = ['OFFICER', 'SUPERVISOR', 'ADMIN'];
 const MANAGERS: Role[] = ['SUPERVISOR', 'ADMIN'];
 
 /**
- * API.md "Who may call what". `outOfScope` says what an id outside the caller's scope answers
+ * Who may call what: the roles allowed per operation, each group under a comment giving its row
+ * (columns OFFICER | SUPERVISOR | ADMIN). `outOfScope` says what an id outside the caller's scope answers
  * ('none': the operation takes no id, so there is no "out of scope" call). ADMIN's scope is
  * everything: its "out of scope" call (the other province) is allowed.
  */
@@ -43,15 +44,15 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.pipeline': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // | `escalations` | ✔ addressed to it | ✔ all in its subtree | ✔ |  (scope filters the list; no id)
   'Query.escalations': { roles: ALL, outOfScope: 'none' },
-  // Not in API.md's table (added beside `escalations`): applications overdue at an upper-level union, scoped the same way.
+  // Applications overdue at an upper-level union, scoped like `escalations`.
   'Query.applicationEscalations': { roles: ALL, outOfScope: 'none' },
   // | `report`, `reports`, `rewardNominations` | ✔ read | ✔ | ✔ |
   'Query.report': { roles: ALL, outOfScope: 'NULL' },
   'Query.reports': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Query.rewardNominations': { roles: ALL, outOfScope: 'NOT_FOUND' },
-  // Not in API.md's table (added with the working calendar): everyone reads it, ADMIN keeps it.
+  // The working calendar: everyone reads it, ADMIN keeps it.
   'Query.calendarDays': { roles: ALL, outOfScope: 'none' },
-  // Not in API.md's table (added for the dashboard's assignee picker): a unit's users, inside the caller's scope.
+  // A unit's users (the dashboard's assignee picker), inside the caller's scope.
   'Query.users': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.setCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
   // "Every query needs a login except `login` itself."
@@ -224,7 +225,7 @@ function documentOf(op: Operation, vars: Record<string, unknown>): string {
 
 jest.setTimeout(180_000);
 
-describe('hardening: authorization matrix', () => {
+describe('security: authorization matrix', () => {
   let w: World;
   let operations: Operation[];
   let fedPaths: string[];
@@ -305,7 +306,7 @@ describe('hardening: authorization matrix', () => {
     expect(Object.keys(WHO_MAY).filter((n) => !names.includes(n))).toEqual([]);
   });
 
-  it('answers every operation × caller × scope as API.md says, and refused mutations change nothing', async () => {
+  it('answers every operation × caller × scope as WHO_MAY says, and refused mutations change nothing', async () => {
     const tokenOf = (c: Caller): string | undefined =>
       c === 'ANONYMOUS' ? undefined : c === 'ADMIN' ? w.admin.token : c === 'SUPERVISOR' ? w.in.p.supervisor.token : w.in.p.officers[0].token;
     const failures: string[] = [];

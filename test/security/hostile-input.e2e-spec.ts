@@ -80,7 +80,7 @@ const MAIN_TABLES = [
 
 jest.setTimeout(300_000);
 
-describe('hardening: hostile input', () => {
+describe('security: hostile input', () => {
   let api: TestApi;
   let p: Province;
   let admin: TestUser;

@@ -1,7 +1,7 @@
 import { EscalationsService, SWEEP_LOCK_KEY } from '@app/core';
 import { JobName, QueueName } from '@app/queue';
-import { Province, TestApi, newTaxCode } from './support/test-api';
-import { TestWorker, eventually } from './support/test-worker';
+import { Province, TestApi, newTaxCode } from '../support/test-api';
+import { TestWorker, eventually } from '../support/test-worker';
 
 const OPEN = `mutation($i: OpenCaseInput!) { openFoundingCase(input: $i) { id version stage stageDueOn } }`;
 const ENTERPRISE = `mutation($i: CreateEnterpriseInput!) { createEnterprise(input: $i) { id } }`;

@@ -1,9 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { FiguresService, ScopeUnit, subtreeLike } from '@app/core';
 import { FOCUS_WORKER_THRESHOLD, vnStartOfDay } from '@app/domain';
-import { TestApi } from './support/test-api';
-import { CaseRef, vnToday } from './support/case-fixtures';
-import { MONTHS_2025, PERIODS, buildFiguresWorld, expectCaseFiguresPlain, plain } from './support/figures-world';
+import { TestApi } from '../support/test-api';
+import { CaseRef, vnToday } from '../support/case-fixtures';
+import { MONTHS_2025, PERIODS, buildFiguresWorld, expectCaseFiguresPlain, plain } from '../support/figures-world';
 
 jest.setTimeout(120_000);
 

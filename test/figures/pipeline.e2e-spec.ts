@@ -1,7 +1,7 @@
-import { TestApi } from './support/test-api';
+import { TestApi } from '../support/test-api';
 import {
   M, Q, addDays, applicant, caseState, codeOf, createEnterprise, errorOf, openCase, pipelineOf, steps, vnToday, walkToStage,
-} from './support/case-fixtures';
+} from '../support/case-fixtures';
 
 // Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
 jest.setTimeout(60_000);

@@ -78,7 +78,7 @@ async function waitersOnLocks(api: TestApi, lock: QueryRunner): Promise<number> 
 
 jest.setTimeout(240_000);
 
-describe('hardening: graceful shutdown', () => {
+describe('operations: graceful shutdown', () => {
   let api: TestApi;
   let p: Province;
   const children: Child[] = [];

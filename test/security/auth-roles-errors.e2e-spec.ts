@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from '@app/config';
 import { JwtService } from '@nestjs/jwt';
-import { PASSWORD, Province, TestApi } from './support/test-api';
+import { PASSWORD, Province, TestApi } from '../support/test-api';
 
-describe('foundation: auth, roles, errors', () => {
+describe('security: authentication, roles, error codes, health and configuration', () => {
   let api: TestApi;
   let p: Province;
 

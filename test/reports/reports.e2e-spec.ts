@@ -1,10 +1,10 @@
 import { Row, Workbook, Worksheet } from 'exceljs';
 import { FiguresService, ReportBuilderService } from '@app/core';
 import { JobName, QueueName } from '@app/queue';
-import { BuildReportHandler, SchedulePeriodReportsHandler } from '../apps/worker/src/handlers/report.handlers';
-import { M, applicant, codeOf, createEnterprise, errorOf, openCase, walkToStage } from './support/case-fixtures';
-import { Province, TestApi } from './support/test-api';
-import { TestWorker, eventually } from './support/test-worker';
+import { BuildReportHandler, SchedulePeriodReportsHandler } from '../../apps/worker/src/handlers/report.handlers';
+import { M, applicant, codeOf, createEnterprise, errorOf, openCase, walkToStage } from '../support/case-fixtures';
+import { Province, TestApi } from '../support/test-api';
+import { TestWorker, eventually } from '../support/test-worker';
 
 const REQUEST = `mutation($i: ReportInput!) { requestReport(input: $i) { id version status progress periodKind periodStart periodEnd orgUnit { id } xlsxUrl csvUrl figures { newMembers { actual } } } }`;
 const REPORT = `query($id: ID!) { report(id: $id) {

@@ -1,8 +1,8 @@
 import { RewardScheduleService, RewardsService } from '@app/core';
 import { JobName } from '@app/queue';
-import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from '../apps/worker/src/handlers/reward.handlers';
-import { Dates, M, codeOf, errorOf, vnToday, walkToStage } from './support/case-fixtures';
-import { Province, TestApi, TestUser } from './support/test-api';
+import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from '../../apps/worker/src/handlers/reward.handlers';
+import { Dates, M, codeOf, errorOf, vnToday, walkToStage } from '../support/case-fixtures';
+import { Province, TestApi, TestUser } from '../support/test-api';
 
 const NOMINATION = `id occasion rule periodKind periodStart periodEnd nominee score basis status figuresJson decisionNote decidedAt
   officer { id } grassrootsUnion { id name } decidedBy { id }`;

@@ -2,8 +2,8 @@
 // gives this file, so patching Client.prototype.query sees every statement the API sends:
 // DataSource.query, repository finds and transactions all end in a pool client's query().
 import { Client } from 'pg';
-import { Province, TestApi } from './support/test-api';
-import { applicant, M, openCase, steps, vnToday, walkToStage } from './support/case-fixtures';
+import { Province, TestApi } from '../support/test-api';
+import { applicant, M, openCase, steps, vnToday, walkToStage } from '../support/case-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -114,9 +114,9 @@ describe('foundingCases with nested fields: a constant number of SQL statements'
     expect(b.statements.map(short)).toHaveLength(a.statements.length);
   });
 
-  // The write path's round trips: the actor, the case's load and one statement for the version-checked
-  // UPDATE with its evidence and history (was 7: the actor, then BEGIN, load, UPDATE, two INSERTs, COMMIT);
-  // a stage change adds its outbox row in a transaction with the write.
+  // The write path's round trips (docs/architecture.md#the-write-path): the actor, the case's load and one
+  // statement for the version-checked UPDATE with its evidence and history, outside a transaction; a stage
+  // change adds its outbox row in a transaction with the write.
   it('recordOutreach costs 3 statements; an advance 6 (its write and outbox row in one transaction)', async () => {
     const p = await api.newProvince(1);
     const officer = p.officers[0];
