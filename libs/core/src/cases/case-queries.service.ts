@@ -5,7 +5,8 @@ import { OPEN_STAGES } from '@app/domain';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
-import { Page, SqlParams, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { SqlParams } from '../common/sql-params';
 import { CalendarService } from '../calendar/calendar.service';
 import { CasesService } from './cases.service';
 

@@ -6,7 +6,7 @@ import {
   splitIntoYears, vnStartOfDay,
 } from '@app/domain';
 import { subtreeLike } from '../common/actor';
-import { SqlParams } from '../common/pagination';
+import { SqlParams } from '../common/sql-params';
 
 export interface StageCount { stage: CaseStage; count: number; overdue: number }
 
