@@ -2,6 +2,7 @@ export * from './common/actor';
 export * from './common/app-error';
 export * from './common/dates';
 export * from './common/graceful-shutdown';
+export * from './common/open-stages.sql';
 export * from './common/pagination';
 export * from './common/pg-errors';
 export * from './common/sql-params';

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
-  ALL_STAGES, CaseStage, CoverageProgress, DayRange, FOCUS_WORKER_THRESHOLD, IsoDate, OPEN_STAGES, TargetProgress, addDays, coverage, isoDateParts, nextMonthStart,
+  ALL_STAGES, CaseStage, CoverageProgress, DayRange, FOCUS_WORKER_THRESHOLD, IsoDate, TargetProgress, addDays, coverage, isoDateParts, nextMonthStart,
   splitIntoYears, vnStartOfDay,
 } from '@app/domain';
 import { subtreeLike } from '../common/actor';
+import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { SqlParams } from '../common/sql-params';
 
 export interface StageCount { stage: CaseStage; count: number; overdue: number }
@@ -30,7 +31,6 @@ export interface OverdueCase {
 export interface ScopeUnit { id: string; path: string }
 export interface FigurePeriod { start: IsoDate; end: IsoDate }
 
-const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 const SCOPE = (pathParam: string, likeParam: string) => `(SELECT id FROM org_unit WHERE path = ${pathParam} OR path LIKE ${likeParam})`;
 
 /**
@@ -59,7 +59,7 @@ const CLOCK_MARGIN = `interval '1 day'`;
  */
 export const CASES_AS_OF = (inScope: string, asOf: string, from?: string) => {
   const unchanged = `(c.stage = 'SURVEY' AND c.stage_entry = 1)`;
-  const terminalBefore = from ? ` AND (c.stage IN ${OPEN_SQL} OR c.stage_entered_at < ${from}::timestamptz - ${CLOCK_MARGIN})` : '';
+  const terminalBefore = from ? ` AND (c.stage IN ${OPEN_STAGES_SQL} OR c.stage_entered_at < ${from}::timestamptz - ${CLOCK_MARGIN})` : '';
   const current = `(${unchanged} OR c.stage_entered_at < ${asOf}::timestamptz - ${CLOCK_MARGIN}${terminalBefore})`;
   // One pass over the cases; the history is read (one index probe) only where `current` is false.
   // (The OFFSET 0 subqueries are not flattened: `current`, and then each case's stage and due day, are computed once a case.)
@@ -67,7 +67,7 @@ export const CASES_AS_OF = (inScope: string, asOf: string, from?: string) => {
   SELECT c.id, c.org_unit_id, c.enterprise_id, c.assignee_id,
          CASE WHEN c.current THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
          ${from
-           ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
+           ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_STAGES_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
            : 'NULL::boolean'} AS entered_since,
          CASE WHEN c.current THEN c.stage_entered_at ELSE coalesce(t.at, c.opened_at) END AS entered_at,
          CASE WHEN c.unchanged THEN c.opened_due_on WHEN c.current THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
@@ -303,9 +303,9 @@ export class FiguresService {
     if (!isOver(period, today)) {
       rows = await m.query(
         `SELECT c.stage, count(*)::int AS count,
-                count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.stage_due_on < $4)::int AS overdue
+                count(*) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.stage_due_on < $4)::int AS overdue
            FROM founding_case c
-          WHERE c.org_unit_id IN ${SCOPE('$1', '$2')} AND (c.stage IN ${OPEN_SQL} OR c.stage_entered_at >= $3)
+          WHERE c.org_unit_id IN ${SCOPE('$1', '$2')} AND (c.stage IN ${OPEN_STAGES_SQL} OR c.stage_entered_at >= $3)
           GROUP BY c.stage`,
         [...params, today],
       );
@@ -316,7 +316,7 @@ export class FiguresService {
       if (closed && startsMonth(period)) {
         rows = await m.query(
           `SELECT c.stage, sum(c.cases)::int AS count, coalesce(sum(c.cases) FILTER (WHERE c.late), 0)::int AS overdue FROM case_close_tally c
-            WHERE c.closed_on = $3::date AND c.org_unit_id IN ${SCOPE('$1', '$2')} AND (c.stage IN ${OPEN_SQL} OR c.entered_month >= $4::date)
+            WHERE c.closed_on = $3::date AND c.org_unit_id IN ${SCOPE('$1', '$2')} AND (c.stage IN ${OPEN_STAGES_SQL} OR c.entered_month >= $4::date)
             GROUP BY c.stage`,
           [unit.path, subtreeLike(unit.path), period.end, period.start],
         );
@@ -324,8 +324,8 @@ export class FiguresService {
         rows = await m.query(
           `WITH st AS (${closed ? CLOSE_ROWS(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$4', '$3') : CASES_AS_OF(`c.org_unit_id IN ${SCOPE('$1', '$2')}`, '$5', '$3')})
            SELECT stage, count(*)::int AS count,
-                  count(*) FILTER (WHERE stage IN ${OPEN_SQL} AND due_on <= $4)::int AS overdue
-             FROM st WHERE stage IN ${OPEN_SQL} OR entered_since GROUP BY stage`,
+                  count(*) FILTER (WHERE stage IN ${OPEN_STAGES_SQL} AND due_on <= $4)::int AS overdue
+             FROM st WHERE stage IN ${OPEN_STAGES_SQL} OR entered_since GROUP BY stage`,
           [...params, period.end, ...(closed ? [] : [asOf])],
         );
       }
@@ -343,7 +343,7 @@ export class FiguresService {
       const closed = await this.closed(m, period);
       if (closed && startsMonth(period)) {
         return m.query(
-          `SELECT c.assignee_id AS "assigneeId", sum(c.cases)::int AS cases, coalesce(sum(c.cases) FILTER (WHERE c.stage IN ${OPEN_SQL}), 0)::int AS "openCases",
+          `SELECT c.assignee_id AS "assigneeId", sum(c.cases)::int AS cases, coalesce(sum(c.cases) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL}), 0)::int AS "openCases",
                   coalesce(sum(c.cases) FILTER (WHERE c.late), 0)::int AS "overdueCases"
              FROM case_close_tally c WHERE c.closed_on = $3::date AND ${inScope} AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id`,
           [unit.path, subtreeLike(unit.path), period.end],
@@ -354,8 +354,8 @@ export class FiguresService {
     }
     return m.query(
       `WITH c AS (${cases})
-       SELECT c.assignee_id AS "assigneeId", count(*)::int AS cases, count(*) FILTER (WHERE c.stage IN ${OPEN_SQL})::int AS "openCases",
-              count(*) FILTER (WHERE c.stage IN ${OPEN_SQL} AND c.due_on < $3)::int AS "overdueCases"
+       SELECT c.assignee_id AS "assigneeId", count(*)::int AS cases, count(*) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL})::int AS "openCases",
+              count(*) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.due_on < $3)::int AS "overdueCases"
          FROM c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id`,
       params,
     );
@@ -493,11 +493,11 @@ export class FiguresService {
     // rows up to it read the first `limit` or so of them, not all.
     const top = closed
       ? `late AS NOT MATERIALIZED (SELECT c.case_id AS id, c.enterprise_id, c.assignee_id, c.stage, c.due_on FROM case_close_state c
-                    WHERE c.closed_on = $4::date AND c.stage IN ${OPEN_SQL} AND c.due_on < $3 AND ${inScope}),
+                    WHERE c.closed_on = $4::date AND c.stage IN ${OPEN_STAGES_SQL} AND c.due_on < $3 AND ${inScope}),
          top AS MATERIALIZED (SELECT late.* FROM late
                                WHERE late.due_on <= coalesce((SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${offset} LIMIT 1), 'infinity'::date))`
       : `st AS (${CASES_AS_OF(inScope, '$4')}),
-         late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.assignee_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_SQL} AND st.due_on < $3),
+         late AS MATERIALIZED (SELECT st.id, st.enterprise_id, st.assignee_id, st.stage, st.due_on FROM st WHERE st.stage IN ${OPEN_STAGES_SQL} AND st.due_on < $3),
          cut AS (SELECT late.due_on FROM late ORDER BY late.due_on OFFSET ${offset} LIMIT 1),
          top AS MATERIALIZED (SELECT late.* FROM late WHERE late.due_on <= coalesce((SELECT cut.due_on FROM cut), 'infinity'::date))`;
     return m.query(
@@ -519,7 +519,7 @@ export class FiguresService {
       `SELECT c.id AS "caseId", e.name AS "enterpriseName", e.tax_code AS "taxCode", c.stage, to_char(c.stage_due_on, 'YYYY-MM-DD') AS "stageDueOn",
               u.full_name AS "assigneeName", ($3::date - c.stage_due_on) AS "daysLate"
          FROM founding_case c JOIN enterprise e ON e.id = c.enterprise_id LEFT JOIN app_user u ON u.id = c.assignee_id
-        WHERE c.org_unit_id IN ${SCOPE('$1', '$2')} AND c.stage IN ${OPEN_SQL} AND c.stage_due_on < $3 AND c.stage_entered_at < $4
+        WHERE c.org_unit_id IN ${SCOPE('$1', '$2')} AND c.stage IN ${OPEN_STAGES_SQL} AND c.stage_due_on < $3 AND c.stage_entered_at < $4
         ORDER BY c.stage_due_on, e.name LIMIT ${limit}`,
       [unit.path, subtreeLike(unit.path), day, vnStartOfDay(addDays(day, 1))],
     );
