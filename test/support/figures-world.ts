@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FigurePeriod, FiguresService, OPEN_STAGES_SQL, ScopeUnit, subtreeLike } from '@app/core';
-import { IsoDate, addDays, vnStartOfDay } from '@app/domain';
+import { FOCUS_WORKER_THRESHOLD, IsoDate, addDays, vnStartOfDay } from '@app/domain';
 import { Province, TestApi } from './test-api';
 import { CaseRef, M, openCase, steps, walkToStage } from './case-fixtures';
 
@@ -87,7 +87,7 @@ export const plain = {
          FROM enterprise e
          LEFT JOIN LATERAL (SELECT min(c.recognized_on) AS recognized_on FROM founding_case c
                              WHERE c.enterprise_id = e.id AND c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE}) rc ON true
-        WHERE e.worker_count >= 25 AND e.org_unit_id IN ${SCOPE}`,
+        WHERE e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND e.org_unit_id IN ${SCOPE}`,
       [u.path, subtreeLike(u.path), day],
     );
     return { total: r.total, withUnion: r.with_union };
