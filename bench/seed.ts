@@ -1,5 +1,6 @@
 import { hash } from 'bcryptjs';
 import { PoolClient } from 'pg';
+import { CaseStage, OPEN_STAGES } from '@app/domain';
 import { ROOT_ORG_UNIT_ID } from '../libs/persistence/src/migrations/1795496897092-indexes-and-seed';
 import { withoutSecondaryIndexes } from './lib/db';
 
@@ -12,7 +13,8 @@ import { withoutSecondaryIndexes } from './lib/db';
  */
 
 export const PASSWORD = 'bench-password-1';
-export const OPEN = `('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION')`;
+/** The stages of a case's way through the pipeline, in order, as a SQL array (indexed by stage number + 1). */
+const STAGES_ARRAY = `ARRAY[${[...OPEN_STAGES, CaseStage.RECOGNIZED].map((s) => `'${s}'`).join(',')}]`;
 
 export interface BenchUser { id: string; email: string }
 export interface World {
@@ -126,7 +128,7 @@ export async function seedOpenCases(c: PoolClient, w: World, n: number, applicat
          FROM st
      )
      SELECT d.g, d.si, d.l, d.entered_at, d.rw,
-            (ARRAY['SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION'])[d.si + 1] AS stage,
+            (${STAGES_ARRAY})[d.si + 1] AS stage,
             (d.entered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS entered_day,
             d.entered_at - d.si * (30 + ro * 150) * interval '1 day' AS opened_at,
             u.id AS unit_id, o.id AS officer_id
@@ -149,7 +151,7 @@ export async function seedOpenCases(c: PoolClient, w: World, n: number, applicat
                  ELSE ((b.opened_at + (b.entered_at - b.opened_at) * (k::float8 / b.si)) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 20 END,
             b.officer_id, b.opened_at + (b.entered_at - b.opened_at) * (k::float8 / b.si)
        FROM seed_batch b, LATERAL generate_series(1, b.si) k,
-            (SELECT ARRAY['SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION'] AS st) s`,
+            (SELECT ${STAGES_ARRAY} AS st) s`,
   );
   if (applications) {
     await c.query(
@@ -222,7 +224,7 @@ export async function seedFinishedCases(c: PoolClient, w: World, recognized: num
             st[k], CASE WHEN b.kind = 'C' AND k = 2 THEN 'CLOSED' ELSE st[k + 1] END, NULL, b.officer_id,
             (b.decided_on - 160 + k * 30)::timestamptz
        FROM seed_batch b, LATERAL generate_series(1, CASE WHEN b.kind = 'R' THEN 5 ELSE 2 END) k,
-            (SELECT ARRAY['SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION','RECOGNIZED'] AS st) s
+            (SELECT ${STAGES_ARRAY} AS st) s
       WHERE b.kind IN ('R', 'C')`,
   );
   await c.query(

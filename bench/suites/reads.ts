@@ -1,10 +1,10 @@
-import { subtreeLike } from '@app/core';
-import { vnDateOf, vnStartOfDay } from '@app/domain';
+import { OPEN_STAGES_SQL, subtreeLike } from '@app/core';
+import { OPEN_STAGES, vnDateOf, vnStartOfDay } from '@app/domain';
 import { Ctx, Row } from '../lib/context';
 import { CpuMeter } from '../lib/cpu';
 import { LoadResult, closedLoop, measuredLoop, medianCpu } from '../lib/load';
 import { median } from '../lib/stats';
-import { OPEN, PASSWORD } from '../seed';
+import { PASSWORD } from '../seed';
 
 const CASES_QUERY = `query($first: Int) {
   foundingCases(first: $first) {
@@ -86,7 +86,7 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
         const u = r.assignee_id ? usr.get(r.assignee_id) : null;
         return {
           id: r.id, version: r.version, stage: r.stage, stageDueOn: r.stage_due_on, openedAt: r.opened_at.toISOString(),
-          overdue: ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION'].includes(r.stage) && r.stage_due_on !== null && r.stage_due_on < today,
+          overdue: (OPEN_STAGES as readonly string[]).includes(r.stage) && r.stage_due_on !== null && r.stage_due_on < today,
           enterprise: { id: e.id, name: e.name, taxCode: e.tax_code, workerCount: e.worker_count, hasUnion: e.has_union },
           assignee: u ? { id: u.id, fullName: u.full_name, email: u.email } : null,
           applications: (appsOf.get(r.id) ?? []).map((a) => ({ id: a.id, fullName: a.full_name, status: a.status, submittedOn: a.submitted_on })),
@@ -119,9 +119,9 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
         [...p, end],
       ),
       pg.query(
-        `SELECT c.stage, count(*)::int AS count, count(*) FILTER (WHERE c.stage IN ${OPEN} AND c.stage_due_on < $4)::int AS overdue
+        `SELECT c.stage, count(*)::int AS count, count(*) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.stage_due_on < $4)::int AS overdue
            FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id
-          WHERE ${scope} AND (c.stage IN ${OPEN} OR c.stage_entered_at >= $3) GROUP BY c.stage`,
+          WHERE ${scope} AND (c.stage IN ${OPEN_STAGES_SQL} OR c.stage_entered_at >= $3) GROUP BY c.stage`,
         [...p, vnStartOfDay(start), today],
       ),
     ]);

@@ -1,11 +1,10 @@
-import { CalendarService, EscalationsService } from '@app/core';
+import { CalendarService, EscalationsService, OPEN_STAGES_SQL } from '@app/core';
 import { addDays } from '@app/domain';
 import { Pool } from 'pg';
 import { Ctx, Row } from '../lib/context';
 import { timed } from '../lib/load';
 import { median } from '../lib/stats';
 import { NEXT_ESCALATION_DAY_SQL } from '@app/persistence';
-import { OPEN } from '../seed';
 import { explainSweep } from '../explain';
 
 /** Where the sweep keeps its progress mark: nowhere (before 1795496897095), founding_case.escalated_level, or escalation_progress (1795496897100). */
@@ -23,7 +22,7 @@ WITH due AS (
   SELECT c.id, c.stage, c.stage_entry, lvl.level
     FROM founding_case c
     CROSS JOIN LATERAL (VALUES ('WARNING', c.warning_on), ('BREACH', c.stage_due_on), ('CRITICAL', c.critical_on)) AS lvl(level, day)
-   WHERE c.stage IN ${OPEN} AND c.warning_on < $1 AND lvl.day < $1
+   WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.warning_on < $1 AND lvl.day < $1
 )
 INSERT INTO escalation (case_id, stage, stage_entry, level)
 SELECT id, stage, stage_entry, level FROM due
@@ -35,7 +34,7 @@ WITH due AS (
   SELECT c.id, c.stage, c.stage_entry, lvl.level, lvl.rank
     FROM founding_case c
     CROSS JOIN LATERAL (VALUES ('WARNING', 1, c.warning_on), ('BREACH', 2, c.stage_due_on), ('CRITICAL', 3, c.critical_on)) AS lvl(level, rank, day)
-   WHERE c.stage IN ${OPEN} AND ${NEXT_ESCALATION_DAY_SQL.replace(/"/g, '')} < $1
+   WHERE c.stage IN ${OPEN_STAGES_SQL} AND ${NEXT_ESCALATION_DAY_SQL.replace(/"/g, '')} < $1
      AND lvl.rank > c.escalated_level AND lvl.day < $1
 ), progress AS (
   UPDATE founding_case c SET escalated_level = d.top
@@ -51,7 +50,7 @@ WITH late AS MATERIALIZED (
   SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, c.stage, coalesce(p.level, 0) AS done
     FROM founding_case c
     LEFT JOIN escalation_progress p ON p.case_id = c.id AND p.stage_entry = c.stage_entry
-   WHERE c.stage IN ${OPEN} AND c.warning_on < $1
+   WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.warning_on < $1
      AND (CASE coalesce(p.level, 0) WHEN 0 THEN c.warning_on WHEN 1 THEN c.stage_due_on WHEN 2 THEN c.critical_on END) < $1
 ), due AS MATERIALIZED (
   SELECT l.id, l.stage, l.stage_entry, lvl.level, lvl.rank
@@ -78,7 +77,7 @@ ON CONFLICT (application_id, level) DO NOTHING`;
 
 const COUNT_DUE = `
 SELECT count(*) FILTER (WHERE warning_on < $1)::int + count(*) FILTER (WHERE stage_due_on < $1)::int + count(*) FILTER (WHERE critical_on < $1)::int AS n
-  FROM founding_case WHERE stage IN ${OPEN} AND warning_on < $1`;
+  FROM founding_case WHERE stage IN ${OPEN_STAGES_SQL} AND warning_on < $1`;
 
 /** What a sweep bench needs on a database: the bare baseline and the setups (nothing raised; raised until yesterday). */
 export interface SweepFixture {
@@ -105,7 +104,7 @@ export async function sweepFixture(pg: Pool): Promise<SweepFixture> {
   };
   // Each open case's level as of a sweep on `yesterday` ($1).
   const LEVEL_UNTIL = `SELECT id, stage_entry, CASE WHEN critical_on < $1 THEN 3 WHEN stage_due_on < $1 THEN 2 WHEN warning_on < $1 THEN 1 ELSE 0 END AS level
-                         FROM founding_case WHERE stage IN ${OPEN}`;
+                         FROM founding_case WHERE stage IN ${OPEN_STAGES_SQL}`;
   const raiseUntil = async (yesterday: string) => {
     await truncate();
     await pg.query(BARE_INSERT, [yesterday]);
@@ -150,7 +149,7 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
   const sweeps = ctx.app.get(EscalationsService);
   const today = ctx.app.get(CalendarService).today();
   const yesterday = addDays(today, -1);
-  const open = (await pg.query(`SELECT count(*)::int AS n FROM founding_case WHERE stage IN ${OPEN}`)).rows[0].n;
+  const open = (await pg.query(`SELECT count(*)::int AS n FROM founding_case WHERE stage IN ${OPEN_STAGES_SQL}`)).rows[0].n;
   const fx = await sweepFixture(pg);
   const { mark, truncate } = fx;
   const bare = () => fx.bare(today);

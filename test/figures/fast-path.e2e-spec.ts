@@ -122,6 +122,44 @@ describe('figures from the member tallies and the replay shortcut agree with the
     expect(await enterpriseTallyDrift(api.db)).toEqual([]);
   });
 
+  it('tallies coverage at FOCUS_WORKER_THRESHOLD: the installed trigger carries that number, and an enterprise counts from it on (rolled back here)', async () => {
+    // The trigger function is SQL with the number written in: it must be the constant's.
+    const [{ def }] = await api.db.query(`SELECT pg_get_functiondef('enterprise_tally()'::regprocedure) AS def`);
+    const inTrigger = [...(def as string).matchAll(/worker_count\s*>=\s*(\d+)/g)].map((x) => Number(x[1]));
+    expect(inTrigger.length).toBeGreaterThan(0);
+    expect([...new Set(inTrigger)]).toEqual([FOCUS_WORKER_THRESHOLD]);
+    // So must every other installed function, partial index or view that compares a worker count.
+    const defs: { name: string; def: string }[] = await api.db.query(
+      `SELECT p.proname AS name, pg_get_functiondef(p.oid) AS def FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prokind = 'f'
+       UNION ALL SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'
+       UNION ALL SELECT viewname, definition FROM pg_views WHERE schemaname = 'public'`,
+    );
+    const thresholds = defs.flatMap((d) => [...d.def.matchAll(/worker_count\)?\s*>=\s*(\d+)/g)].map((x) => ({ name: d.name, n: Number(x[1]) })));
+    expect(thresholds.filter((t) => t.n !== FOCUS_WORKER_THRESHOLD)).toEqual([]);
+
+    const qr = api.db.createQueryRunner();
+    await qr.startTransaction();
+    try {
+      const focus = async () => (await qr.query(`SELECT coalesce(sum(focus), 0)::int AS n FROM enterprise_tally WHERE org_unit_id = $1`, [unit.id]))[0].n;
+      const before = await focus();
+      const [below] = await qr.query(
+        `INSERT INTO enterprise (name, tax_code, worker_count, has_union, org_unit_id) VALUES ('Công ty dưới ngưỡng', $2, $3, false, $1) RETURNING id`,
+        [unit.id, `7800000001${String(Date.now() % 100)}`, FOCUS_WORKER_THRESHOLD - 1],
+      );
+      expect(await focus()).toBe(before);
+      await qr.query(
+        `INSERT INTO enterprise (name, tax_code, worker_count, has_union, org_unit_id) VALUES ('Công ty đúng ngưỡng', $2, $3, false, $1)`,
+        [unit.id, `7800000002${String(Date.now() % 100)}`, FOCUS_WORKER_THRESHOLD],
+      );
+      expect(await focus()).toBe(before + 1);
+      await qr.query(`UPDATE enterprise SET worker_count = $2 WHERE id = $1`, [below.id, FOCUS_WORKER_THRESHOLD]);
+      expect(await focus()).toBe(before + 2);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  });
+
   it.each(PERIODS.map((x) => [`${x.start} – ${x.end}`, x]))('members of %s: newMembers and byGrassroots', async (_label, period) => {
     for (const u of [unit, federation]) {
       expect(await figures.newMembers(api.db, u, period)).toBe(await plain.newMembers(api.db, u, period));

@@ -1,6 +1,8 @@
 import {
   DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME, DEMO_USERS, DemoLogin, loadDemoData,
 } from '../../apps/cli/src/demo-data';
+import { OPEN_STAGES_SQL } from '@app/core';
+import { ALL_STAGES } from '@app/domain';
 import { TestApi } from '../support/test-api';
 
 /**
@@ -75,7 +77,7 @@ describe('demo data', () => {
       [unitId],
     );
     const byStage = Object.fromEntries(rows.map((r) => [r.stage, r.n]));
-    for (const stage of ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION', 'RECOGNIZED', 'CLOSED']) {
+    for (const stage of ALL_STAGES) {
       expect({ stage, atLeastOne: (byStage[stage] ?? 0) >= 1 }).toEqual({ stage, atLeastOne: true });
     }
     const mismatched = await api.db.query(
@@ -85,7 +87,7 @@ describe('demo data', () => {
     );
     expect(mismatched).toEqual([]);
     const [overdue] = await api.db.query(
-      `SELECT count(*)::int AS n FROM founding_case WHERE org_unit_id = $1 AND stage IN ('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION')
+      `SELECT count(*)::int AS n FROM founding_case WHERE org_unit_id = $1 AND stage IN ${OPEN_STAGES_SQL}
          AND stage_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
       [unitId],
     );

@@ -1,3 +1,4 @@
+import { CaseStage, OPEN_STAGES } from '@app/domain';
 import { GqlResult, Province, TestApi, TestUser, newTaxCode } from './test-api';
 
 /**
@@ -6,8 +7,9 @@ import { GqlResult, Province, TestApi, TestUser, newTaxCode } from './test-api';
  * works is itself evidence that the write path accepts the contract's inputs.
  */
 
-export type Stage = 'SURVEY' | 'OUTREACH' | 'GUIDANCE' | 'FOUNDING_CEREMONY' | 'RECOGNITION_DECISION' | 'RECOGNIZED' | 'CLOSED';
-export const STAGE_ORDER: Stage[] = ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION', 'RECOGNIZED'];
+/** A stage as the API spells it. */
+export type Stage = `${CaseStage}`;
+export const STAGE_ORDER: Stage[] = [...OPEN_STAGES, CaseStage.RECOGNIZED];
 
 /** The calendar day in Asia/Ho_Chi_Minh, as the backend defines "today". */
 export function vnToday(now = new Date()): string {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { FigurePeriod, FiguresService, ScopeUnit, subtreeLike } from '@app/core';
-import { IsoDate, OPEN_STAGES, addDays, vnStartOfDay } from '@app/domain';
+import { FigurePeriod, FiguresService, OPEN_STAGES_SQL, ScopeUnit, subtreeLike } from '@app/core';
+import { FOCUS_WORKER_THRESHOLD, IsoDate, addDays, vnStartOfDay } from '@app/domain';
 import { Province, TestApi } from './test-api';
 import { CaseRef, M, openCase, steps, walkToStage } from './case-fixtures';
 
@@ -10,7 +10,6 @@ import { CaseRef, M, openCase, steps, walkToStage } from './case-fixtures';
  * enterprises for coverage; and the figures by their plain definitions to compare FiguresService with.
  */
 
-export const OPEN = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 export const SCOPE = `(SELECT id FROM org_unit WHERE path = $1 OR path LIKE $2)`;
 
 /**
@@ -46,8 +45,8 @@ export const plain = {
   async stages(db: DataSource, u: ScopeUnit, p: FigurePeriod) {
     const rows: { stage: string; count: number; overdue: number }[] = await db.query(
       `WITH st AS (${plain.asOf('$4')})
-       SELECT stage, count(*)::int AS count, count(*) FILTER (WHERE stage IN ${OPEN} AND due_on <= $5)::int AS overdue
-         FROM st WHERE stage IN ${OPEN} OR entered >= $3 GROUP BY stage`,
+       SELECT stage, count(*)::int AS count, count(*) FILTER (WHERE stage IN ${OPEN_STAGES_SQL} AND due_on <= $5)::int AS overdue
+         FROM st WHERE stage IN ${OPEN_STAGES_SQL} OR entered >= $3 GROUP BY stage`,
       [u.path, subtreeLike(u.path), vnStartOfDay(p.start), vnStartOfDay(addDays(p.end, 1)), p.end],
     );
     return Object.fromEntries(rows.map((r) => [r.stage, { count: r.count, overdue: r.overdue }]));
@@ -55,8 +54,8 @@ export const plain = {
   byOfficer(db: DataSource, u: ScopeUnit, p: FigurePeriod) {
     return db.query(
       `WITH c AS (${plain.asOf('$5')})
-       SELECT c.assignee_id AS "officerId", count(*)::int AS cases, count(*) FILTER (WHERE c.stage IN ${OPEN})::int AS "openCases",
-              count(*) FILTER (WHERE c.stage IN ${OPEN} AND c.due_on <= $4)::int AS "overdueCases",
+       SELECT c.assignee_id AS "officerId", count(*)::int AS cases, count(*) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL})::int AS "openCases",
+              count(*) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.due_on <= $4)::int AS "overdueCases",
               (SELECT count(*)::int FROM member m JOIN founding_case fc ON fc.id = m.case_id
                 WHERE m.admitted_on BETWEEN $3 AND $4 AND fc.assignee_id = c.assignee_id AND fc.org_unit_id IN ${SCOPE}) AS "membersAdmitted"
          FROM c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id ORDER BY 1`,
@@ -67,7 +66,7 @@ export const plain = {
     const day = addDays(p.end, 1);
     const rows: { id: string }[] = await db.query(
       `WITH st AS (${plain.asOf('$4')}) SELECT st.id FROM st JOIN enterprise e ON e.id = st.enterprise_id
-        WHERE st.stage IN ${OPEN} AND st.due_on < $3 ORDER BY st.due_on, e.name LIMIT ${limit}`,
+        WHERE st.stage IN ${OPEN_STAGES_SQL} AND st.due_on < $3 ORDER BY st.due_on, e.name LIMIT ${limit}`,
       [u.path, subtreeLike(u.path), day, vnStartOfDay(day)],
     );
     return rows.map((r) => r.id);
@@ -76,7 +75,7 @@ export const plain = {
     const day = addDays(p.end, 1);
     const rows: { id: string; due: string }[] = await db.query(
       `WITH st AS (${plain.asOf('$4')}) SELECT st.id, to_char(st.due_on, 'YYYY-MM-DD') AS due FROM st
-        WHERE st.stage IN ${OPEN} AND st.due_on < $3 ORDER BY st.id`,
+        WHERE st.stage IN ${OPEN_STAGES_SQL} AND st.due_on < $3 ORDER BY st.id`,
       [u.path, subtreeLike(u.path), day, vnStartOfDay(day)],
     );
     return rows;
@@ -88,7 +87,7 @@ export const plain = {
          FROM enterprise e
          LEFT JOIN LATERAL (SELECT min(c.recognized_on) AS recognized_on FROM founding_case c
                              WHERE c.enterprise_id = e.id AND c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE}) rc ON true
-        WHERE e.worker_count >= 25 AND e.org_unit_id IN ${SCOPE}`,
+        WHERE e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND e.org_unit_id IN ${SCOPE}`,
       [u.path, subtreeLike(u.path), day],
     );
     return { total: r.total, withUnion: r.with_union };
@@ -139,7 +138,7 @@ export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
        en AS (SELECT tr.*, max(CASE WHEN tr.from_stage IS DISTINCT FROM tr.to_stage THEN tr.version END) OVER (ORDER BY tr.version) AS ev FROM tr),
        du AS (SELECT en.*, (SELECT (x.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 20 FROM en x WHERE x.version = en.ev) AS d FROM en)
        UPDATE case_transition t SET at = du.at,
-              stage_due_on = CASE WHEN du.to_stage IN ${OPEN} THEN coalesce(du.d, (($2::timestamptz - interval '1 hour') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 10) END
+              stage_due_on = CASE WHEN du.to_stage IN ${OPEN_STAGES_SQL} THEN coalesce(du.d, (($2::timestamptz - interval '1 hour') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 10) END
          FROM du WHERE t.id = du.id`,
       [ref.caseId, base, step],
     );

@@ -1,3 +1,5 @@
+import { OpenStage } from '@app/domain';
+
 /** Typed configuration, read once from the environment (names are part of the contract, see DESIGN.md). */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -24,7 +26,7 @@ export interface AppConfig {
   /** Bound on a graceful shutdown (SIGTERM): in-flight requests and jobs get this long, then the process exits 1. */
   shutdownTimeoutMs: number;
   /** Working days allowed per open stage (SLA_<STAGE>_DAYS). */
-  slaStageDays: Record<'SURVEY' | 'OUTREACH' | 'GUIDANCE' | 'FOUNDING_CEREMONY' | 'RECOGNITION_DECISION', number>;
+  slaStageDays: Record<OpenStage, number>;
   minFoundingApplications: number;
   applicationDecisionDays: number;
   /** BullMQ job lock; a worker that dies mid-job has its job re-run after about twice this. */

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { CaseStage, IsoDate, OPEN_STAGES, OpenStage, isIsoDate, stageDeadlines } from '@app/domain';
+import { CaseStage, IsoDate, OpenStage, isIsoDate, stageDeadlines } from '@app/domain';
 import { badInput } from '../common/app-error';
+import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { CalendarService } from './calendar.service';
 
-const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 const BATCH = 1000;
 
 export interface RecomputeResult { cases: number; applications: number }
@@ -41,7 +41,7 @@ export class DueDaysService {
                 to_char(c.dossier_completed_on, 'YYYY-MM-DD') AS dossier_on, to_char(c.stage_due_on, 'YYYY-MM-DD') AS due_on,
                 to_char(c.warning_on, 'YYYY-MM-DD') AS warning_on, to_char(c.critical_on, 'YYYY-MM-DD') AS critical_on
            FROM founding_case c
-          WHERE c.stage IN ${OPEN_SQL} AND c.critical_on >= $1 AND c.id > $2
+          WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.critical_on >= $1 AND c.id > $2
           ORDER BY c.id LIMIT $3`,
         [day, after, batch],
       );

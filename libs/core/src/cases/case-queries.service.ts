@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { OPEN_STAGES } from '@app/domain';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
-import { Page, SqlParams, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
+import { SqlParams } from '../common/sql-params';
 import { CalendarService } from '../calendar/calendar.service';
 import { CasesService } from './cases.service';
 
@@ -15,8 +16,6 @@ export interface CaseFilter {
   orgUnitId?: string | null;
   overdue?: boolean | null;
 }
-
-const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 
 /** Reads of founding cases, always inside the caller's scope. */
 @Injectable()
@@ -58,7 +57,7 @@ export class CaseQueriesService {
     }
     if (filter.overdue !== null && filter.overdue !== undefined) {
       // Same rule as the escalation sweep's BREACH: past the due day while still in the stage.
-      const overdue = `(c.stage IN ${OPEN_SQL} AND c.stage_due_on < ${p.add(this.calendar.today())})`;
+      const overdue = `(c.stage IN ${OPEN_STAGES_SQL} AND c.stage_due_on < ${p.add(this.calendar.today())})`;
       where.push(filter.overdue ? overdue : `NOT ${overdue}`);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -103,7 +102,7 @@ export class CaseQueriesService {
   async openCasesOf(actor: Actor, enterpriseIds: readonly string[]): Promise<FoundingCaseEntity[]> {
     if (!enterpriseIds.length) return [];
     const p = new SqlParams();
-    const where = [`c.enterprise_id = ANY(${p.add([...enterpriseIds])}::uuid[])`, `c.stage IN ${OPEN_SQL}`];
+    const where = [`c.enterprise_id = ANY(${p.add([...enterpriseIds])}::uuid[])`, `c.stage IN ${OPEN_STAGES_SQL}`];
     const scope = this.scopeSql(actor, p);
     if (scope) where.push(scope);
     const rows: { id: string }[] = await this.db.query(`SELECT c.id FROM founding_case c WHERE ${where.join(' AND ')}`, p.values);

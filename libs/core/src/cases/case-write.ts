@@ -1,5 +1,6 @@
 import { CaseStage, IsoDate } from '@app/domain';
 import { PreparedSql, preparedSql } from '../common/prepared-sql';
+import { SqlParams } from '../common/sql-params';
 import { caseColumnList } from './case-row';
 
 export type EvidenceKind = 'SURVEY' | 'OUTREACH' | 'COMMITTEE' | 'CONGRESS' | 'DECISION';
@@ -24,20 +25,20 @@ export interface CaseWrite {
  * Parameters of the INSERTs are cast: in `INSERT … SELECT` Postgres would take them as text.
  */
 export function caseWriteSql(w: CaseWrite): { stmt: PreparedSql; values: unknown[] } {
-  const values: unknown[] = [w.caseId, w.expectedVersion, w.byUserId, w.action, w.fromStage, w.comment];
+  // $1–$6 (and $7–$9 with evidence) are fixed slots the text names; the columns set take the next ones.
+  const p = new SqlParams();
+  p.values.push(w.caseId, w.expectedVersion, w.byUserId, w.action, w.fromStage, w.comment);
   let evidence = '';
   if (w.evidence) {
-    values.push(w.evidence.kind, w.evidence.occurredOn, JSON.stringify(w.evidence.details));
+    p.values.push(w.evidence.kind, w.evidence.occurredOn, JSON.stringify(w.evidence.details));
     evidence = `, evidence AS (
   INSERT INTO case_evidence (case_id, kind, stage, occurred_on, details, recorded_by)
   SELECT u.id, $7::varchar, $5::varchar, $8::date, $9::jsonb, $3::uuid FROM u
 )`;
   }
-  const cols = Object.keys(w.set);
-  const first = values.length + 1;
-  values.push(...cols.map((c) => w.set[c]));
+  const set = Object.keys(w.set).map((c) => `"${c}" = ${p.add(w.set[c])}`).join(', ');
   const text = `WITH u AS (
-  UPDATE founding_case SET ${cols.map((c, i) => `"${c}" = $${first + i}`).join(', ')}, version = version + 1
+  UPDATE founding_case SET ${set}, version = version + 1
    WHERE id = $1 AND version = $2
   RETURNING ${caseColumnList()}
 )${evidence}, history AS (
@@ -45,5 +46,5 @@ export function caseWriteSql(w: CaseWrite): { stmt: PreparedSql; values: unknown
   SELECT u.id, u.version, $4::varchar, $5::varchar, u.stage, u.stage_due_on, $3::uuid, $6::text FROM u
 )
 SELECT * FROM u`;
-  return { stmt: preparedSql(text), values };
+  return { stmt: preparedSql(text), values: p.values };
 }

@@ -29,12 +29,3 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   }
   throw badInput({ after: 'is not a cursor returned by this list' });
 }
-
-/** Builds positional SQL parameters while composing a WHERE clause. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}

@@ -6,7 +6,8 @@ import { EnterpriseEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/pg-errors';
-import { Page, SqlParams, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { SqlParams } from '../common/sql-params';
 import { optionalText, requiredText } from '../cases/cases.service';
 
 export interface CreateEnterprise {

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { IsoDate, OPEN_STAGES } from '@app/domain';
+import { IsoDate } from '@app/domain';
 import { JobName, QUEUE_OF_JOB } from '@app/queue';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
+import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { CalendarService } from '../calendar/calendar.service';
 
-const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 /** Key of the advisory lock that keeps the sweep to one runner at a time across workers. */
 export const SWEEP_LOCK_KEY = 724_001;
 
@@ -59,7 +59,7 @@ WITH late AS MATERIALIZED (
   SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, c.stage, c.assignee_id, c.org_unit_id, coalesce(p.level, 0) AS done
     FROM founding_case c
     LEFT JOIN escalation_progress p ON p.case_id = c.id AND p.stage_entry = c.stage_entry
-   WHERE c.stage IN ${OPEN_SQL} AND c.warning_on < $1
+   WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.warning_on < $1
      AND (CASE coalesce(p.level, 0) WHEN 0 THEN c.warning_on WHEN 1 THEN c.stage_due_on WHEN 2 THEN c.critical_on END) < $1
      ${scope === 'case' ? 'AND c.id = $2' : `AND (c.warning_on, c.id) > ($2::date, $3::uuid)${lanes > 1 ? ` AND ${LANE_OF('c.id', lanes)} = $5` : ''}\n   ORDER BY c.warning_on, c.id LIMIT $4`}
 ), due AS MATERIALIZED (

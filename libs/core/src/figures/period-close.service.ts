@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoDate, addDays, isIsoDate, nextMonthStart, vnStartOfDay } from '@app/domain';
-import { CASE_CLOSE_TALLY_SQL } from '@app/persistence';
-import { CASES_AS_OF } from './figures.service';
+import { SqlParams } from '../common/sql-params';
+import { CASES_AS_OF } from './cases-as-of.sql';
+import { CASE_CLOSE_TALLY_SQL } from './close-tally.sql';
 
 /**
  * How long after a month's end its close waits: a write that started before the end (its history row
@@ -46,14 +47,15 @@ export class PeriodCloseService {
         const [existing] = await m.query(`SELECT cases FROM period_close WHERE closed_on = $1`, [day]);
         return existing ? { closed: false, cases: existing.cases, reason: 'ALREADY_CLOSED' as const } : { closed: false, cases: 0, reason: 'NOT_SETTLED' as const };
       }
-      const from = vnStartOfDay(windowFrom);
+      const p = new SqlParams();
       const [{ n }] = await m.query(
         `WITH ins AS (
            INSERT INTO case_close_state (closed_on, case_id, org_unit_id, enterprise_id, assignee_id, stage, due_on, entered_at)
-           SELECT $1::date, st.id, st.org_unit_id, st.enterprise_id, st.assignee_id, st.stage, st.due_on, st.entered_at FROM (${CASES_AS_OF('true', '$2', '$3')}) st
+           SELECT ${p.add(day)}::date, st.id, st.org_unit_id, st.enterprise_id, st.assignee_id, st.stage, st.due_on, st.entered_at
+             FROM (${CASES_AS_OF('true', p.add(asOf), p.add(vnStartOfDay(windowFrom)))}) st
            RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
-        [day, asOf, from],
+        p.values,
       );
       await m.query(CASE_CLOSE_TALLY_SQL('$1::date'), [day]);
       await m.query(`UPDATE period_close SET cases = $2 WHERE closed_on = $1`, [day, n]);

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_REWARD_CONFIG, IsoDate, PeriodKind, RewardConfig, RewardOccasion, RewardRule, addDays } from '@app/domain';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/app-error';
+import { SqlParams } from '../common/sql-params';
 import { NominationStatus } from '../common/statuses';
 import { CalendarService } from '../calendar/calendar.service';
 import { optionalText } from '../cases/cases.service';
@@ -182,27 +183,21 @@ export class RewardsService {
    * supervisor, everything for an admin, the own unit for an officer.
    */
   async list(actor: Actor, orgUnitId?: string | null, periodStart?: IsoDate | null): Promise<NominationView[]> {
-    const params: unknown[] = [];
+    const p = new SqlParams();
     const where: string[] = [];
     if (orgUnitId) {
       const unit = await this.orgUnits.getVisible(actor, orgUnitId);
       if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Officers read the nominations of their own unit');
-      params.push(unit.id);
-      where.push(`n.org_unit_id = $${params.length}`);
+      where.push(`n.org_unit_id = ${p.add(unit.id)}`);
     } else if (actor.role === Role.OFFICER) {
-      params.push(actor.orgUnitId);
-      where.push(`n.org_unit_id = $${params.length}`);
+      where.push(`n.org_unit_id = ${p.add(actor.orgUnitId)}`);
     } else if (actor.role === Role.SUPERVISOR) {
-      params.push(actor.orgPath, subtreeLike(actor.orgPath));
-      where.push(`n.org_unit_id IN (SELECT id FROM org_unit WHERE path = $${params.length - 1} OR path LIKE $${params.length})`);
+      where.push(`n.org_unit_id IN (SELECT id FROM org_unit WHERE path = ${p.add(actor.orgPath)} OR path LIKE ${p.add(subtreeLike(actor.orgPath))})`);
     }
-    if (periodStart) {
-      params.push(periodStart);
-      where.push(`n.period_start = $${params.length}`);
-    }
+    if (periodStart) where.push(`n.period_start = ${p.add(periodStart)}`);
     return this.db.query(
       `SELECT ${VIEW} FROM reward_nomination n ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER} LIMIT ${LIST_LIMIT}`,
-      params,
+      p.values,
     );
   }
 

@@ -5,10 +5,10 @@ const OPEN = `('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_D
 /**
  * A close's cases counted per unit, assignee, stage, late or not, and (for RECOGNIZED and CLOSED) the
  * month it entered that stage, in Asia/Ho_Chi_Minh: every case figure of a period that ends on the
- * close's day and starts on a month's first day is a sum of these rows.
- * Shared by the backfill below and PeriodCloseService (through CASE_CLOSE_TALLY_SQL).
+ * close's day and starts on a month's first day is a sum of these rows. The backfill below keeps this
+ * copy as it ran; the application writes a close's rows with its own (libs/core/src/figures/close-tally.sql.ts).
  */
-export const CASE_CLOSE_TALLY_SQL = (closedOn: string) => `
+const CASE_CLOSE_TALLY_SQL = (closedOn: string) => `
   INSERT INTO case_close_tally (closed_on, org_unit_id, assignee_id, stage, late, entered_month, cases)
   SELECT s.closed_on, s.org_unit_id, s.assignee_id, s.stage, coalesce(s.stage IN ${OPEN} AND s.due_on <= s.closed_on, false),
          CASE WHEN s.stage IN ${OPEN} THEN NULL ELSE date_trunc('month', s.entered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END, count(*)
