@@ -1,4 +1,5 @@
-import type { Role, Stage } from './i18n';
+import type { Role } from './i18n';
+import type { CaseStage as Stage } from './stages';
 
 /** The GraphQL documents the dashboard sends (names from /work/shared/API.md) and their shapes. */
 

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { gql } from '../api';
-import { CLOSE_REASON_LABEL, STAGES, STAGE_LABEL, fmtDate, fmtNumber, type Stage } from '../i18n';
+import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber } from '../i18n';
 import { M, Q, type CaseCard, type OrgUnit, type UserRef } from '../queries';
 import { Link, navigate } from '../router';
 import { useUnitUsers } from '../unit-users';
 import { isSupervisor, useSession } from '../session';
+import { ALL_STAGES, type CaseStage } from '../stages';
 import { ActionForm, CheckboxField, Disclosure, ErrorBox, Loading, PageTitle, SelectField, useAsync } from '../ui';
 
 /** Every case matching the filter, page by page (at most 1 000). */
@@ -66,7 +67,7 @@ export function BoardPage() {
   }, [seen, unitOfficers.data]);
 
   const byStage = useMemo(() => {
-    const m = new Map<Stage, CaseCard[]>(STAGES.map((s) => [s, []]));
+    const m = new Map<CaseStage, CaseCard[]>(ALL_STAGES.map((s) => [s, []]));
     for (const c of cases.data ?? []) m.get(c.stage)?.push(c);
     return m;
   }, [cases.data]);
@@ -117,7 +118,7 @@ export function BoardPage() {
       {cases.loading && !cases.data && <Loading what="hồ sơ" />}
 
       <div className="board" data-testid="board">
-        {STAGES.map((s) => {
+        {ALL_STAGES.map((s) => {
           const list = byStage.get(s) ?? [];
           const overdue = list.filter((c) => c.overdue).length;
           const headingId = `col-${s}`;

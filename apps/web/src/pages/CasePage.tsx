@@ -1,24 +1,17 @@
 import { useRef, useState } from 'react';
 import { gql } from '../api';
 import {
-  ACTION_LABEL, APPLICATION_STATUS_LABEL, CLOSE_REASON_LABEL, EVIDENCE_KIND_LABEL, OPEN_STAGES, OWNERSHIP_LABEL, STAGES, STAGE_LABEL,
-  ROLE_LABEL, fieldLabel, fmtDate, fmtDateTime, fmtNumber, type Role, type Stage,
+  ACTION_LABEL, APPLICATION_STATUS_LABEL, CLOSE_REASON_LABEL, EVIDENCE_KIND_LABEL, OWNERSHIP_LABEL, STAGE_LABEL,
+  ROLE_LABEL, fieldLabel, fmtDate, fmtDateTime, fmtNumber, type Role,
 } from '../i18n';
 import { M, Q, type CaseDetail, type Evidence, type UnitUser, type UserRef } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
+import { ADVANCE_PATH, ALL_STAGES, CaseStage, isOpenStage, nextStage } from '../stages';
 import {
   ActionForm, CheckboxField, DateField, Disclosure, ErrorBox, Loading, Notice, NumberField, PageTitle, SelectField, TextArea, TextField,
   badFields, day, lines, num, todayVn, useAsync, useForm,
 } from '../ui';
-
-const NEXT: Partial<Record<Stage, Stage>> = {
-  SURVEY: 'OUTREACH',
-  OUTREACH: 'GUIDANCE',
-  GUIDANCE: 'FOUNDING_CEREMONY',
-  FOUNDING_CEREMONY: 'RECOGNITION_DECISION',
-  RECOGNITION_DECISION: 'RECOGNIZED',
-};
 
 export function CasePage({ id }: { id: string }) {
   const { me } = useSession();
@@ -40,7 +33,7 @@ export function CasePage({ id }: { id: string }) {
     );
   }
 
-  const open = OPEN_STAGES.includes(c.stage);
+  const open = isOpenStage(c.stage);
   const canWork = sup || (me.role === 'OFFICER' && c.assignee?.id === me.id);
   /** Runs a case mutation with the version shown, then reloads the case and says what happened. */
   const act = async (message: string, query: string, input: Record<string, unknown>) => {
@@ -170,15 +163,15 @@ export function CasePage({ id }: { id: string }) {
             }} />
           )}
           {open && canWork && <AdvanceForm key={`adv-${c.version}`} c={c} act={act} reload={q.reload} />}
-          {!open && c.stage === 'RECOGNIZED' && <p>Hồ sơ đã hoàn thành: công đoàn cơ sở đã được công nhận.</p>}
+          {!open && c.stage === CaseStage.RECOGNIZED && <p>Hồ sơ đã hoàn thành: công đoàn cơ sở đã được công nhận.</p>}
           {sup && open && (
             <>
               <AssignForm key={`as-${c.version}`} c={c} act={act} reload={q.reload} />
               <CloseForm key={`cl-${c.version}`} act={act} reload={q.reload} />
             </>
           )}
-          {sup && c.stage === 'CLOSED' && <ReopenForm key={`re-${c.version}`} c={c} act={act} reload={q.reload} />}
-          {!sup && c.stage === 'CLOSED' && <p className="muted">Hồ sơ đã đóng. Ban Thường vụ có thể mở lại.</p>}
+          {sup && c.stage === CaseStage.CLOSED && <ReopenForm key={`re-${c.version}`} c={c} act={act} reload={q.reload} />}
+          {!sup && c.stage === CaseStage.CLOSED && <p className="muted">Hồ sơ đã đóng. Ban Thường vụ có thể mở lại.</p>}
         </aside>
       </div>
     </article>
@@ -187,21 +180,21 @@ export function CasePage({ id }: { id: string }) {
 
 type Act = (message: string, query: string, input: Record<string, unknown>) => Promise<void>;
 
-function Stepper({ stage, closedFrom }: { stage: Stage; closedFrom: Stage | null }) {
-  const steps: Stage[] = STAGES.filter((s) => s !== 'CLOSED');
-  const current = stage === 'CLOSED' ? closedFrom : stage;
+function Stepper({ stage, closedFrom }: { stage: CaseStage; closedFrom: CaseStage | null }) {
+  const steps = ADVANCE_PATH;
+  const current = stage === CaseStage.CLOSED ? closedFrom : stage;
   const idx = current ? steps.indexOf(current) : -1;
   return (
     <nav aria-label="Các giai đoạn" className="stepper-wrap">
       <ol className="stepper">
         {steps.map((s, i) => (
-          <li key={s} className={i < idx || stage === 'RECOGNIZED' ? 'done' : i === idx ? 'current' : ''} aria-current={i === idx ? 'step' : undefined}>
+          <li key={s} className={i < idx || stage === CaseStage.RECOGNIZED ? 'done' : i === idx ? 'current' : ''} aria-current={i === idx ? 'step' : undefined}>
             <span className="step-no">{i + 1}</span>
             <span className="step-label">{STAGE_LABEL[s]}</span>
           </li>
         ))}
       </ol>
-      {stage === 'CLOSED' && <p className="badge badge-closed">Hồ sơ đã đóng</p>}
+      {stage === CaseStage.CLOSED && <p className="badge badge-closed">Hồ sơ đã đóng</p>}
     </nav>
   );
 }
@@ -220,7 +213,7 @@ function detailValue(key: string, v: unknown): string {
 }
 
 function EvidenceSection({ evidence }: { evidence: Evidence[] }) {
-  const stages = STAGES.filter((s) => evidence.some((e) => e.stage === s));
+  const stages = ALL_STAGES.filter((s) => evidence.some((e) => e.stage === s));
   return (
     <section className="panel" aria-labelledby="ev-title" data-testid="evidence">
       <h2 id="ev-title">Kết quả đã ghi theo giai đoạn</h2>
@@ -344,9 +337,9 @@ function HistorySection({ c }: { c: CaseDetail }) {
 
 function StageForms({ c, sup, act, reload, onApplied }: { c: CaseDetail; sup: boolean; act: Act; reload: () => void; onApplied: (m: string) => void }) {
   switch (c.stage) {
-    case 'SURVEY':
+    case CaseStage.SURVEY:
       return <SurveyForm c={c} act={act} reload={reload} />;
-    case 'OUTREACH':
+    case CaseStage.OUTREACH:
       return (
         <>
           <OutreachForm act={act} reload={reload} />
@@ -355,14 +348,14 @@ function StageForms({ c, sup, act, reload, onApplied }: { c: CaseDetail; sup: bo
           </Disclosure>
         </>
       );
-    case 'GUIDANCE':
+    case CaseStage.GUIDANCE:
       return (
         <>
           <CommitteeForm act={act} reload={reload} />
           <ApplicationForm c={c} onApplied={onApplied} />
         </>
       );
-    case 'FOUNDING_CEREMONY':
+    case CaseStage.FOUNDING_CEREMONY:
       return (
         <>
           <CongressForm act={act} reload={reload} />
@@ -371,7 +364,7 @@ function StageForms({ c, sup, act, reload, onApplied }: { c: CaseDetail; sup: bo
           </Disclosure>
         </>
       );
-    case 'RECOGNITION_DECISION':
+    case CaseStage.RECOGNITION_DECISION:
       return sup ? <DecisionForm c={c} act={act} reload={reload} /> : <p className="muted">Chờ Ban Thường vụ ghi quyết định công nhận.</p>;
     default:
       return null;
@@ -587,9 +580,9 @@ function DecisionForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () 
 function AdvanceForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () => void }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const next = NEXT[c.stage];
+  const next = nextStage(c.stage);
   if (!next) return null;
-  const label = next === 'RECOGNIZED' ? 'Hoàn tất: công nhận CĐCS' : `Chuyển sang «${STAGE_LABEL[next]}»`;
+  const label = next === CaseStage.RECOGNIZED ? 'Hoàn tất: công nhận CĐCS' : `Chuyển sang «${STAGE_LABEL[next]}»`;
   return (
     <ActionForm
       title="Chuyển giai đoạn"
@@ -598,7 +591,7 @@ function AdvanceForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () =
       setError={setError}
       onReload={reload}
       testId="form-advance"
-      onSubmit={() => act(next === 'RECOGNIZED' ? 'Đã công nhận công đoàn cơ sở.' : `Đã chuyển sang giai đoạn «${STAGE_LABEL[next]}».`, M.advance, { comment: comment.trim() || null })}
+      onSubmit={() => act(next === CaseStage.RECOGNIZED ? 'Đã công nhận công đoàn cơ sở.' : `Đã chuyển sang giai đoạn «${STAGE_LABEL[next]}».`, M.advance, { comment: comment.trim() || null })}
     >
       <p className="muted">
         Từ «{STAGE_LABEL[c.stage]}» sang «{STAGE_LABEL[next]}». Hệ thống kiểm tra điều kiện của giai đoạn hiện tại.

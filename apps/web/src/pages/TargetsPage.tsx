@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { gql, isMissingFromSchema } from '../api';
-import { OPEN_STAGES, STAGES, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
+import { STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
 import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
+import { ALL_STAGES, CaseStage, isOpenStage } from '../stages';
 import { ActionForm, ColumnChart, ErrorBox, Loading, NumberField, PageTitle, ProgressBar, SelectField, badFields, num, useAsync } from '../ui';
 import { useUnitUsers } from '../unit-users';
 import { loadAllCases, useUnits } from './BoardPage';
@@ -63,7 +64,7 @@ export function TargetsPage() {
 }
 
 function UnitProgress({ p }: { p: Pipeline }) {
-  const open = p.stages.filter((s) => OPEN_STAGES.includes(s.stage));
+  const open = p.stages.filter((s) => isOpenStage(s.stage));
   const overdue = p.stages.reduce((n, s) => n + s.overdue, 0);
   return (
     <section className="panel" aria-label={`Kết quả ${p.orgUnit.name} năm ${p.year}`} data-testid="unit-progress" data-unit-id={p.orgUnit.id}>
@@ -84,7 +85,7 @@ function UnitProgress({ p }: { p: Pipeline }) {
         data={open.map((s) => ({ label: STAGE_LABEL[s.stage], value: s.count, highlight: s.overdue }))}
       />
       <p className="muted small">
-        Đã công nhận: {fmtNumber(p.stages.find((s) => s.stage === 'RECOGNIZED')?.count ?? 0)} · Đã đóng: {fmtNumber(p.stages.find((s) => s.stage === 'CLOSED')?.count ?? 0)}
+        Đã công nhận: {fmtNumber(p.stages.find((s) => s.stage === CaseStage.RECOGNIZED)?.count ?? 0)} · Đã đóng: {fmtNumber(p.stages.find((s) => s.stage === CaseStage.CLOSED)?.count ?? 0)}
       </p>
     </section>
   );
@@ -217,7 +218,7 @@ function CasesByOfficer({ cases, loading, error }: { cases: CaseCard[] | null; l
           <thead>
             <tr>
               <th scope="col">Cán bộ</th>
-              {STAGES.map((s) => (
+              {ALL_STAGES.map((s) => (
                 <th scope="col" key={s} className="num">
                   {STAGE_LABEL[s]}
                 </th>
@@ -241,7 +242,7 @@ function CasesByOfficer({ cases, loading, error }: { cases: CaseCard[] | null; l
                     {g.list.length > 6 && <li className="muted">và {fmtNumber(g.list.length - 6)} hồ sơ khác</li>}
                   </ul>
                 </th>
-                {STAGES.map((s) => (
+                {ALL_STAGES.map((s) => (
                   <td key={s} className="num">
                     {fmtNumber(g.list.filter((c) => c.stage === s).length)}
                   </td>
