@@ -37,7 +37,7 @@ export function App() {
 
   useEffect(() => {
     if (!getToken()) return;
-    gql<{ me: Me }>(Q.me)
+    gql(Q.me)
       .then((d) => setMe(d.me))
       .catch((e) => {
         if (!(e instanceof ApiError) || e.code === 'UNAUTHENTICATED') logout();

@@ -1,6 +1,6 @@
 import { FormEvent, ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from './api';
-import { REASON_LABEL, UNMET_LABEL, fieldLabel, fmtDate, fmtNumber, parseVnDate, vnToday } from './i18n';
+import { REASON_LABEL, UNMET_LABEL, fieldLabel, fmtDate, fmtNumber, parseVnDate, vnToday, labelOf } from './i18n';
 
 // ---------------------------------------------------------------------------------------------
 // Errors in plain Vietnamese
@@ -21,7 +21,7 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
     case 'TRANSITION_NOT_ALLOWED': {
       const unmet = Array.isArray(x.unmet) ? x.unmet : [];
       if (unmet.length) {
-        return { code: e.code, title: 'Chưa đủ điều kiện — còn thiếu:', items: unmet.map((u) => UNMET_LABEL[u] ?? u) };
+        return { code: e.code, title: 'Chưa đủ điều kiện — còn thiếu:', items: unmet.map((u) => labelOf(UNMET_LABEL, u)) };
       }
       return { code: e.code, title: 'Thao tác này không thực hiện được ở giai đoạn hiện tại của hồ sơ.', items: [] };
     }
@@ -35,7 +35,7 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
     }
     case 'INELIGIBLE': {
       const reasons = Array.isArray(x.reasons) ? x.reasons : [];
-      return { code: e.code, title: 'Người lao động không đủ điều kiện gia nhập công đoàn:', items: reasons.map((r) => REASON_LABEL[r] ?? r) };
+      return { code: e.code, title: 'Người lao động không đủ điều kiện gia nhập công đoàn:', items: reasons.map((r) => labelOf(REASON_LABEL, r)) };
     }
     case 'CONFLICT':
       return opts.conflict
@@ -177,12 +177,13 @@ export function TextArea(p: FieldBase & { value: string; onChange: (v: string) =
   return <Field {...p} control={(a) => <textarea {...a} rows={p.rows ?? 3} value={p.value} onChange={(e) => p.onChange(e.target.value)} />} />;
 }
 
-export function SelectField(p: FieldBase & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+/** A picker whose value is one of its options' (so a code typed by the contract stays typed). */
+export function SelectField<V extends string>(p: FieldBase & { value: V; onChange: (v: V) => void; options: { value: V; label: string }[] }) {
   return (
     <Field
       {...p}
       control={(a) => (
-        <select {...a} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+        <select {...a} value={p.value} onChange={(e) => p.onChange(e.target.value as V)}>
           {p.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -1,6 +1,5 @@
 import { gql } from './api';
-import type { Role } from './i18n';
-import { Q, type OrgUnit, type UnitUser } from './queries';
+import { Q, type OrgUnit, type Role, type UnitUser } from './queries';
 import { useAsync } from './ui';
 
 /**
@@ -9,7 +8,7 @@ import { useAsync } from './ui';
  */
 export function useUnitUsers(units: Pick<OrgUnit, 'id'>[], role?: Role) {
   return useAsync(async () => {
-    const lists = await Promise.all(units.map(async (u) => (await gql<{ users: UnitUser[] }>(Q.users, { u: u.id, r: role ?? null })).users));
+    const lists = await Promise.all(units.map(async (u) => (await gql(Q.users, { u: u.id, r: role ?? null })).users));
     const m = new Map<string, UnitUser>();
     for (const o of lists.flat()) m.set(o.id, o);
     return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));

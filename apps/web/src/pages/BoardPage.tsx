@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { gql } from '../api';
-import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber } from '../i18n';
-import { M, Q, type CaseCard, type OrgUnit, type UserRef } from '../queries';
+import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber, labelOf } from '../i18n';
+import { M, Q, type CaseCard, type CaseFilter, type CaseCardPage, type UserRef } from '../queries';
 import { Link, navigate } from '../router';
 import { useUnitUsers } from '../unit-users';
 import { isSupervisor, useSession } from '../session';
@@ -9,25 +9,22 @@ import { ALL_STAGES, type CaseStage } from '../stages';
 import { ActionForm, CheckboxField, Disclosure, ErrorBox, Loading, PageTitle, SelectField, useAsync } from '../ui';
 
 /** Every case matching the filter, page by page (at most 1 000). */
-export async function loadAllCases(filter: Record<string, unknown>): Promise<CaseCard[]> {
+export async function loadAllCases(filter: CaseFilter): Promise<CaseCard[]> {
   const out: CaseCard[] = [];
   let after: string | null = null;
   for (let i = 0; i < 5; i++) {
-    const d: { foundingCases: { nodes: CaseCard[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await gql(Q.cases, {
-      f: filter,
-      first: 200,
-      after,
-    });
-    out.push(...d.foundingCases.nodes);
-    if (!d.foundingCases.pageInfo.hasNextPage) break;
-    after = d.foundingCases.pageInfo.endCursor;
+    // Typed here: `after` is read by the call and assigned from its answer.
+    const page: CaseCardPage = (await gql(Q.cases, { f: filter, first: 200, after })).foundingCases;
+    out.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
   }
   return out;
 }
 
 /** Upper-level units of the caller's subtree (where cases live), for filters and forms. */
 export function useUnits() {
-  return useAsync(async () => (await gql<{ orgUnits: OrgUnit[] }>(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS'), []);
+  return useAsync(async () => (await gql(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS'), []);
 }
 
 export function BoardPage() {
@@ -41,7 +38,7 @@ export function BoardPage() {
   const unitOfficers = useUnitUsers(sup ? (units.data ?? []) : [], 'OFFICER');
 
   const filter = useMemo(() => {
-    const f: Record<string, unknown> = {};
+    const f: CaseFilter = {};
     if (assigneeId) f.assigneeId = assigneeId;
     if (orgUnitId) f.orgUnitId = orgUnitId;
     if (overdueOnly) f.overdue = true;
@@ -162,7 +159,7 @@ function CaseCardView({ c }: { c: CaseCard }) {
           Hạn giai đoạn: <time dateTime={c.stageDueOn}>{fmtDate(c.stageDueOn)}</time>
         </p>
       )}
-      {c.closedReason && <p className="card-meta">Lý do đóng: {CLOSE_REASON_LABEL[c.closedReason] ?? c.closedReason}</p>}
+      {c.closedReason && <p className="card-meta">Lý do đóng: {labelOf(CLOSE_REASON_LABEL, c.closedReason)}</p>}
       {c.overdue && (
         <p>
           <span className="badge badge-overdue" data-testid="overdue-badge">
@@ -174,14 +171,12 @@ function CaseCardView({ c }: { c: CaseCard }) {
   );
 }
 
-interface OpenableEnterprise { id: string; name: string; workerCount: number; hasUnion: boolean; openCase: { id: string } | null; orgUnit: { id: string; name: string } }
-
 function OpenCaseForm() {
   const [enterpriseId, setEnterpriseId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const ents = useAsync(
     async () =>
-      (await gql<{ enterprises: { nodes: OpenableEnterprise[] } }>(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase),
+      (await gql(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase),
     [],
   );
   // The case lives in the enterprise's unit: its active officers and supervisors can be assigned.
@@ -196,7 +191,7 @@ function OpenCaseForm() {
         submitLabel="Mở hồ sơ"
         conflict="Doanh nghiệp này đã có hồ sơ đang mở."
         onSubmit={async () => {
-          const d = await gql<{ openFoundingCase: { id: string } }>(M.open, { i: { enterpriseId: enterpriseId || null, assigneeId: assigneeId || null } });
+          const d = await gql(M.open, { i: { enterpriseId: enterpriseId || null, assigneeId: assigneeId || null } });
           navigate(`/ho-so/${d.openFoundingCase.id}`);
         }}
       >

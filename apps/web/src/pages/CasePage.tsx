@@ -1,13 +1,12 @@
 import { useRef, useState } from 'react';
-import { gql } from '../api';
+import { gql, type Nullable, type Operation } from '../api';
 import {
-  ACTION_LABEL, APPLICATION_STATUS_LABEL, CLOSE_REASON_LABEL, EVIDENCE_KIND_LABEL, OWNERSHIP_LABEL, STAGE_LABEL,
-  ROLE_LABEL, fieldLabel, fmtDate, fmtDateTime, fmtNumber, type Role,
+  ACTION_LABEL, APPLICATION_STATUS_LABEL, CLOSE_REASON_LABEL, EVIDENCE_KIND_LABEL, OWNERSHIP_LABEL, STAGE_LABEL, ROLE_LABEL, fieldLabel, fmtDate, fmtDateTime, fmtNumber, labelOf, optionsOf,
 } from '../i18n';
-import { M, Q, type CaseDetail, type Evidence, type UnitUser, type UserRef } from '../queries';
+import { M, Q, type CaseDetail, type Evidence, type Role, type UserRef } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
-import { ADVANCE_PATH, ALL_STAGES, CaseStage, isOpenStage, nextStage } from '../stages';
+import { ADVANCE_PATH, ALL_STAGES, CaseStage, CloseReason, isOpenStage, nextStage } from '../stages';
 import {
   ActionForm, CheckboxField, DateField, Disclosure, ErrorBox, Loading, Notice, NumberField, PageTitle, SelectField, TextArea, TextField,
   badFields, day, lines, num, todayVn, useAsync, useForm,
@@ -16,7 +15,7 @@ import {
 export function CasePage({ id }: { id: string }) {
   const { me } = useSession();
   const sup = isSupervisor(me);
-  const q = useAsync(async () => (await gql<{ foundingCase: CaseDetail | null }>(Q.case, { id })).foundingCase, [id]);
+  const q = useAsync(async () => (await gql(Q.case, { id })).foundingCase, [id]);
   const [flash, setFlash] = useState<string | null>(null);
   const c = q.data;
 
@@ -36,9 +35,11 @@ export function CasePage({ id }: { id: string }) {
   const open = isOpenStage(c.stage);
   const canWork = sup || (me.role === 'OFFICER' && c.assignee?.id === me.id);
   /** Runs a case mutation with the version shown, then reloads the case and says what happened. */
-  const act = async (message: string, query: string, input: Record<string, unknown>) => {
+  const act: Act = async (message, mutation, input) => {
     setFlash(null);
-    await gql(query, { i: { caseId: c.id, expectedVersion: c.version, ...input } });
+    // `input` was checked against the mutation's input type where `act` was called.
+    const sent: Operation<unknown, unknown> = mutation;
+    await gql(sent, { i: { caseId: c.id, expectedVersion: c.version, ...input } });
     setFlash(message);
     q.reload();
   };
@@ -100,7 +101,7 @@ export function CasePage({ id }: { id: string }) {
                 <dt>Doanh nghiệp</dt>
                 <dd>
                   {c.enterprise.name}
-                  {c.enterprise.ownership ? ` (${OWNERSHIP_LABEL[c.enterprise.ownership] ?? c.enterprise.ownership})` : ''}
+                  {c.enterprise.ownership ? ` (${labelOf(OWNERSHIP_LABEL, c.enterprise.ownership)})` : ''}
                 </dd>
               </div>
               <div>
@@ -124,7 +125,7 @@ export function CasePage({ id }: { id: string }) {
                 <div>
                   <dt>Lý do đóng</dt>
                   <dd>
-                    {CLOSE_REASON_LABEL[c.closedReason] ?? c.closedReason}
+                    {labelOf(CLOSE_REASON_LABEL, c.closedReason)}
                     {c.closedFromStage ? ` (đóng ở giai đoạn ${STAGE_LABEL[c.closedFromStage]})` : ''}
                   </dd>
                 </div>
@@ -178,7 +179,9 @@ export function CasePage({ id }: { id: string }) {
   );
 }
 
-type Act = (message: string, query: string, input: Record<string, unknown>) => Promise<void>;
+/** What every case mutation's input carries: the case and the version the page shows. */
+type CaseRef = { caseId: string | number; expectedVersion: number };
+type Act = <I extends CaseRef>(message: string, mutation: Operation<unknown, { i: I }>, input: Nullable<Omit<I, keyof CaseRef>>) => Promise<void>;
 
 function Stepper({ stage, closedFrom }: { stage: CaseStage; closedFrom: CaseStage | null }) {
   const steps = ADVANCE_PATH;
@@ -208,7 +211,7 @@ function detailValue(key: string, v: unknown): string {
   if (typeof v === 'number') return fmtNumber(v);
   if (Array.isArray(v)) return v.map((x) => String(x)).join(', ');
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return fmtDate(v);
-  if (key === 'ownership' && typeof v === 'string') return OWNERSHIP_LABEL[v] ?? v;
+  if (key === 'ownership' && typeof v === 'string') return labelOf(OWNERSHIP_LABEL, v);
   return String(v);
 }
 
@@ -234,7 +237,7 @@ function EvidenceSection({ evidence }: { evidence: Evidence[] }) {
                 return (
                   <li key={e.id} data-testid={`evidence-${e.kind}`}>
                     <p>
-                      <strong>{EVIDENCE_KIND_LABEL[e.kind] ?? e.kind}</strong> — ngày {fmtDate(e.occurredOn)}{' '}
+                      <strong>{labelOf(EVIDENCE_KIND_LABEL, e.kind)}</strong> — ngày {fmtDate(e.occurredOn)}{' '}
                       <span className="muted">(ghi lúc {fmtDateTime(e.recordedAt)})</span>
                     </p>
                     <dl className="details">
@@ -287,7 +290,7 @@ function ApplicationsSection({ c }: { c: CaseDetail }) {
                   <td>{a.position}</td>
                   <td>{fmtDate(a.submittedOn)}</td>
                   <td>
-                    {APPLICATION_STATUS_LABEL[a.status] ?? a.status}
+                    {labelOf(APPLICATION_STATUS_LABEL, a.status)}
                     {a.decisionNumber ? ` (QĐ ${a.decisionNumber}, ${fmtDate(a.decidedOn)})` : ''}
                     {a.rejectionReason ? ` — ${a.rejectionReason}` : ''}
                   </td>
@@ -312,7 +315,7 @@ function HistorySection({ c }: { c: CaseDetail }) {
           {[...c.history].reverse().map((h) => (
             <li key={h.version}>
               <p>
-                <strong>{ACTION_LABEL[h.action] ?? h.action}</strong>
+                <strong>{labelOf(ACTION_LABEL, h.action)}</strong>
                 {h.from !== h.to && (
                   <>
                     {': '}
@@ -469,7 +472,7 @@ function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m: strin
         setError={setError}
         testId="form-application"
         onSubmit={async () => {
-          const d = await gql<{ submitApplication: { fullName: string } }>(M.apply, {
+          const d = await gql(M.apply, {
             i: {
               caseId: c.id,
               fullName: f.values.fullName,
@@ -607,7 +610,7 @@ function AdvanceForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () =
  */
 function useAssignees(c: CaseDetail) {
   return useAsync(async () => {
-    const { users } = await gql<{ users: UnitUser[] }>(Q.users, { u: c.orgUnit.id });
+    const { users } = await gql(Q.users, { u: c.orgUnit.id });
     const list: (UserRef & { role?: Role })[] = users
       .filter((u) => u.role === 'OFFICER' || u.role === 'SUPERVISOR')
       .sort((a, b) => (a.role === b.role ? a.fullName.localeCompare(b.fullName, 'vi') : a.role === 'OFFICER' ? -1 : 1));
@@ -662,7 +665,7 @@ function AssignForm({ c, act, reload }: { c: CaseDetail; act: Act; reload: () =>
 }
 
 function CloseForm({ act, reload }: { act: Act; reload: () => void }) {
-  const [reason, setReason] = useState('WORKERS_DECLINED');
+  const [reason, setReason] = useState(CloseReason.WORKERS_DECLINED);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
   const bad = badFields(error);
@@ -684,7 +687,7 @@ function CloseForm({ act, reload }: { act: Act; reload: () => void }) {
           value={reason}
           onChange={setReason}
           invalid={bad}
-          options={Object.entries(CLOSE_REASON_LABEL).map(([value, label]) => ({ value, label }))}
+          options={optionsOf(CLOSE_REASON_LABEL)}
         />
         <TextArea label="Giải trình" name="comment" required rows={2} value={comment} onChange={setComment} invalid={bad} />
       </ActionForm>

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { ApiError, gql } from '../api';
-import { ESCALATION_LEVEL_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber } from '../i18n';
-import { M, Q, type ApplicationEscalation, type Escalation } from '../queries';
+import { ESCALATION_LEVEL_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, labelOf } from '../i18n';
+import { M, Q } from '../queries';
 import { Link } from '../router';
 import { CheckboxField, ErrorBox, Loading, Notice, PageTitle, useAsync } from '../ui';
 
 export function EscalationsPage() {
   const [showAll, setShowAll] = useState(false);
-  const list = useAsync(async () => (await gql<{ escalations: Escalation[] }>(Q.escalations, { open: !showAll })).escalations, [showAll]);
+  const list = useAsync(async () => (await gql(Q.escalations, { open: !showAll })).escalations, [showAll]);
   const apps = useAsync(
-    async () => (await gql<{ applicationEscalations: ApplicationEscalation[] }>(Q.applicationEscalations, { open: !showAll })).applicationEscalations,
+    async () => (await gql(Q.applicationEscalations, { open: !showAll })).applicationEscalations,
     [showAll],
   );
   const [busy, setBusy] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export function EscalationsPage() {
           <li key={e.id} className={`inbox-item level-${e.level.toLowerCase()}`}>
             <div className="inbox-main">
               <p>
-                <span className={`badge badge-${e.level.toLowerCase()}`}>{ESCALATION_LEVEL_LABEL[e.level] ?? e.level}</span>{' '}
+                <span className={`badge badge-${e.level.toLowerCase()}`}>{labelOf(ESCALATION_LEVEL_LABEL, e.level)}</span>{' '}
                 <Link to={`/ho-so/${e.case.id}`}>
                   <strong>{e.case.enterprise.name}</strong>
                 </Link>
@@ -84,7 +84,7 @@ export function EscalationsPage() {
               <li key={e.id} className={`inbox-item level-${e.level.toLowerCase()}`}>
                 <div className="inbox-main">
                   <p>
-                    <span className={`badge badge-${e.level.toLowerCase()}`}>{ESCALATION_LEVEL_LABEL[e.level] ?? e.level}</span>{' '}
+                    <span className={`badge badge-${e.level.toLowerCase()}`}>{labelOf(ESCALATION_LEVEL_LABEL, e.level)}</span>{' '}
                     <strong>{e.application.fullName}</strong> · {e.application.position}
                   </p>
                   <p className="muted">

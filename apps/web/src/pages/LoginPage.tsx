@@ -17,7 +17,7 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, 
     setError(null);
     setBadCredentials(false);
     try {
-      const d = await gql<{ login: { accessToken: string; user: Me } }>(M.login, { e: email.trim(), p: password });
+      const d = await gql(M.login, { e: email.trim(), p: password });
       onLoggedIn(d.login.accessToken, d.login.user);
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || (err.code === 'BAD_USER_INPUT' && (!email || !password)))) {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { downloadWithToken, gql, isMissingFromSchema } from '../api';
-import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnToday, vnYear } from '../i18n';
-import { REPORTS, type Report } from '../queries';
+import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnToday, vnYear, labelOf, optionsOf } from '../i18n';
+import { REPORTS, type PeriodKind, type Report } from '../queries';
 import { isSupervisor, useSession } from '../session';
 import { ActionForm, ErrorBox, Loading, Notice, PageTitle, SelectField, badFields, useAsync } from '../ui';
 import { useUnits } from './BoardPage';
@@ -56,7 +56,7 @@ export function ReportsPage() {
   const units = useUnits();
   const list = useAsync(async () => {
     try {
-      return (await gql<{ reports: Report[] }>(REPORTS.list, {})).reports;
+      return (await gql(REPORTS.list, {})).reports;
     } catch (e) {
       if (isMissingFromSchema(e)) return 'missing' as const;
       throw e;
@@ -103,7 +103,7 @@ export function ReportsPage() {
 function RequestForm({ units, defaultUnit, onRequested }: { units: { id: string; name: string }[]; defaultUnit: string; onRequested: () => void }) {
   const thisYear = vnYear();
   const [orgUnitId, setOrgUnitId] = useState(defaultUnit);
-  const [kind, setKind] = useState('QUARTER');
+  const [kind, setKind] = useState<PeriodKind>('QUARTER');
   const [year, setYear] = useState(String(thisYear));
   const [part, setPart] = useState(String(currentPart('QUARTER')));
   const [error, setError] = useState<unknown>(null);
@@ -136,7 +136,7 @@ function RequestForm({ units, defaultUnit, onRequested }: { units: { id: string;
             setKind(k);
             setPart(String(currentPart(k)));
           }}
-          options={Object.entries(PERIOD_KIND_LABEL).map(([value, label]) => ({ value, label }))}
+          options={optionsOf(PERIOD_KIND_LABEL)}
         />
         <SelectField label="Năm" name="year" value={year} onChange={setYear} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))} />
         {parts.length > 0 && <SelectField label="Kỳ" name="periodStart" value={part} onChange={setPart} invalid={bad} options={parts} />}
@@ -180,7 +180,7 @@ function ReportItem({ r }: { r: Report }) {
           {fmtPeriod(r.periodKind, r.periodStart)} — {r.orgUnit.name}
         </h2>
         <span className={`badge badge-report-${r.status.toLowerCase()}`} data-testid="report-status">
-          {REPORT_STATUS_LABEL[r.status] ?? r.status}
+          {labelOf(REPORT_STATUS_LABEL, r.status)}
         </span>
       </div>
       <p className="muted small">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { gql, isMissingFromSchema } from '../api';
-import { NOMINATION_STATUS_LABEL, fmtDecimal, fmtNumber, fmtPeriod, vnYear } from '../i18n';
-import { REWARDS, type Nomination } from '../queries';
+import { NOMINATION_STATUS_LABEL, fmtDecimal, fmtNumber, fmtPeriod, vnYear, labelOf, optionsOf } from '../i18n';
+import { REWARDS, type Nomination, type PeriodKind } from '../queries';
 import { isSupervisor, useSession } from '../session';
 import { ActionForm, ErrorBox, Loading, Notice, PageTitle, SelectField, TextField, badFields, useAsync } from '../ui';
 import { useUnits } from './BoardPage';
@@ -13,7 +13,7 @@ export function RewardsPage() {
   const [status, setStatus] = useState('');
   const list = useAsync(async () => {
     try {
-      return (await gql<{ rewardNominations: Nomination[] }>(REWARDS.list, {})).rewardNominations;
+      return (await gql(REWARDS.list, {})).rewardNominations;
     } catch (e) {
       if (isMissingFromSchema(e)) return 'missing' as const;
       throw e;
@@ -39,7 +39,7 @@ export function RewardsPage() {
               name="status"
               value={status}
               onChange={setStatus}
-              options={[{ value: '', label: 'Tất cả' }, ...Object.entries(NOMINATION_STATUS_LABEL).map(([value, label]) => ({ value, label }))]}
+              options={[{ value: '', label: 'Tất cả' }, ...optionsOf(NOMINATION_STATUS_LABEL)]}
             />
             <p className="filters-summary">
               <strong>{fmtNumber(items.length)}</strong> đề xuất
@@ -81,7 +81,7 @@ function NominationItem({ n, canDecide, onDecided }: { n: Nomination; canDecide:
     <li className="panel nomination" data-testid="nomination">
       <div className="report-head">
         <h2>{n.nominee}</h2>
-        <span className={`badge badge-nom-${n.status.toLowerCase()}`}>{NOMINATION_STATUS_LABEL[n.status] ?? n.status}</span>
+        <span className={`badge badge-nom-${n.status.toLowerCase()}`}>{labelOf(NOMINATION_STATUS_LABEL, n.status)}</span>
       </div>
       <p className="muted small">
         {occasionLabel(n.periodKind, n.periodStart)} · {n.officer ? 'Cán bộ' : 'Công đoàn cơ sở'} · điểm <strong>{fmtDecimal(n.score)}</strong>
@@ -115,7 +115,7 @@ function occasionLabel(kind: string, start: string): string {
 }
 
 /** The reward occasions: the year's end, Workers' Month (May), the union's anniversary (28 July; 1 Aug – 31 Jul). */
-function occasions(year: number): { value: string; label: string; kind: string; start: string }[] {
+function occasions(year: number): { value: string; label: string; kind: PeriodKind; start: string }[] {
   return [
     { value: `YEAR:${year}-01-01`, label: `Tổng kết năm ${year}`, kind: 'YEAR', start: `${year}-01-01` },
     { value: `MONTH:${year}-05-01`, label: `Tháng Công nhân năm ${year}`, kind: 'MONTH', start: `${year}-05-01` },
@@ -142,7 +142,7 @@ function EvaluateForm({ units, defaultUnit, onDone }: { units: { id: string; nam
           testId="form-evaluate"
           onSubmit={async () => {
             const o = options.find((x) => x.value === occasion) ?? options[0];
-            const d = await gql<{ evaluateRewards: { id: string }[] }>(REWARDS.evaluate, { u: orgUnitId, k: o.kind, p: o.start });
+            const d = await gql(REWARDS.evaluate, { u: orgUnitId, k: o.kind, p: o.start });
             onDone();
             return `Đã lập ${fmtNumber(d.evaluateRewards.length)} đề xuất: ${o.label}.`;
           }}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { gql, isMissingFromSchema } from '../api';
 import { STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
-import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report } from '../queries';
+import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type ReportWithOfficers } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
 import { ALL_STAGES, CaseStage, isOpenStage } from '../stages';
@@ -25,7 +25,7 @@ export function TargetsPage() {
   }, [units.data, me, sup]);
 
   const pipelines = useAsync(
-    async () => Promise.all(shown.map(async (u) => (await gql<{ pipeline: Pipeline }>(Q.pipeline, { u: u.id, y: year })).pipeline)),
+    async () => Promise.all(shown.map(async (u) => (await gql(Q.pipeline, { u: u.id, y: year })).pipeline)),
     [shown.map((u) => u.id).join(','), year],
   );
   const cases = useAsync(() => loadAllCases({}), []);
@@ -156,9 +156,9 @@ function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; 
 /** Figures by officer from the newest ready report of the year (when the API has reports with byOfficer). */
 function OfficerFiguresFromReport({ year }: { year: number }) {
   const r = useAsync(async () => {
-    let reports: Report[];
+    let reports: ReportWithOfficers[];
     try {
-      reports = (await gql<{ reports: Report[] }>(REPORTS.listByOfficer, {})).reports;
+      reports = (await gql(REPORTS.listByOfficer, {})).reports;
     } catch (e) {
       if (isMissingFromSchema(e)) return null;
       throw e;
