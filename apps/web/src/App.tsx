@@ -4,7 +4,7 @@ import { ROLE_LABEL } from './i18n';
 import { Q, type Me } from './queries';
 import { Link, navigate, useLocation } from './router';
 import { SessionContext, type Session } from './session';
-import { Loading } from './ui';
+import { Loading } from './ui/page';
 import { LoginPage } from './pages/LoginPage';
 import { BoardPage } from './pages/BoardPage';
 import { CasePage } from './pages/CasePage';

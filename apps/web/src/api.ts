@@ -109,6 +109,16 @@ export function isMissingFromSchema(e: unknown): boolean {
   );
 }
 
+/** The answer, or 'missing' when the server does not know the operation yet (see isMissingFromSchema). */
+export async function unlessMissing<T>(answer: Promise<T>): Promise<T | 'missing'> {
+  try {
+    return await answer;
+  } catch (e) {
+    if (isMissingFromSchema(e)) return 'missing';
+    throw e;
+  }
+}
+
 /** Downloads a file that needs the bearer token: fetch it, then save the blob under a name. */
 export async function downloadWithToken(url: string, fallbackName: string): Promise<string> {
   const token = getToken();

@@ -1,31 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { gql } from '../api';
 import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber, labelOf } from '../i18n';
-import { M, Q, type CaseCard, type CaseFilter, type CaseCardPage, type UserRef } from '../queries';
+import { loadAllCases } from '../cases';
+import { M, Q, type CaseCard, type CaseFilter, type UserRef } from '../queries';
 import { Link, navigate } from '../router';
-import { useUnitUsers } from '../unit-users';
 import { isSupervisor, useSession } from '../session';
 import { ALL_STAGES, type CaseStage } from '../stages';
-import { ActionForm, CheckboxField, Disclosure, ErrorBox, Loading, PageTitle, SelectField, useAsync } from '../ui';
-
-/** Every case matching the filter, page by page (at most 1 000). */
-export async function loadAllCases(filter: CaseFilter): Promise<CaseCard[]> {
-  const out: CaseCard[] = [];
-  let after: string | null = null;
-  for (let i = 0; i < 5; i++) {
-    // Typed here: `after` is read by the call and assigned from its answer.
-    const page: CaseCardPage = (await gql(Q.cases, { f: filter, first: 200, after })).foundingCases;
-    out.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
-  }
-  return out;
-}
-
-/** Upper-level units of the caller's subtree (where cases live), for filters and forms. */
-export function useUnits() {
-  return useAsync(async () => (await gql(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS'), []);
-}
+import { ErrorBox } from '../ui/errors';
+import { CheckboxField, SelectField } from '../ui/fields';
+import { ActionForm } from '../ui/forms';
+import { Disclosure, Loading, PageTitle } from '../ui/page';
+import { useAsync } from '../ui/use-async';
+import { useUnitUsers, useUnits } from '../units';
 
 export function BoardPage() {
   const { me } = useSession();

@@ -1,13 +1,19 @@
 import { useMemo, useState } from 'react';
-import { gql, isMissingFromSchema } from '../api';
+import { gql, unlessMissing } from '../api';
 import { STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
-import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type ReportWithOfficers } from '../queries';
+import { loadAllCases } from '../cases';
+import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline } from '../queries';
 import { Link } from '../router';
 import { isSupervisor, useSession } from '../session';
 import { ALL_STAGES, CaseStage, isOpenStage } from '../stages';
-import { ActionForm, ColumnChart, ErrorBox, Loading, NumberField, PageTitle, ProgressBar, SelectField, badFields, num, useAsync } from '../ui';
-import { useUnitUsers } from '../unit-users';
-import { loadAllCases, useUnits } from './BoardPage';
+import { ColumnChart, ProgressBar } from '../ui/charts';
+import { ErrorBox } from '../ui/errors';
+import { NumberField, SelectField } from '../ui/fields';
+import { num } from '../ui/form-values';
+import { ActionForm, useForm } from '../ui/forms';
+import { Disclosure, Loading, PageTitle } from '../ui/page';
+import { useAsync } from '../ui/use-async';
+import { useUnitUsers, useUnits } from '../units';
 
 export function TargetsPage() {
   const { me } = useSession();
@@ -92,78 +98,62 @@ function UnitProgress({ p }: { p: Pipeline }) {
 }
 
 function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; onSaved: () => void }) {
-  const [who, setWho] = useState(`unit:${units[0]?.id ?? ''}`);
-  const [newMembers, setNewMembers] = useState('');
-  const [newUnions, setNewUnions] = useState('');
-  const [coverage, setCoverage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const bad = badFields(error);
+  const f = useForm({ who: `unit:${units[0]?.id ?? ''}`, newMembers: '', newGrassrootsUnions: '', coveragePercent: '' });
   const officers = useUnitUsers(units, 'OFFICER');
   const manyUnits = units.length > 1;
+  const forUnit = f.values.who.startsWith('unit:');
   return (
-    <details className="disclosure">
-      <summary>Đặt chỉ tiêu năm {year}</summary>
-      <div className="disclosure-body">
-        <ActionForm
-          title={`Đặt chỉ tiêu năm ${year}`}
-          submitLabel="Lưu chỉ tiêu"
-          error={error}
-          setError={setError}
-          testId="form-target"
-          onSubmit={async () => {
-            const [kind, id] = who.split(':');
-            await gql(M.setTarget, {
-              i: {
-                year,
-                ...(kind === 'unit' ? { orgUnitId: id } : { officerId: id }),
-                newMembers: num(newMembers),
-                newGrassrootsUnions: num(newUnions),
-                coveragePercent: kind === 'unit' ? num(coverage) : null,
-              },
-            });
-            onSaved();
-            return 'Đã lưu chỉ tiêu.';
-          }}
-        >
-          <SelectField
-            label="Áp dụng cho"
-            name="orgUnitId"
-            value={who}
-            onChange={setWho}
-            invalid={bad}
-            options={[
-              ...units.map((u) => ({ value: `unit:${u.id}`, label: `Đơn vị: ${u.name}` })),
-              ...(officers.data ?? []).map((o) => ({
-                value: `officer:${o.id}`,
-                label: `Cán bộ: ${o.fullName}${manyUnits ? ` (${o.orgUnit.name})` : ''}`,
-              })),
-            ]}
-          />
-          <ErrorBox error={officers.error} />
-          <div className="grid-3">
-            <NumberField label="Đoàn viên mới" name="newMembers" min={0} value={newMembers} onChange={setNewMembers} invalid={bad} />
-            <NumberField label="CĐCS mới" name="newGrassrootsUnions" min={0} value={newUnions} onChange={setNewUnions} invalid={bad} />
-            {who.startsWith('unit:') && (
-              <NumberField label="Tỷ lệ bao phủ (%)" name="coveragePercent" min={0} step="0.1" value={coverage} onChange={setCoverage} invalid={bad} />
-            )}
-          </div>
-        </ActionForm>
-      </div>
-    </details>
+    <Disclosure summary={`Đặt chỉ tiêu năm ${year}`}>
+      <ActionForm
+        title={`Đặt chỉ tiêu năm ${year}`}
+        submitLabel="Lưu chỉ tiêu"
+        form={f}
+        testId="form-target"
+        onSubmit={async () => {
+          const [kind, id] = f.values.who.split(':');
+          await gql(M.setTarget, {
+            i: {
+              year,
+              ...(kind === 'unit' ? { orgUnitId: id } : { officerId: id }),
+              newMembers: num(f.values.newMembers),
+              newGrassrootsUnions: num(f.values.newGrassrootsUnions),
+              coveragePercent: kind === 'unit' ? num(f.values.coveragePercent) : null,
+            },
+          });
+          onSaved();
+          return 'Đã lưu chỉ tiêu.';
+        }}
+      >
+        {/* A unit or one of its officers ("unit:ID", "officer:ID"); the API names either as orgUnitId. */}
+        <SelectField
+          label="Áp dụng cho"
+          {...f.field('who')}
+          name="orgUnitId"
+          options={[
+            ...units.map((u) => ({ value: `unit:${u.id}`, label: `Đơn vị: ${u.name}` })),
+            ...(officers.data ?? []).map((o) => ({
+              value: `officer:${o.id}`,
+              label: `Cán bộ: ${o.fullName}${manyUnits ? ` (${o.orgUnit.name})` : ''}`,
+            })),
+          ]}
+        />
+        <ErrorBox error={officers.error} />
+        <div className="grid-3">
+          <NumberField label="Đoàn viên mới" min={0} {...f.field('newMembers')} />
+          <NumberField label="CĐCS mới" min={0} {...f.field('newGrassrootsUnions')} />
+          {forUnit && <NumberField label="Tỷ lệ bao phủ (%)" min={0} step="0.1" {...f.field('coveragePercent')} />}
+        </div>
+      </ActionForm>
+    </Disclosure>
   );
 }
 
 /** Figures by officer from the newest ready report of the year (when the API has reports with byOfficer). */
 function OfficerFiguresFromReport({ year }: { year: number }) {
   const r = useAsync(async () => {
-    let reports: ReportWithOfficers[];
-    try {
-      reports = (await gql(REPORTS.listByOfficer, {})).reports;
-    } catch (e) {
-      if (isMissingFromSchema(e)) return null;
-      throw e;
-    }
-    const ready = reports
+    const answer = await unlessMissing(gql(REPORTS.listByOfficer, {}));
+    if (answer === 'missing') return null;
+    const ready = answer.reports
       .filter((x) => x.status === 'READY' && x.periodStart.startsWith(String(year)) && x.figures?.byOfficer?.length)
       .sort((a, b) => (b.builtAt ?? '').localeCompare(a.builtAt ?? ''));
     return ready[0] ?? null;

@@ -1,6 +1,11 @@
 import { gql } from './api';
 import { Q, type OrgUnit, type Role, type UnitUser } from './queries';
-import { useAsync } from './ui';
+import { useAsync } from './ui/use-async';
+
+/** Upper-level units of the caller's subtree (where cases live), for filters and forms. */
+export function useUnits() {
+  return useAsync(async () => (await gql(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS'), []);
+}
 
 /**
  * The active users of the given units (the `users` query, one call per unit; `role` narrows it), by name.
