@@ -4,7 +4,7 @@ import { ROLE_LABEL } from './i18n';
 import { Q, type Me } from './queries';
 import { Link, navigate, useLocation } from './router';
 import { SessionContext, type Session } from './session';
-import { Loading } from './ui/page';
+import { Brand, Loading } from './ui/page';
 import { LoginPage } from './pages/LoginPage';
 import { BoardPage } from './pages/BoardPage';
 import { CasePage } from './pages/CasePage';
@@ -72,15 +72,7 @@ export function App() {
         Bỏ qua đến nội dung chính
       </a>
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-logo" aria-hidden="true">
-            CĐ
-          </span>
-          <span>
-            <strong>CĐCS Pipeline</strong>
-            <small>{session.me.orgUnit.name}</small>
-          </span>
-        </div>
+        <Brand sub={session.me.orgUnit.name} />
         <nav aria-label="Điều hướng chính" className="mainnav">
           <ul>
             {NAV.map((n) => {

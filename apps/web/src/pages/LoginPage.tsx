@@ -3,6 +3,7 @@ import { ApiError, gql } from '../api';
 import { M, type Me } from '../queries';
 import { ErrorBox } from '../ui/errors';
 import { TextField } from '../ui/fields';
+import { Brand } from '../ui/page';
 import { useAction } from '../ui/use-action';
 
 export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, me: Me) => void; notice: string | null }) {
@@ -33,15 +34,7 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, 
   return (
     <main className="login" id="main">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
-        <div className="brand brand-large">
-          <span className="brand-logo" aria-hidden="true">
-            CĐ
-          </span>
-          <span>
-            <strong>CĐCS Pipeline</strong>
-            <small>Thành lập công đoàn cơ sở &amp; phát triển đoàn viên</small>
-          </span>
-        </div>
+        <Brand large sub="Thành lập công đoàn cơ sở & phát triển đoàn viên" />
         <h1 id="login-title">Đăng nhập</h1>
         {notice && (
           <div className="alert alert-info" role="status">

@@ -34,3 +34,17 @@ export function Disclosure({ summary, children, open, testId }: { summary: strin
   );
 }
 
+/** The app's name and logo, over a line about where you are (the top bar, the login card). */
+export function Brand({ sub, large }: { sub: ReactNode; large?: boolean }) {
+  return (
+    <div className={large ? 'brand brand-large' : 'brand'}>
+      <span className="brand-logo" aria-hidden="true">
+        CĐ
+      </span>
+      <span>
+        <strong>CĐCS Pipeline</strong>
+        <small>{sub}</small>
+      </span>
+    </div>
+  );
+}
