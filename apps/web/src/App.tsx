@@ -3,7 +3,7 @@ import { ApiError, getToken, gql, onUnauthenticated, setToken } from './api';
 import { ROLE_LABEL } from './i18n';
 import { Q, type Me } from './queries';
 import { Link, navigate, useLocation } from './router';
-import { SessionContext, type Session } from './session';
+import { SessionContext, isSupervisor, type Session } from './session';
 import { Brand, Loading } from './ui/page';
 import { LoginPage } from './pages/LoginPage';
 import { BoardPage } from './pages/BoardPage';
@@ -49,7 +49,7 @@ export function App() {
     document.documentElement.lang = 'vi';
   }, []);
 
-  const session: Session | null = useMemo(() => (me ? { me, logout: () => logout() } : null), [me, logout]);
+  const session: Session | null = useMemo(() => (me ? { me, sup: isSupervisor(me), logout: () => logout() } : null), [me, logout]);
 
   if (booting) return <Loading what="phiên làm việc" />;
   if (!session) {

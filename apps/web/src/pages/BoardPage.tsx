@@ -4,7 +4,7 @@ import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber, labelOf } from '..
 import { loadAllCases } from '../cases';
 import { M, Q, type CaseCard, type CaseFilter, type UserRef } from '../queries';
 import { Link, navigate } from '../router';
-import { isSupervisor, useSession } from '../session';
+import { useSession } from '../session';
 import { ALL_STAGES, type CaseStage } from '../stages';
 import { ErrorBox } from '../ui/errors';
 import { CheckboxField, SelectField } from '../ui/fields';
@@ -14,8 +14,7 @@ import { useAsync } from '../ui/use-async';
 import { useUnitUsers, useUnits } from '../units';
 
 export function BoardPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { sup } = useSession();
   const [assigneeId, setAssigneeId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);

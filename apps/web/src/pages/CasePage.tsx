@@ -3,7 +3,7 @@ import { gql, type Operation } from '../api';
 import { fmtNumber } from '../i18n';
 import { Q } from '../queries';
 import { Link } from '../router';
-import { isSupervisor, useSession } from '../session';
+import { useSession } from '../session';
 import { CaseStage, isOpenStage } from '../stages';
 import { ErrorBox, Notice } from '../ui/errors';
 import { Loading, PageTitle } from '../ui/page';
@@ -20,8 +20,7 @@ import { Stepper } from './case/Stepper';
 
 /** One founding case: what is known and recorded, and the forms for what the caller may do now. */
 export function CasePage({ id }: { id: string }) {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { me, sup } = useSession();
   const q = useAsync(async () => (await gql(Q.case, { id })).foundingCase, [id]);
   const [flash, setFlash] = useState<string | null>(null);
   const c = q.data;

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { downloadWithToken, gql, unlessMissing } from '../api';
 import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnToday, vnYear, labelOf, optionsOf } from '../i18n';
 import { REPORTS, type PeriodKind, type Report } from '../queries';
-import { isSupervisor, useSession } from '../session';
+import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
 import { SelectField } from '../ui/fields';
 import { ActionForm, useForm } from '../ui/forms';
@@ -56,8 +56,7 @@ function currentPart(kind: string): number {
 }
 
 export function ReportsPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { me, sup } = useSession();
   const units = useUnits();
   const list = useAsync(async () => {
     const answer = await unlessMissing(gql(REPORTS.list, {}));

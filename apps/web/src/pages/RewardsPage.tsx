@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { gql, unlessMissing } from '../api';
 import { NOMINATION_STATUS_LABEL, fmtDecimal, fmtNumber, fmtPeriod, vnYear, labelOf, optionsOf } from '../i18n';
 import { REWARDS, type Nomination, type PeriodKind } from '../queries';
-import { isSupervisor, useSession } from '../session';
+import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
 import { SelectField, TextField } from '../ui/fields';
 import { ActionForm, useForm } from '../ui/forms';
@@ -12,8 +12,7 @@ import { useAsync } from '../ui/use-async';
 import { useUnits } from '../units';
 
 export function RewardsPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { me, sup } = useSession();
   const units = useUnits();
   const [status, setStatus] = useState('');
   const list = useAsync(async () => {

@@ -4,7 +4,7 @@ import { STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vn
 import { loadAllCases } from '../cases';
 import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline } from '../queries';
 import { Link } from '../router';
-import { isSupervisor, useSession } from '../session';
+import { useSession } from '../session';
 import { ALL_STAGES, CaseStage, isOpenStage } from '../stages';
 import { ColumnChart, ProgressBar } from '../ui/charts';
 import { ErrorBox } from '../ui/errors';
@@ -16,8 +16,7 @@ import { useAsync } from '../ui/use-async';
 import { useUnitUsers, useUnits } from '../units';
 
 export function TargetsPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { me, sup } = useSession();
   const thisYear = vnYear();
   const [year, setYear] = useState(thisYear);
   const units = useUnits();
