@@ -105,8 +105,8 @@ export const M = {
 };
 
 // The shapes the pages work with, named after what they show (all derived from the generated types).
+export type { CaseFilter, EscalationLevel, PeriodKind, Role } from './generated/graphql';
 export type Me = G.SessionUserFragment;
-export type Role = G.Role;
 export type OrgUnit = G.UnitsQuery['orgUnits'][number];
 /** A user as `users(orgUnitId, role)` lists them: the active users of one unit. */
 export type UnitUser = G.UsersQuery['users'][number];
@@ -117,7 +117,4 @@ export type CaseDetail = G.CaseDetailFragment;
 export type Evidence = CaseDetail['evidence'][number];
 export type Pipeline = G.PipelineQuery['pipeline'];
 export type Report = G.ReportsQuery['reports'][number];
-export type ReportWithOfficers = G.ReportsByOfficerQuery['reports'][number];
 export type Nomination = G.NominationsQuery['rewardNominations'][number];
-export type PeriodKind = G.PeriodKind;
-export type CaseFilter = G.CaseFilter;

@@ -1,8 +1,7 @@
 import { ReactNode, useState } from 'react';
 import { ApiError, gql } from '../api';
 import { ESCALATION_LEVEL_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, labelOf } from '../i18n';
-import type { EscalationLevel } from '../generated/graphql';
-import { M, Q } from '../queries';
+import { M, Q, type EscalationLevel } from '../queries';
 import { Link } from '../router';
 import { ErrorBox, Notice } from '../ui/errors';
 import { CheckboxField } from '../ui/fields';
