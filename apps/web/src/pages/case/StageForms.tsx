@@ -12,6 +12,11 @@ import { SurveyForm } from './SurveyForm';
 export function StageForms(props: CaseFormProps & { sup: boolean; onApplied: (m: string) => void }) {
   const { sup, onApplied, ...forms } = props;
   const { c } = forms;
+  // Applications are taken from OUTREACH on; folded away except in GUIDANCE, where they are collected.
+  const applications = (folded?: string) => {
+    const form = <ApplicationForm c={c} onApplied={onApplied} />;
+    return folded ? <Disclosure summary={folded}>{form}</Disclosure> : form;
+  };
   switch (c.stage) {
     case CaseStage.SURVEY:
       return <SurveyForm {...forms} />;
@@ -19,25 +24,21 @@ export function StageForms(props: CaseFormProps & { sup: boolean; onApplied: (m:
       return (
         <>
           <OutreachForm {...forms} />
-          <Disclosure summary="Nộp đơn xin gia nhập">
-            <ApplicationForm c={c} onApplied={onApplied} />
-          </Disclosure>
+          {applications('Nộp đơn xin gia nhập')}
         </>
       );
     case CaseStage.GUIDANCE:
       return (
         <>
           <CommitteeForm {...forms} />
-          <ApplicationForm c={c} onApplied={onApplied} />
+          {applications()}
         </>
       );
     case CaseStage.FOUNDING_CEREMONY:
       return (
         <>
           <CongressForm {...forms} />
-          <Disclosure summary="Nộp thêm đơn xin gia nhập">
-            <ApplicationForm c={c} onApplied={onApplied} />
-          </Disclosure>
+          {applications('Nộp thêm đơn xin gia nhập')}
         </>
       );
     case CaseStage.RECOGNITION_DECISION:
