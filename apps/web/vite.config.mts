@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const domain = fileURLToPath(new URL('../../libs/domain/src/', import.meta.url));
 
 /**
  * The dashboard SPA. Built into apps/web/dist, which the API serves at `/` (see apps/api/src/main.ts).
@@ -13,6 +14,11 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  resolve: {
+    // The stage graph comes from the domain's pure modules (`@app/domain/case-stage`, …), as on the
+    // server. Only the per-module form is mapped: the index would bring in every domain module.
+    alias: [{ find: /^@app\/domain\//, replacement: domain }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

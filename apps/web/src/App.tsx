@@ -3,8 +3,8 @@ import { ApiError, getToken, gql, onUnauthenticated, setToken } from './api';
 import { ROLE_LABEL } from './i18n';
 import { Q, type Me } from './queries';
 import { Link, navigate, useLocation } from './router';
-import { SessionContext, type Session } from './session';
-import { Loading } from './ui';
+import { SessionContext, isSupervisor, type Session } from './session';
+import { Brand, Loading } from './ui/page';
 import { LoginPage } from './pages/LoginPage';
 import { BoardPage } from './pages/BoardPage';
 import { CasePage } from './pages/CasePage';
@@ -37,7 +37,7 @@ export function App() {
 
   useEffect(() => {
     if (!getToken()) return;
-    gql<{ me: Me }>(Q.me)
+    gql(Q.me)
       .then((d) => setMe(d.me))
       .catch((e) => {
         if (!(e instanceof ApiError) || e.code === 'UNAUTHENTICATED') logout();
@@ -49,7 +49,7 @@ export function App() {
     document.documentElement.lang = 'vi';
   }, []);
 
-  const session: Session | null = useMemo(() => (me ? { me, logout: () => logout() } : null), [me, logout]);
+  const session: Session | null = useMemo(() => (me ? { me, sup: isSupervisor(me), logout: () => logout() } : null), [me, logout]);
 
   if (booting) return <Loading what="phiên làm việc" />;
   if (!session) {
@@ -72,15 +72,7 @@ export function App() {
         Bỏ qua đến nội dung chính
       </a>
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-logo" aria-hidden="true">
-            CĐ
-          </span>
-          <span>
-            <strong>CĐCS Pipeline</strong>
-            <small>{session.me.orgUnit.name}</small>
-          </span>
-        </div>
+        <Brand sub={session.me.orgUnit.name} />
         <nav aria-label="Điều hướng chính" className="mainnav">
           <ul>
             {NAV.map((n) => {

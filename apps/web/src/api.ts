@@ -52,7 +52,23 @@ export function onUnauthenticated(l: Listener): () => void {
   return () => unauthenticatedListeners.delete(l);
 }
 
-export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * A GraphQL document carrying the types codegen gave its result and its variables (queries.ts);
+ * the property never exists at run time, it only lets `gql` type what it sends and returns.
+ */
+export type Operation<TResult, TVariables> = string & { readonly __types?: [TResult, TVariables] };
+
+/**
+ * Variables as the forms send them: a field of an input object may go as null even where the
+ * contract requires it, so that the API names the empty field (BAD_USER_INPUT) for the form.
+ */
+export type Sent<V> = { [K in keyof V]: V[K] extends readonly unknown[] ? V[K] : V[K] extends object ? Nullable<V[K]> : V[K] };
+export type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** Variables may be left out when the operation has no required ones. */
+type VariablesArg<V> = {} extends V ? [variables?: NoInfer<Sent<V>>] : [variables: NoInfer<Sent<V>>];
+
+export async function gql<R, V>(query: Operation<R, V>, ...[variables = {} as Sent<V>]: VariablesArg<V>): Promise<R> {
   const token = getToken();
   let res: Response;
   try {
@@ -68,7 +84,7 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   } catch {
     throw new ApiError('network', 'NETWORK');
   }
-  let body: { data?: T; errors?: { message: string; extensions?: ErrorExtensions }[] };
+  let body: { data?: R; errors?: { message: string; extensions?: ErrorExtensions }[] };
   try {
     body = await res.json();
   } catch {
@@ -91,6 +107,16 @@ export function isMissingFromSchema(e: unknown): boolean {
     (e.code === 'GRAPHQL_VALIDATION_FAILED' || e.code === 'BAD_REQUEST') &&
     /Cannot query field|Unknown type|Unknown argument/.test(e.all.map((x) => x.message).join(' ') || e.message)
   );
+}
+
+/** The answer, or 'missing' when the server does not know the operation yet (see isMissingFromSchema). */
+export async function unlessMissing<T>(answer: Promise<T>): Promise<T | 'missing'> {
+  try {
+    return await answer;
+  } catch (e) {
+    if (isMissingFromSchema(e)) return 'missing';
+    throw e;
+  }
 }
 
 /** Downloads a file that needs the bearer token: fetch it, then save the blob under a name. */

@@ -1,47 +1,60 @@
 /** Vietnamese labels for the contract's codes, and the formats: dd/mm/yyyy dates, vi-VN numbers. */
+import { Requirement } from '@app/domain/case-stage';
+import { IneligibleReason } from '@app/domain/eligibility';
+import type {
+  ApplicationStatus, EscalationLevel, NominationStatus, Ownership, PeriodKind, ReportStatus, Role,
+} from './generated/graphql';
+import { CaseStage, CloseReason } from './stages';
 
-export type Stage = 'SURVEY' | 'OUTREACH' | 'GUIDANCE' | 'FOUNDING_CEREMONY' | 'RECOGNITION_DECISION' | 'RECOGNIZED' | 'CLOSED';
-export type Role = 'ADMIN' | 'SUPERVISOR' | 'OFFICER';
+/** The label of a code, or the code itself when the table does not know it (say, a newer server's). */
+export function labelOf<K extends string>(table: Readonly<Record<K, string>>, code: string): string {
+  return (table as Readonly<Record<string, string | undefined>>)[code] ?? code;
+}
 
-export const STAGES: Stage[] = ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION', 'RECOGNIZED', 'CLOSED'];
-export const OPEN_STAGES: Stage[] = ['SURVEY', 'OUTREACH', 'GUIDANCE', 'FOUNDING_CEREMONY', 'RECOGNITION_DECISION'];
-
-export const STAGE_LABEL: Record<Stage, string> = {
-  SURVEY: 'Khảo sát',
-  OUTREACH: 'Tuyên truyền vận động',
-  GUIDANCE: 'Hướng dẫn thủ tục',
-  FOUNDING_CEREMONY: 'Đại hội thành lập',
-  RECOGNITION_DECISION: 'Quyết định công nhận',
-  RECOGNIZED: 'Đã công nhận',
-  CLOSED: 'Đã đóng',
+/**
+ * The dashboard's stage names, keyed by the domain's stages (so a new stage fails the type check
+ * here). Shorter than the domain's CASE_STAGE_LABEL_VI, which the server writes into exports.
+ */
+export const STAGE_LABEL: Readonly<Record<CaseStage, string>> = {
+  [CaseStage.SURVEY]: 'Khảo sát',
+  [CaseStage.OUTREACH]: 'Tuyên truyền vận động',
+  [CaseStage.GUIDANCE]: 'Hướng dẫn thủ tục',
+  [CaseStage.FOUNDING_CEREMONY]: 'Đại hội thành lập',
+  [CaseStage.RECOGNITION_DECISION]: 'Quyết định công nhận',
+  [CaseStage.RECOGNIZED]: 'Đã công nhận',
+  [CaseStage.CLOSED]: 'Đã đóng',
 };
 
-export const ROLE_LABEL: Record<Role, string> = {
+export const ROLE_LABEL: Readonly<Record<Role, string>> = {
   ADMIN: 'Quản trị',
   SUPERVISOR: 'Ban Thường vụ',
   OFFICER: 'Cán bộ chuyên trách',
 };
 
-export const UNMET_LABEL: Record<string, string> = {
-  SURVEY_MISSING: 'Chưa có kết quả khảo sát',
-  NO_ASSIGNEE: 'Chưa phân công cán bộ phụ trách',
-  NO_OUTREACH: 'Chưa có buổi tuyên truyền',
-  NO_MOBILIZATION_COMMITTEE: 'Chưa thành lập ban vận động',
-  TOO_FEW_APPLICATIONS: 'Chưa đủ đơn xin gia nhập',
-  NO_CONGRESS: 'Chưa tổ chức đại hội',
-  NO_DOSSIER: 'Chưa hoàn thiện hồ sơ',
-  NO_DECISION: 'Chưa có quyết định công nhận',
-  ENTERPRISE_HAS_UNION: 'Doanh nghiệp đã có công đoàn',
+/** The exit requirements a refused advance names (TRANSITION_NOT_ALLOWED's `unmet`). */
+export const UNMET_LABEL: Readonly<Record<Requirement, string>> = {
+  [Requirement.SURVEY_MISSING]: 'Chưa có kết quả khảo sát',
+  [Requirement.NO_ASSIGNEE]: 'Chưa phân công cán bộ phụ trách',
+  [Requirement.NO_OUTREACH]: 'Chưa có buổi tuyên truyền',
+  [Requirement.NO_MOBILIZATION_COMMITTEE]: 'Chưa thành lập ban vận động',
+  [Requirement.TOO_FEW_APPLICATIONS]: 'Chưa đủ đơn xin gia nhập',
+  [Requirement.NO_CONGRESS]: 'Chưa tổ chức đại hội',
+  [Requirement.NO_DOSSIER]: 'Chưa hoàn thiện hồ sơ',
+  [Requirement.NO_DECISION]: 'Chưa có quyết định công nhận',
+  [Requirement.ENTERPRISE_HAS_UNION]: 'Doanh nghiệp đã có công đoàn',
 };
 
-export const REASON_LABEL: Record<string, string> = {
-  MANAGER: 'Là người quản lý doanh nghiệp (chủ doanh nghiệp, thành viên hội đồng quản trị, giám đốc, người được ủy quyền ký hợp đồng lao động)',
-  SERVING_SENTENCE: 'Đang chấp hành án phạt tù',
-  FOREIGN_CONTRACT_TOO_SHORT: 'Lao động nước ngoài có hợp đồng dưới 12 tháng',
-  ALREADY_MEMBER: 'Đã là đoàn viên công đoàn hoặc đã có đơn đang chờ xét',
+/** Why a worker may not join (INELIGIBLE's `reasons`). */
+export const REASON_LABEL: Readonly<Record<IneligibleReason, string>> = {
+  [IneligibleReason.MANAGER]:
+    'Là người quản lý doanh nghiệp (chủ doanh nghiệp, thành viên hội đồng quản trị, giám đốc, người được ủy quyền ký hợp đồng lao động)',
+  [IneligibleReason.SERVING_SENTENCE]: 'Đang chấp hành án phạt tù',
+  [IneligibleReason.FOREIGN_CONTRACT_TOO_SHORT]: 'Lao động nước ngoài có hợp đồng dưới 12 tháng',
+  [IneligibleReason.ALREADY_MEMBER]: 'Đã là đoàn viên công đoàn hoặc đã có đơn đang chờ xét',
 };
 
-export const CLOSE_REASON_LABEL: Record<string, string> = {
+/** In this order in the close form's picker. */
+export const CLOSE_REASON_LABEL: Readonly<Record<CloseReason, string>> = {
   ENTERPRISE_DISSOLVED: 'Doanh nghiệp giải thể',
   BELOW_THRESHOLD: 'Không đủ số lao động',
   WORKERS_DECLINED: 'Người lao động không đồng thuận',
@@ -50,40 +63,43 @@ export const CLOSE_REASON_LABEL: Record<string, string> = {
   OTHER: 'Lý do khác',
 };
 
-export const APPLICATION_STATUS_LABEL: Record<string, string> = {
+export const APPLICATION_STATUS_LABEL: Readonly<Record<ApplicationStatus, string>> = {
   SUBMITTED: 'Đã nộp',
   ADMITTED: 'Đã kết nạp',
   REJECTED: 'Từ chối',
   WITHDRAWN: 'Đã rút',
 };
 
-export const ESCALATION_LEVEL_LABEL: Record<string, string> = {
+export const ESCALATION_LEVEL_LABEL: Readonly<Record<EscalationLevel, string>> = {
   WARNING: 'Sắp quá hạn',
   BREACH: 'Quá hạn',
   CRITICAL: 'Quá hạn nghiêm trọng',
 };
 
-export const PERIOD_KIND_LABEL: Record<string, string> = {
+/** In this order in the report form's picker. */
+export const PERIOD_KIND_LABEL: Readonly<Record<PeriodKind, string>> = {
   MONTH: 'Tháng',
   QUARTER: 'Quý',
   HALF_YEAR: '6 tháng',
   YEAR: 'Năm',
 };
 
-export const REPORT_STATUS_LABEL: Record<string, string> = {
+export const REPORT_STATUS_LABEL: Readonly<Record<ReportStatus, string>> = {
   QUEUED: 'Đang chờ',
   RUNNING: 'Đang lập',
   READY: 'Hoàn thành',
   FAILED: 'Lỗi',
 };
 
-export const NOMINATION_STATUS_LABEL: Record<string, string> = {
+/** In this order in the rewards filter. */
+export const NOMINATION_STATUS_LABEL: Readonly<Record<NominationStatus, string>> = {
   PROPOSED: 'Chờ duyệt',
   APPROVED: 'Đã duyệt',
   REJECTED: 'Từ chối',
 };
 
-export const ACTION_LABEL: Record<string, string> = {
+/** History actions (CaseTransition.action, a string in the contract). */
+export const ACTION_LABEL: Readonly<Record<string, string>> = {
   ASSIGN: 'Phân công',
   RECORD_SURVEY: 'Ghi kết quả khảo sát',
   RECORD_OUTREACH: 'Ghi buổi tuyên truyền',
@@ -95,7 +111,8 @@ export const ACTION_LABEL: Record<string, string> = {
   REOPEN: 'Mở lại hồ sơ',
 };
 
-export const EVIDENCE_KIND_LABEL: Record<string, string> = {
+/** Evidence kinds (CaseEvidence.kind, a string in the contract). */
+export const EVIDENCE_KIND_LABEL: Readonly<Record<string, string>> = {
   SURVEY: 'Kết quả khảo sát',
   OUTREACH: 'Buổi tuyên truyền vận động',
   COMMITTEE: 'Ban vận động',
@@ -103,7 +120,7 @@ export const EVIDENCE_KIND_LABEL: Record<string, string> = {
   DECISION: 'Quyết định công nhận',
 };
 
-export const OWNERSHIP_LABEL: Record<string, string> = {
+export const OWNERSHIP_LABEL: Readonly<Record<Ownership, string>> = {
   STATE: 'Nhà nước',
   PRIVATE: 'Tư nhân',
   FOREIGN_INVESTED: 'Có vốn đầu tư nước ngoài',
@@ -112,7 +129,7 @@ export const OWNERSHIP_LABEL: Record<string, string> = {
 };
 
 /** Input and evidence field names, for BAD_USER_INPUT and evidence details. */
-export const FIELD_LABEL: Record<string, string> = {
+export const FIELD_LABEL: Readonly<Record<string, string>> = {
   email: 'Email',
   password: 'Mật khẩu',
   surveyedOn: 'Ngày khảo sát',
@@ -163,7 +180,12 @@ export const FIELD_LABEL: Record<string, string> = {
   note_: 'Ghi chú',
 };
 
-export const fieldLabel = (f: string): string => FIELD_LABEL[f] ?? f;
+/** A label table as picker options, in the table's order. */
+export function optionsOf<K extends string>(table: Readonly<Record<K, string>>): { value: K; label: string }[] {
+  return (Object.entries(table) as [K, string][]).map(([value, label]) => ({ value, label }));
+}
+
+export const fieldLabel = (f: string): string => labelOf(FIELD_LABEL, f);
 
 const numberFmt = new Intl.NumberFormat('vi-VN');
 const decimalFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
@@ -243,6 +265,6 @@ export function fmtPeriod(kind: string, start: string): string {
     case 'YEAR':
       return start.slice(5) === '01-01' ? `Năm ${y}` : `12 tháng từ ${fmtDate(start)}`;
     default:
-      return `${PERIOD_KIND_LABEL[kind] ?? kind} từ ${fmtDate(start)}`;
+      return `${labelOf(PERIOD_KIND_LABEL, kind)} từ ${fmtDate(start)}`;
   }
 }

@@ -3,6 +3,8 @@ import type { Me } from './queries';
 
 export interface Session {
   me: Me;
+  /** A supervisor or an admin: sees the whole unit, assigns, closes and decides. */
+  sup: boolean;
   logout: () => void;
 }
 

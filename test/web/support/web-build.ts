@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '../../..');
 export const WEB_DIR = join(ROOT, 'apps/web');
 export const WEB_INDEX = join(WEB_DIR, 'dist/index.html');
+/** The domain's pure modules (the stage graph) are built into the SPA too (`@app/domain/*` in apps/web/vite.config.mts). */
+const DOMAIN_DIR = join(ROOT, 'libs/domain/src');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -17,11 +19,11 @@ function newestSource(dir: string): number {
 }
 
 /**
- * Builds the dashboard SPA (vite) when apps/web/dist is missing or older than its sources, so that
+ * Builds the dashboard SPA (vite) when apps/web/dist is missing or older than its sources (and the domain's), so that
  * the API started by TestApi serves the current app (npm test builds it first; a bare jest run may not).
  */
 export function ensureWebBuild(): void {
-  if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= newestSource(WEB_DIR)) return;
+  if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= Math.max(newestSource(WEB_DIR), newestSource(DOMAIN_DIR))) return;
   execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 

@@ -1,37 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import { gql } from '../api';
-import { CLOSE_REASON_LABEL, STAGES, STAGE_LABEL, fmtDate, fmtNumber, type Stage } from '../i18n';
-import { M, Q, type CaseCard, type OrgUnit, type UserRef } from '../queries';
+import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber, labelOf } from '../i18n';
+import { loadAllCases } from '../cases';
+import { M, Q, type CaseCard, type CaseFilter, type UserRef } from '../queries';
 import { Link, navigate } from '../router';
-import { useUnitUsers } from '../unit-users';
-import { isSupervisor, useSession } from '../session';
-import { ActionForm, CheckboxField, Disclosure, ErrorBox, Loading, PageTitle, SelectField, useAsync } from '../ui';
-
-/** Every case matching the filter, page by page (at most 1 000). */
-export async function loadAllCases(filter: Record<string, unknown>): Promise<CaseCard[]> {
-  const out: CaseCard[] = [];
-  let after: string | null = null;
-  for (let i = 0; i < 5; i++) {
-    const d: { foundingCases: { nodes: CaseCard[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await gql(Q.cases, {
-      f: filter,
-      first: 200,
-      after,
-    });
-    out.push(...d.foundingCases.nodes);
-    if (!d.foundingCases.pageInfo.hasNextPage) break;
-    after = d.foundingCases.pageInfo.endCursor;
-  }
-  return out;
-}
-
-/** Upper-level units of the caller's subtree (where cases live), for filters and forms. */
-export function useUnits() {
-  return useAsync(async () => (await gql<{ orgUnits: OrgUnit[] }>(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS'), []);
-}
+import { useSession } from '../session';
+import { ALL_STAGES, type CaseStage } from '../stages';
+import { ErrorBox } from '../ui/errors';
+import { CheckboxField, SelectField } from '../ui/fields';
+import { ActionForm } from '../ui/forms';
+import { Disclosure, Loading, PageTitle } from '../ui/page';
+import { useAsync } from '../ui/use-async';
+import { useUnitUsers, useUnits } from '../units';
 
 export function BoardPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { sup } = useSession();
   const [assigneeId, setAssigneeId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -40,7 +23,7 @@ export function BoardPage() {
   const unitOfficers = useUnitUsers(sup ? (units.data ?? []) : [], 'OFFICER');
 
   const filter = useMemo(() => {
-    const f: Record<string, unknown> = {};
+    const f: CaseFilter = {};
     if (assigneeId) f.assigneeId = assigneeId;
     if (orgUnitId) f.orgUnitId = orgUnitId;
     if (overdueOnly) f.overdue = true;
@@ -66,7 +49,7 @@ export function BoardPage() {
   }, [seen, unitOfficers.data]);
 
   const byStage = useMemo(() => {
-    const m = new Map<Stage, CaseCard[]>(STAGES.map((s) => [s, []]));
+    const m = new Map<CaseStage, CaseCard[]>(ALL_STAGES.map((s) => [s, []]));
     for (const c of cases.data ?? []) m.get(c.stage)?.push(c);
     return m;
   }, [cases.data]);
@@ -117,7 +100,7 @@ export function BoardPage() {
       {cases.loading && !cases.data && <Loading what="hồ sơ" />}
 
       <div className="board" data-testid="board">
-        {STAGES.map((s) => {
+        {ALL_STAGES.map((s) => {
           const list = byStage.get(s) ?? [];
           const overdue = list.filter((c) => c.overdue).length;
           const headingId = `col-${s}`;
@@ -161,7 +144,7 @@ function CaseCardView({ c }: { c: CaseCard }) {
           Hạn giai đoạn: <time dateTime={c.stageDueOn}>{fmtDate(c.stageDueOn)}</time>
         </p>
       )}
-      {c.closedReason && <p className="card-meta">Lý do đóng: {CLOSE_REASON_LABEL[c.closedReason] ?? c.closedReason}</p>}
+      {c.closedReason && <p className="card-meta">Lý do đóng: {labelOf(CLOSE_REASON_LABEL, c.closedReason)}</p>}
       {c.overdue && (
         <p>
           <span className="badge badge-overdue" data-testid="overdue-badge">
@@ -173,14 +156,12 @@ function CaseCardView({ c }: { c: CaseCard }) {
   );
 }
 
-interface OpenableEnterprise { id: string; name: string; workerCount: number; hasUnion: boolean; openCase: { id: string } | null; orgUnit: { id: string; name: string } }
-
 function OpenCaseForm() {
   const [enterpriseId, setEnterpriseId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const ents = useAsync(
     async () =>
-      (await gql<{ enterprises: { nodes: OpenableEnterprise[] } }>(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase),
+      (await gql(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase),
     [],
   );
   // The case lives in the enterprise's unit: its active officers and supervisors can be assigned.
@@ -195,7 +176,7 @@ function OpenCaseForm() {
         submitLabel="Mở hồ sơ"
         conflict="Doanh nghiệp này đã có hồ sơ đang mở."
         onSubmit={async () => {
-          const d = await gql<{ openFoundingCase: { id: string } }>(M.open, { i: { enterpriseId: enterpriseId || null, assigneeId: assigneeId || null } });
+          const d = await gql(M.open, { i: { enterpriseId: enterpriseId || null, assigneeId: assigneeId || null } });
           navigate(`/ho-so/${d.openFoundingCase.id}`);
         }}
       >

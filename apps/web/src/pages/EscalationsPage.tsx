@@ -1,39 +1,33 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { ApiError, gql } from '../api';
-import { ESCALATION_LEVEL_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber } from '../i18n';
-import { M, Q, type ApplicationEscalation, type Escalation } from '../queries';
+import { ESCALATION_LEVEL_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, labelOf } from '../i18n';
+import { M, Q, type EscalationLevel } from '../queries';
 import { Link } from '../router';
-import { CheckboxField, ErrorBox, Loading, Notice, PageTitle, useAsync } from '../ui';
+import { ErrorBox, Notice } from '../ui/errors';
+import { CheckboxField } from '../ui/fields';
+import { Loading, PageTitle } from '../ui/page';
+import { useAction } from '../ui/use-action';
+import { useAsync } from '../ui/use-async';
 
 export function EscalationsPage() {
   const [showAll, setShowAll] = useState(false);
-  const list = useAsync(async () => (await gql<{ escalations: Escalation[] }>(Q.escalations, { open: !showAll })).escalations, [showAll]);
+  const list = useAsync(async () => (await gql(Q.escalations, { open: !showAll })).escalations, [showAll]);
   const apps = useAsync(
-    async () => (await gql<{ applicationEscalations: ApplicationEscalation[] }>(Q.applicationEscalations, { open: !showAll })).applicationEscalations,
+    async () => (await gql(Q.applicationEscalations, { open: !showAll })).applicationEscalations,
     [showAll],
   );
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const ack = async (e: { id: string }, what: string, reload: () => void) => {
-    setBusy(e.id);
-    setError(null);
-    setDone(null);
-    try {
-      await gql(M.acknowledge, { id: e.id });
-      setDone(`Đã xác nhận cảnh báo ${what}.`);
-      reload();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'NOT_FOUND') {
-        setDone('Cảnh báo này không gửi đích danh cho bạn nên không cần xác nhận.');
-      } else {
-        setError(err);
+  const ack = useAction<string>();
+  const acknowledge = (id: string, what: string, reload: () => void) =>
+    ack.run(id, async () => {
+      try {
+        await gql(M.acknowledge, { id });
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'NOT_FOUND') return 'Cảnh báo này không gửi đích danh cho bạn nên không cần xác nhận.';
+        throw err;
       }
-    } finally {
-      setBusy(null);
-    }
-  };
+      reload();
+      return `Đã xác nhận cảnh báo ${what}.`;
+    });
 
   const rank: Record<string, number> = { CRITICAL: 3, BREACH: 2, WARNING: 1 };
   const items = [...(list.data ?? [])].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt) || (rank[b.level] ?? 0) - (rank[a.level] ?? 0));
@@ -48,31 +42,23 @@ export function EscalationsPage() {
           <strong>{fmtNumber(items.length)}</strong> cảnh báo
         </p>
       </form>
-      <ErrorBox error={error ?? list.error ?? apps.error} />
-      {done && <Notice>{done}</Notice>}
+      <ErrorBox error={ack.error ?? list.error ?? apps.error} />
+      {ack.done && <Notice>{ack.done}</Notice>}
       {list.loading && !list.data && <Loading what="cảnh báo" />}
       {list.data && items.length === 0 && <p className="empty-state">Không có cảnh báo nào cần xử lý.</p>}
       <ul className="inbox" data-testid="escalations">
         {items.map((e) => (
-          <li key={e.id} className={`inbox-item level-${e.level.toLowerCase()}`}>
-            <div className="inbox-main">
-              <p>
-                <span className={`badge badge-${e.level.toLowerCase()}`}>{ESCALATION_LEVEL_LABEL[e.level] ?? e.level}</span>{' '}
-                <Link to={`/ho-so/${e.case.id}`}>
-                  <strong>{e.case.enterprise.name}</strong>
-                </Link>
-              </p>
-              <p className="muted">
-                Giai đoạn «{STAGE_LABEL[e.stage]}» · hạn {fmtDate(e.case.stageDueOn)} · phát sinh {fmtDateTime(e.raisedAt)} · {e.case.assignee?.fullName ?? 'chưa phân công'}
-              </p>
-              {e.acknowledgedAt && <p className="muted">Đã xác nhận lúc {fmtDateTime(e.acknowledgedAt)}</p>}
-            </div>
-            {!e.acknowledgedAt && (
-              <button type="button" className="btn btn-secondary" onClick={() => ack(e, `hồ sơ ${e.case.enterprise.name}`, list.reload)} disabled={busy === e.id} aria-busy={busy === e.id}>
-                {busy === e.id ? 'Đang gửi…' : 'Xác nhận đã xem'}
-              </button>
-            )}
-          </li>
+          <InboxItem key={e.id} e={e} busy={ack.busy === e.id} onAcknowledge={() => acknowledge(e.id, `hồ sơ ${e.case.enterprise.name}`, list.reload)}>
+            <p>
+              <LevelBadge level={e.level} />{' '}
+              <Link to={`/ho-so/${e.case.id}`}>
+                <strong>{e.case.enterprise.name}</strong>
+              </Link>
+            </p>
+            <p className="muted">
+              Giai đoạn «{STAGE_LABEL[e.stage]}» · hạn {fmtDate(e.case.stageDueOn)} · phát sinh {fmtDateTime(e.raisedAt)} · {e.case.assignee?.fullName ?? 'chưa phân công'}
+            </p>
+          </InboxItem>
         ))}
       </ul>
       {(apps.data ?? []).length > 0 && (
@@ -81,33 +67,44 @@ export function EscalationsPage() {
           <p className="muted">Đơn gửi thẳng công đoàn cấp trên (nơi chưa có CĐCS) chưa được xét trong thời hạn quy định.</p>
           <ul className="inbox" data-testid="application-escalations" aria-labelledby="esc-apps">
             {apps.data!.map((e) => (
-              <li key={e.id} className={`inbox-item level-${e.level.toLowerCase()}`}>
-                <div className="inbox-main">
-                  <p>
-                    <span className={`badge badge-${e.level.toLowerCase()}`}>{ESCALATION_LEVEL_LABEL[e.level] ?? e.level}</span>{' '}
-                    <strong>{e.application.fullName}</strong> · {e.application.position}
-                  </p>
-                  <p className="muted">
-                    {e.decidingUnit.name} · nộp {fmtDate(e.application.submittedOn)} · hạn xét {fmtDate(e.application.dueOn)} · phát sinh {fmtDateTime(e.raisedAt)}
-                  </p>
-                  {e.acknowledgedAt && <p className="muted">Đã xác nhận lúc {fmtDateTime(e.acknowledgedAt)}</p>}
-                </div>
-                {!e.acknowledgedAt && (
-                  <button
-                    type="button"
-                    className="btn btn-secondary"
-                    onClick={() => ack(e, `đơn của ${e.application.fullName}`, apps.reload)}
-                    disabled={busy === e.id}
-                    aria-busy={busy === e.id}
-                  >
-                    {busy === e.id ? 'Đang gửi…' : 'Xác nhận đã xem'}
-                  </button>
-                )}
-              </li>
+              <InboxItem key={e.id} e={e} busy={ack.busy === e.id} onAcknowledge={() => acknowledge(e.id, `đơn của ${e.application.fullName}`, apps.reload)}>
+                <p>
+                  <LevelBadge level={e.level} /> <strong>{e.application.fullName}</strong> · {e.application.position}
+                </p>
+                <p className="muted">
+                  {e.decidingUnit.name} · nộp {fmtDate(e.application.submittedOn)} · hạn xét {fmtDate(e.application.dueOn)} · phát sinh {fmtDateTime(e.raisedAt)}
+                </p>
+              </InboxItem>
             ))}
           </ul>
         </>
       )}
     </section>
+  );
+}
+
+function LevelBadge({ level }: { level: EscalationLevel }) {
+  return <span className={`badge badge-${level.toLowerCase()}`}>{labelOf(ESCALATION_LEVEL_LABEL, level)}</span>;
+}
+
+/** One escalation of either list: what it is about, when it was acknowledged, or the button to acknowledge it. */
+function InboxItem(p: {
+  e: { level: EscalationLevel; acknowledgedAt: string | null };
+  busy: boolean;
+  onAcknowledge: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <li className={`inbox-item level-${p.e.level.toLowerCase()}`}>
+      <div className="inbox-main">
+        {p.children}
+        {p.e.acknowledgedAt && <p className="muted">Đã xác nhận lúc {fmtDateTime(p.e.acknowledgedAt)}</p>}
+      </div>
+      {!p.e.acknowledgedAt && (
+        <button type="button" className="btn btn-secondary" onClick={p.onAcknowledge} disabled={p.busy} aria-busy={p.busy}>
+          {p.busy ? 'Đang gửi…' : 'Xác nhận đã xem'}
+        </button>
+      )}
+    </li>
   );
 }

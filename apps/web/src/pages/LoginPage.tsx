@@ -1,47 +1,40 @@
 import { FormEvent, useState } from 'react';
 import { ApiError, gql } from '../api';
-import type { Me } from '../queries';
-import { M } from '../queries';
-import { ErrorBox, TextField } from '../ui';
+import { M, type Me } from '../queries';
+import { ErrorBox } from '../ui/errors';
+import { TextField } from '../ui/fields';
+import { Brand } from '../ui/page';
+import { useAction } from '../ui/use-action';
 
 export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, me: Me) => void; notice: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const login = useAction();
+  const busy = login.busy !== null;
   const [badCredentials, setBadCredentials] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setBadCredentials(false);
-    try {
-      const d = await gql<{ login: { accessToken: string; user: Me } }>(M.login, { e: email.trim(), p: password });
-      onLoggedIn(d.login.accessToken, d.login.user);
-    } catch (err) {
-      if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || (err.code === 'BAD_USER_INPUT' && (!email || !password)))) {
-        setBadCredentials(true);
-      } else {
-        setError(err);
+    await login.run(true, async () => {
+      try {
+        const d = await gql(M.login, { e: email.trim(), p: password });
+        onLoggedIn(d.login.accessToken, d.login.user);
+      } catch (err) {
+        // A wrong or missing email/password gets one plain sentence, not the API's error.
+        if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || (err.code === 'BAD_USER_INPUT' && (!email || !password)))) {
+          setBadCredentials(true);
+          return;
+        }
+        throw err;
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <main className="login" id="main">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
-        <div className="brand brand-large">
-          <span className="brand-logo" aria-hidden="true">
-            CĐ
-          </span>
-          <span>
-            <strong>CĐCS Pipeline</strong>
-            <small>Thành lập công đoàn cơ sở &amp; phát triển đoàn viên</small>
-          </span>
-        </div>
+        <Brand large sub="Thành lập công đoàn cơ sở & phát triển đoàn viên" />
         <h1 id="login-title">Đăng nhập</h1>
         {notice && (
           <div className="alert alert-info" role="status">
@@ -55,7 +48,7 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, 
             <p className="alert-title">Sai email hoặc mật khẩu</p>
           </div>
         )}
-        <ErrorBox error={error} />
+        <ErrorBox error={login.error} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} aria-busy={busy}>
           {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
         </button>

@@ -1,10 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import { downloadWithToken, gql, isMissingFromSchema } from '../api';
-import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnToday, vnYear } from '../i18n';
-import { REPORTS, type Report } from '../queries';
-import { isSupervisor, useSession } from '../session';
-import { ActionForm, ErrorBox, Loading, Notice, PageTitle, SelectField, badFields, useAsync } from '../ui';
-import { useUnits } from './BoardPage';
+import { useEffect, useMemo } from 'react';
+import { downloadWithToken, gql, unlessMissing } from '../api';
+import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnToday, vnYear, labelOf, optionsOf } from '../i18n';
+import { REPORTS, type PeriodKind, type Report } from '../queries';
+import { useSession } from '../session';
+import { ErrorBox, Notice } from '../ui/errors';
+import { SelectField } from '../ui/fields';
+import { ActionForm, useForm } from '../ui/forms';
+import { Loading, PageTitle } from '../ui/page';
+import { useAction } from '../ui/use-action';
+import { useAsync } from '../ui/use-async';
+import { useUnits } from '../units';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -51,16 +56,11 @@ function currentPart(kind: string): number {
 }
 
 export function ReportsPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { me, sup } = useSession();
   const units = useUnits();
   const list = useAsync(async () => {
-    try {
-      return (await gql<{ reports: Report[] }>(REPORTS.list, {})).reports;
-    } catch (e) {
-      if (isMissingFromSchema(e)) return 'missing' as const;
-      throw e;
-    }
+    const answer = await unlessMissing(gql(REPORTS.list, {}));
+    return answer === 'missing' ? answer : answer.reports;
   }, []);
   const reports = list.data === 'missing' ? [] : (list.data ?? []);
   const pending = reports.some((r) => r.status === 'QUEUED' || r.status === 'RUNNING');
@@ -102,20 +102,15 @@ export function ReportsPage() {
 
 function RequestForm({ units, defaultUnit, onRequested }: { units: { id: string; name: string }[]; defaultUnit: string; onRequested: () => void }) {
   const thisYear = vnYear();
-  const [orgUnitId, setOrgUnitId] = useState(defaultUnit);
-  const [kind, setKind] = useState('QUARTER');
-  const [year, setYear] = useState(String(thisYear));
-  const [part, setPart] = useState(String(currentPart('QUARTER')));
-  const [error, setError] = useState<unknown>(null);
-  const bad = badFields(error);
+  const f = useForm({ orgUnitId: defaultUnit, periodKind: 'QUARTER' as PeriodKind, year: String(thisYear), part: String(currentPart('QUARTER')) });
+  const { orgUnitId, periodKind: kind } = f.values;
   const parts = partsOf(kind);
-  const start = periodStartOf(kind, Number(year), Number(part) || 1);
+  const start = periodStartOf(kind, Number(f.values.year), Number(f.values.part) || 1);
   return (
     <ActionForm
       title="Yêu cầu lập báo cáo"
       submitLabel="Lập báo cáo"
-      error={error}
-      setError={setError}
+      form={f}
       testId="form-report"
       className="panel"
       conflict="Báo cáo của kỳ này đang được lập."
@@ -126,20 +121,17 @@ function RequestForm({ units, defaultUnit, onRequested }: { units: { id: string;
       }}
     >
       <div className="grid-4">
-        <SelectField label="Đơn vị" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} invalid={bad} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField label="Đơn vị" {...f.field('orgUnitId')} options={units.map((u) => ({ value: u.id, label: u.name }))} />
         <SelectField
           label="Loại kỳ"
-          name="periodKind"
-          value={kind}
-          invalid={bad}
-          onChange={(k) => {
-            setKind(k);
-            setPart(String(currentPart(k)));
-          }}
-          options={Object.entries(PERIOD_KIND_LABEL).map(([value, label]) => ({ value, label }))}
+          {...f.field('periodKind')}
+          // A new kind starts at its current part (this month, quarter, half).
+          onChange={(k) => f.setValues((s) => ({ ...s, periodKind: k, part: String(currentPart(k)) }))}
+          options={optionsOf(PERIOD_KIND_LABEL)}
         />
-        <SelectField label="Năm" name="year" value={year} onChange={setYear} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))} />
-        {parts.length > 0 && <SelectField label="Kỳ" name="periodStart" value={part} onChange={setPart} invalid={bad} options={parts} />}
+        <SelectField label="Năm" {...f.field('year')} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))} />
+        {/* The part picks the period's first day: the API names it periodStart. */}
+        {parts.length > 0 && <SelectField label="Kỳ" {...f.field('part')} name="periodStart" options={parts} />}
       </div>
       <p className="muted" data-testid="report-period">
         Kỳ báo cáo: {fmtPeriod(kind, start)} (từ {fmtDate(start)} đến {fmtDate(periodEndOf(kind, start))})
@@ -149,9 +141,7 @@ function RequestForm({ units, defaultUnit, onRequested }: { units: { id: string;
 }
 
 function ReportItem({ r }: { r: Report }) {
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const download = useAction<'xlsx' | 'csv'>();
   const base = `bao-cao-${fmtPeriod(r.periodKind, r.periodStart)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -159,19 +149,10 @@ function ReportItem({ r }: { r: Report }) {
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .toLowerCase()}`;
-  const download = async (url: string, ext: string) => {
-    setBusy(ext);
-    setError(null);
-    setSaved(null);
-    try {
-      const name = await downloadWithToken(url, `${base}.${ext}`);
-      setSaved(`Đã tải về ${name}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const files = [
+    { ext: 'xlsx', url: r.xlsxUrl, label: 'Tải XLSX', className: 'btn btn-primary' },
+    { ext: 'csv', url: r.csvUrl, label: 'Tải CSV', className: 'btn btn-secondary' },
+  ] as const;
   const f = r.figures;
   return (
     <li className="report panel" data-testid="report-item" data-status={r.status}>
@@ -180,7 +161,7 @@ function ReportItem({ r }: { r: Report }) {
           {fmtPeriod(r.periodKind, r.periodStart)} — {r.orgUnit.name}
         </h2>
         <span className={`badge badge-report-${r.status.toLowerCase()}`} data-testid="report-status">
-          {REPORT_STATUS_LABEL[r.status] ?? r.status}
+          {labelOf(REPORT_STATUS_LABEL, r.status)}
         </span>
       </div>
       <p className="muted small">
@@ -229,20 +210,24 @@ function ReportItem({ r }: { r: Report }) {
       )}
       {r.status === 'READY' && (
         <div className="report-actions">
-          {r.xlsxUrl && (
-            <button type="button" className="btn btn-primary" onClick={() => download(r.xlsxUrl!, 'xlsx')} disabled={busy === 'xlsx'}>
-              {busy === 'xlsx' ? 'Đang tải…' : 'Tải XLSX'}
-            </button>
-          )}
-          {r.csvUrl && (
-            <button type="button" className="btn btn-secondary" onClick={() => download(r.csvUrl!, 'csv')} disabled={busy === 'csv'}>
-              {busy === 'csv' ? 'Đang tải…' : 'Tải CSV'}
-            </button>
+          {files.map(
+            ({ ext, url, label, className }) =>
+              url && (
+                <button
+                  key={ext}
+                  type="button"
+                  className={className}
+                  onClick={() => download.run(ext, async () => `Đã tải về ${await downloadWithToken(url, `${base}.${ext}`)}`)}
+                  disabled={download.busy === ext}
+                >
+                  {download.busy === ext ? 'Đang tải…' : label}
+                </button>
+              ),
           )}
         </div>
       )}
-      <ErrorBox error={error} />
-      {saved && <Notice>{saved}</Notice>}
+      <ErrorBox error={download.error} />
+      {download.done && <Notice>{download.done}</Notice>}
     </li>
   );
 }

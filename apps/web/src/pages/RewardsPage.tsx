@@ -1,23 +1,23 @@
 import { useState } from 'react';
-import { gql, isMissingFromSchema } from '../api';
-import { NOMINATION_STATUS_LABEL, fmtDecimal, fmtNumber, fmtPeriod, vnYear } from '../i18n';
-import { REWARDS, type Nomination } from '../queries';
-import { isSupervisor, useSession } from '../session';
-import { ActionForm, ErrorBox, Loading, Notice, PageTitle, SelectField, TextField, badFields, useAsync } from '../ui';
-import { useUnits } from './BoardPage';
+import { gql, unlessMissing } from '../api';
+import { NOMINATION_STATUS_LABEL, fmtDecimal, fmtNumber, fmtPeriod, vnYear, labelOf, optionsOf } from '../i18n';
+import { REWARDS, type Nomination, type PeriodKind } from '../queries';
+import { useSession } from '../session';
+import { ErrorBox, Notice } from '../ui/errors';
+import { SelectField, TextField } from '../ui/fields';
+import { ActionForm, useForm } from '../ui/forms';
+import { Disclosure, Loading, PageTitle } from '../ui/page';
+import { useAction } from '../ui/use-action';
+import { useAsync } from '../ui/use-async';
+import { useUnits } from '../units';
 
 export function RewardsPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { me, sup } = useSession();
   const units = useUnits();
   const [status, setStatus] = useState('');
   const list = useAsync(async () => {
-    try {
-      return (await gql<{ rewardNominations: Nomination[] }>(REWARDS.list, {})).rewardNominations;
-    } catch (e) {
-      if (isMissingFromSchema(e)) return 'missing' as const;
-      throw e;
-    }
+    const answer = await unlessMissing(gql(REWARDS.list, {}));
+    return answer === 'missing' ? answer : answer.rewardNominations;
   }, []);
   const items = list.data === 'missing' ? [] : (list.data ?? []).filter((n) => !status || n.status === status);
 
@@ -39,7 +39,7 @@ export function RewardsPage() {
               name="status"
               value={status}
               onChange={setStatus}
-              options={[{ value: '', label: 'Tất cả' }, ...Object.entries(NOMINATION_STATUS_LABEL).map(([value, label]) => ({ value, label }))]}
+              options={[{ value: '', label: 'Tất cả' }, ...optionsOf(NOMINATION_STATUS_LABEL)]}
             />
             <p className="filters-summary">
               <strong>{fmtNumber(items.length)}</strong> đề xuất
@@ -61,27 +61,19 @@ export function RewardsPage() {
 
 function NominationItem({ n, canDecide, onDecided }: { n: Nomination; canDecide: boolean; onDecided: () => void }) {
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const decide = async (approve: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const decision = useAction();
+  const busy = decision.busy !== null;
+  const decide = (approve: boolean) =>
+    decision.run(true, async () => {
       await gql(REWARDS.decide, { id: n.id, approve, note: note.trim() || null });
-      setDone(approve ? 'Đã duyệt đề xuất.' : 'Đã từ chối đề xuất.');
       onDecided();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return approve ? 'Đã duyệt đề xuất.' : 'Đã từ chối đề xuất.';
+    });
   return (
     <li className="panel nomination" data-testid="nomination">
       <div className="report-head">
         <h2>{n.nominee}</h2>
-        <span className={`badge badge-nom-${n.status.toLowerCase()}`}>{NOMINATION_STATUS_LABEL[n.status] ?? n.status}</span>
+        <span className={`badge badge-nom-${n.status.toLowerCase()}`}>{labelOf(NOMINATION_STATUS_LABEL, n.status)}</span>
       </div>
       <p className="muted small">
         {occasionLabel(n.periodKind, n.periodStart)} · {n.officer ? 'Cán bộ' : 'Công đoàn cơ sở'} · điểm <strong>{fmtDecimal(n.score)}</strong>
@@ -100,8 +92,8 @@ function NominationItem({ n, canDecide, onDecided }: { n: Nomination; canDecide:
           </div>
         </div>
       )}
-      <ErrorBox error={error} conflict="Đề xuất đã được người khác xử lý — tải lại trang." />
-      {done && <Notice>{done}</Notice>}
+      <ErrorBox error={decision.error} conflict="Đề xuất đã được người khác xử lý — tải lại trang." />
+      {decision.done && <Notice>{decision.done}</Notice>}
     </li>
   );
 }
@@ -115,7 +107,7 @@ function occasionLabel(kind: string, start: string): string {
 }
 
 /** The reward occasions: the year's end, Workers' Month (May), the union's anniversary (28 July; 1 Aug – 31 Jul). */
-function occasions(year: number): { value: string; label: string; kind: string; start: string }[] {
+function occasions(year: number): { value: string; label: string; kind: PeriodKind; start: string }[] {
   return [
     { value: `YEAR:${year}-01-01`, label: `Tổng kết năm ${year}`, kind: 'YEAR', start: `${year}-01-01` },
     { value: `MONTH:${year}-05-01`, label: `Tháng Công nhân năm ${year}`, kind: 'MONTH', start: `${year}-05-01` },
@@ -126,33 +118,27 @@ function occasions(year: number): { value: string; label: string; kind: string; 
 function EvaluateForm({ units, defaultUnit, onDone }: { units: { id: string; name: string }[]; defaultUnit: string; onDone: () => void }) {
   const y = vnYear();
   const options = [...occasions(y), ...occasions(y - 1)];
-  const [orgUnitId, setOrgUnitId] = useState(defaultUnit);
-  const [occasion, setOccasion] = useState(options[0].value);
-  const [error, setError] = useState<unknown>(null);
-  const bad = badFields(error);
+  const f = useForm({ orgUnitId: defaultUnit, occasion: options[0].value });
   return (
-    <details className="disclosure">
-      <summary>Đánh giá khen thưởng theo đợt</summary>
-      <div className="disclosure-body">
-        <ActionForm
-          title="Đánh giá và lập đề xuất khen thưởng"
-          submitLabel="Đánh giá"
-          error={error}
-          setError={setError}
-          testId="form-evaluate"
-          onSubmit={async () => {
-            const o = options.find((x) => x.value === occasion) ?? options[0];
-            const d = await gql<{ evaluateRewards: { id: string }[] }>(REWARDS.evaluate, { u: orgUnitId, k: o.kind, p: o.start });
-            onDone();
-            return `Đã lập ${fmtNumber(d.evaluateRewards.length)} đề xuất: ${o.label}.`;
-          }}
-        >
-          <div className="grid-2">
-            <SelectField label="Đơn vị" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} invalid={bad} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-            <SelectField label="Đợt khen thưởng" name="periodStart" value={occasion} onChange={setOccasion} invalid={bad} options={options.map(({ value, label }) => ({ value, label }))} />
-          </div>
-        </ActionForm>
-      </div>
-    </details>
+    <Disclosure summary="Đánh giá khen thưởng theo đợt">
+      <ActionForm
+        title="Đánh giá và lập đề xuất khen thưởng"
+        submitLabel="Đánh giá"
+        form={f}
+        testId="form-evaluate"
+        onSubmit={async () => {
+          const o = options.find((x) => x.value === f.values.occasion) ?? options[0];
+          const d = await gql(REWARDS.evaluate, { u: f.values.orgUnitId, k: o.kind, p: o.start });
+          onDone();
+          return `Đã lập ${fmtNumber(d.evaluateRewards.length)} đề xuất: ${o.label}.`;
+        }}
+      >
+        <div className="grid-2">
+          <SelectField label="Đơn vị" {...f.field('orgUnitId')} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+          {/* An occasion is a period: the API names its first day periodStart. */}
+          <SelectField label="Đợt khen thưởng" {...f.field('occasion')} name="periodStart" options={options.map(({ value, label }) => ({ value, label }))} />
+        </div>
+      </ActionForm>
+    </Disclosure>
   );
 }

@@ -1,16 +1,22 @@
 import { useMemo, useState } from 'react';
-import { gql, isMissingFromSchema } from '../api';
-import { OPEN_STAGES, STAGES, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
-import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline, type Report } from '../queries';
+import { gql, unlessMissing } from '../api';
+import { STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
+import { loadAllCases } from '../cases';
+import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline } from '../queries';
 import { Link } from '../router';
-import { isSupervisor, useSession } from '../session';
-import { ActionForm, ColumnChart, ErrorBox, Loading, NumberField, PageTitle, ProgressBar, SelectField, badFields, num, useAsync } from '../ui';
-import { useUnitUsers } from '../unit-users';
-import { loadAllCases, useUnits } from './BoardPage';
+import { useSession } from '../session';
+import { ALL_STAGES, CaseStage, isOpenStage } from '../stages';
+import { ColumnChart, ProgressBar } from '../ui/charts';
+import { ErrorBox } from '../ui/errors';
+import { NumberField, SelectField } from '../ui/fields';
+import { num } from '../ui/form-values';
+import { ActionForm, useForm } from '../ui/forms';
+import { Disclosure, Loading, PageTitle } from '../ui/page';
+import { useAsync } from '../ui/use-async';
+import { useUnitUsers, useUnits } from '../units';
 
 export function TargetsPage() {
-  const { me } = useSession();
-  const sup = isSupervisor(me);
+  const { me, sup } = useSession();
   const thisYear = vnYear();
   const [year, setYear] = useState(thisYear);
   const units = useUnits();
@@ -24,7 +30,7 @@ export function TargetsPage() {
   }, [units.data, me, sup]);
 
   const pipelines = useAsync(
-    async () => Promise.all(shown.map(async (u) => (await gql<{ pipeline: Pipeline }>(Q.pipeline, { u: u.id, y: year })).pipeline)),
+    async () => Promise.all(shown.map(async (u) => (await gql(Q.pipeline, { u: u.id, y: year })).pipeline)),
     [shown.map((u) => u.id).join(','), year],
   );
   const cases = useAsync(() => loadAllCases({}), []);
@@ -63,7 +69,7 @@ export function TargetsPage() {
 }
 
 function UnitProgress({ p }: { p: Pipeline }) {
-  const open = p.stages.filter((s) => OPEN_STAGES.includes(s.stage));
+  const open = p.stages.filter((s) => isOpenStage(s.stage));
   const overdue = p.stages.reduce((n, s) => n + s.overdue, 0);
   return (
     <section className="panel" aria-label={`Kết quả ${p.orgUnit.name} năm ${p.year}`} data-testid="unit-progress" data-unit-id={p.orgUnit.id}>
@@ -84,85 +90,69 @@ function UnitProgress({ p }: { p: Pipeline }) {
         data={open.map((s) => ({ label: STAGE_LABEL[s.stage], value: s.count, highlight: s.overdue }))}
       />
       <p className="muted small">
-        Đã công nhận: {fmtNumber(p.stages.find((s) => s.stage === 'RECOGNIZED')?.count ?? 0)} · Đã đóng: {fmtNumber(p.stages.find((s) => s.stage === 'CLOSED')?.count ?? 0)}
+        Đã công nhận: {fmtNumber(p.stages.find((s) => s.stage === CaseStage.RECOGNIZED)?.count ?? 0)} · Đã đóng: {fmtNumber(p.stages.find((s) => s.stage === CaseStage.CLOSED)?.count ?? 0)}
       </p>
     </section>
   );
 }
 
 function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; onSaved: () => void }) {
-  const [who, setWho] = useState(`unit:${units[0]?.id ?? ''}`);
-  const [newMembers, setNewMembers] = useState('');
-  const [newUnions, setNewUnions] = useState('');
-  const [coverage, setCoverage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const bad = badFields(error);
+  const f = useForm({ who: `unit:${units[0]?.id ?? ''}`, newMembers: '', newGrassrootsUnions: '', coveragePercent: '' });
   const officers = useUnitUsers(units, 'OFFICER');
   const manyUnits = units.length > 1;
+  const forUnit = f.values.who.startsWith('unit:');
   return (
-    <details className="disclosure">
-      <summary>Đặt chỉ tiêu năm {year}</summary>
-      <div className="disclosure-body">
-        <ActionForm
-          title={`Đặt chỉ tiêu năm ${year}`}
-          submitLabel="Lưu chỉ tiêu"
-          error={error}
-          setError={setError}
-          testId="form-target"
-          onSubmit={async () => {
-            const [kind, id] = who.split(':');
-            await gql(M.setTarget, {
-              i: {
-                year,
-                ...(kind === 'unit' ? { orgUnitId: id } : { officerId: id }),
-                newMembers: num(newMembers),
-                newGrassrootsUnions: num(newUnions),
-                coveragePercent: kind === 'unit' ? num(coverage) : null,
-              },
-            });
-            onSaved();
-            return 'Đã lưu chỉ tiêu.';
-          }}
-        >
-          <SelectField
-            label="Áp dụng cho"
-            name="orgUnitId"
-            value={who}
-            onChange={setWho}
-            invalid={bad}
-            options={[
-              ...units.map((u) => ({ value: `unit:${u.id}`, label: `Đơn vị: ${u.name}` })),
-              ...(officers.data ?? []).map((o) => ({
-                value: `officer:${o.id}`,
-                label: `Cán bộ: ${o.fullName}${manyUnits ? ` (${o.orgUnit.name})` : ''}`,
-              })),
-            ]}
-          />
-          <ErrorBox error={officers.error} />
-          <div className="grid-3">
-            <NumberField label="Đoàn viên mới" name="newMembers" min={0} value={newMembers} onChange={setNewMembers} invalid={bad} />
-            <NumberField label="CĐCS mới" name="newGrassrootsUnions" min={0} value={newUnions} onChange={setNewUnions} invalid={bad} />
-            {who.startsWith('unit:') && (
-              <NumberField label="Tỷ lệ bao phủ (%)" name="coveragePercent" min={0} step="0.1" value={coverage} onChange={setCoverage} invalid={bad} />
-            )}
-          </div>
-        </ActionForm>
-      </div>
-    </details>
+    <Disclosure summary={`Đặt chỉ tiêu năm ${year}`}>
+      <ActionForm
+        title={`Đặt chỉ tiêu năm ${year}`}
+        submitLabel="Lưu chỉ tiêu"
+        form={f}
+        testId="form-target"
+        onSubmit={async () => {
+          const [kind, id] = f.values.who.split(':');
+          await gql(M.setTarget, {
+            i: {
+              year,
+              ...(kind === 'unit' ? { orgUnitId: id } : { officerId: id }),
+              newMembers: num(f.values.newMembers),
+              newGrassrootsUnions: num(f.values.newGrassrootsUnions),
+              coveragePercent: kind === 'unit' ? num(f.values.coveragePercent) : null,
+            },
+          });
+          onSaved();
+          return 'Đã lưu chỉ tiêu.';
+        }}
+      >
+        {/* A unit or one of its officers ("unit:ID", "officer:ID"); the API names either as orgUnitId. */}
+        <SelectField
+          label="Áp dụng cho"
+          {...f.field('who')}
+          name="orgUnitId"
+          options={[
+            ...units.map((u) => ({ value: `unit:${u.id}`, label: `Đơn vị: ${u.name}` })),
+            ...(officers.data ?? []).map((o) => ({
+              value: `officer:${o.id}`,
+              label: `Cán bộ: ${o.fullName}${manyUnits ? ` (${o.orgUnit.name})` : ''}`,
+            })),
+          ]}
+        />
+        <ErrorBox error={officers.error} />
+        <div className="grid-3">
+          <NumberField label="Đoàn viên mới" min={0} {...f.field('newMembers')} />
+          <NumberField label="CĐCS mới" min={0} {...f.field('newGrassrootsUnions')} />
+          {forUnit && <NumberField label="Tỷ lệ bao phủ (%)" min={0} step="0.1" {...f.field('coveragePercent')} />}
+        </div>
+      </ActionForm>
+    </Disclosure>
   );
 }
 
 /** Figures by officer from the newest ready report of the year (when the API has reports with byOfficer). */
 function OfficerFiguresFromReport({ year }: { year: number }) {
   const r = useAsync(async () => {
-    let reports: Report[];
-    try {
-      reports = (await gql<{ reports: Report[] }>(REPORTS.listByOfficer, {})).reports;
-    } catch (e) {
-      if (isMissingFromSchema(e)) return null;
-      throw e;
-    }
-    const ready = reports
+    const answer = await unlessMissing(gql(REPORTS.listByOfficer, {}));
+    if (answer === 'missing') return null;
+    const ready = answer.reports
       .filter((x) => x.status === 'READY' && x.periodStart.startsWith(String(year)) && x.figures?.byOfficer?.length)
       .sort((a, b) => (b.builtAt ?? '').localeCompare(a.builtAt ?? ''));
     return ready[0] ?? null;
@@ -217,7 +207,7 @@ function CasesByOfficer({ cases, loading, error }: { cases: CaseCard[] | null; l
           <thead>
             <tr>
               <th scope="col">Cán bộ</th>
-              {STAGES.map((s) => (
+              {ALL_STAGES.map((s) => (
                 <th scope="col" key={s} className="num">
                   {STAGE_LABEL[s]}
                 </th>
@@ -241,7 +231,7 @@ function CasesByOfficer({ cases, loading, error }: { cases: CaseCard[] | null; l
                     {g.list.length > 6 && <li className="muted">và {fmtNumber(g.list.length - 6)} hồ sơ khác</li>}
                   </ul>
                 </th>
-                {STAGES.map((s) => (
+                {ALL_STAGES.map((s) => (
                   <td key={s} className="num">
                     {fmtNumber(g.list.filter((c) => c.stage === s).length)}
                   </td>

@@ -1,0 +1,69 @@
+import { useRef } from 'react';
+import { gql } from '../../api';
+import { M, type CaseDetail } from '../../queries';
+import { CheckboxField, DateField, NumberField, SelectField, TextField } from '../../ui/fields';
+import { day, num, todayVn } from '../../ui/form-values';
+import { ActionForm, useForm } from '../../ui/forms';
+
+/**
+ * A worker's application to join the union, on the case (OUTREACH to FOUNDING_CEREMONY). Not a case
+ * mutation: the case's version does not change, so the form stays for the next applicant.
+ */
+export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m: string) => void }) {
+  const f = useForm({
+    fullName: '', personalId: '', birthYear: '', gender: 'Nữ', position: '', nationality: 'Việt Nam', contractMonths: '',
+    isManager: false as boolean, servingSentence: false as boolean, submittedOn: todayVn(),
+  });
+  const formRef = useRef<HTMLDivElement>(null);
+  return (
+    <div ref={formRef}>
+      <ActionForm
+        title="Nộp đơn xin gia nhập công đoàn"
+        submitLabel="Nộp đơn"
+        form={f}
+        testId="form-application"
+        onSubmit={async () => {
+          const d = await gql(M.apply, {
+            i: {
+              caseId: c.id,
+              fullName: f.values.fullName,
+              personalId: f.values.personalId.trim() || null,
+              birthYear: num(f.values.birthYear),
+              gender: f.values.gender,
+              position: f.values.position,
+              isManager: f.values.isManager,
+              servingSentence: f.values.servingSentence,
+              nationality: f.values.nationality,
+              contractMonths: num(f.values.contractMonths),
+              submittedOn: day(f.values.submittedOn),
+            },
+          });
+          // Ready for the next applicant of the same workshop: keep position, date and nationality.
+          f.setValues((s) => ({ ...s, fullName: '', personalId: '', birthYear: '', isManager: false, servingSentence: false }));
+          formRef.current?.querySelector<HTMLInputElement>('input[name="fullName"]')?.focus();
+          onApplied(`Đã nhận đơn của ${d.submitApplication.fullName}.`);
+        }}
+      >
+        <div className="grid-2">
+          <TextField label="Họ và tên" required {...f.field('fullName')} />
+          <NumberField label="Năm sinh" required {...f.field('birthYear')} />
+          <SelectField
+            label="Giới tính"
+            {...f.field('gender')}
+            options={[
+              { value: 'Nữ', label: 'Nữ' },
+              { value: 'Nam', label: 'Nam' },
+            ]}
+          />
+          <TextField label="Vị trí công việc" required {...f.field('position')} />
+          <TextField label="Quốc tịch" required {...f.field('nationality')} />
+          <NumberField label="Thời hạn hợp đồng (tháng)" hint="Để trống nếu không xác định thời hạn" {...f.field('contractMonths')} />
+          <TextField label="Số CCCD" inputMode="numeric" {...f.field('personalId')} />
+          <DateField label="Ngày nộp đơn" required {...f.field('submittedOn')} />
+        </div>
+        <CheckboxField label="Là người quản lý doanh nghiệp" {...f.check('isManager')} />
+        <CheckboxField label="Đang chấp hành án phạt tù" {...f.check('servingSentence')} />
+      </ActionForm>
+    </div>
+  );
+}
