@@ -8,3 +8,4 @@ export * from './periods';
 export * from './report-math';
 export * from './reward-rules';
 export * from './tax-code';
+export * from './text-fold';
