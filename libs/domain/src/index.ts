@@ -9,3 +9,5 @@ export * from './report-math';
 export * from './reward-rules';
 export * from './tax-code';
 export * from './text-fold';
+export * from './common-passwords';
+export * from './password-policy';
