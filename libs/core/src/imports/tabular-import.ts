@@ -56,9 +56,9 @@ export type OpenedTabular<T> =
       ok: true;
       source: TabularSource;
       /**
-       * Non-empty data rows, read as they are consumed. Iterating throws ImportRefusal when the file must
-       * be refused after all (too many rows, no data row, unreadable further down): treat the whole
-       * import as failed then.
+       * Non-empty data rows, read as they are consumed. Iterating an XLSX's rows may throw ImportRefusal
+       * (too many rows, no data row, unreadable further down): treat the whole import as failed then.
+       * A CSV is counted before this is returned, so its rows never throw.
        */
       rows: AsyncIterable<ImportRow<T>>;
     }
@@ -186,15 +186,33 @@ function openCsv<T>(buf: Buffer, kind: ImportKind<T>, lim: ImportLimits): Opened
       search = { ok: false, error: e.error, score: 0.5 };
     }
     if (search.ok) {
-      const source = sourceOf(search.match, { format: 'csv', sheetName: null, skippedHiddenSheets: [], encoding, delimiter });
-      return { ok: true, source, rows: dataRows(csvRecords(text, delimiter), search.match, kind, lim) };
+      const match = search.match;
+      // The text is in memory already: counting its rows is cheap, so the whole-file refusals come now,
+      // before a consumer has handled any row (an XLSX can only tell them at the end of its stream).
+      let count = 0;
+      for (const row of csvRecords(text, delimiter)) if (isDataRow(row, match)) count++;
+      if (count > lim.maxDataRows) return { ok: false, errors: [tooManyRows(lim).error] };
+      if (count === 0) return { ok: false, errors: [noData(match).error] };
+      const source = sourceOf(match, { format: 'csv', sheetName: null, skippedHiddenSheets: [], encoding, delimiter });
+      return { ok: true, source, rows: dataRows(csvRecords(text, delimiter), match, kind, lim) };
     }
     if (!failed || search.score > failed.score) failed = search;
   }
   return { ok: false, errors: failed ? [failed.error] : [] };
 }
 
-/** Rows below the heading, parsed; rows empty in every column of the kind are skipped (a lone STT number too). */
+/** Below the heading and not empty in every column of the kind (a row with only an STT number is empty). */
+function isDataRow<T>(row: RawRow, match: HeadingMatch<T>): boolean {
+  return row.rowNumber > match.rowNumber && !match.columns.every((c) => isEmptyCell(row.cells[c.index]));
+}
+
+const tooManyRows = (lim: ImportLimits): ImportRefusal =>
+  new ImportRefusal(FileErrorCode.TOO_MANY_ROWS, `Tệp có quá ${formatCount(lim.maxDataRows)} dòng dữ liệu: hãy chia thành nhiều tệp nhỏ hơn`);
+
+const noData = <T>(match: HeadingMatch<T>): ImportRefusal =>
+  new ImportRefusal(FileErrorCode.NO_DATA, `Tệp không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${match.rowNumber})`);
+
+/** Data rows (see isDataRow), parsed. */
 async function* dataRows<T>(
   rows: AsyncIterable<RawRow> | Iterable<RawRow>,
   match: HeadingMatch<T>,
@@ -205,14 +223,8 @@ async function* dataRows<T>(
   const at = new Map<string, number>(match.columns.map((c) => [c.spec.key, c.index]));
   let count = 0;
   for await (const row of rows) {
-    if (row.rowNumber <= match.rowNumber) continue;
-    if (match.columns.every((c) => isEmptyCell(row.cells[c.index]))) continue;
-    if (++count > lim.maxDataRows) {
-      throw new ImportRefusal(
-        FileErrorCode.TOO_MANY_ROWS,
-        `Tệp có quá ${formatCount(lim.maxDataRows)} dòng dữ liệu: hãy chia thành nhiều tệp nhỏ hơn`,
-      );
-    }
+    if (!isDataRow(row, match)) continue;
+    if (++count > lim.maxDataRows) throw tooManyRows(lim);
     const values: Record<string, unknown> = {};
     const raw: Record<string, CellValue> = {};
     const errors: RowError[] = [];
@@ -237,7 +249,5 @@ async function* dataRows<T>(
     if (check) errors.push(...check({ rowNumber: row.rowNumber, values: partial, errors }));
     yield { rowNumber: row.rowNumber, values: partial, raw: raw as ImportRow<T>['raw'], errors };
   }
-  if (count === 0) {
-    throw new ImportRefusal(FileErrorCode.NO_DATA, `Tệp không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${match.rowNumber})`);
-  }
+  if (count === 0) throw noData(match);
 }
