@@ -37,7 +37,8 @@ export function xlsxCellValue(v: unknown): RawCell {
   if ('formula' in v || 'sharedFormula' in v) {
     const result = v.result;
     if (result === undefined || result === null || result === '') return problem(FORMULA_WITHOUT_VALUE);
-    // An error result is read as NaN by the streaming reader (or kept as { error }).
+    // The streaming reader drops error results (#REF!, #N/A) so they read as "no value"; an in-memory
+    // model may still give NaN or { error }.
     if (typeof result === 'number' && Number.isNaN(result)) return problem('Công thức trong ô cho kết quả lỗi');
     if (isRecord(result) && 'error' in result) return problem(`Công thức trong ô cho kết quả lỗi ${String(result.error)}`);
     return xlsxCellValue(result);
