@@ -74,6 +74,18 @@ interface SheetEntryEvent {
   id?: string | number;
 }
 
+type SheetReader = AsyncIterable<{ number: number; values: unknown }>;
+
+/**
+ * Lets go of a worksheet without parsing it. exceljs parks a worksheet that precedes the shared strings
+ * (Excel's order) in a temporary file and yields a reader on a stream of it: that stream is closed here,
+ * or its file descriptor would stay open. (A sheet read straight from the zip is drained by exceljs.)
+ */
+function releaseSheet(sheet: SheetReader): void {
+  const source: unknown = (sheet as { iterator?: unknown }).iterator;
+  if (source instanceof Readable) source.destroy();
+}
+
 /** The rows of the inspected worksheet, in order; empty rows may be missing. Throws ImportRefusal when unreadable. */
 export async function* xlsxRows(buf: Buffer, inspection: XlsxInspection): AsyncGenerator<RawRow> {
   const reader = new excelStream.xlsx.WorkbookReader(Readable.from([buf]), {
@@ -89,24 +101,47 @@ export async function* xlsxRows(buf: Buffer, inspection: XlsxInspection): AsyncG
   (reader as unknown as EventEmitter).on('entry', (e: SheetEntryEvent) => {
     if (e.type === 'worksheet') entrySheet = Number(e.id);
   });
+  const sheets = reader[Symbol.asyncIterator]();
   const mask = new MergeMask(inspection.merges);
   let found = false;
   try {
-    for await (const worksheet of reader) {
-      if (entrySheet !== inspection.sheetNumber) continue;
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) break;
+      const worksheet: SheetReader = next.value;
+      if (entrySheet !== inspection.sheetNumber) {
+        releaseSheet(worksheet);
+        continue;
+      }
       found = true;
-      for await (const row of worksheet) {
-        const values: unknown = row.values;
-        // row.values is sparse and 1-based; Array.from turns its holes into empty cells.
-        const cells: RawCell[] = Array.isArray(values) ? Array.from(values.slice(1), xlsxCellValue) : [];
-        mask.apply(row.number, cells);
-        yield { rowNumber: row.number, cells };
+      try {
+        for await (const row of worksheet) {
+          const values: unknown = row.values;
+          // row.values is sparse and 1-based; Array.from turns its holes into empty cells.
+          const cells: RawCell[] = Array.isArray(values) ? Array.from(values.slice(1), xlsxCellValue) : [];
+          mask.apply(row.number, cells);
+          yield { rowNumber: row.number, cells };
+        }
+      } finally {
+        releaseSheet(worksheet);
       }
       break;
     }
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
+  } finally {
+    // Run exceljs to its end even when the consumer stopped early: it deletes each temporary file only
+    // as it moves past it. The rest of the zip is inflated once more, within the zip guard's limits.
+    try {
+      for (;;) {
+        const next = await sheets.next();
+        if (next.done) break;
+        releaseSheet(next.value);
+      }
+    } catch {
+      // The file is being given up anyway.
+    }
   }
   if (!found) throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
 }
