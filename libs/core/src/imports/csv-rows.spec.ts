@@ -1,4 +1,4 @@
-import { FileErrorCode, ImportRefusal } from './import-common';
+import { FileErrorCode, ImportRefusal, columnLetter, formatCount, formatMegabytes } from './import-common';
 import { csvRecords, delimiterCandidates } from './csv-rows';
 
 const records = (text: string, d: ',' | ';' | '\t' = ','): string[][] => [...csvRecords(text, d)].map((r) => r.cells as string[]);
@@ -66,5 +66,14 @@ describe('delimiterCandidates', () => {
 
   it('returns every delimiter, comma first on a tie', () => {
     expect(delimiterCandidates('title only')).toEqual([',', ';', '\t']);
+  });
+});
+
+describe('helpers of import-common', () => {
+  it('names columns as a spreadsheet does and counts the Vietnamese way', () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+    expect([0, 999, 1000, 100_000, 1_234_567].map(formatCount)).toEqual(['0', '999', '1.000', '100.000', '1.234.567']);
+    expect(formatMegabytes(20 * 1024 * 1024)).toBe('20 MB');
+    expect(formatMegabytes(20 * 1024 * 1024 + 1)).toBe('21 MB');
   });
 });

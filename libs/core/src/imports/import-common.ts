@@ -118,14 +118,6 @@ export function columnLetter(index0: number): string {
   return s;
 }
 
-/** 'AA' → 26; null when not a column name. */
-export function columnIndex(letters: string): number | null {
-  if (!/^[A-Z]{1,3}$/.test(letters)) return null;
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** 100000 → '100.000', the Vietnamese way of grouping digits. */
 export function formatCount(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');

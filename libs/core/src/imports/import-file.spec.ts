@@ -98,6 +98,37 @@ describe('detectImportFile', () => {
     });
   });
 
+  it('refuses a sheet with more merged ranges than the limit', async () => {
+    const xlsx = await xlsxOf((wb) => {
+      const ws = wb.addWorksheet('Gộp');
+      ws.mergeCells('A1:B1');
+      ws.mergeCells('A2:B2');
+    });
+    await expect(detectImportFile(xlsx, withDefaultLimits({ maxMergedRanges: 1 }))).rejects.toMatchObject({
+      code: FileErrorCode.TOO_MANY_MERGED_CELLS,
+      message: 'Trang tính “Gộp” có quá nhiều vùng ô gộp',
+    });
+  });
+
+  it('refuses a worksheet stored under a name the streaming reader cannot address', async () => {
+    const zip = await zipOf([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="DN" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: Buffer.from(
+          '<Relationships><Relationship Id="rId1" Target="worksheets/data.xml" ' +
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>',
+        ),
+      },
+      { name: 'xl/worksheets/data.xml', data: Buffer.from('<worksheet/>') },
+    ]);
+    expect((await refusal(detectImportFile(zip, limits))).error).toEqual({
+      code: FileErrorCode.UNSUPPORTED_SHEET,
+      message: 'Không đọc được trang tính “DN”: hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx',
+    });
+  });
+
   it('takes text for CSV', async () => {
     expect(await detectImportFile(Buffer.from('Tên doanh nghiệp;Mã số thuế\n'), limits)).toEqual({ format: 'csv' });
   });

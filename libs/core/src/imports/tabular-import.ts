@@ -58,9 +58,10 @@ export type OpenedTabular<T> =
       /**
        * Non-empty data rows, read as they are consumed. Iterating an XLSX's rows may throw ImportRefusal
        * (too many rows, no data row, unreadable further down): treat the whole import as failed then.
-       * A CSV is counted before this is returned, so its rows never throw.
+       * A CSV is counted before this is returned, so its rows never throw. An XLSX holds temporary files
+       * until its rows are read to the end: to stop early, leave the for-await loop or call `return()`.
        */
-      rows: AsyncIterable<ImportRow<T>>;
+      rows: AsyncGenerator<ImportRow<T>, void, undefined>;
     }
   | { ok: false; errors: FileError[] };
 

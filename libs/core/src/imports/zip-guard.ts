@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 import { FileErrorCode, ImportLimits, ImportRefusal, formatMegabytes } from './import-common';
 
@@ -130,7 +131,7 @@ export async function verifyEntries(
 ): Promise<void> {
   let total = 0;
   for (const [name, entry] of checked.entries) {
-    let stream;
+    let stream: Readable;
     try {
       stream = await checked.zip.openReadStreamPromise(entry);
     } catch {
