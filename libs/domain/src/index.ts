@@ -7,3 +7,7 @@ export * from './eligibility';
 export * from './periods';
 export * from './report-math';
 export * from './reward-rules';
+export * from './tax-code';
+export * from './text-fold';
+export * from './common-passwords';
+export * from './password-policy';
