@@ -7,7 +7,7 @@ import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { Page, SqlParams, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
-import { optionalText, requiredText } from '../cases/cases.service';
+import { optionalText, requiredText } from '../common/text-input';
 
 export interface CreateEnterprise {
   name: string;

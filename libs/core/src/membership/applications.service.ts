@@ -4,10 +4,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { IneligibleReason, Ownership, ineligibilityReasons, isIsoDate, isOpenStage, CaseStage } from '@app/domain';
 import { MembershipApplicationEntity } from '@app/persistence';
-import { Actor, Role, canSeeUnit } from '../common/actor';
+import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
-import { CasesService, optionalText, requiredText } from '../cases/cases.service';
+import { optionalText, requiredText } from '../common/text-input';
 
 export interface SubmitApplication {
   caseId?: string | null;
@@ -161,7 +161,7 @@ export class ApplicationsService {
            FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id JOIN enterprise e ON e.id = c.enterprise_id WHERE c.id = $1`,
         [input.caseId],
       );
-      if (!c || !CasesService.canActOn(actor, { assigneeId: c.assignee_id }, c.path)) throw notFound('Founding case');
+      if (!c || !canActOnCase(actor, { assigneeId: c.assignee_id }, c.path)) throw notFound('Founding case');
       if (!isOpenStage(c.stage as CaseStage) || c.stage === CaseStage.RECOGNITION_DECISION) {
         throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, `Applications are collected before the recognition decision; the case is in ${c.stage}`, {
           unmet: [], stage: c.stage, reason: 'WRONG_STAGE',

@@ -6,7 +6,7 @@ import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/app-error';
 import { NominationStatus } from '../common/statuses';
 import { CalendarService } from '../calendar/calendar.service';
-import { optionalText } from '../cases/cases.service';
+import { optionalText } from '../common/text-input';
 import { FiguresService, ScopeUnit } from '../figures/figures.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { GrassrootsResults, NominationDraft, OfficerResults, draftNominations } from './reward-drafts';
