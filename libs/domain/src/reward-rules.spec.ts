@@ -13,7 +13,7 @@ import {
   scoreNewCdcsFirstYear,
   scoreOfficer,
 } from './reward-rules';
-import { addDays } from './working-calendar';
+import { addDays } from './calendar-days';
 
 function officer(
   membersAdmitted: number,

@@ -1,17 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  HolidayData,
-  WorkingCalendar,
   addDays,
   addMonths,
-  calendarFromHolidayData,
-  calendarFromRows,
   compareIsoDates,
   daysBetween,
   daysInMonth,
   fromDayNumber,
-  holidayRows,
   isIsoDate,
   isWeekend,
   isoDateOf,
@@ -20,9 +15,11 @@ import {
   vnDateOf,
   vnStartOfDay,
   weekdayOf,
-} from './working-calendar';
+} from './calendar-days';
+import { HolidayData, calendarFromHolidayData, calendarFromRows, holidayRows } from './holiday-data';
+import { WorkingCalendar } from './working-calendar';
 
-const HOLIDAY_FILE = path.resolve(__dirname, '../../persistence/src/seed-data/vn-public-holidays.json') // the repo's copy of shared/data;
+const HOLIDAY_FILE = path.resolve(__dirname, '../../persistence/src/seed-data/vn-public-holidays.json'); // the data the migrations seed calendar_day with
 const holidayData = JSON.parse(fs.readFileSync(HOLIDAY_FILE, 'utf8')) as HolidayData;
 const cal = calendarFromHolidayData(holidayData);
 /** Weekends only: to tell the weekend rule from the holiday data. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DEFAULT_SLA, IsoDate, SlaConfig, WorkingCalendar, isIsoDate, vnDateOf } from '@app/domain';
+import { DEFAULT_SLA, HolidayKind, IsoDate, SlaConfig, WorkingCalendar, calendarFromRows, isIsoDate, vnDateOf } from '@app/domain';
 import { Clock, systemClock } from '../common/dates';
 import { badInput } from '../common/app-error';
 import { JobName } from '@app/queue';
@@ -36,11 +36,8 @@ export class CalendarService {
   async calendar(): Promise<WorkingCalendar> {
     const t = Date.now();
     if (this.cached && t - this.cached.at < CACHE_MS) return this.cached.cal;
-    const rows: { day: string; kind: string }[] = await this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
-    const cal = new WorkingCalendar(
-      rows.filter((r) => r.kind === 'DAY_OFF').map((r) => r.day),
-      rows.filter((r) => r.kind === 'MAKE_UP_WORKING_DAY').map((r) => r.day),
-    );
+    const rows: { day: string; kind: HolidayKind }[] = await this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
+    const cal = calendarFromRows(rows);
     this.cached = { at: t, cal };
     return cal;
   }
