@@ -4,6 +4,7 @@ export * from './common/dates';
 export * from './common/graceful-shutdown';
 export * from './common/pagination';
 export * from './common/pg-errors';
+export * from './common/prom-metrics';
 export * from './common/text-input';
 export * from './calendar/calendar.service';
 export * from './calendar/due-days.service';
