@@ -16,6 +16,7 @@ const CACHE_MS = 60_000;
 export class CalendarService {
   private cached: { at: number; cal: WorkingCalendar } | null = null;
   readonly sla: SlaConfig;
+  private readonly applicationDecisionDays: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -23,6 +24,12 @@ export class CalendarService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.sla = { ...DEFAULT_SLA, stageDays: { ...config.slaStageDays } } as SlaConfig;
+    this.applicationDecisionDays = config.applicationDecisionDays;
+  }
+
+  /** The day an upper-level union has to decide a direct application by: APPLICATION_DECISION_DAYS working days after its submission. */
+  applicationDueOn(cal: WorkingCalendar, submittedOn: IsoDate): IsoDate {
+    return cal.addWorkingDays(submittedOn, this.applicationDecisionDays);
   }
 
   now(): Date {

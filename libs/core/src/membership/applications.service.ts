@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { IneligibleReason, Ownership, ineligibilityReasons, isIsoDate, isOpenStage, CaseStage } from '@app/domain';
 import { MembershipApplicationEntity } from '@app/persistence';
 import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
@@ -47,7 +46,6 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   findByIds(ids: readonly string[]): Promise<MembershipApplicationEntity[]> {
@@ -105,7 +103,7 @@ export class ApplicationsService {
         throw new AppError(ErrorCode.INELIGIBLE, `The applicant is not eligible: ${reasons.join(', ')}`, { reasons });
       }
       const dueOn = target.decisionLimited
-        ? (await this.calendar.calendar()).addWorkingDays(input.submittedOn, this.config.applicationDecisionDays)
+        ? this.calendar.applicationDueOn(await this.calendar.calendar(), input.submittedOn)
         : null;
       const repo = m.getRepository(MembershipApplicationEntity);
       return repo.save(repo.create({
