@@ -4,48 +4,14 @@ import { Pool } from 'pg';
 import { Ctx, Row } from '../lib/context';
 import { timed } from '../lib/load';
 import { median } from '../lib/stats';
-import { NEXT_ESCALATION_DAY_SQL } from '@app/persistence';
 import { explainSweep } from '../explain';
 
-/** Where the sweep keeps its progress mark: nowhere (before 1795496897095), founding_case.escalated_level, or escalation_progress (1795496897100). */
-export type ProgressMark = 'none' | 'column' | 'table';
-
 /**
- * The bare baseline: the sweep's own `due` SQL inserting the due levels, without recipients, notifications or
- * applications, in one statement (no batches). With a progress mark, the baseline reads and advances it the same way
- * the sweep does; before it, it is the sweep's old form (every passed level, ON CONFLICT skipping those raised before).
+ * The bare baseline: the sweep's own `late`, `due` and `progress` SQL inserting the due levels, without recipients,
+ * notifications or applications, in one statement (no batches); it reads and advances the progress mark the same way
+ * the sweep does.
  */
-function bareInsert(mark: ProgressMark): string {
-  if (mark === 'none') {
-    return `
-WITH due AS (
-  SELECT c.id, c.stage, c.stage_entry, lvl.level
-    FROM founding_case c
-    CROSS JOIN LATERAL (VALUES ('WARNING', c.warning_on), ('BREACH', c.stage_due_on), ('CRITICAL', c.critical_on)) AS lvl(level, day)
-   WHERE c.stage IN ${OPEN_STAGES_SQL} AND c.warning_on < $1 AND lvl.day < $1
-)
-INSERT INTO escalation (case_id, stage, stage_entry, level)
-SELECT id, stage, stage_entry, level FROM due
-ON CONFLICT (case_id, stage_entry, level) DO NOTHING`;
-  }
-  if (mark === 'column') {
-    return `
-WITH due AS (
-  SELECT c.id, c.stage, c.stage_entry, lvl.level, lvl.rank
-    FROM founding_case c
-    CROSS JOIN LATERAL (VALUES ('WARNING', 1, c.warning_on), ('BREACH', 2, c.stage_due_on), ('CRITICAL', 3, c.critical_on)) AS lvl(level, rank, day)
-   WHERE c.stage IN ${OPEN_STAGES_SQL} AND ${NEXT_ESCALATION_DAY_SQL.replace(/"/g, '')} < $1
-     AND lvl.rank > c.escalated_level AND lvl.day < $1
-), progress AS (
-  UPDATE founding_case c SET escalated_level = d.top
-    FROM (SELECT id, stage_entry, max(rank) AS top FROM due GROUP BY id, stage_entry) d
-   WHERE c.id = d.id AND c.stage_entry = d.stage_entry AND c.escalated_level < d.top
-)
-INSERT INTO escalation (case_id, stage, stage_entry, level)
-SELECT id, stage, stage_entry, level FROM due
-ON CONFLICT (case_id, stage_entry, level) DO NOTHING`;
-  }
-  return `
+const BARE_INSERT = `
 WITH late AS MATERIALIZED (
   SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, c.stage, coalesce(p.level, 0) AS done
     FROM founding_case c
@@ -66,7 +32,6 @@ WITH late AS MATERIALIZED (
 INSERT INTO escalation (case_id, stage, stage_entry, level)
 SELECT id, stage, stage_entry, level FROM due
 ON CONFLICT (case_id, stage_entry, level) DO NOTHING`;
-}
 
 /** The applications' part, bare, for setting up "yesterday's sweep already ran". */
 const BARE_APPLICATIONS = `
@@ -81,26 +46,17 @@ SELECT count(*) FILTER (WHERE warning_on < $1)::int + count(*) FILTER (WHERE sta
 
 /** What a sweep bench needs on a database: the bare baseline and the setups (nothing raised; raised until yesterday). */
 export interface SweepFixture {
-  /** The bare INSERT … SELECT of the due case levels (with the progress mark where the schema has one). */
+  /** The bare INSERT … SELECT of the due case levels, with the progress mark. */
   bare(today: string): Promise<unknown>;
   /** Nothing raised: no escalations, no notifications, every case back at level 0. */
   truncate(): Promise<void>;
   /** Everything due until yesterday raised by the bare statements, then vacuumed; returns backToYesterday. */
   raiseUntil(yesterday: string): Promise<() => Promise<void>>;
-  mark: ProgressMark;
 }
 
 export async function sweepFixture(pg: Pool): Promise<SweepFixture> {
-  const has = async (sql: string) => (await pg.query(sql)).rowCount === 1;
-  const mark: ProgressMark = (await has(`SELECT 1 FROM information_schema.tables WHERE table_name = 'escalation_progress'`))
-    ? 'table'
-    : (await has(`SELECT 1 FROM information_schema.columns WHERE table_name = 'founding_case' AND column_name = 'escalated_level'`))
-      ? 'column'
-      : 'none';
-  const BARE_INSERT = bareInsert(mark);
   const truncate = async () => {
-    await pg.query(mark === 'table' ? `TRUNCATE escalation, notification, escalation_progress` : `TRUNCATE escalation, notification`);
-    if (mark === 'column') await pg.query(`UPDATE founding_case SET escalated_level = 0 WHERE escalated_level <> 0`);
+    await pg.query(`TRUNCATE escalation, notification, escalation_progress`);
   };
   // Each open case's level as of a sweep on `yesterday` ($1).
   const LEVEL_UNTIL = `SELECT id, stage_entry, CASE WHEN critical_on < $1 THEN 3 WHEN stage_due_on < $1 THEN 2 WHEN warning_on < $1 THEN 1 ELSE 0 END AS level
@@ -110,28 +66,19 @@ export async function sweepFixture(pg: Pool): Promise<SweepFixture> {
     await pg.query(BARE_INSERT, [yesterday]);
     await pg.query(BARE_APPLICATIONS, [yesterday]);
     await pg.query(`VACUUM ANALYZE escalation`);
-    if (mark === 'table') await pg.query(`VACUUM ANALYZE escalation_progress`);
-    if (mark !== 'none') await pg.query(`VACUUM ANALYZE founding_case`);
+    await pg.query(`VACUUM ANALYZE escalation_progress`);
+    await pg.query(`VACUUM ANALYZE founding_case`);
     const [{ since }] = (await pg.query(`SELECT clock_timestamp() AS since`)).rows;
     // Undo what a run of today added: its escalations (and their notifications, by cascade) and progress.
     return async () => {
       await pg.query(`DELETE FROM escalation WHERE raised_at >= $1`, [since]);
-      if (mark === 'column') {
-        await pg.query(
-          `UPDATE founding_case SET escalated_level = y.level FROM (${LEVEL_UNTIL}) y
-            WHERE founding_case.id = y.id AND founding_case.escalated_level <> y.level`,
-          [yesterday],
-        );
-      }
-      if (mark === 'table') {
-        await pg.query(`DELETE FROM escalation_progress p USING (${LEVEL_UNTIL}) y WHERE p.case_id = y.id AND y.level = 0`, [yesterday]);
-        await pg.query(`UPDATE escalation_progress p SET level = y.level FROM (${LEVEL_UNTIL}) y WHERE p.case_id = y.id AND p.level <> y.level AND y.level > 0`, [
-          yesterday,
-        ]);
-      }
+      await pg.query(`DELETE FROM escalation_progress p USING (${LEVEL_UNTIL}) y WHERE p.case_id = y.id AND y.level = 0`, [yesterday]);
+      await pg.query(`UPDATE escalation_progress p SET level = y.level FROM (${LEVEL_UNTIL}) y WHERE p.case_id = y.id AND p.level <> y.level AND y.level > 0`, [
+        yesterday,
+      ]);
     };
   };
-  return { bare: (today) => pg.query(BARE_INSERT, [today]), truncate, raiseUntil, mark };
+  return { bare: (today) => pg.query(BARE_INSERT, [today]), truncate, raiseUntil };
 }
 
 /**
@@ -151,7 +98,7 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
   const yesterday = addDays(today, -1);
   const open = (await pg.query(`SELECT count(*)::int AS n FROM founding_case WHERE stage IN ${OPEN_STAGES_SQL}`)).rows[0].n;
   const fx = await sweepFixture(pg);
-  const { mark, truncate } = fx;
+  const { truncate } = fx;
   const bare = () => fx.bare(today);
   const counts = async () =>
     (await pg.query(`SELECT count(*) FILTER (WHERE case_id IS NOT NULL)::int AS cases, count(*) FILTER (WHERE application_id IS NOT NULL)::int AS apps,
@@ -209,11 +156,7 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
     const row: Row = {
       section: 'sweep',
       name: `sweep(), ${name}, ${open.toLocaleString('en-US')} open cases (${label})`,
-      baseline: mark === 'table'
-        ? 'bare INSERT … SELECT of the due case levels with the sweep\'s own `late`, `due` and `progress` SQL (reads and advances escalation_progress), one statement; no recipients, no notifications, no applications'
-        : mark === 'column'
-        ? 'bare INSERT … SELECT of the due case levels with the sweep\'s own `due` and `progress` SQL (reads and advances founding_case.escalated_level); no recipients, no notifications, no applications'
-        : 'bare INSERT … SELECT of the due case levels (the sweep\'s own `due` SQL; no recipients, no notifications, no applications)',
+      baseline: 'bare INSERT … SELECT of the due case levels with the sweep\'s own `late`, `due` and `progress` SQL (reads and advances escalation_progress), one statement; no recipients, no notifications, no applications',
       unit: 'ms',
       system: median(d.sys),
       base: median(d.base),
@@ -229,5 +172,5 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
     `raises the ${newToday.cases.toLocaleString('en-US')} case levels and ${newToday.apps.toLocaleString('en-US')} applications due today, ${newToday.notes.toLocaleString('en-US')} notifications; ${dueLevels.toLocaleString('en-US')} case levels are due in all`, true));
   ctx.rows.push(mk('repeat (every later run of the day)', repeat, 'everything due is raised already: raises nothing', true));
   ctx.rows.push(mk('backlog (nothing raised yet)', backlog,
-    `raises ${raised.cases.toLocaleString('en-US')} case levels and ${raised.apps.toLocaleString('en-US')} applications, ${raised.notes.toLocaleString('en-US')} notifications${mark !== 'none' ? ' and marks the cases\' progress' : ''}; a bare count of the due case levels takes ${due.ms.toFixed(0)} ms`, false));
+    `raises ${raised.cases.toLocaleString('en-US')} case levels and ${raised.apps.toLocaleString('en-US')} applications, ${raised.notes.toLocaleString('en-US')} notifications and marks the cases' progress; a bare count of the due case levels takes ${due.ms.toFixed(0)} ms`, false));
 }

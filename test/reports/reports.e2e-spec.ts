@@ -1,7 +1,7 @@
 import { Row, Workbook, Worksheet } from 'exceljs';
 import { FiguresService, ReportBuilderService } from '@app/core';
 import { JobName, QueueName } from '@app/queue';
-import { BuildReportHandler, SchedulePeriodReportsHandler } from '../../apps/worker/src/handlers/report.handlers';
+import { BuildReportHandler, SchedulePeriodReportsHandler } from '../../apps/worker/src/handlers';
 import { M, applicant, codeOf, createEnterprise, errorOf, openCase, walkToStage } from '../support/case-fixtures';
 import { Province, TestApi } from '../support/test-api';
 import { TestWorker, eventually } from '../support/test-worker';

@@ -1,6 +1,6 @@
 import { RewardScheduleService, RewardsService } from '@app/core';
 import { JobName } from '@app/queue';
-import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from '../../apps/worker/src/handlers/reward.handlers';
+import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from '../../apps/worker/src/handlers';
 import { Dates, M, codeOf, errorOf, vnToday, walkToStage } from '../support/case-fixtures';
 import { Province, TestApi, TestUser } from '../support/test-api';
 

@@ -26,11 +26,11 @@ export class SchedulerService implements OnApplicationBootstrap {
     relay: OutboxRelay,
   ) {
     // A flushed Redis loses the schedulers too.
-    if (process.env.WORKER_SCHEDULERS !== 'false') relay.onRedisReset = () => this.upsertAll();
+    if (config.workerSchedulers) relay.onRedisReset = () => this.upsertAll();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (process.env.WORKER_SCHEDULERS === 'false') return;
+    if (!this.config.workerSchedulers) return;
     try {
       await this.upsertAll();
     } catch (e) {

@@ -5,11 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
 import { QueueName, RedisHealthIndicator, redisConnection } from '@app/queue';
-import {
-  CaseStageChangedHandler, EscalationSweepHandler, HealthPingHandler, RecomputeDueDaysHandler, SendNotificationEmailHandler,
-} from './handlers/escalation.handlers';
-import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from './handlers/reward.handlers';
-import { BuildReportHandler, SchedulePeriodReportsHandler } from './handlers/report.handlers';
+import { HANDLERS } from './handlers';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { JOB_HANDLERS } from './job-handler';
 import { JobRegistry } from './job-registry';
@@ -18,9 +14,6 @@ import { WorkerMetricsController } from './observability/worker-metrics.controll
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QUEUE_PROCESSORS } from './processors/queue.processors';
 import { SchedulerService } from './scheduler.service';
-
-const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificationEmailHandler, HealthPingHandler,
-  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler, BuildReportHandler, SchedulePeriodReportsHandler, RecomputeDueDaysHandler];
 
 @Module({
   imports: [

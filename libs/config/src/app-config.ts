@@ -1,6 +1,6 @@
 import { OpenStage } from '@app/domain';
 
-/** Typed configuration, read once from the environment (names are part of the contract, see DESIGN.md). */
+/** Typed configuration, read once from the environment (the variable names are part of the contract). */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
@@ -32,6 +32,16 @@ export interface AppConfig {
   /** BullMQ job lock; a worker that dies mid-job has its job re-run after about twice this. */
   workerLockDurationMs: number;
   workerStalledIntervalMs: number;
+  /** Whether this worker upserts the job schedulers (off for workers that must only process jobs, e.g. in benchmarks). */
+  workerSchedulers: boolean;
+  /** Whether this worker runs the outbox relay loop. */
+  outboxRelay: boolean;
+  /** The relay's pause when the outbox was empty (four times it while Redis is down). */
+  outboxPollMs: number;
+  /** Where the built dashboard is; null: apps/web/dist found from the working directory or the code's location. */
+  webDistDir: string | null;
+  /** Connections in each process's Postgres pool. */
+  dbPoolMax: number;
 }
 
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
@@ -133,6 +143,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     applicationDecisionDays: int(env, 'APPLICATION_DECISION_DAYS', 10, problems, 1, 365),
     workerLockDurationMs: int(env, 'WORKER_LOCK_DURATION_MS', 30_000, problems, 1000),
     workerStalledIntervalMs: int(env, 'WORKER_STALLED_INTERVAL_MS', 30_000, problems, 1000),
+    workerSchedulers: bool(env, 'WORKER_SCHEDULERS', true, problems),
+    outboxRelay: bool(env, 'OUTBOX_RELAY', true, problems),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 250, problems, 10, 60_000),
+    webDistDir: env.WEB_DIST_DIR?.trim() || null,
+    dbPoolMax: int(env, 'DB_POOL_MAX', 10, problems, 1, 1000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

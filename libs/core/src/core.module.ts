@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { DatabaseModule } from '@app/persistence';
 import { CalendarService, clockProvider } from './calendar/calendar.service';
 import { DueDaysService } from './calendar/due-days.service';
+import { CaseChanges } from './cases/case-change.service';
 import { CaseQueriesService } from './cases/case-queries.service';
 import { CasesService } from './cases/cases.service';
 import { EnterprisesService } from './enterprises/enterprises.service';
@@ -30,7 +31,7 @@ const SERVICES = [
 /** The services that own the write paths, shared by the API and the worker. */
 @Module({
   imports: [DatabaseModule, JwtModule.register({})],
-  providers: [clockProvider, ...SERVICES],
+  providers: [clockProvider, CaseChanges, ...SERVICES],
   exports: [clockProvider, ...SERVICES],
 })
 export class CoreModule {}

@@ -1,7 +1,9 @@
 // Pure domain rules of the CĐCS pipeline: no Nest, no TypeORM, no I/O, no clock.
 export * from './case-stage';
 export * from './case-transitions';
+export * from './calendar-days';
 export * from './working-calendar';
+export * from './holiday-data';
 export * from './sla';
 export * from './eligibility';
 export * from './periods';

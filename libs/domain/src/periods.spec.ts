@@ -14,7 +14,7 @@ import {
   splitIntoMonths,
   splitIntoYears,
 } from './periods';
-import { addDays, daysBetween } from './working-calendar';
+import { addDays, daysBetween } from './calendar-days';
 
 const { MONTH, QUARTER, HALF_YEAR, YEAR } = PeriodKind;
 

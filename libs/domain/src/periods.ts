@@ -1,4 +1,4 @@
-import { IsoDate, addDays, addMonths, isIsoDate, isoDateOf, isoDateParts } from './working-calendar';
+import { IsoDate, addDays, addMonths, isIsoDate, isoDateOf, isoDateParts } from './calendar-days';
 
 /** Reporting periods; all calendar days in Asia/Ho_Chi_Minh. */
 export enum PeriodKind {

@@ -4,7 +4,7 @@
  * nomination without re-running the numbers. Thresholds and weights are config.
  */
 import { round2 } from './report-math';
-import { IsoDate, addMonths, compareIsoDates, isoDateOf, isoDateParts } from './working-calendar';
+import { IsoDate, addMonths, compareIsoDates, isoDateOf, isoDateParts } from './calendar-days';
 
 export enum RewardRule {
   /** An officer's results against the officer's targets. */

@@ -15,7 +15,9 @@ import {
   levelsDue,
   stageDeadlines,
 } from './sla';
-import { HolidayData, WorkingCalendar, addDays, calendarFromHolidayData } from './working-calendar';
+import { addDays } from './calendar-days';
+import { HolidayData, calendarFromHolidayData } from './holiday-data';
+import { WorkingCalendar } from './working-calendar';
 
 const HOLIDAY_FILE = path.resolve(__dirname, '../../persistence/src/seed-data/vn-public-holidays.json') // the repo's copy of shared/data;
 const cal = calendarFromHolidayData(JSON.parse(fs.readFileSync(HOLIDAY_FILE, 'utf8')) as HolidayData);

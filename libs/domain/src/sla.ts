@@ -1,5 +1,6 @@
 import { CaseStage, OpenStage, OPEN_STAGES } from './case-stage';
-import { IsoDate, WorkingCalendar, compareIsoDates, isIsoDate } from './working-calendar';
+import { IsoDate, compareIsoDates, isIsoDate } from './calendar-days';
+import { WorkingCalendar } from './working-calendar';
 
 export enum EscalationLevel {
   WARNING = 'WARNING',

@@ -1,6 +1,8 @@
 // Entry for the TypeORM CLI (`npm run migration:generate` / `migration:run`).
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cdcs'));
+// The same DATABASE_URL, default and validation as the apps and `setup`/`migrate` (apps/cli).
+export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));

@@ -9,7 +9,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, { extra: { max: Number(process.env.DB_POOL_MAX ?? 10), application_name: 'cdcs' } }),
+        ...dataSourceOptions(config.databaseUrl, { extra: { max: config.dbPoolMax, application_name: 'cdcs' } }),
         retryAttempts: 5,
         retryDelay: 2000,
       }),

@@ -1,5 +1,5 @@
 export * from './entities';
 export * from './data-source-options';
 export * from './ensure-database';
-export { MIGRATIONS, NEXT_ESCALATION_DAY_SQL, ROOT_ORG_UNIT_ID } from './migrations';
+export { MIGRATIONS, ROOT_ORG_UNIT_ID } from './migrations';
 export * from './database.module';

@@ -8,6 +8,8 @@ export const PUBLIC_KEY = 'cdcs:public';
 /** The roles allowed to call an operation; an operation without it is denied to everyone. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const AnyRole = () => SetMetadata(ROLES_KEY, [Role.ADMIN, Role.SUPERVISOR, Role.OFFICER]);
+/** Supervisors and admins: assignments, decisions, set-up, targets, rewards and reports. */
+export const Managers = () => Roles(Role.SUPERVISOR, Role.ADMIN);
 /** Needs no login (only `login` and health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 

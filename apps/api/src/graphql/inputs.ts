@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { CaseRef } from '@app/core';
 import { DateDay } from './date.scalar';
 import { CaseStage, CloseReason, OrgUnitKind, Ownership, PeriodKind, Role } from './enums';
 
@@ -39,12 +40,26 @@ export class CaseFilter {
   @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
 }
 
+/** `first` and `after` of a paginated list query (they follow its filter). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 50, nullable: true }) first?: number;
+  @Field(() => String, { nullable: true }) after?: string;
+}
+
 @InputType()
 export class EnterpriseFilter {
   @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
   @Field(() => Int, { nullable: true }) minWorkers?: number | null;
   @Field(() => Boolean, { nullable: true }) hasUnion?: boolean | null;
   @Field(() => String, { nullable: true }) search?: string | null;
+}
+
+/** The case a change is for and the version the caller read: first in every input that changes a case (a base's fields print first). */
+@InputType({ isAbstract: true })
+export class CaseRefInput implements CaseRef {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int) expectedVersion: number;
 }
 
 @InputType()
@@ -54,17 +69,13 @@ export class OpenCaseInput {
 }
 
 @InputType()
-export class AssignCaseInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class AssignCaseInput extends CaseRefInput {
   @Field(() => ID) assigneeId: string;
   @Field(() => String, { nullable: true }) reason?: string | null;
 }
 
 @InputType()
-export class SurveyInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class SurveyInput extends CaseRefInput {
   @Field(() => DateDay) surveyedOn: string;
   @Field(() => Int) workerCount: number;
   @Field() hasUnion: boolean;
@@ -73,9 +84,7 @@ export class SurveyInput {
 }
 
 @InputType()
-export class OutreachInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class OutreachInput extends CaseRefInput {
   @Field(() => DateDay) heldOn: string;
   @Field(() => Int) workersReached: number;
   @Field(() => Int) workersInterested: number;
@@ -83,9 +92,7 @@ export class OutreachInput {
 }
 
 @InputType()
-export class CommitteeInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class CommitteeInput extends CaseRefInput {
   @Field(() => DateDay) formedOn: string;
   @Field(() => [String]) memberNames: string[];
 }
@@ -116,9 +123,7 @@ export class DecideApplicationInput {
 }
 
 @InputType()
-export class CongressInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class CongressInput extends CaseRefInput {
   @Field(() => DateDay) heldOn: string;
   @Field(() => Int) attendees: number;
   @Field(() => [String]) executiveCommittee: string[];
@@ -127,9 +132,7 @@ export class CongressInput {
 }
 
 @InputType()
-export class DecisionInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class DecisionInput extends CaseRefInput {
   @Field() decisionNumber: string;
   @Field(() => DateDay) decidedOn: string;
   @Field() signedBy: string;
@@ -137,24 +140,18 @@ export class DecisionInput {
 }
 
 @InputType()
-export class AdvanceInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class AdvanceInput extends CaseRefInput {
   @Field(() => String, { nullable: true }) comment?: string | null;
 }
 
 @InputType()
-export class CloseInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class CloseInput extends CaseRefInput {
   @Field(() => CloseReason) reason: CloseReason;
   @Field() comment: string;
 }
 
 @InputType()
-export class ReopenInput {
-  @Field(() => ID) caseId: string;
-  @Field(() => Int) expectedVersion: number;
+export class ReopenInput extends CaseRefInput {
   @Field() comment: string;
 }
 

@@ -72,6 +72,11 @@ export class LoadersFactory {
   }
 }
 
+/** An optional reference's row: null without an id, else through its loader. */
+export function loadIf<T>(loader: DataLoader<string, T>, id: string | null | undefined): Promise<T> | null {
+  return id ? loader.load(id) : null;
+}
+
 export interface GqlContext {
   req: { headers: Record<string, string | string[] | undefined>; actor?: Actor; ip?: string };
   loaders: Loaders;

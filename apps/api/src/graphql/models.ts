@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateDay } from './date.scalar';
 import {
@@ -257,16 +258,19 @@ export class PageInfoModel {
   @Field() hasNextPage: boolean;
 }
 
-@ObjectType('FoundingCaseConnection')
-export class FoundingCaseConnectionModel {
-  @Field(() => [FoundingCaseModel]) nodes: FoundingCaseModel[];
-  @Field(() => Int) totalCount: number;
-  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
+/** A page of a list (Page in @app/core): the base of each `<Node>Connection` type. */
+function Connection<T>(node: Type<T>) {
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionModel {
+    @Field(() => [node]) nodes: T[];
+    @Field(() => Int) totalCount: number;
+    @Field(() => PageInfoModel) pageInfo: PageInfoModel;
+  }
+  return ConnectionModel;
 }
 
+@ObjectType('FoundingCaseConnection')
+export class FoundingCaseConnectionModel extends Connection(FoundingCaseModel) {}
+
 @ObjectType('EnterpriseConnection')
-export class EnterpriseConnectionModel {
-  @Field(() => [EnterpriseModel]) nodes: EnterpriseModel[];
-  @Field(() => Int) totalCount: number;
-  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
-}
+export class EnterpriseConnectionModel extends Connection(EnterpriseModel) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { PromMetrics } from '@app/core';
 
 /** Distinct operation names kept as label values; later names count under OTHER_OPERATION. */
 export const MAX_OPERATION_NAMES = 100;
@@ -14,48 +14,43 @@ const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
 
 /**
- * The API's Prometheus metrics, in a registry of its own (one per app instance, so tests can
- * start several): GraphQL requests and latency by operation, case transitions and open cases by
- * stage (read from Postgres on scrape, so every replica reports the same totals), process metrics.
+ * The API's Prometheus metrics: GraphQL requests and latency by operation, case transitions and open
+ * cases by stage (read from Postgres on scrape, so every replica reports the same totals), process metrics.
  */
 @Injectable()
-export class ApiMetrics {
-  readonly registry = new Registry();
+export class ApiMetrics extends PromMetrics {
   private readonly operationNames = new Set<string>();
   private dbReadAt = 0;
   private dbRead: Promise<void> | null = null;
 
-  readonly graphqlRequests = new Counter({
+  readonly graphqlRequests = this.counter({
     name: 'cdcs_graphql_requests_total',
     help: 'GraphQL requests by operation name (client-given, capped), type and outcome (ok or the first error code)',
     labelNames: ['operation', 'type', 'outcome'] as const,
-    registers: [this.registry],
   });
 
-  readonly graphqlDuration = new Histogram({
+  readonly graphqlDuration = this.histogram({
     name: 'cdcs_graphql_request_duration_seconds',
     help: 'GraphQL request latency by operation name and type, from request start to response',
     labelNames: ['operation', 'type'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
   });
 
-  readonly caseTransitions = new Gauge({
+  readonly caseTransitions = this.gauge({
     name: 'cdcs_case_transitions',
     help: 'Founding-case history steps recorded so far, by action and stage (a running total read from Postgres)',
     labelNames: ['action', 'from_stage', 'to_stage'] as const,
-    registers: [this.registry],
   });
 
-  readonly casesByStage = new Gauge({
+  readonly casesByStage = this.gauge({
     name: 'cdcs_founding_cases',
     help: 'Founding cases by current stage (read from Postgres)',
     labelNames: ['stage'] as const,
-    registers: [this.registry],
   });
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
-    collectDefaultMetrics({ register: this.registry });
+    super();
+    this.collectProcessMetrics();
   }
 
   /** The label for a client-given operation name: bounded in length, charset and number of values. */
@@ -74,7 +69,7 @@ export class ApiMetrics {
   }
 
   /** Prometheus text exposition, Postgres gauges refreshed when older than DB_GAUGES_EVERY_MS. */
-  async scrape(): Promise<string> {
+  override async scrape(): Promise<string> {
     if (Date.now() - this.dbReadAt > DB_GAUGES_EVERY_MS) {
       // One read at a time; concurrent scrapes share it.
       this.dbRead ??= this.readDbGauges().finally(() => {
@@ -82,11 +77,7 @@ export class ApiMetrics {
       });
       await this.dbRead;
     }
-    return this.registry.metrics();
-  }
-
-  get contentType(): string {
-    return this.registry.contentType;
+    return super.scrape();
   }
 
   private async readDbGauges(): Promise<void> {

@@ -1,24 +1,19 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  Actor, ApplicationsService, CalendarService, CaseQueriesService, CasesService, EnterprisesService, Page, Role,
-} from '@app/core';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CalendarService, CaseQueriesService, CasesService, Page } from '@app/core';
 import { isOpenStage, isOverdue, CaseStage } from '@app/domain';
 import {
   CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity,
 } from '@app/persistence';
-import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import {
-  AdvanceInput, ApplicationInput, AssignCaseInput, CaseFilter, CloseInput, CommitteeInput, CongressInput, CreateEnterpriseInput, DecideApplicationInput,
-  DecisionInput, EnterpriseFilter, OpenCaseInput, OutreachInput, ReopenInput, SurveyInput,
+  AdvanceInput, AssignCaseInput, CaseFilter, CloseInput, CommitteeInput, CongressInput, DecisionInput, OpenCaseInput, OutreachInput, PageArgs,
+  ReopenInput, SurveyInput,
 } from '../graphql/inputs';
-import { GqlContext } from '../graphql/loaders';
+import { GqlContext, loadIf } from '../graphql/loaders';
 import {
-  CaseEvidenceModel, CaseTransitionModel, EnterpriseConnectionModel, EnterpriseModel, FoundingCaseConnectionModel, FoundingCaseModel,
-  MembershipApplicationModel, OrgUnitModel, UserModel,
+  CaseEvidenceModel, CaseTransitionModel, EnterpriseModel, FoundingCaseConnectionModel, FoundingCaseModel, MembershipApplicationModel,
+  OrgUnitModel, UserModel,
 } from '../graphql/models';
-
-const WORKERS = [Role.OFFICER, Role.SUPERVISOR, Role.ADMIN];
-const MANAGERS = [Role.SUPERVISOR, Role.ADMIN];
 
 @Resolver(() => FoundingCaseModel)
 export class FoundingCaseResolver {
@@ -32,11 +27,10 @@ export class FoundingCaseResolver {
   @Query(() => FoundingCaseConnectionModel)
   foundingCases(
     @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => CaseFilter, nullable: true }) filter?: CaseFilter,
-    @Args('first', { type: () => Int, defaultValue: 50, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | undefined,
+    @Args() page: PageArgs,
   ): Promise<Page<FoundingCaseEntity>> {
-    return this.queries.list(actor, filter ?? {}, first, after);
+    return this.queries.list(actor, filter ?? {}, page.first, page.after);
   }
 
   @AnyRole()
@@ -45,61 +39,61 @@ export class FoundingCaseResolver {
     return this.queries.get(actor, id);
   }
 
-  @Roles(...MANAGERS)
+  @Managers()
   @Mutation(() => FoundingCaseModel)
   openFoundingCase(@CurrentActor() a: Actor, @Args('input') input: OpenCaseInput) {
     return this.cases.open(a, input);
   }
 
-  @Roles(...MANAGERS)
+  @Managers()
   @Mutation(() => FoundingCaseModel)
   assignFoundingCase(@CurrentActor() a: Actor, @Args('input') input: AssignCaseInput) {
     return this.cases.assign(a, input);
   }
 
-  @Roles(...WORKERS)
+  @AnyRole()
   @Mutation(() => FoundingCaseModel)
   recordSurvey(@CurrentActor() a: Actor, @Args('input') input: SurveyInput) {
     return this.cases.recordSurvey(a, input);
   }
 
-  @Roles(...WORKERS)
+  @AnyRole()
   @Mutation(() => FoundingCaseModel)
   recordOutreach(@CurrentActor() a: Actor, @Args('input') input: OutreachInput) {
     return this.cases.recordOutreach(a, input);
   }
 
-  @Roles(...WORKERS)
+  @AnyRole()
   @Mutation(() => FoundingCaseModel)
   formMobilizationCommittee(@CurrentActor() a: Actor, @Args('input') input: CommitteeInput) {
     return this.cases.formCommittee(a, input);
   }
 
-  @Roles(...WORKERS)
+  @AnyRole()
   @Mutation(() => FoundingCaseModel)
   recordFoundingCongress(@CurrentActor() a: Actor, @Args('input') input: CongressInput) {
     return this.cases.recordCongress(a, input);
   }
 
-  @Roles(...MANAGERS)
+  @Managers()
   @Mutation(() => FoundingCaseModel)
   recordRecognitionDecision(@CurrentActor() a: Actor, @Args('input') input: DecisionInput) {
     return this.cases.recordDecision(a, input);
   }
 
-  @Roles(...WORKERS)
+  @AnyRole()
   @Mutation(() => FoundingCaseModel)
   advanceFoundingCase(@CurrentActor() a: Actor, @Args('input') input: AdvanceInput) {
     return this.cases.advance(a, input);
   }
 
-  @Roles(...MANAGERS)
+  @Managers()
   @Mutation(() => FoundingCaseModel)
   closeFoundingCase(@CurrentActor() a: Actor, @Args('input') input: CloseInput) {
     return this.cases.close(a, input);
   }
 
-  @Roles(...MANAGERS)
+  @Managers()
   @Mutation(() => FoundingCaseModel)
   reopenFoundingCase(@CurrentActor() a: Actor, @Args('input') input: ReopenInput) {
     return this.cases.reopen(a, input);
@@ -117,12 +111,12 @@ export class FoundingCaseResolver {
 
   @ResolveField(() => UserModel, { nullable: true })
   assignee(@Parent() c: FoundingCaseEntity, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
-    return c.assigneeId ? ctx.loaders.user.load(c.assigneeId) : null;
+    return loadIf(ctx.loaders.user, c.assigneeId);
   }
 
   @ResolveField(() => OrgUnitModel, { nullable: true })
   grassrootsUnion(@Parent() c: FoundingCaseEntity, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> | null {
-    return c.grassrootsUnionId ? ctx.loaders.orgUnit.load(c.grassrootsUnionId) : null;
+    return loadIf(ctx.loaders.orgUnit, c.grassrootsUnionId);
   }
 
   @ResolveField(() => [MembershipApplicationModel])
@@ -152,54 +146,5 @@ export class CaseTransitionResolver {
   @ResolveField(() => UserModel)
   by(@Parent() t: CaseTransitionEntity, @Context() ctx: GqlContext): Promise<UserEntity | null> {
     return ctx.loaders.user.load(t.byUserId);
-  }
-}
-
-@Resolver(() => EnterpriseModel)
-export class EnterpriseResolver {
-  constructor(private readonly enterpriseService: EnterprisesService) {}
-
-  @AnyRole()
-  @Query(() => EnterpriseConnectionModel)
-  enterprises(
-    @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => EnterpriseFilter, nullable: true }) filter?: EnterpriseFilter,
-    @Args('first', { type: () => Int, defaultValue: 50, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-  ): Promise<Page<EnterpriseEntity>> {
-    return this.enterpriseService.list(actor, filter ?? {}, first, after);
-  }
-
-  @AnyRole()
-  @Mutation(() => EnterpriseModel)
-  createEnterprise(@CurrentActor() actor: Actor, @Args('input') input: CreateEnterpriseInput): Promise<EnterpriseEntity> {
-    return this.enterpriseService.create(actor, input);
-  }
-
-  @ResolveField(() => OrgUnitModel)
-  orgUnit(@Parent() e: EnterpriseEntity, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> {
-    return ctx.loaders.orgUnit.load(e.orgUnitId);
-  }
-
-  @ResolveField(() => FoundingCaseModel, { nullable: true })
-  async openCase(@Parent() e: EnterpriseEntity, @Context() ctx: GqlContext): Promise<FoundingCaseEntity | null> {
-    return (await ctx.loaders.openCaseOfEnterprise.load(e.id))[0] ?? null;
-  }
-}
-
-@Resolver(() => MembershipApplicationModel)
-export class ApplicationResolver {
-  constructor(private readonly applications: ApplicationsService) {}
-
-  @Roles(...WORKERS)
-  @Mutation(() => MembershipApplicationModel)
-  submitApplication(@CurrentActor() actor: Actor, @Args('input') input: ApplicationInput): Promise<MembershipApplicationEntity> {
-    return this.applications.submit(actor, input);
-  }
-
-  @Roles(...MANAGERS)
-  @Mutation(() => MembershipApplicationModel)
-  decideApplication(@CurrentActor() actor: Actor, @Args('input') input: DecideApplicationInput): Promise<MembershipApplicationEntity> {
-    return this.applications.decide(actor, input);
   }
 }

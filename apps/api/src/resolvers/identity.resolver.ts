@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, AuthService, OrgUnitsService, Role, UsersService } from '@app/core';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
-import { AnyRole, CurrentActor, Public, Roles } from '../auth/access.decorators';
+import { AnyRole, CurrentActor, Managers, Public } from '../auth/access.decorators';
 import { CreateOrgUnitInput, CreateUserInput } from '../graphql/inputs';
-import { GqlContext } from '../graphql/loaders';
+import { GqlContext, loadIf } from '../graphql/loaders';
 import { AuthPayloadModel, OrgUnitModel, UserModel } from '../graphql/models';
 import { LoginThrottle } from '../auth/login-throttle';
 
@@ -46,7 +46,7 @@ export class UserResolver {
     return this.userService.list(actor, orgUnitId, role);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => UserModel)
   createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<UserEntity> {
     return this.userService.create(actor, input);
@@ -68,7 +68,7 @@ export class OrgUnitResolver {
     return this.units.list(actor, parentId);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => OrgUnitModel)
   createOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: CreateOrgUnitInput): Promise<OrgUnitEntity> {
     return this.units.create(actor, input);
@@ -76,7 +76,7 @@ export class OrgUnitResolver {
 
   @ResolveField(() => OrgUnitModel, { nullable: true })
   parent(@Parent() unit: OrgUnitEntity, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> | null {
-    return unit.parentId ? ctx.loaders.orgUnit.load(unit.parentId) : null;
+    return loadIf(ctx.loaders.orgUnit, unit.parentId);
   }
 
   @ResolveField(() => [OrgUnitModel])

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, PipelineService, Role, TargetsService } from '@app/core';
+import { Actor, PipelineService, TargetsService } from '@app/core';
 import { OrgUnitEntity } from '@app/persistence';
-import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { TargetInput } from '../graphql/inputs';
 import { GqlContext } from '../graphql/loaders';
 import { OrgUnitModel, PipelineModel } from '../graphql/models';
@@ -23,7 +23,7 @@ export class PipelineResolver {
     return this.pipelines.pipeline(actor, orgUnitId, year);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => Boolean)
   setTarget(@CurrentActor() actor: Actor, @Args('input') input: TargetInput): Promise<boolean> {
     return this.targets.set(actor, input);

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ReportStatus, ReportView, ReportsService, Role } from '@app/core';
+import { Actor, ReportStatus, ReportView, ReportsService } from '@app/core';
 import { OrgUnitEntity } from '@app/persistence';
-import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { ReportInput } from '../graphql/inputs';
 import { GqlContext } from '../graphql/loaders';
 import { OrgUnitModel, ReportFiguresModel, ReportModel } from '../graphql/models';
@@ -11,7 +11,7 @@ import { reportFilePath } from '../reports/report-files.controller';
 export class ReportResolver {
   constructor(private readonly service: ReportsService) {}
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => ReportModel)
   requestReport(@CurrentActor() actor: Actor, @Args('input') input: ReportInput): Promise<ReportView> {
     return this.service.request(actor, input);

@@ -1,10 +1,10 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, NominationDecisionView, NominationView, RewardsService, Role } from '@app/core';
+import { Actor, NominationDecisionView, NominationView, RewardsService } from '@app/core';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
-import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { DateDay } from '../graphql/date.scalar';
 import { PeriodKind } from '../graphql/enums';
-import { GqlContext } from '../graphql/loaders';
+import { GqlContext, loadIf } from '../graphql/loaders';
 import { NominationDecisionModel, OrgUnitModel, RewardNominationModel, UserModel } from '../graphql/models';
 
 @Resolver(() => RewardNominationModel)
@@ -21,7 +21,7 @@ export class RewardNominationResolver {
     return this.rewards.list(actor, orgUnitId, periodStart);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => [RewardNominationModel])
   evaluateRewards(
     @CurrentActor() actor: Actor,
@@ -32,7 +32,7 @@ export class RewardNominationResolver {
     return this.rewards.evaluate(actor, orgUnitId, periodKind, periodStart);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => RewardNominationModel)
   decideNomination(
     @CurrentActor() actor: Actor,
@@ -45,17 +45,17 @@ export class RewardNominationResolver {
 
   @ResolveField(() => UserModel, { nullable: true })
   officer(@Parent() n: NominationView, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
-    return n.officerId ? ctx.loaders.user.load(n.officerId) : null;
+    return loadIf(ctx.loaders.user, n.officerId);
   }
 
   @ResolveField(() => OrgUnitModel, { nullable: true })
   grassrootsUnion(@Parent() n: NominationView, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> | null {
-    return n.grassrootsUnionId ? ctx.loaders.orgUnit.load(n.grassrootsUnionId) : null;
+    return loadIf(ctx.loaders.orgUnit, n.grassrootsUnionId);
   }
 
   @ResolveField(() => UserModel, { nullable: true })
   decidedBy(@Parent() n: NominationView, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
-    return n.decidedById ? ctx.loaders.user.load(n.decidedById) : null;
+    return loadIf(ctx.loaders.user, n.decidedById);
   }
 
   @ResolveField(() => [NominationDecisionModel])

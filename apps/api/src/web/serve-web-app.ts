@@ -1,11 +1,12 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-/** The built dashboard (apps/web/dist, made by `vite build`): $WEB_DIST_DIR, else found from the cwd or this file up. */
-export function webDistDir(): string | null {
-  const candidates = [process.env.WEB_DIST_DIR, resolve(process.cwd(), 'apps/web/dist')];
+/** The built dashboard (apps/web/dist, made by `vite build`): `configured` (WEB_DIST_DIR), else found from the cwd or this file up. */
+export function webDistDir(configured: string | null): string | null {
+  const candidates = [configured, resolve(process.cwd(), 'apps/web/dist')];
   for (let dir = __dirname, i = 0; i < 6; i++, dir = dirname(dir)) candidates.push(join(dir, 'apps/web/dist'));
   return candidates.find((d): d is string => !!d && existsSync(join(d, 'index.html'))) ?? null;
 }
@@ -19,7 +20,7 @@ const API_PATHS = /^\/(graphql|health|metrics|reports|admin)(\/|$)/;
  * apply: the static files are public, every API call still needs its token.
  */
 export function serveWebApp(app: NestExpressApplication): void {
-  const dir = webDistDir();
+  const dir = webDistDir(app.get<AppConfig>(APP_CONFIG).webDistDir);
   if (!dir) {
     app.get(Logger).warn('Dashboard not built (no apps/web/dist/index.html): `/` serves no web app');
     return;

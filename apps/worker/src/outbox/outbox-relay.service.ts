@@ -12,7 +12,6 @@ const BATCH = 500;
 const EPOCH_CHECK_MS = 5000;
 /** Relayed rows younger than this are relayed again when Redis turns out to have lost its data. */
 const REDRIVE_WINDOW = '1 day';
-const IDLE_MS = Number(process.env.OUTBOX_POLL_MS ?? 250);
 const ADD_TIMEOUT_MS = 5000;
 
 /**
@@ -45,7 +44,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     // Queue connection errors while Redis is away: logged and throttled, not raw stacks on stderr.
     for (const name of Object.values(QueueName)) this.queue(name).on('error', throttledErrorLog(new Logger(`Queue ${name}`)));
-    if (process.env.OUTBOX_RELAY === 'false') return;
+    if (!this.config.outboxRelay) return;
     this.running = true;
     this.loop = this.run();
   }
@@ -75,7 +74,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       if (moved < BATCH && this.running) {
         await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, this.failing ? IDLE_MS * 4 : IDLE_MS);
+          const t = setTimeout(resolve, this.failing ? this.config.outboxPollMs * 4 : this.config.outboxPollMs);
           this.wake = () => {
             clearTimeout(t);
             resolve();

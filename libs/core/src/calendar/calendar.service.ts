@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DEFAULT_SLA, IsoDate, SlaConfig, WorkingCalendar, isIsoDate, vnDateOf } from '@app/domain';
+import { DEFAULT_SLA, HolidayKind, IsoDate, SlaConfig, WorkingCalendar, calendarFromRows, isIsoDate, vnDateOf } from '@app/domain';
 import { Clock, systemClock } from '../common/dates';
 import { badInput } from '../common/app-error';
 import { JobName } from '@app/queue';
@@ -16,6 +16,7 @@ const CACHE_MS = 60_000;
 export class CalendarService {
   private cached: { at: number; cal: WorkingCalendar } | null = null;
   readonly sla: SlaConfig;
+  private readonly applicationDecisionDays: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -23,6 +24,12 @@ export class CalendarService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.sla = { ...DEFAULT_SLA, stageDays: { ...config.slaStageDays } } as SlaConfig;
+    this.applicationDecisionDays = config.applicationDecisionDays;
+  }
+
+  /** The day an upper-level union has to decide a direct application by: APPLICATION_DECISION_DAYS working days after its submission. */
+  applicationDueOn(cal: WorkingCalendar, submittedOn: IsoDate): IsoDate {
+    return cal.addWorkingDays(submittedOn, this.applicationDecisionDays);
   }
 
   now(): Date {
@@ -36,11 +43,8 @@ export class CalendarService {
   async calendar(): Promise<WorkingCalendar> {
     const t = Date.now();
     if (this.cached && t - this.cached.at < CACHE_MS) return this.cached.cal;
-    const rows: { day: string; kind: string }[] = await this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
-    const cal = new WorkingCalendar(
-      rows.filter((r) => r.kind === 'DAY_OFF').map((r) => r.day),
-      rows.filter((r) => r.kind === 'MAKE_UP_WORKING_DAY').map((r) => r.day),
-    );
+    const rows: { day: string; kind: HolidayKind }[] = await this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
+    const cal = calendarFromRows(rows);
     this.cached = { at: t, cal };
     return cal;
   }

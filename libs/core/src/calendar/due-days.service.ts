@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { CaseStage, IsoDate, OpenStage, isIsoDate, stageDeadlines } from '@app/domain';
 import { badInput } from '../common/app-error';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
@@ -23,7 +22,6 @@ export class DueDaysService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async recompute(day: IsoDate, batch = BATCH): Promise<RecomputeResult> {
@@ -69,7 +67,7 @@ export class DueDaysService {
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
       const moved = rows
-        .map((r) => ({ id: r.id, old: r.due_on, due: cal.addWorkingDays(r.submitted_on, this.config.applicationDecisionDays) }))
+        .map((r) => ({ id: r.id, old: r.due_on, due: this.calendar.applicationDueOn(cal, r.submitted_on) }))
         .filter((r) => r.due !== r.old);
       if (moved.length) {
         const [{ n }] = await this.db.query(

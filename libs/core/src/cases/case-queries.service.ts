@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from '@app/persistence';
-import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
+import { Actor, Role, canActOnCase, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { SqlParams } from '../common/sql-params';
 import { CalendarService } from '../calendar/calendar.service';
-import { CasesService } from './cases.service';
 
 export interface CaseFilter {
   stage?: string | null;
@@ -37,7 +36,7 @@ export class CaseQueriesService {
       `SELECT c.assignee_id, o.path FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id WHERE c.id = $1`,
       [id],
     );
-    if (!row || !CasesService.canActOn(actor, { assigneeId: row.assignee_id }, row.path)) return null;
+    if (!row || !canActOnCase(actor, { assigneeId: row.assignee_id }, row.path)) return null;
     return this.db.getRepository(FoundingCaseEntity).findOneBy({ id });
   }
 

@@ -29,3 +29,10 @@ export function canSeeUnit(actor: Actor, unitPath: string): boolean {
   if (actor.role === Role.ADMIN) return true;
   return pathInSubtree(unitPath, actor.orgPath);
 }
+
+/** Founding cases: officers act on the cases assigned to them; supervisors in their subtree; admins everywhere. */
+export function canActOnCase(actor: Actor, c: { assigneeId: string | null }, orgPath: string): boolean {
+  if (actor.role === Role.ADMIN) return true;
+  if (actor.role === Role.OFFICER) return c.assigneeId === actor.userId;
+  return canSeeUnit(actor, orgPath);
+}

@@ -1,4 +1,4 @@
-/** Error codes of the contract (API.md); the API maps them one to one onto `extensions.code`. */
+/** Error codes of the API contract; the API maps them one to one onto `extensions.code`. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

@@ -8,7 +8,7 @@ import { badInput, conflict, forbidden, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
-import { optionalText, requiredText } from '../cases/cases.service';
+import { optionalText, requiredText } from '../common/text-input';
 
 export interface CreateEnterprise {
   name: string;

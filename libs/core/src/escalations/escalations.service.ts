@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { IsoDate } from '@app/domain';
-import { JobName, QUEUE_OF_JOB } from '@app/queue';
+import { JobName } from '@app/queue';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { CalendarService } from '../calendar/calendar.service';
+import { outboxInsertSelect } from '../outbox/outbox.writer';
 
 /** Key of the advisory lock that keeps the sweep to one runner at a time across workers. */
 export const SWEEP_LOCK_KEY = 724_001;
@@ -35,12 +36,14 @@ export interface EscalationView {
 /** What an escalation is about: a founding case's stage, or an application an upper-level union has not decided in time. */
 export type EscalationSubject = 'CASE' | 'APPLICATION';
 
-/** With SMTP configured, one outbox row per notification (the relay turns it into an email job), in the same statement. */
-const mailed = (smtp: boolean) =>
+/**
+ * With SMTP configured, one outbox row per notification (the relay turns it into an email job), in the same statement;
+ * its parameters are appended to `params`.
+ */
+const mailed = (smtp: boolean, params: unknown[]) =>
   smtp
     ? `, mailed AS (
-  INSERT INTO outbox (queue, job_name, payload)
-  SELECT '${QUEUE_OF_JOB[JobName.SEND_NOTIFICATION_EMAIL]}', '${JobName.SEND_NOTIFICATION_EMAIL}', jsonb_build_object('notificationId', id) FROM notified
+  ${outboxInsertSelect(JobName.SEND_NOTIFICATION_EMAIL, { perRow: { notificationId: 'id' }, from: 'notified' }, params)}
 )`
     : '';
 
@@ -52,9 +55,9 @@ const mailed = (smtp: boolean) =>
  * `late` reads only the covering index by warning day (index-only: days, stage, assignee, unit) and the narrow progress
  * rows, never a case row. Unique keys make re-runs and duplicate deliveries add nothing.
  * A full sweep takes the late cases in (warning_on, id) order, $4 at a time after the key ($2, $3), those of lane $5
- * when it runs in several (LANE_OF); one case: id $2.
+ * when it runs in several (LANE_OF); one case: id $2. `params` holds these; the outbox rows' parameters are appended.
  */
-const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean, lanes = 1) => `
+const RAISE_SQL = (scope: 'batch' | 'case', smtp: boolean, params: unknown[], lanes = 1) => `
 WITH late AS MATERIALIZED (
   SELECT c.id, c.warning_on, c.stage_entry, c.stage_due_on, c.critical_on, c.stage, c.assignee_id, c.org_unit_id, coalesce(p.level, 0) AS done
     FROM founding_case c
@@ -96,12 +99,12 @@ WITH late AS MATERIALIZED (
   INSERT INTO notification (escalation_id, user_id)
   SELECT escalation_id, user_id FROM recipients
   RETURNING id
-)${mailed(smtp)}
+)${mailed(smtp, params)}
 SELECT k.cases, k.last_on, k.last_id, (SELECT count(*)::int FROM raised) AS raised, (SELECT count(*)::int FROM notified) AS notified
   FROM (SELECT count(*)::int AS cases, (max(ARRAY[warning_on::text, id::text]))[1] AS last_on, (max(ARRAY[warning_on::text, id::text]))[2] AS last_id FROM late) k`;
 
-/** Applications an upper-level union has not decided by their due day: BREACH to its supervisors. */
-const RAISE_APPLICATIONS_SQL = (smtp: boolean) => `
+/** Applications an upper-level union has not decided by their due day ($1): BREACH to its supervisors. */
+const RAISE_APPLICATIONS_SQL = (smtp: boolean, params: unknown[]) => `
 WITH overdue AS MATERIALIZED (
   SELECT a.id, a.deciding_unit_id FROM membership_application a
    WHERE a.status = 'SUBMITTED' AND a.due_on IS NOT NULL AND a.due_on < $1
@@ -118,7 +121,7 @@ WITH overdue AS MATERIALIZED (
   SELECT r.id, u.id FROM raised r JOIN overdue o ON o.id = r.application_id
     JOIN app_user u ON u.org_unit_id = o.deciding_unit_id AND u.role = 'SUPERVISOR' AND u.active
   RETURNING id
-)${mailed(smtp)}
+)${mailed(smtp, params)}
 SELECT (SELECT count(*)::int FROM raised) AS raised, (SELECT count(*)::int FROM notified) AS notified`;
 
 /** The part of a QueryRunner the sweep uses (a stand-in can explain the statements instead, see bench/explain.ts). */
@@ -180,8 +183,9 @@ export class EscalationsService {
     const lane = async (l: Runner, k: number) => {
       let after: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000'];
       for (;;) {
-        const params = [today, ...after, batchCases, ...(lanes > 1 ? [k] : [])];
-        const [batch]: Raised[] = await inTransaction(l, () => l.query(RAISE_SQL('batch', smtp, lanes), params));
+        const params: unknown[] = [today, ...after, batchCases, ...(lanes > 1 ? [k] : [])];
+        const sql = RAISE_SQL('batch', smtp, params, lanes);
+        const [batch]: Raised[] = await inTransaction(l, () => l.query(sql, params));
         raised += batch.raised;
         notified += batch.notified;
         if (batch.cases < batchCases || !batch.last_on || !batch.last_id) break;
@@ -190,7 +194,9 @@ export class EscalationsService {
     };
     /** The overdue applications, in a transaction of their own on the lock's connection. */
     const applications = async () => {
-      const [apps]: Raised[] = await inTransaction(q, () => q.query(RAISE_APPLICATIONS_SQL(smtp), [today]));
+      const params: unknown[] = [today];
+      const sql = RAISE_APPLICATIONS_SQL(smtp, params);
+      const [apps]: Raised[] = await inTransaction(q, () => q.query(sql, params));
       raised += apps.raised;
       notified += apps.notified;
     };
@@ -218,7 +224,8 @@ export class EscalationsService {
   /** The sweep for one case (after it changed stage); the unique keys keep it from doubling the full sweep. */
   async sweepCase(caseId: string, today: IsoDate = this.calendar.today()): Promise<number> {
     return this.db.transaction(async (m) => {
-      const [r]: Raised[] = await m.query(RAISE_SQL('case', !!this.config.smtpUrl), [today, caseId]);
+      const params: unknown[] = [today, caseId];
+      const [r]: Raised[] = await m.query(RAISE_SQL('case', !!this.config.smtpUrl, params), params);
       return r.notified;
     });
   }

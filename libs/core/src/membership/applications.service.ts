@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { IneligibleReason, Ownership, ineligibilityReasons, isIsoDate, isOpenStage, CaseStage } from '@app/domain';
 import { MembershipApplicationEntity } from '@app/persistence';
-import { Actor, Role, canSeeUnit } from '../common/actor';
+import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
-import { CasesService, optionalText, requiredText } from '../cases/cases.service';
+import { optionalText, requiredText } from '../common/text-input';
 
 export interface SubmitApplication {
   caseId?: string | null;
@@ -47,7 +46,6 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   findByIds(ids: readonly string[]): Promise<MembershipApplicationEntity[]> {
@@ -105,7 +103,7 @@ export class ApplicationsService {
         throw new AppError(ErrorCode.INELIGIBLE, `The applicant is not eligible: ${reasons.join(', ')}`, { reasons });
       }
       const dueOn = target.decisionLimited
-        ? (await this.calendar.calendar()).addWorkingDays(input.submittedOn, this.config.applicationDecisionDays)
+        ? this.calendar.applicationDueOn(await this.calendar.calendar(), input.submittedOn)
         : null;
       const repo = m.getRepository(MembershipApplicationEntity);
       return repo.save(repo.create({
@@ -161,7 +159,7 @@ export class ApplicationsService {
            FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id JOIN enterprise e ON e.id = c.enterprise_id WHERE c.id = $1`,
         [input.caseId],
       );
-      if (!c || !CasesService.canActOn(actor, { assigneeId: c.assignee_id }, c.path)) throw notFound('Founding case');
+      if (!c || !canActOnCase(actor, { assigneeId: c.assignee_id }, c.path)) throw notFound('Founding case');
       if (!isOpenStage(c.stage as CaseStage) || c.stage === CaseStage.RECOGNITION_DECISION) {
         throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, `Applications are collected before the recognition decision; the case is in ${c.stage}`, {
           unmet: [], stage: c.stage, reason: 'WRONG_STAGE',

@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoDate, Period, PeriodKind, isIsoDate, lastEndedPeriod, periodFrom, periodLabelVi, vnStartOfDay } from '@app/domain';
-import { JobName, QUEUE_OF_JOB } from '@app/queue';
+import { JobName } from '@app/queue';
 import { ReportStatus } from '../common/statuses';
 import { CalendarService } from '../calendar/calendar.service';
 import { FiguresService, ScopeUnit } from '../figures/figures.service';
+import { outboxInsertSelect } from '../outbox/outbox.writer';
 import { renderSummaryCsv } from './report-csv';
 import { ReportFigures, ReportSnapshot } from './report-figures';
 import { renderWorkbook } from './report-workbook';
@@ -123,6 +124,8 @@ export class ReportBuilderService {
       let created = 0;
       for (const kind of Object.values(PeriodKind)) {
         const p = lastEndedPeriod(kind, today);
+        const params: unknown[] = [p.kind, p.start, p.end, vnStartOfDay(p.start)];
+        const builds = outboxInsertSelect(JobName.BUILD_REPORT, { perRow: { reportId: 'ins.id' }, from: 'ins' }, params);
         const rows = await m.query(
           `WITH ins AS (
              INSERT INTO report (org_unit_id, period_kind, period_start, period_end, version, status)
@@ -130,8 +133,8 @@ export class ReportBuilderService {
               WHERE o.kind = 'UPPER_LEVEL' AND (o.dissolved_at IS NULL OR o.dissolved_at >= $4)
              ON CONFLICT (org_unit_id, period_kind, period_start, version) DO NOTHING
              RETURNING id)
-           INSERT INTO outbox (queue, job_name, payload) SELECT $5, $6, jsonb_build_object('reportId', ins.id) FROM ins RETURNING id`,
-          [p.kind, p.start, p.end, vnStartOfDay(p.start), QUEUE_OF_JOB[JobName.BUILD_REPORT], JobName.BUILD_REPORT],
+           ${builds} RETURNING id`,
+          params,
         );
         created += rows.length;
       }

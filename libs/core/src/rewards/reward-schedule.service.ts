@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoDate, isIsoDate } from '@app/domain';
-import { JobName, JobPayloads, QUEUE_OF_JOB } from '@app/queue';
+import { JobName } from '@app/queue';
 import { badInput } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
+import { outboxInsertSelect } from '../outbox/outbox.writer';
 import { REWARD_LOCK_CLASS } from './rewards.service';
 import { occasionsDueBy } from './reward-occasions';
 
@@ -41,16 +42,13 @@ export class RewardScheduleService {
         );
         if (done) continue;
         // Set-based rather than writeOutbox per unit: a national tree has thousands of upper-level units.
-        const payload: Omit<JobPayloads[typeof JobName.EVALUATE_REWARDS], 'orgUnitId'> = { occasion: o.occasion, year: o.year };
-        const [{ n }] = await m.query(
-          `WITH w AS (
-             INSERT INTO outbox (queue, job_name, payload)
-             SELECT $1, $2, jsonb_build_object('orgUnitId', u.id) || $3::jsonb
-               FROM org_unit u WHERE u.kind = 'UPPER_LEVEL' AND u.dissolved_at IS NULL ORDER BY u.path
-             RETURNING 1)
-           SELECT count(*)::int AS n FROM w`,
-          [QUEUE_OF_JOB[JobName.EVALUATE_REWARDS], JobName.EVALUATE_REWARDS, JSON.stringify(payload)],
-        );
+        const params: unknown[] = [];
+        const evaluations = outboxInsertSelect(JobName.EVALUATE_REWARDS, {
+          perRow: { orgUnitId: 'u.id' },
+          fixed: { occasion: o.occasion, year: o.year },
+          from: `org_unit u WHERE u.kind = 'UPPER_LEVEL' AND u.dissolved_at IS NULL ORDER BY u.path`,
+        }, params);
+        const [{ n }] = await m.query(`WITH w AS (${evaluations} RETURNING 1) SELECT count(*)::int AS n FROM w`, params);
         await m.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ($1, now(), now(), $2)`, [
           JOB, JSON.stringify({ today, occasion: o.occasion, year: o.year, units: n }),
         ]);

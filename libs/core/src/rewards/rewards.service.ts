@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_REWARD_CONFIG, IsoDate, PeriodKind, RewardConfig, RewardOccasion, RewardRule, addDays } from '@app/domain';
+import { DEFAULT_REWARD_CONFIG, IsoDate, PeriodKind, RewardConfig, RewardOccasion, addDays } from '@app/domain';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/app-error';
 import { SqlParams } from '../common/sql-params';
 import { NominationStatus } from '../common/statuses';
 import { CalendarService } from '../calendar/calendar.service';
-import { optionalText } from '../cases/cases.service';
+import { optionalText } from '../common/text-input';
 import { FiguresService, ScopeUnit } from '../figures/figures.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { GrassrootsResults, NominationDraft, OfficerResults, draftNominations } from './reward-drafts';
@@ -16,20 +16,14 @@ import { OccasionPeriod, isRewardOccasion, occasionOfPeriod, occasionPeriodOf } 
 /** Advisory-lock class of reward work (two-key form: its key space is apart from the one-key locks). */
 export const REWARD_LOCK_CLASS = 724_010;
 
-export interface NominationView {
+/** A nomination as stored: its draft (rule, nominee, score, basis, figures), where and when, and its decision. */
+export interface NominationView extends NominationDraft {
   id: string;
   orgUnitId: string;
   occasion: RewardOccasion;
   periodKind: PeriodKind;
   periodStart: IsoDate;
   periodEnd: IsoDate;
-  rule: RewardRule;
-  officerId: string | null;
-  grassrootsUnionId: string | null;
-  nominee: string;
-  score: number;
-  basis: string;
-  figures: Record<string, unknown>;
   status: NominationStatus;
   decidedById: string | null;
   decidedAt: Date | null;

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const OPEN_STAGES = `('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION')`;
-/** The day the next escalation level of a case falls due; the sweep and its index use the same expression. */
-export const NEXT_ESCALATION_DAY_SQL = `(CASE "escalated_level" WHEN 0 THEN "warning_on" WHEN 1 THEN "stage_due_on" WHEN 2 THEN "critical_on" END)`;
+/** The day the next escalation level of a case falls due: the expression of the index below. */
+const NEXT_ESCALATION_DAY_SQL = `(CASE "escalated_level" WHEN 0 THEN "warning_on" WHEN 1 THEN "stage_due_on" WHEN 2 THEN "critical_on" END)`;
 
 /**
  * Scale fixes found by the benchmarks. Remembers per case the highest level raised in the current stage entry, so that a sweep reads

@@ -10,7 +10,6 @@ import { PeriodClose1795496897120 } from './1795496897120-period-close';
 import { FigureTallies1795496897130 } from './1795496897130-figure-tallies';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
-export { NEXT_ESCALATION_DAY_SQL } from './1795496897095-escalation-progress';
 
 // Listed explicitly (no glob) so the same list works compiled, under swc-jest and in the CLI.
 export const MIGRATIONS = [

@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig: worker switches, outbox polling, dashboard directory, pool size', () => {
+  it('defaults: schedulers and relay on, 250 ms poll, dashboard looked up, 10 connections', () => {
+    const c = loadConfig({});
+    expect(c.workerSchedulers).toBe(true);
+    expect(c.outboxRelay).toBe(true);
+    expect(c.outboxPollMs).toBe(250);
+    expect(c.webDistDir).toBeNull();
+    expect(c.dbPoolMax).toBe(10);
+  });
+
+  it('an empty value takes the default', () => {
+    const c = loadConfig({ WORKER_SCHEDULERS: '', OUTBOX_RELAY: '', OUTBOX_POLL_MS: '', WEB_DIST_DIR: '  ', DB_POOL_MAX: '' });
+    expect([c.workerSchedulers, c.outboxRelay, c.outboxPollMs, c.webDistDir, c.dbPoolMax]).toEqual([true, true, 250, null, 10]);
+  });
+
+  it('reads the switches as true or false', () => {
+    expect(loadConfig({ WORKER_SCHEDULERS: 'false' }).workerSchedulers).toBe(false);
+    expect(loadConfig({ WORKER_SCHEDULERS: '0' }).workerSchedulers).toBe(false);
+    expect(loadConfig({ WORKER_SCHEDULERS: 'true' }).workerSchedulers).toBe(true);
+    expect(loadConfig({ OUTBOX_RELAY: 'false' }).outboxRelay).toBe(false);
+    expect(loadConfig({ OUTBOX_RELAY: 'yes' }).outboxRelay).toBe(true);
+  });
+
+  it('takes the given values', () => {
+    const c = loadConfig({ OUTBOX_POLL_MS: '50', WEB_DIST_DIR: ' /srv/web ', DB_POOL_MAX: '25' });
+    expect([c.outboxPollMs, c.webDistDir, c.dbPoolMax]).toEqual([50, '/srv/web', 25]);
+  });
+
+  it('stops the boot naming every bad one', () => {
+    expect(() => loadConfig({ WORKER_SCHEDULERS: 'off' })).toThrow(/WORKER_SCHEDULERS/);
+    expect(() => loadConfig({ OUTBOX_RELAY: 'maybe' })).toThrow(/OUTBOX_RELAY/);
+    expect(() => loadConfig({ OUTBOX_POLL_MS: '5' })).toThrow(/OUTBOX_POLL_MS/);
+    expect(() => loadConfig({ OUTBOX_POLL_MS: 'fast' })).toThrow(/OUTBOX_POLL_MS/);
+    expect(() => loadConfig({ DB_POOL_MAX: '0' })).toThrow(/DB_POOL_MAX/);
+    let error: unknown;
+    try {
+      loadConfig({ WORKER_SCHEDULERS: 'off', OUTBOX_POLL_MS: '-1', DB_POOL_MAX: 'ten' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^WORKER_SCHEDULERS /),
+      expect.stringMatching(/^OUTBOX_POLL_MS /),
+      expect.stringMatching(/^DB_POOL_MAX /),
+    ]);
+  });
+});

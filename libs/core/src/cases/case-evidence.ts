@@ -1,0 +1,120 @@
+import { CaseStage, IsoDate, isIsoDate } from '@app/domain';
+import { badInput } from '../common/app-error';
+import { MAX_NAME, nameList, optionalText, requiredText } from '../common/text-input';
+import { CaseChange, CasePlan, stageRefusal } from './case-change.service';
+import { FormCommittee, RecordCongress, RecordDecision, RecordOutreach, RecordSurvey } from './case-inputs';
+import { CaseRow } from './case-row';
+import { EvidenceKind } from './case-write';
+
+/** Each kind of evidence: the stage it is recorded in and the history action that records it. */
+const EVIDENCE: Record<EvidenceKind, { stage: CaseStage; action: string }> = {
+  SURVEY: { stage: CaseStage.SURVEY, action: 'RECORD_SURVEY' },
+  OUTREACH: { stage: CaseStage.OUTREACH, action: 'RECORD_OUTREACH' },
+  COMMITTEE: { stage: CaseStage.GUIDANCE, action: 'FORM_COMMITTEE' },
+  CONGRESS: { stage: CaseStage.FOUNDING_CEREMONY, action: 'RECORD_CONGRESS' },
+  DECISION: { stage: CaseStage.RECOGNITION_DECISION, action: 'RECORD_DECISION' },
+};
+
+// Each function below checks its input at once (every bad field in one BAD_USER_INPUT, before the case is read)
+// and returns the plan that records the evidence on the loaded case.
+
+export function surveyPlan(input: RecordSurvey, today: IsoDate): CasePlan {
+  const problems: Record<string, string> = {};
+  checkPastDate(problems, 'surveyedOn', input.surveyedOn, today);
+  checkCount(problems, 'workerCount', input.workerCount);
+  const contactName = optionalText('contactName', input.contactName, MAX_NAME);
+  const note = optionalText('note', input.note);
+  if (Object.keys(problems).length) throw badInput(problems);
+  return evidencePlan('SURVEY', input.surveyedOn, { workerCount: input.workerCount, hasUnion: input.hasUnion, contactName }, {
+    comment: note,
+    // The survey is the register's source for workforce and union status.
+    after: async (m, c) => {
+      await m.query(`UPDATE enterprise SET worker_count = $2, has_union = $3, surveyed_on = $4, updated_at = now() WHERE id = $1`, [
+        c.enterpriseId, input.workerCount, input.hasUnion, input.surveyedOn,
+      ]);
+    },
+  });
+}
+
+export function outreachPlan(input: RecordOutreach, today: IsoDate): CasePlan {
+  const problems: Record<string, string> = {};
+  checkPastDate(problems, 'heldOn', input.heldOn, today);
+  checkCount(problems, 'workersReached', input.workersReached);
+  checkCount(problems, 'workersInterested', input.workersInterested);
+  if (!problems.workersInterested && input.workersInterested > input.workersReached) problems.workersInterested = 'cannot exceed workersReached';
+  const note = optionalText('note', input.note);
+  if (Object.keys(problems).length) throw badInput(problems);
+  return evidencePlan('OUTREACH', input.heldOn, { workersReached: input.workersReached, workersInterested: input.workersInterested }, { comment: note });
+}
+
+export function committeePlan(input: FormCommittee, today: IsoDate): CasePlan {
+  const problems: Record<string, string> = {};
+  checkPastDate(problems, 'formedOn', input.formedOn, today);
+  const memberNames = nameList(problems, 'memberNames', input.memberNames, 1, 50);
+  if (Object.keys(problems).length) throw badInput(problems);
+  return evidencePlan('COMMITTEE', input.formedOn, { memberNames });
+}
+
+export function congressPlan(input: RecordCongress, today: IsoDate): CasePlan {
+  const problems: Record<string, string> = {};
+  checkPastDate(problems, 'heldOn', input.heldOn, today);
+  checkPastDate(problems, 'dossierCompletedOn', input.dossierCompletedOn, today);
+  if (!problems.heldOn && !problems.dossierCompletedOn && input.dossierCompletedOn < input.heldOn) {
+    problems.dossierCompletedOn = 'cannot be before the congress (heldOn)';
+  }
+  if (!Number.isInteger(input.attendees) || input.attendees < 1 || input.attendees > 1_000_000) problems.attendees = 'must be between 1 and 1000000';
+  const committee = nameList(problems, 'executiveCommittee', input.executiveCommittee, 1, 50);
+  const chairName = requiredText(problems, 'chairName', input.chairName, MAX_NAME);
+  if (!problems.executiveCommittee && chairName && !committee.includes(chairName)) {
+    problems.chairName = 'must be one of the executiveCommittee';
+  }
+  if (Object.keys(problems).length) throw badInput(problems);
+  return evidencePlan(
+    'CONGRESS',
+    input.heldOn,
+    { attendees: input.attendees, executiveCommittee: committee, chairName, dossierCompletedOn: input.dossierCompletedOn },
+    { set: { dossier_completed_on: input.dossierCompletedOn } },
+  );
+}
+
+export function decisionPlan(input: RecordDecision, today: IsoDate): CasePlan {
+  const problems: Record<string, string> = {};
+  checkPastDate(problems, 'decidedOn', input.decidedOn, today);
+  const decisionNumber = requiredText(problems, 'decisionNumber', input.decisionNumber, 100);
+  const signedBy = requiredText(problems, 'signedBy', input.signedBy, MAX_NAME);
+  const unionName = requiredText(problems, 'grassrootsUnionName', input.grassrootsUnionName, MAX_NAME);
+  if (Object.keys(problems).length) throw badInput(problems);
+  return evidencePlan('DECISION', input.decidedOn, { decisionNumber, signedBy, grassrootsUnionName: unionName }, {
+    set: { decision_number: decisionNumber, decided_on: input.decidedOn },
+    check: (row) => {
+      if (row.entity.dossierCompletedOn && input.decidedOn < row.entity.dossierCompletedOn) {
+        throw badInput({ decidedOn: `cannot be before the completed dossier (${row.entity.dossierCompletedOn})` });
+      }
+    },
+  });
+}
+
+/** Evidence of `kind`, recorded in its stage (refused in any other); the case stays in that stage. */
+function evidencePlan(
+  kind: EvidenceKind,
+  occurredOn: IsoDate,
+  details: Record<string, unknown>,
+  more: Pick<CaseChange, 'set' | 'after'> & { comment?: string | null; check?: (row: CaseRow) => void } = {},
+): CasePlan {
+  const { check, comment = null, ...writes } = more;
+  return (row) => {
+    if (row.facts.stage !== EVIDENCE[kind].stage) throw stageRefusal(row, EVIDENCE[kind].stage);
+    check?.(row);
+    return { action: EVIDENCE[kind].action, toStage: row.facts.stage, comment, ...writes, evidence: { kind, occurredOn, details } };
+  };
+}
+
+function checkPastDate(problems: Record<string, string>, field: string, value: string, today: IsoDate): void {
+  if (!isIsoDate(value)) problems[field] = 'must be a date YYYY-MM-DD';
+  else if (value > today) problems[field] = 'cannot be in the future';
+  else if (value < '2000-01-01') problems[field] = 'is too far in the past';
+}
+
+function checkCount(problems: Record<string, string>, field: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0 || value > 1_000_000) problems[field] = 'must be a whole number between 0 and 1000000';
+}
