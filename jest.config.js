@@ -1,4 +1,4 @@
-// Nest 12 ships ESM only; jest runs CommonJS, so @nestjs/* is transformed by swc too (see STACK.md).
+// Nest 12 ships ESM only; jest runs CommonJS, so @nestjs/* (and @apollo/server, @as-integrations) are transformed by swc too.
 const swcTs = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true },
   transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true },
   module: { type: 'commonjs' } }];

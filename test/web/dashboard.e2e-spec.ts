@@ -382,7 +382,7 @@ describe('web dashboard (browser)', () => {
     const hasReports = mutations.__type.fields.some((f: { name: string }) => f.name === 'requestReport');
     await nav('Báo cáo');
     if (!hasReports) {
-      // The API does not have the report operations yet: the page says so.
+      // An API without the report operations: the page says so.
       await page.getByTestId('reports-unavailable').waitFor();
       await shot('13-reports');
       return;

@@ -8,7 +8,7 @@ import { CaseStage, CloseReason, IsoDate, OpenStage, Ownership, WorkingCalendar,
 import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from '@app/persistence';
 
 /**
- * The demo province: the Thái Bình health-sector union of plan 256/KH-CĐYT (see /work/shared/seed).
+ * The demo province: the Thái Bình health-sector union of plan 256/KH-CĐYT (README, "The two commands").
  * Everything is written through the services (the same write paths as the API), so the cases carry
  * real history rows, evidence and versions; the one direct SQL write is the back-dating of a few
  * open cases' stage clocks at the end, so the escalation sweep and the overdue figures have work.

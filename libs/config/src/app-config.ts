@@ -29,7 +29,7 @@ export interface AppConfig {
   slaStageDays: Record<OpenStage, number>;
   minFoundingApplications: number;
   applicationDecisionDays: number;
-  /** BullMQ job lock; a worker that dies mid-job has its job re-run after about twice this. */
+  /** BullMQ job lock (WORKER_LOCK_DURATION_MS); a worker that dies mid-job has its job re-run after about this plus workerStalledIntervalMs (docs/architecture.md#jobs-and-idempotent-effects). */
   workerLockDurationMs: number;
   workerStalledIntervalMs: number;
   /** Whether this worker upserts the job schedulers (off for workers that must only process jobs, e.g. in benchmarks). */

@@ -19,7 +19,8 @@ import { addDays } from './calendar-days';
 import { HolidayData, calendarFromHolidayData } from './holiday-data';
 import { WorkingCalendar } from './working-calendar';
 
-const HOLIDAY_FILE = path.resolve(__dirname, '../../persistence/src/seed-data/vn-public-holidays.json') // the repo's copy of shared/data;
+// The seed data of calendar_day (docs/architecture.md#the-working-day-calendar-and-due-days).
+const HOLIDAY_FILE = path.resolve(__dirname, '../../persistence/src/seed-data/vn-public-holidays.json');
 const cal = calendarFromHolidayData(JSON.parse(fs.readFileSync(HOLIDAY_FILE, 'utf8')) as HolidayData);
 const plain = new WorkingCalendar([], []);
 

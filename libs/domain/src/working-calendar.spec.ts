@@ -101,7 +101,7 @@ describe('WorkingCalendar, edge cases of the lists', () => {
 });
 
 describe('WorkingCalendar from the 2024–2026 holiday data', () => {
-  it('reads the shared data file', () => {
+  it('reads the holiday seed file', () => {
     expect(fs.existsSync(HOLIDAY_FILE)).toBe(true);
   });
 

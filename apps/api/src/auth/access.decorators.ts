@@ -10,7 +10,7 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const AnyRole = () => SetMetadata(ROLES_KEY, [Role.ADMIN, Role.SUPERVISOR, Role.OFFICER]);
 /** Supervisors and admins: assignments, decisions, set-up, targets, rewards and reports. */
 export const Managers = () => Roles(Role.SUPERVISOR, Role.ADMIN);
-/** Needs no login (only `login` and health). */
+/** Needs no login: `login`, GET /health, GET /metrics and DELETE /admin/session (docs/architecture.md#scope-and-authorization). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export function requestOf(ctx: ExecutionContext): { headers: Record<string, string | string[] | undefined>; actor?: Actor; ip?: string } {

@@ -6,6 +6,7 @@ import { PUBLIC_KEY, ROLES_KEY, requestOf } from './access.decorators';
 /**
  * Global guard: every operation is denied unless marked @Public or allowed for the caller's role.
  * Authenticates the bearer token and puts the caller on the request.
+ * See docs/architecture.md#scope-and-authorization.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {

@@ -11,7 +11,7 @@ interface Log { log(message: string): void; warn(message: string): void; error(m
  * The primary of API_PROCESSES > 1: forks that many API processes sharing the port (node:cluster hands
  * connections round-robin), forks again one that dies, and on SIGTERM/SIGINT passes the signal on and
  * exits once every process has drained (each bounds its own drain by SHUTDOWN_TIMEOUT_MS). The API is
- * stateless: tokens, sessions and throttles live in Postgres, so any process can answer any request.
+ * stateless: tokens are signed JWTs any process verifies (the user row is read on every request), and the login throttle's counts live in Postgres, so any process can answer any request.
  */
 export function runApiCluster(processes: number, shutdownTimeoutMs: number, log: Log): void {
   let stopping = false;

@@ -10,7 +10,7 @@ import type { ApolloPlugin } from './apollo-types';
  * Limits on what one GraphQL request may ask for. Sized so that the dashboard's heaviest
  * legitimate queries (a 200-case page with enterprise, assignee, applications and history;
  * a case's detail; pipeline, escalations and reports with figures) pass with room to spare,
- * see test/hardening/graphql-limits.e2e-spec.ts.
+ * see test/security/graphql-limits.e2e-spec.ts.
  */
 export const GRAPHQL_LIMITS = {
   /** Field nesting, leaf included (`{ me { id } }` is 2). The dashboard's deepest query is 7. */

@@ -18,6 +18,7 @@ const ADD_TIMEOUT_MS = 5000;
  * Moves outbox rows into BullMQ (job id = outbox id) and marks them sent, in one transaction
  * that holds the rows with SKIP LOCKED so several workers share the work. While Redis is down
  * the add fails, the transaction rolls back, and the rows wait for the next round.
+ * See docs/architecture.md#the-outbox-and-the-relay.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {

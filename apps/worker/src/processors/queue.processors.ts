@@ -14,7 +14,7 @@ const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.SYSTEM]: 8,
 };
 
-/** Lock timings from the environment (main() has validated it before this runs; defaults otherwise). */
+/** Lock timings from the environment (WORKER_LOCK_DURATION_MS, WORKER_STALLED_INTERVAL_MS), read when this module loads, before main() validates the environment: an invalid one falls back to BullMQ's defaults here, and main() then stops the boot anyway. */
 function lockTimings(): { lockDuration?: number; stalledInterval?: number } {
   try {
     const c = loadConfig();

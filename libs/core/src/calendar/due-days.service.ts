@@ -16,6 +16,7 @@ export interface RecomputeResult { cases: number; applications: number }
  * (start day … last stored day) contains the changed day can move. Derived data: no version bump; the
  * history rows of the current stage entry keep the case's due day, as stage entries write them.
  * Idempotent: a second run (duplicate delivery) finds nothing to change.
+ * See docs/architecture.md#the-working-day-calendar-and-due-days.
  */
 @Injectable()
 export class DueDaysService {

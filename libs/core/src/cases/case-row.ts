@@ -49,7 +49,7 @@ export function caseColumnList(alias?: string): string {
   return CASE_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
 }
 
-// One pass over the case's evidence (a subquery per fact re-read it five times: 2× the Postgres CPU).
+// One pass over the case's evidence (a subquery per fact would read it five times: about 2× the Postgres CPU).
 export const LOAD_CASE_SQL = `
 SELECT ${caseColumnList('c')}, o.path AS org_path, e.name AS enterprise_name, e.ownership AS enterprise_ownership,
   v.survey, v.outreach_count, v.committee_formed, v.congress_held, v.decision_recorded,

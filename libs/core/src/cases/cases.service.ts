@@ -22,6 +22,7 @@ import {
 /**
  * Founding cases' writes: API mutations and worker jobs both call these methods. Opening inserts the case; every
  * later change (assignment, evidence, stage moves) goes through CaseChanges.apply, the one version-checked write path.
+ * See docs/architecture.md#the-write-path.
  */
 @Injectable()
 export class CasesService {

@@ -24,7 +24,7 @@ export function subtreeLike(rootPath: string): string {
   return `${rootPath.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`;
 }
 
-/** Supervisors and admins see their whole subtree (admins: everything); officers their unit. */
+/** Admins see every unit; supervisors and officers their own unit's subtree (officers act only on their assigned cases: CasesService.canActOn). See docs/architecture.md#scope-and-authorization. */
 export function canSeeUnit(actor: Actor, unitPath: string): boolean {
   if (actor.role === Role.ADMIN) return true;
   return pathInSubtree(unitPath, actor.orgPath);

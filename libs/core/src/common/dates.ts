@@ -1,3 +1,3 @@
-/** Today's calendar day in Vietnam; `now` is injectable so rules and tests never fake the clock. */
+/** The app's clock: the current instant, injected (CLOCK) so that rules and tests never fake the global clock; today's day in Vietnam is CalendarService.today(). */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

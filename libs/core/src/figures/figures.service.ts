@@ -16,6 +16,7 @@ export * from './figure-types';
  * The figures of a unit's subtree for a period, as SQL aggregates. `pipeline` and the reports
  * both call these functions, so they cannot disagree. A member counts on its admission day,
  * a CĐCS on its recognition decision day (calendar days in Asia/Ho_Chi_Minh).
+ * See docs/architecture.md#figures.
  */
 @Injectable()
 export class FiguresService {

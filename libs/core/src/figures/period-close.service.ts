@@ -24,6 +24,7 @@ export interface PeriodCloseResult { closed: boolean; cases: number; reason?: 'A
  * the longest period ending on it). Written once: a
  * second close of the same day adds nothing. A closed period keeps its figures: a later calendar edit
  * that moves due days, or a reassignment, does not reach it.
+ * See docs/architecture.md#period-closes.
  */
 @Injectable()
 export class PeriodCloseService {
