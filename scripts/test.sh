@@ -39,8 +39,10 @@ db_shown="${DATABASE_URL%%\?*}"
 db_shown="${db_shown##*@}" # no credentials in the output
 printf '[test] database %s, queue prefix %s\n' "$db_shown" "$QUEUE_PREFIX" >&2
 
-echo "[test] tsc --noEmit -p tsconfig.json" >&2
-npx tsc --noEmit -p tsconfig.json
+echo "[test] npm run lint" >&2
+npm run --silent lint
+echo "[test] npm run typecheck (server, tests and bench; the dashboard)" >&2
+npm run --silent typecheck
 
 rc=0
 npx jest --runInBand "$@" || rc=$?

@@ -37,7 +37,7 @@ export async function closedLoop(
       } catch (e) {
         errors++;
         firstError ??= (e as Error).message?.slice(0, 300);
-        if (errors > 1000 && errors > latencies.length) throw new Error(`Too many errors; first: ${firstError}`);
+        if (errors > 1000 && errors > latencies.length) throw new Error(`Too many errors; first: ${firstError}`, { cause: e });
       }
     }
   });

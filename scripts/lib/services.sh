@@ -147,7 +147,8 @@ build_web() {
 ensure_web_build() {
   local index="$CDCS_ROOT/apps/web/dist/index.html" newer
   if [[ -f "$index" ]]; then
-    newer="$(find "$CDCS_ROOT/apps/web" -path "$CDCS_ROOT/apps/web/dist" -prune -o -type f -newer "$index" -print -quit 2>/dev/null || true)"
+    # The dashboard also bundles the domain's pure modules (the stage table).
+    newer="$(find "$CDCS_ROOT/apps/web" "$CDCS_ROOT/libs/domain/src" -path "$CDCS_ROOT/apps/web/dist" -prune -o -type f -newer "$index" -print -quit 2>/dev/null || true)"
     [[ -z "$newer" ]] && return 0
   fi
   build_web

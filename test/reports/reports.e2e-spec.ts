@@ -52,7 +52,6 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
   let other: Province;
   let grassroots1: { id: string; name: string };
   let foundedUnion: { id: string; name: string };
-  let recognizedCase: string;
   let lateCase: { caseId: string; enterpriseName: string; taxCode: string };
   const reports: Record<string, string> = {};
 
@@ -115,7 +114,6 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     const ref = await walkToStage(api, p, 'RECOGNIZED', {
       dates: { surveyedOn: '2025-03-02', outreachOn: '2025-03-05', formedOn: '2025-03-08', submittedOn: '2025-03-09', congressOn: '2025-03-15', dossierOn: '2025-03-15', decidedOn: '2025-03-20' },
     });
-    recognizedCase = ref.caseId;
     // The walk ran today; the history is dated as the evidence says it happened (in Vietnam's time).
     await api.db.query(`UPDATE founding_case SET opened_at = '2025-03-02 08:00+07' WHERE id = $1`, [ref.caseId]);
     await api.db.query(`UPDATE case_transition SET at = timestamptz '2025-03-20 09:00+07' + version * interval '1 minute' WHERE case_id = $1`, [ref.caseId]);

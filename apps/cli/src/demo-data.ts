@@ -564,7 +564,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
       unitKinds.set(plan.at, spec.kind);
     }
     if (plan.close) c = await cases.close(worker, { ...ref(c), reason: plan.close.reason, comment: plan.close.comment });
-    if (c.stage !== plan.stage) throw new Error(`Demo case at ${spec.name} ended in ${c.stage}, planned ${plan.stage}`);
+    if ((c.stage as CaseStage) !== plan.stage) throw new Error(`Demo case at ${spec.name} ended in ${c.stage}, planned ${plan.stage}`);
     if (plan.overdue !== undefined) backdates.push({ c, overdue: plan.overdue });
   }
 
@@ -612,7 +612,7 @@ async function backdate(
   const stage = c.stage as CaseStage;
   if (!isOpenStage(stage)) return;
   const enteredOn = overdue === 'DOSSIER' ? cal.addWorkingDays(c.dossierCompletedOn!, 1) : cal.addWorkingDays(today, -overdue);
-  const d = stageDeadlines(cal, stage as OpenStage, enteredOn, calendar.sla, c.dossierCompletedOn);
+  const d = stageDeadlines(cal, stage, enteredOn, calendar.sla, c.dossierCompletedOn);
   const enteredAt = new Date(vnStartOfDay(enteredOn).getTime() + 9 * 3_600_000); // 09:00 in Vietnam
   await db.query(
     `UPDATE founding_case SET stage_entered_at = $2, stage_due_on = $3, warning_on = $4, critical_on = $5 WHERE id = $1 AND version = $6`,

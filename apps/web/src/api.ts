@@ -66,6 +66,8 @@ export type Sent<V> = { [K in keyof V]: V[K] extends readonly unknown[] ? V[K] :
 export type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /** Variables may be left out when the operation has no required ones. */
+// `{} extends V`: V has no required key.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type VariablesArg<V> = {} extends V ? [variables?: NoInfer<Sent<V>>] : [variables: NoInfer<Sent<V>>];
 
 export async function gql<R, V>(query: Operation<R, V>, ...[variables = {} as Sent<V>]: VariablesArg<V>): Promise<R> {

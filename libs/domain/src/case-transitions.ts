@@ -183,7 +183,7 @@ export function stageGraphProblems(table: TransitionTable = CASE_TRANSITIONS): s
   for (const stage of known) {
     if (!Object.prototype.hasOwnProperty.call(table, stage)) problems.push(`stage ${stage} has no row in the table`);
   }
-  for (const [stage, row] of Object.entries(table) as [string, StageTransitions][]) {
+  for (const [stage, row] of Object.entries<StageTransitions>(table)) {
     if (!known.has(stage)) problems.push(`table row ${stage} is not a known stage`);
     for (const target of row.to) {
       if (!known.has(target)) problems.push(`${stage} -> ${String(target)}: unknown target`);

@@ -21,7 +21,7 @@ export class CalendarResolver {
   @AnyRole()
   @Query(() => [CalendarDayModel])
   calendarDays(@Args('year', { type: () => Int }) year: number): Promise<CalendarDayModel[]> {
-    return this.calendar.daysOfYear(year);
+    return this.calendar.daysOfYear(year) as Promise<CalendarDayModel[]>; // the enum's values are the column's
   }
 
   @Roles(Role.ADMIN)

@@ -54,7 +54,7 @@ export function graphqlLimits(): {
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    validationRules: armor.validationRules as ValidationRule[],
+    validationRules: armor.validationRules,
     plugins: [...(armor.plugins as ApolloPlugin[]), costLimitPlugin()],
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,

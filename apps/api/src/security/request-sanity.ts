@@ -1,4 +1,4 @@
-import { DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { DocumentNode, GraphQLError, Kind, OperationTypeNode, visit } from 'graphql';
 import type { ApolloPlugin } from './apollo-types';
 
 /**
@@ -45,7 +45,7 @@ export function requestSanityPlugin(): ApolloPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          if (operation?.operation === 'subscription') {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
             throw new GraphQLError('Subscriptions are not served over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
           const fields = nulPaths(request.variables ?? {});

@@ -15,7 +15,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T 
       (data) => mine === seq.current && setState({ data, error: null, loading: false }),
       (error) => mine === seq.current && setState((s) => ({ data: s.data, error, loading: false })),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
 }

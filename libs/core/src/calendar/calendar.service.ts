@@ -23,7 +23,7 @@ export class CalendarService {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.sla = { ...DEFAULT_SLA, stageDays: { ...config.slaStageDays } } as SlaConfig;
+    this.sla = { ...DEFAULT_SLA, stageDays: { ...config.slaStageDays } };
     this.applicationDecisionDays = config.applicationDecisionDays;
   }
 
@@ -49,7 +49,7 @@ export class CalendarService {
     return cal;
   }
 
-  async daysOfYear(year: number): Promise<{ day: string; kind: any; note: string | null }[]> {
+  async daysOfYear(year: number): Promise<{ day: string; kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY'; note: string | null }[]> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: 'must be between 2000 and 2100' });
     return this.db.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, note FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`,

@@ -1,3 +1,4 @@
+import { RawRow } from '../common/prepared-sql';
 import { FoundingCaseEntity } from '@app/persistence';
 import { CaseFacts, CaseStage, OpenStage } from '@app/domain';
 
@@ -11,7 +12,7 @@ export interface CaseRow {
 }
 
 /** Columns of `founding_case` in SQL (snake_case) → entity fields. */
-export function caseEntityFromRaw(r: Record<string, any>): FoundingCaseEntity {
+export function caseEntityFromRaw(r: RawRow): FoundingCaseEntity {
   return Object.assign(new FoundingCaseEntity(), {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -66,7 +67,7 @@ CROSS JOIN LATERAL (
     FROM case_evidence x WHERE x.case_id = c.id) v
 WHERE c.id = $1`;
 
-export function caseRowFromRaw(r: Record<string, any>): CaseRow {
+export function caseRowFromRaw(r: RawRow): CaseRow {
   const entity = caseEntityFromRaw(r);
   return {
     entity,

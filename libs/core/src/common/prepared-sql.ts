@@ -37,7 +37,11 @@ export async function connectionOf(m: EntityManager): Promise<PoolClient> {
 }
 
 /** Runs a prepared statement; failures surface as TypeORM's QueryFailedError, like `m.query()`'s. */
-export async function runSql(target: SqlTarget, stmt: PreparedSql, values: unknown[]): Promise<Record<string, any>[]> {
+// A row as pg returns it: columns are typed by the code that reads them (row interfaces, *FromRaw).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RawRow = Record<string, any>;
+
+export async function runSql(target: SqlTarget, stmt: PreparedSql, values: unknown[]): Promise<RawRow[]> {
   try {
     return (await target.query({ name: stmt.name, text: stmt.text, values })).rows;
   } catch (e) {

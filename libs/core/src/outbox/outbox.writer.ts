@@ -12,6 +12,8 @@ export type OutboxRows<N extends JobName, R extends keyof JobPayloads[N] & strin
   perRow: { [K in R]: string };
   /** What follows SELECT … FROM: the rows, their filter and order. */
   from: string;
+  // `{} extends P`: P has no required key, so `fixed` may be left out.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 } & ({} extends Omit<JobPayloads[N], R> ? { fixed?: Omit<JobPayloads[N], R> } : { fixed: Omit<JobPayloads[N], R> });
 
 /**
@@ -29,7 +31,7 @@ export function outboxInsertSelect<N extends JobName, R extends keyof JobPayload
   const bind = (value: unknown) => `$${params.push(value)}`;
   const queue = bind(QUEUE_OF_JOB[name]);
   const job = bind(name);
-  const perRow = (Object.entries(rows.perRow) as [string, string][]).map(([key, sql]) => `'${key}', ${sql}`).join(', ');
+  const perRow = Object.entries<string>(rows.perRow).map(([key, sql]) => `'${key}', ${sql}`).join(', ');
   const fixed = rows.fixed && Object.keys(rows.fixed).length ? ` || ${bind(JSON.stringify(rows.fixed))}::jsonb` : '';
   return `INSERT INTO outbox (queue, job_name, payload)
   SELECT ${queue}, ${job}, jsonb_build_object(${perRow})${fixed} FROM ${rows.from}`;

@@ -1,3 +1,4 @@
+import { RawRow } from '../common/prepared-sql';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ import { renderSummaryCsv } from './report-csv';
 import { ReportFigures, ReportSnapshot } from './report-figures';
 import { renderWorkbook } from './report-workbook';
 
-export type ProgressListener = (percent: number) => Promise<unknown> | unknown;
+export type ProgressListener = (percent: number) => unknown;
 
 interface ClaimedReport {
   id: string;
@@ -159,7 +160,7 @@ function checkedPeriod(r: ClaimedReport): Period {
 }
 
 /** TypeORM answers an UPDATE … RETURNING on Postgres with [rows, count]. */
-function rowsOf(result: unknown): Record<string, any>[] {
+function rowsOf(result: unknown): RawRow[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0];
-  return result as Record<string, any>[];
+  return result as RawRow[];
 }

@@ -140,6 +140,8 @@ export class ReportsService {
 
 /** Keeps the Vietnamese, drops what file systems refuse ("Quý I/2025" → "Quý I-2025"). */
 function safeFilename(s: string): string {
+  // Control characters are what this strips.
+  // eslint-disable-next-line no-control-regex
   return s.normalize('NFC').replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 150);
 }
 

@@ -27,7 +27,7 @@ export function EvidenceSection({ evidence }: { evidence: Evidence[] }) {
             {evidence
               .filter((e) => e.stage === s)
               .map((e) => {
-                let details: Record<string, unknown> = {};
+                let details: Record<string, unknown>;
                 try {
                   details = JSON.parse(e.detailsJson) as Record<string, unknown>;
                 } catch {
