@@ -7,3 +7,4 @@ export * from './eligibility';
 export * from './periods';
 export * from './report-math';
 export * from './reward-rules';
+export * from './account-password-rules';
