@@ -14,5 +14,10 @@ export class UserEntity {
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
   @Column({ name: 'password_hash', type: 'varchar', length: 255 }) passwordHash: string;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Set by a password reset: until the user changes it, only `me` and `changePassword` are allowed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
+  /** A claim of every token; a token whose claim differs from the row is refused (deactivation, reset and change bump it). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion: number;
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true }) deactivatedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
