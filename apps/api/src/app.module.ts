@@ -19,6 +19,7 @@ import { GqlContext, LoadersFactory } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
 import { ApplicationResolver, CaseTransitionResolver, EnterpriseResolver, FoundingCaseResolver } from './resolvers/cases.resolver';
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
+import { AccountsResolver, OrgStructureResolver } from './resolvers/accounts.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
 import { ApplicationEscalationResolver, EscalationResolver } from './resolvers/escalations.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -75,6 +76,7 @@ class GraphqlSupportModule {}
     RedisHealthIndicator,
     DateScalar,
     UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, ApplicationEscalationResolver, RewardNominationResolver, NominationDecisionResolver, CalendarResolver, ReportResolver,
+    AccountsResolver, OrgStructureResolver,
   ],
 })
 export class AppModule {}

@@ -11,6 +11,10 @@ export const AnyRole = () => SetMetadata(ROLES_KEY, [Role.ADMIN, Role.SUPERVISOR
 /** Needs no login (only `login` and health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const BEFORE_PASSWORD_CHANGE_KEY = 'cdcs:before-password-change';
+/** Allowed while the caller must still change a temporary password (only `me` and `changePassword`). */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
+
 export function requestOf(ctx: ExecutionContext): { headers: Record<string, string | string[] | undefined>; actor?: Actor; ip?: string } {
   if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext().req;
   return ctx.switchToHttp().getRequest();
