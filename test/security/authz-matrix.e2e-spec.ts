@@ -1,4 +1,4 @@
-import { EscalationsService } from '@app/core';
+import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
 import { applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
 import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
 
@@ -86,6 +86,18 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.decideNomination': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `acknowledgeEscalation` | ✔ its own | ✔ its own | ✔ |
   'Mutation.acknowledgeEscalation': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // Not in API.md's table (the office's registers: accounts): ADMIN every account, SUPERVISOR the OFFICERs of its
+  // subtree (a SUPERVISOR or ADMIN account: FORBIDDEN, see test/accounts.e2e-spec.ts), OFFICER none.
+  'Query.accounts': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.updateUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.deactivateUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.reactivateUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.resetPassword': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // Everyone changes its own password (no id).
+  'Mutation.changePassword': { roles: ALL, outOfScope: 'none' },
+  // Organisation page: renaming a unit below one's own (SUPERVISOR) or any (ADMIN); the visible tree (OFFICER: its unit).
+  'Mutation.updateOrgUnit': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Query.orgUnitTree': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
 
 /** The objects of one province ("in" is province A, the callers' own; "out" is province B). */
@@ -98,6 +110,8 @@ interface Side {
   reportId: string;
   nominationId: string;
   escalation: Record<'WARNING' | 'BREACH', string>;
+  /** An OFFICER account no caller uses, for the account operations. */
+  accountId: string;
 }
 interface World {
   api: TestApi;
@@ -184,6 +198,17 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.decideNomination': (_w, _c, s) => ({ id: s.nominationId, approve: false, note: 'Kiểm tra phân quyền' }),
   // Each caller's own escalation: the officer gets the WARNING, the supervisor the BREACH.
   'Mutation.acknowledgeEscalation': (_w, c, s) => ({ id: c === 'SUPERVISOR' ? s.escalation.BREACH : s.escalation.WARNING }),
+  'Query.accounts': (_w, _c, s) => ({ filter: { orgUnitId: s.p.unitId }, first: 5 }),
+  'Query.orgUnitTree': (_w, _c, s) => ({ rootId: s.p.unitId }),
+  'Mutation.updateUser': (_w, _c, s) => ({ input: { id: s.accountId, fullName: `Nguyễn Văn Ma Trận ${uniq()}` } }),
+  // Allowed calls toggle the spare account; each is allowed whatever its state.
+  'Mutation.deactivateUser': (_w, _c, s) => ({ id: s.accountId }),
+  'Mutation.reactivateUser': (_w, _c, s) => ({ id: s.accountId }),
+  'Mutation.resetPassword': (_w, _c, s) => ({ id: s.accountId }),
+  // The right current password and the same as the new one: refused as input (BAD_USER_INPUT, still "allowed"),
+  // so the callers' own tokens survive the matrix.
+  'Mutation.changePassword': () => ({ input: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+  'Mutation.updateOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, name: `Công đoàn cơ sở Ma Trận ${uniq()}` } }),
 };
 
 function expected(rule: AccessRule, caller: Caller, scope: Scope): Outcome {
@@ -252,7 +277,13 @@ describe('security: authorization matrix', () => {
     const rows: { id: string; level: 'WARNING' | 'BREACH' }[] = await api.db.query(`SELECT id, level FROM escalation WHERE case_id = $1`, [ref.caseId]);
     const escalation = Object.fromEntries(rows.map((r) => [r.level, r.id])) as Side['escalation'];
     expect(escalation.WARNING && escalation.BREACH).toBeTruthy();
-    return { p, caseId: ref.caseId, enterpriseId, grassrootsId, applicationId: app.submitApplication.id, reportId: report.requestReport.id, nominationId: nomination.id, escalation };
+    const account = await api.app.get(UsersService).insert({
+      email: `matrix.account.${p.tag}@test.vn`, fullName: `Cán bộ Ma Trận ${p.tag}`, role: UserRole.OFFICER, orgUnitId: p.unitId, password: PASSWORD,
+    });
+    return {
+      p, caseId: ref.caseId, enterpriseId, grassrootsId, applicationId: app.submitApplication.id, reportId: report.requestReport.id, nominationId: nomination.id,
+      escalation, accountId: account.id,
+    };
   }
 
   /** Everything a refused mutation could have touched in the two provinces (and the calendar). */
@@ -263,7 +294,8 @@ describe('security: authorization matrix', () => {
             cases AS (SELECT * FROM founding_case WHERE org_unit_id IN (SELECT id FROM units))
        SELECT md5(concat_ws('|',
          (SELECT string_agg(o::text, ',' ORDER BY o.id) FROM org_unit o WHERE o.id IN (SELECT id FROM units)),
-         (SELECT string_agg(u.id || u.role || u.active, ',' ORDER BY u.id) FROM app_user u WHERE u.id IN (SELECT id FROM users)),
+         (SELECT string_agg(concat_ws(':', u.id, u.role, u.active, u.full_name, u.org_unit_id, u.password_hash, u.must_change_password, u.token_version, u.deactivated_at),
+                            ',' ORDER BY u.id) FROM app_user u WHERE u.id IN (SELECT id FROM users)),
          (SELECT string_agg(e::text, ',' ORDER BY e.id) FROM enterprise e WHERE e.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM cases c),
          (SELECT count(*) FROM case_transition t WHERE t.case_id IN (SELECT id FROM cases)),

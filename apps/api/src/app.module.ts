@@ -21,6 +21,7 @@ import { ApplicationResolver } from './resolvers/applications.resolver';
 import { CaseTransitionResolver, FoundingCaseResolver } from './resolvers/cases.resolver';
 import { EnterpriseResolver } from './resolvers/enterprises.resolver';
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
+import { AccountsResolver, OrgStructureResolver } from './resolvers/accounts.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
 import { ApplicationEscalationResolver, EscalationResolver } from './resolvers/escalations.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -77,6 +78,7 @@ class GraphqlSupportModule {}
     RedisHealthIndicator,
     DateScalar,
     UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, ApplicationEscalationResolver, RewardNominationResolver, NominationDecisionResolver, CalendarResolver, ReportResolver,
+    AccountsResolver, OrgStructureResolver,
   ],
 })
 export class AppModule {}

@@ -10,8 +10,11 @@ import { EnterprisesService } from './enterprises/enterprises.service';
 import { FiguresService } from './figures/figures.service';
 import { PeriodCloseService } from './figures/period-close.service';
 import { PipelineService } from './figures/pipeline.service';
+import { AccountsService } from './identity/accounts.service';
 import { AuthService } from './identity/auth.service';
+import { OrgStructureService } from './identity/org-structure.service';
 import { OrgUnitsService } from './identity/org-units.service';
+import { PasswordsService } from './identity/passwords.service';
 import { UsersService } from './identity/users.service';
 import { ApplicationsService } from './membership/applications.service';
 import { TargetsService } from './planning/targets.service';
@@ -25,7 +28,7 @@ import { ReportsService } from './reports/reports.service';
 const SERVICES = [
   CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PeriodCloseService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
-  RewardsService, RewardScheduleService, ReportsService, ReportBuilderService,
+  RewardsService, RewardScheduleService, ReportsService, ReportBuilderService, AccountsService, PasswordsService, OrgStructureService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

@@ -11,5 +11,4 @@ export * from './report-math';
 export * from './reward-rules';
 export * from './tax-code';
 export * from './text-fold';
-export * from './common-passwords';
-export * from './password-policy';
+export * from './account-password-rules';

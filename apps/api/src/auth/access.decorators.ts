@@ -13,6 +13,10 @@ export const Managers = () => Roles(Role.SUPERVISOR, Role.ADMIN);
 /** Needs no login: `login`, GET /health, GET /metrics and DELETE /admin/session (docs/architecture.md#scope-and-authorization). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const BEFORE_PASSWORD_CHANGE_KEY = 'cdcs:before-password-change';
+/** Allowed while the caller must still change a temporary password (only `me` and `changePassword`). */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
+
 export function requestOf(ctx: ExecutionContext): { headers: Record<string, string | string[] | undefined>; actor?: Actor; ip?: string } {
   if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext().req;
   return ctx.switchToHttp().getRequest();

@@ -1,11 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError, AuthService, ErrorCode, Role } from '@app/core';
-import { PUBLIC_KEY, ROLES_KEY, requestOf } from './access.decorators';
+import { AppError, AuthService, ErrorCode, Role, passwordChangeRequired } from '@app/core';
+import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY, requestOf } from './access.decorators';
 
 /**
  * Global guard: every operation is denied unless marked @Public or allowed for the caller's role.
- * Authenticates the bearer token and puts the caller on the request.
+ * Authenticates the bearer token and puts the caller on the request. A caller that must change a
+ * temporary password may call only the operations marked @AllowedBeforePasswordChange (FORBIDDEN,
+ * `extensions.reason: PASSWORD_CHANGE_REQUIRED`, otherwise).
  * See docs/architecture.md#scope-and-authorization.
  */
 @Injectable()
@@ -25,6 +27,9 @@ export class AccessGuard implements CanActivate {
       const match = /^Bearer\s+(\S+)$/i.exec(value ?? '');
       if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'A bearer token is required');
       req.actor = await this.auth.actorFromToken(match[1]);
+    }
+    if (req.actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw passwordChangeRequired();
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || !roles.includes(req.actor.role)) {

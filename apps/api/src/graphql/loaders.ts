@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import {
-  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, NominationDecisionView, OrgUnitsService, RewardsService, UsersService,
+  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, NominationDecisionView, OrgStructureService, OrgUnitHeadFigures, OrgUnitsService,
+  RewardsService, UsersService,
 } from '@app/core';
 import { CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
 
@@ -38,6 +39,7 @@ export interface Loaders {
   openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
   foundingCase: DataLoader<string, FoundingCaseEntity | null>;
   decisionsOfNomination: DataLoader<string, NominationDecisionView[]>;
+  headFigures: DataLoader<string, OrgUnitHeadFigures | null>;
 }
 
 /** One set of DataLoaders per request, so lists load related rows in batches (no N+1). */
@@ -50,6 +52,7 @@ export class LoadersFactory {
     private readonly applications: ApplicationsService,
     private readonly cases: CaseQueriesService,
     private readonly rewards: RewardsService,
+    private readonly orgStructure: OrgStructureService,
   ) {}
 
   create(actorOf: () => Actor | undefined): Loaders {
@@ -68,6 +71,7 @@ export class LoadersFactory {
       }),
       foundingCase: byId((ids) => this.cases.findByIds(ids)),
       decisionsOfNomination: groupBy((d) => d.nominationId, (ids) => this.rewards.decisionsOf(ids)),
+      headFigures: byId(async (ids) => (await this.orgStructure.headFigures(ids)).map((f) => ({ ...f, id: f.orgUnitId }))),
     };
   }
 }

@@ -11,6 +11,7 @@ export class OrgUnitModel {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => OrgUnitKind) kind: OrgUnitKind;
+  @Field(() => ID, { nullable: true, description: 'The parent unit (null for the root), e.g. to build orgUnitTree into a tree' }) parentId?: string | null;
   @Field(() => OrgUnitModel, { nullable: true }) parent?: OrgUnitModel | null;
   @Field(() => [OrgUnitModel]) children?: OrgUnitModel[];
   @Field(() => Date, { nullable: true }) dissolvedAt?: Date | null;
@@ -23,12 +24,17 @@ export class UserModel {
   @Field() fullName: string;
   @Field(() => Role) role: Role;
   @Field(() => OrgUnitModel) orgUnit?: OrgUnitModel;
+  @Field({ description: 'False once deactivated: the account can no longer log in and its tokens are refused' }) active: boolean;
+  @Field({ description: 'After a password reset: only me and changePassword are allowed until the password is changed' }) mustChangePassword: boolean;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { nullable: true }) deactivatedAt: Date | null;
 }
 
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
   @Field() accessToken: string;
   @Field(() => UserModel) user: UserModel;
+  @Field({ description: 'The password is a temporary one: change it (changePassword) before anything else' }) mustChangePassword: boolean;
 }
 
 @ObjectType('Enterprise')

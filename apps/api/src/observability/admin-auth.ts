@@ -64,6 +64,7 @@ export async function checkAdmin(auth: AuthService, req: HttpRequestLike): Promi
     return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'The token is invalid or expired' };
   }
   if (actor.role !== Role.ADMIN) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Only an admin may use this page' };
+  if (actor.mustChangePassword) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục' };
   if (cookie && !SAFE_METHODS.has(req.method.toUpperCase()) && !sameOrigin(req)) {
     return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Cross-site request refused' };
   }

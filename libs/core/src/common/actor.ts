@@ -12,6 +12,8 @@ export interface Actor {
   orgPath: string;
   fullName: string;
   email: string;
+  /** After a password reset: until changed, the API allows only `me` and `changePassword`. */
+  mustChangePassword?: boolean;
 }
 
 /** True when `path` lies in the subtree rooted at `rootPath` (paths are ids joined by '.'). */

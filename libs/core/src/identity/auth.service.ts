@@ -12,12 +12,18 @@ import { poolOf, preparedSql, runSql } from '../common/prepared-sql';
 
 // Every authenticated request runs it: prepared, and straight on the pool (no TypeORM query runner).
 const ACTOR_SQL = preparedSql(
-  `SELECT u.id, u.role, u.org_unit_id, u.full_name, u.email, u.active, o.path
+  `SELECT u.id, u.role, u.org_unit_id, u.full_name, u.email, u.active, u.token_version, u.must_change_password, o.path
      FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`,
 );
 
 /** Remembered verified tokens, at most (~1 MB); past it the oldest is forgotten. */
 const MAX_VERIFIED_TOKENS = 5_000;
+
+/** What a token says: its user and the user's token version when it was issued (absent in older tokens). */
+interface TokenClaims {
+  sub: string;
+  tv?: number;
+}
 
 // Compared against when the email is unknown, so both failures take the same time.
 const DUMMY_HASH = '$2b$10$1FUuKBChoguydq6MmpatwuDSFdIjpksyGJz6.lATfZ5v300emI/Yi';
@@ -29,8 +35,8 @@ export class AuthService {
    * to read it as a PEM public key on every call, ~0.4 ms of CPU per request.
    */
   private readonly key: KeyObject;
-  /** Verified tokens (oldest first) → subject and expiry; see subjectOf. */
-  private readonly verified = new Map<string, { sub: string; exp: number }>();
+  /** Verified tokens (oldest first) → subject, token version and expiry; see subjectOf. */
+  private readonly verified = new Map<string, TokenClaims & { exp: number }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -41,21 +47,33 @@ export class AuthService {
   }
 
   /** A wrong email and a wrong password answer the same. */
-  async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
+  async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity; mustChangePassword: boolean }> {
     const user = await this.db.getRepository(UserEntity).createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
     const ok = await compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
-    const accessToken = await this.jwt.signAsync({ sub: user.id }, { secret: this.key as unknown as Buffer, algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds });
-    return { accessToken, user };
+    return { accessToken: await this.issueToken(user), user, mustChangePassword: user.mustChangePassword };
   }
 
-  /** Resolves a bearer token to the caller; the user row is read so a deactivated user or a moved unit takes effect at once. */
+  /** A token for the user, carrying its current token version: bumping the row's version cuts it off. */
+  issueToken(user: { id: string; tokenVersion: number }): Promise<string> {
+    const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
+    return this.jwt.signAsync(claims, { secret: this.key as unknown as Buffer, algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds });
+  }
+
+  /**
+   * Resolves a bearer token to the caller; the user row is read so a deactivated user, a moved unit or
+   * a token cut off (its version claim behind the row's) takes effect at once.
+   */
   async actorFromToken(token: string): Promise<Actor> {
-    const sub = await this.subjectOf(token);
+    const { sub, tv } = await this.subjectOf(token);
     const [u] = await runSql(poolOf(this.db), ACTOR_SQL, [sub]);
-    if (!u || !u.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
-    return { userId: u.id, role: u.role as Role, orgUnitId: u.org_unit_id, orgPath: u.path, fullName: u.full_name, email: u.email };
+    // Tokens issued before token versions existed carry none: version 0, the column's default.
+    if (!u || !u.active || u.token_version !== (tv ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
+    return {
+      userId: u.id, role: u.role as Role, orgUnitId: u.org_unit_id, orgPath: u.path, fullName: u.full_name, email: u.email,
+      mustChangePassword: u.must_change_password,
+    };
   }
 
   /**
@@ -63,20 +81,22 @@ export class AuthService {
    * the clock: once verified it is remembered with its `exp`, checked on every use as jsonwebtoken
    * does (expired from the second `exp` on), so repeats skip the HMAC and the decoding.
    */
-  private async subjectOf(token: string): Promise<string> {
+  private async subjectOf(token: string): Promise<TokenClaims> {
     const known = this.verified.get(token);
-    if (known && Math.floor(Date.now() / 1000) < known.exp) return known.sub;
+    if (known && Math.floor(Date.now() / 1000) < known.exp) return known;
     this.verified.delete(token);
-    let payload: { sub: string; exp?: number };
+    let payload: { sub: string; tv?: unknown; exp?: number };
     try {
-      payload = await this.jwt.verifyAsync<{ sub: string; exp?: number }>(token, { secret: this.key as unknown as Buffer, algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<{ sub: string; tv?: unknown; exp?: number }>(token, { secret: this.key as unknown as Buffer, algorithms: ['HS256'] });
     } catch {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
     }
+    // A version that is not a whole number matches no row (the comparison with the row refuses it).
+    const claims: TokenClaims = { sub: payload.sub, tv: payload.tv === undefined ? undefined : Number.isInteger(payload.tv) ? (payload.tv as number) : -1 };
     if (typeof payload.exp === 'number') {
       if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, { sub: payload.sub, exp: payload.exp });
+      this.verified.set(token, { ...claims, exp: payload.exp });
     }
-    return payload.sub;
+    return claims;
   }
 }

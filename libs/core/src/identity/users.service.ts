@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'bcryptjs';
 import { DataSource, In } from 'typeorm';
+import { accountPasswordViolations } from '@app/domain';
 import { UserEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit } from '../common/actor';
-import { badInput, conflict, forbidden } from '../common/app-error';
+import { conflict, forbidden } from '../common/app-error';
 import { isUniqueViolation } from '../common/pg-errors';
+import { FieldProblems } from './account-errors';
 import { OrgUnitsService } from './org-units.service';
 
 export interface CreateUser {
@@ -42,23 +44,23 @@ export class UsersService {
     });
   }
 
+  /** The password must pass the account password policy (libs/domain account-password-rules); a SUPERVISOR creates OFFICERs only. */
   async create(actor: Actor, input: CreateUser): Promise<UserEntity> {
     const email = input.email.trim().toLowerCase();
     const fullName = input.fullName.normalize('NFC').trim();
-    const problems: Record<string, string> = {};
-    if (!EMAIL.test(email)) problems.email = 'is not an email address';
-    if (!fullName) problems.fullName = 'must not be empty';
-    else if (fullName.length > 255) problems.fullName = 'must have at most 255 characters';
-    if (input.password.length < 8) problems.password = 'must have at least 8 characters';
-    if (input.password.length > 72) problems.password = 'must have at most 72 characters';
-    if (Object.keys(problems).length) throw badInput(problems);
-    if (input.role === Role.ADMIN && actor.role !== Role.ADMIN) throw forbidden('Only an admin may create an admin');
+    const problems = new FieldProblems();
+    if (!EMAIL.test(email)) problems.add('email', 'Địa chỉ e-mail không hợp lệ');
+    if (!fullName) problems.add('fullName', 'Họ tên không được để trống');
+    else if (fullName.length > 255) problems.add('fullName', 'Họ tên không được dài quá 255 ký tự');
+    problems.addRules('password', accountPasswordViolations(input.password, { email }));
+    problems.throwIfAny();
     const unit = await this.orgUnits.getVisible(actor, input.orgUnitId);
     if (!canSeeUnit(actor, unit.path)) throw forbidden('Unit outside your scope');
+    if (input.role !== Role.OFFICER && actor.role !== Role.ADMIN) throw forbidden('Giám sát viên chỉ được tạo tài khoản cán bộ (OFFICER)');
     try {
       return await this.insert({ email, fullName, role: input.role, orgUnitId: unit.id, password: input.password });
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('A user with this email already exists', { fields: ['email'] });
+      if (isUniqueViolation(e)) throw conflict('Đã có tài khoản với địa chỉ e-mail này', { fields: ['email'] });
       throw e;
     }
   }

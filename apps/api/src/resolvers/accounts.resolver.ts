@@ -1,0 +1,108 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccountsService, Actor, AppError, ErrorCode, OrgStructureService, OrgUnitHeadFigures, Page, Role, canSeeUnit } from '@app/core';
+import { OrgUnitEntity, UserEntity } from '@app/persistence';
+import { AllowedBeforePasswordChange, AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { LoginThrottle } from '../auth/login-throttle';
+import { AccountFilterInput, ChangePasswordInput, UpdateOrgUnitInput, UpdateUserInput } from '../graphql/account-inputs';
+import { OrgUnitHeadFiguresModel, PasswordResetPayloadModel, UserConnectionModel } from '../graphql/account-models';
+import { GqlContext } from '../graphql/loaders';
+import { AuthPayloadModel, OrgUnitModel, UserModel } from '../graphql/models';
+
+/**
+ * The accounts of the office. ADMIN: every account; SUPERVISOR: the OFFICERs of its subtree (an
+ * account outside it is NOT_FOUND, a SUPERVISOR or ADMIN account FORBIDDEN); OFFICER: none, except
+ * changing its own password.
+ */
+@Resolver(() => UserModel)
+export class AccountsResolver {
+  constructor(
+    private readonly service: AccountsService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Query(() => UserConnectionModel, { description: 'Accounts of your subtree (ADMIN: all), active or not, ordered by full name' })
+  accounts(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => AccountFilterInput, nullable: true }) filter?: AccountFilterInput,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<UserEntity>> {
+    return this.service.list(actor, filter ?? {}, first, after);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => UserModel, { description: 'Change the full name, role or unit of an account (the last active ADMIN stays an ADMIN)' })
+  updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput): Promise<UserEntity> {
+    return this.service.update(actor, input);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => UserModel, {
+    description: "The account stops working at once (its tokens are refused from the next request); its open founding cases are unassigned. Not yourself, not the last active ADMIN",
+  })
+  deactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<UserEntity> {
+    return this.service.deactivate(actor, id);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => UserModel, { description: 'The account may log in again (tokens issued before its deactivation stay refused)' })
+  reactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<UserEntity> {
+    return this.service.reactivate(actor, id);
+  }
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => PasswordResetPayloadModel, {
+    description: 'A random temporary password, shown once; the account must change it before anything else, and its tokens are refused',
+  })
+  resetPassword(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<{ user: UserEntity; temporaryPassword: string }> {
+    return this.service.resetPassword(actor, id);
+  }
+
+  @AnyRole()
+  @AllowedBeforePasswordChange()
+  @Mutation(() => AuthPayloadModel, { description: 'Change your own password: every token issued before stops working; answers a fresh token' })
+  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() ctx: GqlContext): Promise<AuthPayloadModel> {
+    // A wrong current password counts as a failed login of the account: no guessing through a stolen token.
+    const address = ctx.req.ip ?? 'unknown';
+    await this.throttle.check(actor.email, address);
+    try {
+      return (await this.service.changePassword(actor, input)) as unknown as AuthPayloadModel;
+    } catch (e) {
+      if (e instanceof AppError && e.code === ErrorCode.BAD_USER_INPUT && (e.details.fields as string[]).includes('currentPassword')) {
+        await this.throttle.failed(actor.email, address);
+      }
+      throw e;
+    }
+  }
+}
+
+/** The organisation page: renaming a unit, the visible tree in one read, each unit's head figures. */
+@Resolver(() => OrgUnitModel)
+export class OrgStructureResolver {
+  constructor(private readonly structure: OrgStructureService) {}
+
+  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Mutation(() => OrgUnitModel, { description: 'Rename a unit: ADMIN any unit, SUPERVISOR the units below its own' })
+  updateOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrgUnitInput): Promise<OrgUnitEntity> {
+    return this.structure.rename(actor, input);
+  }
+
+  @AnyRole()
+  @Query(() => [OrgUnitModel], {
+    description:
+      'The units of the subtree under rootId (default: your unit), parents before children (by depth, then name), with parentId to build the tree. OFFICER: its own unit only',
+  })
+  orgUnitTree(@CurrentActor() actor: Actor, @Args('rootId', { type: () => ID, nullable: true }) rootId?: string): Promise<OrgUnitEntity[]> {
+    return this.structure.tree(actor, rootId);
+  }
+
+  @ResolveField(() => OrgUnitHeadFiguresModel, { description: "The unit's own figures at a glance (the unit itself, not its subtree)" })
+  async headFigures(@Parent() unit: OrgUnitEntity, @Context() ctx: GqlContext): Promise<Omit<OrgUnitHeadFigures, 'orgUnitId'>> {
+    // A unit reached through `parent` may lie above the caller's scope: its figures are not shown.
+    const actor = ctx.req.actor;
+    if (!actor || !canSeeUnit(actor, unit.path)) throw new AppError(ErrorCode.NOT_FOUND, 'Không tìm thấy đơn vị');
+    const figures = await ctx.loaders.headFigures.load(unit.id);
+    return figures ?? { enterprises25Plus: 0, withUnion: 0, openCases: 0, overdueCases: 0, activeUsers: 0, childCount: 0 };
+  }
+}
