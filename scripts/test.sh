@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test [-- jest args]`: type-check, then jest (--runInBand) against a fresh, uniquely named
+# `npm test [-- jest args]`: lockfile check, lint, type-check, then jest (--runInBand) against a fresh, uniquely named
 # test database and BullMQ prefix on whatever Postgres/Redis ensure_services found or started.
 # The jest global setup/teardown create, migrate and drop that database and delete the prefix's keys.
 set -euo pipefail

@@ -1,12 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfoModel, UserModel } from './models';
+import { Connection, UserModel } from './models';
 
 @ObjectType('UserConnection')
-export class UserConnectionModel {
-  @Field(() => [UserModel]) nodes: UserModel[];
-  @Field(() => Int) totalCount: number;
-  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
-}
+export class UserConnectionModel extends Connection(UserModel) {}
 
 @ObjectType('PasswordResetPayload')
 export class PasswordResetPayloadModel {

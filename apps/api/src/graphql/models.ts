@@ -265,7 +265,7 @@ export class PageInfoModel {
 }
 
 /** A page of a list (Page in @app/core): the base of each `<Node>Connection` type. */
-function Connection<T>(node: Type<T>) {
+export function Connection<T>(node: Type<T>) {
   @ObjectType({ isAbstract: true })
   abstract class ConnectionModel {
     @Field(() => [node]) nodes: T[];

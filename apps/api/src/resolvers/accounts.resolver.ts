@@ -1,10 +1,11 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccountsService, Actor, AppError, ErrorCode, OrgStructureService, OrgUnitHeadFigures, Page, Role, canSeeUnit } from '@app/core';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccountsService, Actor, AppError, ErrorCode, OrgStructureService, OrgUnitHeadFigures, Page, canSeeUnit } from '@app/core';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
-import { AllowedBeforePasswordChange, AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { AllowedBeforePasswordChange, AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { LoginThrottle } from '../auth/login-throttle';
 import { AccountFilterInput, ChangePasswordInput, UpdateOrgUnitInput, UpdateUserInput } from '../graphql/account-inputs';
 import { OrgUnitHeadFiguresModel, PasswordResetPayloadModel, UserConnectionModel } from '../graphql/account-models';
+import { PageArgs } from '../graphql/inputs';
 import { GqlContext } from '../graphql/loaders';
 import { AuthPayloadModel, OrgUnitModel, UserModel } from '../graphql/models';
 
@@ -20,24 +21,23 @@ export class AccountsResolver {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Query(() => UserConnectionModel, { description: 'Accounts of your subtree (ADMIN: all), active or not, ordered by full name' })
   accounts(
     @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => AccountFilterInput, nullable: true }) filter?: AccountFilterInput,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', { type: () => AccountFilterInput, nullable: true }) filter: AccountFilterInput | undefined,
+    @Args() page: PageArgs,
   ): Promise<Page<UserEntity>> {
-    return this.service.list(actor, filter ?? {}, first, after);
+    return this.service.list(actor, filter ?? {}, page.first, page.after);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => UserModel, { description: 'Change the full name, role or unit of an account (the last active ADMIN stays an ADMIN)' })
   updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput): Promise<UserEntity> {
     return this.service.update(actor, input);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => UserModel, {
     description: "The account stops working at once (its tokens are refused from the next request); its open founding cases are unassigned. Not yourself, not the last active ADMIN",
   })
@@ -45,13 +45,13 @@ export class AccountsResolver {
     return this.service.deactivate(actor, id);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => UserModel, { description: 'The account may log in again (tokens issued before its deactivation stay refused)' })
   reactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<UserEntity> {
     return this.service.reactivate(actor, id);
   }
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => PasswordResetPayloadModel, {
     description: 'A random temporary password, shown once; the account must change it before anything else, and its tokens are refused',
   })
@@ -82,7 +82,7 @@ export class AccountsResolver {
 export class OrgStructureResolver {
   constructor(private readonly structure: OrgStructureService) {}
 
-  @Roles(Role.SUPERVISOR, Role.ADMIN)
+  @Managers()
   @Mutation(() => OrgUnitModel, { description: 'Rename a unit: ADMIN any unit, SUPERVISOR the units below its own' })
   updateOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrgUnitInput): Promise<OrgUnitEntity> {
     return this.structure.rename(actor, input);

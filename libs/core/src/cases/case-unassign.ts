@@ -1,13 +1,13 @@
-import { OPEN_STAGES, OpenStage } from '@app/domain';
+import { OpenStage } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { conflict } from '../common/app-error';
+import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { connectionOf, runSql } from '../common/prepared-sql';
 import { caseWriteSql } from './case-write';
 
 /** The history comment of the cases a deactivated officer leaves behind. */
 export const UNASSIGNED_ON_DEACTIVATION = 'Bỏ phân công: cán bộ đã ngừng hoạt động';
 
-const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
 
 /**
  * Unassigns every open founding case of `assigneeId`, inside the caller's transaction `m` (e.g. the
@@ -19,7 +19,7 @@ const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
  */
 export async function unassignOpenCases(m: EntityManager, assigneeId: string, byUserId: string, comment: string): Promise<string[]> {
   const rows: { id: string; version: number; stage: OpenStage }[] = await m.query(
-    `SELECT id, version, stage FROM founding_case WHERE assignee_id = $1 AND stage IN ${OPEN_SQL} ORDER BY id FOR UPDATE`,
+    `SELECT id, version, stage FROM founding_case WHERE assignee_id = $1 AND stage IN ${OPEN_STAGES_SQL} ORDER BY id FOR UPDATE`,
     [assigneeId],
   );
   if (!rows.length) return [];

@@ -26,7 +26,7 @@ export function subtreeLike(rootPath: string): string {
   return `${rootPath.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`;
 }
 
-/** Admins see every unit; supervisors and officers their own unit's subtree (officers act only on their assigned cases: CasesService.canActOn). See docs/architecture.md#scope-and-authorization. */
+/** Admins see every unit; supervisors and officers their own unit's subtree (officers act only on their assigned cases: canActOnCase below). See docs/architecture.md#scope-and-authorization. */
 export function canSeeUnit(actor: Actor, unitPath: string): boolean {
   if (actor.role === Role.ADMIN) return true;
   return pathInSubtree(unitPath, actor.orgPath);

@@ -6,6 +6,7 @@ import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { AppError, ErrorCode, conflict } from '../common/app-error';
 import { MAX_PAGE, Page, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
+import { MAX_NAME } from '../common/text-input';
 import { UNASSIGNED_ON_DEACTIVATION, unassignOpenCases } from '../cases/case-unassign';
 import { FieldProblems, accountNotFound, isUuid, refused, unitNotFound } from './account-errors';
 import { AuthService } from './auth.service';
@@ -30,7 +31,6 @@ export interface ChangeOwnPassword {
   newPassword: string;
 }
 
-const MAX_NAME = 255;
 const MAX_SEARCH = 200;
 /**
  * Taken first by every write that could leave no active ADMIN (a role change, a deactivation), so

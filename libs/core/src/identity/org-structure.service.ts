@@ -2,9 +2,10 @@ import { RawRow } from '../common/prepared-sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OPEN_STAGES } from '@app/domain';
 import { OrgUnitEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
+import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
+import { MAX_NAME } from '../common/text-input';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldProblems, isUuid, refused, unitNotFound } from './account-errors';
 
@@ -24,8 +25,6 @@ export interface OrgUnitHeadFigures {
   childCount: number;
 }
 
-const OPEN_SQL = `(${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`;
-const MAX_NAME = 255;
 /** Units one orgUnitTree answers at most; a bigger tree is asked for from a lower root. */
 export const MAX_TREE_UNITS = 5000;
 
@@ -97,7 +96,7 @@ export class OrgStructureService {
          LEFT JOIN enterprise_tally t ON t.org_unit_id = u.id
          CROSS JOIN LATERAL (
            SELECT count(*)::int AS open_cases, (count(*) FILTER (WHERE f.stage_due_on < $2))::int AS overdue_cases
-             FROM founding_case f WHERE f.org_unit_id = u.id AND f.stage IN ${OPEN_SQL}) c`,
+             FROM founding_case f WHERE f.org_unit_id = u.id AND f.stage IN ${OPEN_STAGES_SQL}) c`,
       [[...new Set(unitIds)], this.calendar.today()],
     );
     return rows.map((r) => ({
