@@ -87,7 +87,7 @@ export const plain = {
          FROM enterprise e
          LEFT JOIN LATERAL (SELECT min(c.recognized_on) AS recognized_on FROM founding_case c
                              WHERE c.enterprise_id = e.id AND c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE}) rc ON true
-        WHERE e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND e.org_unit_id IN ${SCOPE}`,
+        WHERE e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND (e.closed_on IS NULL OR e.closed_on > $3) AND e.org_unit_id IN ${SCOPE}`,
       [u.path, subtreeLike(u.path), day],
     );
     return { total: r.total, withUnion: r.with_union };
