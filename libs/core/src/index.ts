@@ -14,6 +14,7 @@ export * from './cases/case-inputs';
 export * from './cases/case-queries.service';
 export * from './cases/cases.service';
 export * from './enterprises/enterprises.service';
+export * from './enterprises/worker-count-history';
 export * from './figures/figures.service';
 export * from './figures/period-close.service';
 export * from './figures/pipeline.service';
