@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor, ApplicationsService, CaseQueriesService, EnterprisesService, NominationDecisionView, OrgUnitsService, RewardsService, UsersService,
 } from '@app/core';
-import { CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
+import {
+  CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, EnterpriseWorkerCountEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity,
+} from '@app/persistence';
 
 function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -36,6 +38,8 @@ export interface Loaders {
   historyOfCase: DataLoader<string, CaseTransitionEntity[]>;
   evidenceOfCase: DataLoader<string, CaseEvidenceEntity[]>;
   openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
+  casesOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
+  workerCountsOfEnterprise: DataLoader<string, EnterpriseWorkerCountEntity[]>;
   foundingCase: DataLoader<string, FoundingCaseEntity | null>;
   decisionsOfNomination: DataLoader<string, NominationDecisionView[]>;
 }
@@ -66,6 +70,11 @@ export class LoadersFactory {
         const actor = actorOf();
         return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
       }),
+      casesOfEnterprise: groupBy((c) => c.enterpriseId, (ids) => {
+        const actor = actorOf();
+        return actor ? this.cases.casesOf(actor, ids) : Promise.resolve([]);
+      }),
+      workerCountsOfEnterprise: groupBy((w) => w.enterpriseId, (ids) => this.enterprises.workerCountsOf(ids)),
       foundingCase: byId((ids) => this.cases.findByIds(ids)),
       decisionsOfNomination: groupBy((d) => d.nominationId, (ids) => this.rewards.decisionsOf(ids)),
     };
