@@ -167,15 +167,26 @@ export async function seedOpenCases(c: PoolClient, w: World, n: number, applicat
   w.openCases += n;
 }
 
+/**
+ * A valid tax code for each g < 90,000,000 (distinct per g): the 8 digits of 10,000,000 + g, a 9th digit
+ * (0, or 1 where 0 would give the check digit 10, which is never issued), then the check digit
+ * 10 − (Σ weight·digit mod 11) with the weights of normalizeTaxCode (libs/domain/src/tax-code.ts).
+ */
+const TAX_CODE_FROM = `
+  CROSS JOIN LATERAL (SELECT (10000000 + src.g)::bigint AS n) tc8
+  CROSS JOIN LATERAL (SELECT ${[31, 29, 23, 19, 17, 13, 7, 5].map((w, i) => `${w} * (tc8.n / ${10 ** (7 - i)} % 10)`).join(' + ')} AS s) tcs
+  CROSS JOIN LATERAL (SELECT CASE WHEN tcs.s % 11 = 0 THEN 1 ELSE 0 END AS x) tc9`;
+const TAX_CODE = `tc8.n::text || tc9.x || (10 - (tcs.s + 3 * tc9.x) % 11)`;
+
 /** Enterprises for the rows of `source` (columns g, unit_id, rw, has_union). */
 async function insertEnterprises(c: PoolClient, source: string): Promise<void> {
   await c.query(
     `INSERT INTO enterprise (id, name, tax_code, address, district, sector, ownership, worker_count, surveyed_on, has_union, org_unit_id)
-     SELECT md5('e' || g)::uuid, 'Công ty TNHH Sản xuất Bench ' || g, (1000000000 + g)::text, 'Số ' || (1 + g % 500) || ' đường Lý Bôn',
+     SELECT md5('e' || g)::uuid, 'Công ty TNHH Sản xuất Bench ' || g, ${TAX_CODE}, 'Số ' || (1 + g % 500) || ' đường Lý Bôn',
             'Huyện ' || (1 + g % 30), (ARRAY['Dệt may','Da giày','Điện tử','Chế biến gỗ','Cơ khí','Xây dựng'])[1 + g % 6],
             (ARRAY['PRIVATE','FOREIGN_INVESTED','PRIVATE','STATE','OTHER'])[1 + (g * 7) % 5],
             CASE WHEN rw < 0.7 THEN 25 + (rw * 3000)::int ELSE 5 + (rw * 19)::int END, current_date - (g % 300), has_union, unit_id
-       FROM (${source}) src`,
+       FROM (${source}) src ${TAX_CODE_FROM}`,
   );
 }
 

@@ -32,11 +32,11 @@ async function tallyDrift(db: DataSource): Promise<unknown[]> {
   );
 }
 
-/** The coverage tallies recounted from `enterprise` (all of it), as the triggers must keep them. */
+/** The coverage tallies recounted from `enterprise` (all of it: the operating ones), as the triggers must keep them. */
 async function enterpriseTallyDrift(db: DataSource | EntityManager): Promise<unknown[]> {
   return db.query(
     `WITH want AS (SELECT org_unit_id, count(*)::int AS focus, count(*) FILTER (WHERE has_union)::int AS focus_with_union FROM enterprise
-                    WHERE worker_count >= ${FOCUS_WORKER_THRESHOLD} GROUP BY org_unit_id),
+                    WHERE worker_count >= ${FOCUS_WORKER_THRESHOLD} AND closed_on IS NULL GROUP BY org_unit_id),
           have AS (SELECT org_unit_id, focus, focus_with_union FROM enterprise_tally WHERE focus <> 0 OR focus_with_union <> 0)
      (SELECT 'missing' AS d, * FROM want EXCEPT ALL SELECT 'missing', * FROM have) UNION ALL (SELECT 'extra', * FROM have EXCEPT ALL SELECT 'extra', * FROM want)`,
   );
@@ -107,6 +107,11 @@ describe('figures from the member tallies and the replay shortcut agree with the
       // Down below the threshold and up over it, unions gained and lost, some moved to another unit, some deleted.
       await m.query(`UPDATE enterprise SET worker_count = CASE WHEN worker_count >= 25 THEN worker_count - 10 ELSE worker_count + 10 END, has_union = NOT has_union
                       WHERE name LIKE 'Công ty kiểm đếm %' AND org_unit_id = $1`, [unit.id]);
+      expect(await enterpriseTallyDrift(m)).toEqual([]);
+      // Closed ones leave the tally, reopened ones come back.
+      await m.query(`UPDATE enterprise SET closed_on = current_date WHERE name LIKE 'Công ty kiểm đếm 3%' AND org_unit_id = $1`, [unit.id]);
+      expect(await enterpriseTallyDrift(m)).toEqual([]);
+      await m.query(`UPDATE enterprise SET closed_on = NULL WHERE name = 'Công ty kiểm đếm 30' AND org_unit_id = $1`, [unit.id]);
       expect(await enterpriseTallyDrift(m)).toEqual([]);
       await m.query(`UPDATE enterprise SET org_unit_id = $2 WHERE name LIKE 'Công ty kiểm đếm 1%' AND org_unit_id = $1`, [unit.id, other.id]);
       await m.query(`DELETE FROM enterprise WHERE name LIKE 'Công ty kiểm đếm 2%' AND org_unit_id = $1`, [unit.id]);

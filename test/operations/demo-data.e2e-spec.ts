@@ -2,7 +2,7 @@ import {
   DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME, DEMO_USERS, DemoLogin, loadDemoData,
 } from '../../apps/cli/src/demo-data';
 import { OPEN_STAGES_SQL } from '@app/core';
-import { ALL_STAGES } from '@app/domain';
+import { ALL_STAGES, isValidTaxCode } from '@app/domain';
 import { TestApi } from '../support/test-api';
 
 /**
@@ -69,6 +69,17 @@ describe('demo data', () => {
     expect(r.codes).toBe(r.n);
     expect(r.small).toBeGreaterThan(0);
     expect(r.with_union).toBeGreaterThan(0);
+    // Real-looking tax codes: each passes the check digit, as the register demands.
+    const codes: { tax_code: string }[] = await api.db.query(`SELECT tax_code FROM enterprise WHERE org_unit_id = $1`, [unitId]);
+    expect(codes.filter((c) => !isValidTaxCode(c.tax_code))).toEqual([]);
+    // Every enterprise's worker count is in its history, the newest row holding it (surveys included).
+    const off = await api.db.query(
+      `SELECT e.id FROM enterprise e
+        WHERE e.org_unit_id = $1
+          AND e.worker_count IS DISTINCT FROM (SELECT h.worker_count FROM enterprise_worker_count h WHERE h.enterprise_id = e.id ORDER BY h.id DESC LIMIT 1)`,
+      [unitId],
+    );
+    expect(off).toEqual([]);
   });
 
   it('has founding cases in every stage, with one history row per change', async () => {

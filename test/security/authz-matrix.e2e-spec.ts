@@ -62,6 +62,12 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.createUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `createEnterprise` | ✔ own unit | ✔ | ✔ |
   'Mutation.createEnterprise': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // The enterprise register: | `enterprise`, `updateEnterprise` | ✔ own unit | ✔ | ✔ |
+  'Query.enterprise': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.updateEnterprise': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `closeEnterprise`, `reopenEnterprise` (coverage changes; like closing a case) | | ✔ | ✔ |
+  'Mutation.closeEnterprise': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.reopenEnterprise': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `openFoundingCase`, `assignFoundingCase`, `closeFoundingCase`, `reopenFoundingCase` | | ✔ | ✔ |
   'Mutation.openFoundingCase': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.assignFoundingCase': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
@@ -157,6 +163,16 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.createEnterprise': (_w, _c, s) => ({
     input: { name: `Công ty Ma Trận ${uniq()}`, taxCode: newTaxCode(), workerCount: 40, hasUnion: false, orgUnitId: s.p.unitId },
   }),
+  'Query.enterprise': (_w, _c, s) => ({ id: s.enterpriseId }),
+  'Mutation.updateEnterprise': (_w, _c, s) => ({ input: { id: s.enterpriseId, address: `Số ${uniq()} phố Lê Lợi`, workerCount: 40 + seq } }),
+  // A fresh enterprise of the side each time (an allowed call closes it; the fingerprint is taken after the arguments).
+  'Mutation.closeEnterprise': async (w, _c, s) => ({ input: { id: await createEnterprise(w.api, s.p), closedOn: vnToday(), note: 'Kiểm tra phân quyền' } }),
+  // A fresh enterprise of the side, closed by the admin (an allowed call reopens it).
+  'Mutation.reopenEnterprise': async (w, _c, s) => {
+    const id = await createEnterprise(w.api, s.p);
+    await w.api.ok(`mutation($i: CloseEnterpriseInput!) { closeEnterprise(input: $i) { id } }`, { i: { id, closedOn: vnToday() } }, w.admin.token);
+    return { id };
+  },
   // In scope: a fresh enterprise each time (an allowed call opens a case on it).
   'Mutation.openFoundingCase': async (w, _c, s) => ({ input: { enterpriseId: s === w.in ? await createEnterprise(w.api, s.p) : s.enterpriseId } }),
   'Mutation.assignFoundingCase': async (w, _c, s) => ({
@@ -297,6 +313,7 @@ describe('security: authorization matrix', () => {
          (SELECT string_agg(concat_ws(':', u.id, u.role, u.active, u.full_name, u.org_unit_id, u.password_hash, u.must_change_password, u.token_version, u.deactivated_at),
                             ',' ORDER BY u.id) FROM app_user u WHERE u.id IN (SELECT id FROM users)),
          (SELECT string_agg(e::text, ',' ORDER BY e.id) FROM enterprise e WHERE e.org_unit_id IN (SELECT id FROM units)),
+         (SELECT count(*) FROM enterprise_worker_count h JOIN enterprise e ON e.id = h.enterprise_id WHERE e.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM cases c),
          (SELECT count(*) FROM case_transition t WHERE t.case_id IN (SELECT id FROM cases)),
          (SELECT count(*) FROM case_evidence v WHERE v.case_id IN (SELECT id FROM cases)),

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FigurePeriod, FiguresService, OPEN_STAGES_SQL, ScopeUnit, subtreeLike } from '@app/core';
 import { FOCUS_WORKER_THRESHOLD, IsoDate, addDays, vnStartOfDay } from '@app/domain';
-import { Province, TestApi } from './test-api';
+import { Province, TestApi, newTaxCode } from './test-api';
 import { CaseRef, M, openCase, steps, walkToStage } from './case-fixtures';
 
 /**
@@ -87,7 +87,7 @@ export const plain = {
          FROM enterprise e
          LEFT JOIN LATERAL (SELECT min(c.recognized_on) AS recognized_on FROM founding_case c
                              WHERE c.enterprise_id = e.id AND c.recognized_on IS NOT NULL AND c.org_unit_id IN ${SCOPE}) rc ON true
-        WHERE e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND e.org_unit_id IN ${SCOPE}`,
+        WHERE e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND (e.closed_on IS NULL OR e.closed_on > $3) AND e.org_unit_id IN ${SCOPE}`,
       [u.path, subtreeLike(u.path), day],
     );
     return { total: r.total, withUnion: r.with_union };
@@ -237,7 +237,7 @@ export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
 
   // Coverage: enterprises on the register with and without a union, under and over 25 workers.
   for (const [w, h] of [[24, true], [25, true], [25, false], [300, true]] as const) {
-    await api.ok(M.createEnterprise, { i: { name: `Công ty ${w} ${h} ${p.tag}`, taxCode: String(1_000_000_000 + Math.floor(Math.random() * 8e9)), district: 'Huyện Vũ Thư', sector: 'Cơ khí', ownership: 'PRIVATE', workerCount: w, hasUnion: h, orgUnitId: p.unitId } }, sup);
+    await api.ok(M.createEnterprise, { i: { name: `Công ty ${w} ${h} ${p.tag}`, taxCode: newTaxCode(), district: 'Huyện Vũ Thư', sector: 'Cơ khí', ownership: 'PRIVATE', workerCount: w, hasUnion: h, orgUnitId: p.unitId } }, sup);
   }
   return { p, unit: u, federation: f, unions, cases };
 }

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role, UsersService } from '@app/core';
+import { taxCodeCheckDigit } from '@app/domain';
 import { ROOT_ORG_UNIT_ID } from '@app/persistence';
 import { createApi } from '../../apps/api/src/main';
 
@@ -99,7 +100,11 @@ export interface Province {
   federationSupervisor: TestUser;
 }
 
-/** A 10-digit tax code no other test uses (random; 9e9 values). */
+/** A valid 10-digit tax code (its check digit computed) no other test uses (random first 9 digits; ~8e8 values). */
 export function newTaxCode(): string {
-  return String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999));
+  for (;;) {
+    const first9 = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+    const check = taxCodeCheckDigit(first9);
+    if (check !== null) return `${first9}${check}`;
+  }
 }

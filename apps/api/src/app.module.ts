@@ -19,7 +19,7 @@ import { GqlContext, LoadersFactory } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
 import { ApplicationResolver } from './resolvers/applications.resolver';
 import { CaseTransitionResolver, FoundingCaseResolver } from './resolvers/cases.resolver';
-import { EnterpriseResolver } from './resolvers/enterprises.resolver';
+import { EnterpriseResolver, WorkerCountEntryResolver } from './resolvers/enterprises.resolver';
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { AccountsResolver, OrgStructureResolver } from './resolvers/accounts.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
@@ -28,6 +28,7 @@ import { CalendarResolver } from './resolvers/calendar.resolver';
 import { NominationDecisionResolver, RewardNominationResolver } from './resolvers/rewards.resolver';
 import { ReportResolver } from './resolvers/reports.resolver';
 import { ReportFilesController } from './reports/report-files.controller';
+import { RegisterFilesController } from './registers/register-files.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -70,7 +71,7 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController],
+  controllers: [HealthController, ReportFilesController, RegisterFilesController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -79,6 +80,7 @@ class GraphqlSupportModule {}
     DateScalar,
     UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, ApplicationEscalationResolver, RewardNominationResolver, NominationDecisionResolver, CalendarResolver, ReportResolver,
     AccountsResolver, OrgStructureResolver,
+    WorkerCountEntryResolver,
   ],
 })
 export class AppModule {}

@@ -4,7 +4,9 @@ import {
   Actor, ApplicationsService, CalendarService, CasesService, EnterprisesService, OrgUnitKind, OrgUnitsService, Role, TargetsService,
   UsersService,
 } from '@app/core';
-import { CaseStage, CloseReason, IsoDate, OpenStage, Ownership, WorkingCalendar, isOpenStage, stageDeadlines, vnStartOfDay } from '@app/domain';
+import {
+  CaseStage, CloseReason, IsoDate, OpenStage, Ownership, WorkingCalendar, isOpenStage, stageDeadlines, taxCodeCheckDigit, vnStartOfDay,
+} from '@app/domain';
 import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from '@app/persistence';
 
 /**
@@ -18,8 +20,18 @@ import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from 
 export const DEMO_PASSWORD = 'demo12345';
 export const DEMO_FEDERATION_NAME = 'Liên đoàn Lao động tỉnh Thái Bình';
 export const DEMO_UPPER_UNION_NAME = 'Công đoàn ngành Y tế Thái Bình';
-/** Tax code of the first demo enterprise; the others follow (1000000001 … 1000000042). */
+/** Tax code of the first demo enterprise; the others follow (demoTaxCode: valid codes counting up from it). */
 export const DEMO_FIRST_TAX_CODE = '1000000001';
+
+/** The i-th valid tax code counting up from DEMO_FIRST_TAX_CODE (9 digits, then their check digit; prefixes without one skipped). */
+export function demoTaxCode(i: number): string {
+  let n = Number(DEMO_FIRST_TAX_CODE.slice(0, 9));
+  for (let k = 0; ; n++) {
+    const check = taxCodeCheckDigit(String(n));
+    if (check === null) continue;
+    if (k++ === i) return `${n}${check}`;
+  }
+}
 /** The latest date any demo record carries; the loader needs a clock on or after it. */
 export const DEMO_LATEST_DATE = '2026-11-20';
 /** Targets of the upper-level union, per year. */
@@ -460,7 +472,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
   for (const [i, x] of ENTERPRISES.entries()) {
     const created = await enterprises.create(supervisor, {
       name: x.name,
-      taxCode: String(Number(DEMO_FIRST_TAX_CODE) + i),
+      taxCode: demoTaxCode(i),
       address: x.address,
       district: x.district,
       sector: x.sector,

@@ -7,6 +7,7 @@ import { CaseChanges } from './cases/case-change.service';
 import { CaseQueriesService } from './cases/case-queries.service';
 import { CasesService } from './cases/cases.service';
 import { EnterprisesService } from './enterprises/enterprises.service';
+import { EnterpriseExportService } from './enterprises/enterprise-export.service';
 import { FiguresService } from './figures/figures.service';
 import { PeriodCloseService } from './figures/period-close.service';
 import { PipelineService } from './figures/pipeline.service';
@@ -26,7 +27,7 @@ import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
 
 const SERVICES = [
-  CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PeriodCloseService, PipelineService,
+  CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, EnterpriseExportService, FiguresService, PeriodCloseService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
   RewardsService, RewardScheduleService, ReportsService, ReportBuilderService, AccountsService, PasswordsService, OrgStructureService,
 ];

@@ -15,6 +15,8 @@ export * from './cases/case-queries.service';
 export * from './cases/case-unassign';
 export * from './cases/cases.service';
 export * from './enterprises/enterprises.service';
+export * from './enterprises/worker-count-history';
+export * from './enterprises/enterprise-export.service';
 export * from './figures/figures.service';
 export * from './figures/period-close.service';
 export * from './figures/pipeline.service';

@@ -25,7 +25,9 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
     const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): unknown } }>();
     if (exception instanceof AppError) {
-      return res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message });
+      // A bad input also names its fields (and their messages), as GraphQL's extensions do.
+      const { fields, messages } = exception.details as { fields?: unknown; messages?: unknown };
+      return res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...(fields ? { fields, messages } : {}) });
     }
     if (exception instanceof HttpException) return res.status(exception.getStatus()).json(exception.getResponse());
     const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { CaseRef } from '@app/core';
+import { CaseRef, EnterpriseCaseStatus, EnterpriseSort } from '@app/core';
 import { DateDay } from './date.scalar';
 import { CaseStage, CloseReason, OrgUnitKind, Ownership, PeriodKind, Role } from './enums';
 
@@ -28,6 +28,7 @@ export class CreateEnterpriseInput {
   @Field(() => String, { nullable: true }) address?: string | null;
   @Field(() => Ownership, { nullable: true }) ownership?: Ownership | null;
   @Field(() => Int) workerCount: number;
+  @Field(() => DateDay, { nullable: true, description: 'The day the workers were counted' }) workerCountOn?: string | null;
   @Field() hasUnion: boolean;
   @Field(() => ID) orgUnitId: string;
 }
@@ -52,7 +53,13 @@ export class EnterpriseFilter {
   @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
   @Field(() => Int, { nullable: true }) minWorkers?: number | null;
   @Field(() => Boolean, { nullable: true }) hasUnion?: boolean | null;
-  @Field(() => String, { nullable: true }) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'A name (also without diacritics) or the start of a tax code' }) search?: string | null;
+  @Field(() => String, { nullable: true }) district?: string | null;
+  @Field(() => String, { nullable: true }) sector?: string | null;
+  @Field(() => Ownership, { nullable: true }) ownership?: Ownership | null;
+  @Field(() => EnterpriseCaseStatus, { nullable: true }) caseStatus?: EnterpriseCaseStatus | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) includeClosed?: boolean | null;
+  @Field(() => EnterpriseSort, { nullable: true, defaultValue: EnterpriseSort.NAME }) sort?: EnterpriseSort | null;
 }
 
 /** The case a change is for and the version the caller read: first in every input that changes a case (a base's fields print first). */

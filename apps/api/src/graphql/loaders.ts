@@ -4,7 +4,9 @@ import {
   Actor, ApplicationsService, CaseQueriesService, EnterprisesService, NominationDecisionView, OrgStructureService, OrgUnitHeadFigures, OrgUnitsService,
   RewardsService, UsersService,
 } from '@app/core';
-import { CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
+import {
+  CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, EnterpriseWorkerCountEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity,
+} from '@app/persistence';
 
 function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -37,6 +39,8 @@ export interface Loaders {
   historyOfCase: DataLoader<string, CaseTransitionEntity[]>;
   evidenceOfCase: DataLoader<string, CaseEvidenceEntity[]>;
   openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
+  casesOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
+  workerCountsOfEnterprise: DataLoader<string, EnterpriseWorkerCountEntity[]>;
   foundingCase: DataLoader<string, FoundingCaseEntity | null>;
   decisionsOfNomination: DataLoader<string, NominationDecisionView[]>;
   headFigures: DataLoader<string, OrgUnitHeadFigures | null>;
@@ -69,6 +73,11 @@ export class LoadersFactory {
         const actor = actorOf();
         return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
       }),
+      casesOfEnterprise: groupBy((c) => c.enterpriseId, (ids) => {
+        const actor = actorOf();
+        return actor ? this.cases.casesOf(actor, ids) : Promise.resolve([]);
+      }),
+      workerCountsOfEnterprise: groupBy((w) => w.enterpriseId, (ids) => this.enterprises.workerCountsOf(ids)),
       foundingCase: byId((ids) => this.cases.findByIds(ids)),
       decisionsOfNomination: groupBy((d) => d.nominationId, (ids) => this.rewards.decisionsOf(ids)),
       headFigures: byId(async (ids) => (await this.orgStructure.headFigures(ids)).map((f) => ({ ...f, id: f.orgUnitId }))),

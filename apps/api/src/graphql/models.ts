@@ -51,6 +51,9 @@ export class EnterpriseModel {
   @Field() hasUnion: boolean;
   @Field(() => OrgUnitModel) orgUnit?: OrgUnitModel;
   @Field(() => FoundingCaseModel, { nullable: true }) openCase?: FoundingCaseModel | null;
+  @Field(() => DateDay, { nullable: true, description: 'Ceased operating from this day (out of coverage); null while operating' }) closedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it ceased operating, as noted when it was closed' }) closedNote: string | null;
+  @Field(() => Date) updatedAt: Date;
 }
 
 @ObjectType('CaseTransition')

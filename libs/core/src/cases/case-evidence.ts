@@ -1,6 +1,8 @@
 import { CaseStage, IsoDate, isIsoDate } from '@app/domain';
 import { badInput } from '../common/app-error';
 import { MAX_NAME, nameList, optionalText, requiredText } from '../common/text-input';
+import { WorkerCountSource } from '../enterprises/enterprise-input';
+import { isNewCount, lockCurrentCount, writeWorkerCount } from '../enterprises/worker-count-history';
 import { CaseChange, CasePlan, stageRefusal } from './case-change.service';
 import { FormCommittee, RecordCongress, RecordDecision, RecordOutreach, RecordSurvey } from './case-inputs';
 import { CaseRow } from './case-row';
@@ -18,7 +20,8 @@ const EVIDENCE: Record<EvidenceKind, { stage: CaseStage; action: string }> = {
 // Each function below checks its input at once (every bad field in one BAD_USER_INPUT, before the case is read)
 // and returns the plan that records the evidence on the loaded case.
 
-export function surveyPlan(input: RecordSurvey, today: IsoDate): CasePlan {
+/** `by`: the user recording the survey (the worker count it brings is recorded as theirs). */
+export function surveyPlan(input: RecordSurvey, today: IsoDate, by: string): CasePlan {
   const problems: Record<string, string> = {};
   checkPastDate(problems, 'surveyedOn', input.surveyedOn, today);
   checkCount(problems, 'workerCount', input.workerCount);
@@ -27,11 +30,19 @@ export function surveyPlan(input: RecordSurvey, today: IsoDate): CasePlan {
   if (Object.keys(problems).length) throw badInput(problems);
   return evidencePlan('SURVEY', input.surveyedOn, { workerCount: input.workerCount, hasUnion: input.hasUnion, contactName }, {
     comment: note,
-    // The survey is the register's source for workforce and union status.
+    // The survey is the register's source for workforce and union status; a new count goes into the
+    // enterprise's worker-count history (source SURVEY) with the same write.
     after: async (m, c) => {
-      await m.query(`UPDATE enterprise SET worker_count = $2, has_union = $3, surveyed_on = $4, updated_at = now() WHERE id = $1`, [
-        c.enterpriseId, input.workerCount, input.hasUnion, input.surveyedOn,
-      ]);
+      const current = await lockCurrentCount(m, c.enterpriseId);
+      if (current && isNewCount(current, input.workerCount, input.surveyedOn)) {
+        await writeWorkerCount(
+          m,
+          { enterpriseId: c.enterpriseId, workerCount: input.workerCount, countedOn: input.surveyedOn, source: WorkerCountSource.SURVEY, note, recordedBy: by },
+          { has_union: input.hasUnion },
+        );
+      } else {
+        await m.query(`UPDATE enterprise SET has_union = $2, surveyed_on = $3, updated_at = now() WHERE id = $1`, [c.enterpriseId, input.hasUnion, input.surveyedOn]);
+      }
     },
   });
 }

@@ -97,6 +97,18 @@ export class CaseQueriesService {
     return this.db.getRepository(CaseEvidenceEntity).find({ where: { caseId: In([...caseIds]) }, order: { id: 'ASC' } });
   }
 
+  /** Every case of the enterprises, past and present, newest first, filtered by what the caller may see. */
+  async casesOf(actor: Actor, enterpriseIds: readonly string[]): Promise<FoundingCaseEntity[]> {
+    if (!enterpriseIds.length) return [];
+    const p = new SqlParams();
+    const where = [`c.enterprise_id = ANY(${p.add([...enterpriseIds])}::uuid[])`];
+    const scope = this.scopeSql(actor, p);
+    if (scope) where.push(scope);
+    const rows: { id: string }[] = await this.db.query(`SELECT c.id FROM founding_case c WHERE ${where.join(' AND ')}`, p.values);
+    if (!rows.length) return [];
+    return this.db.getRepository(FoundingCaseEntity).find({ where: { id: In(rows.map((r) => r.id)) }, order: { openedAt: 'DESC', id: 'DESC' } });
+  }
+
   /** Open cases of the enterprises (at most one each), filtered by what the caller may see. */
   async openCasesOf(actor: Actor, enterpriseIds: readonly string[]): Promise<FoundingCaseEntity[]> {
     if (!enterpriseIds.length) return [];

@@ -10,6 +10,7 @@ import { badInput, conflict, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { MAX_TEXT, optionalText, requiredText } from '../common/text-input';
 import { CalendarService } from '../calendar/calendar.service';
+import { enterpriseClosedForCases } from '../enterprises/enterprise-input';
 import { writeOutbox } from '../outbox/outbox.writer';
 import { caseEntityFromRaw } from './case-row';
 import { CaseChanges, stageRefusal } from './case-change.service';
@@ -39,11 +40,14 @@ export class CasesService {
 
   async open(actor: Actor, input: OpenCase): Promise<FoundingCaseEntity> {
     return this.db.transaction(async (m) => {
+      // FOR SHARE: a concurrent closeEnterprise (which locks the row before looking for open cases) waits for this
+      // opening, or this opening sees its closing day.
       const [ent] = await m.query(
-        `SELECT e.id, e.org_unit_id, e.has_union, o.path FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.id = $1`,
+        `SELECT e.id, e.org_unit_id, e.has_union, e.closed_on, o.path FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.id = $1 FOR SHARE OF e`,
         [input.enterpriseId],
       );
       if (!ent || !canSeeUnit(actor, ent.path)) throw notFound('Enterprise');
+      if (ent.closed_on) throw enterpriseClosedForCases(ent.closed_on, 'enterpriseId');
       if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId);
       const now = this.calendar.now();
       const d = await this.changes.deadlines(CaseStage.SURVEY, vnDateOf(now), null);
@@ -78,7 +82,7 @@ export class CasesService {
   }
 
   async recordSurvey(actor: Actor, input: RecordSurvey): Promise<FoundingCaseEntity> {
-    return this.changes.apply(actor, input, surveyPlan(input, this.calendar.today()));
+    return this.changes.apply(actor, input, surveyPlan(input, this.calendar.today(), actor.userId));
   }
 
   async recordOutreach(actor: Actor, input: RecordOutreach): Promise<FoundingCaseEntity> {
@@ -115,9 +119,15 @@ export class CasesService {
 
   async reopen(actor: Actor, input: ReopenCase): Promise<FoundingCaseEntity> {
     const comment = requiredComment(input.comment);
-    return this.changes.apply(actor, input, (row) =>
-      this.changes.transition(row, 'REOPEN', comment, planReopen(row.facts), { closed_from_stage: null, closed_reason: null }),
-    );
+    return this.changes.apply(actor, input, async (row) => {
+      const change = await this.changes.transition(row, 'REOPEN', comment, planReopen(row.facts), { closed_from_stage: null, closed_reason: null });
+      // In the reopen's transaction: a closed enterprise takes no open case (closeEnterprise holds the row while it checks).
+      change.after = async (m, c) => {
+        const [e] = await m.query(`SELECT closed_on FROM enterprise WHERE id = $1 FOR SHARE`, [c.enterpriseId]);
+        if (e?.closed_on) throw enterpriseClosedForCases(e.closed_on);
+      };
+      return change;
+    });
   }
 
   private async assertAssignable(m: EntityManager, actor: Actor, userId: string): Promise<void> {

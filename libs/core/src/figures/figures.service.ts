@@ -122,9 +122,11 @@ export class FiguresService {
   }
 
   /**
-   * Enterprises with ≥25 workers; a union at `day` per the register, or per a recognition dated on or before it.
-   * Counted as: the register's unions (enterprise_tally: a row per unit, kept by triggers), corrected
-   * for the few enterprises with a recognition, where the recognition day decides instead.
+   * Enterprises with ≥25 workers operating on `day` (not closed on or before it); a union at `day` per the
+   * register, or per a recognition dated on or before it.
+   * Counted as: the register's unions (enterprise_tally: a row per unit of the operating enterprises, kept by
+   * triggers), corrected for the few enterprises with a recognition, where the recognition day decides
+   * instead, and for the few closed after `day`, which still count on it.
    */
   async coverageCounts(m: EntityManager | DataSource, unit: ScopeUnit, day: IsoDate): Promise<{ total: number; withUnion: number }> {
     // (the tally's threshold is the same, written into its trigger)
@@ -140,9 +142,14 @@ export class FiguresService {
                 WHERE t.org_unit_id = ANY (ARRAY${scope})),
        -- (the enterprises by primary key: there are few recognitions, a hash join would read every enterprise)
        fix AS (SELECT coalesce(sum((rc.recognized_on <= ${at})::int - e.has_union::int), 0)::int AS d FROM rc
-                 JOIN LATERAL (SELECT e.has_union, e.org_unit_id FROM enterprise e WHERE e.id = rc.enterprise_id AND ${focus} OFFSET 0) e ON true
-                WHERE e.org_unit_id IN ${scope})
-       SELECT reg.total, reg.with_union + fix.d AS with_union FROM reg, fix`,
+                 JOIN LATERAL (SELECT e.has_union, e.org_unit_id FROM enterprise e WHERE e.id = rc.enterprise_id AND ${focus} AND e.closed_on IS NULL OFFSET 0) e ON true
+                WHERE e.org_unit_id IN ${scope}),
+       -- (closed after the day: out of the tally, still operating on the day; few, from the partial index IDX_enterprise_closed_on)
+       later AS (SELECT count(*)::int AS total,
+                        count(*) FILTER (WHERE CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= ${at} END)::int AS with_union
+                   FROM enterprise e LEFT JOIN rc ON rc.enterprise_id = e.id
+                  WHERE e.closed_on > ${at} AND ${focus} AND e.org_unit_id IN ${scope})
+       SELECT reg.total + later.total AS total, reg.with_union + fix.d + later.with_union AS with_union FROM reg, fix, later`,
       p.values,
     );
     return { total: r.total, withUnion: r.with_union };

@@ -1,8 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrgUnitEntity } from './org-unit.entity';
+import { UserEntity } from './user.entity';
 
 @Entity('enterprise')
 @Check('CHK_enterprise_worker_count', `"worker_count" >= 0`)
+@Index('IDX_enterprise_name_fold', { synchronize: false }) // btree on vn_fold(name) text_pattern_ops (name prefix without diacritics), made by migration
+@Index('IDX_enterprise_closed_on', { synchronize: false }) // partial, the few closed enterprises by closing day (coverage of past days), made by migration
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 255 }) name: string;
@@ -13,6 +16,7 @@ export class EnterpriseEntity {
   @Column({ type: 'varchar', length: 120, nullable: true }) sector: string | null;
   @Column({ type: 'varchar', length: 30, nullable: true }) ownership: string | null;
   @Column({ name: 'worker_count', type: 'int' }) workerCount: number;
+  /** The day the current worker count was taken (the latest enterprise_worker_count row's day); null when never given. */
   @Column({ name: 'surveyed_on', type: 'date', nullable: true }) surveyedOn: string | null;
   @Column({ name: 'has_union', type: 'boolean' }) hasUnion: boolean;
   @Index('IDX_enterprise_org_unit')
@@ -20,6 +24,36 @@ export class EnterpriseEntity {
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** The day it ceased operating: from that day on it is out of coverage (enterprise_tally); null while operating. */
+  @Column({ name: 'closed_on', type: 'date', nullable: true }) closedOn: string | null;
+  @Column({ name: 'closed_note', type: 'text', nullable: true }) closedNote: string | null;
+}
+
+/**
+ * Each worker count of an enterprise, append-only: the count, the day it was taken, where it came from
+ * (MANUAL: the register's form; IMPORT: a register import; SURVEY: a founding case's survey), who recorded
+ * it and when. Written in the transaction that changes `enterprise.worker_count`; the newest row (highest
+ * id) holds the enterprise's current count.
+ */
+@Entity('enterprise_worker_count')
+@Check('CHK_enterprise_worker_count_value', `"worker_count" >= 0`)
+@Check('CHK_enterprise_worker_count_source', `"source" IN ('MANUAL','IMPORT','SURVEY')`)
+@Index('IDX_enterprise_worker_count_enterprise', ['enterpriseId', 'id'])
+export class EnterpriseWorkerCountEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'PK_enterprise_worker_count' }) id: string;
+  @Column({ name: 'enterprise_id', type: 'uuid' }) enterpriseId: string;
+  @ManyToOne(() => EnterpriseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_enterprise_worker_count_enterprise' })
+  enterprise?: EnterpriseEntity;
+  @Column({ name: 'worker_count', type: 'int' }) workerCount: number;
+  @Column({ name: 'counted_on', type: 'date' }) countedOn: string;
+  @Column({ type: 'varchar', length: 10 }) source: string;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy: string | null;
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'FK_enterprise_worker_count_recorded_by' })
+  recorder?: UserEntity | null;
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' }) recordedAt: Date;
 }
 
 /**

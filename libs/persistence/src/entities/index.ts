@@ -1,6 +1,6 @@
 import { CalendarDayEntity, TargetEntity } from './planning.entity';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './founding-case.entity';
-import { EnterpriseEntity, EnterpriseTallyEntity } from './enterprise.entity';
+import { EnterpriseEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity } from './enterprise.entity';
 import { EscalationEntity, EscalationProgressEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
 import {
   CaseMemberMonthEntity, CaseMemberYearEntity, MemberEntity, MemberMonthEntity, MemberTotalEntity, MemberYearEntity, MembershipApplicationEntity,
@@ -32,5 +32,5 @@ export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
   CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, MemberMonthEntity, MemberYearEntity, MemberTotalEntity, CaseMemberMonthEntity, CaseMemberYearEntity, TargetEntity, CalendarDayEntity,
   EscalationEntity, EscalationProgressEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
-  PeriodCloseEntity, CaseCloseStateEntity, CaseCloseTallyEntity, EnterpriseTallyEntity,
+  PeriodCloseEntity, CaseCloseStateEntity, CaseCloseTallyEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity,
 ];

@@ -9,11 +9,12 @@ import { FigureIndexes1795496897111 } from './1795496897111-figure-indexes';
 import { PeriodClose1795496897120 } from './1795496897120-period-close';
 import { FigureTallies1795496897130 } from './1795496897130-figure-tallies';
 import { Accounts1795496897140 } from './1795496897140-accounts';
+import { EnterpriseRegister1795496897150 } from './1795496897150-enterprise-register';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 
 // Listed explicitly (no glob) so the same list works compiled, under swc-jest and in the CLI.
 export const MIGRATIONS = [
   InitialSchema1795496897091, IndexesAndSeed1795496897092, Rewards1795496897094, EscalationProgress1795496897095, EscalationProgressTable1795496897100, ApplicationDueCovering1795496897101,
-  MemberTallies1795496897110, FigureIndexes1795496897111, PeriodClose1795496897120, FigureTallies1795496897130, Accounts1795496897140,
+  MemberTallies1795496897110, FigureIndexes1795496897111, PeriodClose1795496897120, FigureTallies1795496897130, Accounts1795496897140, EnterpriseRegister1795496897150,
 ];

@@ -1,0 +1,20 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { EnterpriseCaseStatus, EnterpriseSort, WorkerCountSource } from '@app/core';
+import { DateDay } from './date.scalar';
+import { UserModel } from './models';
+
+registerEnumType(WorkerCountSource, { name: 'WorkerCountSource', description: 'Where a worker count came from: the register form, a register import, or a founding case\'s survey' });
+registerEnumType(EnterpriseCaseStatus, { name: 'EnterpriseCaseStatus', description: 'OPEN_CASE: has an open founding case; NO_CASE: never had any case' });
+registerEnumType(EnterpriseSort, { name: 'EnterpriseSort' });
+
+export { EnterpriseCaseStatus, EnterpriseSort, WorkerCountSource };
+
+@ObjectType('WorkerCountEntry', { description: 'A worker count of an enterprise: the number, the day it was taken, where it came from' })
+export class WorkerCountEntryModel {
+  @Field(() => Int) workerCount: number;
+  @Field(() => DateDay) countedOn: string;
+  @Field(() => WorkerCountSource) source: WorkerCountSource;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => UserModel, { nullable: true }) recordedBy?: UserModel | null;
+  @Field(() => Date) recordedAt: Date;
+}
