@@ -8,7 +8,7 @@ import { TextField } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
 import { useAsync } from '../ui/use-async';
 import { OrgTreeNode, type Editing } from './org/OrgTreeNode';
-import { allIds, buildTree, searchTree } from './org/tree';
+import { allIds, buildTree, pathTo, searchTree } from './org/tree';
 
 /**
  * Tổ chức: the units the caller oversees as a tree (ADMIN: all; SUPERVISOR: its subtree), each with
@@ -99,7 +99,11 @@ export function OrgPage() {
             canRename={(id) => me.role === 'ADMIN' || id !== me.orgUnit.id}
             onChanged={(message, expand) => {
               setFlash(message);
-              if (expand) setExpanded(new Set([...open, expand]));
+              // A unit was added: the search is cleared and the way down to its parent unfolded, so that it shows.
+              if (expand) {
+                setQuery('');
+                setExpanded(new Set([...open, ...pathTo(tree.data ?? [], expand)]));
+              }
               tree.reload();
             }}
           />

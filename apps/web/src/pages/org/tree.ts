@@ -55,3 +55,11 @@ export function unitOptions(roots: readonly TreeNode<UnitLine>[], pickable: (u: 
   roots.forEach((r) => walk(r, 0));
   return out;
 }
+
+/** A unit and the units above it, up to the top of the list (to unfold the way down to it). */
+export function pathTo(units: readonly UnitLine[], id: string): string[] {
+  const parentOf = new Map(units.map((u) => [u.id, u.parent?.id ?? null]));
+  const out: string[] = [];
+  for (let at: string | null = id; at && !out.includes(at); at = parentOf.get(at) ?? null) out.push(at);
+  return out;
+}
