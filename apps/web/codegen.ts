@@ -2,12 +2,13 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * `npm run codegen`: the dashboard's GraphQL types, from the contract (schema.gql, printed from the
- * server code) and the documents in src/queries.ts, into src/generated/graphql.ts (committed;
+ * server code) and the documents in src/queries*.ts, into src/generated/graphql.ts (committed;
  * codegen.spec.ts fails when it is stale). Paths are relative to the repo root, where npm runs it.
  */
 const config: CodegenConfig = {
   schema: 'schema.gql',
-  documents: ['apps/web/src/queries.ts'],
+  // queries.ts and the documents of the register pages beside it (queries-accounts.ts, queries-register.ts, …).
+  documents: ['apps/web/src/queries.ts', 'apps/web/src/queries-*.ts'],
   // Written as the repo's Prettier settings say (the spec compares tokens, not formatting).
   hooks: { afterAllFileWrite: ['prettier --write'] },
   generates: {

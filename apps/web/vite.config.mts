@@ -31,6 +31,8 @@ export default defineConfig({
     proxy: {
       '/graphql': 'http://127.0.0.1:3000',
       '/reports': 'http://127.0.0.1:3000',
+      '/registers': 'http://127.0.0.1:3000',
+      '/imports': 'http://127.0.0.1:3000',
       '/health': 'http://127.0.0.1:3000',
     },
   },

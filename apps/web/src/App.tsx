@@ -1,44 +1,81 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, getToken, gql, onUnauthenticated, setToken } from './api';
+import { ApiError, getToken, gql, onPasswordChangeRequired, onUnauthenticated, setToken, unlessMissing } from './api';
 import { ROLE_LABEL } from './i18n';
 import { Q, type Me } from './queries';
+import { ACCOUNTS } from './queries-accounts';
 import { Link, navigate, useLocation } from './router';
 import { SessionContext, isSupervisor, type Session } from './session';
 import { Brand, Loading } from './ui/page';
 import { LoginPage } from './pages/LoginPage';
+import { PasswordPage } from './pages/PasswordPage';
 import { BoardPage } from './pages/BoardPage';
 import { CasePage } from './pages/CasePage';
 import { TargetsPage } from './pages/TargetsPage';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { RewardsPage } from './pages/RewardsPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { EnterprisePage } from './pages/EnterprisePage';
+import { ImportPage } from './pages/ImportPage';
+import { AccountsPage } from './pages/AccountsPage';
+import { OrgPage } from './pages/OrgPage';
 
-const NAV = [
-  { to: '/', label: 'Bảng tiến độ' },
-  { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả' },
-  { to: '/canh-bao', label: 'Cảnh báo' },
-  { to: '/bao-cao', label: 'Báo cáo' },
-  { to: '/khen-thuong', label: 'Khen thưởng' },
+/** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units). */
+const NAV: { to: string; label: string; testId: string; sup?: boolean }[] = [
+  { to: '/', label: 'Bảng tiến độ', testId: 'nav-board' },
+  { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả', testId: 'nav-targets' },
+  { to: '/canh-bao', label: 'Cảnh báo', testId: 'nav-escalations' },
+  { to: '/bao-cao', label: 'Báo cáo', testId: 'nav-reports' },
+  { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
+  { to: '/doanh-nghiep', label: 'Sổ doanh nghiệp', testId: 'nav-register' },
+  { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
+  { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
 ];
+
+export const PASSWORD_PATH = '/doi-mat-khau';
+
+/**
+ * Whether the caller must change a temporary password first. Asked apart from `me` so that the app
+ * keeps working with a server that does not know the field yet (then: no).
+ */
+async function mustChangePassword(): Promise<boolean> {
+  try {
+    const answer = await unlessMissing(gql(ACCOUNTS.passwordState));
+    return answer !== 'missing' && answer.me.mustChangePassword;
+  } catch {
+    return false; // the refusal PASSWORD_CHANGE_REQUIRED still brings the page
+  }
+}
 
 export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [booting, setBooting] = useState(() => !!getToken());
   const [notice, setNotice] = useState<string | null>(null);
+  // A temporary password: nothing but the password page until it is changed.
+  const [mustChange, setMustChange] = useState(false);
   const { path } = useLocation();
 
   const logout = useCallback((message?: string) => {
     setToken(null);
     setMe(null);
+    setMustChange(false);
     setNotice(message ?? null);
   }, []);
 
   useEffect(() => onUnauthenticated(() => logout('Phiên đăng nhập đã hết hạn — vui lòng đăng nhập lại.')), [logout]);
+  useEffect(() => onPasswordChangeRequired(() => setMustChange(true)), []);
+
+  useEffect(() => {
+    if (mustChange && me && path !== PASSWORD_PATH) navigate(PASSWORD_PATH, true);
+  }, [mustChange, me, path]);
 
   useEffect(() => {
     if (!getToken()) return;
-    gql(Q.me)
-      .then((d) => setMe(d.me))
+    Promise.all([gql(Q.me), mustChangePassword()])
+      .then(([d, must]) => {
+        setMustChange(must);
+        setMe(d.me);
+      })
       .catch((e) => {
         if (!(e instanceof ApiError) || e.code === 'UNAUTHENTICATED') logout();
       })
@@ -49,18 +86,36 @@ export function App() {
     document.documentElement.lang = 'vi';
   }, []);
 
-  const session: Session | null = useMemo(() => (me ? { me, sup: isSupervisor(me), logout: () => logout() } : null), [me, logout]);
+  const session: Session | null = useMemo(
+    () =>
+      me
+        ? {
+            me,
+            sup: isSupervisor(me),
+            logout: () => logout(),
+            passwordChanged: (token: string, user: Me) => {
+              setToken(token);
+              setMe(user);
+              setMustChange(false);
+            },
+          }
+        : null,
+    [me, logout],
+  );
 
   if (booting) return <Loading what="phiên làm việc" />;
   if (!session) {
     return (
       <LoginPage
         notice={notice}
-        onLoggedIn={(token, user) => {
+        onLoggedIn={async (token, user) => {
           setToken(token);
+          const must = await mustChangePassword();
           setNotice(null);
+          setMustChange(must);
           setMe(user);
-          if (path === '/dang-nhap') navigate('/', true);
+          if (must) navigate(PASSWORD_PATH, true);
+          else if (path === '/dang-nhap') navigate('/', true);
         }}
       />
     );
@@ -73,32 +128,46 @@ export function App() {
       </a>
       <header className="topbar">
         <Brand sub={session.me.orgUnit.name} />
-        <nav aria-label="Điều hướng chính" className="mainnav">
-          <ul>
-            {NAV.map((n) => {
-              const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path.startsWith(n.to);
-              return (
-                <li key={n.to}>
-                  <Link to={n.to} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined}>
-                    {n.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        {mustChange ? (
+          <p className="mainnav topbar-note">Đổi mật khẩu tạm thời để tiếp tục</p>
+        ) : (
+          <nav aria-label="Điều hướng chính" className="mainnav">
+            <ul>
+              {NAV.filter((n) => !n.sup || session.sup).map((n) => {
+                const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path.startsWith(n.to);
+                return (
+                  <li key={n.to}>
+                    <Link to={n.to} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined} data-testid={n.testId}>
+                      {n.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        )}
         <div className="user">
           <span className="user-name" data-testid="current-user">
             {session.me.fullName}
             <small>{ROLE_LABEL[session.me.role]}</small>
           </span>
+          {!mustChange && (
+            <Link
+              to={PASSWORD_PATH}
+              className="btn btn-secondary btn-small"
+              aria-current={path === PASSWORD_PATH ? 'page' : undefined}
+              data-testid="nav-password"
+            >
+              Đổi mật khẩu
+            </Link>
+          )}
           <button type="button" className="btn btn-secondary btn-small" onClick={() => logout()}>
             Đăng xuất
           </button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Route path={path} />
+        {mustChange ? <PasswordPage forced /> : <Route path={path} />}
       </main>
     </SessionContext.Provider>
   );
@@ -107,6 +176,10 @@ export function App() {
 function Route({ path }: { path: string }) {
   const caseMatch = /^\/ho-so\/([^/]+)$/.exec(path);
   if (caseMatch) return <CasePage key={caseMatch[1]} id={decodeURIComponent(caseMatch[1])} />;
+  const enterpriseMatch = /^\/doanh-nghiep\/([^/]+)$/.exec(path);
+  if (enterpriseMatch && enterpriseMatch[1] !== 'nhap') {
+    return <EnterprisePage key={enterpriseMatch[1]} id={decodeURIComponent(enterpriseMatch[1])} />;
+  }
   switch (path) {
     case '/':
     case '/dang-nhap':
@@ -119,6 +192,16 @@ function Route({ path }: { path: string }) {
       return <ReportsPage />;
     case '/khen-thuong':
       return <RewardsPage />;
+    case '/doanh-nghiep':
+      return <RegisterPage />;
+    case '/doanh-nghiep/nhap':
+      return <ImportPage />;
+    case '/tai-khoan':
+      return <AccountsPage />;
+    case '/to-chuc':
+      return <OrgPage />;
+    case PASSWORD_PATH:
+      return <PasswordPage />;
     default:
       return (
         <div className="page-title">

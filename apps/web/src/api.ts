@@ -45,11 +45,27 @@ export class ApiError extends Error {
 
 type Listener = () => void;
 const unauthenticatedListeners = new Set<Listener>();
+const passwordChangeListeners = new Set<Listener>();
 
 /** Called when a request with a token answers UNAUTHENTICATED (expired or revoked session). */
 export function onUnauthenticated(l: Listener): () => void {
   unauthenticatedListeners.add(l);
   return () => unauthenticatedListeners.delete(l);
+}
+
+/** `extensions.reason` of the refusal while a temporary password has not been changed yet. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+/** Called when the API refuses a request until the caller changes its temporary password. */
+export function onPasswordChangeRequired(l: Listener): () => void {
+  passwordChangeListeners.add(l);
+  return () => passwordChangeListeners.delete(l);
+}
+
+/** Tells the listeners about the refusals the whole app handles (expired session, password change required). */
+function signal(code: string, reason: unknown, hadToken: boolean): void {
+  if (code === 'UNAUTHENTICATED' && hadToken) unauthenticatedListeners.forEach((l) => l());
+  if (code === 'FORBIDDEN' && reason === PASSWORD_CHANGE_REQUIRED) passwordChangeListeners.forEach((l) => l());
 }
 
 /**
@@ -95,7 +111,7 @@ export async function gql<R, V>(query: Operation<R, V>, ...[variables = {} as Se
   if (body.errors?.length) {
     const first = body.errors[0];
     const code = (first.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
-    if (code === 'UNAUTHENTICATED' && token) unauthenticatedListeners.forEach((l) => l());
+    signal(code, first.extensions?.reason, !!token);
     throw new ApiError(first.message, code, first.extensions ?? {}, body.errors);
   }
   if (!body.data) throw new ApiError(`HTTP ${res.status}`, 'INTERNAL_SERVER_ERROR');
@@ -121,6 +137,51 @@ export async function unlessMissing<T>(answer: Promise<T>): Promise<T | 'missing
   }
 }
 
+const CODE_OF_STATUS: Readonly<Record<number, string>> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/**
+ * A REST answer that is not 2xx as an ApiError: the body's `code` and `message` (Vietnamese, from
+ * the API) when it is JSON, else the status's code; `extensions` keep the body (say, `errors`) and the status.
+ */
+async function restError(res: Response, hadToken: boolean): Promise<ApiError> {
+  let body: { code?: unknown; message?: unknown; reason?: unknown; extensions?: ErrorExtensions; [k: string]: unknown } = {};
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: the status says it
+  }
+  const code = typeof body.code === 'string' ? body.code : (CODE_OF_STATUS[res.status] ?? 'INTERNAL_SERVER_ERROR');
+  const reason = body.reason ?? body.extensions?.reason;
+  signal(code, reason, hadToken);
+  const message = typeof body.message === 'string' ? body.message : `HTTP ${res.status}`;
+  return new ApiError(message, code, { ...body.extensions, ...body, code, reason, status: res.status });
+}
+
+/** Sends a form (multipart, e.g. a file) with the bearer token and answers the JSON body. */
+export async function postForm<T>(url: string, form: FormData): Promise<T> {
+  const token = getToken();
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', body: form, headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  } catch {
+    throw new ApiError('network', 'NETWORK');
+  }
+  if (!res.ok) throw await restError(res, !!token);
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiError(`HTTP ${res.status}`, 'INTERNAL_SERVER_ERROR');
+  }
+}
+
 /** Downloads a file that needs the bearer token: fetch it, then save the blob under a name. */
 export async function downloadWithToken(url: string, fallbackName: string): Promise<string> {
   const token = getToken();
@@ -130,10 +191,7 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
   } catch {
     throw new ApiError('network', 'NETWORK');
   }
-  if (res.status === 401) throw new ApiError('unauthenticated', 'UNAUTHENTICATED');
-  if (res.status === 403) throw new ApiError('forbidden', 'FORBIDDEN');
-  if (res.status === 404) throw new ApiError('not found', 'NOT_FOUND');
-  if (!res.ok) throw new ApiError(`HTTP ${res.status}`, 'INTERNAL_SERVER_ERROR');
+  if (!res.ok) throw await restError(res, !!token);
   const blob = await res.blob();
   const name = fileNameFrom(res.headers.get('content-disposition')) ?? fallbackName;
   const href = URL.createObjectURL(blob);

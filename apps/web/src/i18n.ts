@@ -178,6 +178,16 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = {
   district: 'Huyện/thành phố',
   sector: 'Ngành',
   note_: 'Ghi chú',
+  address: 'Địa chỉ',
+  ownership: 'Loại hình',
+  workerCountOn: 'Ngày đếm lao động',
+  closedOn: 'Ngày ngừng hoạt động',
+  role: 'Vai trò',
+  kind: 'Cấp đơn vị',
+  parentId: 'Đơn vị cấp trên',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  file: 'Tệp',
 };
 
 /** A label table as picker options, in the table's order. */

@@ -9,9 +9,9 @@ import type * as G from './generated/graphql';
  * interpolations and reads each fragment from its own constant.
  */
 
-const op = <R, V>(document: string) => document as Operation<R, V>;
+export const op = <R, V>(document: string) => document as Operation<R, V>;
 
-const SESSION_USER = /* GraphQL */ `fragment SessionUser on User { id email fullName role orgUnit { id name kind parent { id name } } }`;
+export const SESSION_USER = /* GraphQL */ `fragment SessionUser on User { id email fullName role orgUnit { id name kind parent { id name } } }`;
 
 const CASE_CARD = /* GraphQL */ `fragment CaseCard on FoundingCase { id version stage stageDueOn overdue closedReason
   enterprise { id name workerCount district }

@@ -6,6 +6,8 @@ export interface Session {
   /** A supervisor or an admin: sees the whole unit, assigns, closes and decides. */
   sup: boolean;
   logout: () => void;
+  /** After changing one's password: the fresh token and the user it answered. */
+  passwordChanged: (token: string, me: Me) => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -17,3 +19,4 @@ export function useSession(): Session {
 }
 
 export const isSupervisor = (me: Me): boolean => me.role === 'SUPERVISOR' || me.role === 'ADMIN';
+export const isAdmin = (me: Me): boolean => me.role === 'ADMIN';

@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import { gql } from './api';
+import { buildTree, unitOptions } from './pages/org/tree';
 import { Q, type OrgUnit, type Role, type UnitUser } from './queries';
+import { ORG } from './queries-accounts';
 import { useAsync } from './ui/use-async';
 
 /** Upper-level units of the caller's subtree (where cases live), for filters and forms. */
@@ -18,4 +21,14 @@ export function useUnitUsers(units: Pick<OrgUnit, 'id'>[], role?: Role) {
     for (const o of lists.flat()) m.set(o.id, o);
     return [...m.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
   }, [units.map((u) => u.id).join(','), role]);
+}
+
+/**
+ * The units the caller oversees (orgUnitTree, the whole subtree), as picker options in tree order;
+ * `upperOnly`: without grassroots unions (enterprises belong to an upper-level union or a federation).
+ */
+export function useUnitTreeOptions(upperOnly = false) {
+  const tree = useAsync(async () => (await gql(ORG.lines)).orgUnitTree, []);
+  const options = useMemo(() => unitOptions(buildTree(tree.data ?? []), (u) => !upperOnly || u.kind !== 'GRASSROOTS'), [tree.data, upperOnly]);
+  return { options, loading: tree.loading, error: tree.error };
 }

@@ -8,6 +8,15 @@ export type Incremental<T> =
     };
 import type { CaseStage } from "@app/domain/case-stage";
 import type { CloseReason } from "@app/domain/case-stage";
+export type AccountFilterInput = {
+  active?: boolean | null | undefined;
+  /** Users of this unit and its subtree */
+  orgUnitId?: string | number | null | undefined;
+  role?: Role | null | undefined;
+  /** Part of the full name or e-mail; case and Vietnamese diacritics are ignored */
+  search?: string | null | undefined;
+};
+
 export type AdvanceInput = {
   caseId: string | number;
   comment?: string | null | undefined;
@@ -49,6 +58,18 @@ export type CaseFilter = {
 
 export { CaseStage };
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 10 characters (at most 72 bytes), not containing the e-mail address, not a common password */
+  newPassword: string;
+};
+
+export type CloseEnterpriseInput = {
+  closedOn: string;
+  id: string | number;
+  note?: string | null | undefined;
+};
+
 export type CloseInput = {
   caseId: string | number;
   comment: string;
@@ -75,6 +96,32 @@ export type CongressInput = {
   heldOn: string;
 };
 
+export type CreateEnterpriseInput = {
+  address?: string | null | undefined;
+  district?: string | null | undefined;
+  hasUnion: boolean;
+  name: string;
+  orgUnitId: string | number;
+  ownership?: Ownership | null | undefined;
+  sector?: string | null | undefined;
+  taxCode: string;
+  workerCount: number;
+};
+
+export type CreateOrgUnitInput = {
+  kind: OrgUnitKind;
+  name: string;
+  parentId?: string | number | null | undefined;
+};
+
+export type CreateUserInput = {
+  email: string;
+  fullName: string;
+  orgUnitId: string | number;
+  password: string;
+  role: Role;
+};
+
 export type DecisionInput = {
   caseId: string | number;
   decidedOn: string;
@@ -84,14 +131,28 @@ export type DecisionInput = {
   signedBy: string;
 };
 
+export type EnterpriseCaseStatus = "NO_CASE" | "OPEN_CASE";
+
 export type EnterpriseFilter = {
+  caseStatus?: EnterpriseCaseStatus | null | undefined;
+  district?: string | null | undefined;
   hasUnion?: boolean | null | undefined;
+  includeClosed?: boolean | null | undefined;
   minWorkers?: number | null | undefined;
   orgUnitId?: string | number | null | undefined;
+  ownership?: Ownership | null | undefined;
+  /** Name (also without diacritics: "cong ty duoc" finds "Công ty Dược") or tax code prefix */
   search?: string | null | undefined;
+  sector?: string | null | undefined;
+  sort?: EnterpriseSort | null | undefined;
 };
 
+export type EnterpriseSort =
+  "NAME" | "TAX_CODE" | "UPDATED_DESC" | "WORKERS_DESC";
+
 export type EscalationLevel = "BREACH" | "CRITICAL" | "WARNING";
+
+export type ImportRowAction = "CREATE" | "REFUSED" | "UNCHANGED" | "UPDATE";
 
 export type NominationStatus = "APPROVED" | "PROPOSED" | "REJECTED";
 
@@ -116,6 +177,9 @@ export type Ownership =
   "COLLECTIVE" | "FOREIGN_INVESTED" | "OTHER" | "PRIVATE" | "STATE";
 
 export type PeriodKind = "HALF_YEAR" | "MONTH" | "QUARTER" | "YEAR";
+
+export type RegisterImportStatus =
+  "APPLIED" | "APPLYING" | "CANCELLED" | "FAILED" | "VALIDATED";
 
 export type ReopenInput = {
   caseId: string | number;
@@ -150,6 +214,576 @@ export type TargetInput = {
   officerId?: string | number | null | undefined;
   orgUnitId?: string | number | null | undefined;
   year: number;
+};
+
+/** Only the fields given change */
+export type UpdateEnterpriseInput = {
+  address?: string | null | undefined;
+  district?: string | null | undefined;
+  hasUnion?: boolean | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  ownership?: Ownership | null | undefined;
+  sector?: string | null | undefined;
+  taxCode?: string | null | undefined;
+  workerCount?: number | null | undefined;
+  /** The day the count was taken (default today) */
+  workerCountOn?: string | null | undefined;
+};
+
+export type UpdateOrgUnitInput = {
+  id: string | number;
+  name: string;
+};
+
+export type UpdateUserInput = {
+  fullName?: string | null | undefined;
+  id: string | number;
+  orgUnitId?: string | number | null | undefined;
+  role?: Role | null | undefined;
+};
+
+export type WorkerCountSource = "IMPORT" | "MANUAL" | "SURVEY";
+
+export type AccountRowFragment = {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  deactivatedAt: string | null;
+  orgUnit: { id: string; name: string };
+};
+
+export type OrgNodeFragment = {
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+  dissolvedAt: string | null;
+  parent: { id: string } | null;
+  headFigures: {
+    enterprises25Plus: number;
+    withUnion: number;
+    openCases: number;
+    overdueCases: number;
+    activeUsers: number;
+    childCount: number;
+  };
+};
+
+export type PasswordStateQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PasswordStateQuery = {
+  me: { id: string; mustChangePassword: boolean };
+};
+
+export type AccountsQueryVariables = Exact<{
+  f?: AccountFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AccountsQuery = {
+  accounts: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      email: string;
+      fullName: string;
+      role: Role;
+      active: boolean;
+      mustChangePassword: boolean;
+      createdAt: string;
+      deactivatedAt: string | null;
+      orgUnit: { id: string; name: string };
+    }>;
+  };
+};
+
+export type CreateUserMutationVariables = Exact<{
+  i: CreateUserInput;
+}>;
+
+export type CreateUserMutation = {
+  createUser: {
+    id: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    active: boolean;
+    mustChangePassword: boolean;
+    createdAt: string;
+    deactivatedAt: string | null;
+    orgUnit: { id: string; name: string };
+  };
+};
+
+export type UpdateUserMutationVariables = Exact<{
+  i: UpdateUserInput;
+}>;
+
+export type UpdateUserMutation = {
+  updateUser: {
+    id: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    active: boolean;
+    mustChangePassword: boolean;
+    createdAt: string;
+    deactivatedAt: string | null;
+    orgUnit: { id: string; name: string };
+  };
+};
+
+export type DeactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeactivateUserMutation = {
+  deactivateUser: {
+    id: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    active: boolean;
+    mustChangePassword: boolean;
+    createdAt: string;
+    deactivatedAt: string | null;
+    orgUnit: { id: string; name: string };
+  };
+};
+
+export type ReactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReactivateUserMutation = {
+  reactivateUser: {
+    id: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    active: boolean;
+    mustChangePassword: boolean;
+    createdAt: string;
+    deactivatedAt: string | null;
+    orgUnit: { id: string; name: string };
+  };
+};
+
+export type ResetPasswordMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ResetPasswordMutation = {
+  resetPassword: {
+    temporaryPassword: string;
+    user: {
+      id: string;
+      email: string;
+      fullName: string;
+      role: Role;
+      active: boolean;
+      mustChangePassword: boolean;
+      createdAt: string;
+      deactivatedAt: string | null;
+      orgUnit: { id: string; name: string };
+    };
+  };
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  i: ChangePasswordInput;
+}>;
+
+export type ChangePasswordMutation = {
+  changePassword: {
+    accessToken: string;
+    mustChangePassword: boolean;
+    user: {
+      id: string;
+      email: string;
+      fullName: string;
+      role: Role;
+      orgUnit: {
+        id: string;
+        name: string;
+        kind: OrgUnitKind;
+        parent: { id: string; name: string } | null;
+      };
+    };
+  };
+};
+
+export type OrgTreeQueryVariables = Exact<{
+  root?: string | number | null | undefined;
+}>;
+
+export type OrgTreeQuery = {
+  orgUnitTree: Array<{
+    id: string;
+    name: string;
+    kind: OrgUnitKind;
+    dissolvedAt: string | null;
+    parent: { id: string } | null;
+    headFigures: {
+      enterprises25Plus: number;
+      withUnion: number;
+      openCases: number;
+      overdueCases: number;
+      activeUsers: number;
+      childCount: number;
+    };
+  }>;
+};
+
+export type OrgLinesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type OrgLinesQuery = {
+  orgUnitTree: Array<{
+    id: string;
+    name: string;
+    kind: OrgUnitKind;
+    dissolvedAt: string | null;
+    parent: { id: string } | null;
+  }>;
+};
+
+export type CreateOrgUnitMutationVariables = Exact<{
+  i: CreateOrgUnitInput;
+}>;
+
+export type CreateOrgUnitMutation = {
+  createOrgUnit: { id: string; name: string; kind: OrgUnitKind };
+};
+
+export type RenameOrgUnitMutationVariables = Exact<{
+  i: UpdateOrgUnitInput;
+}>;
+
+export type RenameOrgUnitMutation = {
+  updateOrgUnit: { id: string; name: string };
+};
+
+export type RegisterRowFragment = {
+  id: string;
+  name: string;
+  taxCode: string;
+  district: string | null;
+  sector: string | null;
+  ownership: Ownership | null;
+  workerCount: number;
+  surveyedOn: string | null;
+  hasUnion: boolean;
+  closedOn: string | null;
+  updatedAt: string;
+  orgUnit: { id: string; name: string };
+  openCase: { id: string; stage: CaseStage } | null;
+};
+
+export type EnterpriseDetailFragment = {
+  address: string | null;
+  id: string;
+  name: string;
+  taxCode: string;
+  district: string | null;
+  sector: string | null;
+  ownership: Ownership | null;
+  workerCount: number;
+  surveyedOn: string | null;
+  hasUnion: boolean;
+  closedOn: string | null;
+  updatedAt: string;
+  workerCountHistory: Array<{
+    workerCount: number;
+    countedOn: string;
+    source: WorkerCountSource;
+    note: string | null;
+    recordedAt: string;
+    recordedBy: { id: string; fullName: string } | null;
+  }>;
+  cases: Array<{
+    id: string;
+    stage: CaseStage;
+    openedAt: string;
+    stageDueOn: string | null;
+    overdue: boolean;
+    closedReason: CloseReason | null;
+    closedFromStage: CaseStage | null;
+    decidedOn: string | null;
+    assignee: { id: string; fullName: string } | null;
+  }>;
+  orgUnit: { id: string; name: string };
+  openCase: { id: string; stage: CaseStage } | null;
+};
+
+export type ImportFieldsFragment = {
+  id: string;
+  kind: string;
+  fileName: string;
+  status: RegisterImportStatus;
+  sheetName: string | null;
+  createdAt: string;
+  totalRows: number;
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  refused: number;
+  appliedRows: number;
+  progress: number;
+  error: string | null;
+  orgUnit: { id: string; name: string };
+  createdBy: { id: string; fullName: string };
+};
+
+export type RegisterQueryVariables = Exact<{
+  f?: EnterpriseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type RegisterQuery = {
+  enterprises: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      name: string;
+      taxCode: string;
+      district: string | null;
+      sector: string | null;
+      ownership: Ownership | null;
+      workerCount: number;
+      surveyedOn: string | null;
+      hasUnion: boolean;
+      closedOn: string | null;
+      updatedAt: string;
+      orgUnit: { id: string; name: string };
+      openCase: { id: string; stage: CaseStage } | null;
+    }>;
+  };
+};
+
+export type EnterpriseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EnterpriseQuery = {
+  enterprise: {
+    address: string | null;
+    id: string;
+    name: string;
+    taxCode: string;
+    district: string | null;
+    sector: string | null;
+    ownership: Ownership | null;
+    workerCount: number;
+    surveyedOn: string | null;
+    hasUnion: boolean;
+    closedOn: string | null;
+    updatedAt: string;
+    workerCountHistory: Array<{
+      workerCount: number;
+      countedOn: string;
+      source: WorkerCountSource;
+      note: string | null;
+      recordedAt: string;
+      recordedBy: { id: string; fullName: string } | null;
+    }>;
+    cases: Array<{
+      id: string;
+      stage: CaseStage;
+      openedAt: string;
+      stageDueOn: string | null;
+      overdue: boolean;
+      closedReason: CloseReason | null;
+      closedFromStage: CaseStage | null;
+      decidedOn: string | null;
+      assignee: { id: string; fullName: string } | null;
+    }>;
+    orgUnit: { id: string; name: string };
+    openCase: { id: string; stage: CaseStage } | null;
+  };
+};
+
+export type CreateEnterpriseMutationVariables = Exact<{
+  i: CreateEnterpriseInput;
+}>;
+
+export type CreateEnterpriseMutation = {
+  createEnterprise: { id: string; name: string };
+};
+
+export type UpdateEnterpriseMutationVariables = Exact<{
+  i: UpdateEnterpriseInput;
+}>;
+
+export type UpdateEnterpriseMutation = {
+  updateEnterprise: { id: string; updatedAt: string };
+};
+
+export type CloseEnterpriseMutationVariables = Exact<{
+  i: CloseEnterpriseInput;
+}>;
+
+export type CloseEnterpriseMutation = {
+  closeEnterprise: { id: string; closedOn: string | null };
+};
+
+export type ReopenEnterpriseMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReopenEnterpriseMutation = {
+  reopenEnterprise: { id: string; closedOn: string | null };
+};
+
+export type RegisterImportQueryVariables = Exact<{
+  id: string | number;
+  action?: ImportRowAction | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type RegisterImportQuery = {
+  registerImport: {
+    id: string;
+    kind: string;
+    fileName: string;
+    status: RegisterImportStatus;
+    sheetName: string | null;
+    createdAt: string;
+    totalRows: number;
+    toCreate: number;
+    toUpdate: number;
+    unchanged: number;
+    refused: number;
+    appliedRows: number;
+    progress: number;
+    error: string | null;
+    rows: {
+      totalCount: number;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      nodes: Array<{
+        rowNumber: number;
+        action: ImportRowAction;
+        taxCode: string | null;
+        name: string | null;
+        changedFields: Array<string>;
+        applied: boolean;
+        errors: Array<{ column: string | null; message: string }>;
+      }>;
+    };
+    orgUnit: { id: string; name: string };
+    createdBy: { id: string; fullName: string };
+  };
+};
+
+export type RegisterImportStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RegisterImportStatusQuery = {
+  registerImport: {
+    id: string;
+    kind: string;
+    fileName: string;
+    status: RegisterImportStatus;
+    sheetName: string | null;
+    createdAt: string;
+    totalRows: number;
+    toCreate: number;
+    toUpdate: number;
+    unchanged: number;
+    refused: number;
+    appliedRows: number;
+    progress: number;
+    error: string | null;
+    orgUnit: { id: string; name: string };
+    createdBy: { id: string; fullName: string };
+  };
+};
+
+export type RegisterImportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type RegisterImportsQuery = {
+  registerImports: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      kind: string;
+      fileName: string;
+      status: RegisterImportStatus;
+      sheetName: string | null;
+      createdAt: string;
+      totalRows: number;
+      toCreate: number;
+      toUpdate: number;
+      unchanged: number;
+      refused: number;
+      appliedRows: number;
+      progress: number;
+      error: string | null;
+      orgUnit: { id: string; name: string };
+      createdBy: { id: string; fullName: string };
+    }>;
+  };
+};
+
+export type ConfirmRegisterImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConfirmRegisterImportMutation = {
+  confirmRegisterImport: {
+    id: string;
+    kind: string;
+    fileName: string;
+    status: RegisterImportStatus;
+    sheetName: string | null;
+    createdAt: string;
+    totalRows: number;
+    toCreate: number;
+    toUpdate: number;
+    unchanged: number;
+    refused: number;
+    appliedRows: number;
+    progress: number;
+    error: string | null;
+    orgUnit: { id: string; name: string };
+    createdBy: { id: string; fullName: string };
+  };
+};
+
+export type CancelRegisterImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CancelRegisterImportMutation = {
+  cancelRegisterImport: {
+    id: string;
+    kind: string;
+    fileName: string;
+    status: RegisterImportStatus;
+    sheetName: string | null;
+    createdAt: string;
+    totalRows: number;
+    toCreate: number;
+    toUpdate: number;
+    unchanged: number;
+    refused: number;
+    appliedRows: number;
+    progress: number;
+    error: string | null;
+    orgUnit: { id: string; name: string };
+    createdBy: { id: string; fullName: string };
+  };
 };
 
 export type SessionUserFragment = {

@@ -6,7 +6,7 @@ import { TextField } from '../ui/fields';
 import { Brand } from '../ui/page';
 import { useAction } from '../ui/use-action';
 
-export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, me: Me) => void; notice: string | null }) {
+export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, me: Me) => Promise<void>; notice: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useAction();
@@ -19,7 +19,7 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, 
     await login.run(true, async () => {
       try {
         const d = await gql(M.login, { e: email.trim(), p: password });
-        onLoggedIn(d.login.accessToken, d.login.user);
+        await onLoggedIn(d.login.accessToken, d.login.user);
       } catch (err) {
         // A wrong or missing email/password gets one plain sentence, not the API's error.
         if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || (err.code === 'BAD_USER_INPUT' && (!email || !password)))) {

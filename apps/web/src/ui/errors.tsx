@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../api';
+import { ApiError, PASSWORD_CHANGE_REQUIRED } from '../api';
 import { REASON_LABEL, UNMET_LABEL, fieldLabel, labelOf } from '../i18n';
 
 /** An API error in plain Vietnamese: a title, the items it names, and whether reloading helps. */
@@ -19,14 +19,36 @@ const TITLE: Readonly<Record<string, string>> = {
   UNAUTHENTICATED: 'Phiên đăng nhập đã hết hạn — vui lòng đăng nhập lại.',
   TOO_MANY_REQUESTS: 'Thao tác quá nhiều lần, vui lòng thử lại sau ít phút.',
   NETWORK: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.',
+  PAYLOAD_TOO_LARGE: 'Tệp quá lớn (tối đa 20 MB).',
 };
+
+/** The codes whose Vietnamese message (the newer operations') says more than the code's sentence. */
+const OWN_MESSAGE = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 const SERVER_ERROR = 'Máy chủ gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.';
 
 const list = (x: unknown): string[] => (Array.isArray(x) ? x : []);
 
+/**
+ * Whether a server message is meant for the user: the newer operations answer in Vietnamese, older
+ * ones in English (for the logs), so only a text with Vietnamese letters is shown as it is.
+ */
+export const isVietnamese = (text: unknown): text is string => typeof text === 'string' && /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i.test(text);
+
 export function describeError(e: unknown, opts: { conflict?: string } = {}): ErrorView {
   if (!(e instanceof ApiError)) return { code: 'CLIENT', title: 'Đã có lỗi xảy ra. Vui lòng thử lại.', items: [] };
   const x = e.extensions;
+  if (e.code === 'FORBIDDEN' && x.reason === PASSWORD_CHANGE_REQUIRED) {
+    return { code: e.code, title: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.', items: [] };
+  }
+  // A REST refusal (file upload, download) says what is wrong in its own Vietnamese message.
+  if (typeof x.status === 'number' && isVietnamese(e.message)) {
+    const items = (Array.isArray(x.errors) ? x.errors : [])
+      .map((i: unknown) => (i && typeof i === 'object' ? (i as { message?: unknown }).message : null))
+      .filter(isVietnamese)
+      .filter((m) => m !== e.message);
+    return { code: e.code, title: e.message, items };
+  }
+  if (OWN_MESSAGE.has(e.code) && !opts.conflict && isVietnamese(e.message)) return { code: e.code, title: e.message, items: [] };
   switch (e.code) {
     case 'TRANSITION_NOT_ALLOWED': {
       const unmet = list(x.unmet);
@@ -52,6 +74,14 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
     default:
       return { code: e.code, title: TITLE[e.code] ?? SERVER_ERROR, items: [] };
   }
+}
+
+/** What a BAD_USER_INPUT error says of each field it names, where it says it in Vietnamese (shown beside the field). */
+export function fieldMessages(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError) || e.code !== 'BAD_USER_INPUT') return {};
+  const m = e.extensions.messages;
+  if (!m || typeof m !== 'object') return {};
+  return Object.fromEntries(Object.entries(m).filter(([, v]) => isVietnamese(v)));
 }
 
 /** The fields a BAD_USER_INPUT error names (to mark the inputs). */

@@ -8,11 +8,14 @@ export interface FieldBase {
   invalid?: Set<string>;
   hint?: string;
   required?: boolean;
+  /** What the API said of this field (shown beside it, marking it invalid). */
+  error?: string;
+  testId?: string;
 }
 
 function useFieldIds(name: string) {
   const id = useId();
-  return { inputId: `${name}-${id}`, hintId: `${name}-${id}-hint` };
+  return { inputId: `${name}-${id}`, hintId: `${name}-${id}-hint`, errorId: `${name}-${id}-error` };
 }
 
 /** What every control of a labelled field carries: its id, name and the aria links to label and hint. */
@@ -21,19 +24,26 @@ interface ControlAttrs {
   name: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
+  'data-testid': string | undefined;
 }
 
 /** The label, the hint and the invalid state around one control. */
 function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
-  const { inputId, hintId } = useFieldIds(p.name);
-  const bad = p.invalid?.has(p.name);
+  const { inputId, hintId, errorId } = useFieldIds(p.name);
+  const bad = p.invalid?.has(p.name) || !!p.error;
+  const describedBy = [p.error ? errorId : null, p.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${bad ? ' field-invalid' : ''}`}>
       <label htmlFor={inputId}>
         {p.label}
         {p.required && <span aria-hidden="true"> *</span>}
       </label>
-      {p.control({ id: inputId, name: p.name, 'aria-invalid': bad || undefined, 'aria-describedby': p.hint ? hintId : undefined })}
+      {p.control({ id: inputId, name: p.name, 'aria-invalid': bad || undefined, 'aria-describedby': describedBy, 'data-testid': p.testId })}
+      {p.error && (
+        <small id={errorId} className="field-error" data-testid={p.testId ? `${p.testId}-error` : undefined}>
+          {p.error}
+        </small>
+      )}
       {p.hint && (
         <small id={hintId} className="hint">
           {p.hint}
@@ -103,12 +113,20 @@ export function SelectField<V extends string>(p: FieldBase & { value: V; onChang
   );
 }
 
-export function CheckboxField(p: { label: string; name: string; checked: boolean; onChange: (v: boolean) => void; invalid?: Set<string> }) {
+export function CheckboxField(p: { label: string; name: string; checked: boolean; onChange: (v: boolean) => void; invalid?: Set<string>; testId?: string }) {
   const { inputId } = useFieldIds(p.name);
   const bad = p.invalid?.has(p.name);
   return (
     <div className={`field field-check${bad ? ' field-invalid' : ''}`}>
-      <input id={inputId} name={p.name} type="checkbox" checked={p.checked} aria-invalid={bad || undefined} onChange={(e) => p.onChange(e.target.checked)} />
+      <input
+        id={inputId}
+        name={p.name}
+        type="checkbox"
+        checked={p.checked}
+        aria-invalid={bad || undefined}
+        data-testid={p.testId}
+        onChange={(e) => p.onChange(e.target.checked)}
+      />
       <label htmlFor={inputId}>{p.label}</label>
     </div>
   );

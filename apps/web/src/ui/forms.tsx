@@ -1,5 +1,5 @@
 import { FormEvent, ReactNode, useCallback, useId, useState } from 'react';
-import { ErrorBox, Notice, badFields } from './errors';
+import { ErrorBox, Notice, badFields, fieldMessages } from './errors';
 import { type ErrorState, useAction } from './use-action';
 
 /**
@@ -17,6 +17,8 @@ export function ActionForm(props: {
   className?: string;
   danger?: boolean;
   testId?: string;
+  /** More buttons beside the submit one (say, "Đóng"). */
+  actions?: ReactNode;
 }) {
   const action = useAction(props.form);
   const busy = action.busy !== null;
@@ -33,9 +35,16 @@ export function ActionForm(props: {
       <ErrorBox error={action.error} onReload={props.onReload} conflict={props.conflict} />
       {action.done && <Notice>{action.done}</Notice>}
       <div className="form-actions">
-        <button type="submit" className={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy} aria-busy={busy}>
+        <button
+          type="submit"
+          className={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`}
+          disabled={busy}
+          aria-busy={busy}
+          data-testid={props.testId ? `${props.testId}-submit` : undefined}
+        >
           {busy ? 'Đang gửi…' : props.submitLabel}
         </button>
+        {props.actions}
       </div>
     </form>
   );
@@ -53,7 +62,8 @@ export function useForm<T extends Record<string, string | boolean>>(initial: T) 
   const [error, setError] = useState<unknown>(null);
   const set = useCallback(<K extends keyof T>(k: K) => (v: T[K]) => setValues((s) => ({ ...s, [k]: v })), []);
   const invalid = badFields(error);
-  const field = <K extends KeysWith<T, string>>(name: K) => ({ name, value: values[name], onChange: set(name), invalid });
+  const messages = fieldMessages(error);
+  const field = <K extends KeysWith<T, string>>(name: K) => ({ name, value: values[name], onChange: set(name), invalid, error: messages[name] });
   const check = <K extends KeysWith<T, boolean>>(name: K) => ({ name, checked: values[name], onChange: set(name), invalid });
-  return { values, setValues, set, error, setError, invalid, field, check };
+  return { values, setValues, set, error, setError, invalid, messages, field, check };
 }

@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import { gql } from '../api';
+import { fmtNumber } from '../i18n';
+import { ORG } from '../queries-accounts';
+import { useSession } from '../session';
+import { ErrorBox, Notice } from '../ui/errors';
+import { TextField } from '../ui/fields';
+import { Loading, PageTitle } from '../ui/page';
+import { useAsync } from '../ui/use-async';
+import { OrgTreeNode, type Editing } from './org/OrgTreeNode';
+import { allIds, buildTree, pathTo, searchTree } from './org/tree';
+
+/**
+ * Tổ chức: the units the caller oversees as a tree (ADMIN: all; SUPERVISOR: its subtree), each with
+ * its own figures; a unit is added below another or renamed here. Moving and dissolving come later.
+ */
+export function OrgPage() {
+  const { me, sup } = useSession();
+  const tree = useAsync(async () => (await gql(ORG.tree, {})).orgUnitTree, []);
+  const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState<Set<string> | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+
+  const roots = useMemo(() => buildTree(tree.data ?? []), [tree.data]);
+  const found = useMemo(() => searchTree(roots, query), [roots, query]);
+  // Unfolded at first: the roots and the level below them.
+  const open = expanded ?? new Set(roots.flatMap((r) => [r.unit.id, ...r.children.map((c) => c.unit.id)]));
+  const shownOpen = found ? new Set(allIds(found.roots)) : open;
+
+  if (!sup) {
+    return (
+      <section>
+        <PageTitle>Tổ chức</PageTitle>
+        <p className="alert alert-info">Trang này dành cho Ban Thường vụ và quản trị viên.</p>
+      </section>
+    );
+  }
+
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setExpanded(next);
+  };
+
+  return (
+    <section aria-labelledby="org-title" data-testid="org-page">
+      <PageTitle sub={me.role === 'ADMIN' ? 'Toàn bộ hệ thống tổ chức công đoàn' : `Các đơn vị thuộc ${me.orgUnit.name}`}>
+        <span id="org-title">Tổ chức</span>
+      </PageTitle>
+      <form className="filters" role="search" aria-label="Tìm đơn vị" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Tìm theo tên đơn vị"
+          name="search"
+          value={query}
+          onChange={setQuery}
+          placeholder="Gõ có dấu hoặc không dấu"
+          testId="org-search"
+        />
+        <div className="form-actions">
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => setExpanded(new Set(allIds(roots)))} disabled={!!found}>
+            Mở rộng tất cả
+          </button>
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => setExpanded(new Set())} disabled={!!found}>
+            Thu gọn tất cả
+          </button>
+        </div>
+        <p className="filters-summary" aria-live="polite">
+          {found ? (
+            <>
+              <strong data-testid="org-matches">{fmtNumber(found.matches.size)}</strong> đơn vị khớp
+            </>
+          ) : (
+            <>
+              <strong>{fmtNumber(tree.data?.length ?? 0)}</strong> đơn vị
+            </>
+          )}
+        </p>
+      </form>
+      {flash && <Notice>{flash}</Notice>}
+      <ErrorBox error={tree.error} />
+      {tree.loading && !tree.data && <Loading what="cây tổ chức" />}
+      {found && found.roots.length === 0 && <p className="empty-state">Không có đơn vị nào có tên như vậy.</p>}
+      <ul className="org-tree" aria-label="Cây tổ chức" data-testid="org-tree">
+        {(found?.roots ?? roots).map((n) => (
+          <OrgTreeNode
+            key={n.unit.id}
+            node={n}
+            level={1}
+            expanded={shownOpen}
+            toggle={toggle}
+            matches={found?.matches ?? null}
+            editing={editing}
+            setEditing={(e) => {
+              setFlash(null);
+              setEditing(e);
+            }}
+            canRename={(id) => me.role === 'ADMIN' || id !== me.orgUnit.id}
+            onChanged={(message, expand) => {
+              setFlash(message);
+              // A unit was added: the search is cleared and the way down to its parent unfolded, so that it shows.
+              if (expand) {
+                setQuery('');
+                setExpanded(new Set([...open, ...pathTo(tree.data ?? [], expand)]));
+              }
+              tree.reload();
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * Text as a search compares it: lower case without Vietnamese diacritics ("Công đoàn" → "cong doan"),
+ * so that a name typed without marks still finds it (NFD, combining marks dropped, đ → d).
+ */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd').trim();
+}
+
+/** Whether `text` contains `query`, both folded (an empty query matches everything). */
+export function foldedIncludes(text: string, query: string): boolean {
+  const q = fold(query);
+  return !q || fold(text).includes(q);
+}
