@@ -21,11 +21,13 @@ import { RewardScheduleService } from './rewards/reward-schedule.service';
 import { RewardsService } from './rewards/rewards.service';
 import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
+import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
+import { RegisterImportsService } from './register-imports/register-imports.service';
 
 const SERVICES = [
   CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, FiguresService, PeriodCloseService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
-  RewardsService, RewardScheduleService, ReportsService, ReportBuilderService,
+  RewardsService, RewardScheduleService, ReportsService, ReportBuilderService, RegisterImportsService, RegisterImportApplyService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

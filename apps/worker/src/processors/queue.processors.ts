@@ -12,6 +12,7 @@ const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.REPORTS]: 1,
   [QueueName.REWARDS]: 1,
   [QueueName.SYSTEM]: 8,
+  [QueueName.IMPORTS]: 1,
 };
 
 /** Lock timings from the environment (main() has validated it before this runs; defaults otherwise). */

@@ -1,0 +1,3 @@
+export * from './register-fields';
+export * from './register-imports.service';
+export * from './register-import-apply.service';
