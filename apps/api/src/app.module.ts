@@ -27,6 +27,8 @@ import { CalendarResolver } from './resolvers/calendar.resolver';
 import { NominationDecisionResolver, RewardNominationResolver } from './resolvers/rewards.resolver';
 import { ReportResolver } from './resolvers/reports.resolver';
 import { ReportFilesController } from './reports/report-files.controller';
+import { RegisterImportsController } from './imports/register-imports.controller';
+import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -69,7 +71,7 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController],
+  controllers: [HealthController, ReportFilesController, RegisterImportsController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -77,6 +79,7 @@ class GraphqlSupportModule {}
     RedisHealthIndicator,
     DateScalar,
     UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, ApplicationEscalationResolver, RewardNominationResolver, NominationDecisionResolver, CalendarResolver, ReportResolver,
+    RegisterImportResolver,
   ],
 })
 export class AppModule {}

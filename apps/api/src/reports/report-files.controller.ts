@@ -8,7 +8,7 @@ export function reportFilePath(id: string, kind: ReportFileKind): string {
 }
 
 /** RFC 6266: an ASCII fallback name and the Vietnamese name, percent-encoded (RFC 8187). */
-function contentDisposition(filename: string, asciiFilename: string): string {
+export function contentDisposition(filename: string, asciiFilename: string): string {
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${asciiFilename}"; filename*=UTF-8''${encoded}`;
 }
