@@ -1,5 +1,6 @@
 import { EscalationsService } from '@app/core';
 import { applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
+import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
 import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
 
 /**
@@ -86,6 +87,12 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.decideNomination': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `acknowledgeEscalation` | ✔ its own | ✔ its own | ✔ |
   'Mutation.acknowledgeEscalation': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `registerImport`, `confirmRegisterImport`, `cancelRegisterImport` | ✔ its unit's imports | ✔ its subtree's | ✔ |
+  // (the upload itself is REST: POST /imports/enterprises, test/registers/register-import.e2e-spec.ts)
+  'Query.registerImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.registerImports': { roles: ALL, outOfScope: 'none' },
+  'Mutation.confirmRegisterImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.cancelRegisterImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
 
 /** The objects of one province ("in" is province A, the callers' own; "out" is province B). */
@@ -98,6 +105,8 @@ interface Side {
   reportId: string;
   nominationId: string;
   escalation: Record<'WARNING' | 'BREACH', string>;
+  /** A register import of the province's unit, VALIDATED (a dry run of a one-row file). */
+  importId: string;
 }
 interface World {
   api: TestApi;
@@ -112,6 +121,12 @@ const year = Number(vnToday().slice(0, 4));
 const firstOfMonth = `${vnToday().slice(0, 8)}01`;
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+/** A fresh dry run in the province's unit (uploaded by its supervisor), VALIDATED. */
+async function newImport(api: TestApi, p: Province): Promise<string> {
+  const file = csvOf([['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'], [`Công ty Ma Trận ${uniq()}`, validTaxCode(), 40]]);
+  return (await dryRun(api, p.supervisor.token, file, { fileName: 'ma-tran.csv', orgUnitId: p.unitId })).id;
+}
 
 async function versionOf(w: World, caseId: string): Promise<number> {
   const [row] = await w.api.db.query(`SELECT version FROM founding_case WHERE id = $1`, [caseId]);
@@ -184,6 +199,11 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.decideNomination': (_w, _c, s) => ({ id: s.nominationId, approve: false, note: 'Kiểm tra phân quyền' }),
   // Each caller's own escalation: the officer gets the WARNING, the supervisor the BREACH.
   'Mutation.acknowledgeEscalation': (_w, c, s) => ({ id: c === 'SUPERVISOR' ? s.escalation.BREACH : s.escalation.WARNING }),
+  'Query.registerImport': (_w, _c, s) => ({ id: s.importId }),
+  'Query.registerImports': () => ({ first: 5 }),
+  // In scope: a fresh dry run each time (an allowed call confirms or cancels it).
+  'Mutation.confirmRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
+  'Mutation.cancelRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
 };
 
 function expected(rule: AccessRule, caller: Caller, scope: Scope): Outcome {
@@ -252,7 +272,11 @@ describe('security: authorization matrix', () => {
     const rows: { id: string; level: 'WARNING' | 'BREACH' }[] = await api.db.query(`SELECT id, level FROM escalation WHERE case_id = $1`, [ref.caseId]);
     const escalation = Object.fromEntries(rows.map((r) => [r.level, r.id])) as Side['escalation'];
     expect(escalation.WARNING && escalation.BREACH).toBeTruthy();
-    return { p, caseId: ref.caseId, enterpriseId, grassrootsId, applicationId: app.submitApplication.id, reportId: report.requestReport.id, nominationId: nomination.id, escalation };
+    const importId = await newImport(api, p);
+    return {
+      p, caseId: ref.caseId, enterpriseId, grassrootsId, applicationId: app.submitApplication.id, reportId: report.requestReport.id, nominationId: nomination.id,
+      escalation, importId,
+    };
   }
 
   /** Everything a refused mutation could have touched in the two provinces (and the calendar). */
@@ -273,7 +297,8 @@ describe('security: authorization matrix', () => {
          (SELECT count(*) FROM report r WHERE r.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(n.id || n.status, ',' ORDER BY n.id) FROM reward_nomination n WHERE n.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(n.id || coalesce(n.acknowledged_at::text, '-'), ',' ORDER BY n.id) FROM notification n WHERE n.user_id IN (SELECT id FROM users)),
-         (SELECT string_agg(d::text, ',' ORDER BY d.day) FROM calendar_day d)
+         (SELECT string_agg(d::text, ',' ORDER BY d.day) FROM calendar_day d),
+         (SELECT string_agg(i.id || i.status, ',' ORDER BY i.id) FROM register_import i WHERE i.org_unit_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );
