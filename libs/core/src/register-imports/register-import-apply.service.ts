@@ -19,13 +19,22 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** A field's value stored in a jsonb object, cast back to the column's type. */
 const jsonValue = (json: string, f: RegisterFieldSpec) => `(${json}->>${lit(f.key)})::${f.sqlType}`;
 const field = (key: string) => REGISTER_FIELDS.find((f) => f.key === key)!;
+/**
+ * The batch's rows of register_import_row `r`: $2 holds their row numbers in order. The range lets the planner
+ * probe the primary key (import_id, row_number) for just the batch instead of filtering every row of the import.
+ */
+const inBatch = (r: string) =>
+  `${r}.import_id = $1 AND ${r}.row_number BETWEEN ($2::int[])[1] AND ($2::int[])[cardinality($2::int[])] AND ${r}.row_number = ANY($2::int[])`;
 
 /**
  * Statements of one batch. $1 = import id, $2 = the batch's row numbers (int[]); further parameters per
  * statement. Every statement is set-based over the batch's rows.
  */
 export const APPLY_SQL = {
-  /** New enterprises; a tax code another writer took since the dry run is left to RACED_CREATES (ON CONFLICT). $3 = the unit. */
+  /**
+   * New enterprises, returning their ids (and their worker-count history rows); a tax code another writer took
+   * since the dry run is left to RACED_CREATES (ON CONFLICT DO NOTHING). $3 = the unit.
+   */
   creates(history: boolean): string {
     const cols = REGISTER_FIELDS.map((f) => f.column).join(', ');
     const vals = REGISTER_FIELDS.map((f) => (f.key === 'hasUnion' ? `coalesce(${jsonValue('r."values"', f)}, false)` : jsonValue('r."values"', f))).join(', ');
@@ -33,14 +42,18 @@ export const APPLY_SQL = {
       INSERT INTO enterprise (tax_code, ${cols}, org_unit_id)
       SELECT r.tax_code, ${vals}, $3::uuid
         FROM register_import_row r
-       WHERE r.import_id = $1 AND r.row_number = ANY($2::int[]) AND r.action = '${ImportRowAction.CREATE}' AND NOT r.applied
+       WHERE ${inBatch('r')} AND r.action = '${ImportRowAction.CREATE}' AND NOT r.applied
        ORDER BY r.row_number
       ON CONFLICT (tax_code) DO NOTHING
-      RETURNING id, tax_code, worker_count, surveyed_on
+      RETURNING id, worker_count, surveyed_on
     )${history ? `, hist AS (${historyInsert('SELECT ins.id, ins.worker_count, coalesce(ins.surveyed_on, $4::date) FROM ins')})` : ''}
-    UPDATE register_import_row r SET enterprise_id = ins.id, applied = true
-      FROM ins WHERE r.import_id = $1 AND r.row_number = ANY($2::int[]) AND r.tax_code = ins.tax_code`;
+    SELECT id FROM ins`;
   },
+
+  /** The CREATE rows of the enterprises just inserted ($3: their ids), applied. */
+  created: `UPDATE register_import_row r SET enterprise_id = e.id, applied = true
+      FROM enterprise e
+     WHERE ${inBatch('r')} AND r.action = '${ImportRowAction.CREATE}' AND NOT r.applied AND e.tax_code = r.tax_code AND e.id = ANY($3::uuid[])`,
 
   /**
    * CREATE rows whose tax code an enterprise of the import's unit took since the dry run: treated as updates of
@@ -55,61 +68,62 @@ export const APPLY_SQL = {
         changed_fields = array_remove(ARRAY[${changed}]::text[], NULL),
         errors = r.errors || jsonb_build_array(jsonb_build_object('column', NULL, 'message', $4::text))
       FROM enterprise e
-     WHERE r.import_id = $1 AND r.row_number = ANY($2::int[]) AND r.action = '${ImportRowAction.CREATE}' AND NOT r.applied
+     WHERE ${inBatch('r')} AND r.action = '${ImportRowAction.CREATE}' AND NOT r.applied
        AND e.tax_code = r.tax_code AND e.org_unit_id = $3::uuid`;
   },
 
   /** The enterprises the batch updates, locked in id order (two imports never wait on each other in a cycle). */
   lock: `SELECT count(*)::int AS n FROM (
       SELECT e.id FROM enterprise e
-       WHERE e.id IN (SELECT r.enterprise_id FROM register_import_row r WHERE r.import_id = $1 AND r.row_number = ANY($2::int[]) AND NOT r.applied)
+       WHERE e.id IN (SELECT r.enterprise_id FROM register_import_row r WHERE ${inBatch('r')} AND NOT r.applied)
        ORDER BY e.id FOR UPDATE OF e) locked`,
 
   /**
    * The updates, with the enterprises locked: a column changes only if the file changes it and it still holds
-   * its value of the dry run; one a user changed since is kept and the row gets a notice. No UPDATE where
-   * nothing differs (updated_at stays). History rows for worker counts set. $3 = today (counted_on default),
-   * $4 = file name, $5 = who (only with the history table).
+   * its value of the dry run. No UPDATE where nothing differs (updated_at stays). History rows for worker counts
+   * set. $3 = today (counted_on default), $4 = file name, $5 = who (only with the history table).
    */
   updates(history: boolean): string {
     const flags = REGISTER_FIELDS.map((f) => {
       const cur = `e.${f.column}`;
-      const before = jsonValue('r.before', f);
-      const value = jsonValue('r."values"', f);
-      const listed = `${lit(f.key)} = ANY(r.changed_fields)`;
-      return `(${listed} AND ${cur} IS NOT DISTINCT FROM ${before} AND ${cur} IS DISTINCT FROM ${value}) AS "set_${f.key}",
-              (${listed} AND ${cur} IS DISTINCT FROM ${before} AND ${cur} IS DISTINCT FROM ${value}) AS "kept_${f.key}"`;
+      return `(${lit(f.key)} = ANY(r.changed_fields) AND ${cur} IS NOT DISTINCT FROM ${jsonValue('r.before', f)} AND ${cur} IS DISTINCT FROM ${jsonValue('r."values"', f)}) AS "set_${f.key}"`;
     }).join(',\n              ');
     const sets = REGISTER_FIELDS.map((f) => `${f.column} = CASE WHEN p."set_${f.key}" THEN ${jsonValue('p.v', f)} ELSE e.${f.column} END`).join(', ');
     const any = REGISTER_FIELDS.map((f) => `p."set_${f.key}"`).join(' OR ');
-    const notices = REGISTER_FIELDS.map(
-      (f, i) => `(${i}, CASE WHEN p."kept_${f.key}" THEN jsonb_build_object('column', ${lit(f.heading)}, 'message', ${lit(keptColumnMessage(f.heading))}) END)`,
-    ).join(', ');
     const wc = field('workerCount');
     return `WITH plan AS (
-      SELECT r.row_number, e.id AS enterprise_id, r."values" AS v,
+      SELECT e.id AS enterprise_id, r."values" AS v,
               ${flags}
         FROM register_import_row r JOIN enterprise e ON e.id = r.enterprise_id
-       WHERE r.import_id = $1 AND r.row_number = ANY($2::int[]) AND NOT r.applied
+       WHERE ${inBatch('r')} AND NOT r.applied
     ), upd AS (
       UPDATE enterprise e SET ${sets}, updated_at = now()
         FROM plan p WHERE e.id = p.enterprise_id AND (${any})
       RETURNING e.id
     )${history ? `, hist AS (${historyInsert(`SELECT p.enterprise_id, ${jsonValue('p.v', wc)}, coalesce(${jsonValue('p.v', field('surveyedOn'))}, $3::date) FROM plan p WHERE p."set_workerCount"`, 4)})` : ''}
-    , marks AS (
-      UPDATE register_import_row r SET applied = true,
-             errors = r.errors || (SELECT coalesce(jsonb_agg(n.x ORDER BY n.i), '[]'::jsonb) FROM (VALUES ${notices}) n(i, x) WHERE n.x IS NOT NULL)
-        FROM plan p WHERE r.import_id = $1 AND r.row_number = p.row_number
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM marks)::int AS marked`;
+    SELECT count(*)::int AS updated FROM upd`;
+  },
+
+  /**
+   * After the updates: the batch's rows of existing enterprises applied, each with a notice for every column it
+   * changes that still differs from the file, i.e. one a user changed since the dry run (kept as the user set it).
+   */
+  marks(): string {
+    const notices = REGISTER_FIELDS.map(
+      (f, i) => `(${i}, CASE WHEN ${lit(f.key)} = ANY(r.changed_fields) AND e.${f.column} IS DISTINCT FROM ${jsonValue('r."values"', f)}
+        THEN jsonb_build_object('column', ${lit(f.heading)}, 'message', ${lit(keptColumnMessage(f.heading))}) END)`,
+    ).join(',\n        ');
+    return `UPDATE register_import_row r SET applied = true,
+        errors = r.errors || (SELECT coalesce(jsonb_agg(n.x ORDER BY n.i), '[]'::jsonb) FROM (VALUES ${notices}) n(i, x) WHERE n.x IS NOT NULL)
+      FROM enterprise e
+     WHERE ${inBatch('r')} AND NOT r.applied AND e.id = r.enterprise_id`;
   },
 
   /** What is left of the batch: a raced tax code of another unit, or an enterprise deleted since the dry run. $3..$5: column, messages. */
   leftovers: `UPDATE register_import_row r SET applied = true,
       errors = r.errors || jsonb_build_array(jsonb_build_object('column', $3::text,
         'message', CASE WHEN r.action = '${ImportRowAction.CREATE}' THEN $4::text ELSE $5::text END))
-    WHERE r.import_id = $1 AND r.row_number = ANY($2::int[]) AND NOT r.applied`,
+    WHERE ${inBatch('r')} AND NOT r.applied`,
 };
 
 /**
@@ -183,10 +197,12 @@ export class RegisterImportApplyService {
     }
     const numbers = rows.map((r) => r.row_number);
     const who = history ? [imp.file_name, imp.recorded_by] : [];
-    await m.query(APPLY_SQL.creates(history), [importId, numbers, imp.org_unit_id, ...(history ? [today, ...who] : [])]);
+    const created: { id: string }[] = await m.query(APPLY_SQL.creates(history), [importId, numbers, imp.org_unit_id, ...(history ? [today, ...who] : [])]);
+    if (created.length) await m.query(APPLY_SQL.created, [importId, numbers, created.map((c) => c.id)]);
     await m.query(APPLY_SQL.racedCreates(), [importId, numbers, imp.org_unit_id, RACED_CREATE_MESSAGE]);
     await m.query(APPLY_SQL.lock, [importId, numbers]);
     await m.query(APPLY_SQL.updates(history), [importId, numbers, ...(history ? [today, ...who] : [])]);
+    await m.query(APPLY_SQL.marks(), [importId, numbers]);
     await m.query(APPLY_SQL.leftovers, [importId, numbers, ENTERPRISE_HEADINGS.taxCode, OUT_OF_SCOPE_MESSAGE, GONE_MESSAGE]);
     await m.query(`UPDATE register_import SET applied_rows = applied_rows + $2 WHERE id = $1`, [importId, numbers.length]);
     return { done: false, lastRow: numbers[numbers.length - 1] };
