@@ -1,5 +1,6 @@
 import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
 import { applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
+import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
 import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
 
 /**
@@ -104,6 +105,12 @@ const WHO_MAY: Record<string, AccessRule> = {
   // Organisation page: renaming a unit below one's own (SUPERVISOR) or any (ADMIN); the visible tree (OFFICER: its unit).
   'Mutation.updateOrgUnit': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Query.orgUnitTree': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `registerImport`, `confirmRegisterImport`, `cancelRegisterImport` | ✔ its unit's imports | ✔ its subtree's | ✔ |
+  // (the upload itself is REST: POST /imports/enterprises, test/registers/register-import.e2e-spec.ts)
+  'Query.registerImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.registerImports': { roles: ALL, outOfScope: 'none' },
+  'Mutation.confirmRegisterImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.cancelRegisterImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
 
 /** The objects of one province ("in" is province A, the callers' own; "out" is province B). */
@@ -118,6 +125,8 @@ interface Side {
   escalation: Record<'WARNING' | 'BREACH', string>;
   /** An OFFICER account no caller uses, for the account operations. */
   accountId: string;
+  /** A register import of the province's unit, VALIDATED (a dry run of a one-row file). */
+  importId: string;
 }
 interface World {
   api: TestApi;
@@ -132,6 +141,12 @@ const year = Number(vnToday().slice(0, 4));
 const firstOfMonth = `${vnToday().slice(0, 8)}01`;
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+/** A fresh dry run in the province's unit (uploaded by its supervisor), VALIDATED. */
+async function newImport(api: TestApi, p: Province): Promise<string> {
+  const file = csvOf([['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'], [`Công ty Ma Trận ${uniq()}`, validTaxCode(), 40]]);
+  return (await dryRun(api, p.supervisor.token, file, { fileName: 'ma-tran.csv', orgUnitId: p.unitId })).id;
+}
 
 async function versionOf(w: World, caseId: string): Promise<number> {
   const [row] = await w.api.db.query(`SELECT version FROM founding_case WHERE id = $1`, [caseId]);
@@ -225,6 +240,11 @@ const ARGS: Record<string, ArgsFn> = {
   // so the callers' own tokens survive the matrix.
   'Mutation.changePassword': () => ({ input: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
   'Mutation.updateOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, name: `Công đoàn cơ sở Ma Trận ${uniq()}` } }),
+  'Query.registerImport': (_w, _c, s) => ({ id: s.importId }),
+  'Query.registerImports': () => ({ first: 5 }),
+  // In scope: a fresh dry run each time (an allowed call confirms or cancels it).
+  'Mutation.confirmRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
+  'Mutation.cancelRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
 };
 
 function expected(rule: AccessRule, caller: Caller, scope: Scope): Outcome {
@@ -296,9 +316,10 @@ describe('security: authorization matrix', () => {
     const account = await api.app.get(UsersService).insert({
       email: `matrix.account.${p.tag}@test.vn`, fullName: `Cán bộ Ma Trận ${p.tag}`, role: UserRole.OFFICER, orgUnitId: p.unitId, password: PASSWORD,
     });
+    const importId = await newImport(api, p);
     return {
       p, caseId: ref.caseId, enterpriseId, grassrootsId, applicationId: app.submitApplication.id, reportId: report.requestReport.id, nominationId: nomination.id,
-      escalation, accountId: account.id,
+      escalation, accountId: account.id, importId,
     };
   }
 
@@ -322,7 +343,8 @@ describe('security: authorization matrix', () => {
          (SELECT count(*) FROM report r WHERE r.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(n.id || n.status, ',' ORDER BY n.id) FROM reward_nomination n WHERE n.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(n.id || coalesce(n.acknowledged_at::text, '-'), ',' ORDER BY n.id) FROM notification n WHERE n.user_id IN (SELECT id FROM users)),
-         (SELECT string_agg(d::text, ',' ORDER BY d.day) FROM calendar_day d)
+         (SELECT string_agg(d::text, ',' ORDER BY d.day) FROM calendar_day d),
+         (SELECT string_agg(i.id || i.status, ',' ORDER BY i.id) FROM register_import i WHERE i.org_unit_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );

@@ -29,6 +29,8 @@ import { NominationDecisionResolver, RewardNominationResolver } from './resolver
 import { ReportResolver } from './resolvers/reports.resolver';
 import { ReportFilesController } from './reports/report-files.controller';
 import { RegisterFilesController } from './registers/register-files.controller';
+import { RegisterImportsController } from './imports/register-imports.controller';
+import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -71,7 +73,7 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController, RegisterFilesController],
+  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -81,6 +83,7 @@ class GraphqlSupportModule {}
     UserResolver, OrgUnitResolver, FoundingCaseResolver, CaseTransitionResolver, EnterpriseResolver, ApplicationResolver, PipelineResolver, EscalationResolver, ApplicationEscalationResolver, RewardNominationResolver, NominationDecisionResolver, CalendarResolver, ReportResolver,
     AccountsResolver, OrgStructureResolver,
     WorkerCountEntryResolver,
+    RegisterImportResolver,
   ],
 })
 export class AppModule {}

@@ -25,11 +25,14 @@ import { RewardScheduleService } from './rewards/reward-schedule.service';
 import { RewardsService } from './rewards/rewards.service';
 import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
+import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
+import { RegisterImportsService } from './register-imports/register-imports.service';
 
 const SERVICES = [
   CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, EnterpriseExportService, FiguresService, PeriodCloseService, PipelineService,
   AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
   RewardsService, RewardScheduleService, ReportsService, ReportBuilderService, AccountsService, PasswordsService, OrgStructureService,
+  RegisterImportsService, RegisterImportApplyService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

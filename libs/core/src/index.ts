@@ -43,3 +43,5 @@ export * from './reports/report-csv';
 export * from './reports/report-figures';
 export * from './reports/report-workbook';
 export * from './reports/reports.service';
+export * from './imports';
+export * from './register-imports';

@@ -6,6 +6,8 @@ export enum QueueName {
   REPORTS = 'reports',
   REWARDS = 'rewards',
   SYSTEM = 'system',
+  /** Bulk writes of confirmed register imports, one at a time. */
+  IMPORTS = 'imports',
 }
 
 export enum JobName {
@@ -19,6 +21,7 @@ export enum JobName {
   BUILD_REPORT = 'build-report',
   SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
   RECOMPUTE_DUE_DAYS = 'recompute-due-days',
+  APPLY_REGISTER_IMPORT = 'apply-register-import',
 }
 
 export interface JobPayloads {
@@ -36,6 +39,8 @@ export interface JobPayloads {
   [JobName.SCHEDULE_PERIOD_REPORTS]: { today?: string };
   /** A calendar day (YYYY-MM-DD) was set or removed: stored due days it can move are computed again. */
   [JobName.RECOMPUTE_DUE_DAYS]: { day: string };
+  /** A confirmed register import: its unapplied rows are written to the register, in batches. */
+  [JobName.APPLY_REGISTER_IMPORT]: { importId: string };
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -51,6 +56,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.BUILD_REPORT]: QueueName.REPORTS,
   [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
   [JobName.RECOMPUTE_DUE_DAYS]: QueueName.CASES,
+  [JobName.APPLY_REGISTER_IMPORT]: QueueName.IMPORTS,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

@@ -1,19 +1,15 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  | T
-  | {
-      [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never;
-    };
-import type { CaseStage } from "@app/domain/case-stage";
-import type { CloseReason } from "@app/domain/case-stage";
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { CaseStage } from '@app/domain/case-stage';
+import type { CloseReason } from '@app/domain/case-stage';
 export type AccountFilterInput = {
   active?: boolean | null | undefined;
   /** Users of this unit and its subtree */
   orgUnitId?: string | number | null | undefined;
   role?: Role | null | undefined;
-  /** Part of the full name or e-mail; case and Vietnamese diacritics are ignored */
+  /** Part of the full name or e-mail; case and Vietnamese diacritics are ignored ("nguyen van" finds "Nguyễn Văn") */
   search?: string | null | undefined;
 };
 
@@ -39,8 +35,7 @@ export type ApplicationInput = {
   submittedOn: string;
 };
 
-export type ApplicationStatus =
-  "ADMITTED" | "REJECTED" | "SUBMITTED" | "WITHDRAWN";
+export type ApplicationStatus = 'ADMITTED' | 'REJECTED' | 'SUBMITTED' | 'WITHDRAWN';
 
 export type AssignCaseInput = {
   assigneeId: string | number;
@@ -65,6 +60,7 @@ export type ChangePasswordInput = {
 };
 
 export type CloseEnterpriseInput = {
+  /** The day it ceased operating: today or earlier */
   closedOn: string;
   id: string | number;
   note?: string | null | undefined;
@@ -106,6 +102,8 @@ export type CreateEnterpriseInput = {
   sector?: string | null | undefined;
   taxCode: string;
   workerCount: number;
+  /** The day the workers were counted */
+  workerCountOn?: string | null | undefined;
 };
 
 export type CreateOrgUnitInput = {
@@ -131,7 +129,8 @@ export type DecisionInput = {
   signedBy: string;
 };
 
-export type EnterpriseCaseStatus = "NO_CASE" | "OPEN_CASE";
+/** OPEN_CASE: has an open founding case; NO_CASE: never had any case */
+export type EnterpriseCaseStatus = 'NO_CASE' | 'OPEN_CASE';
 
 export type EnterpriseFilter = {
   caseStatus?: EnterpriseCaseStatus | null | undefined;
@@ -141,28 +140,26 @@ export type EnterpriseFilter = {
   minWorkers?: number | null | undefined;
   orgUnitId?: string | number | null | undefined;
   ownership?: Ownership | null | undefined;
-  /** Name (also without diacritics: "cong ty duoc" finds "Công ty Dược") or tax code prefix */
+  /** A name (also without diacritics) or the start of a tax code */
   search?: string | null | undefined;
   sector?: string | null | undefined;
   sort?: EnterpriseSort | null | undefined;
 };
 
-export type EnterpriseSort =
-  "NAME" | "TAX_CODE" | "UPDATED_DESC" | "WORKERS_DESC";
+export type EnterpriseSort = 'NAME' | 'TAX_CODE' | 'UPDATED_DESC' | 'WORKERS_DESC';
 
-export type EscalationLevel = "BREACH" | "CRITICAL" | "WARNING";
+export type EscalationLevel = 'BREACH' | 'CRITICAL' | 'WARNING';
 
-export type ImportRowAction = "CREATE" | "REFUSED" | "UNCHANGED" | "UPDATE";
+export type ImportRowAction = 'CREATE' | 'REFUSED' | 'UNCHANGED' | 'UPDATE';
 
-export type NominationStatus = "APPROVED" | "PROPOSED" | "REJECTED";
+export type NominationStatus = 'APPROVED' | 'PROPOSED' | 'REJECTED';
 
 export type OpenCaseInput = {
   assigneeId?: string | number | null | undefined;
   enterpriseId: string | number;
 };
 
-export type OrgUnitKind =
-  "CONFEDERATION" | "FEDERATION" | "GRASSROOTS" | "UPPER_LEVEL";
+export type OrgUnitKind = 'CONFEDERATION' | 'FEDERATION' | 'GRASSROOTS' | 'UPPER_LEVEL';
 
 export type OutreachInput = {
   caseId: string | number;
@@ -173,13 +170,11 @@ export type OutreachInput = {
   workersReached: number;
 };
 
-export type Ownership =
-  "COLLECTIVE" | "FOREIGN_INVESTED" | "OTHER" | "PRIVATE" | "STATE";
+export type Ownership = 'COLLECTIVE' | 'FOREIGN_INVESTED' | 'OTHER' | 'PRIVATE' | 'STATE';
 
-export type PeriodKind = "HALF_YEAR" | "MONTH" | "QUARTER" | "YEAR";
+export type PeriodKind = 'HALF_YEAR' | 'MONTH' | 'QUARTER' | 'YEAR';
 
-export type RegisterImportStatus =
-  "APPLIED" | "APPLYING" | "CANCELLED" | "FAILED" | "VALIDATED";
+export type RegisterImportStatus = 'APPLIED' | 'APPLYING' | 'CANCELLED' | 'FAILED' | 'VALIDATED';
 
 export type ReopenInput = {
   caseId: string | number;
@@ -193,9 +188,9 @@ export type ReportInput = {
   periodStart: string;
 };
 
-export type ReportStatus = "FAILED" | "QUEUED" | "READY" | "RUNNING";
+export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 
-export type Role = "ADMIN" | "OFFICER" | "SUPERVISOR";
+export type Role = 'ADMIN' | 'OFFICER' | 'SUPERVISOR';
 
 export type SurveyInput = {
   caseId: string | number;
@@ -216,7 +211,7 @@ export type TargetInput = {
   year: number;
 };
 
-/** Only the fields given change */
+/** Only the fields given change (one UPDATE of those columns): a concurrent edit of other fields is kept */
 export type UpdateEnterpriseInput = {
   address?: string | null | undefined;
   district?: string | null | undefined;
@@ -243,7 +238,8 @@ export type UpdateUserInput = {
   role?: Role | null | undefined;
 };
 
-export type WorkerCountSource = "IMPORT" | "MANUAL" | "SURVEY";
+/** Where a worker count came from: the register form, a register import, or a founding case's survey */
+export type WorkerCountSource = 'IMPORT' | 'MANUAL' | 'SURVEY';
 
 export type AccountRowFragment = {
   id: string;
@@ -275,9 +271,7 @@ export type OrgNodeFragment = {
 
 export type PasswordStateQueryVariables = Exact<{ [key: string]: never }>;
 
-export type PasswordStateQuery = {
-  me: { id: string; mustChangePassword: boolean };
-};
+export type PasswordStateQuery = { me: { id: string; mustChangePassword: boolean } };
 
 export type AccountsQueryVariables = Exact<{
   f?: AccountFilterInput | null | undefined;
@@ -409,12 +403,7 @@ export type ChangePasswordMutation = {
       email: string;
       fullName: string;
       role: Role;
-      orgUnit: {
-        id: string;
-        name: string;
-        kind: OrgUnitKind;
-        parent: { id: string; name: string } | null;
-      };
+      orgUnit: { id: string; name: string; kind: OrgUnitKind; parent: { id: string; name: string } | null };
     };
   };
 };
@@ -444,30 +433,20 @@ export type OrgTreeQuery = {
 export type OrgLinesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type OrgLinesQuery = {
-  orgUnitTree: Array<{
-    id: string;
-    name: string;
-    kind: OrgUnitKind;
-    dissolvedAt: string | null;
-    parent: { id: string } | null;
-  }>;
+  orgUnitTree: Array<{ id: string; name: string; kind: OrgUnitKind; dissolvedAt: string | null; parent: { id: string } | null }>;
 };
 
 export type CreateOrgUnitMutationVariables = Exact<{
   i: CreateOrgUnitInput;
 }>;
 
-export type CreateOrgUnitMutation = {
-  createOrgUnit: { id: string; name: string; kind: OrgUnitKind };
-};
+export type CreateOrgUnitMutation = { createOrgUnit: { id: string; name: string; kind: OrgUnitKind } };
 
 export type RenameOrgUnitMutationVariables = Exact<{
   i: UpdateOrgUnitInput;
 }>;
 
-export type RenameOrgUnitMutation = {
-  updateOrgUnit: { id: string; name: string };
-};
+export type RenameOrgUnitMutation = { updateOrgUnit: { id: string; name: string } };
 
 export type RegisterRowFragment = {
   id: string;
@@ -614,33 +593,25 @@ export type CreateEnterpriseMutationVariables = Exact<{
   i: CreateEnterpriseInput;
 }>;
 
-export type CreateEnterpriseMutation = {
-  createEnterprise: { id: string; name: string };
-};
+export type CreateEnterpriseMutation = { createEnterprise: { id: string; name: string } };
 
 export type UpdateEnterpriseMutationVariables = Exact<{
   i: UpdateEnterpriseInput;
 }>;
 
-export type UpdateEnterpriseMutation = {
-  updateEnterprise: { id: string; updatedAt: string };
-};
+export type UpdateEnterpriseMutation = { updateEnterprise: { id: string; updatedAt: string } };
 
 export type CloseEnterpriseMutationVariables = Exact<{
   i: CloseEnterpriseInput;
 }>;
 
-export type CloseEnterpriseMutation = {
-  closeEnterprise: { id: string; closedOn: string | null };
-};
+export type CloseEnterpriseMutation = { closeEnterprise: { id: string; closedOn: string | null } };
 
 export type ReopenEnterpriseMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type ReopenEnterpriseMutation = {
-  reopenEnterprise: { id: string; closedOn: string | null };
-};
+export type ReopenEnterpriseMutation = { reopenEnterprise: { id: string; closedOn: string | null } };
 
 export type RegisterImportQueryVariables = Exact<{
   id: string | number;
@@ -791,12 +762,7 @@ export type SessionUserFragment = {
   email: string;
   fullName: string;
   role: Role;
-  orgUnit: {
-    id: string;
-    name: string;
-    kind: OrgUnitKind;
-    parent: { id: string; name: string } | null;
-  };
+  orgUnit: { id: string; name: string; kind: OrgUnitKind; parent: { id: string; name: string } | null };
 };
 
 export type CaseCardFragment = {
@@ -806,12 +772,7 @@ export type CaseCardFragment = {
   stageDueOn: string | null;
   overdue: boolean;
   closedReason: CloseReason | null;
-  enterprise: {
-    id: string;
-    name: string;
-    workerCount: number;
-    district: string | null;
-  };
+  enterprise: { id: string; name: string; workerCount: number; district: string | null };
   assignee: { id: string; fullName: string } | null;
   orgUnit: { id: string; name: string };
 };
@@ -842,14 +803,7 @@ export type CaseDetailFragment = {
     surveyedOn: string | null;
   };
   grassrootsUnion: { id: string; name: string } | null;
-  evidence: Array<{
-    id: string;
-    kind: string;
-    stage: CaseStage;
-    occurredOn: string;
-    detailsJson: string;
-    recordedAt: string;
-  }>;
+  evidence: Array<{ id: string; kind: string; stage: CaseStage; occurredOn: string; detailsJson: string; recordedAt: string }>;
   applications: Array<{
     id: string;
     fullName: string;
@@ -885,25 +839,13 @@ export type MeQuery = {
     email: string;
     fullName: string;
     role: Role;
-    orgUnit: {
-      id: string;
-      name: string;
-      kind: OrgUnitKind;
-      parent: { id: string; name: string } | null;
-    };
+    orgUnit: { id: string; name: string; kind: OrgUnitKind; parent: { id: string; name: string } | null };
   };
 };
 
 export type UnitsQueryVariables = Exact<{ [key: string]: never }>;
 
-export type UnitsQuery = {
-  orgUnits: Array<{
-    id: string;
-    name: string;
-    kind: OrgUnitKind;
-    parent: { id: string } | null;
-  }>;
-};
+export type UnitsQuery = { orgUnits: Array<{ id: string; name: string; kind: OrgUnitKind; parent: { id: string } | null }> };
 
 export type UsersQueryVariables = Exact<{
   u?: string | number | null | undefined;
@@ -911,13 +853,7 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 export type UsersQuery = {
-  users: Array<{
-    id: string;
-    fullName: string;
-    email: string;
-    role: Role;
-    orgUnit: { id: string; name: string };
-  }>;
+  users: Array<{ id: string; fullName: string; email: string; role: Role; orgUnit: { id: string; name: string } }>;
 };
 
 export type CasesQueryVariables = Exact<{
@@ -937,12 +873,7 @@ export type CasesQuery = {
       stageDueOn: string | null;
       overdue: boolean;
       closedReason: CloseReason | null;
-      enterprise: {
-        id: string;
-        name: string;
-        workerCount: number;
-        district: string | null;
-      };
+      enterprise: { id: string; name: string; workerCount: number; district: string | null };
       assignee: { id: string; fullName: string } | null;
       orgUnit: { id: string; name: string };
     }>;
@@ -980,14 +911,7 @@ export type CaseQuery = {
       surveyedOn: string | null;
     };
     grassrootsUnion: { id: string; name: string } | null;
-    evidence: Array<{
-      id: string;
-      kind: string;
-      stage: CaseStage;
-      occurredOn: string;
-      detailsJson: string;
-      recordedAt: string;
-    }>;
+    evidence: Array<{ id: string; kind: string; stage: CaseStage; occurredOn: string; detailsJson: string; recordedAt: string }>;
     applications: Array<{
       id: string;
       fullName: string;
@@ -1028,12 +952,7 @@ export type PipelineQuery = {
     stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
     newMembers: { target: number | null; actual: number };
     newGrassrootsUnions: { target: number | null; actual: number };
-    coverage: {
-      enterprises25Plus: number;
-      withUnion: number;
-      percent: number | null;
-      targetPercent: number | null;
-    };
+    coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
   };
 };
 
@@ -1068,14 +987,7 @@ export type AppEscalationsQuery = {
     level: EscalationLevel;
     raisedAt: string;
     acknowledgedAt: string | null;
-    application: {
-      id: string;
-      fullName: string;
-      position: string;
-      submittedOn: string;
-      dueOn: string | null;
-      status: ApplicationStatus;
-    };
+    application: { id: string; fullName: string; position: string; submittedOn: string; dueOn: string | null; status: ApplicationStatus };
     decidingUnit: { id: string; name: string };
   }>;
 };
@@ -1114,12 +1026,7 @@ export type ReportFieldsFragment = {
 export type FiguresFragment = {
   newMembers: { target: number | null; actual: number };
   newGrassrootsUnions: { target: number | null; actual: number };
-  coverage: {
-    enterprises25Plus: number;
-    withUnion: number;
-    percent: number | null;
-    targetPercent: number | null;
-  };
+  coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
   stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
 };
 
@@ -1142,12 +1049,7 @@ export type ReportsQuery = {
     figures: {
       newMembers: { target: number | null; actual: number };
       newGrassrootsUnions: { target: number | null; actual: number };
-      coverage: {
-        enterprises25Plus: number;
-        withUnion: number;
-        percent: number | null;
-        targetPercent: number | null;
-      };
+      coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
       stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
     } | null;
     orgUnit: { id: string; name: string };
@@ -1184,12 +1086,7 @@ export type ReportsByOfficerQuery = {
       }> | null;
       newMembers: { target: number | null; actual: number };
       newGrassrootsUnions: { target: number | null; actual: number };
-      coverage: {
-        enterprises25Plus: number;
-        withUnion: number;
-        percent: number | null;
-        targetPercent: number | null;
-      };
+      coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
       stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
     } | null;
     orgUnit: { id: string; name: string };
@@ -1241,9 +1138,7 @@ export type DecideMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
-export type DecideMutation = {
-  decideNomination: { id: string; status: NominationStatus };
-};
+export type DecideMutation = { decideNomination: { id: string; status: NominationStatus } };
 
 export type EvaluateMutationVariables = Exact<{
   u: string | number;
@@ -1266,12 +1161,7 @@ export type LoginMutation = {
       email: string;
       fullName: string;
       role: Role;
-      orgUnit: {
-        id: string;
-        name: string;
-        kind: OrgUnitKind;
-        parent: { id: string; name: string } | null;
-      };
+      orgUnit: { id: string; name: string; kind: OrgUnitKind; parent: { id: string; name: string } | null };
     };
   };
 };
@@ -1280,89 +1170,62 @@ export type SurveyMutationVariables = Exact<{
   i: SurveyInput;
 }>;
 
-export type SurveyMutation = {
-  recordSurvey: { id: string; version: number; stage: CaseStage };
-};
+export type SurveyMutation = { recordSurvey: { id: string; version: number; stage: CaseStage } };
 
 export type OutreachMutationVariables = Exact<{
   i: OutreachInput;
 }>;
 
-export type OutreachMutation = {
-  recordOutreach: { id: string; version: number; stage: CaseStage };
-};
+export type OutreachMutation = { recordOutreach: { id: string; version: number; stage: CaseStage } };
 
 export type CommitteeMutationVariables = Exact<{
   i: CommitteeInput;
 }>;
 
-export type CommitteeMutation = {
-  formMobilizationCommittee: { id: string; version: number; stage: CaseStage };
-};
+export type CommitteeMutation = { formMobilizationCommittee: { id: string; version: number; stage: CaseStage } };
 
 export type ApplyMutationVariables = Exact<{
   i: ApplicationInput;
 }>;
 
-export type ApplyMutation = {
-  submitApplication: {
-    id: string;
-    fullName: string;
-    status: ApplicationStatus;
-  };
-};
+export type ApplyMutation = { submitApplication: { id: string; fullName: string; status: ApplicationStatus } };
 
 export type CongressMutationVariables = Exact<{
   i: CongressInput;
 }>;
 
-export type CongressMutation = {
-  recordFoundingCongress: { id: string; version: number; stage: CaseStage };
-};
+export type CongressMutation = { recordFoundingCongress: { id: string; version: number; stage: CaseStage } };
 
 export type DecisionMutationVariables = Exact<{
   i: DecisionInput;
 }>;
 
-export type DecisionMutation = {
-  recordRecognitionDecision: { id: string; version: number; stage: CaseStage };
-};
+export type DecisionMutation = { recordRecognitionDecision: { id: string; version: number; stage: CaseStage } };
 
 export type AdvanceMutationVariables = Exact<{
   i: AdvanceInput;
 }>;
 
-export type AdvanceMutation = {
-  advanceFoundingCase: { id: string; version: number; stage: CaseStage };
-};
+export type AdvanceMutation = { advanceFoundingCase: { id: string; version: number; stage: CaseStage } };
 
 export type CloseMutationVariables = Exact<{
   i: CloseInput;
 }>;
 
-export type CloseMutation = {
-  closeFoundingCase: { id: string; version: number; stage: CaseStage };
-};
+export type CloseMutation = { closeFoundingCase: { id: string; version: number; stage: CaseStage } };
 
 export type ReopenMutationVariables = Exact<{
   i: ReopenInput;
 }>;
 
-export type ReopenMutation = {
-  reopenFoundingCase: { id: string; version: number; stage: CaseStage };
-};
+export type ReopenMutation = { reopenFoundingCase: { id: string; version: number; stage: CaseStage } };
 
 export type AssignMutationVariables = Exact<{
   i: AssignCaseInput;
 }>;
 
 export type AssignMutation = {
-  assignFoundingCase: {
-    id: string;
-    version: number;
-    stage: CaseStage;
-    assignee: { id: string; fullName: string } | null;
-  };
+  assignFoundingCase: { id: string; version: number; stage: CaseStage; assignee: { id: string; fullName: string } | null };
 };
 
 export type OpenMutationVariables = Exact<{
@@ -1375,9 +1238,7 @@ export type AckMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type AckMutation = {
-  acknowledgeEscalation: { id: string; acknowledgedAt: string | null };
-};
+export type AckMutation = { acknowledgeEscalation: { id: string; acknowledgedAt: string | null } };
 
 export type SetTargetMutationVariables = Exact<{
   i: TargetInput;

@@ -1,3 +1,4 @@
+import { ApplyRegisterImportHandler } from './apply-register-import.handler';
 import { BuildReportHandler } from './build-report.handler';
 import { CaseStageChangedHandler } from './case-stage-changed.handler';
 import { EscalationSweepHandler } from './escalation-sweep.handler';
@@ -9,10 +10,11 @@ import { ScheduleRewardEvaluationsHandler } from './schedule-reward-evaluations.
 import { SendNotificationEmailHandler } from './send-notification-email.handler';
 
 export {
-  BuildReportHandler, CaseStageChangedHandler, EscalationSweepHandler, EvaluateRewardsHandler, HealthPingHandler, RecomputeDueDaysHandler,
+  ApplyRegisterImportHandler, BuildReportHandler, CaseStageChangedHandler, EscalationSweepHandler, EvaluateRewardsHandler, HealthPingHandler, RecomputeDueDaysHandler,
   SchedulePeriodReportsHandler, ScheduleRewardEvaluationsHandler, SendNotificationEmailHandler,
 };
 
 /** Every job's handler, one per job name (JobRegistry refuses to boot otherwise). */
 export const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificationEmailHandler, HealthPingHandler,
-  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler, BuildReportHandler, SchedulePeriodReportsHandler, RecomputeDueDaysHandler];
+  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler, BuildReportHandler, SchedulePeriodReportsHandler, RecomputeDueDaysHandler,
+  ApplyRegisterImportHandler];

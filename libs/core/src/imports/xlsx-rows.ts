@@ -77,12 +77,51 @@ interface SheetEntryEvent {
 type SheetReader = AsyncIterable<{ number: number; values: unknown }>;
 
 /**
+ * exceljs decodes each chunk of a zip entry on its own (utils/parse-sax.js → bufferToString), so a character
+ * whose UTF-8 bytes straddle two inflated chunks becomes U+FFFD: in a large sheet some cells read “Nh�� nước”
+ * instead of “Nhà nước”, in shared strings (Excel's files) and inline strings (ours) alike. Its parser passes
+ * text through as it is, so the shared strings and the worksheets are handed to it as text decoded across
+ * chunk boundaries.
+ */
+function decodeAcrossChunks(reader: object): void {
+  const r = reader as {
+    _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+    _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
+  };
+  if (typeof r._parseSharedStrings !== 'function' || typeof r._parseWorksheet !== 'function') {
+    throw new Error('exceljs WorkbookReader changed: _parseSharedStrings/_parseWorksheet not found (see decodeAcrossChunks)');
+  }
+  const sharedStrings = r._parseSharedStrings.bind(reader);
+  r._parseSharedStrings = (entry) => {
+    entry.setEncoding('utf8'); // its 'data' events then carry whole characters (a StringDecoder keeps the split bytes)
+    return sharedStrings(entry);
+  };
+  const worksheet = r._parseWorksheet.bind(reader);
+  r._parseWorksheet = (iterator, sheetNo) => worksheet(utf8Text(iterator), sheetNo);
+}
+
+/** The chunks of a UTF-8 byte stream as text, a character cut between two chunks joined again. Keeps its source (releaseSheet). */
+function utf8Text(source: AsyncIterable<unknown>): AsyncGenerator<string> & { source: AsyncIterable<unknown> } {
+  async function* text(): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of source) {
+      const s = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+      if (s) yield s;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+  return Object.assign(text(), { source });
+}
+
+/**
  * Lets go of a worksheet without parsing it. exceljs parks a worksheet that precedes the shared strings
  * (Excel's order) in a temporary file and yields a reader on a stream of it: that stream is closed here,
  * or its file descriptor would stay open. (A sheet read straight from the zip is drained by exceljs.)
  */
 function releaseSheet(sheet: SheetReader): void {
-  const source: unknown = (sheet as { iterator?: unknown }).iterator;
+  const iterator = (sheet as { iterator?: { source?: unknown } }).iterator;
+  const source: unknown = iterator instanceof Readable ? iterator : iterator?.source;
   if (source instanceof Readable) source.destroy();
 }
 
@@ -96,6 +135,7 @@ export async function* xlsxRows(buf: Buffer, inspection: XlsxInspection): AsyncG
     hyperlinks: 'ignore',
     entries: 'emit',
   });
+  decodeAcrossChunks(reader);
   // The 'entry' event names the zip entry of the worksheet about to be yielded (sheetN.xml → N).
   let entrySheet: number | null = null;
   (reader as unknown as EventEmitter).on('entry', (e: SheetEntryEvent) => {

@@ -1,3 +1,4 @@
+import { asciiFilename, safeFilename } from '../common/file-names';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -136,24 +137,4 @@ export class ReportsService {
       asciiFilename: `${asciiFilename(base)}.${kind}`,
     };
   }
-}
-
-/** Keeps the Vietnamese, drops what file systems refuse ("Quý I/2025" → "Quý I-2025"). */
-function safeFilename(s: string): string {
-  // Control characters are what this strips.
-  // eslint-disable-next-line no-control-regex
-  return s.normalize('NFC').replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 150);
-}
-
-/** "Báo cáo Công đoàn ngành Y tế Quý I/2025" → "Bao-cao-Cong-doan-nganh-Y-te-Quy-I-2025". */
-export function asciiFilename(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 150);
 }

@@ -8,6 +8,7 @@ import {
 import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
 import { CaseCloseStateEntity, CaseCloseTallyEntity, PeriodCloseEntity } from './period-close.entity';
+import { RegisterImportEntity, RegisterImportRowEntity } from './register-import.entity';
 import { ReportEntity } from './report.entity';
 import { RewardNominationEntity } from './reward.entity';
 import { RewardNominationEventEntity } from './reward-nomination-event.entity';
@@ -22,6 +23,7 @@ export * from './membership.entity';
 export * from './org-unit.entity';
 export * from './outbox.entity';
 export * from './period-close.entity';
+export * from './register-import.entity';
 export * from './report.entity';
 export * from './reward.entity';
 export * from './reward-nomination-event.entity';
@@ -32,5 +34,5 @@ export const ENTITIES = [
   OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
   CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, MemberMonthEntity, MemberYearEntity, MemberTotalEntity, CaseMemberMonthEntity, CaseMemberYearEntity, TargetEntity, CalendarDayEntity,
   EscalationEntity, EscalationProgressEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
-  PeriodCloseEntity, CaseCloseStateEntity, CaseCloseTallyEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity,
+  PeriodCloseEntity, CaseCloseStateEntity, CaseCloseTallyEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity, RegisterImportEntity, RegisterImportRowEntity,
 ];

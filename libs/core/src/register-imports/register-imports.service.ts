@@ -1,0 +1,294 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { JobName } from '@app/queue';
+import { Actor, Role, canSeeUnit, pathInSubtree, subtreeLike } from '../common/actor';
+import { AppError, ErrorCode, forbidden } from '../common/app-error';
+import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { SqlParams } from '../common/sql-params';
+import {
+  ENTERPRISE_IMPORT, EnterpriseImportRow, FileErrorCode, ImportRow, TabularResult, TabularSource, readTabular, refusedRowsBuffer,
+} from '../imports';
+import { writeOutbox } from '../outbox/outbox.writer';
+import { asciiFilename, cleanFileName, safeFilename } from '../common/file-names';
+import { Slots } from '../common/slots';
+import { DryRunResult, DryRunSummary, RefusedRowsFile, RegisterImportRowView, RegisterImportView } from './register-import.types';
+import {
+  ClassifiedRow, ImportRowAction, JsonCell, RegisterImportStatus, RegisterSnapshot, classifyRow, decodeRaw,
+} from './register-fields';
+
+const VIEW_COLUMNS = `i.id, i.kind, i.file_name AS "fileName", i.status, i.org_unit_id AS "orgUnitId", i.created_by AS "createdById",
+  i.created_at AS "createdAt", i.sheet_name AS "sheetName", i.total_rows AS "totalRows", i.to_create AS "toCreate", i.to_update AS "toUpdate",
+  i.unchanged, i.refused, i.applied_rows AS "appliedRows", i.error`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Rows per INSERT of the dry run (one jsonb parameter each). */
+const INSERT_CHUNK = 5_000;
+/** Dry runs side by side in one API process: each holds a file and its parsed rows in memory. */
+const MAX_CONCURRENT_DRY_RUNS = 2;
+export const IMPORT_KIND_ENTERPRISE = 'enterprise';
+
+const NOT_FOUND_MESSAGE = 'Không tìm thấy lần nhập này';
+
+/**
+ * Imports of the enterprise register (danh sách doanh nghiệp) from an office's XLSX or CSV, in two steps:
+ * the dry run (`dryRun`: reads the file with the import machinery, compares every row with the register by
+ * tax code, stores the import VALIDATED with its rows, changes nothing in `enterprise`), then `confirm`, which
+ * moves it to APPLYING and writes the APPLY_REGISTER_IMPORT job to the outbox; the worker applies it
+ * (RegisterImportApplyService). Scope: officers import into and read the imports of their own unit,
+ * supervisors their subtree, admins everything; the enterprises a file may update are those the caller may
+ * act on (officers: its unit's; supervisors: its subtree's; admins: any).
+ */
+@Injectable()
+export class RegisterImportsService {
+  private readonly slots = new Slots(MAX_CONCURRENT_DRY_RUNS);
+  private readonly logger = new Logger('RegisterImports');
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  static canRead(actor: Actor, unit: { id: string; path: string }): boolean {
+    if (actor.role === Role.OFFICER) return unit.id === actor.orgUnitId;
+    return canSeeUnit(actor, unit.path);
+  }
+
+  /** An existing enterprise the caller may update (as EnterprisesService.getVisible sees it). */
+  static canUpdate(actor: Actor, e: { orgUnitId: string; unitPath: string }): boolean {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role === Role.OFFICER) return e.orgUnitId === actor.orgUnitId;
+    return pathInSubtree(e.unitPath, actor.orgPath);
+  }
+
+  /** The unit a caller imports into: visible (else NOT_FOUND), its own for an officer (else FORBIDDEN), one that keeps a register. */
+  private async targetUnit(actor: Actor, orgUnitId: string | null | undefined): Promise<{ id: string; path: string }> {
+    const id = orgUnitId?.trim() || actor.orgUnitId;
+    const [unit] = UUID.test(id) ? await this.db.query(`SELECT id, kind, path FROM org_unit WHERE id = $1`, [id]) : [];
+    if (!unit || !canSeeUnit(actor, unit.path)) throw new AppError(ErrorCode.NOT_FOUND, 'Không tìm thấy đơn vị');
+    if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) {
+      throw forbidden('Cán bộ chỉ được nhập danh sách doanh nghiệp của đơn vị mình');
+    }
+    if (unit.kind !== 'UPPER_LEVEL' && unit.kind !== 'FEDERATION') {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Chỉ nhập được danh sách doanh nghiệp cho công đoàn cấp trên hoặc liên đoàn lao động', {
+        fields: ['orgUnitId'],
+      });
+    }
+    return unit;
+  }
+
+  /**
+   * The dry run: a file refused as a whole answers `{ ok: false, errors }` and stores nothing; otherwise the
+   * import and its classified rows are stored (VALIDATED) in one transaction. Nothing in `enterprise` changes.
+   */
+  async dryRun(actor: Actor, upload: { buffer: Buffer; fileName: string | null; orgUnitId?: string | null }): Promise<DryRunResult> {
+    const unit = await this.targetUnit(actor, upload.orgUnitId);
+    return this.slots.run(async () => {
+      const read = await this.read(upload.buffer);
+      if (!read.ok) return { ok: false, errors: read.errors };
+      const rows = await this.classify(actor, read.rows);
+      const summary = await this.store(actor, unit.id, cleanFileName(upload.fileName), upload.buffer, read.source, rows);
+      return { ok: true, summary };
+    });
+  }
+
+  /** The machinery refuses bad files itself; anything it did not foresee is a refusal too, never a server error. */
+  private async read(buffer: Buffer): Promise<TabularResult<EnterpriseImportRow>> {
+    try {
+      return await readTabular(buffer, ENTERPRISE_IMPORT);
+    } catch (e) {
+      this.logger.warn(`unreadable upload (${buffer.length} bytes): ${(e as Error)?.message ?? e}`);
+      return { ok: false, errors: [{ code: FileErrorCode.CORRUPT, message: 'Không đọc được tệp: hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx' }] };
+    }
+  }
+
+  /** Every row against the register: one query for all the file's tax codes. */
+  private async classify(actor: Actor, rows: ImportRow<EnterpriseImportRow>[]): Promise<ClassifiedRow[]> {
+    const codes = [...new Set(rows.map((r) => r.values.taxCode).filter((c): c is string => typeof c === 'string'))];
+    const existing: RegisterSnapshot[] = codes.length
+      ? await this.db.query(
+          `SELECT e.id, e.tax_code AS "taxCode", e.org_unit_id AS "orgUnitId", o.path AS "unitPath", e.name, e.worker_count AS "workerCount",
+                  e.address, e.district, e.sector, e.ownership, e.has_union AS "hasUnion", e.surveyed_on AS "surveyedOn"
+             FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.tax_code = ANY($1::text[])`,
+          [codes],
+        )
+      : [];
+    const byCode = new Map(existing.map((e) => [e.taxCode, e]));
+    const inScope = (e: RegisterSnapshot) => RegisterImportsService.canUpdate(actor, e);
+    return rows.map((r) => classifyRow(r, r.values.taxCode ? byCode.get(r.values.taxCode) : undefined, inScope));
+  }
+
+  private async store(
+    actor: Actor,
+    orgUnitId: string,
+    fileName: string,
+    file: Buffer,
+    source: TabularSource,
+    rows: ClassifiedRow[],
+  ): Promise<DryRunSummary> {
+    const count = (a: ImportRowAction) => rows.filter((r) => r.action === a).length;
+    const counts = {
+      totalRows: rows.length,
+      toCreate: count(ImportRowAction.CREATE),
+      toUpdate: count(ImportRowAction.UPDATE),
+      unchanged: count(ImportRowAction.UNCHANGED),
+      refused: count(ImportRowAction.REFUSED),
+    };
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    const id = await this.db.transaction(async (m) => {
+      const [imp] = await m.query(
+        `INSERT INTO register_import (kind, org_unit_id, file_name, file_sha256, sheet_name, status, total_rows, to_create, to_update, unchanged, refused, created_by)
+         VALUES ($1, $2, $3, $4, $5, '${RegisterImportStatus.VALIDATED}', $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [IMPORT_KIND_ENTERPRISE, orgUnitId, fileName, sha256, source.sheetName?.slice(0, 100) ?? null, counts.totalRows, counts.toCreate,
+          counts.toUpdate, counts.unchanged, counts.refused, actor.userId],
+      );
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({
+          row_number: r.rowNumber, action: r.action, tax_code: r.taxCode, name: r.name, enterprise_id: r.enterpriseId, values: r.values,
+          before: r.before, raw: r.raw, changed_fields: r.changedFields, errors: r.errors,
+        }));
+        await m.query(
+          `INSERT INTO register_import_row (import_id, row_number, action, tax_code, name, enterprise_id, "values", before, raw, changed_fields, errors)
+           SELECT $1, x.row_number, x.action, x.tax_code, x.name, x.enterprise_id, x."values", x.before, x.raw, x.changed_fields, x.errors
+             FROM jsonb_to_recordset($2::jsonb) AS x(row_number int, action text, tax_code text, name text, enterprise_id uuid, "values" jsonb,
+                  before jsonb, raw jsonb, changed_fields text[], errors jsonb)`,
+          [imp.id, JSON.stringify(chunk)],
+        );
+      }
+      return imp.id as string;
+    });
+    return {
+      id, status: RegisterImportStatus.VALIDATED, ...counts,
+      sheetName: source.sheetName, skippedHiddenSheets: source.skippedHiddenSheets, ignoredHeadings: source.ignoredHeadings,
+    };
+  }
+
+  /** An import the caller may read, else NOT_FOUND (an id outside the scope is not revealed). */
+  async get(actor: Actor, id: string): Promise<RegisterImportView> {
+    const [row] = UUID.test(id)
+      ? await this.db.query(`SELECT ${VIEW_COLUMNS}, o.path AS "unitPath" FROM register_import i JOIN org_unit o ON o.id = i.org_unit_id WHERE i.id = $1`, [id])
+      : [];
+    if (!row || !RegisterImportsService.canRead(actor, { id: row.orgUnitId, path: row.unitPath })) throw new AppError(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
+    delete row.unitPath;
+    return row as RegisterImportView;
+  }
+
+  /** The imports of the caller's scope, newest first. */
+  async list(actor: Actor, first?: number | null, after?: string | null): Promise<Page<RegisterImportView>> {
+    const limit = checkFirst(first ?? 20);
+    const cursor = decodeCursor(after, 2);
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (actor.role === Role.OFFICER) where.push(`i.org_unit_id = ${p.add(actor.orgUnitId)}`);
+    else if (actor.role === Role.SUPERVISOR) {
+      where.push(`i.org_unit_id IN (SELECT id FROM org_unit WHERE path = ${p.add(actor.orgPath)} OR path LIKE ${p.add(subtreeLike(actor.orgPath))})`);
+    }
+    const countParams = [...p.values];
+    const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (cursor) {
+      if (!UUID.test(String(cursor[1]))) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Con trỏ trang không hợp lệ', { fields: ['after'] });
+      where.push(`(i.created_at, i.id) < (${p.add(cursor[0])}::timestamptz, ${p.add(cursor[1])}::uuid)`);
+    }
+    const rows: (RegisterImportView & { createdAtKey: string })[] = await this.db.query(
+      `SELECT ${VIEW_COLUMNS}, i.created_at::text AS "createdAtKey" FROM register_import i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY i.created_at DESC, i.id DESC LIMIT ${limit + 1}`,
+      p.values,
+    );
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM register_import i ${countWhere}`, countParams);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      nodes: page.map(({ createdAtKey: _, ...view }) => view),
+      totalCount: n,
+      pageInfo: { endCursor: last ? encodeCursor([last.createdAtKey, last.id]) : null, hasNextPage: rows.length > limit },
+    };
+  }
+
+  /** An import's rows in file order, optionally of one action (the import was read in scope already). */
+  async rows(imp: RegisterImportView, action?: ImportRowAction | null, first?: number | null, after?: string | null): Promise<Page<RegisterImportRowView>> {
+    const limit = checkFirst(first ?? 100);
+    const cursor = decodeCursor(after, 1);
+    const from = cursor ? Number(cursor[0]) : 0;
+    if (!Number.isInteger(from)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Con trỏ trang không hợp lệ', { fields: ['after'] });
+    const p = new SqlParams();
+    const where = [`r.import_id = ${p.add(imp.id)}`, `r.row_number > ${p.add(from)}`];
+    if (action) where.push(`r.action = ${p.add(action)}`);
+    const rows: RegisterImportRowView[] = await this.db.query(
+      `SELECT r.row_number AS "rowNumber", r.action, r.tax_code AS "taxCode", r.name, r.changed_fields AS "changedFields", r.errors, r.applied
+         FROM register_import_row r WHERE ${where.join(' AND ')} ORDER BY r.row_number LIMIT ${limit + 1}`,
+      p.values,
+    );
+    const totals: Record<ImportRowAction, number> = {
+      [ImportRowAction.CREATE]: imp.toCreate, [ImportRowAction.UPDATE]: imp.toUpdate, [ImportRowAction.UNCHANGED]: imp.unchanged,
+      [ImportRowAction.REFUSED]: imp.refused,
+    };
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      nodes: page,
+      totalCount: action ? totals[action] : imp.totalRows,
+      pageInfo: { endCursor: last ? encodeCursor([String(last.rowNumber)]) : null, hasNextPage: rows.length > limit },
+    };
+  }
+
+  /**
+   * VALIDATED (or FAILED: applying again what is left) → APPLYING, and the worker's job, in one transaction.
+   * Confirming an import that is applying, applied or cancelled answers CONFLICT and changes nothing.
+   */
+  async confirm(actor: Actor, id: string): Promise<RegisterImportView> {
+    const current = await this.get(actor, id);
+    await this.db.transaction(async (m) => {
+      const updated = await m.query(
+        `UPDATE register_import SET status = '${RegisterImportStatus.APPLYING}', confirmed_by = $2, confirmed_at = now(), error = NULL
+          WHERE id = $1 AND status IN ('${RegisterImportStatus.VALIDATED}', '${RegisterImportStatus.FAILED}') RETURNING id`,
+        [current.id, actor.userId],
+      );
+      if (!updated[0]?.length) throw await this.conflict(m.query.bind(m), current.id, 'confirm');
+      await writeOutbox(m, JobName.APPLY_REGISTER_IMPORT, { importId: current.id });
+    });
+    return this.get(actor, id);
+  }
+
+  /** VALIDATED → CANCELLED; any other status answers CONFLICT. */
+  async cancel(actor: Actor, id: string): Promise<RegisterImportView> {
+    const current = await this.get(actor, id);
+    const updated = await this.db.query(
+      `UPDATE register_import SET status = '${RegisterImportStatus.CANCELLED}', finished_at = now() WHERE id = $1 AND status = '${RegisterImportStatus.VALIDATED}' RETURNING id`,
+      [current.id],
+    );
+    if (!updated[0]?.length) throw await this.conflict((sql, params) => this.db.query(sql, params), current.id, 'cancel');
+    return this.get(actor, id);
+  }
+
+  private async conflict(query: (sql: string, params: unknown[]) => Promise<{ status: string }[]>, id: string, what: 'confirm' | 'cancel'): Promise<AppError> {
+    const [row] = await query(`SELECT status FROM register_import WHERE id = $1`, [id]);
+    const status = row?.status as RegisterImportStatus | undefined;
+    const why: Record<RegisterImportStatus, string> = {
+      [RegisterImportStatus.VALIDATED]: 'Lần nhập này chưa được xác nhận',
+      [RegisterImportStatus.APPLYING]: 'Lần nhập này đã được xác nhận và đang được ghi vào danh sách doanh nghiệp',
+      [RegisterImportStatus.APPLIED]: 'Lần nhập này đã được ghi vào danh sách doanh nghiệp',
+      [RegisterImportStatus.FAILED]: 'Lần nhập này bị lỗi khi ghi: hãy xác nhận lại để ghi tiếp các dòng còn lại',
+      [RegisterImportStatus.CANCELLED]: 'Lần nhập này đã bị huỷ: hãy tải tệp lên lại',
+    };
+    const prefix = what === 'confirm' ? 'Không xác nhận được' : 'Không huỷ được';
+    return new AppError(ErrorCode.CONFLICT, `${prefix}: ${status ? why[status] : NOT_FOUND_MESSAGE}`, { status });
+  }
+
+  /** The refused rows as an XLSX to correct and import again: row number, the cells as read, and the reasons (“Lý do”). */
+  async refusedFile(actor: Actor, id: string): Promise<RefusedRowsFile> {
+    const imp = await this.get(actor, id);
+    const rows: { rowNumber: number; values: Record<string, unknown> | null; raw: Record<string, JsonCell> | null; errors: ImportRow<EnterpriseImportRow>['errors'] }[] =
+      await this.db.query(
+        `SELECT r.row_number AS "rowNumber", r."values", r.raw, r.errors FROM register_import_row r
+          WHERE r.import_id = $1 AND r.action = '${ImportRowAction.REFUSED}' ORDER BY r.row_number`,
+        [imp.id],
+      );
+    const importRows: ImportRow<EnterpriseImportRow>[] = rows.map((r) => ({
+      rowNumber: r.rowNumber,
+      values: (r.values ?? {}),
+      raw: decodeRaw(r.raw),
+      errors: r.errors,
+    }));
+    const body = await refusedRowsBuffer(ENTERPRISE_IMPORT, importRows, { title: `Các dòng bị từ chối của tệp ${imp.fileName}`.slice(0, 250) });
+    const base = `Dòng bị từ chối - ${imp.fileName.replace(/\.(xlsx|csv|txt)$/i, '')}`;
+    return { body, filename: `${safeFilename(base)}.xlsx`, asciiFilename: `${asciiFilename(base) || 'dong-bi-tu-choi'}.xlsx` };
+  }
+}
