@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { RegisterImportApplyService } from '@app/core';
+import { ENTERPRISE_IMPORT, RegisterImportApplyService, importWorkbookBuffer } from '@app/core';
 import { JobName, QueueName } from '@app/queue';
 import { XLSX_MARKER_ENTRIES, sheetXlsx, xlsxOf, zipOf } from '@app/core/imports/testing/import-fixtures';
 import { Province, TestApi } from '../support/test-api';
@@ -367,6 +367,17 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect(await none.json()).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^Chưa có tệp/) });
       expect(await importsOf(p.unitId)).toBe(before);
     });
+
+    it('answers 400 for an XLSX of 100,001 rows, refused only once its last row is read, and stores nothing', async () => {
+      const before = await importsOf(p.unitId);
+      const rows = Array.from({ length: 100_001 }, (_, i) => ({ name: `Công ty ${i}`, taxCode: '0100101072', workerCount: i }));
+      const started = Date.now();
+      const r = await upload(api, p.supervisor.token, await importWorkbookBuffer(ENTERPRISE_IMPORT, rows), { fileName: 'qua-nhieu.xlsx' });
+      expect(r.status).toBe(400);
+      expect(r.body.errors).toEqual([{ code: 'TOO_MANY_ROWS', message: 'Tệp có quá 100.000 dòng dữ liệu: hãy chia thành nhiều tệp nhỏ hơn' }]);
+      expect(await importsOf(p.unitId)).toBe(before);
+      console.log(`100,001-row XLSX written, uploaded and refused in ${Date.now() - started} ms`);
+    }, 180_000);
 
     it('reads a hostile but readable workbook (hidden sheet first, formulas, merged cells) without a crash', async () => {
       const code1 = validTaxCode();
