@@ -421,5 +421,24 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect((await upload(api, p.supervisor.token, csv, { orgUnitId: child.id })).status).toBe(201);
       expect((await importsOf(q.unitId)) + (await importsOf(child.id)) + (await importsOf(p.federationId))).toBe(before + 1);
     });
+
+    it("lets an officer confirm its unit's dry run only when every enterprise it updates is of the officer's unit", async () => {
+      const [child] = await api.db.query(
+        `WITH id AS (SELECT gen_random_uuid() AS id) INSERT INTO org_unit (id, name, kind, parent_id, path)
+         SELECT id.id, 'Công đoàn ngành Xây dựng', 'UPPER_LEVEL', $1, $2 || '.' || id.id FROM id RETURNING id`,
+        [p.unitId, (await api.db.query(`SELECT path FROM org_unit WHERE id = $1`, [p.unitId]))[0].path],
+      );
+      const below = await enterprise(child.id, { worker_count: 5 });
+      const summary = await dryRun(api, p.supervisor.token, csvOf([HEADINGS.slice(0, 3), ['Công ty đơn vị dưới', below.taxCode, 6]]), { orgUnitId: p.unitId });
+      expect(summary).toMatchObject({ toUpdate: 1 });
+      const officer = await api.gql(CONFIRM, { id: summary.id }, p.officers[0].token);
+      expect(officer.errors?.[0]).toMatchObject({
+        message: 'Lần nhập này cập nhật doanh nghiệp của đơn vị khác: cần cán bộ giám sát xác nhận', extensions: { code: 'FORBIDDEN' },
+      });
+      expect((await api.ok(IMPORT, { id: summary.id }, p.officers[0].token)).registerImport.status).toBe('VALIDATED');
+      await api.ok(CONFIRM, { id: summary.id }, p.supervisor.token);
+      expect(await applied(summary.id)).toMatchObject({ appliedRows: 1 });
+      expect((await enterpriseRow(below.taxCode)).worker_count).toBe(6);
+    });
   });
 });
