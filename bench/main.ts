@@ -17,6 +17,7 @@ import { timed } from './lib/load';
 import { Meta, machineInfo, writeMarkdown } from './report';
 import { PASSWORD, World, bulk, seedFinishedCases, seedMembers, seedOpenCases, seedStructure, seedTargets, seedTxCases } from './seed';
 import { figuresSuite } from './suites/figures';
+import { importsSuite } from './suites/imports';
 import { readsSuite } from './suites/reads';
 import { sweepSuite } from './suites/sweep';
 import { transitionsSuite } from './suites/transitions';
@@ -27,7 +28,7 @@ const RAW_QUEUE = 'bench-raw-noop';
 
 async function main(): Promise<void> {
   const scale = SCALES[process.env.BENCH_SCALE === 'small' ? 'small' : 'full'];
-  // BENCH_ONLY=transitions,reads,sweep,worker,figures runs a subset (for iterating); the default runs all.
+  // BENCH_ONLY=transitions,reads,imports,sweep,worker,figures runs a subset (for iterating); the default runs all.
   const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
   const want = (suite: string) => !only.size || only.has(suite);
   const startedAt = new Date();
@@ -101,6 +102,12 @@ async function main(): Promise<void> {
       }
       ctx.gql.close();
       await api.stop();
+    }
+
+    if (want('imports')) {
+      // Its own API and worker processes (upload, dry run; outbox relay, apply job), stopped at its end.
+      log('imports');
+      await importsSuite(ctx, PASSWORD);
     }
 
     if (want('sweep')) {

@@ -30,6 +30,7 @@ const SECTION_TITLES: Record<string, string> = {
   worker: 'Worker',
   sweep: 'Escalation sweep',
   figures: 'Report figures',
+  imports: 'Register import',
 };
 
 function value(r: Row, v: number): string {

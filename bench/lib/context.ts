@@ -29,6 +29,8 @@ export interface Scale {
   maxSeedMinutes: number;
   workerJobs: number;
   outboxRows: number;
+  /** Rows of the register import (half new enterprises, half updates). */
+  importRows: number;
 }
 
 export const SCALES: Record<Scale['name'], Scale> = {
@@ -36,11 +38,13 @@ export const SCALES: Record<Scale['name'], Scale> = {
     name: 'full', rounds: 3, transitionSeconds: 4, readSeconds: 3, warmupSeconds: 1, concurrencies: [1, 16, 64], readConcurrencies: [1, 8],
     casesPerClient: 64, officersPerUnit: 20, openCases: 100_000, recognized: 10_000, closed: 5_000, preexistingUnions: 10_000,
     bigOpenCases: 1_000_000, members: 1_000_000, bigMembers: 10_000_000, maxSeedMinutes: 10, workerJobs: 5_000, outboxRows: 5_000,
+    importRows: 20_000,
   },
   small: {
     name: 'small', rounds: 3, transitionSeconds: 1, readSeconds: 1, warmupSeconds: 0.3, concurrencies: [1, 16, 64], readConcurrencies: [1, 8],
     casesPerClient: 16, officersPerUnit: 5, openCases: 10_000, recognized: 1_000, closed: 500, preexistingUnions: 1_000,
     bigOpenCases: 50_000, members: 100_000, bigMembers: 400_000, maxSeedMinutes: 1, workerJobs: 1_000, outboxRows: 1_000,
+    importRows: 5_000,
   },
 };
 

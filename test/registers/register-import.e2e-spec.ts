@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { RegisterImportApplyService } from '@app/core';
+import { ENTERPRISE_IMPORT, RegisterImportApplyService, importWorkbookBuffer } from '@app/core';
 import { JobName, QueueName } from '@app/queue';
 import { XLSX_MARKER_ENTRIES, sheetXlsx, xlsxOf, zipOf } from '@app/core/imports/testing/import-fixtures';
 import { Province, TestApi } from '../support/test-api';
@@ -368,6 +368,17 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect(await importsOf(p.unitId)).toBe(before);
     });
 
+    it('answers 400 for an XLSX of 100,001 rows, refused only once its last row is read, and stores nothing', async () => {
+      const before = await importsOf(p.unitId);
+      const rows = Array.from({ length: 100_001 }, (_, i) => ({ name: `Công ty ${i}`, taxCode: '0100101072', workerCount: i }));
+      const started = Date.now();
+      const r = await upload(api, p.supervisor.token, await importWorkbookBuffer(ENTERPRISE_IMPORT, rows), { fileName: 'qua-nhieu.xlsx' });
+      expect(r.status).toBe(400);
+      expect(r.body.errors).toEqual([{ code: 'TOO_MANY_ROWS', message: 'Tệp có quá 100.000 dòng dữ liệu: hãy chia thành nhiều tệp nhỏ hơn' }]);
+      expect(await importsOf(p.unitId)).toBe(before);
+      console.log(`100,001-row XLSX written, uploaded and refused in ${Date.now() - started} ms`);
+    }, 180_000);
+
     it('reads a hostile but readable workbook (hidden sheet first, formulas, merged cells) without a crash', async () => {
       const code1 = validTaxCode();
       const code2 = validTaxCode();
@@ -409,6 +420,25 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect(otherUnit).toEqual({ status: 403, body: { code: 'FORBIDDEN', message: 'Cán bộ chỉ được nhập danh sách doanh nghiệp của đơn vị mình' } });
       expect((await upload(api, p.supervisor.token, csv, { orgUnitId: child.id })).status).toBe(201);
       expect((await importsOf(q.unitId)) + (await importsOf(child.id)) + (await importsOf(p.federationId))).toBe(before + 1);
+    });
+
+    it("lets an officer confirm its unit's dry run only when every enterprise it updates is of the officer's unit", async () => {
+      const [child] = await api.db.query(
+        `WITH id AS (SELECT gen_random_uuid() AS id) INSERT INTO org_unit (id, name, kind, parent_id, path)
+         SELECT id.id, 'Công đoàn ngành Xây dựng', 'UPPER_LEVEL', $1, $2 || '.' || id.id FROM id RETURNING id`,
+        [p.unitId, (await api.db.query(`SELECT path FROM org_unit WHERE id = $1`, [p.unitId]))[0].path],
+      );
+      const below = await enterprise(child.id, { worker_count: 5 });
+      const summary = await dryRun(api, p.supervisor.token, csvOf([HEADINGS.slice(0, 3), ['Công ty đơn vị dưới', below.taxCode, 6]]), { orgUnitId: p.unitId });
+      expect(summary).toMatchObject({ toUpdate: 1 });
+      const officer = await api.gql(CONFIRM, { id: summary.id }, p.officers[0].token);
+      expect(officer.errors?.[0]).toMatchObject({
+        message: 'Lần nhập này cập nhật doanh nghiệp của đơn vị khác: cần cán bộ giám sát xác nhận', extensions: { code: 'FORBIDDEN' },
+      });
+      expect((await api.ok(IMPORT, { id: summary.id }, p.officers[0].token)).registerImport.status).toBe('VALIDATED');
+      await api.ok(CONFIRM, { id: summary.id }, p.supervisor.token);
+      expect(await applied(summary.id)).toMatchObject({ appliedRows: 1 });
+      expect((await enterpriseRow(below.taxCode)).worker_count).toBe(6);
     });
   });
 });

@@ -235,6 +235,15 @@ export class RegisterImportsService {
    */
   async confirm(actor: Actor, id: string): Promise<RegisterImportView> {
     const current = await this.get(actor, id);
+    if (actor.role === Role.OFFICER) {
+      // A supervisor's dry run of the officer's unit may update enterprises of the units below it: not the officer's to apply.
+      const [beyond] = await this.db.query(
+        `SELECT 1 FROM register_import_row r JOIN enterprise e ON e.id = r.enterprise_id
+          WHERE r.import_id = $1 AND r.action = '${ImportRowAction.UPDATE}' AND e.org_unit_id <> $2 LIMIT 1`,
+        [current.id, actor.orgUnitId],
+      );
+      if (beyond) throw forbidden('Lần nhập này cập nhật doanh nghiệp của đơn vị khác: cần cán bộ giám sát xác nhận');
+    }
     await this.db.transaction(async (m) => {
       const updated = await m.query(
         `UPDATE register_import SET status = '${RegisterImportStatus.APPLYING}', confirmed_by = $2, confirmed_at = now(), error = NULL
