@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e) => {
-  process.stderr.write(`[bench] cleanup failed: ${(e as Error).message}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`[bench] cleanup failed: ${(e as Error).message}\n`);
+    process.exit(1);
+  },
+);

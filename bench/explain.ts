@@ -29,14 +29,25 @@ export async function explainSweep(ctx: Ctx, situation: string): Promise<void> {
   await explainSweepOn(ctx.app.get(DataSource), calendar, ctx.app.get(APP_CONFIG), ctx.plans, calendar.today(), situation);
 }
 
-export async function explainSweepOn(ds: DataSource, calendar: CalendarService, config: AppConfig, plans: Plan[], today: string, situation: string): Promise<void> {
+export async function explainSweepOn(
+  ds: DataSource,
+  calendar: CalendarService,
+  config: AppConfig,
+  plans: Plan[],
+  today: string,
+  situation: string,
+): Promise<void> {
   const fakeDs = {
     createQueryRunner: () => {
       const q = ds.createQueryRunner();
       let began = false;
       const explained = explaining(q, plans, (sql) =>
-        /INSERT INTO escalation \(case_id/.test(sql) ? `EscalationsService.sweep(): case levels, first batch (${situation})`
-          : /INSERT INTO escalation \(application_id/.test(sql) ? `EscalationsService.sweep(): overdue applications (${situation})` : null);
+        /INSERT INTO escalation \(case_id/.test(sql)
+          ? `EscalationsService.sweep(): case levels, first batch (${situation})`
+          : /INSERT INTO escalation \(application_id/.test(sql)
+            ? `EscalationsService.sweep(): overdue applications (${situation})`
+            : null,
+      );
       return {
         async query(sql: string, params?: unknown[]) {
           if (!began) {
@@ -77,5 +88,8 @@ export async function explainFigures(ctx: Ctx, label: string): Promise<void> {
       WHERE m.admitted_on BETWEEN $1 AND $2 AND m.grassroots_union_id IN (SELECT id FROM org_unit WHERE path = $3 OR path LIKE $4)`,
     [period.start, period.end, unit.path, `${unit.path}.%`],
   );
-  ctx.plans.push({ title: `baseline: bare count of members admitted in the year (YEAR ${year}, ${label})`, plan: bare.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n') });
+  ctx.plans.push({
+    title: `baseline: bare count of members admitted in the year (YEAR ${year}, ${label})`,
+    plan: bare.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n'),
+  });
 }

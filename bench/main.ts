@@ -41,7 +41,21 @@ async function main(): Promise<void> {
   const seedPool = pool(BENCH_DB_URL, 1, 'cdcs-bench-seed');
   const hosts: Host[] = [];
   let app: Awaited<ReturnType<typeof createApi>> | null = null;
-  const ctx = { scale, url: BENCH_DB_URL, redisUrl: REDIS_URL, queuePrefix: QUEUE_PREFIX, hostEnv: HOST_ENV, pg, rows: [], notes: [], seeding: [], memory: [], diagnostics: [], plans: [], log } as unknown as Ctx;
+  const ctx = {
+    scale,
+    url: BENCH_DB_URL,
+    redisUrl: REDIS_URL,
+    queuePrefix: QUEUE_PREFIX,
+    hostEnv: HOST_ENV,
+    pg,
+    rows: [],
+    notes: [],
+    seeding: [],
+    memory: [],
+    diagnostics: [],
+    plans: [],
+    log,
+  } as unknown as Ctx;
   const seeding = ctx.seeding;
   const seedStep = async (what: string, fn: () => Promise<void>) => {
     const t = await timed(fn);
@@ -58,19 +72,25 @@ async function main(): Promise<void> {
     let membersMs = 0;
     const tables = ['enterprise', 'founding_case', 'case_transition', 'membership_application', 'org_unit'];
     try {
-      await seedStep(`structure: federation, 10 unions, ${10 * scale.officersPerUnit} officers, supervisors, ${Math.max(...scale.concurrencies)} load officers`, async () => {
-        world = await seedStructure(seedClient, scale.officersPerUnit, Math.max(...scale.concurrencies));
-        await seedTargets(seedClient, world, world.federationSupervisor.id);
-        await seedTxCases(seedClient, world, scale.casesPerClient);
-      });
+      await seedStep(
+        `structure: federation, 10 unions, ${10 * scale.officersPerUnit} officers, supervisors, ${Math.max(...scale.concurrencies)} load officers`,
+        async () => {
+          world = await seedStructure(seedClient, scale.officersPerUnit, Math.max(...scale.concurrencies));
+          await seedTargets(seedClient, world, world.federationSupervisor.id);
+          await seedTxCases(seedClient, world, scale.casesPerClient);
+        },
+      );
       await seedStep(
         `${scale.openCases.toLocaleString('en-US')} open cases (+ enterprises, history, applications), ${scale.recognized.toLocaleString('en-US')} recognized, ${scale.closed.toLocaleString('en-US')} closed, ${scale.preexistingUnions.toLocaleString('en-US')} older grassroots unions`,
-        () => bulk(seedClient, tables, async () => {
-          await seedFinishedCases(seedClient, world, scale.recognized, scale.closed, scale.preexistingUnions);
-          await seedOpenCases(seedClient, world, scale.openCases, true);
-        }),
+        () =>
+          bulk(seedClient, tables, async () => {
+            await seedFinishedCases(seedClient, world, scale.recognized, scale.closed, scale.preexistingUnions);
+            await seedOpenCases(seedClient, world, scale.openCases, true);
+          }),
       );
-      membersMs = await seedStep(`${scale.members.toLocaleString('en-US')} members`, () => bulk(seedClient, ['member'], () => seedMembers(seedClient, world, scale.members)));
+      membersMs = await seedStep(`${scale.members.toLocaleString('en-US')} members`, () =>
+        bulk(seedClient, ['member'], () => seedMembers(seedClient, world, scale.members)),
+      );
     } finally {
       seedClient.release();
     }
@@ -91,7 +111,12 @@ async function main(): Promise<void> {
         api.resetPeak();
         const m0 = api.memory();
         await transitionsSuite(ctx, PASSWORD);
-        ctx.memory.push({ process: 'API', phase: `transitions (recordOutreach at ${scale.concurrencies.join('/')} clients)`, rss: m0.rss, hwm: api.memory().hwm });
+        ctx.memory.push({
+          process: 'API',
+          phase: `transitions (recordOutreach at ${scale.concurrencies.join('/')} clients)`,
+          rss: m0.rss,
+          hwm: api.memory().hwm,
+        });
       }
       if (want('reads')) {
         log('reads');
@@ -133,8 +158,9 @@ async function main(): Promise<void> {
       const client = await seedPool.connect();
       try {
         const more = scale.bigOpenCases - world.openCases;
-        await seedStep(`${more.toLocaleString('en-US')} more open cases (+ enterprises, history) → ${scale.bigOpenCases.toLocaleString('en-US')} open`,
-          () => bulk(client, ['enterprise', 'founding_case', 'case_transition'], () => seedOpenCases(client, world, more, false)));
+        await seedStep(`${more.toLocaleString('en-US')} more open cases (+ enterprises, history) → ${scale.bigOpenCases.toLocaleString('en-US')} open`, () =>
+          bulk(client, ['enterprise', 'founding_case', 'case_transition'], () => seedOpenCases(client, world, more, false)),
+        );
         if (want('sweep')) {
           log(`sweep at ${scale.bigOpenCases}`);
           await sweepSuite(ctx, 'grown', { explainRepeat: process.env.BENCH_EXPLAIN !== '0' });
@@ -149,15 +175,21 @@ async function main(): Promise<void> {
           // The worker-built report (for the worker's peak RSS) at this scale: the same 20k-union workbook as at 10M, a fifth of the time.
           await figuresSuite(ctx, `${scale.members.toLocaleString('en-US')} members`, worker);
           if (big && fits) {
-            ctx.notes.push(`Seeding ${extra.toLocaleString('en-US')} more members was estimated at ${(estimate / 60000).toFixed(1)} min from the first ${scale.members.toLocaleString('en-US')} (limit ${scale.maxSeedMinutes} min), so the ${scale.bigMembers.toLocaleString('en-US')}-member run was done.`);
-            await seedStep(`${extra.toLocaleString('en-US')} more members → ${scale.bigMembers.toLocaleString('en-US')} (estimated ${(estimate / 60000).toFixed(1)} min)`,
-              () => bulk(client, ['member'], () => seedMembers(client, world, extra)));
+            ctx.notes.push(
+              `Seeding ${extra.toLocaleString('en-US')} more members was estimated at ${(estimate / 60000).toFixed(1)} min from the first ${scale.members.toLocaleString('en-US')} (limit ${scale.maxSeedMinutes} min), so the ${scale.bigMembers.toLocaleString('en-US')}-member run was done.`,
+            );
+            await seedStep(
+              `${extra.toLocaleString('en-US')} more members → ${scale.bigMembers.toLocaleString('en-US')} (estimated ${(estimate / 60000).toFixed(1)} min)`,
+              () => bulk(client, ['member'], () => seedMembers(client, world, extra)),
+            );
             log(`figures at ${scale.bigMembers}`);
             await figuresSuite(ctx, `${scale.bigMembers.toLocaleString('en-US')} members`);
             if (process.env.BENCH_EXPLAIN !== '0') await explainFigures(ctx, `${scale.bigMembers.toLocaleString('en-US')} members`);
           } else if (big) {
             if (process.env.BENCH_EXPLAIN !== '0') await explainFigures(ctx, `${scale.members.toLocaleString('en-US')} members`);
-            ctx.notes.push(`The ${scale.bigMembers.toLocaleString('en-US')}-member run was skipped: seeding ${extra.toLocaleString('en-US')} more members was estimated at ${(estimate / 60000).toFixed(1)} min (> ${scale.maxSeedMinutes} min) from the ${(membersMs / 1000).toFixed(0)} s the first ${scale.members.toLocaleString('en-US')} took.`);
+            ctx.notes.push(
+              `The ${scale.bigMembers.toLocaleString('en-US')}-member run was skipped: seeding ${extra.toLocaleString('en-US')} more members was estimated at ${(estimate / 60000).toFixed(1)} min (> ${scale.maxSeedMinutes} min) from the ${(membersMs / 1000).toFixed(0)} s the first ${scale.members.toLocaleString('en-US')} took.`,
+            );
           }
         }
       } finally {
@@ -172,15 +204,32 @@ async function main(): Promise<void> {
     await pg.end().catch(() => undefined);
     await seedPool.end().catch(() => undefined);
     if (process.env.BENCH_KEEP_DB !== '1') {
-      await dropDatabase(BENCH_DB_URL).then(() => log(`dropped ${BENCH_DB_NAME}`), (e) => log(`could not drop ${BENCH_DB_NAME}: ${e.message}`));
+      await dropDatabase(BENCH_DB_URL).then(
+        () => log(`dropped ${BENCH_DB_NAME}`),
+        (e) => log(`could not drop ${BENCH_DB_NAME}: ${e.message}`),
+      );
     }
     await deleteQueueKeys().catch((e) => log(`could not delete ${QUEUE_PREFIX}* keys: ${e.message}`));
   }
 
   const out = process.env.BENCH_OUT ?? path.join(__dirname, '..', 'docs', 'benchmarks.md');
   const meta: Meta = {
-    startedAt, finishedAt: new Date(), scale, pgVersion: pgMeta.pgVersion, redisVersion: pgMeta.redisVersion, database: BENCH_DB_NAME, queuePrefix: QUEUE_PREFIX,
-    loadAverage, loadAverageEnd: os.loadavg(), machine: machineInfo(), notes: ctx.notes, diagnostics: ctx.diagnostics, seeding, memory: ctx.memory, benchPeakRss: process.resourceUsage().maxRSS * 1024, explains: ctx.plans,
+    startedAt,
+    finishedAt: new Date(),
+    scale,
+    pgVersion: pgMeta.pgVersion,
+    redisVersion: pgMeta.redisVersion,
+    database: BENCH_DB_NAME,
+    queuePrefix: QUEUE_PREFIX,
+    loadAverage,
+    loadAverageEnd: os.loadavg(),
+    machine: machineInfo(),
+    notes: ctx.notes,
+    diagnostics: ctx.diagnostics,
+    seeding,
+    memory: ctx.memory,
+    benchPeakRss: process.resourceUsage().maxRSS * 1024,
+    explains: ctx.plans,
   };
   // The raw results, so that the markdown can be rendered again (bench/render.ts) after bench/NOTES.md changes.
   const json = process.env.BENCH_JSON ?? path.join(__dirname, 'results', `${scale.name}-latest.json`);

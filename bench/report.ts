@@ -70,12 +70,16 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
   lines.push('|---|---|');
   lines.push(`| date | ${meta.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${fmt(minutes, 1)} min |`);
   lines.push(`| machine | ${machine.cores} cores (${machine.model}), ${fmt(machine.memGiB, 1)} GiB RAM, ${machine.os} |`);
-  lines.push(`| load average (1 / 5 / 15 min) | at start ${meta.loadAverage.map((x) => x.toFixed(2)).join(' / ')}${meta.loadAverageEnd ? `, at end ${meta.loadAverageEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''} (other engineers' builds and tests share the machine) |`);
+  lines.push(
+    `| load average (1 / 5 / 15 min) | at start ${meta.loadAverage.map((x) => x.toFixed(2)).join(' / ')}${meta.loadAverageEnd ? `, at end ${meta.loadAverageEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''} (other engineers' builds and tests share the machine) |`,
+  );
   lines.push(`| Node | ${process.version} |`);
   lines.push(`| PostgreSQL | ${meta.pgVersion} (server defaults: shared_buffers 128 MB, work_mem 4 MB) |`);
   lines.push(`| Redis | ${meta.redisVersion} |`);
   lines.push(`| database / queue prefix | \`${meta.database}\` / \`${meta.queuePrefix}\` (created, then dropped / deleted) |`);
-  lines.push(`| rounds | ${meta.scale.rounds} per comparison, baseline and system alternating (B S B S B S); medians shown. Steps whose round takes minutes (sweep backlog at 1M, figures at 10M) stop early when over their time budget: the rounds column lists what ran |`);
+  lines.push(
+    `| rounds | ${meta.scale.rounds} per comparison, baseline and system alternating (B S B S B S); medians shown. Steps whose round takes minutes (sweep backlog at 1M, figures at 10M) stop early when over their time budget: the rounds column lists what ran |`,
+  );
   lines.push('');
   lines.push('**Ratio** is always "how the system does relative to the baseline measured in the same run": system ÷ baseline for');
   lines.push('rates, baseline ÷ system for times. 1.00 = as fast as the baseline; 0.25 = a quarter of its rate (or four times its time).');
@@ -85,11 +89,12 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
   lines.push('| target | measured | met |');
   lines.push('|---|---|---|');
   for (const r of rows.filter((x) => x.target)) {
-    const measured = r.unit === 'ms' && r.target!.text.startsWith('<')
-      ? secsOrMs(r.system)
-      : r.unit === 'ms'
-        ? `${secsOrMs(r.system)} vs ${secsOrMs(r.base)} = ${fmt(r.system / r.base, 2)}× the bare SQL`
-        : `ratio ${fmt(r.ratio, 2)}${r.p99 !== undefined ? `, p99 ${ms(r.p99)} ms` : ''}`;
+    const measured =
+      r.unit === 'ms' && r.target!.text.startsWith('<')
+        ? secsOrMs(r.system)
+        : r.unit === 'ms'
+          ? `${secsOrMs(r.system)} vs ${secsOrMs(r.base)} = ${fmt(r.system / r.base, 2)}× the bare SQL`
+          : `ratio ${fmt(r.ratio, 2)}${r.p99 !== undefined ? `, p99 ${ms(r.p99)} ms` : ''}`;
     lines.push(`| ${r.name}: ${r.target!.text} | ${measured} | ${r.target!.met ? 'yes' : '**no**'} |`);
   }
   if (meta.notes.length) {
@@ -107,20 +112,26 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
     lines.push('');
     const hasLatency = rs.some((r) => r.p50 !== undefined);
     if (hasLatency) {
-      lines.push('| benchmark | system | baseline | ratio | p50 / p99 ms (system) | p50 / p99 ms (baseline) | CPU ms/op system: driver + API + PG | CPU ms/op baseline: driver + PG | errors | rounds |');
+      lines.push(
+        '| benchmark | system | baseline | ratio | p50 / p99 ms (system) | p50 / p99 ms (baseline) | CPU ms/op system: driver + API + PG | CPU ms/op baseline: driver + PG | errors | rounds |',
+      );
       lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
       for (const r of rs) {
-        lines.push(`| ${r.name} | ${value(r, r.system)} | ${value(r, r.base)} | **${fmt(r.ratio, 2)}** | ${latency(r.p50, r.p99)} | ${latency(r.baseP50, r.baseP99)} | ${cpuCell(r.cpu, true)} | ${cpuCell(r.baseCpu, false)} | ${r.errors ?? 0} | ${rounds(r)} |`);
+        lines.push(
+          `| ${r.name} | ${value(r, r.system)} | ${value(r, r.base)} | **${fmt(r.ratio, 2)}** | ${latency(r.p50, r.p99)} | ${latency(r.baseP50, r.baseP99)} | ${cpuCell(r.cpu, true)} | ${cpuCell(r.baseCpu, false)} | ${r.errors ?? 0} | ${rounds(r)} |`,
+        );
       }
       const diags = meta.diagnostics.filter((d) => d.section === section);
       if (diags.length) {
         lines.push('');
-        lines.push('Where a GraphQL request\'s time goes (one run each, no baseline):');
+        lines.push("Where a GraphQL request's time goes (one run each, no baseline):");
         lines.push('');
         lines.push('| request | rate | p50 / p99 ms | API CPU ms/req (of it kernel) | Postgres CPU ms/req |');
         lines.push('|---|---:|---:|---:|---:|');
         for (const d of diags) {
-          lines.push(`| ${d.name} | ${fmt(d.rate, 0)}/s | ${latency(d.p50, d.p99)} | ${d.cpu ? `${ms(d.cpu.api)} (${ms(d.cpu.apiSystem ?? 0)})` : ''} | ${d.cpu ? ms(d.cpu.pg) : ''} |`);
+          lines.push(
+            `| ${d.name} | ${fmt(d.rate, 0)}/s | ${latency(d.p50, d.p99)} | ${d.cpu ? `${ms(d.cpu.api)} (${ms(d.cpu.apiSystem ?? 0)})` : ''} | ${d.cpu ? ms(d.cpu.pg) : ''} |`,
+          );
         }
       }
     } else {

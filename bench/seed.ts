@@ -16,7 +16,10 @@ export const PASSWORD = 'bench-password-1';
 /** The stages of a case's way through the pipeline, in order, as a SQL array (indexed by stage number + 1). */
 const STAGES_ARRAY = `ARRAY[${[...OPEN_STAGES, CaseStage.RECOGNIZED].map((s) => `'${s}'`).join(',')}]`;
 
-export interface BenchUser { id: string; email: string }
+export interface BenchUser {
+  id: string;
+  email: string;
+}
 export interface World {
   federation: { id: string; path: string };
   units: { id: string; path: string }[];
@@ -48,10 +51,10 @@ export async function seedStructure(c: PoolClient, officersPerUnit: number, txCl
     )
   ).rows[0];
   await c.query(`CREATE TABLE bench_unit (i int PRIMARY KEY, id uuid NOT NULL, path text NOT NULL)`);
-  await c.query(
-    `INSERT INTO bench_unit SELECT i, md5('unit' || i)::uuid, $2 || '.' || md5('unit' || i)::uuid FROM generate_series(0, $1 - 1) i`,
-    [UNITS, fed.path],
-  );
+  await c.query(`INSERT INTO bench_unit SELECT i, md5('unit' || i)::uuid, $2 || '.' || md5('unit' || i)::uuid FROM generate_series(0, $1 - 1) i`, [
+    UNITS,
+    fed.path,
+  ]);
   await c.query(
     `INSERT INTO org_unit (id, name, kind, parent_id, path)
      SELECT id, (ARRAY['Công đoàn ngành Dệt may','Công đoàn ngành Y tế','Công đoàn các KCN','Công đoàn ngành Xây dựng','Công đoàn ngành Giáo dục'])[1 + i % 5] || ' ' || (i + 1),
@@ -278,7 +281,8 @@ export async function seedTxCases(c: PoolClient, w: World, perClient: number): P
     `INSERT INTO case_evidence (case_id, kind, stage, occurred_on, details, recorded_by)
      SELECT md5('c' || g)::uuid, 'SURVEY', 'SURVEY', current_date - 5, '{"workerCount": 300, "hasUnion": false}', officer_id FROM seed_batch`,
   );
-  const rows = (await c.query(`SELECT c.id, c.version, c.assignee_id FROM founding_case c JOIN seed_batch b ON c.id = md5('c' || b.g)::uuid ORDER BY b.g`)).rows;
+  const rows = (await c.query(`SELECT c.id, c.version, c.assignee_id FROM founding_case c JOIN seed_batch b ON c.id = md5('c' || b.g)::uuid ORDER BY b.g`))
+    .rows;
   w.txCases = w.txOfficers.map((o) => rows.filter((r) => r.assignee_id === o.id).map((r) => ({ id: r.id, version: r.version })));
   await c.query(`DROP TABLE seed_batch`);
 }

@@ -39,7 +39,10 @@ function tokens(source: string): string[] {
     const separator = kind === ts.SyntaxKind.CommaToken || kind === ts.SyntaxKind.SemicolonToken;
     const leadingBar =
       kind === ts.SyntaxKind.BarToken &&
-      (previous === ts.SyntaxKind.EqualsToken || previous === ts.SyntaxKind.ColonToken || previous === ts.SyntaxKind.OpenParenToken || previous === ts.SyntaxKind.LessThanToken);
+      (previous === ts.SyntaxKind.EqualsToken ||
+        previous === ts.SyntaxKind.ColonToken ||
+        previous === ts.SyntaxKind.OpenParenToken ||
+        previous === ts.SyntaxKind.LessThanToken);
     if (!separator && !leadingBar) {
       out.push(kind === ts.SyntaxKind.StringLiteral ? JSON.stringify(scanner.getTokenValue()) : scanner.getTokenText());
     }

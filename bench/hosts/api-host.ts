@@ -47,7 +47,10 @@ async function mainClustered(): Promise<void> {
   if (!cluster.isPrimary) return;
   const port = Number(process.env.PORT);
   for (let i = 0; ; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up && Object.keys(cluster.workers ?? {}).length === Number(process.env.API_PROCESSES)) break;
     if (i > 600) throw new Error('clustered API did not come up');
     await new Promise((r) => setTimeout(r, 100));

@@ -15,7 +15,9 @@ export class Host {
     const t0 = Date.now();
     // BENCH_CPU_PROF=api,worker (with BENCH_CPU_PROF_DIR) writes V8 CPU profiles of those hosts on exit; see bench/tools/profile-summary.ts.
     const profiled = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(name);
-    const profArgs = profiled ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? '/tmp/cdcs-bench-prof'}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+    const profArgs = profiled
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? '/tmp/cdcs-bench-prof'}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+      : [];
     const child = fork(path.join(__dirname, '..', 'hosts', script), [], {
       execArgv: ['-r', '@swc-node/register', ...profArgs],
       env: { ...process.env, ...env },

@@ -20,8 +20,19 @@ export function procTimes(pid: number): { user: number; system: number } {
   }
 }
 
-export interface CpuSnap { at: number; driver: number; api: number; apiSystem: number; pg: Map<number, number> }
-export interface CpuUse { driver: number; api: number; pg: number; /** kernel part of `api` */ apiSystem?: number }
+export interface CpuSnap {
+  at: number;
+  driver: number;
+  api: number;
+  apiSystem: number;
+  pg: Map<number, number>;
+}
+export interface CpuUse {
+  driver: number;
+  api: number;
+  pg: number;
+  /** kernel part of `api` */ apiSystem?: number;
+}
 
 /**
  * CPU time used by the bench driver (this process: load generator, in-process services, pg client),

@@ -18,11 +18,7 @@ export interface LoadResult {
  * A closed loop: `clients` concurrent loops, each calling `op(client, i)` back to back for
  * `seconds`; latencies of successful calls in ms. An op that throws counts as an error.
  */
-export async function closedLoop(
-  clients: number,
-  seconds: number,
-  op: (client: number, i: number) => Promise<void>,
-): Promise<LoadResult> {
+export async function closedLoop(clients: number, seconds: number, op: (client: number, i: number) => Promise<void>): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -62,12 +58,7 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
 }
 
 /** closedLoop with the CPU per operation of the driver, the API and Postgres. */
-export async function measuredLoop(
-  meter: CpuMeter,
-  clients: number,
-  seconds: number,
-  op: (client: number, i: number) => Promise<void>,
-): Promise<LoadResult> {
+export async function measuredLoop(meter: CpuMeter, clients: number, seconds: number, op: (client: number, i: number) => Promise<void>): Promise<LoadResult> {
   const { value, cpu } = await meter.measure(() => closedLoop(clients, seconds, op));
   const n = Math.max(1, value.ops);
   return { ...value, cpu: { driver: cpu.driver / n, api: cpu.api / n, apiSystem: (cpu.apiSystem ?? 0) / n, pg: cpu.pg / n } };
@@ -78,6 +69,9 @@ export function medianCpu(runs: LoadResult[]): CpuUse | undefined {
   const xs = runs.map((r) => r.cpu).filter((c): c is CpuUse => !!c);
   if (!xs.length) return undefined;
   return {
-    driver: median(xs.map((c) => c.driver)), api: median(xs.map((c) => c.api)), apiSystem: median(xs.map((c) => c.apiSystem ?? 0)), pg: median(xs.map((c) => c.pg)),
+    driver: median(xs.map((c) => c.driver)),
+    api: median(xs.map((c) => c.api)),
+    apiSystem: median(xs.map((c) => c.apiSystem ?? 0)),
+    pg: median(xs.map((c) => c.pg)),
   };
 }

@@ -42,12 +42,14 @@ export async function figuresSuite(ctx: Ctx, label: string, worker?: Host): Prom
     ctx.log(`  figures ${label}: replayed ${replayed.ms.toFixed(0)} ms; close of ${period.end} ${close.ms.toFixed(0)} ms (${close.value.cases} cases)`);
   }
   const newReport = async () =>
-    (await pg.query(
-      `INSERT INTO report (org_unit_id, period_kind, period_start, period_end, version, status)
+    (
+      await pg.query(
+        `INSERT INTO report (org_unit_id, period_kind, period_start, period_end, version, status)
        SELECT $1, 'YEAR', $2, $3, coalesce(max(version), 0) + 1, 'QUEUED' FROM report WHERE org_unit_id = $1 AND period_kind = 'YEAR' AND period_start = $2
        RETURNING id`,
-      [unit.id, period.start, period.end],
-    )).rows[0].id as string;
+        [unit.id, period.start, period.end],
+      )
+    ).rows[0].id as string;
 
   const base: number[] = [];
   const sys: number[] = [];
@@ -69,7 +71,8 @@ export async function figuresSuite(ctx: Ctx, label: string, worker?: Host): Prom
     check = `${b.value.rows[0].n} members admitted in ${year} (figures say ${s.value.newMembers}); ${s.value.officers} officers, ${s.value.unions} grassroots unions, ${s.value.late} cases in the overdue list`;
     ctx.log(`  figures ${label} r${r}: bare ${b.ms.toFixed(0)} ms, figures ${s.ms.toFixed(0)} ms, report build ${rb.ms.toFixed(0)} ms — ${check}`);
   }
-  const [{ xlsx, csv }] = (await pg.query(`SELECT length(xlsx) AS xlsx, length(csv) AS csv FROM report WHERE status = 'READY' ORDER BY built_at DESC LIMIT 1`)).rows;
+  const [{ xlsx, csv }] = (await pg.query(`SELECT length(xlsx) AS xlsx, length(csv) AS csv FROM report WHERE status = 'READY' ORDER BY built_at DESC LIMIT 1`))
+    .rows;
   const mk = (name: string, values: number[], note: string, target?: string): Row => {
     const row: Row = {
       section: 'figures',
@@ -87,8 +90,22 @@ export async function figuresSuite(ctx: Ctx, label: string, worker?: Host): Prom
     return row;
   };
   const big = members >= 10_000_000;
-  ctx.rows.push(mk('report figures (summary, byOfficer, byGrassroots, overdue list; one snapshot on 3 connections; year closed)', sys, check, big ? '≤ 2× bare SQL' : undefined));
-  ctx.rows.push(mk('full report build (figures, overdue list, XLSX, CSV, one UPDATE)', build, `XLSX ${(xlsx / 1024).toFixed(0)} KiB, CSV ${(csv / 1024).toFixed(1)} KiB`, big ? '≤ 2× bare SQL' : undefined));
+  ctx.rows.push(
+    mk(
+      'report figures (summary, byOfficer, byGrassroots, overdue list; one snapshot on 3 connections; year closed)',
+      sys,
+      check,
+      big ? '≤ 2× bare SQL' : undefined,
+    ),
+  );
+  ctx.rows.push(
+    mk(
+      'full report build (figures, overdue list, XLSX, CSV, one UPDATE)',
+      build,
+      `XLSX ${(xlsx / 1024).toFixed(0)} KiB, CSV ${(csv / 1024).toFixed(1)} KiB`,
+      big ? '≤ 2× bare SQL' : undefined,
+    ),
+  );
 
   if (worker) {
     // One build through the real path (outbox → relay → BUILD_REPORT job in the worker process), for the worker's peak RSS.
@@ -96,7 +113,11 @@ export async function figuresSuite(ctx: Ctx, label: string, worker?: Host): Prom
     const before = worker.memory();
     const id = await newReport();
     const t = await timed(async () => {
-      await pg.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3)`, [QUEUE_OF_JOB[JobName.BUILD_REPORT], JobName.BUILD_REPORT, JSON.stringify({ reportId: id })]);
+      await pg.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3)`, [
+        QUEUE_OF_JOB[JobName.BUILD_REPORT],
+        JobName.BUILD_REPORT,
+        JSON.stringify({ reportId: id }),
+      ]);
       for (;;) {
         const [row] = (await pg.query(`SELECT status, error FROM report WHERE id = $1`, [id])).rows;
         if (row.status === 'READY') return;
@@ -105,7 +126,14 @@ export async function figuresSuite(ctx: Ctx, label: string, worker?: Host): Prom
       }
     });
     const after = worker.memory();
-    ctx.memory.push({ process: 'worker', phase: `YEAR report build via outbox → worker job, ${members.toLocaleString('en-US')} members (${(t.ms / 1000).toFixed(1)} s)`, rss: before.rss, hwm: after.hwm });
-    ctx.log(`  worker-built report: ${t.ms.toFixed(0)} ms, worker RSS before ${(before.rss / 1048576).toFixed(0)} MB, peak ${(after.hwm / 1048576).toFixed(0)} MB`);
+    ctx.memory.push({
+      process: 'worker',
+      phase: `YEAR report build via outbox → worker job, ${members.toLocaleString('en-US')} members (${(t.ms / 1000).toFixed(1)} s)`,
+      rss: before.rss,
+      hwm: after.hwm,
+    });
+    ctx.log(
+      `  worker-built report: ${t.ms.toFixed(0)} ms, worker RSS before ${(before.rss / 1048576).toFixed(0)} MB, peak ${(after.hwm / 1048576).toFixed(0)} MB`,
+    );
   }
 }

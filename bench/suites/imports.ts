@@ -29,7 +29,11 @@ function uploadCsv(rows: EnterpriseImportRow[]): Buffer {
   const q = (s: string | null) => (s === null ? '' : `"${s.replace(/"/g, '""')}"`);
   const head = ENTERPRISE_IMPORT.columns.map((c) => c.heading).join(',');
   const day = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
-  const lines = rows.map((r) => [q(r.name), r.taxCode, r.workerCount, q(r.address), q(r.district), q(r.sector), r.ownership ?? '', r.hasUnion ? 'Có' : 'Không', day(r.surveyedOn)].join(','));
+  const lines = rows.map((r) =>
+    [q(r.name), r.taxCode, r.workerCount, q(r.address), q(r.district), q(r.sector), r.ownership ?? '', r.hasUnion ? 'Có' : 'Không', day(r.surveyedOn)].join(
+      ',',
+    ),
+  );
   return Buffer.from(`${head}\n${lines.join('\n')}\n`);
 }
 
@@ -37,7 +41,9 @@ function uploadCsv(rows: EnterpriseImportRow[]): Buffer {
 function copyCsv(rows: EnterpriseImportRow[]): Buffer {
   const q = (s: string | null) => (s === null ? '' : `"${s.replace(/"/g, '""')}"`);
   return Buffer.from(
-    rows.map((r) => [r.taxCode, q(r.name), r.workerCount, q(r.address), q(r.district), q(r.sector), r.ownership ?? '', r.hasUnion, r.surveyedOn ?? ''].join(',')).join('\n') + '\n',
+    rows
+      .map((r) => [r.taxCode, q(r.name), r.workerCount, q(r.address), q(r.district), q(r.sector), r.ownership ?? '', r.hasUnion, r.surveyedOn ?? ''].join(','))
+      .join('\n') + '\n',
   );
 }
 
@@ -74,14 +80,27 @@ export async function importsSuite(ctx: Ctx, password: string): Promise<void> {
       for (let i = 0; i < n / 2; i++) {
         const e = existing.codes[i];
         rows.push({
-          name: `Công ty TNHH Nhập Bench ${e}`, taxCode: e, workerCount: 31 + (i % 500), address: `Số ${i} đường Trần Hưng Đạo, phường Lê Hồng Phong`,
-          district: 'Huyện 1', sector: 'Dệt may', ownership: Ownership.PRIVATE, hasUnion: false, surveyedOn: null,
+          name: `Công ty TNHH Nhập Bench ${e}`,
+          taxCode: e,
+          workerCount: 31 + (i % 500),
+          address: `Số ${i} đường Trần Hưng Đạo, phường Lê Hồng Phong`,
+          district: 'Huyện 1',
+          sector: 'Dệt may',
+          ownership: Ownership.PRIVATE,
+          hasUnion: false,
+          surveyedOn: null,
         });
         const c = fresh.codes[i];
         rows.push({
-          name: `Công ty Cổ phần Sản xuất và Thương mại Bench ${c}`, taxCode: c, workerCount: 5 + (i % 900), address: `Lô ${i} KCN Phúc Khánh, TP Thái Bình`,
-          district: `Huyện ${1 + (i % 8)}`, sector: ['Dệt may', 'Da giày', 'Điện tử', 'Chế biến gỗ', 'Cơ khí'][i % 5], ownership: OWNERSHIPS[i % 5],
-          hasUnion: i % 7 === 0, surveyedOn: i % 3 === 0 ? '2025-03-31' : null,
+          name: `Công ty Cổ phần Sản xuất và Thương mại Bench ${c}`,
+          taxCode: c,
+          workerCount: 5 + (i % 900),
+          address: `Lô ${i} KCN Phúc Khánh, TP Thái Bình`,
+          district: `Huyện ${1 + (i % 8)}`,
+          sector: ['Dệt may', 'Da giày', 'Điện tử', 'Chế biến gỗ', 'Cơ khí'][i % 5],
+          ownership: OWNERSHIPS[i % 5],
+          hasUnion: i % 7 === 0,
+          surveyedOn: i % 3 === 0 ? '2025-03-31' : null,
         });
       }
       const file = format === 'xlsx' ? await importWorkbookBuffer(ENTERPRISE_IMPORT, rows, { title: 'DANH SÁCH DOANH NGHIỆP' }) : uploadCsv(rows);
@@ -110,7 +129,11 @@ export async function importsSuite(ctx: Ctx, password: string): Promise<void> {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(file)]), `Danh sách doanh nghiệp ${r}.${format}`);
       form.append('orgUnitId', unit.id);
-      const res = await fetch(`http://127.0.0.1:${api.info.port}/imports/enterprises`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const res = await fetch(`http://127.0.0.1:${api.info.port}/imports/enterprises`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       const summary = (await res.json()) as { id: string; toCreate: number; toUpdate: number; refused: number };
       if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${JSON.stringify(summary)}`);
       const t1 = now();
@@ -123,13 +146,17 @@ export async function importsSuite(ctx: Ctx, password: string): Promise<void> {
         await sleep(10);
       }
       const t2 = now();
-      const [check] = (await pg.query(
-        `SELECT count(*) FILTER (WHERE tax_code = ANY($1))::int AS created, count(*) FILTER (WHERE tax_code = ANY($2) AND address LIKE 'Số % đường Trần Hưng Đạo%')::int AS updated
+      const [check] = (
+        await pg.query(
+          `SELECT count(*) FILTER (WHERE tax_code = ANY($1))::int AS created, count(*) FILTER (WHERE tax_code = ANY($2) AND address LIKE 'Số % đường Trần Hưng Đạo%')::int AS updated
            FROM enterprise WHERE tax_code = ANY($1) OR tax_code = ANY($2)`,
-        [fresh.codes, existing.codes],
-      )).rows;
+          [fresh.codes, existing.codes],
+        )
+      ).rows;
       if (check.created !== n / 2 || check.updated !== n / 2) throw new Error(`import wrote ${JSON.stringify(check)}, expected ${n / 2} + ${n / 2}`);
-      ctx.log(`  imports ${format} r${r}: COPY ${copyMs.toFixed(0)} ms; import ${(t2 - t0).toFixed(0)} ms (dry run ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms); ${format.toUpperCase()} ${(file.length / 1024).toFixed(0)} KiB`);
+      ctx.log(
+        `  imports ${format} r${r}: COPY ${copyMs.toFixed(0)} ms; import ${(t2 - t0).toFixed(0)} ms (dry run ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms); ${format.toUpperCase()} ${(file.length / 1024).toFixed(0)} KiB`,
+      );
       return { copyMs, totalMs: t2 - t0, dryMs: t1 - t0, applyMs: t2 - t1, bytes: file.length };
     };
 
@@ -163,14 +190,40 @@ export async function importsSuite(ctx: Ctx, password: string): Promise<void> {
     const base = runs.map((x) => x.copyMs);
     const csvBase = csvRuns.map((x) => x.copyMs);
     const kib = (runs[0].bytes / 1024).toFixed(0);
-    ctx.rows.push(mk(`register import of ${n.toLocaleString('en-US')} rows (half new, half updating 2 columns), XLSX: upload + dry run, confirm, applied by the worker`,
-      runs.map((x) => x.totalMs), base, `XLSX ${kib} KiB; timed from the upload until the import is APPLIED (includes the outbox relay's pick-up)`, 5));
-    ctx.rows.push(mk('… of it the dry run: POST /imports/enterprises → 201 (receive, read the XLSX, classify, store the rows)',
-      runs.map((x) => x.dryMs), base, 'the API process: multer, readTabular (exceljs streaming reader), one query for all tax codes, rows stored in chunks of 5,000'));
-    ctx.rows.push(mk('… of it the apply: confirmRegisterImport → APPLIED (outbox relay, worker job, batches of 1,000 rows)',
-      runs.map((x) => x.applyMs), base, 'INSERT … ON CONFLICT, the guarded UPDATE, rows marked applied; a transaction per batch'));
-    ctx.rows.push(mk(`the same register as CSV (${(csvRuns[0].bytes / 1024).toFixed(0)} KiB): upload + dry run, confirm, applied by the worker`,
-      csvRuns.map((x) => x.totalMs), csvBase, `of it the dry run ${median(csvRuns.map((x) => x.dryMs)).toFixed(0)} ms, the apply ${median(csvRuns.map((x) => x.applyMs)).toFixed(0)} ms (medians)`, 5));
+    ctx.rows.push(
+      mk(
+        `register import of ${n.toLocaleString('en-US')} rows (half new, half updating 2 columns), XLSX: upload + dry run, confirm, applied by the worker`,
+        runs.map((x) => x.totalMs),
+        base,
+        `XLSX ${kib} KiB; timed from the upload until the import is APPLIED (includes the outbox relay's pick-up)`,
+        5,
+      ),
+    );
+    ctx.rows.push(
+      mk(
+        '… of it the dry run: POST /imports/enterprises → 201 (receive, read the XLSX, classify, store the rows)',
+        runs.map((x) => x.dryMs),
+        base,
+        'the API process: multer, readTabular (exceljs streaming reader), one query for all tax codes, rows stored in chunks of 5,000',
+      ),
+    );
+    ctx.rows.push(
+      mk(
+        '… of it the apply: confirmRegisterImport → APPLIED (outbox relay, worker job, batches of 1,000 rows)',
+        runs.map((x) => x.applyMs),
+        base,
+        'INSERT … ON CONFLICT, the guarded UPDATE, rows marked applied; a transaction per batch',
+      ),
+    );
+    ctx.rows.push(
+      mk(
+        `the same register as CSV (${(csvRuns[0].bytes / 1024).toFixed(0)} KiB): upload + dry run, confirm, applied by the worker`,
+        csvRuns.map((x) => x.totalMs),
+        csvBase,
+        `of it the dry run ${median(csvRuns.map((x) => x.dryMs)).toFixed(0)} ms, the apply ${median(csvRuns.map((x) => x.applyMs)).toFixed(0)} ms (medians)`,
+        5,
+      ),
+    );
     ctx.memory.push({ process: 'API', phase: `register import dry runs (${n.toLocaleString('en-US')}-row XLSX, ${kib} KiB)`, rss: a0.rss, hwm: aPeak });
     ctx.memory.push({ process: 'worker', phase: `register import applied (${n.toLocaleString('en-US')} rows, from XLSX)`, rss: w0.rss, hwm: wPeak });
   } finally {

@@ -39,8 +39,12 @@ const PIPELINE_QUERY = `query($u: ID!, $y: Int!) {
  */
 export async function readsSuite(ctx: Ctx): Promise<void> {
   const { pg, gql, world, scale } = ctx;
-  const token = (await gql.request(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-    { e: world.federationSupervisor.email, p: PASSWORD })).login.accessToken;
+  const token = (
+    await gql.request(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+      e: world.federationSupervisor.email,
+      p: PASSWORD,
+    })
+  ).login.accessToken;
   const path = world.federation.path;
   const like = subtreeLike(path);
   const today = vnDateOf(new Date());
@@ -62,7 +66,9 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
     const [ents, users, apps, hist] = await Promise.all([
       pg.query(`SELECT id, name, tax_code, worker_count, has_union FROM enterprise WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.enterprise_id)]),
       pg.query(`SELECT id, full_name, email FROM app_user WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.assignee_id).filter(Boolean)]),
-      pg.query(`SELECT id, case_id, full_name, status, submitted_on FROM membership_application WHERE case_id = ANY($1::uuid[]) ORDER BY created_at, id`, [ids]),
+      pg.query(`SELECT id, case_id, full_name, status, submitted_on FROM membership_application WHERE case_id = ANY($1::uuid[]) ORDER BY created_at, id`, [
+        ids,
+      ]),
       pg.query(
         `SELECT t.case_id, t.version, t.action, t.from_stage, t.to_stage, t.at, u.id AS user_id, u.full_name
            FROM case_transition t JOIN app_user u ON u.id = t.by_user_id WHERE t.case_id = ANY($1::uuid[]) ORDER BY t.case_id, t.version`,
@@ -80,18 +86,30 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
     const histOf = group(hist.rows);
     const out = {
       totalCount: count.rows[0].n,
-      pageInfo: { endCursor: rows.length ? `${rows[rows.length - 1].opened_at.toISOString()}|${rows[rows.length - 1].id}` : null, hasNextPage: page.rows.length > 50 },
+      pageInfo: {
+        endCursor: rows.length ? `${rows[rows.length - 1].opened_at.toISOString()}|${rows[rows.length - 1].id}` : null,
+        hasNextPage: page.rows.length > 50,
+      },
       nodes: rows.map((r) => {
         const e = ent.get(r.enterprise_id);
         const u = r.assignee_id ? usr.get(r.assignee_id) : null;
         return {
-          id: r.id, version: r.version, stage: r.stage, stageDueOn: r.stage_due_on, openedAt: r.opened_at.toISOString(),
+          id: r.id,
+          version: r.version,
+          stage: r.stage,
+          stageDueOn: r.stage_due_on,
+          openedAt: r.opened_at.toISOString(),
           overdue: (OPEN_STAGES as readonly string[]).includes(r.stage) && r.stage_due_on !== null && r.stage_due_on < today,
           enterprise: { id: e.id, name: e.name, taxCode: e.tax_code, workerCount: e.worker_count, hasUnion: e.has_union },
           assignee: u ? { id: u.id, fullName: u.full_name, email: u.email } : null,
           applications: (appsOf.get(r.id) ?? []).map((a) => ({ id: a.id, fullName: a.full_name, status: a.status, submittedOn: a.submitted_on })),
           history: (histOf.get(r.id) ?? []).map((t) => ({
-            version: t.version, action: t.action, from: t.from_stage, to: t.to_stage, at: t.at.toISOString(), by: { id: t.user_id, fullName: t.full_name },
+            version: t.version,
+            action: t.action,
+            from: t.from_stage,
+            to: t.to_stage,
+            at: t.at.toISOString(),
+            by: { id: t.user_id, fullName: t.full_name },
           })),
         };
       }),
@@ -106,9 +124,20 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
     const end = `${year}-12-31`;
     const scope = `(o.path = $1 OR o.path LIKE $2)`;
     const [target, members, unions, cov, stages] = await Promise.all([
-      pg.query(`SELECT new_members, new_grassroots_unions, coverage_percent FROM target WHERE year = $1 AND org_unit_id = $2 AND officer_id IS NULL`, [year, unit.id]),
-      pg.query(`SELECT count(*)::int AS n FROM member m JOIN org_unit o ON o.id = m.grassroots_union_id WHERE ${scope} AND m.admitted_on BETWEEN $3 AND $4`, [...p, start, end]),
-      pg.query(`SELECT count(*)::int AS n FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id WHERE ${scope} AND c.recognized_on BETWEEN $3 AND $4`, [...p, start, end]),
+      pg.query(`SELECT new_members, new_grassroots_unions, coverage_percent FROM target WHERE year = $1 AND org_unit_id = $2 AND officer_id IS NULL`, [
+        year,
+        unit.id,
+      ]),
+      pg.query(`SELECT count(*)::int AS n FROM member m JOIN org_unit o ON o.id = m.grassroots_union_id WHERE ${scope} AND m.admitted_on BETWEEN $3 AND $4`, [
+        ...p,
+        start,
+        end,
+      ]),
+      pg.query(`SELECT count(*)::int AS n FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id WHERE ${scope} AND c.recognized_on BETWEEN $3 AND $4`, [
+        ...p,
+        start,
+        end,
+      ]),
       pg.query(
         `SELECT count(*)::int AS total,
                 count(*) FILTER (WHERE coalesce(r.first_recognized <= $3, e.has_union))::int AS with_union
@@ -127,11 +156,17 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
     ]);
     const t = target.rows[0];
     const out = {
-      year, orgUnit: { id: unit.id, name: unit.name },
+      year,
+      orgUnit: { id: unit.id, name: unit.name },
       stages: stages.rows,
       newMembers: { target: t?.new_members ?? null, actual: members.rows[0].n },
       newGrassrootsUnions: { target: t?.new_grassroots_unions ?? null, actual: unions.rows[0].n },
-      coverage: { enterprises25Plus: cov.rows[0].total, withUnion: cov.rows[0].with_union, percent: cov.rows[0].total ? (cov.rows[0].with_union / cov.rows[0].total) * 100 : null, targetPercent: t?.coverage_percent ?? null },
+      coverage: {
+        enterprises25Plus: cov.rows[0].total,
+        withUnion: cov.rows[0].with_union,
+        percent: cov.rows[0].total ? (cov.rows[0].with_union / cov.rows[0].total) * 100 : null,
+        targetPercent: t?.coverage_percent ?? null,
+      },
     };
     return JSON.stringify(out).length;
   };
@@ -166,7 +201,9 @@ export async function readsSuite(ctx: Ctx): Promise<void> {
       for (let r = 0; r < scale.rounds; r++) {
         base.push(await measuredLoop(meter, conc, scale.readSeconds, async () => void (await b.base())));
         sys.push(await measuredLoop(meter, conc, scale.readSeconds, async () => void (await b.sys())));
-        ctx.log(`  reads ${b.name.slice(0, 30)} c=${conc}: base ${base[r].rate.toFixed(1)}/s p50 ${base[r].p50.toFixed(1)} | sys ${sys[r].rate.toFixed(1)}/s p50 ${sys[r].p50.toFixed(1)} ms`);
+        ctx.log(
+          `  reads ${b.name.slice(0, 30)} c=${conc}: base ${base[r].rate.toFixed(1)}/s p50 ${base[r].p50.toFixed(1)} | sys ${sys[r].rate.toFixed(1)}/s p50 ${sys[r].p50.toFixed(1)} ms`,
+        );
       }
       const row: Row = {
         section: 'reads',

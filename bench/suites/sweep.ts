@@ -101,8 +101,10 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
   const { truncate } = fx;
   const bare = () => fx.bare(today);
   const counts = async () =>
-    (await pg.query(`SELECT count(*) FILTER (WHERE case_id IS NOT NULL)::int AS cases, count(*) FILTER (WHERE application_id IS NOT NULL)::int AS apps,
-                            (SELECT count(*)::int FROM notification) AS notes FROM escalation`)).rows[0] as { cases: number; apps: number; notes: number };
+    (
+      await pg.query(`SELECT count(*) FILTER (WHERE case_id IS NOT NULL)::int AS cases, count(*) FILTER (WHERE application_id IS NOT NULL)::int AS apps,
+                            (SELECT count(*)::int FROM notification) AS notes FROM escalation`)
+    ).rows[0] as { cases: number; apps: number; notes: number };
   const due = await timed(() => pg.query(COUNT_DUE, [today]));
   const dueLevels = due.value.rows[0].n;
   // The backlog at 1M open cases takes about a minute a round: later rounds only while within the budget.
@@ -128,7 +130,9 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
     repeat.sys.push((await timed(() => sweeps.sweep(today))).ms);
     if (opts.explainRepeat && r === scale.rounds - 1) await explainSweep(ctx, `repeat run, ${open.toLocaleString('en-US')} open cases`);
     await backToYesterday();
-    ctx.log(`  sweep ${label} r${r}: daily base ${daily.base[r].toFixed(0)} sys ${daily.sys[r].toFixed(0)} ms | repeat base ${repeat.base[r].toFixed(0)} sys ${repeat.sys[r].toFixed(0)} ms (new today: ${newToday.cases} case levels, ${newToday.apps} applications)`);
+    ctx.log(
+      `  sweep ${label} r${r}: daily base ${daily.base[r].toFixed(0)} sys ${daily.sys[r].toFixed(0)} ms | repeat base ${repeat.base[r].toFixed(0)} sys ${repeat.sys[r].toFixed(0)} ms (new today: ${newToday.cases} case levels, ${newToday.apps} applications)`,
+    );
   }
 
   // Backlog.
@@ -144,7 +148,9 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
     const s = await timed(() => sweeps.sweep(today));
     backlog.sys.push(s.ms);
     raised = await counts();
-    ctx.log(`  sweep ${label} r${r}: backlog base ${backlog.base[r].toFixed(0)} sys ${backlog.sys[r].toFixed(0)} ms (raised ${raised.cases} case levels, ${raised.apps} applications, ${raised.notes} notifications)`);
+    ctx.log(
+      `  sweep ${label} r${r}: backlog base ${backlog.base[r].toFixed(0)} sys ${backlog.sys[r].toFixed(0)} ms (raised ${raised.cases} case levels, ${raised.apps} applications, ${raised.notes} notifications)`,
+    );
   }
   if (opts.explainBacklog) {
     await truncate();
@@ -156,7 +162,8 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
     const row: Row = {
       section: 'sweep',
       name: `sweep(), ${name}, ${open.toLocaleString('en-US')} open cases (${label})`,
-      baseline: 'bare INSERT … SELECT of the due case levels with the sweep\'s own `late`, `due` and `progress` SQL (reads and advances escalation_progress), one statement; no recipients, no notifications, no applications',
+      baseline:
+        "bare INSERT … SELECT of the due case levels with the sweep's own `late`, `due` and `progress` SQL (reads and advances escalation_progress), one statement; no recipients, no notifications, no applications",
       unit: 'ms',
       system: median(d.sys),
       base: median(d.base),
@@ -168,9 +175,21 @@ export async function sweepSuite(ctx: Ctx, label: string, opts: { explainBacklog
     if (target && open >= 1_000_000) row.target = { text: '< 5 s', met: row.system < 5000 };
     return row;
   };
-  ctx.rows.push(mk('daily (first run of the day)', daily,
-    `raises the ${newToday.cases.toLocaleString('en-US')} case levels and ${newToday.apps.toLocaleString('en-US')} applications due today, ${newToday.notes.toLocaleString('en-US')} notifications; ${dueLevels.toLocaleString('en-US')} case levels are due in all`, true));
+  ctx.rows.push(
+    mk(
+      'daily (first run of the day)',
+      daily,
+      `raises the ${newToday.cases.toLocaleString('en-US')} case levels and ${newToday.apps.toLocaleString('en-US')} applications due today, ${newToday.notes.toLocaleString('en-US')} notifications; ${dueLevels.toLocaleString('en-US')} case levels are due in all`,
+      true,
+    ),
+  );
   ctx.rows.push(mk('repeat (every later run of the day)', repeat, 'everything due is raised already: raises nothing', true));
-  ctx.rows.push(mk('backlog (nothing raised yet)', backlog,
-    `raises ${raised.cases.toLocaleString('en-US')} case levels and ${raised.apps.toLocaleString('en-US')} applications, ${raised.notes.toLocaleString('en-US')} notifications and marks the cases' progress; a bare count of the due case levels takes ${due.ms.toFixed(0)} ms`, false));
+  ctx.rows.push(
+    mk(
+      'backlog (nothing raised yet)',
+      backlog,
+      `raises ${raised.cases.toLocaleString('en-US')} case levels and ${raised.apps.toLocaleString('en-US')} applications, ${raised.notes.toLocaleString('en-US')} notifications and marks the cases' progress; a bare count of the due case levels takes ${due.ms.toFixed(0)} ms`,
+      false,
+    ),
+  );
 }

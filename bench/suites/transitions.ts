@@ -27,11 +27,21 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
   const tokens: string[] = [];
   for (const o of world.txOfficers) tokens.push((await gql.request(LOGIN, { e: o.email, p: password })).login.accessToken);
   const actors: Actor[] = world.txOfficers.map((o) => ({
-    userId: o.id, role: Role.OFFICER, orgUnitId: unit0.id, orgPath: unit0.path, fullName: o.email, email: o.email,
+    userId: o.id,
+    role: Role.OFFICER,
+    orgUnitId: unit0.id,
+    orgPath: unit0.path,
+    fullName: o.email,
+    email: o.email,
   }));
   const heldOn = addDays(vnDateOf(new Date()), -1);
   const input = (caseId: string, expectedVersion: number) => ({
-    caseId, expectedVersion, heldOn, workersReached: 120, workersInterested: 45, note: 'Tuyên truyền tại ca sáng',
+    caseId,
+    expectedVersion,
+    heldOn,
+    workersReached: 120,
+    workersInterested: 45,
+    note: 'Tuyên truyền tại ca sáng',
   });
 
   const meter = new CpuMeter(pg, ctx.api.pid);
@@ -147,7 +157,9 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
           const res = await measuredLoop(meterOf(m), conc, Number(process.env.BENCH_TX_SECONDS ?? scale.transitionSeconds), ops[m]);
           runs[m].push(res);
           const cpu = res.cpu!;
-          ctx.log(`  transitions c=${conc} ${m}: ${res.rate.toFixed(0)} ops/s p50 ${res.p50.toFixed(1)} p99 ${res.p99.toFixed(1)} ms; CPU/op driver ${cpu.driver.toFixed(2)} api ${cpu.api.toFixed(2)} (kernel ${(cpu.apiSystem ?? 0).toFixed(2)}) pg ${cpu.pg.toFixed(2)} ms${res.errors ? ` errors ${res.errors} (${res.firstError})` : ''}`);
+          ctx.log(
+            `  transitions c=${conc} ${m}: ${res.rate.toFixed(0)} ops/s p50 ${res.p50.toFixed(1)} p99 ${res.p99.toFixed(1)} ms; CPU/op driver ${cpu.driver.toFixed(2)} api ${cpu.api.toFixed(2)} (kernel ${(cpu.apiSystem ?? 0).toFixed(2)}) pg ${cpu.pg.toFixed(2)} ms${res.errors ? ` errors ${res.errors} (${res.firstError})` : ''}`,
+          );
         }
       }
       const base = runs['raw SQL (pg)'];

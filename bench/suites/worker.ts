@@ -40,10 +40,11 @@ export async function workerSuite(ctx: Ctx, worker: Host, raw: Host, rawQueueNam
   };
   const outboxRun = async (n: number) => {
     const t0 = now();
-    await pg.query(
-      `INSERT INTO outbox (queue, job_name, payload) SELECT $1, $2, jsonb_build_object('pingId', 'o' || g) FROM generate_series(1, $3) g`,
-      [QUEUE_OF_JOB[JobName.HEALTH_PING], JobName.HEALTH_PING, n],
-    );
+    await pg.query(`INSERT INTO outbox (queue, job_name, payload) SELECT $1, $2, jsonb_build_object('pingId', 'o' || g) FROM generate_series(1, $3) g`, [
+      QUEUE_OF_JOB[JobName.HEALTH_PING],
+      JobName.HEALTH_PING,
+      n,
+    ]);
     for (;;) {
       const [{ pending }] = (await pg.query(`SELECT count(*)::int AS pending FROM outbox WHERE sent_at IS NULL`)).rows;
       if (pending === 0 && (await drained(system))) break;
@@ -86,10 +87,21 @@ export async function workerSuite(ctx: Ctx, worker: Host, raw: Host, rawQueueNam
     if (target) row.target = { text: target.text, met: row.ratio >= target.min };
     return row;
   };
-  ctx.rows.push(mk(`no-op HEALTH_PING jobs through the worker app, ${scale.workerJobs.toLocaleString('en-US')} jobs`, noop,
-    'Queue.addBulk into the app\'s SYSTEM queue; processed by its @Processor → JobRegistry → HealthPingHandler', { text: '≥ 0.6', min: 0.6 }));
-  ctx.rows.push(mk(`outbox relay: ${scale.outboxRows.toLocaleString('en-US')} outbox rows → BullMQ → processed`, relay,
-    'one INSERT … SELECT of the rows; timed until every row is marked sent and the queue is drained (relay polls every 250 ms, 500 rows a batch)'));
+  ctx.rows.push(
+    mk(
+      `no-op HEALTH_PING jobs through the worker app, ${scale.workerJobs.toLocaleString('en-US')} jobs`,
+      noop,
+      "Queue.addBulk into the app's SYSTEM queue; processed by its @Processor → JobRegistry → HealthPingHandler",
+      { text: '≥ 0.6', min: 0.6 },
+    ),
+  );
+  ctx.rows.push(
+    mk(
+      `outbox relay: ${scale.outboxRows.toLocaleString('en-US')} outbox rows → BullMQ → processed`,
+      relay,
+      'one INSERT … SELECT of the rows; timed until every row is marked sent and the queue is drained (relay polls every 250 ms, 500 rows a batch)',
+    ),
+  );
   ctx.memory.push({ process: 'worker', phase: 'no-op jobs and outbox relay', rss: w0.rss, hwm: worker.memory().hwm });
   ctx.memory.push({ process: 'raw BullMQ worker (baseline)', phase: 'no-op jobs', rss: r0.rss, hwm: raw.memory().hwm });
   await system.close();

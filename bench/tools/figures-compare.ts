@@ -118,9 +118,13 @@ async function main(): Promise<void> {
     });
     // What the report build and the bench time: all of it in one snapshot, side by side on 3 connections.
     const rf = await ms(() => figures.reportFigures(unit, period, today));
-    let line = `round ${r}: bare ${b.ms.toFixed(0)} ms, reportFigures ${rf.ms.toFixed(0)} ms = ${(rf.ms / b.ms).toFixed(2)}× bare; one by one: figures+byOfficer+byGrassroots ${s.ms.toFixed(0)} ms (${Object.entries(parts)
+    let line = `round ${r}: bare ${b.ms.toFixed(0)} ms, reportFigures ${rf.ms.toFixed(0)} ms = ${(rf.ms / b.ms).toFixed(2)}× bare; one by one: figures+byOfficer+byGrassroots ${s.ms.toFixed(0)} ms (${Object.entries(
+      parts,
+    )
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
-      .join(', ')}) = ${(s.ms / b.ms).toFixed(2)}× bare; ${b.value[0].n} admitted (figures say ${s.value.newMembers}), ${s.value.officers} officers, ${s.value.unions} unions`;
+      .join(
+        ', ',
+      )}) = ${(s.ms / b.ms).toFixed(2)}× bare; ${b.value[0].n} admitted (figures say ${s.value.newMembers}), ${s.value.officers} officers, ${s.value.unions} unions`;
     if (build) {
       const [{ id }] = await ds.query(
         `INSERT INTO report (org_unit_id, period_kind, period_start, period_end, version, status)

@@ -7,8 +7,19 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 const file = process.argv[2];
 const top = Number(process.argv[3] ?? 25);
@@ -18,7 +29,8 @@ const parent = new Map<number, number>();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const skipUntil = process.argv[4];
 const stackHas = (id: number, pkg: string) => {
-  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.url.includes(`node_modules/${pkg}/`)) return true;
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+    if (byId.get(cur)!.callFrame.url.includes(`node_modules/${pkg}/`)) return true;
   return false;
 };
 let first = 0;

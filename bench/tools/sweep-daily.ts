@@ -42,8 +42,10 @@ async function main(): Promise<void> {
   const sweeps = new EscalationsService(ds, calendar, config);
   const fx = await sweepFixture(pg);
   const counts = async () =>
-    (await pg.query(`SELECT count(*) FILTER (WHERE case_id IS NOT NULL)::int AS cases, count(*) FILTER (WHERE application_id IS NOT NULL)::int AS apps,
-                            (SELECT count(*)::int FROM notification) AS notes FROM escalation`)).rows[0];
+    (
+      await pg.query(`SELECT count(*) FILTER (WHERE case_id IS NOT NULL)::int AS cases, count(*) FILTER (WHERE application_id IS NOT NULL)::int AS apps,
+                            (SELECT count(*)::int FROM notification) AS notes FROM escalation`)
+    ).rows[0];
   console.log(`today ${today}; setting up: everything due until ${yesterday} raised by the bare statements`);
   const [setupMs, backToYesterday] = await ms(() => fx.raiseUntil(yesterday));
   const setup = await counts();
@@ -77,7 +79,9 @@ async function main(): Promise<void> {
     await fx.truncate();
     await pg.query('CHECKPOINT');
     const [sys, res, sysCpu] = await ms(() => sweeps.sweep(today));
-    console.log(`backlog: base ${base.toFixed(0)} ms (pg cpu ${baseCpu.toFixed(0)}) sys ${sys.toFixed(0)} ms (pg cpu ${sysCpu.toFixed(0)}) ${JSON.stringify(res)}; ${JSON.stringify(await counts())}`);
+    console.log(
+      `backlog: base ${base.toFixed(0)} ms (pg cpu ${baseCpu.toFixed(0)}) sys ${sys.toFixed(0)} ms (pg cpu ${sysCpu.toFixed(0)}) ${JSON.stringify(res)}; ${JSON.stringify(await counts())}`,
+    );
     // Leave the database as the daily setup had it.
     await fx.raiseUntil(yesterday);
   }

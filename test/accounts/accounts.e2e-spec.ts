@@ -63,8 +63,14 @@ describe('accounts: the office manages its accounts and units through the API', 
       [id],
     );
     return r as {
-      full_name: string; role: string; org_unit_id: string; active: boolean; deactivated_at: Date | null;
-      must_change_password: boolean; token_version: number; password_hash: string;
+      full_name: string;
+      role: string;
+      org_unit_id: string;
+      active: boolean;
+      deactivated_at: Date | null;
+      must_change_password: boolean;
+      token_version: number;
+      password_hash: string;
     };
   }
 
@@ -107,7 +113,13 @@ describe('accounts: the office manages its accounts and units through the API', 
       expect(ext.rules).toEqual({ password: ['CONTAINS_EMAIL', 'TOO_COMMON'] });
       expect(ext.messages.password).toBe('Mật khẩu không được chứa địa chỉ e-mail; Mật khẩu quá phổ biến, dễ bị đoán');
       expect(ext.messages.fullName).toBe('Họ tên không được để trống');
-      const short = errorOf(await api.gql(Q.createUser, { i: { email: `x.${a.tag}@test.vn`, fullName: 'Lê Văn X', password: 'ngan', role: 'OFFICER', orgUnitId: a.unitId } }, a.supervisor.token));
+      const short = errorOf(
+        await api.gql(
+          Q.createUser,
+          { i: { email: `x.${a.tag}@test.vn`, fullName: 'Lê Văn X', password: 'ngan', role: 'OFFICER', orgUnitId: a.unitId } },
+          a.supervisor.token,
+        ),
+      );
       expect(short.rules).toEqual({ password: ['TOO_SHORT'] });
       expect(short.messages.password).toBe('Mật khẩu phải có ít nhất 10 ký tự');
       expect(await api.db.query(`SELECT 1 FROM app_user WHERE email IN ($1, $2)`, [email, `x.${a.tag}@test.vn`])).toHaveLength(0);
@@ -115,15 +127,30 @@ describe('accounts: the office manages its accounts and units through the API', 
 
     it('lets a supervisor create OFFICERs only (a SUPERVISOR: FORBIDDEN, nothing created)', async () => {
       const email = `sup.made.${a.tag}@test.vn`;
-      const r = await api.gql(Q.createUser, { i: { email, fullName: 'Phạm Thị Giám Sát', password: 'Giám-sát-2024!', role: 'SUPERVISOR', orgUnitId: a.unitId } }, a.supervisor.token);
+      const r = await api.gql(
+        Q.createUser,
+        { i: { email, fullName: 'Phạm Thị Giám Sát', password: 'Giám-sát-2024!', role: 'SUPERVISOR', orgUnitId: a.unitId } },
+        a.supervisor.token,
+      );
       expect(codeOf(r)).toBe('FORBIDDEN');
       expect(await api.db.query(`SELECT 1 FROM app_user WHERE email = $1`, [email])).toHaveLength(0);
     });
 
     it('creates an account that can log in, active, with no password change pending', async () => {
       const email = `tran.binh.${a.tag}@test.vn`;
-      const d = await api.ok(Q.createUser, { i: { email, fullName: 'Trần Thị Bình', password: 'Ruộng-lúa-xanh-7', role: 'OFFICER', orgUnitId: childUnitId } }, a.supervisor.token);
-      expect(d.createUser).toMatchObject({ email, role: 'OFFICER', active: true, mustChangePassword: false, deactivatedAt: null, orgUnit: { id: childUnitId } });
+      const d = await api.ok(
+        Q.createUser,
+        { i: { email, fullName: 'Trần Thị Bình', password: 'Ruộng-lúa-xanh-7', role: 'OFFICER', orgUnitId: childUnitId } },
+        a.supervisor.token,
+      );
+      expect(d.createUser).toMatchObject({
+        email,
+        role: 'OFFICER',
+        active: true,
+        mustChangePassword: false,
+        deactivatedAt: null,
+        orgUnit: { id: childUnitId },
+      });
       expect(Date.parse(d.createUser.createdAt)).toBeGreaterThan(Date.now() - 60_000);
       const login = await api.ok(Q.login, { e: email, p: 'Ruộng-lúa-xanh-7' });
       expect(login.login).toMatchObject({ mustChangePassword: false, user: { id: d.createUser.id, mustChangePassword: false } });
@@ -221,7 +248,10 @@ describe('accounts: the office manages its accounts and units through the API', 
     it('refuses, changing nothing: out of scope, a SUPERVISOR account, a role it may not give, an OFFICER caller, bad input, unknown ids', async () => {
       const o = await account(Role.OFFICER, a.unitId);
       const sup2 = await account(Role.SUPERVISOR, a.unitId);
-      const call = (i: Record<string, unknown>, token = a.supervisor.token) => () => api.gql(Q.updateUser, { i }, token);
+      const call =
+        (i: Record<string, unknown>, token = a.supervisor.token) =>
+        () =>
+          api.gql(Q.updateUser, { i }, token);
       await refusedUnchanged('NOT_FOUND', call({ id: b.officers[0].id, fullName: 'Ngoài phạm vi' }), [b.officers[0].id]);
       await refusedUnchanged('NOT_FOUND', call({ id: a.federationSupervisor.id, fullName: 'Cấp trên' }), [a.federationSupervisor.id]);
       const sup = await refusedUnchanged('FORBIDDEN', call({ id: sup2.id, fullName: 'Giám sát khác' }), [sup2.id]);
@@ -282,7 +312,9 @@ describe('accounts: the office manages its accounts and units through the API', 
         // demoted when its request began, may no longer manage an ADMIN (FORBIDDEN).
         expect(results.filter((r) => !r.errors)).toHaveLength(1);
         expect(['CONFLICT', 'FORBIDDEN']).toContain(results.map(codeOf).find(Boolean));
-        const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'ADMIN' AND active`, [[one.id, two.id]]);
+        const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'ADMIN' AND active`, [
+          [one.id, two.id],
+        ]);
         expect(n).toBe(1);
       });
     });
@@ -298,7 +330,11 @@ describe('accounts: the office manages its accounts and units through the API', 
       await steps.survey(api, x.token, outreach);
       await steps.advance(api, x.token, outreach);
       const closed = await openCase(api, p, { assignee: xUser });
-      await api.ok(M.close, { i: { caseId: closed.caseId, expectedVersion: closed.version, reason: 'OTHER', comment: 'Doanh nghiệp giải thể' } }, p.supervisor.token);
+      await api.ok(
+        M.close,
+        { i: { caseId: closed.caseId, expectedVersion: closed.version, reason: 'OTHER', comment: 'Doanh nghiệp giải thể' } },
+        p.supervisor.token,
+      );
       const recognized = await walkToStage(api, p, 'RECOGNIZED', { assignee: xUser });
       const otherOfficer = await openCase(api, p); // assigned to the province's own officer
       const state = async (id: string) => {
@@ -323,17 +359,28 @@ describe('accounts: the office manages its accounts and units through the API', 
       for (const c of [survey, outreach]) {
         const now = await state(c.caseId);
         expect(now).toEqual({ ...before[c.caseId], assignee_id: null, version: before[c.caseId].version + 1, history: before[c.caseId].history + 1 });
-        const [h] = await api.db.query(`SELECT action, from_stage, to_stage, by_user_id, comment, version FROM case_transition WHERE case_id = $1 ORDER BY version DESC LIMIT 1`, [c.caseId]);
+        const [h] = await api.db.query(
+          `SELECT action, from_stage, to_stage, by_user_id, comment, version FROM case_transition WHERE case_id = $1 ORDER BY version DESC LIMIT 1`,
+          [c.caseId],
+        );
         expect(h).toEqual({
-          action: 'ASSIGN', from_stage: before[c.caseId].stage, to_stage: before[c.caseId].stage, by_user_id: p.supervisor.id,
-          comment: 'Bỏ phân công: cán bộ đã ngừng hoạt động', version: now.version,
+          action: 'ASSIGN',
+          from_stage: before[c.caseId].stage,
+          to_stage: before[c.caseId].stage,
+          by_user_id: p.supervisor.id,
+          comment: 'Bỏ phân công: cán bộ đã ngừng hoạt động',
+          version: now.version,
         });
       }
       for (const c of [closed, recognized, otherOfficer]) expect(await state(c.caseId)).toEqual(before[c.caseId]);
       expect(before[closed.caseId]).toMatchObject({ stage: 'CLOSED', assignee_id: x.id });
       expect(before[recognized.caseId]).toMatchObject({ stage: 'RECOGNIZED', assignee_id: x.id });
       // The case history read through the API shows the step.
-      const hist = await api.ok(`query($id: ID!) { foundingCase(id: $id) { assignee { id } history { action comment by { id } } } }`, { id: survey.caseId }, p.supervisor.token);
+      const hist = await api.ok(
+        `query($id: ID!) { foundingCase(id: $id) { assignee { id } history { action comment by { id } } } }`,
+        { id: survey.caseId },
+        p.supervisor.token,
+      );
       expect(hist.foundingCase.assignee).toBeNull();
       expect(hist.foundingCase.history.at(-1)).toEqual({ action: 'ASSIGN', comment: 'Bỏ phân công: cán bộ đã ngừng hoạt động', by: { id: p.supervisor.id } });
 
@@ -353,7 +400,10 @@ describe('accounts: the office manages its accounts and units through the API', 
       const o = await account(Role.OFFICER, a.unitId);
       const sup2 = await account(Role.SUPERVISOR, a.unitId);
       for (const m of [Q.deactivate, Q.reactivate]) {
-        const call = (id: string, token = a.supervisor.token) => () => api.gql(m, { id }, token);
+        const call =
+          (id: string, token = a.supervisor.token) =>
+          () =>
+            api.gql(m, { id }, token);
         await refusedUnchanged('NOT_FOUND', call(b.officers[0].id), [b.officers[0].id]);
         await refusedUnchanged('FORBIDDEN', call(sup2.id), [sup2.id]);
         await refusedUnchanged('FORBIDDEN', call(o.id, a.officers[0].token), [o.id]);
@@ -397,7 +447,8 @@ describe('accounts: the office manages its accounts and units through the API', 
       for (const q of [Q.cases, `{ users { id } }`, `{ orgUnitTree { id } }`]) {
         const r = await api.gql(q, {}, tempToken);
         expect(r.errors?.[0]).toMatchObject({
-          message: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục', extensions: { code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' },
+          message: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục',
+          extensions: { code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' },
         });
       }
       const dl = await fetch(`${api.url}/reports/${randomUUID()}/csv`, { headers: { authorization: `Bearer ${tempToken}` } });
@@ -422,7 +473,10 @@ describe('accounts: the office manages its accounts and units through the API', 
     it('refuses, changing nothing: out of scope, a SUPERVISOR account, an OFFICER caller, unknown ids', async () => {
       const o = await account(Role.OFFICER, a.unitId);
       const sup2 = await account(Role.SUPERVISOR, a.unitId);
-      const call = (id: string, token = a.supervisor.token) => () => api.gql(Q.reset, { id }, token);
+      const call =
+        (id: string, token = a.supervisor.token) =>
+        () =>
+          api.gql(Q.reset, { id }, token);
       await refusedUnchanged('NOT_FOUND', call(b.officers[0].id), [b.officers[0].id]);
       await refusedUnchanged('FORBIDDEN', call(sup2.id), [sup2.id]);
       await refusedUnchanged('NOT_FOUND', call(admin.id), [admin.id]); // at the root, above the supervisor
@@ -435,7 +489,11 @@ describe('accounts: the office manages its accounts and units through the API', 
   describe('changePassword', () => {
     it('reports a wrong current password and a weak new one at once, changing nothing', async () => {
       const o = await account(Role.OFFICER, a.unitId);
-      const r = await refusedUnchanged('BAD_USER_INPUT', () => api.gql(Q.change, { i: { currentPassword: 'not-my-password', newPassword: 'matkhau' } }, o.token), [o.id]);
+      const r = await refusedUnchanged(
+        'BAD_USER_INPUT',
+        () => api.gql(Q.change, { i: { currentPassword: 'not-my-password', newPassword: 'matkhau' } }, o.token),
+        [o.id],
+      );
       expect(r.errors![0].extensions).toMatchObject({
         fields: ['currentPassword', 'newPassword'],
         messages: {
@@ -500,7 +558,13 @@ describe('accounts: the office manages its accounts and units through the API', 
       const g2 = await mk(`Công đoàn cơ sở Bệnh viện ${p.tag}`, p.unitId);
       units = [p.unitId, upper, g1, g2];
       // Enterprises on both upper-level unions, below and above 25 workers, with and without a union.
-      for (const [orgUnitId, workerCount, hasUnion] of [[p.unitId, 120, false], [p.unitId, 30, true], [p.unitId, 24, false], [upper, 80, true], [upper, 10, true]] as const) {
+      for (const [orgUnitId, workerCount, hasUnion] of [
+        [p.unitId, 120, false],
+        [p.unitId, 30, true],
+        [p.unitId, 24, false],
+        [upper, 80, true],
+        [upper, 10, true],
+      ] as const) {
         await createEnterprise(api, p, { orgUnitId, workerCount, hasUnion });
       }
       const c1 = await openCase(api, p);

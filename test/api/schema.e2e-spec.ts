@@ -22,9 +22,16 @@ describe('schema: the GraphQL contract and the database agree with the code', ()
   it('keeps the contract names clients rely on', () => {
     const sdl = readFileSync(SCHEMA_FILE, 'utf8');
     for (const name of [
-      'type FoundingCase', 'type Pipeline', 'type Report', 'type RewardNomination', 'enum CaseStage', 'input CaseFilter',
-      'openFoundingCase(input: OpenCaseInput!): FoundingCase!', 'pipeline(orgUnitId: ID!, year: Int!): Pipeline!',
-      'foundingCases(filter: CaseFilter, first: Int = 50, after: String): FoundingCaseConnection!', 'escalations(openOnly: Boolean = true): [Escalation!]!',
+      'type FoundingCase',
+      'type Pipeline',
+      'type Report',
+      'type RewardNomination',
+      'enum CaseStage',
+      'input CaseFilter',
+      'openFoundingCase(input: OpenCaseInput!): FoundingCase!',
+      'pipeline(orgUnitId: ID!, year: Int!): Pipeline!',
+      'foundingCases(filter: CaseFilter, first: Int = 50, after: String): FoundingCaseConnection!',
+      'escalations(openOnly: Boolean = true): [Escalation!]!',
     ]) {
       expect(sdl).toContain(name);
     }

@@ -21,13 +21,17 @@ describe('calendar edits move stored due days (RECOMPUTE_DUE_DAYS)', () => {
   const before: Record<string, any> = {};
 
   const caseDays = async (id: string) =>
-    (await api.db.query(
-      `SELECT to_char(stage_due_on, 'YYYY-MM-DD') AS due, to_char(warning_on, 'YYYY-MM-DD') AS warn, to_char(critical_on, 'YYYY-MM-DD') AS crit,
+    (
+      await api.db.query(
+        `SELECT to_char(stage_due_on, 'YYYY-MM-DD') AS due, to_char(warning_on, 'YYYY-MM-DD') AS warn, to_char(critical_on, 'YYYY-MM-DD') AS crit,
               to_char(opened_due_on, 'YYYY-MM-DD') AS opened, version FROM founding_case WHERE id = $1`,
-      [id],
-    ))[0];
+        [id],
+      )
+    )[0];
   const historyDays = async (id: string) =>
-    (await api.db.query(`SELECT to_char(stage_due_on, 'YYYY-MM-DD') AS due FROM case_transition WHERE case_id = $1 ORDER BY version`, [id])).map((r: any) => r.due);
+    (await api.db.query(`SELECT to_char(stage_due_on, 'YYYY-MM-DD') AS due FROM case_transition WHERE case_id = $1 ORDER BY version`, [id])).map(
+      (r: any) => r.due,
+    );
   const applicationDue = async (id: string) =>
     (await api.db.query(`SELECT to_char(due_on, 'YYYY-MM-DD') AS due FROM membership_application WHERE id = $1`, [id]))[0].due;
   /** What a stage entered today would get with the calendar as it is now in the table. */
@@ -48,7 +52,10 @@ describe('calendar edits move stored due days (RECOMPUTE_DUE_DAYS)', () => {
     // A case whose whole window ended before the changed day: untouched.
     farCaseId = (await openCase(api, p)).caseId;
     await api.db.query(`UPDATE founding_case SET warning_on = $2, stage_due_on = $3, critical_on = $4, opened_due_on = $3 WHERE id = $1`, [
-      farCaseId, addDays(vnToday(), -9), addDays(vnToday(), -7), addDays(vnToday(), -2),
+      farCaseId,
+      addDays(vnToday(), -9),
+      addDays(vnToday(), -7),
+      addDays(vnToday(), -2),
     ]);
     applicationId = (await api.ok(M.apply, { i: applicant({ grassrootsUnionId: p.unitId }) }, p.officers[0].token)).submitApplication.id;
 
@@ -82,13 +89,16 @@ describe('calendar edits move stored due days (RECOMPUTE_DUE_DAYS)', () => {
     const expected = await expectedSurvey();
     const now = await caseDays(caseId);
     expect({ due: now.due, warn: now.warn, crit: now.crit, opened: now.opened }).toEqual({
-      due: expected.dueOn, warn: expected.warningOn, crit: expected.criticalOn, opened: expected.dueOn,
+      due: expected.dueOn,
+      warn: expected.warningOn,
+      crit: expected.criticalOn,
+      opened: expected.dueOn,
     });
     expect(now.due > before.case.due).toBe(true);
     expect(now.version).toBe(before.case.version); // derived data: no version bump, no CONFLICT for the officer
     expect(await historyDays(caseId)).toEqual(before.history.map(() => expected.dueOn));
     expect(await caseDays(farCaseId)).toEqual(before.far);
-    expect(await applicationDue(applicationId) > before.application).toBe(true);
+    expect((await applicationDue(applicationId)) > before.application).toBe(true);
     expect(r.cases).toBeGreaterThanOrEqual(1);
     expect(r.applications).toBeGreaterThanOrEqual(1);
   });

@@ -1,7 +1,5 @@
 import { GqlResult, Province, TestApi } from '../support/test-api';
-import {
-  CaseRef, M, applicant, caseState, codeOf, createEnterprise, newPersonalId, steps, vnToday, walkToStage,
-} from '../support/case-fixtures';
+import { CaseRef, M, applicant, caseState, codeOf, createEnterprise, newPersonalId, steps, vnToday, walkToStage } from '../support/case-fixtures';
 
 // Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
 jest.setTimeout(60_000);
@@ -30,7 +28,11 @@ describe('founding cases under concurrent writes', () => {
     const ref = await walkToStage(api, p, 'OUTREACH');
     const v = ref.version;
     const { ok, codes } = await race(N, (i) =>
-      api.gql(M.outreach, { i: { caseId: ref.caseId, expectedVersion: v, heldOn: vnToday(), workersReached: 50 + i, workersInterested: 10 } }, p.officers[0].token),
+      api.gql(
+        M.outreach,
+        { i: { caseId: ref.caseId, expectedVersion: v, heldOn: vnToday(), workersReached: 50 + i, workersInterested: 10 } },
+        p.officers[0].token,
+      ),
     );
     expect(ok).toHaveLength(1);
     expect(codes).toEqual(Array(N - 1).fill('CONFLICT'));
@@ -41,7 +43,9 @@ describe('founding cases under concurrent writes', () => {
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM case_evidence WHERE case_id = $1 AND kind = 'OUTREACH'`, [ref.caseId]);
     expect(n).toBe(1);
     // Versions in the history are unique and contiguous.
-    const versions = (await api.db.query(`SELECT version FROM case_transition WHERE case_id = $1 ORDER BY version`, [ref.caseId])).map((r: { version: number }) => r.version);
+    const versions = (await api.db.query(`SELECT version FROM case_transition WHERE case_id = $1 ORDER BY version`, [ref.caseId])).map(
+      (r: { version: number }) => r.version,
+    );
     expect(versions).toEqual(Array.from({ length: s.version - 1 }, (_, i) => i + 2));
   });
 

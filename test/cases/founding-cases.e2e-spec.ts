@@ -1,6 +1,20 @@
 import { Province, TestApi, newTaxCode } from '../support/test-api';
 import {
-  CaseRef, M, Q, addDays, applicant, newPersonalId, caseState, codeOf, createEnterprise, errorOf, openCase, steps, submitApplications, vnToday, walkToStage,
+  CaseRef,
+  M,
+  Q,
+  addDays,
+  applicant,
+  newPersonalId,
+  caseState,
+  codeOf,
+  createEnterprise,
+  errorOf,
+  openCase,
+  steps,
+  submitApplications,
+  vnToday,
+  walkToStage,
 } from '../support/case-fixtures';
 
 // Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
@@ -26,8 +40,15 @@ describe('founding cases over GraphQL', () => {
       const enterpriseId = await createEnterprise(api, p, { token: officer.token, workerCount: 60, hasUnion: false });
       const opened = (await api.ok(M.open, { i: { enterpriseId, assigneeId: officer.id } }, sup.token)).openFoundingCase;
       expect(opened).toMatchObject({
-        version: 1, stage: 'SURVEY', assignee: { id: officer.id }, orgUnit: { id: p.unitId }, enterprise: { id: enterpriseId, hasUnion: false },
-        grassrootsUnion: null, history: [], applications: [], closedReason: null,
+        version: 1,
+        stage: 'SURVEY',
+        assignee: { id: officer.id },
+        orgUnit: { id: p.unitId },
+        enterprise: { id: enterpriseId, hasUnion: false },
+        grassrootsUnion: null,
+        history: [],
+        applications: [],
+        closedReason: null,
       });
       expect(opened.stageDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const ref: CaseRef = { caseId: opened.id, version: 1, enterpriseId, stage: 'SURVEY', applicationIds: [] };
@@ -58,7 +79,11 @@ describe('founding cases over GraphQL', () => {
       expect(ref).toMatchObject({ version: 10, stage: 'RECOGNITION_DECISION' });
       const recognized = (await api.ok(M.advance, { i: { caseId: ref.caseId, expectedVersion: 10 } }, officer.token)).advanceFoundingCase;
       expect(recognized).toMatchObject({
-        version: 11, stage: 'RECOGNIZED', stageDueOn: null, decisionNumber, decidedOn,
+        version: 11,
+        stage: 'RECOGNIZED',
+        stageDueOn: null,
+        decisionNumber,
+        decidedOn,
         grassrootsUnion: { name: unionName, kind: 'GRASSROOTS', parent: { id: p.unitId } },
         enterprise: { id: enterpriseId, hasUnion: true },
       });
@@ -97,9 +122,10 @@ describe('founding cases over GraphQL', () => {
       expect(members).toHaveLength(5);
       for (const m of members) expect(m).toMatchObject({ grassroots_union_id: c.grassrootsUnion.id, admitted_on: decidedOn, decision_number: decisionNumber });
       expect(sorted(members.map((m: { application_id: string }) => m.application_id))).toEqual(sorted(appIds));
-      const [unit] = await api.db.query(`SELECT u.kind, u.parent_id, u.path LIKE p.path || '.%' AS under FROM org_unit u JOIN org_unit p ON p.id = $2 WHERE u.id = $1`, [
-        c.grassrootsUnion.id, p.unitId,
-      ]);
+      const [unit] = await api.db.query(
+        `SELECT u.kind, u.parent_id, u.path LIKE p.path || '.%' AS under FROM org_unit u JOIN org_unit p ON p.id = $2 WHERE u.id = $1`,
+        [c.grassrootsUnion.id, p.unitId],
+      );
       expect(unit).toEqual({ kind: 'GRASSROOTS', parent_id: p.unitId, under: true });
       const [ent] = await api.db.query(`SELECT has_union, worker_count FROM enterprise WHERE id = $1`, [enterpriseId]);
       expect(ent).toEqual({ has_union: true, worker_count: 64 });
@@ -127,7 +153,11 @@ describe('founding cases over GraphQL', () => {
       await steps.survey(api, p.supervisor.token, ref, { hasUnion: true });
       const r = await api.gql(M.advance, { i: { caseId: ref.caseId, expectedVersion: ref.version } }, p.supervisor.token);
       expect(sorted(errorOf(r).unmet)).toEqual(['ENTERPRISE_HAS_UNION', 'NO_ASSIGNEE']);
-      const assigned = await api.ok(M.assign, { i: { caseId: ref.caseId, expectedVersion: ref.version, assigneeId: p.officers[1].id, reason: 'Phân công' } }, p.supervisor.token);
+      const assigned = await api.ok(
+        M.assign,
+        { i: { caseId: ref.caseId, expectedVersion: ref.version, assigneeId: p.officers[1].id, reason: 'Phân công' } },
+        p.supervisor.token,
+      );
       expect(assigned.assignFoundingCase).toMatchObject({ version: 3, stage: 'SURVEY', assignee: { id: p.officers[1].id } });
       const r2 = await api.gql(M.advance, { i: { caseId: ref.caseId, expectedVersion: 3 } }, p.officers[1].token);
       expect(errorOf(r2)).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', unmet: ['ENTERPRISE_HAS_UNION'] });
@@ -201,14 +231,34 @@ describe('founding cases over GraphQL', () => {
       const ref = await openCase(api, p);
       const before = await caseState(api, ref.caseId);
       const wrong = [
-        await api.gql(M.outreach, { i: { caseId: ref.caseId, expectedVersion: 1, heldOn: vnToday(), workersReached: 10, workersInterested: 5 } }, officer.token),
+        await api.gql(
+          M.outreach,
+          { i: { caseId: ref.caseId, expectedVersion: 1, heldOn: vnToday(), workersReached: 10, workersInterested: 5 } },
+          officer.token,
+        ),
         await api.gql(M.committee, { i: { caseId: ref.caseId, expectedVersion: 1, formedOn: vnToday(), memberNames: ['A'] } }, officer.token),
-        await api.gql(M.congress, {
-          i: { caseId: ref.caseId, expectedVersion: 1, heldOn: vnToday(), attendees: 10, executiveCommittee: ['A'], chairName: 'A', dossierCompletedOn: vnToday() },
-        }, officer.token),
-        await api.gql(M.decision, {
-          i: { caseId: ref.caseId, expectedVersion: 1, decisionNumber: '1/QĐ', decidedOn: vnToday(), signedBy: 'B', grassrootsUnionName: 'CĐCS' },
-        }, p.supervisor.token),
+        await api.gql(
+          M.congress,
+          {
+            i: {
+              caseId: ref.caseId,
+              expectedVersion: 1,
+              heldOn: vnToday(),
+              attendees: 10,
+              executiveCommittee: ['A'],
+              chairName: 'A',
+              dossierCompletedOn: vnToday(),
+            },
+          },
+          officer.token,
+        ),
+        await api.gql(
+          M.decision,
+          {
+            i: { caseId: ref.caseId, expectedVersion: 1, decisionNumber: '1/QĐ', decidedOn: vnToday(), signedBy: 'B', grassrootsUnionName: 'CĐCS' },
+          },
+          p.supervisor.token,
+        ),
       ];
       expect(wrong.map(codeOf)).toEqual(['TRANSITION_NOT_ALLOWED', 'TRANSITION_NOT_ALLOWED', 'TRANSITION_NOT_ALLOWED', 'TRANSITION_NOT_ALLOWED']);
       expect(await caseState(api, ref.caseId)).toEqual(before);
@@ -222,9 +272,13 @@ describe('founding cases over GraphQL', () => {
       await steps.survey(api, officer.token, ref, { workerCount: 70 });
       expect(ref.version).toBe(2);
       const before = await caseState(api, ref.caseId);
-      const staleSurvey = await api.gql(M.survey, {
-        i: { caseId: ref.caseId, expectedVersion: 1, surveyedOn: vnToday(), workerCount: 999, hasUnion: true },
-      }, officer.token);
+      const staleSurvey = await api.gql(
+        M.survey,
+        {
+          i: { caseId: ref.caseId, expectedVersion: 1, surveyedOn: vnToday(), workerCount: 999, hasUnion: true },
+        },
+        officer.token,
+      );
       const staleAdvance = await api.gql(M.advance, { i: { caseId: ref.caseId, expectedVersion: 1 } }, officer.token);
       const futureAdvance = await api.gql(M.advance, { i: { caseId: ref.caseId, expectedVersion: 3 } }, officer.token);
       const staleClose = await api.gql(M.close, { i: { caseId: ref.caseId, expectedVersion: 1, reason: 'OTHER', comment: 'x' } }, p.supervisor.token);
@@ -247,16 +301,26 @@ describe('founding cases over GraphQL', () => {
       const heldOn = addDays(vnToday(), -2);
       await steps.outreach(api, officer.token, ref, { heldOn, workersReached: 90, workersInterested: 12, note: '  Ca chiều  ' });
       expect(ref).toMatchObject({ version: 4, stage: 'OUTREACH' });
-      const stale = await api.gql(M.outreach, { i: { caseId: ref.caseId, expectedVersion: 3, heldOn, workersReached: 1, workersInterested: 1 } }, officer.token);
+      const stale = await api.gql(
+        M.outreach,
+        { i: { caseId: ref.caseId, expectedVersion: 3, heldOn, workersReached: 1, workersInterested: 1 } },
+        officer.token,
+      );
       expect(codeOf(stale)).toBe('CONFLICT');
 
       const [c] = await api.db.query(`SELECT version, stage, stage_due_on FROM founding_case WHERE id = $1`, [ref.caseId]);
       expect(c).toMatchObject({ version: 4, stage: 'OUTREACH' });
-      const evidence = await api.db.query(
-        `SELECT kind, stage, occurred_on, details, recorded_by FROM case_evidence WHERE case_id = $1 ORDER BY id`, [ref.caseId],
-      );
+      const evidence = await api.db.query(`SELECT kind, stage, occurred_on, details, recorded_by FROM case_evidence WHERE case_id = $1 ORDER BY id`, [
+        ref.caseId,
+      ]);
       expect(evidence).toEqual([
-        { kind: 'SURVEY', stage: 'SURVEY', occurred_on: vnToday(), details: { workerCount: 77, hasUnion: false, contactName: 'Anh Tuấn' }, recorded_by: officer.id },
+        {
+          kind: 'SURVEY',
+          stage: 'SURVEY',
+          occurred_on: vnToday(),
+          details: { workerCount: 77, hasUnion: false, contactName: 'Anh Tuấn' },
+          recorded_by: officer.id,
+        },
         { kind: 'OUTREACH', stage: 'OUTREACH', occurred_on: heldOn, details: { workersReached: 90, workersInterested: 12 }, recorded_by: officer.id },
       ]);
       const history = await api.db.query(
@@ -265,8 +329,24 @@ describe('founding cases over GraphQL', () => {
       );
       expect(history).toEqual([
         expect.objectContaining({ version: 2, action: 'RECORD_SURVEY', from_stage: 'SURVEY', to_stage: 'SURVEY', by_user_id: officer.id, comment: null }),
-        { version: 3, action: 'ADVANCE', from_stage: 'SURVEY', to_stage: 'OUTREACH', stage_due_on: c.stage_due_on, by_user_id: officer.id, comment: 'Sang tuyên truyền' },
-        { version: 4, action: 'RECORD_OUTREACH', from_stage: 'OUTREACH', to_stage: 'OUTREACH', stage_due_on: c.stage_due_on, by_user_id: officer.id, comment: 'Ca chiều' },
+        {
+          version: 3,
+          action: 'ADVANCE',
+          from_stage: 'SURVEY',
+          to_stage: 'OUTREACH',
+          stage_due_on: c.stage_due_on,
+          by_user_id: officer.id,
+          comment: 'Sang tuyên truyền',
+        },
+        {
+          version: 4,
+          action: 'RECORD_OUTREACH',
+          from_stage: 'OUTREACH',
+          to_stage: 'OUTREACH',
+          stage_due_on: c.stage_due_on,
+          by_user_id: officer.id,
+          comment: 'Ca chiều',
+        },
       ]);
       const outbox = await api.db.query(`SELECT job_name, payload FROM outbox WHERE payload->>'caseId' = $1 ORDER BY id`, [ref.caseId]);
       expect(outbox).toEqual([
@@ -281,11 +361,14 @@ describe('founding cases over GraphQL', () => {
       const first = await openCase(api, p);
       const dup = await api.gql(M.open, { i: { enterpriseId: first.enterpriseId, assigneeId: p.officers[0].id } }, p.supervisor.token);
       expect(codeOf(dup)).toBe('CONFLICT');
-      const countCases = async () =>
-        (await api.db.query(`SELECT count(*)::int AS n FROM founding_case WHERE enterprise_id = $1`, [first.enterpriseId]))[0].n;
+      const countCases = async () => (await api.db.query(`SELECT count(*)::int AS n FROM founding_case WHERE enterprise_id = $1`, [first.enterpriseId]))[0].n;
       expect(await countCases()).toBe(1);
 
-      const closed = await api.ok(M.close, { i: { caseId: first.caseId, expectedVersion: 1, reason: 'WORKERS_DECLINED', comment: 'Người lao động chưa đồng ý' } }, p.supervisor.token);
+      const closed = await api.ok(
+        M.close,
+        { i: { caseId: first.caseId, expectedVersion: 1, reason: 'WORKERS_DECLINED', comment: 'Người lao động chưa đồng ý' } },
+        p.supervisor.token,
+      );
       expect(closed.closeFoundingCase).toMatchObject({ stage: 'CLOSED', version: 2, closedReason: 'WORKERS_DECLINED' });
       const second = await api.ok(M.open, { i: { enterpriseId: first.enterpriseId, assigneeId: p.officers[1].id } }, p.supervisor.token);
       expect(second.openFoundingCase).toMatchObject({ stage: 'SURVEY', version: 1 });
@@ -308,13 +391,24 @@ describe('founding cases over GraphQL', () => {
       expect(codeOf(byOfficer)).toBe('FORBIDDEN');
       expect(await caseState(api, ref.caseId)).toMatchObject({ stage: 'GUIDANCE', version: v });
 
-      const noComment = await api.gql(M.close, { i: { caseId: ref.caseId, expectedVersion: v, reason: 'EMPLOYER_OBSTRUCTION', comment: '   ' } }, p.supervisor.token);
+      const noComment = await api.gql(
+        M.close,
+        { i: { caseId: ref.caseId, expectedVersion: v, reason: 'EMPLOYER_OBSTRUCTION', comment: '   ' } },
+        p.supervisor.token,
+      );
       expect(errorOf(noComment)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['comment'] });
 
       const comment = 'Chủ doanh nghiệp không hợp tác';
-      const closed = (await api.ok(M.close, { i: { caseId: ref.caseId, expectedVersion: v, reason: 'EMPLOYER_OBSTRUCTION', comment } }, p.supervisor.token)).closeFoundingCase;
+      const closed = (await api.ok(M.close, { i: { caseId: ref.caseId, expectedVersion: v, reason: 'EMPLOYER_OBSTRUCTION', comment } }, p.supervisor.token))
+        .closeFoundingCase;
       expect(closed).toMatchObject({ stage: 'CLOSED', version: v + 1, closedReason: 'EMPLOYER_OBSTRUCTION', closedFromStage: 'GUIDANCE', stageDueOn: null });
-      expect(closed.history[closed.history.length - 1]).toMatchObject({ from: 'GUIDANCE', to: 'CLOSED', action: 'CLOSE', comment, by: { id: p.supervisor.id } });
+      expect(closed.history[closed.history.length - 1]).toMatchObject({
+        from: 'GUIDANCE',
+        to: 'CLOSED',
+        action: 'CLOSE',
+        comment,
+        by: { id: p.supervisor.id },
+      });
 
       // A closed case does not advance and takes no evidence.
       const adv = await api.gql(M.advance, { i: { caseId: ref.caseId, expectedVersion: v + 1 } }, p.supervisor.token);
@@ -323,11 +417,18 @@ describe('founding cases over GraphQL', () => {
       expect(codeOf(reopenByOfficer)).toBe('FORBIDDEN');
       expect(await caseState(api, ref.caseId)).toMatchObject({ stage: 'CLOSED', version: v + 1, history: v });
 
-      const reopened = (await api.ok(M.reopen, { i: { caseId: ref.caseId, expectedVersion: v + 1, comment: 'Doanh nghiệp đồng ý trở lại' } }, p.supervisor.token)).reopenFoundingCase;
+      const reopened = (
+        await api.ok(M.reopen, { i: { caseId: ref.caseId, expectedVersion: v + 1, comment: 'Doanh nghiệp đồng ý trở lại' } }, p.supervisor.token)
+      ).reopenFoundingCase;
       expect(reopened).toMatchObject({ stage: 'GUIDANCE', version: v + 2, closedReason: null, closedFromStage: null });
       expect(reopened.stageDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(reopened.history).toHaveLength(v + 1);
-      expect(reopened.history[reopened.history.length - 1]).toMatchObject({ from: 'CLOSED', to: 'GUIDANCE', action: 'REOPEN', comment: 'Doanh nghiệp đồng ý trở lại' });
+      expect(reopened.history[reopened.history.length - 1]).toMatchObject({
+        from: 'CLOSED',
+        to: 'GUIDANCE',
+        action: 'REOPEN',
+        comment: 'Doanh nghiệp đồng ý trở lại',
+      });
       // Reopening an open case is not a legal step.
       const twice = await api.gql(M.reopen, { i: { caseId: ref.caseId, expectedVersion: v + 2, comment: 'again' } }, p.supervisor.token);
       expect(codeOf(twice)).toBe('TRANSITION_NOT_ALLOWED');
@@ -393,16 +494,25 @@ describe('founding cases over GraphQL', () => {
     });
 
     it('applications and their decisions stay inside the scope', async () => {
-      const bUnit = (await api.ok(M.createOrgUnit, { i: { name: `CĐCS ngoài ${b.tag}`, kind: 'GRASSROOTS', parentId: b.unitId } }, b.supervisor.token)).createOrgUnit;
+      const bUnit = (await api.ok(M.createOrgUnit, { i: { name: `CĐCS ngoài ${b.tag}`, kind: 'GRASSROOTS', parentId: b.unitId } }, b.supervisor.token))
+        .createOrgUnit;
       const foreign = await api.gql(M.apply, { i: applicant({ grassrootsUnionId: bUnit.id }) }, a.officers[0].token);
       expect(codeOf(foreign)).toBe('NOT_FOUND');
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM membership_application WHERE grassroots_union_id = $1`, [bUnit.id]);
       expect(n).toBe(0);
       const aUnit = (await api.ok(M.createOrgUnit, { i: { name: `CĐCS ${a.tag}`, kind: 'GRASSROOTS', parentId: a.unitId } }, a.supervisor.token)).createOrgUnit;
       const appId = (await api.ok(M.apply, { i: applicant({ grassrootsUnionId: aUnit.id }) }, a.officers[0].token)).submitApplication.id;
-      const decide = await api.gql(M.decideApplication, { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '9/QĐ' } }, b.supervisor.token);
+      const decide = await api.gql(
+        M.decideApplication,
+        { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '9/QĐ' } },
+        b.supervisor.token,
+      );
       expect(codeOf(decide)).toBe('NOT_FOUND');
-      const byOfficer = await api.gql(M.decideApplication, { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '9/QĐ' } }, a.officers[0].token);
+      const byOfficer = await api.gql(
+        M.decideApplication,
+        { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '9/QĐ' } },
+        a.officers[0].token,
+      );
       expect(codeOf(byOfficer)).toBe('FORBIDDEN');
       const [row] = await api.db.query(`SELECT status FROM membership_application WHERE id = $1`, [appId]);
       expect(row.status).toBe('SUBMITTED');
@@ -448,7 +558,11 @@ describe('founding cases over GraphQL', () => {
       ['MANAGER', { isManager: true, position: 'Giám đốc' }, ['MANAGER']],
       ['SERVING_SENTENCE', { servingSentence: true }, ['SERVING_SENTENCE']],
       ['FOREIGN_CONTRACT_TOO_SHORT', { nationality: 'Hàn Quốc', contractMonths: 6 }, ['FOREIGN_CONTRACT_TOO_SHORT']],
-      ['all three at once', { isManager: true, servingSentence: true, nationality: 'Trung Quốc', contractMonths: 3 }, ['MANAGER', 'SERVING_SENTENCE', 'FOREIGN_CONTRACT_TOO_SHORT']],
+      [
+        'all three at once',
+        { isManager: true, servingSentence: true, nationality: 'Trung Quốc', contractMonths: 3 },
+        ['MANAGER', 'SERVING_SENTENCE', 'FOREIGN_CONTRACT_TOO_SHORT'],
+      ],
     ])('%s: INELIGIBLE with the reasons, nothing stored', async (_name, extra, reasons) => {
       const before = await countApps(ref.caseId);
       const r = await api.gql(M.apply, { i: applicant({ caseId: ref.caseId }, extra) }, p.officers[0].token);
@@ -512,7 +626,11 @@ describe('founding cases over GraphQL', () => {
     it('a future surveyedOn and a negative workerCount: BAD_USER_INPUT naming both, nothing changed', async () => {
       const before = await caseState(api, ref.caseId);
       const tomorrow = addDays(vnToday(), 1);
-      const r = await api.gql(M.survey, { i: { caseId: ref.caseId, expectedVersion: 1, surveyedOn: tomorrow, workerCount: -5, hasUnion: false } }, p.officers[0].token);
+      const r = await api.gql(
+        M.survey,
+        { i: { caseId: ref.caseId, expectedVersion: 1, surveyedOn: tomorrow, workerCount: -5, hasUnion: false } },
+        p.officers[0].token,
+      );
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(sorted(errorOf(r).fields)).toEqual(['surveyedOn', 'workerCount']);
       expect(await caseState(api, ref.caseId)).toEqual(before);
@@ -521,7 +639,11 @@ describe('founding cases over GraphQL', () => {
     });
 
     it('a malformed Date "2024-02-30" in variables: BAD_USER_INPUT naming the field', async () => {
-      const r = await api.gql(M.survey, { i: { caseId: ref.caseId, expectedVersion: 1, surveyedOn: '2024-02-30', workerCount: 40, hasUnion: false } }, p.officers[0].token);
+      const r = await api.gql(
+        M.survey,
+        { i: { caseId: ref.caseId, expectedVersion: 1, surveyedOn: '2024-02-30', workerCount: 40, hasUnion: false } },
+        p.officers[0].token,
+      );
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(errorOf(r).fields).toContain('surveyedOn');
       const r2 = await api.gql(M.apply, { i: applicant({ caseId: ref.caseId }, { submittedOn: '2025-13-01' }) }, p.officers[0].token);
@@ -543,14 +665,25 @@ describe('founding cases over GraphQL', () => {
     it('a recognition decision dated before the completed dossier: BAD_USER_INPUT on decidedOn, nothing recorded', async () => {
       const ref2 = await walkToStage(api, p, 'RECOGNITION_DECISION', { dates: { congressOn: addDays(vnToday(), -10), dossierOn: addDays(vnToday(), -5) } });
       const before = await caseState(api, ref2.caseId);
-      const r = await api.gql(M.decision, {
-        i: { caseId: ref2.caseId, expectedVersion: ref2.version, decisionNumber: '7/QĐ', decidedOn: addDays(vnToday(), -6), signedBy: 'B', grassrootsUnionName: 'CĐCS' },
-      }, p.supervisor.token);
+      const r = await api.gql(
+        M.decision,
+        {
+          i: {
+            caseId: ref2.caseId,
+            expectedVersion: ref2.version,
+            decisionNumber: '7/QĐ',
+            decidedOn: addDays(vnToday(), -6),
+            signedBy: 'B',
+            grassrootsUnionName: 'CĐCS',
+          },
+        },
+        p.supervisor.token,
+      );
       expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['decidedOn'] });
       expect(await caseState(api, ref2.caseId)).toEqual(before);
     });
 
-    it("today in Vietnam is not the future", async () => {
+    it('today in Vietnam is not the future', async () => {
       const own = await openCase(api, p);
       await steps.survey(api, p.officers[0].token, own, { surveyedOn: vnToday() });
       expect(own.version).toBe(2);
@@ -558,13 +691,21 @@ describe('founding cases over GraphQL', () => {
 
     it('outreach figures and enterprise registration are checked, naming the fields', async () => {
       const out = await walkToStage(api, p, 'OUTREACH');
-      const r = await api.gql(M.outreach, { i: { caseId: out.caseId, expectedVersion: out.version, heldOn: vnToday(), workersReached: 10, workersInterested: 11 } }, p.officers[0].token);
+      const r = await api.gql(
+        M.outreach,
+        { i: { caseId: out.caseId, expectedVersion: out.version, heldOn: vnToday(), workersReached: 10, workersInterested: 11 } },
+        p.officers[0].token,
+      );
       expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workersInterested'] });
 
       const taxCode = '12345';
-      const e = await api.gql(M.createEnterprise, {
-        i: { name: 'Công ty X', taxCode, workerCount: -1, hasUnion: false, orgUnitId: p.unitId },
-      }, p.supervisor.token);
+      const e = await api.gql(
+        M.createEnterprise,
+        {
+          i: { name: 'Công ty X', taxCode, workerCount: -1, hasUnion: false, orgUnitId: p.unitId },
+        },
+        p.supervisor.token,
+      );
       expect(codeOf(e)).toBe('BAD_USER_INPUT');
       expect(sorted(errorOf(e).fields)).toEqual(['taxCode', 'workerCount']);
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM enterprise WHERE tax_code = $1`, [taxCode]);
@@ -572,7 +713,11 @@ describe('founding cases over GraphQL', () => {
       // A duplicate tax code is a uniqueness CONFLICT.
       const tc = newTaxCode();
       await api.ok(M.createEnterprise, { i: { name: 'Công ty Y', taxCode: tc, workerCount: 30, hasUnion: false, orgUnitId: p.unitId } }, p.supervisor.token);
-      const dup = await api.gql(M.createEnterprise, { i: { name: 'Công ty Z', taxCode: tc, workerCount: 30, hasUnion: false, orgUnitId: p.unitId } }, p.supervisor.token);
+      const dup = await api.gql(
+        M.createEnterprise,
+        { i: { name: 'Công ty Z', taxCode: tc, workerCount: 30, hasUnion: false, orgUnitId: p.unitId } },
+        p.supervisor.token,
+      );
       expect(codeOf(dup)).toBe('CONFLICT');
     });
   });

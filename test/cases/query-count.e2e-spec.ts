@@ -134,7 +134,10 @@ describe('foundingCases with nested fields: a constant number of SQL statements'
       // The working-day calendar (cached briefly) may be read to place a new stage's deadlines.
       return sent.filter((sql) => !/FROM calendar_day/.test(sql)).map(short);
     };
-    const advance = await run(`mutation($i: AdvanceInput!) { advanceFoundingCase(input: $i) { id version } }`, { caseId: ref.caseId, expectedVersion: ref.version });
+    const advance = await run(`mutation($i: AdvanceInput!) { advanceFoundingCase(input: $i) { id version } }`, {
+      caseId: ref.caseId,
+      expectedVersion: ref.version,
+    });
     expect(advance).toEqual([
       expect.stringMatching(/^SELECT u\.id, u\.role/),
       expect.stringMatching(/^SELECT c\.id, c\.enterprise_id/),
@@ -144,7 +147,11 @@ describe('foundingCases with nested fields: a constant number of SQL statements'
       'COMMIT',
     ]);
     const outreach = await run(`mutation($i: OutreachInput!) { recordOutreach(input: $i) { id version } }`, {
-      caseId: ref.caseId, expectedVersion: ref.version + 1, heldOn: vnToday(), workersReached: 10, workersInterested: 2,
+      caseId: ref.caseId,
+      expectedVersion: ref.version + 1,
+      heldOn: vnToday(),
+      workersReached: 10,
+      workersInterested: 2,
     });
     expect(outreach).toEqual([
       expect.stringMatching(/^SELECT u\.id, u\.role/),

@@ -34,11 +34,12 @@ describe('application escalations: overdue direct applications at an upper-level
 
   afterAll(() => api.close());
 
-  it('lists the overdue application (not the one still in time) to the deciding union\'s supervisor', async () => {
+  it("lists the overdue application (not the one still in time) to the deciding union's supervisor", async () => {
     const list = (await api.ok(LIST, { o: true }, p.supervisor.token)).applicationEscalations as any[];
     expect(list).toEqual([
       expect.objectContaining({
-        level: 'BREACH', acknowledgedAt: null,
+        level: 'BREACH',
+        acknowledgedAt: null,
         application: expect.objectContaining({ id: overdueId, status: 'SUBMITTED' }),
         decidingUnit: { id: p.unitId, name: expect.stringContaining(p.tag) },
       }),

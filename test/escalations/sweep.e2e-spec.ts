@@ -24,7 +24,9 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
     p = await api.newProvince(1);
     const users = api.app.get(UsersService);
     // A second active supervisor of the unit, and an inactive one who must get nothing.
-    secondSupervisor = (await users.insert({ email: `sup2.${p.tag}@test.vn`, fullName: 'sup2', role: Role.SUPERVISOR, orgUnitId: p.unitId, password: PASSWORD })).id;
+    secondSupervisor = (
+      await users.insert({ email: `sup2.${p.tag}@test.vn`, fullName: 'sup2', role: Role.SUPERVISOR, orgUnitId: p.unitId, password: PASSWORD })
+    ).id;
     const inactive = await users.insert({ email: `sup3.${p.tag}@test.vn`, fullName: 'sup3', role: Role.SUPERVISOR, orgUnitId: p.unitId, password: PASSWORD });
     await api.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [inactive.id]);
   });
@@ -33,7 +35,11 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
   type Days = { warning: string | null; due: string | null; critical: string | null };
 
   async function openCase(days: Days, assigned = true): Promise<string> {
-    const e = await api.ok(M.createEnterprise, { i: { name: 'Công ty TNHH Sông Hồng', taxCode: newTaxCode(), workerCount: 40, hasUnion: false, orgUnitId: p.unitId } }, p.supervisor.token);
+    const e = await api.ok(
+      M.createEnterprise,
+      { i: { name: 'Công ty TNHH Sông Hồng', taxCode: newTaxCode(), workerCount: 40, hasUnion: false, orgUnitId: p.unitId } },
+      p.supervisor.token,
+    );
     const c = await api.ok(M.open, { i: { enterpriseId: e.createEnterprise.id, ...(assigned ? { assigneeId: p.officers[0].id } : {}) } }, p.supervisor.token);
     const id: string = c.openFoundingCase.id;
     await setDays(id, days);
@@ -93,7 +99,12 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
     expect(await sweeps.sweep('2024-05-30', 2, lanes)).toEqual({ ran: true, raised: 0, notified: 0 });
     // The progress mark is the highest level raised in the stage entry.
     const marks = await api.db.query(`SELECT case_id, stage_entry, level FROM escalation_progress WHERE case_id = ANY($1::uuid[])`, [ids]);
-    expect(marks.map((m: any) => `${m.case_id}:${m.stage_entry}:${m.level}`).sort()).toEqual(ids.slice(0, 7).map((id) => `${id}:1:3`).sort());
+    expect(marks.map((m: any) => `${m.case_id}:${m.stage_entry}:${m.level}`).sort()).toEqual(
+      ids
+        .slice(0, 7)
+        .map((id) => `${id}:1:3`)
+        .sort(),
+    );
   });
 
   it('a lane that fails keeps what the other lanes and its own finished batches raised; the next sweep raises the rest once', async () => {
@@ -169,9 +180,10 @@ describe('escalation sweep: the fast path agrees with the plain definition', () 
     expect(r.ran).toBe(true);
     const notes = await api.db.query(`SELECT n.id FROM notification n JOIN escalation x ON x.id = n.escalation_id WHERE x.case_id = $1`, [id]);
     expect(notes).toHaveLength(3); // WARNING to the officer, BREACH to both supervisors
-    const jobs = await api.db.query(`SELECT payload->>'notificationId' AS id FROM outbox WHERE job_name = $1 AND payload->>'notificationId' = ANY($2::text[])`, [
-      JobName.SEND_NOTIFICATION_EMAIL, notes.map((n: any) => n.id),
-    ]);
+    const jobs = await api.db.query(
+      `SELECT payload->>'notificationId' AS id FROM outbox WHERE job_name = $1 AND payload->>'notificationId' = ANY($2::text[])`,
+      [JobName.SEND_NOTIFICATION_EMAIL, notes.map((n: any) => n.id)],
+    );
     expect(jobs.map((j: any) => j.id).sort()).toEqual(notes.map((n: any) => n.id).sort());
   });
 });

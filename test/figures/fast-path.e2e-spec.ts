@@ -91,7 +91,10 @@ describe('figures from the member tallies and the replay shortcut agree with the
   it('keeps the coverage tallies equal to a recount of the enterprises after bulk inserts, threshold crossings, moves and deletes', async () => {
     expect(await enterpriseTallyDrift(api.db)).toEqual([]);
     const mine = async (db: DataSource | EntityManager = api.db) =>
-      (await db.query(`SELECT focus, focus_with_union AS "withUnion" FROM enterprise_tally WHERE org_unit_id = $1`, [unit.id]))[0] ?? { focus: 0, withUnion: 0 };
+      (await db.query(`SELECT focus, focus_with_union AS "withUnion" FROM enterprise_tally WHERE org_unit_id = $1`, [unit.id]))[0] ?? {
+        focus: 0,
+        withUnion: 0,
+      };
     const before = await mine();
     expect(before.focus).toBeGreaterThan(0);
     const [other] = await api.db.query(`SELECT id FROM org_unit WHERE kind <> 'GRASSROOTS' AND id <> $1 ORDER BY path LIMIT 1`, [unit.id]);
@@ -105,8 +108,11 @@ describe('figures from the member tallies and the replay shortcut agree with the
       expect(await mine(m)).toEqual({ focus: before.focus + 30, withUnion: before.withUnion + 14 });
       expect(await enterpriseTallyDrift(m)).toEqual([]);
       // Down below the threshold and up over it, unions gained and lost, some moved to another unit, some deleted.
-      await m.query(`UPDATE enterprise SET worker_count = CASE WHEN worker_count >= 25 THEN worker_count - 10 ELSE worker_count + 10 END, has_union = NOT has_union
-                      WHERE name LIKE 'Công ty kiểm đếm %' AND org_unit_id = $1`, [unit.id]);
+      await m.query(
+        `UPDATE enterprise SET worker_count = CASE WHEN worker_count >= 25 THEN worker_count - 10 ELSE worker_count + 10 END, has_union = NOT has_union
+                      WHERE name LIKE 'Công ty kiểm đếm %' AND org_unit_id = $1`,
+        [unit.id],
+      );
       expect(await enterpriseTallyDrift(m)).toEqual([]);
       // Closed ones leave the tally, reopened ones come back.
       await m.query(`UPDATE enterprise SET closed_on = current_date WHERE name LIKE 'Công ty kiểm đếm 3%' AND org_unit_id = $1`, [unit.id]);
@@ -152,10 +158,11 @@ describe('figures from the member tallies and the replay shortcut agree with the
         [unit.id, `7800000001${String(Date.now() % 100)}`, FOCUS_WORKER_THRESHOLD - 1],
       );
       expect(await focus()).toBe(before);
-      await qr.query(
-        `INSERT INTO enterprise (name, tax_code, worker_count, has_union, org_unit_id) VALUES ('Công ty đúng ngưỡng', $2, $3, false, $1)`,
-        [unit.id, `7800000002${String(Date.now() % 100)}`, FOCUS_WORKER_THRESHOLD],
-      );
+      await qr.query(`INSERT INTO enterprise (name, tax_code, worker_count, has_union, org_unit_id) VALUES ('Công ty đúng ngưỡng', $2, $3, false, $1)`, [
+        unit.id,
+        `7800000002${String(Date.now() % 100)}`,
+        FOCUS_WORKER_THRESHOLD,
+      ]);
       expect(await focus()).toBe(before + 1);
       await qr.query(`UPDATE enterprise SET worker_count = $2 WHERE id = $1`, [below.id, FOCUS_WORKER_THRESHOLD]);
       expect(await focus()).toBe(before + 2);
@@ -179,9 +186,13 @@ describe('figures from the member tallies and the replay shortcut agree with the
     const g = await figures.byGrassroots(api.db, unit, year);
     expect(g.some((x) => x.membersAdmitted > 0 && x.membersAtEnd > 0)).toBe(true);
     const before = await figures.newMembers(api.db, unit, { start: '2025-07-01', end: '2025-07-19' });
-    await api.db.query(`INSERT INTO member (grassroots_union_id, full_name, birth_year, gender, admitted_on) VALUES ($1, 'Mới', 1995, 'Nữ', '2025-07-19')`, [unions[1]]);
+    await api.db.query(`INSERT INTO member (grassroots_union_id, full_name, birth_year, gender, admitted_on) VALUES ($1, 'Mới', 1995, 'Nữ', '2025-07-19')`, [
+      unions[1],
+    ]);
     expect(await figures.newMembers(api.db, unit, { start: '2025-07-01', end: '2025-07-19' })).toBe(before + 1);
-    expect(await figures.newMembers(api.db, unit, { start: '2025-07-20', end: '2025-07-31' })).toBe(await plain.newMembers(api.db, unit, { start: '2025-07-20', end: '2025-07-31' }));
+    expect(await figures.newMembers(api.db, unit, { start: '2025-07-20', end: '2025-07-31' })).toBe(
+      await plain.newMembers(api.db, unit, { start: '2025-07-20', end: '2025-07-31' }),
+    );
   });
 
   it.each(PERIODS.filter((x) => x.end >= x.start).map((x) => [`${x.start} – ${x.end}`, x]))(
@@ -194,7 +205,10 @@ describe('figures from the member tallies and the replay shortcut agree with the
     const [c] = await api.db.query(`SELECT stage FROM founding_case WHERE id = $1`, [cases.guidance.caseId]);
     expect(c.stage).toBe('GUIDANCE');
     const [then] = await api.db.query(`WITH st AS (${plain.asOf('$3')}) SELECT stage FROM st WHERE id = $4`, [
-      unit.path, subtreeLike(unit.path), vnStartOfDay('2025-07-01'), cases.guidance.caseId,
+      unit.path,
+      subtreeLike(unit.path),
+      vnStartOfDay('2025-07-01'),
+      cases.guidance.caseId,
     ]);
     expect(then.stage).toBe('SURVEY');
     const q2 = { start: '2025-04-01', end: '2025-06-30' };
@@ -207,7 +221,7 @@ describe('figures from the member tallies and the replay shortcut agree with the
     // Decided on 20 June 2025, entered RECOGNIZED on 25 July by its history: July's pipeline shows it there.
     expect((await figures.stages(api.db, unit, MONTHS_2025[6], today)).find((s) => s.stage === 'RECOGNIZED')!.count).toBe(1);
   });
-  it('reads a report\'s figures side by side on connections that share one snapshot: the same figures, blind to a write made meanwhile', async () => {
+  it("reads a report's figures side by side on connections that share one snapshot: the same figures, blind to a write made meanwhile", async () => {
     const year = { start: '2025-01-01', end: '2025-12-31' };
     const one = {
       summary: await figures.figures(unit, year, today, api.db),
@@ -221,7 +235,10 @@ describe('figures from the member tallies and the replay shortcut agree with the
     const steps: number[] = [];
     const got = await figures.reportFigures(unit, year, today, (done) => {
       steps.push(done);
-      return (inserted ??= api.db.query(`INSERT INTO member (grassroots_union_id, full_name, birth_year, gender, admitted_on) VALUES ($1, 'Giữa chừng', 1990, 'Nữ', '2025-03-03')`, [unions[0]]));
+      return (inserted ??= api.db.query(
+        `INSERT INTO member (grassroots_union_id, full_name, birth_year, gender, admitted_on) VALUES ($1, 'Giữa chừng', 1990, 'Nữ', '2025-03-03')`,
+        [unions[0]],
+      ));
     });
     expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(got).toEqual(one);

@@ -52,7 +52,8 @@ describe('period closes', () => {
     await dropDatabase(ownUrl);
   });
 
-  const closeRows = async () => (await api.db.query(`SELECT count(*)::int AS n FROM period_close`))[0].n + (await api.db.query(`SELECT count(*)::int AS n FROM case_close_state`))[0].n;
+  const closeRows = async () =>
+    (await api.db.query(`SELECT count(*)::int AS n FROM period_close`))[0].n + (await api.db.query(`SELECT count(*)::int AS n FROM case_close_state`))[0].n;
 
   it('refuses a day that is not the last of a month, and a month not yet over, writing nothing', async () => {
     await expect(closes.close('2025-07-28')).rejects.toThrow(/Not the last day of a month: 2025-07-28/);
@@ -62,7 +63,7 @@ describe('period closes', () => {
     expect(await closeRows()).toBe(0);
   });
 
-  it('keeps a case\'s unit and enterprise as they were at its opening (a close copies them)', async () => {
+  it("keeps a case's unit and enterprise as they were at its opening (a close copies them)", async () => {
     const [c] = await api.db.query(`SELECT id, org_unit_id, enterprise_id FROM founding_case ORDER BY id LIMIT 1`);
     const [other] = await api.db.query(`SELECT id FROM org_unit WHERE id <> $1 LIMIT 1`, [c.org_unit_id]);
     await expect(api.db.query(`UPDATE founding_case SET org_unit_id = $2 WHERE id = $1`, [c.id, other.id])).rejects.toThrow(/fixed when a case opens/);
@@ -97,11 +98,12 @@ describe('period closes', () => {
     expect(again).toMatchObject({ closed: false, reason: 'ALREADY_CLOSED' });
   });
 
-  it.each(OVER.map((x) => [`${x.start} – ${x.end}`, x]))('cases of %s read from its close (or replayed where none covers it) agree with the plain definitions', (_label, period) =>
-    expectCaseFiguresPlain(api, figures, unit, period, today),
+  it.each(OVER.map((x) => [`${x.start} – ${x.end}`, x]))(
+    'cases of %s read from its close (or replayed where none covers it) agree with the plain definitions',
+    (_label, period) => expectCaseFiguresPlain(api, figures, unit, period, today),
   );
 
-  it('sums a close\'s tally for the stages and officers\' case counts of a closed period starting on a month\'s first day (rolled back here)', async () => {
+  it("sums a close's tally for the stages and officers' case counts of a closed period starting on a month's first day (rolled back here)", async () => {
     const q2 = { start: '2025-04-01', end: '2025-06-30' };
     const midMonth = { start: '2025-03-15', end: '2025-06-30' }; // closed too, but read from the close's rows
     const qr = api.db.createQueryRunner();
@@ -125,7 +127,7 @@ describe('period closes', () => {
     }
   });
 
-  it('empties the coverage tallies with a TRUNCATE of enterprise (this suite\'s own database: it cascades; rolled back)', async () => {
+  it("empties the coverage tallies with a TRUNCATE of enterprise (this suite's own database: it cascades; rolled back)", async () => {
     const qr = api.db.createQueryRunner();
     await qr.startTransaction();
     try {

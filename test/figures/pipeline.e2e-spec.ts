@@ -1,7 +1,19 @@
 import { ALL_STAGES } from '@app/domain';
 import { TestApi } from '../support/test-api';
 import {
-  M, Q, addDays, applicant, caseState, codeOf, createEnterprise, errorOf, openCase, pipelineOf, steps, vnToday, walkToStage,
+  M,
+  Q,
+  addDays,
+  applicant,
+  caseState,
+  codeOf,
+  createEnterprise,
+  errorOf,
+  openCase,
+  pipelineOf,
+  steps,
+  vnToday,
+  walkToStage,
 } from '../support/case-fixtures';
 
 // Real HTTP, Postgres and bcrypt logins: slower than unit tests, especially on a busy machine.
@@ -22,8 +34,13 @@ describe('pipeline(orgUnitId, year)', () => {
     const ref = await walkToStage(api, p, 'RECOGNIZED', {
       workerCount: 40,
       dates: {
-        surveyedOn: '2024-11-04', outreachOn: '2024-11-15', formedOn: '2024-12-02', submittedOn: '2024-12-03',
-        congressOn: '2024-12-20', dossierOn: '2024-12-26', decidedOn: '2024-12-31',
+        surveyedOn: '2024-11-04',
+        outreachOn: '2024-11-15',
+        formedOn: '2024-12-02',
+        submittedOn: '2024-12-03',
+        congressOn: '2024-12-20',
+        dossierOn: '2024-12-26',
+        decidedOn: '2024-12-31',
       },
     });
     expect(ref.stage).toBe('RECOGNIZED');
@@ -82,7 +99,15 @@ describe('pipeline(orgUnitId, year)', () => {
   it('coverage counts the enterprises with 25 or more workers and those of them with a union', async () => {
     const p = await api.newProvince(1);
     const year = thisYear();
-    for (const [workerCount, hasUnion] of [[10, false], [10, true], [24, true], [25, false], [30, false], [30, false], [30, true]] as const) {
+    for (const [workerCount, hasUnion] of [
+      [10, false],
+      [10, true],
+      [24, true],
+      [25, false],
+      [30, false],
+      [30, false],
+      [30, true],
+    ] as const) {
       await createEnterprise(api, p, { workerCount, hasUnion });
     }
     const before = await pipelineOf(api, p.supervisor.token, p.unitId, year);
@@ -101,11 +126,13 @@ describe('pipeline(orgUnitId, year)', () => {
   it('a member admitted on 1 January (Vietnam) counts in that year, not the previous one', async () => {
     const p = await api.newProvince(1);
     const sup = p.supervisor.token;
-    const unit = (await api.ok(M.createOrgUnit, { i: { name: `Công đoàn cơ sở Trường THPT ${p.tag}`, kind: 'GRASSROOTS', parentId: p.unitId } }, sup)).createOrgUnit;
+    const unit = (await api.ok(M.createOrgUnit, { i: { name: `Công đoàn cơ sở Trường THPT ${p.tag}`, kind: 'GRASSROOTS', parentId: p.unitId } }, sup))
+      .createOrgUnit;
     expect(unit).toMatchObject({ kind: 'GRASSROOTS', parent: { id: p.unitId } });
 
     const submit = async () =>
-      (await api.ok(M.apply, { i: applicant({ grassrootsUnionId: unit.id }, { submittedOn: '2024-12-20' }) }, p.officers[0].token)).submitApplication.id as string;
+      (await api.ok(M.apply, { i: applicant({ grassrootsUnionId: unit.id }, { submittedOn: '2024-12-20' }) }, p.officers[0].token)).submitApplication
+        .id as string;
     const jan1 = await submit();
     const dec31 = await submit();
     const decided = await api.ok(M.decideApplication, { i: { applicationId: jan1, admit: true, decidedOn: '2025-01-01', decisionNumber: '01/QĐ-CĐCS' } }, sup);
@@ -131,7 +158,11 @@ describe('pipeline(orgUnitId, year)', () => {
     const p = await api.newProvince(1);
     const ref = await walkToStage(api, p, 'GUIDANCE');
     const appId = (await api.ok(M.apply, { i: applicant({ caseId: ref.caseId }) }, p.officers[0].token)).submitApplication.id;
-    const r = await api.gql(M.decideApplication, { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '5/QĐ' } }, p.supervisor.token);
+    const r = await api.gql(
+      M.decideApplication,
+      { i: { applicationId: appId, admit: true, decidedOn: vnToday(), decisionNumber: '5/QĐ' } },
+      p.supervisor.token,
+    );
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     const [a] = await api.db.query(`SELECT status FROM membership_application WHERE id = $1`, [appId]);
     expect(a.status).toBe('SUBMITTED');

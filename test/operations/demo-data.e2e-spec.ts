@@ -1,6 +1,4 @@
-import {
-  DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME, DEMO_USERS, DemoLogin, loadDemoData,
-} from '../../apps/cli/src/demo-data';
+import { DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME, DEMO_USERS, DemoLogin, loadDemoData } from '../../apps/cli/src/demo-data';
 import { OPEN_STAGES_SQL } from '@app/core';
 import { ALL_STAGES, isValidTaxCode } from '@app/domain';
 import { TestApi } from '../support/test-api';
@@ -19,10 +17,7 @@ describe('demo data', () => {
     api = await TestApi.start();
     const [already] = await api.db.query(`SELECT 1 FROM enterprise WHERE tax_code = $1`, [DEMO_FIRST_TAX_CODE]);
     logins = already ? DEMO_USERS : await loadDemoData(api.app);
-    const [unit] = await api.db.query(
-      `SELECT u.id FROM org_unit u JOIN enterprise e ON e.org_unit_id = u.id WHERE e.tax_code = $1`,
-      [DEMO_FIRST_TAX_CODE],
-    );
+    const [unit] = await api.db.query(`SELECT u.id FROM org_unit u JOIN enterprise e ON e.org_unit_id = u.id WHERE e.tax_code = $1`, [DEMO_FIRST_TAX_CODE]);
     expect(unit).toBeDefined();
     unitId = unit.id;
   }, 60_000);
@@ -34,7 +29,12 @@ describe('demo data', () => {
     for (const l of logins) {
       const token = await api.login(l.email, DEMO_PASSWORD);
       const d = await api.ok(`{ me { email role fullName orgUnit { id name kind } } }`, {}, token);
-      expect(d.me).toMatchObject({ email: l.email, role: l.role, fullName: l.fullName, orgUnit: { id: unitId, name: DEMO_UPPER_UNION_NAME, kind: 'UPPER_LEVEL' } });
+      expect(d.me).toMatchObject({
+        email: l.email,
+        role: l.role,
+        fullName: l.fullName,
+        orgUnit: { id: unitId, name: DEMO_UPPER_UNION_NAME, kind: 'UPPER_LEVEL' },
+      });
     }
   });
 

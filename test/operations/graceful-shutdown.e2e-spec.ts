@@ -50,10 +50,14 @@ async function start(app: 'api' | 'worker', env: Record<string, string> = {}): P
   const url = `http://127.0.0.1:${port}`;
   let gone = false;
   void exited.then(() => (gone = true));
-  await eventually(async () => {
-    if (gone) throw new Error(`${app} exited during start:\n${out.slice(-3000)}`);
-    return (await fetch(`${url}/health`)).ok;
-  }, 90_000, 250).catch((e) => {
+  await eventually(
+    async () => {
+      if (gone) throw new Error(`${app} exited during start:\n${out.slice(-3000)}`);
+      return (await fetch(`${url}/health`)).ok;
+    },
+    90_000,
+    250,
+  ).catch((e) => {
     proc.kill('SIGKILL');
     throw new Error(`${(e as Error).message}\n${out.slice(-3000)}`);
   });
@@ -90,7 +94,12 @@ describe('operations: graceful shutdown', () => {
   });
   afterAll(async () => {
     for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
-    for (const l of locks) if (!l.isReleased) await l.rollbackTransaction().catch(() => undefined).finally(() => l.release());
+    for (const l of locks)
+      if (!l.isReleased)
+        await l
+          .rollbackTransaction()
+          .catch(() => undefined)
+          .finally(() => l.release());
     await api.close();
   });
 
@@ -207,9 +216,13 @@ describe('operations: graceful shutdown', () => {
 
   it('worker: on SIGTERM finishes the job in progress and exits 0 within 10 s', async () => {
     // A report whose build job will wait on our lock once the worker takes it from the outbox.
-    const d = await api.ok(`mutation($i: ReportInput!) { requestReport(input: $i) { id } }`, {
-      i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: `${vnToday().slice(0, 8)}01` },
-    }, p.supervisor.token);
+    const d = await api.ok(
+      `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+      {
+        i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: `${vnToday().slice(0, 8)}01` },
+      },
+      p.supervisor.token,
+    );
     const reportId: string = d.requestReport.id;
     const lock = await lockRow(api, 'report', reportId);
     locks.push(lock);

@@ -57,7 +57,11 @@ describe('operations: observability', () => {
       const labels = { operation: 'HardeningHome', type: 'query', outcome: 'ok' };
       const base = sample(before, 'cdcs_graphql_requests_total', labels) ?? 0;
       for (let i = 0; i < 3; i++) await api.ok(`query HardeningHome { me { id } }`, {}, p.supervisor.token);
-      await api.gql(`mutation HardeningCreateUser { createUser(input: { email: "x@test.vn", fullName: "X", password: "long-enough-1", role: OFFICER, orgUnitId: "${p.unitId}" }) { id } }`, {}, p.officers[0].token);
+      await api.gql(
+        `mutation HardeningCreateUser { createUser(input: { email: "x@test.vn", fullName: "X", password: "long-enough-1", role: OFFICER, orgUnitId: "${p.unitId}" }) { id } }`,
+        {},
+        p.officers[0].token,
+      );
       await api.gql(`query HardeningBroken { nope }`, {}, p.supervisor.token);
       await api.gql(`query HardeningUnparsable {`, {}, p.supervisor.token);
       const after = await metrics();
@@ -65,7 +69,9 @@ describe('operations: observability', () => {
       expect(sample(after, 'cdcs_graphql_request_duration_seconds_count', { operation: 'HardeningHome', type: 'query' })).toBeGreaterThanOrEqual(3);
       expect(sample(after, 'cdcs_graphql_requests_total', { operation: 'HardeningCreateUser', type: 'mutation', outcome: 'FORBIDDEN' })).toBe(1);
       expect(sample(after, 'cdcs_graphql_requests_total', { operation: 'HardeningBroken', type: 'query', outcome: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
-      expect(sample(after, 'cdcs_graphql_requests_total', { operation: '__anonymous__', type: 'unknown', outcome: 'GRAPHQL_PARSE_FAILED' })).toBeGreaterThanOrEqual(1);
+      expect(
+        sample(after, 'cdcs_graphql_requests_total', { operation: '__anonymous__', type: 'unknown', outcome: 'GRAPHQL_PARSE_FAILED' }),
+      ).toBeGreaterThanOrEqual(1);
       expect(after).toMatch(/^process_cpu_seconds_total /m);
     });
 
@@ -80,7 +86,9 @@ describe('operations: observability', () => {
     });
 
     it('reports case transitions and open cases by stage from Postgres', async () => {
-      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM case_transition WHERE action = 'ADVANCE' AND from_stage = 'SURVEY' AND to_stage = 'OUTREACH'`);
+      const [{ n }] = await api.db.query(
+        `SELECT count(*)::int AS n FROM case_transition WHERE action = 'ADVANCE' AND from_stage = 'SURVEY' AND to_stage = 'OUTREACH'`,
+      );
       const text = await metrics();
       expect(n).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'cdcs_case_transitions', { action: 'ADVANCE', from_stage: 'SURVEY', to_stage: 'OUTREACH' })).toBe(n);
@@ -89,7 +97,8 @@ describe('operations: observability', () => {
   });
 
   describe('bull-board at /admin/queues (ADMIN only)', () => {
-    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${api.url}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${api.url}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
     const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
     it('answers 401 without a login and 403 to officers and supervisors', async () => {
@@ -129,12 +138,17 @@ describe('operations: observability', () => {
       expect((await get('/admin/queues', { cookie: `cdcs_admin=${p.supervisor.token}` })).status).toBe(403);
       expect((await get('/admin/queues', { cookie: 'cdcs_admin=garbage' })).status).toBe(401);
       // State-changing calls carried by the cookie must be same-origin.
-      const pause = (headers: Record<string, string>) => fetch(`${api.url}/admin/queues/api/queues/system/pause`, { method: 'PUT', headers: { cookie, ...headers } });
+      const pause = (headers: Record<string, string>) =>
+        fetch(`${api.url}/admin/queues/api/queues/system/pause`, { method: 'PUT', headers: { cookie, ...headers } });
       expect((await pause({ origin: 'https://evil.example' })).status).toBe(403);
       expect((await pause({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
       expect((await pause({})).status).toBe(403);
       // The cookie never authenticates the GraphQL API.
-      const gql = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: '{ me { id } }' }) });
+      const gql = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
       expect(((await gql.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
       const closed = await fetch(`${api.url}/admin/session`, { method: 'DELETE' });
@@ -157,9 +171,13 @@ describe('operations: observability', () => {
 
     it('reports the outbox backlog from Postgres', async () => {
       // No worker runs yet: the report's build job waits in the outbox.
-      await api.ok(`mutation($i: ReportInput!) { requestReport(input: $i) { id } }`, {
-        i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: `${vnToday().slice(0, 8)}01` },
-      }, p.supervisor.token);
+      await api.ok(
+        `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+        {
+          i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: `${vnToday().slice(0, 8)}01` },
+        },
+        p.supervisor.token,
+      );
       const standalone = new WorkerMetrics(api.db);
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`);
       const text = await standalone.scrape();
@@ -179,7 +197,10 @@ describe('operations: observability', () => {
       await eventually(async () => (sample(await scrape(), 'cdcs_jobs_total', { queue: 'system', name: 'health-ping', outcome: 'completed' }) ?? 0) >= 1);
       // The relay moves the outbox into BullMQ; the report's build job completes.
       await eventually(async () => sample(await scrape(), 'cdcs_outbox_backlog') === 0, 30_000);
-      await eventually(async () => (sample(await scrape(), 'cdcs_jobs_total', { queue: 'reports', name: 'build-report', outcome: 'completed' }) ?? 0) >= 1, 30_000);
+      await eventually(
+        async () => (sample(await scrape(), 'cdcs_jobs_total', { queue: 'reports', name: 'build-report', outcome: 'completed' }) ?? 0) >= 1,
+        30_000,
+      );
       const text = await scrape();
       expect(sample(text, 'cdcs_job_duration_seconds_count', { queue: 'system', name: 'health-ping' })).toBeGreaterThanOrEqual(1);
       expect((await fetch(`${workerUrl}/health`)).status).toBe(200);

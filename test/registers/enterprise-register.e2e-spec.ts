@@ -52,12 +52,24 @@ describe('enterprise register', () => {
 
   async function create(p: Province, extra: Record<string, unknown> = {}, token = p.supervisor.token) {
     seq += 1;
-    const d = await api.ok(G.create, {
-      i: {
-        name: `Công ty TNHH Sổ ${p.tag} ${seq}`, taxCode: newTaxCode(), district: 'Thành phố Thái Bình', sector: 'Dệt may', ownership: 'PRIVATE',
-        address: `Số ${seq} phố Lê Lợi`, workerCount: 60, hasUnion: false, orgUnitId: p.unitId, ...extra,
+    const d = await api.ok(
+      G.create,
+      {
+        i: {
+          name: `Công ty TNHH Sổ ${p.tag} ${seq}`,
+          taxCode: newTaxCode(),
+          district: 'Thành phố Thái Bình',
+          sector: 'Dệt may',
+          ownership: 'PRIVATE',
+          address: `Số ${seq} phố Lê Lợi`,
+          workerCount: 60,
+          hasUnion: false,
+          orgUnitId: p.unitId,
+          ...extra,
+        },
       },
-    }, token);
+      token,
+    );
     return d.createEnterprise;
   }
 
@@ -96,13 +108,21 @@ describe('enterprise register', () => {
       expect(branch.taxCode).toBe(`${head}-002`);
 
       const bad = wrongCheckDigit(newTaxCode());
-      const r = await api.gql(G.create, { i: { name: 'Công ty Sai Mã', taxCode: bad, workerCount: 30, hasUnion: false, orgUnitId: a.unitId } }, a.supervisor.token);
+      const r = await api.gql(
+        G.create,
+        { i: { name: 'Công ty Sai Mã', taxCode: bad, workerCount: 30, hasUnion: false, orgUnitId: a.unitId } },
+        a.supervisor.token,
+      );
       expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['taxCode'] });
       expect(r.errors![0].message).toContain('sai chữ số kiểm tra');
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM enterprise WHERE tax_code = $1`, [bad]);
       expect(n).toBe(0);
       // A duplicate is a CONFLICT on taxCode, also when typed differently.
-      const dup = await api.gql(G.create, { i: { name: 'Công ty Trùng', taxCode: ` ${e.taxCode} `, workerCount: 30, hasUnion: false, orgUnitId: a.unitId } }, a.supervisor.token);
+      const dup = await api.gql(
+        G.create,
+        { i: { name: 'Công ty Trùng', taxCode: ` ${e.taxCode} `, workerCount: 30, hasUnion: false, orgUnitId: a.unitId } },
+        a.supervisor.token,
+      );
       expect(errorOf(dup)).toMatchObject({ code: 'CONFLICT', fields: ['taxCode'] });
       expect(dup.errors![0].message).toContain('Mã số thuế');
     });
@@ -134,16 +154,35 @@ describe('enterprise register', () => {
     it('changes every field, records a new worker count with its day and source, and leaves fields not given alone', async () => {
       const e = await create(a);
       const taxCode = newTaxCode();
-      const d = await api.ok(G.update, {
-        i: {
-          id: e.id, name: '  Công ty CP Dệt Kim Đông Phương  ', taxCode, address: 'Lô 5, KCN Tiền Hải', district: 'Huyện Tiền Hải', sector: 'Dệt kim',
-          ownership: 'FOREIGN_INVESTED', hasUnion: true, workerCount: 140, workerCountOn: addDays(today, -3),
+      const d = await api.ok(
+        G.update,
+        {
+          i: {
+            id: e.id,
+            name: '  Công ty CP Dệt Kim Đông Phương  ',
+            taxCode,
+            address: 'Lô 5, KCN Tiền Hải',
+            district: 'Huyện Tiền Hải',
+            sector: 'Dệt kim',
+            ownership: 'FOREIGN_INVESTED',
+            hasUnion: true,
+            workerCount: 140,
+            workerCountOn: addDays(today, -3),
+          },
         },
-      }, a.officers[0].token);
+        a.officers[0].token,
+      );
       const u = d.updateEnterprise;
       expect(u).toMatchObject({
-        name: 'Công ty CP Dệt Kim Đông Phương', taxCode, address: 'Lô 5, KCN Tiền Hải', district: 'Huyện Tiền Hải', sector: 'Dệt kim',
-        ownership: 'FOREIGN_INVESTED', hasUnion: true, workerCount: 140, surveyedOn: addDays(today, -3),
+        name: 'Công ty CP Dệt Kim Đông Phương',
+        taxCode,
+        address: 'Lô 5, KCN Tiền Hải',
+        district: 'Huyện Tiền Hải',
+        sector: 'Dệt kim',
+        ownership: 'FOREIGN_INVESTED',
+        hasUnion: true,
+        workerCount: 140,
+        surveyedOn: addDays(today, -3),
       });
       expect(new Date(u.updatedAt).getTime()).toBeGreaterThan(new Date(e.updatedAt).getTime());
       expect(u.workerCountHistory.map((h: any) => [h.workerCount, h.countedOn, h.source, h.recordedBy?.id])).toEqual([
@@ -162,7 +201,11 @@ describe('enterprise register', () => {
       // The same count counted again on another day is a new entry (and the register's counting day).
       const again = (await api.ok(G.update, { i: { id: e.id, workerCount: 140, workerCountOn: today } }, a.supervisor.token)).updateEnterprise;
       expect(again.surveyedOn).toBe(today);
-      expect(again.workerCountHistory.map((h: any) => [h.workerCount, h.countedOn])).toEqual([[140, today], [140, addDays(today, -3)], [60, today]]);
+      expect(again.workerCountHistory.map((h: any) => [h.workerCount, h.countedOn])).toEqual([
+        [140, today],
+        [140, addDays(today, -3)],
+        [60, today],
+      ]);
       // Nothing given that changes: the row is not written.
       const before = await state(e.id);
       await api.ok(G.update, { i: { id: e.id, name: 'Công ty CP Dệt Kim Đông Phương', hasUnion: true } }, a.supervisor.token);
@@ -186,7 +229,13 @@ describe('enterprise register', () => {
       expect(future.fields).toEqual(['workerCountOn']);
       expect(future.messages.workerCountOn).toMatch(/^Ngày đếm lao động không được sau hôm nay/);
       const all = await refuse({
-        name: '   ', taxCode: '12345', workerCount: -5, workerCountOn: addDays(today, 2), address: 'x'.repeat(501), district: 'Đ'.repeat(121), sector: 's'.repeat(121),
+        name: '   ',
+        taxCode: '12345',
+        workerCount: -5,
+        workerCountOn: addDays(today, 2),
+        address: 'x'.repeat(501),
+        district: 'Đ'.repeat(121),
+        sector: 's'.repeat(121),
       });
       expect(all.code).toBe('BAD_USER_INPUT');
       expect([...all.fields].sort()).toEqual(['address', 'district', 'name', 'sector', 'taxCode', 'workerCount', 'workerCountOn']);
@@ -210,7 +259,12 @@ describe('enterprise register', () => {
       const [fed] = await api.db.query(`SELECT id FROM org_unit WHERE id = $1`, [a.federationId]);
       const atFederation = await create(a, { orgUnitId: fed.id }, a.federationSupervisor.token);
       const theirs = await create(b);
-      for (const [e, token] of [[atFederation, a.officers[0].token], [theirs, a.officers[0].token], [theirs, a.supervisor.token], [atFederation, a.supervisor.token]] as const) {
+      for (const [e, token] of [
+        [atFederation, a.officers[0].token],
+        [theirs, a.officers[0].token],
+        [theirs, a.supervisor.token],
+        [atFederation, a.supervisor.token],
+      ] as const) {
         const before = await state(e.id);
         const r = await api.gql(G.update, { i: { id: e.id, workerCount: 999, address: 'Chiếm quyền' } }, token);
         expect(codeOf(r)).toBe('NOT_FOUND');
@@ -266,14 +320,19 @@ describe('enterprise register', () => {
       expect(await state(id)).toEqual(before);
 
       // Close the case as the message says, then the enterprise.
-      await api.ok(CASE.close, { i: { caseId: ref.caseId, expectedVersion: ref.version, reason: 'ENTERPRISE_DISSOLVED', comment: 'Doanh nghiệp giải thể' } }, a.supervisor.token);
-      const closed = (await api.ok(G.close, { i: { id, closedOn: addDays(today, -2), note: 'Quyết định giải thể số 12' } }, a.supervisor.token)).closeEnterprise;
+      await api.ok(
+        CASE.close,
+        { i: { caseId: ref.caseId, expectedVersion: ref.version, reason: 'ENTERPRISE_DISSOLVED', comment: 'Doanh nghiệp giải thể' } },
+        a.supervisor.token,
+      );
+      const closed = (await api.ok(G.close, { i: { id, closedOn: addDays(today, -2), note: 'Quyết định giải thể số 12' } }, a.supervisor.token))
+        .closeEnterprise;
       expect(closed).toMatchObject({ closedOn: addDays(today, -2), closedNote: 'Quyết định giải thể số 12' });
       const again = await api.gql(G.close, { i: { id, closedOn: today } }, a.supervisor.token);
       expect(codeOf(again)).toBe('CONFLICT');
 
       // No case on a closed enterprise: neither a new one nor the old one reopened.
-      const cases = async () => (await api.db.query(`SELECT id, stage, version FROM founding_case WHERE enterprise_id = $1 ORDER BY id`, [id]));
+      const cases = async () => await api.db.query(`SELECT id, stage, version FROM founding_case WHERE enterprise_id = $1 ORDER BY id`, [id]);
       const casesBefore = await cases();
       const open = await api.gql(CASE.open, { i: { enterpriseId: id, assigneeId: a.officers[0].id } }, a.supervisor.token);
       expect(errorOf(open)).toMatchObject({ code: 'CONFLICT', fields: ['enterpriseId'] });
@@ -308,7 +367,8 @@ describe('enterprise register', () => {
       await create(c, { workerCount: 25, hasUnion: true });
       await create(c, { workerCount: 24, hasUnion: true });
       const big = await create(c, { workerCount: 300, hasUnion: true });
-      const tally = async () => (await api.db.query(`SELECT focus, focus_with_union AS "withUnion" FROM enterprise_tally WHERE org_unit_id = $1`, [c.unitId]))[0];
+      const tally = async () =>
+        (await api.db.query(`SELECT focus, focus_with_union AS "withUnion" FROM enterprise_tally WHERE org_unit_id = $1`, [c.unitId]))[0];
       const coverage = async () => (await pipelineOf(api, c.supervisor.token, c.unitId, year)).coverage;
       expect(await tally()).toEqual({ focus: 3, withUnion: 2 });
       expect(await coverage()).toMatchObject({ enterprises25Plus: 3, withUnion: 2 });
@@ -330,8 +390,18 @@ describe('enterprise register', () => {
   describe('the register list', () => {
     let d: Province;
     interface Row {
-      id: string; name: string; tax_code: string; worker_count: number; updated_at: string; district: string | null; sector: string | null;
-      ownership: string | null; has_union: boolean; closed: boolean; open_case: boolean; any_case: boolean;
+      id: string;
+      name: string;
+      tax_code: string;
+      worker_count: number;
+      updated_at: string;
+      district: string | null;
+      sector: string | null;
+      ownership: string | null;
+      has_union: boolean;
+      closed: boolean;
+      open_case: boolean;
+      any_case: boolean;
     }
     const SORTS = {
       NAME: 'e.name, e.id',
@@ -347,13 +417,23 @@ describe('enterprise register', () => {
       const sectors = ['Dệt may', 'Dược phẩm', 'Cơ khí'];
       const owners = ['PRIVATE', 'STATE', 'FOREIGN_INVESTED', null];
       const counts = [30, 30, 12, 250, 25, 24, 30, 80, 5, 1200, 30, 60];
-      const names = ['Công ty Dược phẩm Hưng Thịnh', 'Công ty Cổ phần May Sông Hồng', 'Công ty TNHH Cơ khí Đông Á', 'Xí nghiệp Dược Thái Bình', 'Hợp tác xã Dệt Nam Cao'];
+      const names = [
+        'Công ty Dược phẩm Hưng Thịnh',
+        'Công ty Cổ phần May Sông Hồng',
+        'Công ty TNHH Cơ khí Đông Á',
+        'Xí nghiệp Dược Thái Bình',
+        'Hợp tác xã Dệt Nam Cao',
+      ];
       const ids: string[] = [];
       for (let i = 0; i < 23; i++) {
         const e = await create(d, {
           // Names repeat (i and i + 10: ties broken by id); a few differ from others in case and diacritics only.
           name: i < 20 ? `${names[i % names.length]} ${d.tag}${i % 2 ? ' A' : ''}` : `CÔNG TY DƯỢC ${d.tag} ${i}`,
-          district: districts[i % 3], sector: sectors[(i * 2) % 3], ownership: owners[i % 4], workerCount: counts[i % counts.length], hasUnion: i % 3 === 1,
+          district: districts[i % 3],
+          sector: sectors[(i * 2) % 3],
+          ownership: owners[i % 4],
+          workerCount: counts[i % counts.length],
+          hasUnion: i % 3 === 1,
         });
         ids.push(e.id);
       }
@@ -363,7 +443,11 @@ describe('enterprise register', () => {
       for (const i of [0, 4, 8]) await api.ok(CASE.open, { i: { enterpriseId: ids[i], assigneeId: d.officers[0].id } }, d.supervisor.token);
       for (const i of [1, 5]) {
         const o = await api.ok(CASE.open, { i: { enterpriseId: ids[i], assigneeId: d.officers[0].id } }, d.supervisor.token);
-        await api.ok(CASE.close, { i: { caseId: o.openFoundingCase.id, expectedVersion: o.openFoundingCase.version, reason: 'WORKERS_DECLINED', comment: 'Chưa đồng ý' } }, d.supervisor.token);
+        await api.ok(
+          CASE.close,
+          { i: { caseId: o.openFoundingCase.id, expectedVersion: o.openFoundingCase.version, reason: 'WORKERS_DECLINED', comment: 'Chưa đồng ý' } },
+          d.supervisor.token,
+        );
       }
       for (const i of [2, 9, 16]) await api.ok(G.close, { i: { id: ids[i], closedOn: today } }, d.supervisor.token);
       ordered = {} as typeof ordered;
@@ -405,7 +489,11 @@ describe('enterprise register', () => {
       ['no case yet', { caseStatus: 'NO_CASE' }, (r) => !r.closed && !r.any_case],
       ['closed included', { includeClosed: true }, () => true],
       ['search', { search: 'cong ty duoc' }, (r) => !r.closed && foldText(r.name).includes('cong ty duoc')],
-      ['several', { district: 'Thành phố Thái Bình', minWorkers: 25, includeClosed: true, hasUnion: false }, (r) => r.district === 'Thành phố Thái Bình' && r.worker_count >= 25 && !r.has_union],
+      [
+        'several',
+        { district: 'Thành phố Thái Bình', minWorkers: 25, includeClosed: true, hasUnion: false },
+        (r) => r.district === 'Thành phố Thái Bình' && r.worker_count >= 25 && !r.has_union,
+      ],
     ];
 
     it.each(FILTERS.flatMap(([label, filter, want]) => (Object.keys(SORTS) as (keyof typeof SORTS)[]).map((sort) => [label, sort, filter, want] as const)))(
@@ -490,9 +578,13 @@ describe('enterprise register', () => {
       e = await api.newProvince(1);
       for (let i = 0; i < 12; i++) {
         await create(e, {
-          name: `Công ty Xuất ${i % 3 === 0 ? 'Dược' : 'May'} ${e.tag} ${i}`, workerCount: [5, 30, 250, 30][i % 4], hasUnion: i % 2 === 0,
-          district: i % 2 ? 'Huyện Kiến Xương' : 'Thành phố Thái Bình', ownership: [null, 'STATE', 'PRIVATE', 'COLLECTIVE'][i % 4],
-          address: i === 5 ? null : `Số ${i} đường Lý Bôn`, sector: i === 7 ? null : 'Dệt may',
+          name: `Công ty Xuất ${i % 3 === 0 ? 'Dược' : 'May'} ${e.tag} ${i}`,
+          workerCount: [5, 30, 250, 30][i % 4],
+          hasUnion: i % 2 === 0,
+          district: i % 2 ? 'Huyện Kiến Xương' : 'Thành phố Thái Bình',
+          ownership: [null, 'STATE', 'PRIVATE', 'COLLECTIVE'][i % 4],
+          address: i === 5 ? null : `Số ${i} đường Lý Bôn`,
+          sector: i === 7 ? null : 'Dệt may',
           workerCountOn: i % 3 ? addDays(today, -i) : null,
         });
       }
@@ -511,8 +603,15 @@ describe('enterprise register', () => {
         const r: { enterprises: any } = await api.ok(G.list, { f: filter, first: 5, after }, token);
         for (const n of r.enterprises.nodes) {
           rows.push({
-            name: n.name, taxCode: n.taxCode, workerCount: n.workerCount, address: n.address, district: n.district, sector: n.sector,
-            ownership: n.ownership, hasUnion: n.hasUnion, surveyedOn: n.surveyedOn,
+            name: n.name,
+            taxCode: n.taxCode,
+            workerCount: n.workerCount,
+            address: n.address,
+            district: n.district,
+            sector: n.sector,
+            ownership: n.ownership,
+            hasUnion: n.hasUnion,
+            surveyedOn: n.surveyedOn,
           });
         }
         if (!r.enterprises.pageInfo.hasNextPage) return rows;
@@ -521,8 +620,16 @@ describe('enterprise register', () => {
     }
 
     it.each([
-      ['the whole register, closed ones included, by worker count', '?includeClosed=true&sort=WORKERS_DESC&search=', { includeClosed: true, sort: 'WORKERS_DESC' }],
-      ['a district, with unions, by tax code', '?district=Huy%E1%BB%87n%20Ki%E1%BA%BFn%20X%C6%B0%C6%A1ng&hasUnion=false&sort=TAX_CODE', { district: 'Huyện Kiến Xương', hasUnion: false, sort: 'TAX_CODE' }],
+      [
+        'the whole register, closed ones included, by worker count',
+        '?includeClosed=true&sort=WORKERS_DESC&search=',
+        { includeClosed: true, sort: 'WORKERS_DESC' },
+      ],
+      [
+        'a district, with unions, by tax code',
+        '?district=Huy%E1%BB%87n%20Ki%E1%BA%BFn%20X%C6%B0%C6%A1ng&hasUnion=false&sort=TAX_CODE',
+        { district: 'Huyện Kiến Xương', hasUnion: false, sort: 'TAX_CODE' },
+      ],
       ['a search without diacritics, 25+ workers', '?search=cong%20ty%20xuat&minWorkers=25&ownership=', { search: 'cong ty xuat', minWorkers: 25 }],
     ])('exports %s as XLSX that reads back to the rows `enterprises` lists', async (_label, query, filter) => {
       const res = await download(`${query}&orgUnitId=${e.unitId}`, e.supervisor.token);
@@ -539,11 +646,19 @@ describe('enterprise register', () => {
       expect(want.length).toBeGreaterThan(1);
       expect(read.rows.map((r) => r.values)).toEqual(want);
       expect(read.source.columns.map((c) => c.heading)).toEqual([
-        'Tên doanh nghiệp', 'Mã số thuế', 'Số lao động', 'Địa chỉ', 'Huyện/Xã', 'Ngành', 'Loại hình', 'Đã có công đoàn', 'Ngày đếm lao động',
+        'Tên doanh nghiệp',
+        'Mã số thuế',
+        'Số lao động',
+        'Địa chỉ',
+        'Huyện/Xã',
+        'Ngành',
+        'Loại hình',
+        'Đã có công đoàn',
+        'Ngày đếm lao động',
       ]);
     });
 
-    it('exports within the caller\'s scope and refuses bad parameters (400, naming them), other subtrees (404) and anonymous callers (401)', async () => {
+    it("exports within the caller's scope and refuses bad parameters (400, naming them), other subtrees (404) and anonymous callers (401)", async () => {
       const mine = await download(`?includeClosed=true`, e.officers[0].token);
       expect(mine.status).toBe(200);
       const read = await readTabular(Buffer.from(await mine.arrayBuffer()), ENTERPRISE_IMPORT);

@@ -47,8 +47,18 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
   });
 
   async function enterprise(unitId: string, over: Record<string, unknown> = {}): Promise<Existing> {
-    const e = { name: `Công ty TNHH ${randomUUID().slice(0, 6)}`, tax_code: validTaxCode(), worker_count: 30, address: null, district: null, sector: null,
-      ownership: null, has_union: false, surveyed_on: null, ...over };
+    const e = {
+      name: `Công ty TNHH ${randomUUID().slice(0, 6)}`,
+      tax_code: validTaxCode(),
+      worker_count: 30,
+      address: null,
+      district: null,
+      sector: null,
+      ownership: null,
+      has_union: false,
+      surveyed_on: null,
+      ...over,
+    };
     const [row] = await api.db.query(
       `INSERT INTO enterprise (name, tax_code, worker_count, address, district, sector, ownership, has_union, surveyed_on, org_unit_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, tax_code AS "taxCode"`,
@@ -118,8 +128,15 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
 
       const imp = (await api.ok(IMPORT, { id: importId }, p.supervisor.token)).registerImport;
       expect(imp).toMatchObject({
-        kind: 'enterprise', fileName: 'Danh sách DN quý I.xlsx', status: 'VALIDATED', orgUnit: { id: p.unitId }, createdBy: { id: p.supervisor.id },
-        appliedRows: 0, progress: 0, error: null, refusedRowsUrl: `/imports/${importId}/refused.xlsx`,
+        kind: 'enterprise',
+        fileName: 'Danh sách DN quý I.xlsx',
+        status: 'VALIDATED',
+        orgUnit: { id: p.unitId },
+        createdBy: { id: p.supervisor.id },
+        appliedRows: 0,
+        progress: 0,
+        error: null,
+        refusedRowsUrl: `/imports/${importId}/refused.xlsx`,
       });
       const rows = await rowsOf(importId);
       expect(rows.map((r) => [r.rowNumber, r.action, r.changedFields, r.errors])).toEqual([
@@ -202,7 +219,12 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect(done).toMatchObject({ appliedRows: 2, progress: 1, error: null });
       const created = await enterpriseRow(newCode);
       expect(created).toMatchObject({
-        name: 'Công ty CP Dược Thái Bình', worker_count: 250, address: 'KCN Phúc Khánh', has_union: true, org_unit_id: p.unitId, surveyed_on: null,
+        name: 'Công ty CP Dược Thái Bình',
+        worker_count: 250,
+        address: 'KCN Phúc Khánh',
+        has_union: true,
+        org_unit_id: p.unitId,
+        surveyed_on: null,
       });
       const keptAfter = await enterpriseRow(kept.taxCode);
       expect(keptAfter).toMatchObject({ name: 'Công ty May mới', worker_count: 45, address: 'Số 1 Lê Lợi', sector: 'May' });
@@ -241,7 +263,7 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
     ]);
     const summary = await dryRun(api, p.supervisor.token, csv, { fileName: 'cap-nhat.csv' });
     expect(summary).toMatchObject({ toCreate: 2, toUpdate: 1, sheetName: null });
-    const [row2] = (await rowsOf(summary.id, 'UPDATE'));
+    const [row2] = await rowsOf(summary.id, 'UPDATE');
     expect(row2.changedFields).toEqual(['name', 'workerCount', 'address']);
 
     // A user changes the address (and only it) after the dry run; others register the two new codes meanwhile.
@@ -253,9 +275,18 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
     await api.ok(CONFIRM, { id: summary.id }, p.supervisor.token);
     expect(await applied(summary.id)).toMatchObject({ appliedRows: 3, progress: 1 });
     expect(await enterpriseRow(e.taxCode)).toMatchObject({
-      name: 'Công ty Cơ khí Kiến Xương', worker_count: 80, address: 'Số 5 Lý Bôn', district: 'Kiến Xương',
+      name: 'Công ty Cơ khí Kiến Xương',
+      worker_count: 80,
+      address: 'Số 5 Lý Bôn',
+      district: 'Kiến Xương',
     });
-    expect(await enterpriseRow(raced)).toMatchObject({ id: racedOne.id, name: 'Công ty Giày Tiền Hải', worker_count: 300, address: 'KCN Tiền Hải', district: 'Tiền Hải' });
+    expect(await enterpriseRow(raced)).toMatchObject({
+      id: racedOne.id,
+      name: 'Công ty Giày Tiền Hải',
+      worker_count: 300,
+      address: 'KCN Tiền Hải',
+      district: 'Tiền Hải',
+    });
     expect(await snapshot([elsewhere])).toEqual(otherBefore);
     expect(other.id).toBeTruthy();
     const rows = await rowsOf(summary.id);
@@ -270,11 +301,7 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
   it('doubles nothing when the apply job is delivered twice, run side by side, or retried after a failure half-way', async () => {
     const existing = await enterprise(p.unitId, { worker_count: 10 });
     const codes = [validTaxCode(), validTaxCode(), validTaxCode(), validTaxCode()];
-    const csv = csvOf([
-      HEADINGS.slice(0, 3),
-      ...codes.map((c, i) => [`Công ty số ${i + 1}`, c, 40 + i]),
-      ['Công ty cũ', existing.taxCode, 11],
-    ]);
+    const csv = csvOf([HEADINGS.slice(0, 3), ...codes.map((c, i) => [`Công ty số ${i + 1}`, c, 40 + i]), ['Công ty cũ', existing.taxCode, 11]]);
     const summary = await dryRun(api, p.supervisor.token, csv, { fileName: 'lap-lai.csv' });
     expect(summary).toMatchObject({ toCreate: 4, toUpdate: 1 });
     const imports = worker.queue(QueueName.IMPORTS);
@@ -344,8 +371,14 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
 
     it('answers 400 with the reason for files refused as a whole (renamed, zip bomb, 100,001 rows, no heading) and stores nothing', async () => {
       const before = await importsOf(p.unitId);
-      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
-      const docx = await zipOf([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
+      const png = Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082',
+        'hex',
+      );
+      const docx = await zipOf([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+      ]);
       const bomb = await zipOf([...XLSX_MARKER_ENTRIES, { name: 'xl/worksheets/sheet1.xml', data: { zeros: 300 * MB } }]);
       const many = csvOf([HEADINGS.slice(0, 3), ...Array.from({ length: 100_001 }, (_, i) => [`Công ty ${i}`, '0100101072', i])]);
       const cases: [string, Buffer, string, RegExp][] = [
@@ -353,7 +386,15 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
         ['van-ban.xlsx', docx, 'NOT_XLSX_OR_CSV', /^Tệp không phải XLSX hoặc CSV/],
         ['bom.xlsx', bomb, 'ZIP_BOMB', /quá lớn/],
         ['nhieu.csv', many, 'TOO_MANY_ROWS', /^Tệp có quá 100\.000 dòng dữ liệu/],
-        ['trong.xlsx', await sheetXlsx([['Họ và tên', 'Ngày sinh'], ['Nguyễn Văn A', '01/01/1990']]), 'HEADING_NOT_FOUND', /tiêu đề/],
+        [
+          'trong.xlsx',
+          await sheetXlsx([
+            ['Họ và tên', 'Ngày sinh'],
+            ['Nguyễn Văn A', '01/01/1990'],
+          ]),
+          'HEADING_NOT_FOUND',
+          /tiêu đề/,
+        ],
         ['rong.csv', Buffer.alloc(0), 'EMPTY_FILE', /rỗng/],
       ];
       for (const [name, file, code, message] of cases) {
@@ -403,7 +444,7 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect(await api.db.query(`SELECT 1 FROM enterprise WHERE tax_code = ANY($1)`, [[code1, code2]])).toHaveLength(0);
     });
 
-    it('refuses callers outside the unit: 401 without a token, 404 for a unit out of sight, 403 for an officer\'s other unit', async () => {
+    it("refuses callers outside the unit: 401 without a token, 404 for a unit out of sight, 403 for an officer's other unit", async () => {
       const csv = csvOf([HEADINGS.slice(0, 3), ['Công ty phạm vi', validTaxCode(), 3]]);
       const [child] = await api.db.query(
         `WITH id AS (SELECT gen_random_uuid() AS id) INSERT INTO org_unit (id, name, kind, parent_id, path)
@@ -433,7 +474,8 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect(summary).toMatchObject({ toUpdate: 1 });
       const officer = await api.gql(CONFIRM, { id: summary.id }, p.officers[0].token);
       expect(officer.errors?.[0]).toMatchObject({
-        message: 'Lần nhập này cập nhật doanh nghiệp của đơn vị khác: cần cán bộ giám sát xác nhận', extensions: { code: 'FORBIDDEN' },
+        message: 'Lần nhập này cập nhật doanh nghiệp của đơn vị khác: cần cán bộ giám sát xác nhận',
+        extensions: { code: 'FORBIDDEN' },
       });
       expect((await api.ok(IMPORT, { id: summary.id }, p.officers[0].token)).registerImport.status).toBe('VALIDATED');
       await api.ok(CONFIRM, { id: summary.id }, p.supervisor.token);

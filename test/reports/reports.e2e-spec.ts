@@ -80,9 +80,19 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
   /** Admits a member into a CĐCS on `decidedOn` (or refuses the application). */
   async function member(unitId: string, decidedOn: string, admit = true) {
     const a = await api.ok(M.apply, { i: applicant({ grassrootsUnionId: unitId }, { submittedOn: '2024-12-01' }) }, p.supervisor.token);
-    await api.ok(M.decideApplication, {
-      i: { applicationId: a.submitApplication.id, admit, decidedOn, decisionNumber: admit ? `${decidedOn}/QĐ-CĐCS` : null, reason: admit ? null : 'Chưa đủ hồ sơ' },
-    }, p.supervisor.token);
+    await api.ok(
+      M.decideApplication,
+      {
+        i: {
+          applicationId: a.submitApplication.id,
+          admit,
+          decidedOn,
+          decisionNumber: admit ? `${decidedOn}/QĐ-CĐCS` : null,
+          reason: admit ? null : 'Chưa đủ hồ sơ',
+        },
+      },
+      p.supervisor.token,
+    );
   }
 
   beforeAll(async () => {
@@ -112,7 +122,15 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
 
     // A founding case recognized on 20/03/2025 by officer 1: a new CĐCS with its 5 founding members.
     const ref = await walkToStage(api, p, 'RECOGNIZED', {
-      dates: { surveyedOn: '2025-03-02', outreachOn: '2025-03-05', formedOn: '2025-03-08', submittedOn: '2025-03-09', congressOn: '2025-03-15', dossierOn: '2025-03-15', decidedOn: '2025-03-20' },
+      dates: {
+        surveyedOn: '2025-03-02',
+        outreachOn: '2025-03-05',
+        formedOn: '2025-03-08',
+        submittedOn: '2025-03-09',
+        congressOn: '2025-03-15',
+        dossierOn: '2025-03-15',
+        decidedOn: '2025-03-20',
+      },
     });
     // The walk ran today; the history is dated as the evidence says it happened (in Vietnam's time).
     await api.db.query(`UPDATE founding_case SET opened_at = '2025-03-02 08:00+07' WHERE id = $1`, [ref.caseId]);
@@ -139,7 +157,16 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     const r = await request('QUARTER', '2025-01-01');
     expect(r.errors).toBeUndefined();
     const queued = r.data.requestReport;
-    expect(queued).toMatchObject({ version: 1, periodKind: 'QUARTER', periodStart: '2025-01-01', periodEnd: '2025-03-31', orgUnit: { id: p.unitId }, xlsxUrl: null, csvUrl: null, figures: null });
+    expect(queued).toMatchObject({
+      version: 1,
+      periodKind: 'QUARTER',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-03-31',
+      orgUnit: { id: p.unitId },
+      xlsxUrl: null,
+      csvUrl: null,
+      figures: null,
+    });
     expect(queued.status).toBe('QUEUED');
     const [outbox] = await api.db.query(`SELECT queue, job_name FROM outbox WHERE payload->>'reportId' = $1`, [queued.id]);
     expect(outbox).toEqual({ queue: QueueName.REPORTS, job_name: JobName.BUILD_REPORT });
@@ -227,7 +254,11 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     expect(yearDone.figures.newMembers).toEqual({ target: 10, actual: 9 });
     expect(yearDone.figures.coverage).toEqual({ enterprises25Plus: 3, withUnion: 2, percent: 66.67, targetPercent: 80 });
     expect(yearDone.figures.overdueCases).toBe(1);
-    expect(yearDone.figures.byOfficer.find((o: any) => o.officerId === p.officers[0].id)).toMatchObject({ recognitions: 1, membersAdmitted: 5, targetMembers: 6 });
+    expect(yearDone.figures.byOfficer.find((o: any) => o.officerId === p.officers[0].id)).toMatchObject({
+      recognitions: 1,
+      membersAdmitted: 5,
+      targetMembers: 6,
+    });
     expect(yearDone.figures.byGrassrootsUnion.find((g: any) => g.unitId === foundedUnion.id)).toMatchObject({ membersAdmitted: 5, recognizedOn: '2025-03-20' });
   });
 
@@ -283,7 +314,9 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     const again = (await request('QUARTER', '2025-01-01')).data.requestReport;
     expect(again.version).toBe(2);
     await ready(again.id);
-    const list = (await api.ok(REPORTS, { u: p.unitId }, p.supervisor.token)).reports.filter((r: any) => r.periodKind === 'QUARTER' && r.periodStart === '2025-01-01');
+    const list = (await api.ok(REPORTS, { u: p.unitId }, p.supervisor.token)).reports.filter(
+      (r: any) => r.periodKind === 'QUARTER' && r.periodStart === '2025-01-01',
+    );
     expect(list.map((r: any) => r.version).sort()).toEqual([1, 2]);
     const kept = (await api.ok(REPORT, { id: reports.q1 }, p.supervisor.token)).report;
     expect(kept).toMatchObject({ status: 'READY', version: 1, builtAt: v1.builtAt });
@@ -306,10 +339,14 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     let id = '';
     try {
       id = (await request('MONTH', '2025-03-01')).data.requestReport.id;
-      const failed = await eventually(async () => {
-        const r = (await api.ok(REPORT, { id }, p.supervisor.token)).report;
-        return r.status === 'FAILED' ? r : null;
-      }, 20_000, 25);
+      const failed = await eventually(
+        async () => {
+          const r = (await api.ok(REPORT, { id }, p.supervisor.token)).report;
+          return r.status === 'FAILED' ? r : null;
+        },
+        20_000,
+        25,
+      );
       expect(failed).toMatchObject({ error: 'Connection terminated unexpectedly', figures: null, xlsxUrl: null, csvUrl: null, builtAt: null });
       const [row] = await api.db.query(`SELECT figures, xlsx, csv, built_at FROM report WHERE id = $1`, [id]);
       expect(row).toEqual({ figures: null, xlsx: null, csv: null, built_at: null });
@@ -347,7 +384,9 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     // January is closed once, before its reports are created: the second run and the next day's find it closed.
     expect(runs.map((r) => r.close.closed).sort()).toEqual([false, true]);
     expect(next.close).toMatchObject({ closed: false, reason: 'ALREADY_CLOSED' });
-    expect(await api.db.query(`SELECT to_char(closed_on, 'YYYY-MM-DD') AS d, window_from::text AS w FROM period_close WHERE closed_on = '2019-01-31'`)).toEqual([{ d: '2019-01-31', w: '2019-01-01' }]);
+    expect(await api.db.query(`SELECT to_char(closed_on, 'YYYY-MM-DD') AS d, window_from::text AS w FROM period_close WHERE closed_on = '2019-01-31'`)).toEqual(
+      [{ d: '2019-01-31', w: '2019-01-01' }],
+    );
     const rows = await api.db.query(
       `SELECT r.id, r.period_kind, to_char(r.period_start, 'YYYY-MM-DD') AS start, r.version,
               (SELECT count(*)::int FROM outbox o WHERE o.payload->>'reportId' = r.id::text AND o.job_name = $2) AS jobs

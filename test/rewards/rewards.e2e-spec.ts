@@ -12,8 +12,13 @@ const LIST = `query($u: ID, $s: Date) { rewardNominations(orgUnitId: $u, periodS
 
 /** A founding that ends with the recognition decision of 20 May 2025: five members admitted that day. */
 const MAY_2025: Dates = {
-  surveyedOn: '2025-05-02', outreachOn: '2025-05-05', formedOn: '2025-05-08', submittedOn: '2025-05-08',
-  congressOn: '2025-05-12', dossierOn: '2025-05-12', decidedOn: '2025-05-20',
+  surveyedOn: '2025-05-02',
+  outreachOn: '2025-05-05',
+  formedOn: '2025-05-08',
+  submittedOn: '2025-05-08',
+  congressOn: '2025-05-12',
+  dossierOn: '2025-05-12',
+  decidedOn: '2025-05-20',
 };
 
 // Several tests walk a whole founding case through the API (about 15 mutations).
@@ -30,8 +35,11 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
   const setOfficerTarget = (year: number, newMembers: number | null, newGrassrootsUnions: number | null) =>
     api.ok(M.setTarget, { i: { year, officerId: officer.id, newMembers, newGrassrootsUnions } }, p.supervisor.token);
   const rowsOf = (unit: string, start: string) =>
-    api.db.query(`SELECT id, rule, officer_id, grassroots_union_id, status, score, basis, figures, evaluated_at FROM reward_nomination
-                   WHERE org_unit_id = $1 AND period_start = $2 ORDER BY id`, [unit, start]);
+    api.db.query(
+      `SELECT id, rule, officer_id, grassroots_union_id, status, score, basis, figures, evaluated_at FROM reward_nomination
+                   WHERE org_unit_id = $1 AND period_start = $2 ORDER BY id`,
+      [unit, start],
+    );
   const officerRow = (rows: any[]) => rows.find((n) => n.rule === 'OFFICER_RESULTS' && n.officer?.id === officer.id);
 
   beforeAll(async () => {
@@ -49,15 +57,34 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     const list = await evaluate(p.supervisor.token, 'MONTH', '2025-05-01');
     const mine = officerRow(list);
     expect(mine).toMatchObject({
-      occasion: 'WORKERS_MONTH', rule: 'OFFICER_RESULTS', periodKind: 'MONTH', periodStart: '2025-05-01', periodEnd: '2025-05-31',
-      nominee: `officer1 ${p.tag}`, score: 100, status: 'PROPOSED', officer: { id: officer.id }, grassrootsUnion: null, decidedBy: null,
+      occasion: 'WORKERS_MONTH',
+      rule: 'OFFICER_RESULTS',
+      periodKind: 'MONTH',
+      periodStart: '2025-05-01',
+      periodEnd: '2025-05-31',
+      nominee: `officer1 ${p.tag}`,
+      score: 100,
+      status: 'PROPOSED',
+      officer: { id: officer.id },
+      grassrootsUnion: null,
+      decidedBy: null,
       basis: 'Kết nạp 5/5 đoàn viên (100%), thành lập 1/1 CĐCS (100%)',
     });
-    expect(JSON.parse(mine.figuresJson)).toMatchObject({ membersAdmitted: 5, cdcsFounded: 1, targetMembers: 5, targetCdcs: 1, targetYear: 2025, provisional: false });
+    expect(JSON.parse(mine.figuresJson)).toMatchObject({
+      membersAdmitted: 5,
+      cdcsFounded: 1,
+      targetMembers: 5,
+      targetCdcs: 1,
+      targetYear: 2025,
+      provisional: false,
+    });
     // The new CĐCS grew from nothing to five members in May.
     expect(list.find((n) => n.rule === 'CDCS_MEMBER_GROWTH')).toMatchObject({
-      grassrootsUnion: { id: unionId }, score: 100, officer: null,
-      basis: 'Đầu kỳ 0 đoàn viên, kết nạp 5 đoàn viên (tăng 100%, tính trên số kết nạp do đầu kỳ chưa có đoàn viên; yêu cầu: kết nạp ít nhất 5, tăng ít nhất 10%)',
+      grassrootsUnion: { id: unionId },
+      score: 100,
+      officer: null,
+      basis:
+        'Đầu kỳ 0 đoàn viên, kết nạp 5 đoàn viên (tăng 100%, tính trên số kết nạp do đầu kỳ chưa có đoàn viên; yêu cầu: kết nạp ít nhất 5, tăng ít nhất 10%)',
     });
     expect(list).toHaveLength(2);
   });
@@ -66,9 +93,18 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     expect(officerRow(await evaluate(p.supervisor.token, 'YEAR', '2025-01-01'))).toMatchObject({ occasion: 'YEAR_END', periodEnd: '2025-12-31', score: 100 });
     // The anniversary of 2025 covers 1 Aug 2024 .. 19 Jul 2025 and is judged against the 2025 targets.
     expect(officerRow(await evaluate(p.supervisor.token, 'YEAR', '2024-08-01'))).toMatchObject({
-      occasion: 'ANNIVERSARY', periodKind: 'YEAR', periodStart: '2024-08-01', periodEnd: '2025-07-19', score: 100,
+      occasion: 'ANNIVERSARY',
+      periodKind: 'YEAR',
+      periodStart: '2024-08-01',
+      periodEnd: '2025-07-19',
+      score: 100,
     });
-    for (const [k, s] of [['MONTH', '2025-06-01'], ['QUARTER', '2025-04-01'], ['YEAR', '2025-05-01'], ['YEAR', '2099-01-01']]) {
+    for (const [k, s] of [
+      ['MONTH', '2025-06-01'],
+      ['QUARTER', '2025-04-01'],
+      ['YEAR', '2025-05-01'],
+      ['YEAR', '2099-01-01'],
+    ]) {
       const r = await api.gql(EVALUATE, { u: p.unitId, k, s }, p.supervisor.token);
       expect([k, s, codeOf(r)]).toEqual([k, s, 'BAD_USER_INPUT']);
       expect(errorOf(r).fields).toEqual(['periodStart']);
@@ -112,7 +148,13 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     const listed = (await api.ok(HISTORY, { u: p.unitId, s: '2025-05-01' }, officer.token)).rewardNominations as any[];
     const shown = listed.find((n) => n.id === may.id);
     expect(shown.history).toEqual([
-      { from: 'PROPOSED', to: 'APPROVED', at: expect.any(String), note: 'Đề nghị tặng Giấy khen', by: { id: p.supervisor.id, fullName: `supervisor ${p.tag}` } },
+      {
+        from: 'PROPOSED',
+        to: 'APPROVED',
+        at: expect.any(String),
+        note: 'Đề nghị tặng Giấy khen',
+        by: { id: p.supervisor.id, fullName: `supervisor ${p.tag}` },
+      },
     ]);
     expect(listed.filter((n) => n.id !== may.id).every((n) => n.history.length === 0)).toBe(true);
     const [frozen] = await api.db.query(`SELECT * FROM reward_nomination WHERE id = $1`, [may.id]);
@@ -170,7 +212,7 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     expect(codeOf(await api.gql(EVALUATE, { u: p.unitId, k: 'YEAR', s: `${year + 1}-01-01` }, p.supervisor.token))).toBe('BAD_USER_INPUT');
   });
 
-  it('schedules Workers\' Month once on 1 June, and a redelivered evaluation adds no rows', async () => {
+  it("schedules Workers' Month once on 1 June, and a redelivered evaluation adds no rows", async () => {
     const q = await api.newProvince(1);
     await walkToStage(api, q, 'RECOGNIZED', { assignee: q.officers[0], dates: MAY_2025 });
     // The worker's handlers over the API's services: the same code a BullMQ delivery runs.
@@ -182,8 +224,10 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     expect(second).toEqual([]);
     expect(await schedule.handle({ today: '2025-06-05' })).toEqual([]); // inside the catch-up window, already scheduled
 
-    const jobs = await api.db.query(
-      `SELECT id, queue, payload FROM outbox WHERE job_name = $1 AND payload->>'orgUnitId' = $2`, [JobName.EVALUATE_REWARDS, q.unitId]);
+    const jobs = await api.db.query(`SELECT id, queue, payload FROM outbox WHERE job_name = $1 AND payload->>'orgUnitId' = $2`, [
+      JobName.EVALUATE_REWARDS,
+      q.unitId,
+    ]);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ queue: 'rewards', payload: { orgUnitId: q.unitId, occasion: 'WORKERS_MONTH', year: 2025 } });
     // Delivered by hand here, so no later worker in the run picks these rows up.

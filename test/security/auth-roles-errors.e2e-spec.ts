@@ -29,7 +29,8 @@ describe('security: authentication, roles, error codes, health and configuration
     expect((await me(token)).data?.me.id).toBe(officer.id);
     expect((await me(token)).data?.me.id).toBe(officer.id);
     // Same header and claims, another signature.
-    const twin = token.slice(0, token.lastIndexOf('.') + 1) + jwt.sign({ sub: officer.id, exp }, { secret: 'another-secret', algorithm: 'HS256' }).split('.')[2];
+    const twin =
+      token.slice(0, token.lastIndexOf('.') + 1) + jwt.sign({ sub: officer.id, exp }, { secret: 'another-secret', algorithm: 'HS256' }).split('.')[2];
     expect((await me(twin)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     // The user row is read on every request, remembered token or not.
     await api.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [officer.id]);

@@ -144,7 +144,10 @@ const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 /** A fresh dry run in the province's unit (uploaded by its supervisor), VALIDATED. */
 async function newImport(api: TestApi, p: Province): Promise<string> {
-  const file = csvOf([['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'], [`Công ty Ma Trận ${uniq()}`, validTaxCode(), 40]]);
+  const file = csvOf([
+    ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'],
+    [`Công ty Ma Trận ${uniq()}`, validTaxCode(), 40],
+  ]);
   return (await dryRun(api, p.supervisor.token, file, { fileName: 'ma-tran.csv', orgUnitId: p.unitId })).id;
 }
 
@@ -210,19 +213,30 @@ const ARGS: Record<string, ArgsFn> = {
   }),
   'Mutation.recordFoundingCongress': async (w, _c, s) => ({
     input: {
-      caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), heldOn: vnToday(), attendees: 30,
-      executiveCommittee: ['Nguyễn Thị Hoa'], chairName: 'Nguyễn Thị Hoa', dossierCompletedOn: vnToday(),
+      caseId: s.caseId,
+      expectedVersion: await versionOf(w, s.caseId),
+      heldOn: vnToday(),
+      attendees: 30,
+      executiveCommittee: ['Nguyễn Thị Hoa'],
+      chairName: 'Nguyễn Thị Hoa',
+      dossierCompletedOn: vnToday(),
     },
   }),
   'Mutation.recordRecognitionDecision': async (w, _c, s) => ({
     input: {
-      caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId), decisionNumber: `9/QĐ-${uniq()}`, decidedOn: vnToday(),
-      signedBy: 'Phạm Văn Đức', grassrootsUnionName: 'Công đoàn cơ sở Ma Trận',
+      caseId: s.caseId,
+      expectedVersion: await versionOf(w, s.caseId),
+      decisionNumber: `9/QĐ-${uniq()}`,
+      decidedOn: vnToday(),
+      signedBy: 'Phạm Văn Đức',
+      grassrootsUnionName: 'Công đoàn cơ sở Ma Trận',
     },
   }),
   'Mutation.advanceFoundingCase': async (w, _c, s) => ({ input: { caseId: s.caseId, expectedVersion: await versionOf(w, s.caseId) } }),
   'Mutation.submitApplication': (_w, _c, s) => ({ input: applicant({ grassrootsUnionId: s.grassrootsId }) }),
-  'Mutation.decideApplication': (_w, _c, s) => ({ input: { applicationId: s.applicationId, admit: true, decidedOn: vnToday(), decisionNumber: `QĐ-${uniq()}` } }),
+  'Mutation.decideApplication': (_w, _c, s) => ({
+    input: { applicationId: s.applicationId, admit: true, decidedOn: vnToday(), decisionNumber: `QĐ-${uniq()}` },
+  }),
   'Mutation.setTarget': (_w, _c, s) => ({ input: { year, orgUnitId: s.p.unitId, newMembers: 100 } }),
   'Mutation.requestReport': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, periodKind: 'MONTH', periodStart: firstOfMonth } }),
   'Mutation.evaluateRewards': (_w, _c, s) => ({ orgUnitId: s.p.unitId, periodKind: 'YEAR', periodStart: `${year}-01-01` }),
@@ -269,8 +283,17 @@ function matches(outcome: Outcome, seen: string): boolean {
 
 // --- schema introspection -------------------------------------------------------------------
 
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
-interface Operation { kind: 'Query' | 'Mutation'; name: string; args: { name: string; type: TypeRef }[]; type: TypeRef }
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+interface Operation {
+  kind: 'Query' | 'Mutation';
+  name: string;
+  args: { name: string; type: TypeRef }[];
+  type: TypeRef;
+}
 
 const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }';
 const typeString = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${typeString(t.ofType!)}!` : t.kind === 'LIST' ? `[${typeString(t.ofType!)}]` : t.name!);
@@ -295,14 +318,26 @@ describe('security: authorization matrix', () => {
     const p = await api.newProvince(1);
     const ref = await openCase(api, p); // assigned to the province's officer
     const enterpriseId = await createEnterprise(api, p);
-    const unit = await api.ok(`mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`, {
-      i: { name: `Công đoàn cơ sở Công ty Dệt ${p.tag}`, kind: 'GRASSROOTS', parentId: p.unitId },
-    }, p.supervisor.token);
+    const unit = await api.ok(
+      `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`,
+      {
+        i: { name: `Công đoàn cơ sở Công ty Dệt ${p.tag}`, kind: 'GRASSROOTS', parentId: p.unitId },
+      },
+      p.supervisor.token,
+    );
     const grassrootsId = unit.createOrgUnit.id;
-    const app = await api.ok(`mutation($i: ApplicationInput!) { submitApplication(input: $i) { id } }`, { i: applicant({ grassrootsUnionId: grassrootsId }) }, p.supervisor.token);
-    const report = await api.ok(`mutation($i: ReportInput!) { requestReport(input: $i) { id } }`, {
-      i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: firstOfMonth },
-    }, p.supervisor.token);
+    const app = await api.ok(
+      `mutation($i: ApplicationInput!) { submitApplication(input: $i) { id } }`,
+      { i: applicant({ grassrootsUnionId: grassrootsId }) },
+      p.supervisor.token,
+    );
+    const report = await api.ok(
+      `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+      {
+        i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: firstOfMonth },
+      },
+      p.supervisor.token,
+    );
     const [nomination] = await api.db.query(
       `INSERT INTO reward_nomination (org_unit_id, occasion, period_kind, period_start, period_end, rule, officer_id, nominee, score, basis, figures)
        VALUES ($1, 'YEAR_END', 'YEAR', $2, $3, 'OFFICER_RESULTS', $4, 'Cán bộ Ma Trận', 1, 'kiểm tra phân quyền', '{}') RETURNING id`,
@@ -314,12 +349,24 @@ describe('security: authorization matrix', () => {
     const escalation = Object.fromEntries(rows.map((r) => [r.level, r.id])) as Side['escalation'];
     expect(escalation.WARNING && escalation.BREACH).toBeTruthy();
     const account = await api.app.get(UsersService).insert({
-      email: `matrix.account.${p.tag}@test.vn`, fullName: `Cán bộ Ma Trận ${p.tag}`, role: UserRole.OFFICER, orgUnitId: p.unitId, password: PASSWORD,
+      email: `matrix.account.${p.tag}@test.vn`,
+      fullName: `Cán bộ Ma Trận ${p.tag}`,
+      role: UserRole.OFFICER,
+      orgUnitId: p.unitId,
+      password: PASSWORD,
     });
     const importId = await newImport(api, p);
     return {
-      p, caseId: ref.caseId, enterpriseId, grassrootsId, applicationId: app.submitApplication.id, reportId: report.requestReport.id, nominationId: nomination.id,
-      escalation, accountId: account.id, importId,
+      p,
+      caseId: ref.caseId,
+      enterpriseId,
+      grassrootsId,
+      applicationId: app.submitApplication.id,
+      reportId: report.requestReport.id,
+      nominationId: nomination.id,
+      escalation,
+      accountId: account.id,
+      importId,
     };
   }
 
@@ -414,7 +461,7 @@ describe('security: authorization matrix', () => {
     expect(cells).toBeGreaterThanOrEqual(operations.length * CALLERS.length);
   });
 
-  it("keeps an officer to its assigned cases: an unassigned case of its own unit is out of scope", async () => {
+  it('keeps an officer to its assigned cases: an unassigned case of its own unit is out of scope', async () => {
     const s = w.in;
     const other = await openCase(w.api, s.p, { assignee: null });
     const officer = s.p.officers[0].token;

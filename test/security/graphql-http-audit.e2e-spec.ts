@@ -37,12 +37,13 @@ describe('security: graphql-http server audits', () => {
     api = await TestApi.start();
     audits = serverAudits({ url: `${api.url}/graphql`, fetchFn: fetch });
     for (const a of audits) results.set(a.id, await a.fn());
-    const by = (level: string, status?: string) =>
-      audits.filter((a) => a.name.startsWith(level) && (!status || results.get(a.id)!.status === status)).length;
+    const by = (level: string, status?: string) => audits.filter((a) => a.name.startsWith(level) && (!status || results.get(a.id)!.status === status)).length;
     console.log(
       `graphql-http audits: ${audits.length} in all; ` +
         `MUST ${by('MUST', 'ok')}/${by('MUST')} ok, SHOULD ${by('SHOULD', 'ok')}/${by('SHOULD')} ok, MAY ${by('MAY', 'ok')}/${by('MAY')} ok; ` +
-        `skipped ${Object.keys(SKIPPED).length}${Object.entries(SKIPPED).map(([id, why]) => `\n  ${id}: ${why}`).join('')}`,
+        `skipped ${Object.keys(SKIPPED).length}${Object.entries(SKIPPED)
+          .map(([id, why]) => `\n  ${id}: ${why}`)
+          .join('')}`,
     );
   });
   afterAll(() => api.close());

@@ -42,7 +42,9 @@ export const DASHBOARD_QUERIES: Record<string, { query: string; variables?: (p: 
       figures { newMembers { target actual } newGrassrootsUnions { target actual } coverage { enterprises25Plus withUnion percent targetPercent } stages { stage count overdue } } } }`,
     variables: (p) => ({ u: p.unitId }),
   },
-  orgTree: { query: `query OrgTree { orgUnits { id name kind parent { id name } children { id name kind children { id name kind children { id name kind } } } } }` },
+  orgTree: {
+    query: `query OrgTree { orgUnits { id name kind parent { id name } children { id name kind children { id name kind children { id name kind } } } } }`,
+  },
   enterprises: {
     query: `query Enterprises($f: EnterpriseFilter) { enterprises(filter: $f, first: 200) { totalCount pageInfo { endCursor hasNextPage }
       nodes { id name taxCode district sector workerCount hasUnion orgUnit { id name } openCase { id stage stageDueOn assignee { id fullName } } } } }`,
@@ -140,7 +142,8 @@ describe('security: GraphQL limits', () => {
   });
 
   it(`refuses a cost above ${GRAPHQL_LIMITS.maxCost}, with first given literally, by variable or by default`, async () => {
-    const twoPages = (first: string) => `query Big${first.startsWith('$') ? '($n: Int)' : ''} { a: foundingCases(first: ${first}) { nodes { ${CASE_DEEP} } } b: foundingCases(first: ${first}) { nodes { ${CASE_DEEP} } } }`;
+    const twoPages = (first: string) =>
+      `query Big${first.startsWith('$') ? '($n: Int)' : ''} { a: foundingCases(first: ${first}) { nodes { ${CASE_DEEP} } } b: foundingCases(first: ${first}) { nodes { ${CASE_DEEP} } } }`;
     const literal = await post(api, { query: twoPages('200') }, p.supervisor.token);
     expect(literal.status).toBe(400);
     expect(codeOf(literal)).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -201,7 +204,7 @@ describe('security: GraphQL limits', () => {
     expect(r.text).toMatch(/batching/i);
   });
 
-  it('answers 200 instead of 400 to clients that accept only application/json (the spec\'s legacy watershed)', async () => {
+  it("answers 200 instead of 400 to clients that accept only application/json (the spec's legacy watershed)", async () => {
     const deep = nested(GRAPHQL_LIMITS.maxDepth + 1);
     const legacy = await post(api, { query: deep }, p.supervisor.token, undefined, 'application/json');
     expect(legacy.status).toBe(200);

@@ -54,13 +54,28 @@ const INTS: Record<string, unknown> = {
 const FLOATS: Record<string, unknown> = { huge: 1e308, negative: -1, nanString: 'NaN', infinity: 'Infinity', over: 100.0000001, tiny: 5e-324 };
 /** Hostile values for Date fields. */
 const DATES: Record<string, unknown> = {
-  feb30: '2024-02-30', month13: '2024-13-01', year5: '99999-01-01', zero: '0000-00-00', spaced: ' 2024-01-01', short: '2024-1-1',
-  sql: "2024-01-01'; DROP TABLE founding_case; --", int: 20240101, iso: '2024-01-01T00:00:00Z', ancient: '1000-01-01', future: '2999-12-31',
+  feb30: '2024-02-30',
+  month13: '2024-13-01',
+  year5: '99999-01-01',
+  zero: '0000-00-00',
+  spaced: ' 2024-01-01',
+  short: '2024-1-1',
+  sql: "2024-01-01'; DROP TABLE founding_case; --",
+  int: 20240101,
+  iso: '2024-01-01T00:00:00Z',
+  ancient: '1000-01-01',
+  future: '2999-12-31',
 };
 /** Hostile values for ID arguments. */
 const IDS: Record<string, unknown> = {
-  sql: "'; DROP TABLE founding_case; --", empty: '', nilUuid: '00000000-0000-0000-0000-000000000000', notUuid: 'not-a-uuid',
-  int: 12345, long: 'a'.repeat(100_000), nul: '\u0000', uuidSql: "00000000-0000-0000-0000-000000000000' OR '1'='1",
+  sql: "'; DROP TABLE founding_case; --",
+  empty: '',
+  nilUuid: '00000000-0000-0000-0000-000000000000',
+  notUuid: 'not-a-uuid',
+  int: 12345,
+  long: 'a'.repeat(100_000),
+  nul: '\u0000',
+  uuidSql: "00000000-0000-0000-0000-000000000000' OR '1'='1",
 };
 
 interface Entry {
@@ -74,8 +89,21 @@ interface Entry {
 }
 
 const MAIN_TABLES = [
-  'org_unit', 'app_user', 'enterprise', 'founding_case', 'case_transition', 'case_evidence', 'membership_application', 'member',
-  'target', 'report', 'reward_nomination', 'escalation', 'notification', 'outbox', 'calendar_day',
+  'org_unit',
+  'app_user',
+  'enterprise',
+  'founding_case',
+  'case_transition',
+  'case_evidence',
+  'membership_application',
+  'member',
+  'target',
+  'report',
+  'reward_nomination',
+  'escalation',
+  'notification',
+  'outbox',
+  'calendar_day',
 ];
 
 jest.setTimeout(300_000);
@@ -128,8 +156,14 @@ describe('security: hostile input', () => {
   function corpus(): Entry[] {
     const out: Entry[] = [];
     const baseEnterprise = () => ({
-      name: `Công ty ${Math.random().toString(36).slice(2, 8)}`, taxCode: newTaxCode(), district: 'Đống Đa', sector: 'Dệt may',
-      address: '12 Láng Hạ', workerCount: 50, hasUnion: false, orgUnitId: p.unitId,
+      name: `Công ty ${Math.random().toString(36).slice(2, 8)}`,
+      taxCode: newTaxCode(),
+      district: 'Đống Đa',
+      sector: 'Dệt may',
+      address: '12 Láng Hạ',
+      workerCount: 50,
+      hasUnion: false,
+      orgUnitId: p.unitId,
     });
     const m = {
       enterprise: `mutation($i: CreateEnterpriseInput!) { createEnterprise(input: $i) { id name } }`,
@@ -163,10 +197,27 @@ describe('security: hostile input', () => {
       ['createEnterprise.address', m.enterprise, (v) => ({ i: { ...baseEnterprise(), address: v } })],
       ['createOrgUnit.name', m.orgUnit, (v) => ({ i: { name: v, kind: 'GRASSROOTS', parentId: p.unitId } })],
       ['createUser.email', m.user, (v) => ({ i: { email: v, fullName: 'Nguyễn Văn A', password: 'long-enough-1', role: 'OFFICER', orgUnitId: p.unitId } })],
-      ['createUser.fullName', m.user, (v) => ({ i: { email: `h.${Math.random().toString(36).slice(2)}@test.vn`, fullName: v, password: 'long-enough-1', role: 'OFFICER', orgUnitId: p.unitId } })],
-      ['createUser.password', m.user, (v) => ({ i: { email: `h.${Math.random().toString(36).slice(2)}@test.vn`, fullName: 'Nguyễn Văn A', password: v, role: 'OFFICER', orgUnitId: p.unitId } })],
+      [
+        'createUser.fullName',
+        m.user,
+        (v) => ({
+          i: { email: `h.${Math.random().toString(36).slice(2)}@test.vn`, fullName: v, password: 'long-enough-1', role: 'OFFICER', orgUnitId: p.unitId },
+        }),
+      ],
+      [
+        'createUser.password',
+        m.user,
+        (v) => ({
+          i: { email: `h.${Math.random().toString(36).slice(2)}@test.vn`, fullName: 'Nguyễn Văn A', password: v, role: 'OFFICER', orgUnitId: p.unitId },
+        }),
+      ],
       ...(['fullName', 'gender', 'position', 'nationality', 'personalId'] as const).map(
-        (f) => [`submitApplication.${f}`, m.apply, (v: string) => ({ i: applicant({ grassrootsUnionId: grassrootsId }, { [f]: v }) })] as [string, string, (v: string) => Record<string, unknown>],
+        (f) =>
+          [`submitApplication.${f}`, m.apply, (v: string) => ({ i: applicant({ grassrootsUnionId: grassrootsId }, { [f]: v }) })] as [
+            string,
+            string,
+            (v: string) => Record<string, unknown>,
+          ],
       ),
       ['recordSurvey.contactName', m.survey, (v) => onCase(survey, 'contactName', v)],
       ['recordSurvey.note', m.survey, (v) => onCase(survey, 'note', v)],
@@ -196,7 +247,11 @@ describe('security: hostile input', () => {
       ['recordSurvey.workerCount', m.survey, (v) => onCase(survey, 'workerCount', v)],
       ['recordFoundingCongress.attendees', m.congress, (v) => onCase(congress, 'attendees', v)],
       ['submitApplication.birthYear', m.apply, (v) => ({ i: applicant({ grassrootsUnionId: grassrootsId }, { birthYear: v }) })],
-      ['submitApplication.contractMonths', m.apply, (v) => ({ i: applicant({ grassrootsUnionId: grassrootsId }, { contractMonths: v, nationality: 'Hàn Quốc' }) })],
+      [
+        'submitApplication.contractMonths',
+        m.apply,
+        (v) => ({ i: applicant({ grassrootsUnionId: grassrootsId }, { contractMonths: v, nationality: 'Hàn Quốc' }) }),
+      ],
       ['setTarget.year', m.target, (v) => ({ i: { year: v, orgUnitId: p.unitId, newMembers: 10 } })],
       ['setTarget.newMembers', m.target, (v) => ({ i: { year: 2099, orgUnitId: p.unitId, newMembers: v } })],
       ['foundingCases.first', `query($n: Int) { foundingCases(first: $n) { totalCount } }`, (v) => ({ n: v })],
@@ -209,7 +264,10 @@ describe('security: hostile input', () => {
     }
     // Absurd numbers written in the document itself (not as variables).
     for (const literal of ['2147483648', '-1', '"NaN"', '1e400', '99999999999999999999999', '0x10', '-0']) {
-      out.push({ name: `pipeline(year: ${literal}) literal`, query: `{ pipeline(orgUnitId: "${'00000000-0000-0000-0000-000000000000'}", year: ${literal}) { year } }` });
+      out.push({
+        name: `pipeline(year: ${literal}) literal`,
+        query: `{ pipeline(orgUnitId: "${'00000000-0000-0000-0000-000000000000'}", year: ${literal}) { year } }`,
+      });
     }
     for (const [kind, value] of Object.entries(FLOATS)) {
       out.push({ name: `setTarget.coveragePercent ← ${kind}`, query: m.target, variables: { i: { year: 2099, orgUnitId: p.unitId, coveragePercent: value } } });
@@ -218,7 +276,11 @@ describe('security: hostile input', () => {
       ['recordSurvey.surveyedOn', m.survey, (v) => onCase(survey, 'surveyedOn', v)],
       ['submitApplication.submittedOn', m.apply, (v) => ({ i: applicant({ grassrootsUnionId: grassrootsId }, { submittedOn: v }) })],
       ['requestReport.periodStart', m.report, (v) => ({ i: { orgUnitId: p.unitId, periodKind: 'MONTH', periodStart: v } })],
-      ['evaluateRewards.periodStart', `mutation($d: Date!) { evaluateRewards(orgUnitId: "${'00000000-0000-0000-0000-000000000000'}", periodKind: YEAR, periodStart: $d) { id } }`, (v) => ({ d: v })],
+      [
+        'evaluateRewards.periodStart',
+        `mutation($d: Date!) { evaluateRewards(orgUnitId: "${'00000000-0000-0000-0000-000000000000'}", periodKind: YEAR, periodStart: $d) { id } }`,
+        (v) => ({ d: v }),
+      ],
       ['setCalendarDay.day', `mutation($d: Date!) { setCalendarDay(day: $d, kind: null) }`, (v) => ({ d: v })],
     ];
     for (const [target, query, vars] of dateTargets) {
@@ -232,7 +294,8 @@ describe('security: hostile input', () => {
       ['closeFoundingCase.reason', m.close, (v) => ({ i: { caseId: '00000000-0000-0000-0000-000000000000', expectedVersion: 1, reason: v, comment: 'x' } })],
     ];
     for (const [target, query, vars] of enumTargets) {
-      for (const value of ['KING', 'admin', '', "ADMIN'; --", 0, null, ['ADMIN'], 'SUPERVISOR ']) out.push({ name: `${target} ← ${JSON.stringify(value)}`, query, variables: vars(value) });
+      for (const value of ['KING', 'admin', '', "ADMIN'; --", 0, null, ['ADMIN'], 'SUPERVISOR '])
+        out.push({ name: `${target} ← ${JSON.stringify(value)}`, query, variables: vars(value) });
     }
     out.push({ name: 'enum literal unknown', query: `{ foundingCases(filter: { stage: DROP_TABLE }) { totalCount } }` });
     out.push({ name: 'enum literal as string', query: `{ foundingCases(filter: { stage: "SURVEY" }) { totalCount } }` });
@@ -247,7 +310,11 @@ describe('security: hostile input', () => {
       ['acknowledgeEscalation.id', `mutation($id: ID!) { acknowledgeEscalation(id: $id) { id } }`, (v) => ({ id: v })],
       ['decideNomination.id', `mutation($id: ID!) { decideNomination(id: $id, approve: true) { id } }`, (v) => ({ id: v })],
       ['openFoundingCase.enterpriseId', `mutation($id: ID!) { openFoundingCase(input: { enterpriseId: $id }) { id } }`, (v) => ({ id: v })],
-      ['decideApplication.applicationId', `mutation($id: ID!) { decideApplication(input: { applicationId: $id, admit: true, decidedOn: "2024-01-01", decisionNumber: "1" }) { id } }`, (v) => ({ id: v })],
+      [
+        'decideApplication.applicationId',
+        `mutation($id: ID!) { decideApplication(input: { applicationId: $id, admit: true, decidedOn: "2024-01-01", decisionNumber: "1" }) { id } }`,
+        (v) => ({ id: v }),
+      ],
       ['createEnterprise.orgUnitId', m.enterprise, (v) => ({ i: { ...baseEnterprise(), orgUnitId: v } })],
       ['submitApplication.caseId', m.apply, (v) => ({ i: applicant({ caseId: v as string }) })],
     ];
@@ -256,23 +323,76 @@ describe('security: hostile input', () => {
     }
 
     // Wrong shapes and types for whole inputs.
-    for (const [kind, value] of Object.entries({ null: null, string: 'input', list: [{}], number: 7, empty: {}, unknownField: { ...baseEnterprise(), isAdmin: true } })) {
+    for (const [kind, value] of Object.entries({
+      null: null,
+      string: 'input',
+      list: [{}],
+      number: 7,
+      empty: {},
+      unknownField: { ...baseEnterprise(), isAdmin: true },
+    })) {
       out.push({ name: `createEnterprise.input ← ${kind}`, query: m.enterprise, variables: { i: value } });
     }
-    out.push({ name: 'prototype pollution in variables', raw: `{"query":"mutation($i: CreateEnterpriseInput!) { createEnterprise(input: $i) { id } }","variables":{"i":{"__proto__":{"orgUnitId":"x"},"constructor":{"prototype":{"admin":true}}}}}` });
+    out.push({
+      name: 'prototype pollution in variables',
+      raw: `{"query":"mutation($i: CreateEnterpriseInput!) { createEnterprise(input: $i) { id } }","variables":{"i":{"__proto__":{"orgUnitId":"x"},"constructor":{"prototype":{"admin":true}}}}}`,
+    });
     out.push({ name: 'missing variables', query: m.enterprise });
     out.push({ name: 'extra unknown variables', query: `{ me { id } }`, variables: { a: 1, b: 'x'.repeat(1000) } });
     out.push({ name: '10k variables keys', query: `{ me { id } }`, variables: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`v${i}`, i])) });
 
     // 10k-element lists.
     const tenK = (f: (i: number) => unknown) => Array.from({ length: 10_000 }, (_, i) => f(i));
-    out.push({ name: 'memberNames × 10k', query: m.committee, variables: onCase({ formedOn: vnToday() }, 'memberNames', tenK((i) => `Người ${i}`)) });
-    out.push({ name: 'executiveCommittee × 10k', query: m.congress, variables: onCase(congress, 'executiveCommittee', tenK((i) => `Người ${i}`)) });
-    out.push({ name: 'memberNames × 10k empty strings', query: m.committee, variables: onCase({ formedOn: vnToday() }, 'memberNames', tenK(() => '')) });
-    out.push({ name: 'memberNames × 10k nested lists', query: m.committee, variables: onCase({ formedOn: vnToday() }, 'memberNames', tenK(() => ['x'])) });
-    out.push({ name: 'memberNames nested 50 deep', query: m.committee, variables: onCase({ formedOn: vnToday() }, 'memberNames', JSON.parse(`${'['.repeat(50)}"x"${']'.repeat(50)}`)) });
+    out.push({
+      name: 'memberNames × 10k',
+      query: m.committee,
+      variables: onCase(
+        { formedOn: vnToday() },
+        'memberNames',
+        tenK((i) => `Người ${i}`),
+      ),
+    });
+    out.push({
+      name: 'executiveCommittee × 10k',
+      query: m.congress,
+      variables: onCase(
+        congress,
+        'executiveCommittee',
+        tenK((i) => `Người ${i}`),
+      ),
+    });
+    out.push({
+      name: 'memberNames × 10k empty strings',
+      query: m.committee,
+      variables: onCase(
+        { formedOn: vnToday() },
+        'memberNames',
+        tenK(() => ''),
+      ),
+    });
+    out.push({
+      name: 'memberNames × 10k nested lists',
+      query: m.committee,
+      variables: onCase(
+        { formedOn: vnToday() },
+        'memberNames',
+        tenK(() => ['x']),
+      ),
+    });
+    out.push({
+      name: 'memberNames nested 50 deep',
+      query: m.committee,
+      variables: onCase({ formedOn: vnToday() }, 'memberNames', JSON.parse(`${'['.repeat(50)}"x"${']'.repeat(50)}`)),
+    });
     out.push({ name: 'workerCount as 10k list', query: m.enterprise, variables: { i: { ...baseEnterprise(), workerCount: tenK((i) => i) } } });
-    out.push({ name: 'inline list literal of 3k strings', query: `mutation { formMobilizationCommittee(input: { caseId: "00000000-0000-0000-0000-000000000000", expectedVersion: 1, formedOn: "2024-01-01", memberNames: [${tenK((i) => `"n${i}"`).slice(0, 3000).join(',')}] }) { id } }` });
+    out.push({
+      name: 'inline list literal of 3k strings',
+      query: `mutation { formMobilizationCommittee(input: { caseId: "00000000-0000-0000-0000-000000000000", expectedVersion: 1, formedOn: "2024-01-01", memberNames: [${tenK(
+        (i) => `"n${i}"`,
+      )
+        .slice(0, 3000)
+        .join(',')}] }) { id } }`,
+    });
 
     // Deep nesting and many aliases, fragments and directives.
     const deep = (n: number) => `{ orgUnits { ${'parent { '.repeat(n - 2)}id${' }'.repeat(n - 2)} } }`;
@@ -280,7 +400,10 @@ describe('security: hostile input', () => {
     out.push({ name: 'selection depth 500', query: deep(500) });
     out.push({ name: '16 aliases', query: `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ')} }` });
     out.push({ name: '1000 aliases', query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ')} }` });
-    out.push({ name: '100 aliases of the case list', query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: foundingCases(first: 200) { nodes { id history { by { id } } } }`).join(' ')} }` });
+    out.push({
+      name: '100 aliases of the case list',
+      query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: foundingCases(first: 200) { nodes { id history { by { id } } } }`).join(' ')} }`,
+    });
     out.push({ name: 'fragment cycle', query: `{ me { ...A } } fragment A on User { orgUnit { id } ...B } fragment B on User { ...A }` });
     out.push({ name: '1000 directives', query: `{ me { id ${'@include(if: true) '.repeat(1000)} } }` });
     out.push({ name: 'unknown directive', query: `{ me @exec(cmd: "rm -rf /") { id } }` });
@@ -305,8 +428,18 @@ describe('security: hostile input', () => {
     out.push({ name: 'body: deeply nested JSON', raw: `{"query":"{ me { id } }","variables":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}` });
     out.push({ name: 'body: invalid UTF-8', raw: Buffer.from([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString('latin1') });
     // Officer and anonymous callers with hostile input reach the guard or scope first.
-    out.push({ name: 'officer: createUser with SQL', query: m.user, variables: { i: { email: STRINGS.sql, fullName: STRINGS.sql, password: STRINGS.sql, role: 'ADMIN', orgUnitId: STRINGS.sql } }, as: 'OFFICER' });
-    out.push({ name: 'anonymous: createEnterprise with 300 KB', query: m.enterprise, variables: { i: { ...baseEnterprise(), name: STRINGS.long300k } }, as: 'NONE' });
+    out.push({
+      name: 'officer: createUser with SQL',
+      query: m.user,
+      variables: { i: { email: STRINGS.sql, fullName: STRINGS.sql, password: STRINGS.sql, role: 'ADMIN', orgUnitId: STRINGS.sql } },
+      as: 'OFFICER',
+    });
+    out.push({
+      name: 'anonymous: createEnterprise with 300 KB',
+      query: m.enterprise,
+      variables: { i: { ...baseEnterprise(), name: STRINGS.long300k } },
+      as: 'NONE',
+    });
     return out;
   }
 
@@ -315,9 +448,13 @@ describe('security: hostile input', () => {
     p = await api.newProvince(1);
     admin = await api.newAdmin();
     caseId = (await openCase(api, p)).caseId;
-    const g = await api.ok(`mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`, {
-      i: { name: `Công đoàn cơ sở ${p.tag}`, kind: 'GRASSROOTS', parentId: p.unitId },
-    }, p.supervisor.token);
+    const g = await api.ok(
+      `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`,
+      {
+        i: { name: `Công đoàn cơ sở ${p.tag}`, kind: 'GRASSROOTS', parentId: p.unitId },
+      },
+      p.supervisor.token,
+    );
     grassrootsId = g.createOrgUnit.id;
   });
   afterAll(async () => {
@@ -334,7 +471,7 @@ describe('security: hostile input', () => {
       const r = await send(e);
       const codes: string[] = (r.body?.errors ?? []).map((x: any) => x.extensions?.code ?? '(none)');
       const refused = r.status >= 400 || codes.length > 0;
-      const outcome = r.status >= 400 && !codes.length ? `HTTP ${r.status}` : codes[0] ?? 'OK';
+      const outcome = r.status >= 400 && !codes.length ? `HTTP ${r.status}` : (codes[0] ?? 'OK');
       tally[outcome] = (tally[outcome] ?? 0) + 1;
       if (process.env.HOSTILE_DEBUG && outcome === 'OK') console.log('OK', e.name);
       if (r.status >= 500) failures.push(`${e.name}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
@@ -360,20 +497,42 @@ describe('security: hostile input', () => {
     expect(VI_NFD).not.toBe(VI_NFC);
     const ent = await api.ok(
       `mutation($i: CreateEnterpriseInput!) { createEnterprise(input: $i) { id name district sector address } }`,
-      { i: { name: `${VI_NFD} ${p.tag}`, taxCode: newTaxCode(), district: nfd('Quận Đống Đa'), sector: nfd('Dệt may – Da giày'), address: nfd('Số 1 phố Huế'), workerCount: 80, hasUnion: false, orgUnitId: p.unitId } },
+      {
+        i: {
+          name: `${VI_NFD} ${p.tag}`,
+          taxCode: newTaxCode(),
+          district: nfd('Quận Đống Đa'),
+          sector: nfd('Dệt may – Da giày'),
+          address: nfd('Số 1 phố Huế'),
+          workerCount: 80,
+          hasUnion: false,
+          orgUnitId: p.unitId,
+        },
+      },
       admin.token,
     );
     expect(ent.createEnterprise).toMatchObject({
-      name: `${VI_NFC} ${p.tag}`, district: 'Quận Đống Đa'.normalize('NFC'), sector: 'Dệt may – Da giày'.normalize('NFC'), address: 'Số 1 phố Huế'.normalize('NFC'),
+      name: `${VI_NFC} ${p.tag}`,
+      district: 'Quận Đống Đa'.normalize('NFC'),
+      sector: 'Dệt may – Da giày'.normalize('NFC'),
+      address: 'Số 1 phố Huế'.normalize('NFC'),
     });
     const [row] = await api.db.query(`SELECT name, district, sector, address FROM enterprise WHERE id = $1`, [ent.createEnterprise.id]);
     for (const v of Object.values(row) as string[]) expect(v).toBe(v.normalize('NFC'));
     for (const search of [nfd('Thành Công – Hưng'), 'Thành Công – Hưng'.normalize('NFC')]) {
-      const found = await api.ok(`query($f: EnterpriseFilter) { enterprises(filter: $f) { nodes { id } } }`, { f: { search: `${search}`, orgUnitId: p.unitId } }, admin.token);
+      const found = await api.ok(
+        `query($f: EnterpriseFilter) { enterprises(filter: $f) { nodes { id } } }`,
+        { f: { search: `${search}`, orgUnitId: p.unitId } },
+        admin.token,
+      );
       expect(found.enterprises.nodes.map((n: { id: string }) => n.id)).toContain(ent.createEnterprise.id);
     }
 
-    const unit = await api.ok(`mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { name } }`, { i: { name: nfd('Công đoàn cơ sở Bệnh viện Việt Đức'), kind: 'GRASSROOTS', parentId: p.unitId } }, admin.token);
+    const unit = await api.ok(
+      `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { name } }`,
+      { i: { name: nfd('Công đoàn cơ sở Bệnh viện Việt Đức'), kind: 'GRASSROOTS', parentId: p.unitId } },
+      admin.token,
+    );
     expect(unit.createOrgUnit.name).toBe('Công đoàn cơ sở Bệnh viện Việt Đức'.normalize('NFC'));
 
     const user = await api.ok(
@@ -384,16 +543,35 @@ describe('security: hostile input', () => {
     expect(user.createUser.fullName).toBe('Nguyễn Thị Ánh Tuyết'.normalize('NFC'));
 
     const fields = { fullName: nfd('Đoàn Văn Hùng'), gender: nfd('Nữ'), position: nfd('Công nhân cắt may'), nationality: nfd('Việt Nam') };
-    const app = await api.ok(`mutation($i: ApplicationInput!) { submitApplication(input: $i) { id fullName } }`, { i: applicant({ grassrootsUnionId: grassrootsId }, fields) }, admin.token);
+    const app = await api.ok(
+      `mutation($i: ApplicationInput!) { submitApplication(input: $i) { id fullName } }`,
+      { i: applicant({ grassrootsUnionId: grassrootsId }, fields) },
+      admin.token,
+    );
     expect(app.submitApplication.fullName).toBe('Đoàn Văn Hùng'.normalize('NFC'));
     const [a] = await api.db.query(`SELECT full_name, gender, position, nationality FROM membership_application WHERE id = $1`, [app.submitApplication.id]);
-    expect(a).toEqual({ full_name: 'Đoàn Văn Hùng'.normalize('NFC'), gender: 'Nữ'.normalize('NFC'), position: 'Công nhân cắt may'.normalize('NFC'), nationality: 'Việt Nam'.normalize('NFC') });
+    expect(a).toEqual({
+      full_name: 'Đoàn Văn Hùng'.normalize('NFC'),
+      gender: 'Nữ'.normalize('NFC'),
+      position: 'Công nhân cắt may'.normalize('NFC'),
+      nationality: 'Việt Nam'.normalize('NFC'),
+    });
 
     const ref = await openCase(api, p);
     const v = (await api.db.query(`SELECT version FROM founding_case WHERE id = $1`, [ref.caseId]))[0].version;
     await api.ok(
       `mutation($i: SurveyInput!) { recordSurvey(input: $i) { id } }`,
-      { i: { caseId: ref.caseId, expectedVersion: v, surveyedOn: vnToday(), workerCount: 90, hasUnion: false, contactName: nfd('Chị Lê Thị Hương'), note: nfd('Đã gặp ban giám đốc') } },
+      {
+        i: {
+          caseId: ref.caseId,
+          expectedVersion: v,
+          surveyedOn: vnToday(),
+          workerCount: 90,
+          hasUnion: false,
+          contactName: nfd('Chị Lê Thị Hương'),
+          note: nfd('Đã gặp ban giám đốc'),
+        },
+      },
       admin.token,
     );
     const c = await api.ok(`query($id: ID!) { foundingCase(id: $id) { history { comment } evidence { detailsJson } } }`, { id: ref.caseId }, admin.token);

@@ -140,11 +140,29 @@ export interface Dates {
 
 export const steps = {
   async survey(api: TestApi, token: string, ref: CaseRef, extra: Record<string, unknown> = {}) {
-    const d = await api.ok(M.survey, { i: { caseId: ref.caseId, expectedVersion: ref.version, surveyedOn: vnToday(), workerCount: 120, hasUnion: false, contactName: 'Chị Lan, phòng nhân sự', ...extra } }, token);
+    const d = await api.ok(
+      M.survey,
+      {
+        i: {
+          caseId: ref.caseId,
+          expectedVersion: ref.version,
+          surveyedOn: vnToday(),
+          workerCount: 120,
+          hasUnion: false,
+          contactName: 'Chị Lan, phòng nhân sự',
+          ...extra,
+        },
+      },
+      token,
+    );
     return bump(ref, d.recordSurvey);
   },
   async outreach(api: TestApi, token: string, ref: CaseRef, extra: Record<string, unknown> = {}) {
-    const d = await api.ok(M.outreach, { i: { caseId: ref.caseId, expectedVersion: ref.version, heldOn: vnToday(), workersReached: 80, workersInterested: 30, ...extra } }, token);
+    const d = await api.ok(
+      M.outreach,
+      { i: { caseId: ref.caseId, expectedVersion: ref.version, heldOn: vnToday(), workersReached: 80, workersInterested: 30, ...extra } },
+      token,
+    );
     return bump(ref, d.recordOutreach);
   },
   async committee(api: TestApi, token: string, ref: CaseRef, extra: Record<string, unknown> = {}) {
@@ -160,8 +178,14 @@ export const steps = {
       M.congress,
       {
         i: {
-          caseId: ref.caseId, expectedVersion: ref.version, heldOn: vnToday(), attendees: 42,
-          executiveCommittee: ['Nguyễn Thị Hoa', 'Trần Văn Nam', 'Lê Thị Mai'], chairName: 'Nguyễn Thị Hoa', dossierCompletedOn: vnToday(), ...extra,
+          caseId: ref.caseId,
+          expectedVersion: ref.version,
+          heldOn: vnToday(),
+          attendees: 42,
+          executiveCommittee: ['Nguyễn Thị Hoa', 'Trần Văn Nam', 'Lê Thị Mai'],
+          chairName: 'Nguyễn Thị Hoa',
+          dossierCompletedOn: vnToday(),
+          ...extra,
         },
       },
       token,
@@ -173,8 +197,13 @@ export const steps = {
       M.decision,
       {
         i: {
-          caseId: ref.caseId, expectedVersion: ref.version, decisionNumber: `123/QĐ-CĐN-${ref.caseId.slice(0, 6)}`, decidedOn: vnToday(),
-          signedBy: 'Phạm Văn Đức, Chủ tịch', grassrootsUnionName: `Công đoàn cơ sở ${ref.caseId.slice(0, 8)}`, ...extra,
+          caseId: ref.caseId,
+          expectedVersion: ref.version,
+          decisionNumber: `123/QĐ-CĐN-${ref.caseId.slice(0, 6)}`,
+          decidedOn: vnToday(),
+          signedBy: 'Phạm Văn Đức, Chủ tịch',
+          grassrootsUnionName: `Công đoàn cơ sở ${ref.caseId.slice(0, 8)}`,
+          ...extra,
         },
       },
       token,

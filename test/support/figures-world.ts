@@ -20,7 +20,10 @@ export const SCOPE = `(SELECT id FROM org_unit WHERE path = $1 OR path LIKE $2)`
 export const plain = {
   async newMembers(db: DataSource, u: ScopeUnit, p: FigurePeriod): Promise<number> {
     const [r] = await db.query(`SELECT count(*)::int AS n FROM member m WHERE m.admitted_on BETWEEN $3 AND $4 AND m.grassroots_union_id IN ${SCOPE}`, [
-      u.path, subtreeLike(u.path), p.start, p.end,
+      u.path,
+      subtreeLike(u.path),
+      p.start,
+      p.end,
     ]);
     return r.n;
   },
@@ -125,7 +128,13 @@ export const PERIODS: FigurePeriod[] = [
   { start: '2025-03-15', end: '2025-06-30' }, // ends on a month end, starts within the month: no close tally for it
 ];
 
-export interface FiguresWorld { p: Province; unit: ScopeUnit; federation: ScopeUnit; unions: string[]; cases: Record<string, CaseRef> }
+export interface FiguresWorld {
+  p: Province;
+  unit: ScopeUnit;
+  federation: ScopeUnit;
+  unions: string[];
+  cases: Record<string, CaseRef>;
+}
 
 export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
   const unions: string[] = [];
@@ -169,10 +178,18 @@ export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
   cases.guidance = await walkToStage(api, p, 'GUIDANCE', { assignee: o2 });
   cases.guidance2 = await walkToStage(api, p, 'GUIDANCE', { assignee: o3 });
   cases.closed = await walkToStage(api, p, 'OUTREACH', { assignee: o3 });
-  const closed = await api.ok(M.close, { i: { caseId: cases.closed.caseId, expectedVersion: cases.closed.version, reason: 'WORKERS_DECLINED', comment: 'Người lao động chưa muốn' } }, sup);
+  const closed = await api.ok(
+    M.close,
+    { i: { caseId: cases.closed.caseId, expectedVersion: cases.closed.version, reason: 'WORKERS_DECLINED', comment: 'Người lao động chưa muốn' } },
+    sup,
+  );
   cases.closed.version = closed.closeFoundingCase.version;
   cases.reopened = await walkToStage(api, p, 'OUTREACH', { assignee: o1 });
-  const c2 = await api.ok(M.close, { i: { caseId: cases.reopened.caseId, expectedVersion: cases.reopened.version, reason: 'WORKERS_DECLINED', comment: 'Tạm dừng' } }, sup);
+  const c2 = await api.ok(
+    M.close,
+    { i: { caseId: cases.reopened.caseId, expectedVersion: cases.reopened.version, reason: 'WORKERS_DECLINED', comment: 'Tạm dừng' } },
+    sup,
+  );
   const r2 = await api.ok(M.reopen, { i: { caseId: cases.reopened.caseId, expectedVersion: c2.closeFoundingCase.version, comment: 'Mở lại' } }, sup);
   cases.reopened.version = r2.reopenFoundingCase.version;
   cases.skewed = await walkToStage(api, p, 'OUTREACH', { assignee: o2 });
@@ -180,11 +197,28 @@ export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
   await steps.survey(api, sup, cases.unassigned);
   cases.recognized = await walkToStage(api, p, 'RECOGNIZED', {
     assignee: o2,
-    dates: { surveyedOn: '2025-06-01', outreachOn: '2025-06-05', formedOn: '2025-06-08', submittedOn: '2025-06-09', congressOn: '2025-06-15', dossierOn: '2025-06-16', decidedOn: '2025-06-20' },
+    dates: {
+      surveyedOn: '2025-06-01',
+      outreachOn: '2025-06-05',
+      formedOn: '2025-06-08',
+      submittedOn: '2025-06-09',
+      congressOn: '2025-06-15',
+      dossierOn: '2025-06-16',
+      decidedOn: '2025-06-20',
+    },
   });
   cases.recognized2 = await walkToStage(api, p, 'RECOGNIZED', {
-    assignee: o3, applications: 6,
-    dates: { surveyedOn: '2024-12-01', outreachOn: '2024-12-05', formedOn: '2024-12-08', submittedOn: '2024-12-09', congressOn: '2024-12-15', dossierOn: '2024-12-16', decidedOn: '2024-12-31' },
+    assignee: o3,
+    applications: 6,
+    dates: {
+      surveyedOn: '2024-12-01',
+      outreachOn: '2024-12-05',
+      formedOn: '2024-12-08',
+      submittedOn: '2024-12-09',
+      congressOn: '2024-12-15',
+      dossierOn: '2024-12-16',
+      decidedOn: '2024-12-31',
+    },
   });
 
   // History dated around the period edges (Vietnam's midnights), with stage changes after the periods end.
@@ -210,7 +244,11 @@ export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
     );
     unions.push(g.id);
   }
-  const founded: string[] = (await api.db.query(`SELECT grassroots_union_id AS id FROM founding_case WHERE id = ANY($1) ORDER BY id`, [[cases.recognized.caseId, cases.recognized2.caseId]])).map((r: { id: string }) => r.id);
+  const founded: string[] = (
+    await api.db.query(`SELECT grassroots_union_id AS id FROM founding_case WHERE id = ANY($1) ORDER BY id`, [
+      [cases.recognized.caseId, cases.recognized2.caseId],
+    ])
+  ).map((r: { id: string }) => r.id);
   unions.push(...founded);
   await api.db.query(
     `INSERT INTO member (grassroots_union_id, case_id, full_name, birth_year, gender, admitted_on, left_on)
@@ -222,8 +260,18 @@ export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
     [unions, cases.recognized.caseId, cases.outreach.caseId, cases.unassigned.caseId],
   );
   // Members on the very edges of months and of the anniversary season.
-  for (const [d, left] of [['2025-06-30', null], ['2025-07-01', '2025-07-19'], ['2025-07-19', '2025-07-20'], ['2025-07-20', null], ['2025-04-30', '2025-05-01'], ['2025-12-31', '2025-12-31']]) {
-    await api.db.query(`INSERT INTO member (grassroots_union_id, full_name, birth_year, gender, admitted_on, left_on) VALUES ($1, 'Biên', 1990, 'Nam', $2, $3)`, [unions[0], d, left]);
+  for (const [d, left] of [
+    ['2025-06-30', null],
+    ['2025-07-01', '2025-07-19'],
+    ['2025-07-19', '2025-07-20'],
+    ['2025-07-20', null],
+    ['2025-04-30', '2025-05-01'],
+    ['2025-12-31', '2025-12-31'],
+  ]) {
+    await api.db.query(
+      `INSERT INTO member (grassroots_union_id, full_name, birth_year, gender, admitted_on, left_on) VALUES ($1, 'Biên', 1990, 'Nam', $2, $3)`,
+      [unions[0], d, left],
+    );
   }
   // Later edits: members moved, re-dated, leaving, coming back, deleted, re-linked to another case; one statement each.
   await api.db.query(`UPDATE member SET grassroots_union_id = $2 WHERE grassroots_union_id = $1 AND full_name LIKE '%3'`, [unions[1], unions[2]]);
@@ -236,8 +284,28 @@ export async function buildFiguresWorld(api: TestApi): Promise<FiguresWorld> {
   await api.db.query(`UPDATE member SET decision_number = 'QĐ-1' WHERE grassroots_union_id = ANY($1)`, [unions]); // no count changes
 
   // Coverage: enterprises on the register with and without a union, under and over 25 workers.
-  for (const [w, h] of [[24, true], [25, true], [25, false], [300, true]] as const) {
-    await api.ok(M.createEnterprise, { i: { name: `Công ty ${w} ${h} ${p.tag}`, taxCode: newTaxCode(), district: 'Huyện Vũ Thư', sector: 'Cơ khí', ownership: 'PRIVATE', workerCount: w, hasUnion: h, orgUnitId: p.unitId } }, sup);
+  for (const [w, h] of [
+    [24, true],
+    [25, true],
+    [25, false],
+    [300, true],
+  ] as const) {
+    await api.ok(
+      M.createEnterprise,
+      {
+        i: {
+          name: `Công ty ${w} ${h} ${p.tag}`,
+          taxCode: newTaxCode(),
+          district: 'Huyện Vũ Thư',
+          sector: 'Cơ khí',
+          ownership: 'PRIVATE',
+          workerCount: w,
+          hasUnion: h,
+          orgUnitId: p.unitId,
+        },
+      },
+      sup,
+    );
   }
   return { p, unit: u, federation: f, unions, cases };
 }
@@ -263,6 +331,8 @@ export async function expectCaseFiguresPlain(api: TestApi, figures: FiguresServi
   const overdue = await figures.overdueCasesOf(api.db, unit, period, today);
   expect(overdue.map((c) => ({ id: c.caseId, due: c.stageDueOn })).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(await plain.overdue(api.db, unit, period));
   for (const limit of [1, 2, 3]) {
-    expect((await figures.overdueCasesOf(api.db, unit, period, today, limit)).map((c) => c.caseId)).toEqual(await plain.overdueFirst(api.db, unit, period, limit));
+    expect((await figures.overdueCasesOf(api.db, unit, period, today, limit)).map((c) => c.caseId)).toEqual(
+      await plain.overdueFirst(api.db, unit, period, limit),
+    );
   }
 }

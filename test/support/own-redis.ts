@@ -87,7 +87,14 @@ export class OwnRedis {
 
   /** A plain client for the test (the caller disconnects it); fails fast while the server is down. */
   client(): Redis {
-    const c = new Redis({ host: '127.0.0.1', port: this.port, maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, retryStrategy: () => null });
+    const c = new Redis({
+      host: '127.0.0.1',
+      port: this.port,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      connectTimeout: 2000,
+      retryStrategy: () => null,
+    });
     c.on('error', () => undefined);
     return c;
   }
@@ -137,9 +144,24 @@ export class OwnRedis {
   private async launch(): Promise<void> {
     const bin = process.env.CDCS_REDIS_SERVER || 'redis-server';
     const args = [
-      '--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
-      '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--dir', this.dir, '--dbfilename', 'dump.rdb',
-      '--logfile', path.join(this.dir, 'redis.log'),
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+      '--dir',
+      this.dir,
+      '--dbfilename',
+      'dump.rdb',
+      '--logfile',
+      path.join(this.dir, 'redis.log'),
     ];
     const proc = spawn(bin, args, { stdio: 'ignore' });
     let exitInfo: string | null = null;
@@ -159,7 +181,9 @@ export class OwnRedis {
     this.proc = proc;
     live.add(this);
     if (proc.pid) {
-      const dog = spawn('sh', ['-c', 'read _ignored; kill -9 "$1" 2>/dev/null', 'own-redis-watchdog', String(proc.pid)], { stdio: ['pipe', 'ignore', 'ignore'] });
+      const dog = spawn('sh', ['-c', 'read _ignored; kill -9 "$1" 2>/dev/null', 'own-redis-watchdog', String(proc.pid)], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
       dog.unref();
       (dog.stdin as unknown as net.Socket | null)?.unref?.();
       dog.on('error', () => undefined);

@@ -29,7 +29,12 @@ export interface UploadAnswer {
 }
 
 /** POST /imports/enterprises as multipart/form-data. */
-export async function upload(api: TestApi, token: string | undefined, file: Buffer, opts: { fileName?: string; orgUnitId?: string } = {}): Promise<UploadAnswer> {
+export async function upload(
+  api: TestApi,
+  token: string | undefined,
+  file: Buffer,
+  opts: { fileName?: string; orgUnitId?: string } = {},
+): Promise<UploadAnswer> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)]), opts.fileName ?? 'danh-sach.xlsx');
   if (opts.orgUnitId) form.append('orgUnitId', opts.orgUnitId);

@@ -90,7 +90,11 @@ export class TestApi {
   }
 }
 
-export interface TestUser { id: string; email: string; token: string }
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+}
 export interface Province {
   tag: string;
   federationId: string;

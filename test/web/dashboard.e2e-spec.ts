@@ -62,11 +62,18 @@ describe('web dashboard (browser)', () => {
     await createEnterprise(api, p, { name: spareEnterpriseName, workerCount: 12, hasUnion: false });
     const today = vnToday();
     await api.db.query(`UPDATE founding_case SET warning_on = $2, stage_due_on = $3, critical_on = $4 WHERE id = $1`, [
-      staleCaseId, addDays(today, -12), addDays(today, -6), addDays(today, -1),
+      staleCaseId,
+      addDays(today, -12),
+      addDays(today, -6),
+      addDays(today, -1),
     ]);
     await api.app.get(EscalationsService).sweepCase(staleCaseId);
     // A worker's application sent straight to the upper-level union 40 days ago, never decided: the sweep raises it.
-    await api.ok(M.apply, { i: applicant({ grassrootsUnionId: p.unitId }, { fullName: `Lê Thị Mai ${p.tag}`, submittedOn: addDays(today, -40) }) }, officer.token);
+    await api.ok(
+      M.apply,
+      { i: applicant({ grassrootsUnionId: p.unitId }, { fullName: `Lê Thị Mai ${p.tag}`, submittedOn: addDays(today, -40) }) },
+      officer.token,
+    );
     await api.app.get(EscalationsService).sweep();
 
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -250,7 +257,10 @@ describe('web dashboard (browser)', () => {
       await app.getByLabel('Giới tính').selectOption(i % 2 ? 'Nam' : 'Nữ');
       await app.getByLabel('Vị trí công việc').fill('Công nhân may');
       await app.getByRole('button', { name: 'Nộp đơn' }).click();
-      await page.getByRole('status').filter({ hasText: `Đã nhận đơn của ${name}` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Đã nhận đơn của ${name}` })
+        .waitFor();
     }
     await page.getByTestId('applications').getByText('Ngô Thị Thu').waitFor();
     expect(await page.getByTestId('applications').locator('tbody tr').count()).toBe(5);
@@ -301,7 +311,10 @@ describe('web dashboard (browser)', () => {
     expect(await countOf('FOUNDING_CEREMONY')).toBe('1');
     expect(await countOf('RECOGNIZED')).toBe('0');
     // The officer filter: both cases are the officer's.
-    await page.getByLabel('Cán bộ phụ trách').first().selectOption({ label: `officer1 ${p.tag}` });
+    await page
+      .getByLabel('Cán bộ phụ trách')
+      .first()
+      .selectOption({ label: `officer1 ${p.tag}` });
     await page.getByTestId('board-total').filter({ hasText: /^2$/ }).waitFor();
     expect(await countOf('FOUNDING_CEREMONY')).toBe('1');
     await page.getByLabel('Cán bộ phụ trách').first().selectOption({ label: 'Tất cả cán bộ' });
@@ -373,7 +386,10 @@ describe('web dashboard (browser)', () => {
     await overdueApplication.waitFor();
     await shot('12-escalations-supervisor');
     await overdueApplication.getByRole('button', { name: 'Xác nhận đã xem' }).click();
-    await page.getByRole('status').filter({ hasText: `Đã xác nhận cảnh báo đơn của Lê Thị Mai ${p.tag}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã xác nhận cảnh báo đơn của Lê Thị Mai ${p.tag}` })
+      .waitFor();
     await overdueApplication.waitFor({ state: 'detached' });
   });
 
@@ -395,7 +411,10 @@ describe('web dashboard (browser)', () => {
       await req.getByLabel('Loại kỳ').selectOption('YEAR');
       expect(await page.getByTestId('report-period').innerText()).toContain(`Năm ${YEAR}`);
       await req.getByRole('button', { name: 'Lập báo cáo' }).click();
-      const item = page.getByTestId('report-item').filter({ hasText: `Năm ${YEAR}` }).first();
+      const item = page
+        .getByTestId('report-item')
+        .filter({ hasText: `Năm ${YEAR}` })
+        .first();
       await item.waitFor();
       await page.locator('[data-testid="report-item"][data-status="READY"]').first().waitFor({ timeout: 90_000 });
       expect(await item.innerText()).toContain('Hoàn thành');

@@ -300,7 +300,10 @@ describe('register pages (browser)', () => {
     await page.getByTestId('confirm-ok').click();
     await page.locator(`[data-testid="account-row"][data-email="${officerEmail}"][data-active="false"]`).waitFor();
     expect(await row.getByTestId('account-reactivate').count()).toBe(1);
-    const refused = await api.gql(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ accessToken } }`, { e: officerEmail, p: `Tien-Hai-${p.tag}-2026` });
+    const refused = await api.gql(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ accessToken } }`, {
+      e: officerEmail,
+      p: `Tien-Hai-${p.tag}-2026`,
+    });
     expect(refused.errors?.length).toBeGreaterThan(0);
 
     await nav('nav-password');

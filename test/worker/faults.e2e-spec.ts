@@ -148,7 +148,9 @@ async function connections(): Promise<number> {
   return n;
 }
 
-async function outboxRows(caseIds: Iterable<string>): Promise<{ id: string; job_name: string; payload: { caseId: string; version: number }; sent_at: Date | null }[]> {
+async function outboxRows(
+  caseIds: Iterable<string>,
+): Promise<{ id: string; job_name: string; payload: { caseId: string; version: number }; sent_at: Date | null }[]> {
   return (await db.query(`SELECT id, job_name, payload, sent_at FROM outbox WHERE payload->>'caseId' = ANY($1::text[]) ORDER BY id`, [[...caseIds]])).rows;
 }
 
@@ -174,7 +176,10 @@ function expectedNotifications(p: Province): { level: string; user_id: string }[
 
 async function makeLate(caseIds: string[]): Promise<void> {
   await db.query(`UPDATE founding_case SET warning_on = $2, stage_due_on = $3, critical_on = $4 WHERE id = ANY($1::uuid[])`, [
-    caseIds, LATE.warning_on, LATE.stage_due_on, LATE.critical_on,
+    caseIds,
+    LATE.warning_on,
+    LATE.stage_due_on,
+    LATE.critical_on,
   ]);
 }
 
@@ -290,7 +295,11 @@ afterEach(async () => {
     try {
       await eventually(async () => (last = await connections()) <= s.baseline, WAIT, 250);
     } catch {
-      const who = (await db.query(`SELECT pid, application_name, state, wait_event_type, left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database()`)).rows;
+      const who = (
+        await db.query(
+          `SELECT pid, application_name, state, wait_event_type, left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database()`,
+        )
+      ).rows;
       throw new Error(`${last} connections, baseline ${s.baseline}: ${JSON.stringify(who)}`);
     }
   });
@@ -325,7 +334,11 @@ describe('faults: Redis outage, duplicates, killed worker, racing workers, flush
       refs.push(ref);
       s.caseIds.add(ref.caseId);
     }
-    const closed = await api.ok(M.close, { i: { caseId: refs[0].caseId, expectedVersion: 1, reason: 'WORKERS_DECLINED', comment: 'Chưa đồng ý' } }, p.supervisor.token);
+    const closed = await api.ok(
+      M.close,
+      { i: { caseId: refs[0].caseId, expectedVersion: 1, reason: 'WORKERS_DECLINED', comment: 'Chưa đồng ý' } },
+      p.supervisor.token,
+    );
     expect(closed.closeFoundingCase.stage).toBe('CLOSED');
     const reopened = await api.ok(M.reopen, { i: { caseId: refs[0].caseId, expectedVersion: 2, comment: 'Doanh nghiệp đồng ý lại' } }, p.supervisor.token);
     expect(reopened.reopenFoundingCase).toMatchObject({ stage: 'SURVEY', version: 3 });
@@ -333,9 +346,7 @@ describe('faults: Redis outage, duplicates, killed worker, racing workers, flush
     // The relay notices, and the rows stay unsent.
     await eventually(async () => (relay as unknown as { failing: boolean }).failing, WAIT);
     const during = await outboxRows(ids);
-    expect(during.map((r) => `${r.payload.caseId}:${r.payload.version}`).sort()).toEqual(
-      [...ids.map((id) => `${id}:1`), `${ids[0]}:2`, `${ids[0]}:3`].sort(),
-    );
+    expect(during.map((r) => `${r.payload.caseId}:${r.payload.version}`).sort()).toEqual([...ids.map((id) => `${id}:1`), `${ids[0]}:2`, `${ids[0]}:3`].sort());
     expect(during.filter((r) => r.sent_at !== null)).toEqual([]);
     // Late, so that each job (run after Redis returns) raises escalations.
     await makeLate(keepData ? ids : [...ids, before.caseId]);
@@ -477,10 +488,13 @@ describe('faults: Redis outage, duplicates, killed worker, racing workers, flush
       await locker.query('LOCK TABLE escalation IN SHARE ROW EXCLUSIVE MODE');
       const settled: SweepResult[] = [];
       const calls = [w1, w2].map((w) =>
-        w.app.get(EscalationsService).sweep().then((r) => {
-          settled.push(r);
-          return r;
-        }),
+        w.app
+          .get(EscalationsService)
+          .sweep()
+          .then((r) => {
+            settled.push(r);
+            return r;
+          }),
       );
       // One sweep holds the advisory lock and waits on the table lock; the other has given up.
       await eventually(async () => settled.length === 1 && (await blockedEscalationInserts('full')).length === 1, WAIT);
@@ -571,7 +585,7 @@ describe('faults: Redis outage, duplicates, killed worker, racing workers, flush
     // (Checked every 5 s by the relay; 30 s is plenty for a relay that retries.)
     const redriven = await eventually(async () => (await outboxRows([ref.caseId]))[0].sent_at! > sent.sent_at!, 30_000).catch(() => false);
     const schedulers = (await escalations.getJobSchedulers()).map((x) => x.key);
-    expect({ rowRelayedAgain: redriven, jobInRedis: await jobState(cases, `outbox-${row.id}`) !== 'missing', schedulers }).toEqual({
+    expect({ rowRelayedAgain: redriven, jobInRedis: (await jobState(cases, `outbox-${row.id}`)) !== 'missing', schedulers }).toEqual({
       rowRelayedAgain: true,
       jobInRedis: true,
       schedulers: expect.arrayContaining([JobName.ESCALATION_SWEEP]),
@@ -582,9 +596,8 @@ describe('faults: Redis outage, duplicates, killed worker, racing workers, flush
     const w = await s.startWorker();
     const since = new Date(Date.now() - 1000);
     await eventually(async () => (await w.app.get(EscalationsService).sweep()).ran, WAIT); // ran=false while the boot sweep runs
-    const rows = (
-      await db.query(`SELECT id, started_at, finished_at FROM job_run WHERE job = 'escalation-sweep' AND started_at >= $1 ORDER BY id`, [since])
-    ).rows as { id: string; started_at: Date; finished_at: Date }[];
+    const rows = (await db.query(`SELECT id, started_at, finished_at FROM job_run WHERE job = 'escalation-sweep' AND started_at >= $1 ORDER BY id`, [since]))
+      .rows as { id: string; started_at: Date; finished_at: Date }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.finished_at < r.started_at).map((r) => ({ ...r, ms: r.finished_at.getTime() - r.started_at.getTime() }))).toEqual([]);
   });

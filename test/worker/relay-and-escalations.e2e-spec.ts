@@ -23,7 +23,11 @@ describe('worker: outbox relay and escalations', () => {
 
   /** Opens a case and waits until the worker has run the job its opening queued. */
   async function openCase(): Promise<string> {
-    const e = await api.ok(ENTERPRISE, { i: { name: 'Công ty TNHH Dược Hưng Hà', taxCode: newTaxCode(), workerCount: 60, hasUnion: false, orgUnitId: p.unitId } }, p.supervisor.token);
+    const e = await api.ok(
+      ENTERPRISE,
+      { i: { name: 'Công ty TNHH Dược Hưng Hà', taxCode: newTaxCode(), workerCount: 60, hasUnion: false, orgUnitId: p.unitId } },
+      p.supervisor.token,
+    );
     const c = await api.ok(OPEN, { i: { enterpriseId: e.createEnterprise.id, assigneeId: p.officers[0].id } }, p.supervisor.token);
     const caseId = c.openFoundingCase.id;
     const [row] = await api.db.query(`SELECT id FROM outbox WHERE payload->>'caseId' = $1`, [caseId]);
@@ -38,7 +42,11 @@ describe('worker: outbox relay and escalations', () => {
     const cases = worker.queue(QueueName.CASES);
     await cases.pause(); // so the job surely runs after the case is made late below
     try {
-      const e = await api.ok(ENTERPRISE, { i: { name: 'Công ty CP Dược phẩm Thái Bình', taxCode: newTaxCode(), workerCount: 60, hasUnion: false, orgUnitId: p.unitId } }, p.supervisor.token);
+      const e = await api.ok(
+        ENTERPRISE,
+        { i: { name: 'Công ty CP Dược phẩm Thái Bình', taxCode: newTaxCode(), workerCount: 60, hasUnion: false, orgUnitId: p.unitId } },
+        p.supervisor.token,
+      );
       const c = await api.ok(OPEN, { i: { enterpriseId: e.createEnterprise.id, assigneeId: p.officers[0].id } }, p.supervisor.token);
       const caseId = c.openFoundingCase.id;
       await api.db.query(`UPDATE founding_case SET warning_on = '2020-01-01', stage_due_on = '2020-01-02', critical_on = '2020-01-03' WHERE id = $1`, [caseId]);
@@ -70,9 +78,14 @@ describe('worker: outbox relay and escalations', () => {
     await sweep.sweep('2025-03-20');
     await sweep.sweep('2025-03-20');
     expect(await levels()).toEqual(['BREACH', 'CRITICAL', 'WARNING']);
-    const recipients = await api.db.query(
-      `SELECT x.level, n.user_id FROM escalation x JOIN notification n ON n.escalation_id = x.id WHERE x.case_id = $1`, [caseId]);
-    const to = (level: string) => recipients.filter((r: { level: string }) => r.level === level).map((r: { user_id: string }) => r.user_id).sort();
+    const recipients = await api.db.query(`SELECT x.level, n.user_id FROM escalation x JOIN notification n ON n.escalation_id = x.id WHERE x.case_id = $1`, [
+      caseId,
+    ]);
+    const to = (level: string) =>
+      recipients
+        .filter((r: { level: string }) => r.level === level)
+        .map((r: { user_id: string }) => r.user_id)
+        .sort();
     expect(to('WARNING')).toEqual([p.officers[0].id]);
     expect(to('BREACH')).toEqual([p.supervisor.id]);
     expect(to('CRITICAL')).toEqual([p.supervisor.id, p.federationSupervisor.id].sort());
@@ -84,7 +97,7 @@ describe('worker: outbox relay and escalations', () => {
     const after = await api.ok(`{ escalations { id } }`, {}, p.officers[0].token);
     expect(after.escalations.map((e: any) => e.id)).not.toContain(warning.id);
     const notMine = await api.gql(`mutation($id: ID!) { acknowledgeEscalation(id: $id) { id } }`, { id: warning.id }, p.supervisor.token);
-    expect(notMine.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(notMine.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('runs one sweep at a time: a sweep started while another holds the lock does nothing', async () => {
@@ -109,8 +122,11 @@ describe('worker: outbox relay and escalations', () => {
   it('stops escalating a case that moved on', async () => {
     const caseId = await openCase();
     await api.db.query(`UPDATE founding_case SET warning_on = '2025-03-10', stage_due_on = '2025-03-12', critical_on = '2025-03-19' WHERE id = $1`, [caseId]);
-    await api.ok(`mutation($i: CloseInput!) { closeFoundingCase(input: $i) { stage } }`,
-      { i: { caseId, expectedVersion: 1, reason: 'WORKERS_DECLINED', comment: 'Người lao động chưa đồng ý' } }, p.supervisor.token);
+    await api.ok(
+      `mutation($i: CloseInput!) { closeFoundingCase(input: $i) { stage } }`,
+      { i: { caseId, expectedVersion: 1, reason: 'WORKERS_DECLINED', comment: 'Người lao động chưa đồng ý' } },
+      p.supervisor.token,
+    );
     await worker.app.get(EscalationsService).sweep('2025-04-01');
     expect(await api.db.query(`SELECT 1 FROM escalation WHERE case_id = $1`, [caseId])).toHaveLength(0);
   });

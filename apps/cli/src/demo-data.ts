@@ -1,11 +1,28 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  Actor, ApplicationsService, CalendarService, CasesService, EnterprisesService, OrgUnitKind, OrgUnitsService, Role, TargetsService,
+  Actor,
+  ApplicationsService,
+  CalendarService,
+  CasesService,
+  EnterprisesService,
+  OrgUnitKind,
+  OrgUnitsService,
+  Role,
+  TargetsService,
   UsersService,
 } from '@app/core';
 import {
-  CaseStage, CloseReason, IsoDate, OpenStage, Ownership, WorkingCalendar, isOpenStage, stageDeadlines, taxCodeCheckDigit, vnStartOfDay,
+  CaseStage,
+  CloseReason,
+  IsoDate,
+  OpenStage,
+  Ownership,
+  WorkingCalendar,
+  isOpenStage,
+  stageDeadlines,
+  taxCodeCheckDigit,
+  vnStartOfDay,
 } from '@app/domain';
 import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from '@app/persistence';
 
@@ -41,7 +58,11 @@ export const DEMO_TARGETS = {
   2026: { newMembers: 150, newGrassrootsUnions: 2, coveragePercent: 100 },
 } as const;
 
-export interface DemoLogin { role: string; email: string; fullName: string }
+export interface DemoLogin {
+  role: string;
+  email: string;
+  fullName: string;
+}
 
 /** The demo users, in the order `setup` prints them (all with DEMO_PASSWORD). */
 export const DEMO_USERS: readonly DemoLogin[] = Object.freeze([
@@ -71,18 +92,44 @@ interface EnterpriseSpec {
 
 const { STATE, PRIVATE, FOREIGN_INVESTED } = Ownership;
 const e = (
-  key: string, name: string, district: District, address: string, sector: 'Y tế' | 'Dược phẩm', ownership: Ownership, workers: number,
-  hasUnion = false, kind: Kind = 'COMPANY',
+  key: string,
+  name: string,
+  district: District,
+  address: string,
+  sector: 'Y tế' | 'Dược phẩm',
+  ownership: Ownership,
+  workers: number,
+  hasUnion = false,
+  kind: Kind = 'COMPANY',
 ): EnterpriseSpec => ({ key, name, district, address, sector, ownership, workers, hasUnion, kind });
 
 const ENTERPRISES: readonly EnterpriseSpec[] = [
   e('duocTB', 'Công ty Cổ phần Dược phẩm Thái Bình', 'TP Thái Bình', 'Số 8 đường Lý Bôn, phường Tiền Phong, TP Thái Bình', 'Dược phẩm', STATE, 320, true),
-  e('vattuTB', 'Công ty Cổ phần Vật tư Y tế Thái Bình', 'TP Thái Bình', 'Số 126 đường Trần Thái Tông, phường Bồ Xuyên, TP Thái Bình', 'Y tế', PRIVATE, 85, true),
+  e(
+    'vattuTB',
+    'Công ty Cổ phần Vật tư Y tế Thái Bình',
+    'TP Thái Bình',
+    'Số 126 đường Trần Thái Tông, phường Bồ Xuyên, TP Thái Bình',
+    'Y tế',
+    PRIVATE,
+    85,
+    true,
+  ),
   e('bongbang', 'Công ty TNHH Sản xuất Bông băng Y tế Tiền Hải', 'Tiền Hải', 'Khu công nghiệp Tiền Hải, xã Tây Giang, huyện Tiền Hải', 'Y tế', PRIVATE, 140),
   e('vietHan', 'Công ty TNHH Vật tư Tiêu hao Y tế Việt – Hàn', 'TP Thái Bình', 'Khu công nghiệp Phúc Khánh, TP Thái Bình', 'Y tế', FOREIGN_INVESTED, 230),
   e('gangtay', 'Công ty TNHH Găng tay Y tế Thái Thụy', 'Thái Thụy', 'Cụm công nghiệp Thụy Tân, huyện Thái Thụy', 'Y tế', FOREIGN_INVESTED, 400),
   e('sinhpham', 'Công ty TNHH Sinh phẩm Y tế Đông Dương', 'Tiền Hải', 'Khu công nghiệp Tiền Hải, xã Đông Lâm, huyện Tiền Hải', 'Y tế', PRIVATE, 105),
-  e('matHongHa', 'Công ty Cổ phần Bệnh viện Mắt Hồng Hà Thái Bình', 'TP Thái Bình', 'Số 45 đường Lê Quý Đôn, TP Thái Bình', 'Y tế', PRIVATE, 75, false, 'HOSPITAL'),
+  e(
+    'matHongHa',
+    'Công ty Cổ phần Bệnh viện Mắt Hồng Hà Thái Bình',
+    'TP Thái Bình',
+    'Số 45 đường Lê Quý Đôn, TP Thái Bình',
+    'Y tế',
+    PRIVATE,
+    75,
+    false,
+    'HOSPITAL',
+  ),
   e('hungHaTB', 'Công ty TNHH Thiết bị Y tế Hưng Hà', 'Hưng Hà', 'Thị trấn Hưng Hà, huyện Hưng Hà', 'Y tế', PRIVATE, 46),
   e('duocVuThu', 'Công ty TNHH Dược phẩm Vũ Thư', 'Vũ Thư', 'Thị trấn Vũ Thư, huyện Vũ Thư', 'Dược phẩm', PRIVATE, 38),
   e('duoclieuKX', 'Công ty TNHH MTV Dược liệu Kiến Xương', 'Kiến Xương', 'Thị trấn Kiến Xương, huyện Kiến Xương', 'Dược phẩm', PRIVATE, 52),
@@ -90,7 +137,16 @@ const ENTERPRISES: readonly EnterpriseSpec[] = [
   e('khautrang', 'Công ty TNHH Khẩu trang Y tế Đông Á', 'Đông Hưng', 'Cụm công nghiệp Đông La, huyện Đông Hưng', 'Y tế', PRIVATE, 120, true),
   e('hoaSen', 'Công ty Cổ phần Dược phẩm Hoa Sen', 'Quỳnh Phụ', 'Thị trấn Quỳnh Côi, huyện Quỳnh Phụ', 'Dược phẩm', PRIVATE, 66, true),
   e('phucAn', 'Công ty TNHH Y tế Kỹ thuật cao Phúc An', 'Hưng Hà', 'Xã Tân Lễ, huyện Hưng Hà', 'Y tế', PRIVATE, 90, true, 'HOSPITAL'),
-  e('saoMai', 'Công ty TNHH Ống tiêm Y tế Sao Mai Việt Nam', 'TP Thái Bình', 'Khu công nghiệp Nguyễn Đức Cảnh, TP Thái Bình', 'Y tế', FOREIGN_INVESTED, 260, true),
+  e(
+    'saoMai',
+    'Công ty TNHH Ống tiêm Y tế Sao Mai Việt Nam',
+    'TP Thái Bình',
+    'Khu công nghiệp Nguyễn Đức Cảnh, TP Thái Bình',
+    'Y tế',
+    FOREIGN_INVESTED,
+    260,
+    true,
+  ),
   e('tamDuc', 'Phòng khám Đa khoa Tâm Đức', 'Đông Hưng', 'Thị trấn Đông Hưng, huyện Đông Hưng', 'Y tế', PRIVATE, 28, false, 'CLINIC'),
   e('hungNhan', 'Phòng khám Đa khoa Hưng Nhân', 'Hưng Hà', 'Thị trấn Hưng Nhân, huyện Hưng Hà', 'Y tế', PRIVATE, 26, false, 'CLINIC'),
   e('quynhCoi', 'Phòng khám Đa khoa Quỳnh Côi', 'Quỳnh Phụ', 'Thị trấn Quỳnh Côi, huyện Quỳnh Phụ', 'Y tế', PRIVATE, 31, false, 'CLINIC'),
@@ -123,7 +179,12 @@ const ENTERPRISES: readonly EnterpriseSpec[] = [
 // ---------------------------------------------------------------------------------------------
 // Founding cases: one plan per case, replayed through CasesService in stage order.
 
-interface Outreach { on: IsoDate; reached: number; interested: number; note: string }
+interface Outreach {
+  on: IsoDate;
+  reached: number;
+  interested: number;
+  note: string;
+}
 interface CasePlan {
   /** Enterprise key. */
   at: string;
@@ -152,7 +213,9 @@ interface CasePlan {
 const CASES: readonly CasePlan[] = [
   // RECOGNIZED in 2025 and in 2026.
   {
-    at: 'bongbang', officer: 0, stage: CaseStage.RECOGNIZED,
+    at: 'bongbang',
+    officer: 0,
+    stage: CaseStage.RECOGNIZED,
     survey: { on: '2025-03-12', note: 'Doanh nghiệp sản xuất bông băng, gạc y tế; chưa có tổ chức công đoàn.' },
     outreach: [
       { on: '2025-04-08', reached: 95, interested: 40, note: 'Tuyên truyền tại nhà ăn ca, phát tờ rơi về quyền lợi đoàn viên.' },
@@ -164,7 +227,9 @@ const CASES: readonly CasePlan[] = [
     decision: { number: 'QĐ 87/QĐ-CĐYT', on: '2025-09-18' },
   },
   {
-    at: 'vietHan', officer: 1, stage: CaseStage.RECOGNIZED,
+    at: 'vietHan',
+    officer: 1,
+    stage: CaseStage.RECOGNIZED,
     survey: { on: '2025-10-14', note: 'Doanh nghiệp FDI, 230 lao động, chủ yếu là lao động nữ.' },
     outreach: [
       { on: '2025-11-18', reached: 180, interested: 75, note: 'Phối hợp Ban Quản lý khu công nghiệp tổ chức buổi tuyên truyền.' },
@@ -177,7 +242,10 @@ const CASES: readonly CasePlan[] = [
   },
   // RECOGNITION_DECISION: one past its limit (counted from the dossier), one within.
   {
-    at: 'gangtay', officer: 2, stage: CaseStage.RECOGNITION_DECISION, overdue: 'DOSSIER',
+    at: 'gangtay',
+    officer: 2,
+    stage: CaseStage.RECOGNITION_DECISION,
+    overdue: 'DOSSIER',
     survey: { on: '2026-04-07', note: 'Doanh nghiệp FDI sản xuất găng tay y tế, làm việc 3 ca.' },
     outreach: [
       { on: '2026-05-12', reached: 260, interested: 90, note: 'Tuyên truyền giữa hai ca làm việc.' },
@@ -188,7 +256,9 @@ const CASES: readonly CasePlan[] = [
     congress: { on: '2026-10-30', dossierOn: '2026-11-02' },
   },
   {
-    at: 'sinhpham', officer: 0, stage: CaseStage.RECOGNITION_DECISION,
+    at: 'sinhpham',
+    officer: 0,
+    stage: CaseStage.RECOGNITION_DECISION,
     survey: { on: '2026-05-19', note: 'Doanh nghiệp sản xuất sinh phẩm chẩn đoán.' },
     outreach: [{ on: '2026-06-23', reached: 80, interested: 35, note: 'Tuyên truyền tại phân xưởng sản xuất.' }],
     committeeOn: '2026-08-05',
@@ -197,7 +267,9 @@ const CASES: readonly CasePlan[] = [
   },
   // FOUNDING_CEREMONY: congress held (ready to move on), congress being prepared, one stuck past its limit.
   {
-    at: 'matHongHa', officer: 1, stage: CaseStage.FOUNDING_CEREMONY,
+    at: 'matHongHa',
+    officer: 1,
+    stage: CaseStage.FOUNDING_CEREMONY,
     survey: { on: '2026-06-02', note: 'Bệnh viện tư nhân chuyên khoa mắt.' },
     outreach: [{ on: '2026-07-07', reached: 60, interested: 24, note: 'Tuyên truyền cho điều dưỡng, kỹ thuật viên các khoa.' }],
     committeeOn: '2026-08-12',
@@ -205,7 +277,9 @@ const CASES: readonly CasePlan[] = [
     congress: { on: '2026-11-10', dossierOn: '2026-11-19' },
   },
   {
-    at: 'duoclieuTT', officer: 2, stage: CaseStage.FOUNDING_CEREMONY,
+    at: 'duoclieuTT',
+    officer: 2,
+    stage: CaseStage.FOUNDING_CEREMONY,
     survey: { on: '2026-06-09', note: 'Doanh nghiệp chế biến dược liệu, lao động thời vụ đông.' },
     outreach: [
       { on: '2026-07-14', reached: 48, interested: 20, note: 'Tuyên truyền tại xưởng sơ chế.' },
@@ -215,7 +289,10 @@ const CASES: readonly CasePlan[] = [
     applications: { count: 10, from: '2026-09-10', every: 2 },
   },
   {
-    at: 'hungLong', officer: 0, stage: CaseStage.FOUNDING_CEREMONY, overdue: 22,
+    at: 'hungLong',
+    officer: 0,
+    stage: CaseStage.FOUNDING_CEREMONY,
+    overdue: 22,
     survey: { on: '2026-05-26', note: 'Doanh nghiệp phân phối thiết bị, vật tư y tế.' },
     outreach: [{ on: '2026-06-30', reached: 45, interested: 18, note: 'Tuyên truyền tại kho và văn phòng công ty.' }],
     committeeOn: '2026-08-04',
@@ -223,21 +300,28 @@ const CASES: readonly CasePlan[] = [
   },
   // GUIDANCE: committees formed, applications coming in.
   {
-    at: 'hungHaTB', officer: 0, stage: CaseStage.GUIDANCE,
+    at: 'hungHaTB',
+    officer: 0,
+    stage: CaseStage.GUIDANCE,
     survey: { on: '2026-07-21', note: 'Doanh nghiệp lắp ráp giường bệnh, xe đẩy y tế.' },
     outreach: [{ on: '2026-08-25', reached: 40, interested: 15, note: 'Tuyên truyền tại xưởng lắp ráp.' }],
     committeeOn: '2026-10-13',
     applications: { count: 3, from: '2026-10-19', every: 4 },
   },
   {
-    at: 'duoclieuKX', officer: 1, stage: CaseStage.GUIDANCE,
+    at: 'duoclieuKX',
+    officer: 1,
+    stage: CaseStage.GUIDANCE,
     survey: { on: '2026-07-08', note: 'Doanh nghiệp trồng và sơ chế dược liệu.' },
     outreach: [{ on: '2026-08-11', reached: 44, interested: 22, note: 'Tuyên truyền tại vùng trồng dược liệu.' }],
     committeeOn: '2026-09-29',
     applications: { count: 5, from: '2026-10-05', every: 3 },
   },
   {
-    at: 'xetnghiem', officer: 2, stage: CaseStage.GUIDANCE, overdue: 50,
+    at: 'xetnghiem',
+    officer: 2,
+    stage: CaseStage.GUIDANCE,
+    overdue: 50,
     survey: { on: '2026-06-16', note: 'Phòng xét nghiệm tư nhân, nhiều lao động hợp đồng ngắn hạn.' },
     outreach: [
       { on: '2026-07-28', reached: 36, interested: 9, note: 'Người lao động còn e ngại, chưa hiểu quyền lợi đoàn viên.' },
@@ -247,7 +331,10 @@ const CASES: readonly CasePlan[] = [
     applications: { count: 2, from: '2026-10-01', every: 5 },
   },
   {
-    at: 'truongSon', officer: 1, reassignedFrom: 2, stage: CaseStage.GUIDANCE,
+    at: 'truongSon',
+    officer: 1,
+    reassignedFrom: 2,
+    stage: CaseStage.GUIDANCE,
     survey: { on: '2026-07-14', note: 'Doanh nghiệp bán buôn dược phẩm.' },
     outreach: [{ on: '2026-08-18', reached: 42, interested: 20, note: 'Tuyên truyền cho trình dược viên và nhân viên kho.' }],
     committeeOn: '2026-10-06',
@@ -255,16 +342,23 @@ const CASES: readonly CasePlan[] = [
   },
   // OUTREACH.
   {
-    at: 'tienPhong', officer: 0, stage: CaseStage.OUTREACH,
+    at: 'tienPhong',
+    officer: 0,
+    stage: CaseStage.OUTREACH,
     survey: { on: '2026-09-15', note: 'Doanh nghiệp kinh doanh vật tư y tế tiêu hao.' },
     outreach: [{ on: '2026-10-20', reached: 38, interested: 11, note: 'Buổi tuyên truyền đầu tiên tại văn phòng công ty.' }],
   },
   {
-    at: 'quangMinh', officer: 1, stage: CaseStage.OUTREACH, overdue: 17,
+    at: 'quangMinh',
+    officer: 1,
+    stage: CaseStage.OUTREACH,
+    overdue: 17,
     survey: { on: '2026-10-06', note: 'Chủ doanh nghiệp đồng ý cho cán bộ công đoàn làm việc với người lao động.' },
   },
   {
-    at: 'hongPhuc', officer: 2, stage: CaseStage.OUTREACH,
+    at: 'hongPhuc',
+    officer: 2,
+    stage: CaseStage.OUTREACH,
     survey: { on: '2026-09-08', note: 'Chuỗi 6 nhà thuốc trên địa bàn thành phố.' },
     outreach: [
       { on: '2026-10-09', reached: 30, interested: 8, note: 'Gặp dược sĩ phụ trách các nhà thuốc.' },
@@ -275,20 +369,30 @@ const CASES: readonly CasePlan[] = [
   { at: 'tamDuc', officer: 0, stage: CaseStage.SURVEY, survey: { on: '2026-11-12', note: 'Phòng khám hoạt động cả thứ Bảy, Chủ nhật.' } },
   { at: 'hongDuc', officer: null, stage: CaseStage.SURVEY },
   { at: 'minhPhat', officer: 2, stage: CaseStage.SURVEY, overdue: 12 },
-  { at: 'nhaKhoa', officer: 1, stage: CaseStage.SURVEY, survey: { on: '2026-11-17', note: 'Dưới 25 lao động; đề nghị Ban Thường vụ cho ý kiến có tiếp tục vận động.' } },
+  {
+    at: 'nhaKhoa',
+    officer: 1,
+    stage: CaseStage.SURVEY,
+    survey: { on: '2026-11-17', note: 'Dưới 25 lao động; đề nghị Ban Thường vụ cho ý kiến có tiếp tục vận động.' },
+  },
   // CLOSED.
   {
-    at: 'ducThanh', officer: 2, stage: CaseStage.CLOSED,
+    at: 'ducThanh',
+    officer: 2,
+    stage: CaseStage.CLOSED,
     survey: { on: '2026-05-05', note: 'Doanh nghiệp bán buôn dược phẩm, chủ doanh nghiệp ít hợp tác.' },
     outreach: [{ on: '2026-06-09', reached: 5, interested: 2, note: 'Chỉ được gặp người lao động ngoài giờ làm việc.' }],
     close: {
       closedIn: CaseStage.OUTREACH,
       reason: CloseReason.EMPLOYER_OBSTRUCTION,
-      comment: 'Sau ba lần làm việc, chủ doanh nghiệp không bố trí thời gian và không cho cán bộ công đoàn tiếp xúc người lao động; báo cáo LĐLĐ tỉnh phối hợp xử lý.',
+      comment:
+        'Sau ba lần làm việc, chủ doanh nghiệp không bố trí thời gian và không cho cán bộ công đoàn tiếp xúc người lao động; báo cáo LĐLĐ tỉnh phối hợp xử lý.',
     },
   },
   {
-    at: 'minhChau', officer: 0, stage: CaseStage.CLOSED,
+    at: 'minhChau',
+    officer: 0,
+    stage: CaseStage.CLOSED,
     survey: { on: '2026-03-10', note: 'Nhà thuốc có 8 lao động.' },
     close: {
       closedIn: CaseStage.SURVEY,
@@ -309,7 +413,11 @@ const ADVANCE_COMMENT: Partial<Record<CaseStage, string>> = {
 // ---------------------------------------------------------------------------------------------
 // Existing grassroots unions and the members admitted to them (decided by the supervisor).
 
-interface GrassrootsSpec { key: string; name: string; kind: Kind }
+interface GrassrootsSpec {
+  key: string;
+  name: string;
+  kind: Kind;
+}
 const GRASSROOTS: readonly GrassrootsSpec[] = [
   { key: 'bvdk', name: 'Công đoàn Bệnh viện Đa khoa tỉnh Thái Bình', kind: 'HOSPITAL' },
   { key: 'cdc', name: 'Công đoàn Trung tâm Kiểm soát bệnh tật tỉnh Thái Bình', kind: 'HOSPITAL' },
@@ -319,7 +427,13 @@ const GRASSROOTS: readonly GrassrootsSpec[] = [
 ];
 
 /** One admission decision of a CĐCS: `count` applications, decided together. `bongbang` is the CĐCS founded in 2025. */
-interface AdmissionBatch { unit: string; decidedOn: IsoDate; number: string; count: number; rejected?: string }
+interface AdmissionBatch {
+  unit: string;
+  decidedOn: IsoDate;
+  number: string;
+  count: number;
+  rejected?: string;
+}
 const ADMISSIONS: readonly AdmissionBatch[] = [
   { unit: 'bvdk', decidedOn: '2024-03-20', number: 'QĐ 08/QĐ-CĐCS', count: 18 },
   { unit: 'cdc', decidedOn: '2024-05-15', number: 'QĐ 05/QĐ-CĐCS', count: 9 },
@@ -339,7 +453,10 @@ const ADMISSIONS: readonly AdmissionBatch[] = [
   { unit: 'duocTB', decidedOn: '2026-06-17', number: 'QĐ 06/QĐ-CĐCS', count: 11 },
   { unit: 'vattuTB', decidedOn: '2026-07-08', number: 'QĐ 02/QĐ-CĐCS', count: 6 },
   {
-    unit: 'bvdk', decidedOn: '2026-08-19', number: 'QĐ 17/QĐ-CĐCS', count: 13,
+    unit: 'bvdk',
+    decidedOn: '2026-08-19',
+    number: 'QĐ 17/QĐ-CĐCS',
+    count: 13,
     rejected: 'Đơn chưa có chữ ký của người lao động; đề nghị bổ sung và nộp lại.',
   },
 ];
@@ -366,19 +483,90 @@ const OFFICER_TARGETS_2026 = [
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Nguyễn', 'Phạm', 'Hoàng', 'Vũ', 'Nguyễn', 'Đặng', 'Bùi', 'Trần', 'Đỗ', 'Ngô', 'Phạm'];
 const MIDDLE_MALE = ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Văn', 'Thành', 'Xuân'];
 const MIDDLE_FEMALE = ['Thị', 'Thu', 'Thị', 'Ngọc', 'Thanh', 'Thị', 'Hồng', 'Phương'];
-const GIVEN_MALE = ['Anh', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hiếu', 'Hùng', 'Khánh', 'Long', 'Nam', 'Phong', 'Quân', 'Sơn', 'Thắng', 'Toàn', 'Trung', 'Tuấn', 'Việt', 'Vinh'];
+const GIVEN_MALE = [
+  'Anh',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hiếu',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Toàn',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Vinh',
+];
 const GIVEN_FEMALE = [
-  'Anh', 'Chi', 'Dung', 'Giang', 'Hà', 'Hằng', 'Hạnh', 'Hoa', 'Huyền', 'Lan', 'Liên', 'Linh', 'Loan', 'Mai', 'My', 'Ngân', 'Nhung', 'Oanh',
-  'Phương', 'Quyên', 'Thảo', 'Thủy', 'Trang', 'Vân', 'Yến',
+  'Anh',
+  'Chi',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hằng',
+  'Hạnh',
+  'Hoa',
+  'Huyền',
+  'Lan',
+  'Liên',
+  'Linh',
+  'Loan',
+  'Mai',
+  'My',
+  'Ngân',
+  'Nhung',
+  'Oanh',
+  'Phương',
+  'Quyên',
+  'Thảo',
+  'Thủy',
+  'Trang',
+  'Vân',
+  'Yến',
 ];
 const POSITIONS: Record<Kind, string[]> = {
-  HOSPITAL: ['Điều dưỡng', 'Bác sĩ', 'Hộ sinh', 'Kỹ thuật viên xét nghiệm', 'Dược sĩ', 'Điều dưỡng', 'Kỹ thuật viên chẩn đoán hình ảnh', 'Nhân viên hành chính', 'Kế toán', 'Hộ lý'],
+  HOSPITAL: [
+    'Điều dưỡng',
+    'Bác sĩ',
+    'Hộ sinh',
+    'Kỹ thuật viên xét nghiệm',
+    'Dược sĩ',
+    'Điều dưỡng',
+    'Kỹ thuật viên chẩn đoán hình ảnh',
+    'Nhân viên hành chính',
+    'Kế toán',
+    'Hộ lý',
+  ],
   CLINIC: ['Điều dưỡng', 'Bác sĩ', 'Kỹ thuật viên xét nghiệm', 'Dược sĩ', 'Lễ tân', 'Nhân viên thu ngân'],
-  COMPANY: ['Công nhân sản xuất', 'Dược sĩ', 'Kỹ thuật viên', 'Nhân viên kinh doanh', 'Trình dược viên', 'Nhân viên kiểm nghiệm', 'Thủ kho', 'Công nhân đóng gói', 'Kế toán', 'Lái xe giao hàng'],
+  COMPANY: [
+    'Công nhân sản xuất',
+    'Dược sĩ',
+    'Kỹ thuật viên',
+    'Nhân viên kinh doanh',
+    'Trình dược viên',
+    'Nhân viên kiểm nghiệm',
+    'Thủ kho',
+    'Công nhân đóng gói',
+    'Kế toán',
+    'Lái xe giao hàng',
+  ],
 };
 const CONTRACT_MONTHS: (number | null)[] = [null, 36, null, 24, 12, null];
 
-interface Person { fullName: string; gender: 'Nam' | 'Nữ'; birthYear: number; k: number }
+interface Person {
+  fullName: string;
+  gender: 'Nam' | 'Nữ';
+  birthYear: number;
+  k: number;
+}
 
 /** Names from index-based picks; a name and birth year never repeat. */
 class People {
@@ -452,7 +640,12 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
     DEMO_USERS.map((u) => users.insert({ email: u.email, fullName: u.fullName, role: u.role as Role, orgUnitId: upper.id, password: DEMO_PASSWORD })),
   );
   const actorOf = (u: UserEntity, unit: OrgUnitEntity): Actor => ({
-    userId: u.id, role: u.role as Role, orgUnitId: unit.id, orgPath: unit.path, fullName: u.fullName, email: u.email,
+    userId: u.id,
+    role: u.role as Role,
+    orgUnitId: unit.id,
+    orgPath: unit.path,
+    fullName: u.fullName,
+    email: u.email,
   });
   const supervisor = actorOf(made[0], upper);
   const officers = made.slice(1).map((u) => actorOf(u, upper));
@@ -519,15 +712,20 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
 
     let c = await cases.open(supervisor, { enterpriseId: enterpriseIds.get(plan.at)! });
     if (plan.reassignedFrom !== undefined) {
-      c = await cases.assign(supervisor, { ...ref(c), assigneeId: officers[plan.reassignedFrom].userId, reason: `Phân công theo địa bàn huyện ${spec.district}.` });
+      c = await cases.assign(supervisor, {
+        ...ref(c),
+        assigneeId: officers[plan.reassignedFrom].userId,
+        reason: `Phân công theo địa bàn huyện ${spec.district}.`,
+      });
     }
     if (officer) {
       c = await cases.assign(supervisor, {
         ...ref(c),
         assigneeId: officer.userId,
-        reason: plan.reassignedFrom !== undefined
-          ? `Điều chỉnh phân công: đồng chí ${officers[plan.reassignedFrom].fullName} được giao địa bàn khác.`
-          : `Phân công theo địa bàn ${spec.district === 'TP Thái Bình' ? 'TP Thái Bình' : `huyện ${spec.district}`}.`,
+        reason:
+          plan.reassignedFrom !== undefined
+            ? `Điều chỉnh phân công: đồng chí ${officers[plan.reassignedFrom].fullName} được giao địa bàn khác.`
+            : `Phân công theo địa bàn ${spec.district === 'TP Thái Bình' ? 'TP Thái Bình' : `huyện ${spec.district}`}.`,
       });
     }
     // The founding workers: the mobilisation committee and the executive committee come from them.
@@ -535,7 +733,11 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
     if (plan.survey) {
       const contact = people.next();
       c = await cases.recordSurvey(worker, {
-        ...ref(c), surveyedOn: plan.survey.on, workerCount: spec.workers, hasUnion: false, note: plan.survey.note,
+        ...ref(c),
+        surveyedOn: plan.survey.on,
+        workerCount: spec.workers,
+        hasUnion: false,
+        note: plan.survey.note,
         contactName: `${contact.gender === 'Nữ' ? 'Bà' : 'Ông'} ${contact.fullName}, phụ trách hành chính – nhân sự`,
       });
     }
@@ -560,15 +762,22 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
       const attending = plan.applications?.count ?? founders.length;
       const committee = founders.slice(0, attending >= 15 ? 5 : 3).map((p) => p.fullName);
       c = await cases.recordCongress(worker, {
-        ...ref(c), heldOn: plan.congress.on, attendees: attending - (attending > 10 ? 1 : 0),
-        executiveCommittee: committee, chairName: committee[0], dossierCompletedOn: plan.congress.dossierOn,
+        ...ref(c),
+        heldOn: plan.congress.on,
+        attendees: attending - (attending > 10 ? 1 : 0),
+        executiveCommittee: committee,
+        chairName: committee[0],
+        dossierCompletedOn: plan.congress.dossierOn,
       });
     }
     if (stagePast(CaseStage.FOUNDING_CEREMONY)) c = await advance(c);
     if (plan.decision) {
       // The Standing Committee decides and records the recognition.
       c = await cases.recordDecision(supervisor, {
-        ...ref(c), decisionNumber: plan.decision.number, decidedOn: plan.decision.on, signedBy: supervisor.fullName,
+        ...ref(c),
+        decisionNumber: plan.decision.number,
+        decidedOn: plan.decision.on,
+        signedBy: supervisor.fullName,
         grassrootsUnionName: `Công đoàn ${spec.name}`,
       });
       c = await advance(c, supervisor);
@@ -590,7 +799,8 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
       const a = await applications.submit(officers[turn++ % officers.length], { grassrootsUnionId: unitId, ...application(p, kind, submittedOn) });
       const refuse = b.rejected && i === b.count - 1;
       await applications.decide(supervisor, {
-        applicationId: a.id, decidedOn: b.decidedOn,
+        applicationId: a.id,
+        decidedOn: b.decidedOn,
         ...(refuse ? { admit: false, reason: b.rejected } : { admit: true, decisionNumber: b.number }),
       });
     }
@@ -615,21 +825,35 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
 }
 
 const STAGE_ORDER: readonly CaseStage[] = [
-  CaseStage.SURVEY, CaseStage.OUTREACH, CaseStage.GUIDANCE, CaseStage.FOUNDING_CEREMONY, CaseStage.RECOGNITION_DECISION, CaseStage.RECOGNIZED,
+  CaseStage.SURVEY,
+  CaseStage.OUTREACH,
+  CaseStage.GUIDANCE,
+  CaseStage.FOUNDING_CEREMONY,
+  CaseStage.RECOGNITION_DECISION,
+  CaseStage.RECOGNIZED,
 ];
 
 async function backdate(
-  db: DataSource, cal: WorkingCalendar, calendar: CalendarService, c: FoundingCaseEntity, overdue: number | 'DOSSIER', today: IsoDate,
+  db: DataSource,
+  cal: WorkingCalendar,
+  calendar: CalendarService,
+  c: FoundingCaseEntity,
+  overdue: number | 'DOSSIER',
+  today: IsoDate,
 ): Promise<void> {
   const stage = c.stage as CaseStage;
   if (!isOpenStage(stage)) return;
   const enteredOn = overdue === 'DOSSIER' ? cal.addWorkingDays(c.dossierCompletedOn!, 1) : cal.addWorkingDays(today, -overdue);
   const d = stageDeadlines(cal, stage, enteredOn, calendar.sla, c.dossierCompletedOn);
   const enteredAt = new Date(vnStartOfDay(enteredOn).getTime() + 9 * 3_600_000); // 09:00 in Vietnam
-  await db.query(
-    `UPDATE founding_case SET stage_entered_at = $2, stage_due_on = $3, warning_on = $4, critical_on = $5 WHERE id = $1 AND version = $6`,
-    [c.id, enteredAt, d.dueOn, d.warningOn, d.criticalOn, c.version],
-  );
+  await db.query(`UPDATE founding_case SET stage_entered_at = $2, stage_due_on = $3, warning_on = $4, critical_on = $5 WHERE id = $1 AND version = $6`, [
+    c.id,
+    enteredAt,
+    d.dueOn,
+    d.warningOn,
+    d.criticalOn,
+    c.version,
+  ]);
   // The history of the current stage entry carries the same due day, as stage entry writes it: a report
   // replaying the case from its history and one reading the case as it is then agree.
   await db.query(

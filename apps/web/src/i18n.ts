@@ -1,9 +1,7 @@
 /** Vietnamese labels for the contract's codes, and the formats: dd/mm/yyyy dates, vi-VN numbers. */
 import { Requirement } from '@app/domain/case-stage';
 import { IneligibleReason } from '@app/domain/eligibility';
-import type {
-  ApplicationStatus, EscalationLevel, NominationStatus, Ownership, PeriodKind, ReportStatus, Role,
-} from './generated/graphql';
+import type { ApplicationStatus, EscalationLevel, NominationStatus, Ownership, PeriodKind, ReportStatus, Role } from './generated/graphql';
 import { CaseStage, CloseReason } from './stages';
 
 /** The label of a code, or the code itself when the table does not know it (say, a newer server's). */

@@ -36,7 +36,10 @@ export const REGISTER = {
 
 export const IMPORTS = {
   /** One import with a page of its rows (all, or those of one action). */
-  one: op<G.RegisterImportQuery, G.RegisterImportQueryVariables>(/* GraphQL */ `query RegisterImport($id: ID!, $action: ImportRowAction, $first: Int, $after: String) {
+  one: op<
+    G.RegisterImportQuery,
+    G.RegisterImportQueryVariables
+  >(/* GraphQL */ `query RegisterImport($id: ID!, $action: ImportRowAction, $first: Int, $after: String) {
     registerImport(id: $id) { ...ImportFields
       rows(action: $action, first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage }
         nodes { rowNumber action taxCode name changedFields applied errors { column message } } } } } ${IMPORT_FIELDS}`),
@@ -66,7 +69,15 @@ export interface ImportCreated {
   refused: number;
 }
 
-export type { EnterpriseCaseStatus, EnterpriseFilter, EnterpriseSort, ImportRowAction, Ownership, RegisterImportStatus, WorkerCountSource } from './generated/graphql';
+export type {
+  EnterpriseCaseStatus,
+  EnterpriseFilter,
+  EnterpriseSort,
+  ImportRowAction,
+  Ownership,
+  RegisterImportStatus,
+  WorkerCountSource,
+} from './generated/graphql';
 export type RegisterRow = G.RegisterRowFragment;
 export type RegisterPage = G.RegisterQuery['enterprises'];
 export type EnterpriseDetail = G.EnterpriseDetailFragment;

@@ -43,7 +43,10 @@ export const Q = {
   escalations: op<G.EscalationsQuery, G.EscalationsQueryVariables>(/* GraphQL */ `query Escalations($open: Boolean) { escalations(openOnly: $open) {
     id level stage raisedAt acknowledgedAt
     case { id stage stageDueOn enterprise { name } assignee { id fullName } } } }`),
-  applicationEscalations: op<G.AppEscalationsQuery, G.AppEscalationsQueryVariables>(/* GraphQL */ `query AppEscalations($open: Boolean) { applicationEscalations(openOnly: $open) {
+  applicationEscalations: op<
+    G.AppEscalationsQuery,
+    G.AppEscalationsQueryVariables
+  >(/* GraphQL */ `query AppEscalations($open: Boolean) { applicationEscalations(openOnly: $open) {
     id level raisedAt acknowledgedAt application { id fullName position submittedOn dueOn status } decidingUnit { id name } } }`),
   enterprisesWithoutCase: op<G.EntsQuery, G.EntsQueryVariables>(
     /* GraphQL */ `query Ents($f: EnterpriseFilter) { enterprises(filter: $f, first: 200) { nodes { id name workerCount hasUnion openCase { id } orgUnit { id name } } } }`,
@@ -59,7 +62,10 @@ export const REPORTS = {
     /* GraphQL */ `query Reports($u: ID) { reports(orgUnitId: $u) { ...ReportFields figures { ...Figures } } } ${REPORT_FIELDS} ${FIGURES}`,
   ),
   /** With the per-officer breakdown. */
-  listByOfficer: op<G.ReportsByOfficerQuery, G.ReportsByOfficerQueryVariables>(/* GraphQL */ `query ReportsByOfficer($u: ID) { reports(orgUnitId: $u) { ...ReportFields figures { ...Figures
+  listByOfficer: op<
+    G.ReportsByOfficerQuery,
+    G.ReportsByOfficerQueryVariables
+  >(/* GraphQL */ `query ReportsByOfficer($u: ID) { reports(orgUnitId: $u) { ...ReportFields figures { ...Figures
     byOfficer { officerId fullName cases openCases overdueCases recognitions membersAdmitted targetMembers targetGrassrootsUnions } } } } ${REPORT_FIELDS} ${FIGURES}`),
   request: op<G.RequestReportMutation, G.RequestReportMutationVariables>(
     /* GraphQL */ `mutation RequestReport($i: ReportInput!) { requestReport(input: $i) { ...ReportFields } } ${REPORT_FIELDS}`,
@@ -67,7 +73,10 @@ export const REPORTS = {
 };
 
 export const REWARDS = {
-  list: op<G.NominationsQuery, G.NominationsQueryVariables>(/* GraphQL */ `query Nominations($u: ID, $p: Date) { rewardNominations(orgUnitId: $u, periodStart: $p) {
+  list: op<
+    G.NominationsQuery,
+    G.NominationsQueryVariables
+  >(/* GraphQL */ `query Nominations($u: ID, $p: Date) { rewardNominations(orgUnitId: $u, periodStart: $p) {
     id periodKind periodStart nominee officer { id fullName } grassrootsUnion { id name } score basis status } }`),
   decide: op<G.DecideMutation, G.DecideMutationVariables>(
     /* GraphQL */ `mutation Decide($id: ID!, $approve: Boolean!, $note: String) { decideNomination(id: $id, approve: $approve, note: $note) { id status } }`,
@@ -82,20 +91,28 @@ export const M = {
     /* GraphQL */ `mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { ...SessionUser } } } ${SESSION_USER}`,
   ),
   survey: op<G.SurveyMutation, G.SurveyMutationVariables>(/* GraphQL */ `mutation Survey($i: SurveyInput!) { recordSurvey(input: $i) { id version stage } }`),
-  outreach: op<G.OutreachMutation, G.OutreachMutationVariables>(/* GraphQL */ `mutation Outreach($i: OutreachInput!) { recordOutreach(input: $i) { id version stage } }`),
+  outreach: op<G.OutreachMutation, G.OutreachMutationVariables>(
+    /* GraphQL */ `mutation Outreach($i: OutreachInput!) { recordOutreach(input: $i) { id version stage } }`,
+  ),
   committee: op<G.CommitteeMutation, G.CommitteeMutationVariables>(
     /* GraphQL */ `mutation Committee($i: CommitteeInput!) { formMobilizationCommittee(input: $i) { id version stage } }`,
   ),
-  apply: op<G.ApplyMutation, G.ApplyMutationVariables>(/* GraphQL */ `mutation Apply($i: ApplicationInput!) { submitApplication(input: $i) { id fullName status } }`),
+  apply: op<G.ApplyMutation, G.ApplyMutationVariables>(
+    /* GraphQL */ `mutation Apply($i: ApplicationInput!) { submitApplication(input: $i) { id fullName status } }`,
+  ),
   congress: op<G.CongressMutation, G.CongressMutationVariables>(
     /* GraphQL */ `mutation Congress($i: CongressInput!) { recordFoundingCongress(input: $i) { id version stage } }`,
   ),
   decision: op<G.DecisionMutation, G.DecisionMutationVariables>(
     /* GraphQL */ `mutation Decision($i: DecisionInput!) { recordRecognitionDecision(input: $i) { id version stage } }`,
   ),
-  advance: op<G.AdvanceMutation, G.AdvanceMutationVariables>(/* GraphQL */ `mutation Advance($i: AdvanceInput!) { advanceFoundingCase(input: $i) { id version stage } }`),
+  advance: op<G.AdvanceMutation, G.AdvanceMutationVariables>(
+    /* GraphQL */ `mutation Advance($i: AdvanceInput!) { advanceFoundingCase(input: $i) { id version stage } }`,
+  ),
   close: op<G.CloseMutation, G.CloseMutationVariables>(/* GraphQL */ `mutation Close($i: CloseInput!) { closeFoundingCase(input: $i) { id version stage } }`),
-  reopen: op<G.ReopenMutation, G.ReopenMutationVariables>(/* GraphQL */ `mutation Reopen($i: ReopenInput!) { reopenFoundingCase(input: $i) { id version stage } }`),
+  reopen: op<G.ReopenMutation, G.ReopenMutationVariables>(
+    /* GraphQL */ `mutation Reopen($i: ReopenInput!) { reopenFoundingCase(input: $i) { id version stage } }`,
+  ),
   assign: op<G.AssignMutation, G.AssignMutationVariables>(
     /* GraphQL */ `mutation Assign($i: AssignCaseInput!) { assignFoundingCase(input: $i) { id version stage assignee { id fullName } } }`,
   ),

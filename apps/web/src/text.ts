@@ -3,7 +3,12 @@
  * so that a name typed without marks still finds it (NFD, combining marks dropped, đ → d).
  */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .trim();
 }
 
 /** Whether `text` contains `query`, both folded (an empty query matches everything). */

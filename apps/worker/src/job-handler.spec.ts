@@ -34,7 +34,10 @@ describe('checkHandlers: the worker boots only with exactly one handler per queu
   });
 
   it('names every problem at once', () => {
-    const handlers = [...oneEach().filter((h) => h.jobName !== JobName.SEND_NOTIFICATION_EMAIL && h.jobName !== JobName.EVALUATE_REWARDS), handler(JobName.HEALTH_PING)];
+    const handlers = [
+      ...oneEach().filter((h) => h.jobName !== JobName.SEND_NOTIFICATION_EMAIL && h.jobName !== JobName.EVALUATE_REWARDS),
+      handler(JobName.HEALTH_PING),
+    ];
     let message = '';
     try {
       checkHandlers(handlers);

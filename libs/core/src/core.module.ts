@@ -29,10 +29,31 @@ import { RegisterImportApplyService } from './register-imports/register-import-a
 import { RegisterImportsService } from './register-imports/register-imports.service';
 
 const SERVICES = [
-  CalendarService, DueDaysService, CaseQueriesService, CasesService, EnterprisesService, EnterpriseExportService, FiguresService, PeriodCloseService, PipelineService,
-  AuthService, OrgUnitsService, UsersService, ApplicationsService, TargetsService, EscalationsService, NotificationMailer,
-  RewardsService, RewardScheduleService, ReportsService, ReportBuilderService, AccountsService, PasswordsService, OrgStructureService,
-  RegisterImportsService, RegisterImportApplyService,
+  CalendarService,
+  DueDaysService,
+  CaseQueriesService,
+  CasesService,
+  EnterprisesService,
+  EnterpriseExportService,
+  FiguresService,
+  PeriodCloseService,
+  PipelineService,
+  AuthService,
+  OrgUnitsService,
+  UsersService,
+  ApplicationsService,
+  TargetsService,
+  EscalationsService,
+  NotificationMailer,
+  RewardsService,
+  RewardScheduleService,
+  ReportsService,
+  ReportBuilderService,
+  AccountsService,
+  PasswordsService,
+  OrgStructureService,
+  RegisterImportsService,
+  RegisterImportApplyService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

@@ -20,9 +20,8 @@ function utcIso(ms: number): string {
 }
 
 describe('isIsoDate', () => {
-  it.each(['2024-01-01', '2024-02-29', '2000-02-29', '2023-12-31', '1975-04-30', '0001-01-01', '9999-12-31'])(
-    'accepts %s',
-    (s) => expect(isIsoDate(s)).toBe(true),
+  it.each(['2024-01-01', '2024-02-29', '2000-02-29', '2023-12-31', '1975-04-30', '0001-01-01', '9999-12-31'])('accepts %s', (s) =>
+    expect(isIsoDate(s)).toBe(true),
   );
   it.each([
     '2023-02-29',
@@ -92,9 +91,7 @@ describe('day numbers', () => {
   });
 
   it('knows month lengths', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2024, m))).toEqual([
-      31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2024, m))).toEqual([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
     expect(daysInMonth(2023, 2)).toBe(28);
     expect(daysInMonth(1900, 2)).toBe(28);
     expect(daysInMonth(2000, 2)).toBe(29);

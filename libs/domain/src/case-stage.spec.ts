@@ -1,14 +1,4 @@
-import {
-  ALL_STAGES,
-  CASE_STAGE_LABEL_VI,
-  CaseStage,
-  CloseReason,
-  OPEN_STAGES,
-  REQUIREMENT_ORDER,
-  Requirement,
-  isCaseStage,
-  isOpenStage,
-} from './case-stage';
+import { ALL_STAGES, CASE_STAGE_LABEL_VI, CaseStage, CloseReason, OPEN_STAGES, REQUIREMENT_ORDER, Requirement, isCaseStage, isOpenStage } from './case-stage';
 
 describe('case stages', () => {
   it('enum values equal their keys (they travel as GraphQL enums and DB strings)', () => {
@@ -18,13 +8,7 @@ describe('case stages', () => {
   });
 
   it('lists the open stages in pipeline order', () => {
-    expect(OPEN_STAGES).toEqual([
-      CaseStage.SURVEY,
-      CaseStage.OUTREACH,
-      CaseStage.GUIDANCE,
-      CaseStage.FOUNDING_CEREMONY,
-      CaseStage.RECOGNITION_DECISION,
-    ]);
+    expect(OPEN_STAGES).toEqual([CaseStage.SURVEY, CaseStage.OUTREACH, CaseStage.GUIDANCE, CaseStage.FOUNDING_CEREMONY, CaseStage.RECOGNITION_DECISION]);
     expect(Object.isFrozen(OPEN_STAGES)).toBe(true);
   });
 

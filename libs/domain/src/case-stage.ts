@@ -10,12 +10,7 @@ export enum CaseStage {
 }
 
 /** Stages where work is still going on; only these carry an SLA and may be closed. */
-export type OpenStage =
-  | CaseStage.SURVEY
-  | CaseStage.OUTREACH
-  | CaseStage.GUIDANCE
-  | CaseStage.FOUNDING_CEREMONY
-  | CaseStage.RECOGNITION_DECISION;
+export type OpenStage = CaseStage.SURVEY | CaseStage.OUTREACH | CaseStage.GUIDANCE | CaseStage.FOUNDING_CEREMONY | CaseStage.RECOGNITION_DECISION;
 
 export const OPEN_STAGES: readonly OpenStage[] = Object.freeze([
   CaseStage.SURVEY,
@@ -26,11 +21,7 @@ export const OPEN_STAGES: readonly OpenStage[] = Object.freeze([
 ] as const);
 
 /** Every stage in display order (open stages first, then the two terminal ones). */
-export const ALL_STAGES: readonly CaseStage[] = Object.freeze([
-  ...OPEN_STAGES,
-  CaseStage.RECOGNIZED,
-  CaseStage.CLOSED,
-]);
+export const ALL_STAGES: readonly CaseStage[] = Object.freeze([...OPEN_STAGES, CaseStage.RECOGNIZED, CaseStage.CLOSED]);
 
 export function isOpenStage(s: CaseStage): s is OpenStage {
   return (OPEN_STAGES as readonly CaseStage[]).includes(s);

@@ -89,17 +89,16 @@ describe('planAdvance', () => {
       });
     });
     it('refuses an enterprise that already has a union', () => {
-      expect(unmetOf(planAdvance(facts({ stage, survey: { workerCount: 50, hasUnion: true } })))).toEqual([
-        Requirement.ENTERPRISE_HAS_UNION,
-      ]);
+      expect(unmetOf(planAdvance(facts({ stage, survey: { workerCount: 50, hasUnion: true } })))).toEqual([Requirement.ENTERPRISE_HAS_UNION]);
     });
     it('does not judge the union status without a survey (SURVEY_MISSING covers it)', () => {
       expect(unmetOf(planAdvance(bare(stage)))).toEqual([Requirement.SURVEY_MISSING, Requirement.NO_ASSIGNEE]);
     });
     it('lists union and assignee together, in enum order', () => {
-      expect(
-        unmetOf(planAdvance(facts({ stage, assigneeId: null, survey: { workerCount: 30, hasUnion: true } }))),
-      ).toEqual([Requirement.ENTERPRISE_HAS_UNION, Requirement.NO_ASSIGNEE]);
+      expect(unmetOf(planAdvance(facts({ stage, assigneeId: null, survey: { workerCount: 30, hasUnion: true } })))).toEqual([
+        Requirement.ENTERPRISE_HAS_UNION,
+        Requirement.NO_ASSIGNEE,
+      ]);
     });
     it('accepts a small enterprise (the 25-worker focus is for reports, not a guard)', () => {
       expect(planAdvance(facts({ stage, survey: { workerCount: 3, hasUnion: false } })).ok).toBe(true);
@@ -126,9 +125,7 @@ describe('planAdvance', () => {
   describe('GUIDANCE -> FOUNDING_CEREMONY', () => {
     const stage = CaseStage.GUIDANCE;
     it('needs a mobilisation committee', () => {
-      expect(unmetOf(planAdvance(facts({ stage, committeeFormed: false })))).toEqual([
-        Requirement.NO_MOBILIZATION_COMMITTEE,
-      ]);
+      expect(unmetOf(planAdvance(facts({ stage, committeeFormed: false })))).toEqual([Requirement.NO_MOBILIZATION_COMMITTEE]);
     });
     it.each([
       [0, false],
@@ -141,20 +138,14 @@ describe('planAdvance', () => {
     });
     it('uses the configured minimum', () => {
       expect(planAdvance(facts({ stage, eligibleApplications: 3 }), { minApplications: 3 }).ok).toBe(true);
-      expect(unmetOf(planAdvance(facts({ stage, eligibleApplications: 9 }), { minApplications: 10 }))).toEqual([
-        Requirement.TOO_FEW_APPLICATIONS,
-      ]);
+      expect(unmetOf(planAdvance(facts({ stage, eligibleApplications: 9 }), { minApplications: 10 }))).toEqual([Requirement.TOO_FEW_APPLICATIONS]);
       expect(planAdvance(facts({ stage, eligibleApplications: 0 }), { minApplications: 0 }).ok).toBe(true);
     });
     it('defaults to 5 applications', () => {
       expect(DEFAULT_CASE_RULES).toEqual({ minApplications: 5 });
     });
     it('lists every unmet requirement, not the first', () => {
-      expect(unmetOf(planAdvance(bare(stage)))).toEqual([
-        Requirement.NO_ASSIGNEE,
-        Requirement.NO_MOBILIZATION_COMMITTEE,
-        Requirement.TOO_FEW_APPLICATIONS,
-      ]);
+      expect(unmetOf(planAdvance(bare(stage)))).toEqual([Requirement.NO_ASSIGNEE, Requirement.NO_MOBILIZATION_COMMITTEE, Requirement.TOO_FEW_APPLICATIONS]);
     });
   });
 
@@ -168,11 +159,7 @@ describe('planAdvance', () => {
       expect(unmetOf(planAdvance(facts({ stage, dossierCompletedOn: '' })))).toEqual([Requirement.NO_DOSSIER]);
     });
     it('lists every unmet requirement', () => {
-      expect(unmetOf(planAdvance(bare(stage)))).toEqual([
-        Requirement.NO_ASSIGNEE,
-        Requirement.NO_CONGRESS,
-        Requirement.NO_DOSSIER,
-      ]);
+      expect(unmetOf(planAdvance(bare(stage)))).toEqual([Requirement.NO_ASSIGNEE, Requirement.NO_CONGRESS, Requirement.NO_DOSSIER]);
     });
   });
 
@@ -204,9 +191,7 @@ describe('planAdvance', () => {
     const order = Object.values(Requirement);
     for (const stage of OPEN_STAGES) {
       // On a bare case every guard fails except ENTERPRISE_HAS_UNION (no survey to judge).
-      const expected = CASE_TRANSITIONS[stage].guard
-        .filter((r) => r !== Requirement.ENTERPRISE_HAS_UNION)
-        .sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      const expected = CASE_TRANSITIONS[stage].guard.filter((r) => r !== Requirement.ENTERPRISE_HAS_UNION).sort((a, b) => order.indexOf(a) - order.indexOf(b));
       expect(unmetRequirements(bare(stage))).toEqual(expected);
     }
   });

@@ -25,9 +25,7 @@ export interface CaseRules {
 export const DEFAULT_CASE_RULES: CaseRules = Object.freeze({ minApplications: 5 });
 
 export type TransitionPlan =
-  | { ok: true; from: CaseStage; to: CaseStage }
-  | { ok: false; from: CaseStage; unmet: Requirement[] }
-  | { ok: false; from: CaseStage; notAllowed: string };
+  { ok: true; from: CaseStage; to: CaseStage } | { ok: false; from: CaseStage; unmet: Requirement[] } | { ok: false; from: CaseStage; notAllowed: string };
 
 /** Codes used in `notAllowed` plans. */
 export const NotAllowed = Object.freeze({
@@ -100,30 +98,25 @@ function freezeTable(t: Record<CaseStage, StageTransitions>): TransitionTable {
 }
 
 /** How each requirement is met. `true` = met. */
-export const REQUIREMENT_CHECKS: Readonly<Record<Requirement, (f: CaseFacts, rules: CaseRules) => boolean>> =
-  Object.freeze({
-    [Requirement.SURVEY_MISSING]: (f) => f.survey !== null,
-    // Without a survey we cannot tell; SURVEY_MISSING already covers that case.
-    [Requirement.ENTERPRISE_HAS_UNION]: (f) => f.survey === null || !f.survey.hasUnion,
-    [Requirement.NO_ASSIGNEE]: (f) => f.assigneeId !== null && f.assigneeId !== '',
-    [Requirement.NO_OUTREACH]: (f) => f.outreachCount >= 1,
-    [Requirement.NO_MOBILIZATION_COMMITTEE]: (f) => f.committeeFormed,
-    [Requirement.TOO_FEW_APPLICATIONS]: (f, r) => f.eligibleApplications >= r.minApplications,
-    [Requirement.NO_CONGRESS]: (f) => f.congressHeld,
-    [Requirement.NO_DOSSIER]: (f) => f.dossierCompletedOn !== null && f.dossierCompletedOn !== '',
-    [Requirement.NO_DECISION]: (f) => f.decisionRecorded,
-  });
+export const REQUIREMENT_CHECKS: Readonly<Record<Requirement, (f: CaseFacts, rules: CaseRules) => boolean>> = Object.freeze({
+  [Requirement.SURVEY_MISSING]: (f) => f.survey !== null,
+  // Without a survey we cannot tell; SURVEY_MISSING already covers that case.
+  [Requirement.ENTERPRISE_HAS_UNION]: (f) => f.survey === null || !f.survey.hasUnion,
+  [Requirement.NO_ASSIGNEE]: (f) => f.assigneeId !== null && f.assigneeId !== '',
+  [Requirement.NO_OUTREACH]: (f) => f.outreachCount >= 1,
+  [Requirement.NO_MOBILIZATION_COMMITTEE]: (f) => f.committeeFormed,
+  [Requirement.TOO_FEW_APPLICATIONS]: (f, r) => f.eligibleApplications >= r.minApplications,
+  [Requirement.NO_CONGRESS]: (f) => f.congressHeld,
+  [Requirement.NO_DOSSIER]: (f) => f.dossierCompletedOn !== null && f.dossierCompletedOn !== '',
+  [Requirement.NO_DECISION]: (f) => f.decisionRecorded,
+});
 
 function byRequirementOrder(a: Requirement, b: Requirement): number {
   return REQUIREMENT_ORDER.indexOf(a) - REQUIREMENT_ORDER.indexOf(b);
 }
 
 /** Every unmet exit requirement of the current stage, in Requirement order ([] when none or terminal). */
-export function unmetRequirements(
-  f: CaseFacts,
-  rules: CaseRules = DEFAULT_CASE_RULES,
-  table: TransitionTable = CASE_TRANSITIONS,
-): Requirement[] {
+export function unmetRequirements(f: CaseFacts, rules: CaseRules = DEFAULT_CASE_RULES, table: TransitionTable = CASE_TRANSITIONS): Requirement[] {
   return table[f.stage].guard.filter((req) => !REQUIREMENT_CHECKS[req](f, rules)).sort(byRequirementOrder);
 }
 

@@ -52,12 +52,9 @@ describe('isVietnamese', () => {
     expect(isVietnamese(s)).toBe(true);
   });
 
-  it.each(['', '   ', 'Korea', 'KR', 'Hàn Quốc', 'Trung Quốc', 'Việt', 'Nam', 'Vietnamien', 'Laos', 'US'])(
-    'rejects %j',
-    (s) => {
-      expect(isVietnamese(s)).toBe(false);
-    },
-  );
+  it.each(['', '   ', 'Korea', 'KR', 'Hàn Quốc', 'Trung Quốc', 'Việt', 'Nam', 'Vietnamien', 'Laos', 'US'])('rejects %j', (s) => {
+    expect(isVietnamese(s)).toBe(false);
+  });
 
   it('rejects a non-string from untyped input', () => {
     expect(isVietnamese(undefined as unknown as string)).toBe(false);
@@ -75,12 +72,9 @@ describe('ineligibilityReasons', () => {
     expect(isEligible(applicant())).toBe(true);
   });
 
-  it.each([Ownership.PRIVATE, Ownership.FOREIGN_INVESTED, Ownership.COLLECTIVE, Ownership.OTHER, null])(
-    'refuses a manager of a %s enterprise',
-    (ownership) => {
-      expect(ineligibilityReasons(applicant({ isManager: true, ownership }))).toEqual([IneligibleReason.MANAGER]);
-    },
-  );
+  it.each([Ownership.PRIVATE, Ownership.FOREIGN_INVESTED, Ownership.COLLECTIVE, Ownership.OTHER, null])('refuses a manager of a %s enterprise', (ownership) => {
+    expect(ineligibilityReasons(applicant({ isManager: true, ownership }))).toEqual([IneligibleReason.MANAGER]);
+  });
 
   it('accepts a manager of a state enterprise', () => {
     expect(ineligibilityReasons(applicant({ isManager: true, ownership: Ownership.STATE }))).toEqual([]);
@@ -88,9 +82,7 @@ describe('ineligibilityReasons', () => {
 
   it('refuses someone serving a sentence, whoever employs them', () => {
     for (const ownership of [...Object.values(Ownership), null]) {
-      expect(ineligibilityReasons(applicant({ servingSentence: true, ownership }))).toEqual([
-        IneligibleReason.SERVING_SENTENCE,
-      ]);
+      expect(ineligibilityReasons(applicant({ servingSentence: true, ownership }))).toEqual([IneligibleReason.SERVING_SENTENCE]);
     }
   });
 
@@ -117,15 +109,11 @@ describe('ineligibilityReasons', () => {
     it('uses the configured minimum', () => {
       const rules = { minForeignContractMonths: 6 };
       expect(ineligibilityReasons(applicant({ nationality: 'KR', contractMonths: 6 }), rules)).toEqual([]);
-      expect(ineligibilityReasons(applicant({ nationality: 'KR', contractMonths: 5 }), rules)).toEqual([
-        IneligibleReason.FOREIGN_CONTRACT_TOO_SHORT,
-      ]);
+      expect(ineligibilityReasons(applicant({ nationality: 'KR', contractMonths: 5 }), rules)).toEqual([IneligibleReason.FOREIGN_CONTRACT_TOO_SHORT]);
     });
 
     it('a blank nationality is not Vietnamese, so the contract rule applies', () => {
-      expect(ineligibilityReasons(applicant({ nationality: '', contractMonths: 3 }))).toEqual([
-        IneligibleReason.FOREIGN_CONTRACT_TOO_SHORT,
-      ]);
+      expect(ineligibilityReasons(applicant({ nationality: '', contractMonths: 3 }))).toEqual([IneligibleReason.FOREIGN_CONTRACT_TOO_SHORT]);
     });
   });
 

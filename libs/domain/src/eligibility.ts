@@ -54,10 +54,7 @@ export function isVietnamese(nationality: string): boolean {
   return VIETNAMESE_SPELLINGS.has(foldNationality(nationality));
 }
 
-export function ineligibilityReasons(
-  a: ApplicantFacts,
-  rules: EligibilityRules = DEFAULT_ELIGIBILITY_RULES,
-): IneligibleReason[] {
+export function ineligibilityReasons(a: ApplicantFacts, rules: EligibilityRules = DEFAULT_ELIGIBILITY_RULES): IneligibleReason[] {
   const reasons: IneligibleReason[] = [];
   // Managers of state enterprises may join; unknown ownership is treated as non-state
   // because most enterprises without a union are private.

@@ -21,12 +21,7 @@ describe('holidayRows', () => {
     expect(rows).toContainEqual({ day: '2024-02-08', kind: 'DAY_OFF', year: 2024 });
     expect(rows).toContainEqual({ day: '2024-05-04', kind: 'MAKE_UP_WORKING_DAY', year: 2024 });
     expect(rows).toContainEqual({ day: '2026-08-22', kind: 'MAKE_UP_WORKING_DAY', year: 2026 });
-    expect(rows.filter((r) => r.kind === 'MAKE_UP_WORKING_DAY').map((r) => r.day)).toEqual([
-      '2024-05-04',
-      '2025-04-26',
-      '2026-01-10',
-      '2026-08-22',
-    ]);
+    expect(rows.filter((r) => r.kind === 'MAKE_UP_WORKING_DAY').map((r) => r.day)).toEqual(['2024-05-04', '2025-04-26', '2026-01-10', '2026-08-22']);
   });
 
   it('is sorted by day and every row is a valid date of its year', () => {

@@ -73,9 +73,7 @@ describe('@app/domain', () => {
   });
 
   it.each(SOURCES.map((s) => [s.file, s.text]))('%s stays pure: only relative imports, no clock', (_file, text) => {
-    const imports = [...text.matchAll(/from\s+'([^']+)'|require\(\s*'([^']+)'\s*\)|import\(\s*'([^']+)'\s*\)/g)].map(
-      (m) => m[1] ?? m[2] ?? m[3],
-    );
+    const imports = [...text.matchAll(/from\s+'([^']+)'|require\(\s*'([^']+)'\s*\)|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
     expect(imports.filter((i) => !i.startsWith('./'))).toEqual([]);
     // Time is passed in; reading the clock here would make the rules untestable.
     expect(text).not.toMatch(/Date\.now\(|new Date\(\s*\)|performance\.now\(/);

@@ -1,12 +1,4 @@
-import {
-  FOCUS_WORKER_THRESHOLD,
-  coverage,
-  isFocusEnterprise,
-  progressPercent,
-  progressRatio,
-  round2,
-  roundTo,
-} from './report-math';
+import { FOCUS_WORKER_THRESHOLD, coverage, isFocusEnterprise, progressPercent, progressRatio, round2, roundTo } from './report-math';
 
 describe('focus enterprises', () => {
   it('are those with 25 workers or more', () => {

@@ -40,9 +40,7 @@ describe('reward config', () => {
     expect(() => assertRewardConfig(cfg({ [key]: Number.NaN }))).toThrow(RangeError);
     expect(() => scoreOfficer(officer(1, 1, 1, 1), cfg({ [key]: -1 }))).toThrow(RangeError);
     expect(() => scoreCdcsGrowth({ name: 'x', membersAtStart: 1, admitted: 1 }, cfg({ [key]: -1 }))).toThrow(RangeError);
-    expect(() =>
-      scoreNewCdcsFirstYear({ name: 'x', recognizedOn: '2024-05-01', members: 1, periodEnd: '2024-12-31' }, cfg({ [key]: -1 })),
-    ).toThrow(RangeError);
+    expect(() => scoreNewCdcsFirstYear({ name: 'x', recognizedOn: '2024-05-01', members: 1, periodEnd: '2024-12-31' }, cfg({ [key]: -1 }))).toThrow(RangeError);
   });
 });
 
@@ -118,8 +116,7 @@ describe('scoreOfficer', () => {
 
     it('explains the figures and the bar', () => {
       expect(scoreOfficer(officer(12, null, 1, null)).basis).toBe(
-        'Không giao chỉ tiêu; kết nạp 12 đoàn viên, thành lập 1 CĐCS ' +
-          '(yêu cầu: thành lập ít nhất 1 CĐCS và kết nạp ít nhất 5 đoàn viên)',
+        'Không giao chỉ tiêu; kết nạp 12 đoàn viên, thành lập 1 CĐCS ' + '(yêu cầu: thành lập ít nhất 1 CĐCS và kết nạp ít nhất 5 đoàn viên)',
       );
     });
 

@@ -163,10 +163,7 @@ export function scoreOfficer(
  * is measured against its own admissions (100% when it admitted anyone), since growth from 0
  * is undefined. Qualifies with ≥ cdcsMinAdmitted admitted and growth ≥ cdcsMinGrowthPercent.
  */
-export function scoreCdcsGrowth(
-  x: { name: string; membersAtStart: number; admitted: number },
-  cfg: RewardConfig = DEFAULT_REWARD_CONFIG,
-): RewardEvaluation {
+export function scoreCdcsGrowth(x: { name: string; membersAtStart: number; admitted: number }, cfg: RewardConfig = DEFAULT_REWARD_CONFIG): RewardEvaluation {
   assertRewardConfig(cfg);
   assertCount('membersAtStart', x.membersAtStart);
   assertCount('admitted', x.admitted);

@@ -174,9 +174,7 @@ describe('stageDeadlines', () => {
 
   it('rejects a malformed start day', () => {
     expect(() => stageDeadlines(plain, CaseStage.SURVEY, '04/03/2024')).toThrow(RangeError);
-    expect(() => stageDeadlines(plain, CaseStage.RECOGNITION_DECISION, '2024-03-04', DEFAULT_SLA, '2024-02-31')).toThrow(
-      RangeError,
-    );
+    expect(() => stageDeadlines(plain, CaseStage.RECOGNITION_DECISION, '2024-03-04', DEFAULT_SLA, '2024-02-31')).toThrow(RangeError);
   });
 });
 
@@ -211,11 +209,7 @@ describe('levelsDue', () => {
 
   it('a case found at 150% raises all three, in order', () => {
     const dl = stageDeadlines(cal, CaseStage.GUIDANCE, '2024-01-02');
-    expect(levelsDue(dl, addDays(dl.criticalOn, 1))).toEqual([
-      EscalationLevel.WARNING,
-      EscalationLevel.BREACH,
-      EscalationLevel.CRITICAL,
-    ]);
+    expect(levelsDue(dl, addDays(dl.criticalOn, 1))).toEqual([EscalationLevel.WARNING, EscalationLevel.BREACH, EscalationLevel.CRITICAL]);
   });
 
   it('currentLevel is the highest level due', () => {

@@ -9,11 +9,7 @@ export enum EscalationLevel {
 }
 
 /** Levels in the order they fire. */
-export const ESCALATION_LEVELS: readonly EscalationLevel[] = Object.freeze([
-  EscalationLevel.WARNING,
-  EscalationLevel.BREACH,
-  EscalationLevel.CRITICAL,
-]);
+export const ESCALATION_LEVELS: readonly EscalationLevel[] = Object.freeze([EscalationLevel.WARNING, EscalationLevel.BREACH, EscalationLevel.CRITICAL]);
 
 export interface SlaConfig {
   /** Limit of each open stage, in working days. */
@@ -79,14 +75,10 @@ export function stageDeadlines(
   assertSlaConfig(cfg);
   // The recognition decision is due a number of working days after the completed dossier,
   // which usually predates entering the stage.
-  const startOn =
-    stage === CaseStage.RECOGNITION_DECISION && dossierCompletedOn != null && dossierCompletedOn !== ''
-      ? dossierCompletedOn
-      : enteredOn;
+  const startOn = stage === CaseStage.RECOGNITION_DECISION && dossierCompletedOn != null && dossierCompletedOn !== '' ? dossierCompletedOn : enteredOn;
   if (!isIsoDate(startOn)) throw new RangeError(`Not a YYYY-MM-DD date: ${startOn}`);
   const days = cfg.stageDays[stage];
-  const on = (level: EscalationLevel): IsoDate =>
-    cal.addWorkingDays(startOn, levelWorkingDays(days, cfg.thresholds[level]));
+  const on = (level: EscalationLevel): IsoDate => cal.addWorkingDays(startOn, levelWorkingDays(days, cfg.thresholds[level]));
   const breachOn = on(EscalationLevel.BREACH);
   return {
     startOn,

@@ -1,10 +1,4 @@
-import {
-  TAX_CODE_BRANCH_MESSAGE,
-  TAX_CODE_FORMAT_MESSAGE,
-  isValidTaxCode,
-  normalizeTaxCode,
-  taxCodeCheckDigit,
-} from './tax-code';
+import { TAX_CODE_BRANCH_MESSAGE, TAX_CODE_FORMAT_MESSAGE, isValidTaxCode, normalizeTaxCode, taxCodeCheckDigit } from './tax-code';
 
 // Check digits worked out by hand from the formula: 10 − (31·d1 + 29·d2 + … + 3·d9) mod 11.
 // 010010107: 29·1 + 17·1 + 7·1 + 3·7 = 74; 74 mod 11 = 8; 10 − 8 = 2.

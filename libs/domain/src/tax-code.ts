@@ -6,8 +6,7 @@
 /** Weights of the first 9 digits in the check-digit formula. */
 const WEIGHTS: readonly number[] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
-export const TAX_CODE_FORMAT_MESSAGE =
-  "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số của chi nhánh";
+export const TAX_CODE_FORMAT_MESSAGE = "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số của chi nhánh";
 export const TAX_CODE_BRANCH_MESSAGE = "Mã chi nhánh (3 chữ số sau dấu '-') phải từ 001 đến 999";
 
 export type TaxCodeResult =
@@ -50,7 +49,10 @@ export function normalizeTaxCode(input: string | number): TaxCodeResult {
     s = String(input);
   } else {
     // NFKC turns full-width digits into ASCII ones; any dash-like character counts as the dash.
-    s = input.normalize('NFKC').trim().replace(/\s*[-‐‑‒–—]\s*/gu, '-');
+    s = input
+      .normalize('NFKC')
+      .trim()
+      .replace(/\s*[-‐‑‒–—]\s*/gu, '-');
   }
   const parts = splitTaxCode(s);
   if (!parts) return { ok: false, message: TAX_CODE_FORMAT_MESSAGE };

@@ -8,13 +8,7 @@
  * 'Ð' (U+00D0, Icelandic eth) counts as Đ: old fonts and converters often put it in its place.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐÐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐÐ]/g, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 /**

@@ -37,9 +37,7 @@ export class WorkingCalendar {
       const w = weekdayOfDayNumber(n);
       return w === 0 || w === 6;
     };
-    this.weekdaysOff = [...this.daysOff]
-      .filter((n) => !isWeekendNumber(n) && !this.makeUp.has(n))
-      .sort((a, b) => a - b);
+    this.weekdaysOff = [...this.daysOff].filter((n) => !isWeekendNumber(n) && !this.makeUp.has(n)).sort((a, b) => a - b);
     this.weekendsWorked = [...this.makeUp].filter(isWeekendNumber).sort((a, b) => a - b);
   }
 

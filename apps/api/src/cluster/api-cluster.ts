@@ -5,7 +5,11 @@ import { SHUTDOWN_SIGNALS } from '@app/core';
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 
-interface Log { log(message: string): void; warn(message: string): void; error(message: string): void }
+interface Log {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
 
 /**
  * The primary of API_PROCESSES > 1: forks that many API processes sharing the port (node:cluster hands

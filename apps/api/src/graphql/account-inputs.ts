@@ -6,7 +6,10 @@ export class AccountFilterInput {
   @Field(() => ID, { nullable: true, description: 'Users of this unit and its subtree' }) orgUnitId?: string | null;
   @Field(() => Role, { nullable: true }) role?: Role | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Part of the full name or e-mail; case and Vietnamese diacritics are ignored ("nguyen van" finds "Nguyễn Văn")' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the full name or e-mail; case and Vietnamese diacritics are ignored ("nguyen van" finds "Nguyễn Văn")',
+  })
   search?: string | null;
 }
 

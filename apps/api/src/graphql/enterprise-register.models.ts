@@ -3,7 +3,10 @@ import { EnterpriseCaseStatus, EnterpriseSort, WorkerCountSource } from '@app/co
 import { DateDay } from './date.scalar';
 import { UserModel } from './models';
 
-registerEnumType(WorkerCountSource, { name: 'WorkerCountSource', description: 'Where a worker count came from: the register form, a register import, or a founding case\'s survey' });
+registerEnumType(WorkerCountSource, {
+  name: 'WorkerCountSource',
+  description: "Where a worker count came from: the register form, a register import, or a founding case's survey",
+});
 registerEnumType(EnterpriseCaseStatus, { name: 'EnterpriseCaseStatus', description: 'OPEN_CASE: has an open founding case; NO_CASE: never had any case' });
 registerEnumType(EnterpriseSort, { name: 'EnterpriseSort' });
 

@@ -15,4 +15,17 @@ registerEnumType(Ownership, { name: 'Ownership' });
 registerEnumType(RewardOccasion, { name: 'RewardOccasion' });
 registerEnumType(RewardRule, { name: 'RewardRule' });
 
-export { ApplicationStatus, CaseStage, CloseReason, EscalationLevel, NominationStatus, OrgUnitKind, Ownership, PeriodKind, ReportStatus, RewardOccasion, RewardRule, Role };
+export {
+  ApplicationStatus,
+  CaseStage,
+  CloseReason,
+  EscalationLevel,
+  NominationStatus,
+  OrgUnitKind,
+  Ownership,
+  PeriodKind,
+  ReportStatus,
+  RewardOccasion,
+  RewardRule,
+  Role,
+};

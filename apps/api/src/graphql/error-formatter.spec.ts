@@ -56,7 +56,9 @@ describe('formatGraphqlError: AppErrors (refusals the caller can act on)', () =>
 
   it('TRANSITION_NOT_ALLOWED carries every unmet requirement in extensions.unmet, and the stage', () => {
     const unmet = [Requirement.NO_MOBILIZATION_COMMITTEE, Requirement.TOO_FEW_APPLICATIONS];
-    const [formatted, error] = fromResolver(new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, 'Exit requirements of GUIDANCE are unmet', { unmet, stage: 'GUIDANCE' }));
+    const [formatted, error] = fromResolver(
+      new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, 'Exit requirements of GUIDANCE are unmet', { unmet, stage: 'GUIDANCE' }),
+    );
     expect(formatGraphqlError(formatted, error).extensions).toEqual({ code: 'TRANSITION_NOT_ALLOWED', unmet, stage: 'GUIDANCE' });
   });
 
@@ -121,7 +123,12 @@ describe('formatGraphqlError: request errors', () => {
   it('a bad variable value answers BAD_USER_INPUT naming the input field at its path', () => {
     const message = 'Variable "$i" got invalid value "KING" at "i.role"; Value "KING" does not exist in "Role" enum.';
     const [formatted, error] = requestError(message, 'BAD_USER_INPUT');
-    expect(formatGraphqlError(formatted, error)).toEqual({ message, locations: LOCATIONS, path: undefined, extensions: { code: 'BAD_USER_INPUT', fields: ['role'] } });
+    expect(formatGraphqlError(formatted, error)).toEqual({
+      message,
+      locations: LOCATIONS,
+      path: undefined,
+      extensions: { code: 'BAD_USER_INPUT', fields: ['role'] },
+    });
   });
 
   it('names a list element by its field, and the variable itself only when nothing more precise is known', () => {

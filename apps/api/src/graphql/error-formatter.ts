@@ -16,15 +16,30 @@ export const EXTENSION_CODE = {
 } as const satisfies Record<ErrorCode, string>;
 
 /** Apollo's own codes that already say what the client did wrong. */
-const PASS_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 // Literal values of the wrong type fail validation; for clients they are bad input.
-const VALUE_PROBLEM = /(Expected value of type|cannot represent|Enum ".*" cannot|Int cannot|Float cannot|Boolean cannot|String cannot|ID cannot|Date must|is required, but it was not provided|was not provided|is not defined by type)/;
+const VALUE_PROBLEM =
+  /(Expected value of type|cannot represent|Enum ".*" cannot|Int cannot|Float cannot|Boolean cannot|String cannot|ID cannot|Date must|is required, but it was not provided|was not provided|is not defined by type)/;
 
 const logger = new Logger('GraphQL');
 
 function fieldsFromMessage(message: string): string[] {
   const fields = new Set<string>();
-  for (const m of message.matchAll(/at "([^"]+)"/g)) fields.add(m[1].split('.').pop()!.replace(/\[\d+\]$/, ''));
+  for (const m of message.matchAll(/at "([^"]+)"/g))
+    fields.add(
+      m[1]
+        .split('.')
+        .pop()!
+        .replace(/\[\d+\]$/, ''),
+    );
   for (const m of message.matchAll(/[Ff]ield "(?:[A-Za-z]+\.)?([A-Za-z0-9_]+)"/g)) fields.add(m[1]);
   for (const m of message.matchAll(/[Vv]ariable "\$([A-Za-z0-9_]+)"/g)) if (!fields.size) fields.add(m[1]);
   return [...fields];

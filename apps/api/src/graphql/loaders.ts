@@ -1,11 +1,26 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import {
-  Actor, ApplicationsService, CaseQueriesService, EnterprisesService, NominationDecisionView, OrgStructureService, OrgUnitHeadFigures, OrgUnitsService,
-  RewardsService, UsersService,
+  Actor,
+  ApplicationsService,
+  CaseQueriesService,
+  EnterprisesService,
+  NominationDecisionView,
+  OrgStructureService,
+  OrgUnitHeadFigures,
+  OrgUnitsService,
+  RewardsService,
+  UsersService,
 } from '@app/core';
 import {
-  CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, EnterpriseWorkerCountEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity,
+  CaseEvidenceEntity,
+  CaseTransitionEntity,
+  EnterpriseEntity,
+  EnterpriseWorkerCountEntity,
+  FoundingCaseEntity,
+  MembershipApplicationEntity,
+  OrgUnitEntity,
+  UserEntity,
 } from '@app/persistence';
 
 function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
@@ -62,24 +77,48 @@ export class LoadersFactory {
   create(actorOf: () => Actor | undefined): Loaders {
     return {
       orgUnit: byId((ids) => this.orgUnits.findByIds(ids)),
-      children: groupBy((u) => u.parentId!, (ids) => this.orgUnits.childrenOf(ids)),
+      children: groupBy(
+        (u) => u.parentId!,
+        (ids) => this.orgUnits.childrenOf(ids),
+      ),
       user: byId((ids) => this.users.findByIds(ids)),
       enterprise: byId((ids) => this.enterprises.findByIds(ids)),
       application: byId((ids) => this.applications.findByIds(ids)),
-      applicationsOfCase: groupBy((a) => a.caseId!, (ids) => this.applications.findByCaseIds(ids)),
-      historyOfCase: groupBy((t) => t.caseId, (ids) => this.cases.historyOf(ids)),
-      evidenceOfCase: groupBy((e) => e.caseId, (ids) => this.cases.evidenceOf(ids)),
-      openCaseOfEnterprise: groupBy((c) => c.enterpriseId, (ids) => {
-        const actor = actorOf();
-        return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
-      }),
-      casesOfEnterprise: groupBy((c) => c.enterpriseId, (ids) => {
-        const actor = actorOf();
-        return actor ? this.cases.casesOf(actor, ids) : Promise.resolve([]);
-      }),
-      workerCountsOfEnterprise: groupBy((w) => w.enterpriseId, (ids) => this.enterprises.workerCountsOf(ids)),
+      applicationsOfCase: groupBy(
+        (a) => a.caseId!,
+        (ids) => this.applications.findByCaseIds(ids),
+      ),
+      historyOfCase: groupBy(
+        (t) => t.caseId,
+        (ids) => this.cases.historyOf(ids),
+      ),
+      evidenceOfCase: groupBy(
+        (e) => e.caseId,
+        (ids) => this.cases.evidenceOf(ids),
+      ),
+      openCaseOfEnterprise: groupBy(
+        (c) => c.enterpriseId,
+        (ids) => {
+          const actor = actorOf();
+          return actor ? this.cases.openCasesOf(actor, ids) : Promise.resolve([]);
+        },
+      ),
+      casesOfEnterprise: groupBy(
+        (c) => c.enterpriseId,
+        (ids) => {
+          const actor = actorOf();
+          return actor ? this.cases.casesOf(actor, ids) : Promise.resolve([]);
+        },
+      ),
+      workerCountsOfEnterprise: groupBy(
+        (w) => w.enterpriseId,
+        (ids) => this.enterprises.workerCountsOf(ids),
+      ),
       foundingCase: byId((ids) => this.cases.findByIds(ids)),
-      decisionsOfNomination: groupBy((d) => d.nominationId, (ids) => this.rewards.decisionsOf(ids)),
+      decisionsOfNomination: groupBy(
+        (d) => d.nominationId,
+        (ids) => this.rewards.decisionsOf(ids),
+      ),
       headFigures: byId(async (ids) => (await this.orgStructure.headFigures(ids)).map((f) => ({ ...f, id: f.orgUnitId }))),
     };
   }

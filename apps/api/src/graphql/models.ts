@@ -2,8 +2,18 @@ import { Type } from '@nestjs/common';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateDay } from './date.scalar';
 import {
-  ApplicationStatus, CaseStage, CloseReason, EscalationLevel, NominationStatus, OrgUnitKind, Ownership, PeriodKind, ReportStatus,
-  RewardOccasion, RewardRule, Role,
+  ApplicationStatus,
+  CaseStage,
+  CloseReason,
+  EscalationLevel,
+  NominationStatus,
+  OrgUnitKind,
+  Ownership,
+  PeriodKind,
+  ReportStatus,
+  RewardOccasion,
+  RewardRule,
+  Role,
 } from './enums';
 
 @ObjectType('OrgUnit')

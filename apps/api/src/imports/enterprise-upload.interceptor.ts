@@ -23,10 +23,7 @@ export function badUpload(message: string, errors: { code: string; message: stri
 function refusalOf(err: unknown): HttpException {
   if (err instanceof MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE') {
-      return new HttpException(
-        { code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE_MESSAGE } satisfies UploadRefusal,
-        HttpStatus.PAYLOAD_TOO_LARGE,
-      );
+      return new HttpException({ code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE_MESSAGE } satisfies UploadRefusal, HttpStatus.PAYLOAD_TOO_LARGE);
     }
     if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT') {
       return badUpload(`Chỉ gửi một tệp, trong trường “${UPLOAD_FIELD}”`, [{ code: err.code, message: err.message }]);

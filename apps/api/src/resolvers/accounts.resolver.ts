@@ -39,7 +39,8 @@ export class AccountsResolver {
 
   @Managers()
   @Mutation(() => UserModel, {
-    description: "The account stops working at once (its tokens are refused from the next request); its open founding cases are unassigned. Not yourself, not the last active ADMIN",
+    description:
+      'The account stops working at once (its tokens are refused from the next request); its open founding cases are unassigned. Not yourself, not the last active ADMIN',
   })
   deactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<UserEntity> {
     return this.service.deactivate(actor, id);

@@ -3,7 +3,10 @@ import { CalendarService, Role } from '@app/core';
 import { AnyRole, Roles } from '../auth/access.decorators';
 import { DateDay } from '../graphql/date.scalar';
 
-export enum CalendarDayKind { DAY_OFF = 'DAY_OFF', MAKE_UP_WORKING_DAY = 'MAKE_UP_WORKING_DAY' }
+export enum CalendarDayKind {
+  DAY_OFF = 'DAY_OFF',
+  MAKE_UP_WORKING_DAY = 'MAKE_UP_WORKING_DAY',
+}
 registerEnumType(CalendarDayKind, { name: 'CalendarDayKind' });
 
 @ObjectType('CalendarDay')
@@ -25,7 +28,10 @@ export class CalendarResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => Boolean, { description: 'Sets a day off or a make-up working day; a null kind removes the day from the calendar. Stored due days that the change moves are recomputed by the worker.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a day off or a make-up working day; a null kind removes the day from the calendar. Stored due days that the change moves are recomputed by the worker.',
+  })
   async setCalendarDay(
     @Args('day', { type: () => DateDay }) day: string,
     @Args('kind', { type: () => CalendarDayKind, nullable: true }) kind: CalendarDayKind | null,

@@ -2,17 +2,39 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Actor, CalendarService, CaseQueriesService, CasesService, Page } from '@app/core';
 import { isOpenStage, isOverdue, CaseStage } from '@app/domain';
 import {
-  CaseEvidenceEntity, CaseTransitionEntity, EnterpriseEntity, FoundingCaseEntity, MembershipApplicationEntity, OrgUnitEntity, UserEntity,
+  CaseEvidenceEntity,
+  CaseTransitionEntity,
+  EnterpriseEntity,
+  FoundingCaseEntity,
+  MembershipApplicationEntity,
+  OrgUnitEntity,
+  UserEntity,
 } from '@app/persistence';
 import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import {
-  AdvanceInput, AssignCaseInput, CaseFilter, CloseInput, CommitteeInput, CongressInput, DecisionInput, OpenCaseInput, OutreachInput, PageArgs,
-  ReopenInput, SurveyInput,
+  AdvanceInput,
+  AssignCaseInput,
+  CaseFilter,
+  CloseInput,
+  CommitteeInput,
+  CongressInput,
+  DecisionInput,
+  OpenCaseInput,
+  OutreachInput,
+  PageArgs,
+  ReopenInput,
+  SurveyInput,
 } from '../graphql/inputs';
 import { GqlContext, loadIf } from '../graphql/loaders';
 import {
-  CaseEvidenceModel, CaseTransitionModel, EnterpriseModel, FoundingCaseConnectionModel, FoundingCaseModel, MembershipApplicationModel,
-  OrgUnitModel, UserModel,
+  CaseEvidenceModel,
+  CaseTransitionModel,
+  EnterpriseModel,
+  FoundingCaseConnectionModel,
+  FoundingCaseModel,
+  MembershipApplicationModel,
+  OrgUnitModel,
+  UserModel,
 } from '../graphql/models';
 
 @Resolver(() => FoundingCaseModel)
@@ -132,7 +154,14 @@ export class FoundingCaseResolver {
   @ResolveField(() => [CaseEvidenceModel])
   async evidence(@Parent() c: FoundingCaseEntity, @Context() ctx: GqlContext): Promise<CaseEvidenceModel[]> {
     const rows: CaseEvidenceEntity[] = await ctx.loaders.evidenceOfCase.load(c.id);
-    return rows.map((e) => ({ id: e.id, kind: e.kind, stage: e.stage as CaseStage, occurredOn: e.occurredOn, detailsJson: JSON.stringify(e.details), recordedAt: e.recordedAt }));
+    return rows.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      stage: e.stage as CaseStage,
+      occurredOn: e.occurredOn,
+      detailsJson: JSON.stringify(e.details),
+      recordedAt: e.recordedAt,
+    }));
   }
 
   @ResolveField(() => Boolean)

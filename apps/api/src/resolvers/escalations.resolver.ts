@@ -12,7 +12,10 @@ export class EscalationResolver {
   /** Case escalations (applications overdue at an upper-level union are listed by `applicationEscalations`). */
   @AnyRole()
   @Query(() => [EscalationModel])
-  async escalations(@CurrentActor() actor: Actor, @Args('openOnly', { type: () => Boolean, defaultValue: true, nullable: true }) openOnly: boolean | null): Promise<EscalationView[]> {
+  async escalations(
+    @CurrentActor() actor: Actor,
+    @Args('openOnly', { type: () => Boolean, defaultValue: true, nullable: true }) openOnly: boolean | null,
+  ): Promise<EscalationView[]> {
     return this.escalationService.list(actor, openOnly ?? true, 'CASE');
   }
 

@@ -1,7 +1,5 @@
 import { Args, Context, Field, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
-import {
-  Actor, ImportRowAction, Page, RegisterImportRowView, RegisterImportStatus, RegisterImportView, RegisterImportsService,
-} from '@app/core';
+import { Actor, ImportRowAction, Page, RegisterImportRowView, RegisterImportStatus, RegisterImportView, RegisterImportsService } from '@app/core';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
 import { AnyRole, CurrentActor } from '../auth/access.decorators';
 import { GqlContext } from '../graphql/loaders';
@@ -25,7 +23,9 @@ export class RegisterImportRowModel {
   @Field(() => String, { nullable: true }) name: string | null;
   @Field(() => [String], { description: 'UPDATE: the fields the row changes (name, workerCount, address, district, sector, ownership, hasUnion, surveyedOn)' })
   changedFields: string[];
-  @Field(() => [ImportRowErrorModel], { description: 'Why the row is refused; after applying, also the columns kept because a user changed them since the check' })
+  @Field(() => [ImportRowErrorModel], {
+    description: 'Why the row is refused; after applying, also the columns kept because a user changed them since the check',
+  })
   errors: ImportRowErrorModel[];
   @Field() applied: boolean;
 }

@@ -1,7 +1,16 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import {
-  ArgumentNode, DocumentNode, FieldNode, GraphQLError, GraphQLSchema, Kind, TypeInfo, ValidationRule, validate, visit,
+  ArgumentNode,
+  DocumentNode,
+  FieldNode,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  TypeInfo,
+  ValidationRule,
+  validate,
+  visit,
   visitWithTypeInfo,
 } from 'graphql';
 import type { ApolloPlugin } from './apollo-types';
@@ -127,7 +136,9 @@ export function costLimitPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): Apoll
   const verdicts = new WeakMap<DocumentNode, { variables: string[]; byPageSizes: Map<string, string | null> }>();
   const check = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): string | null => {
     const literal = withLiteralPageSizes(schema, document, variables);
-    const errors = validate(schema, literal, [costLimitRule({ maxCost, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, e) => ctx?.reportError(e)] })]);
+    const errors = validate(schema, literal, [
+      costLimitRule({ maxCost, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, e) => ctx?.reportError(e)] }),
+    ]);
     return errors.length ? errors[0].message.replace(/^Syntax Error: /, '') : null;
   };
   return {

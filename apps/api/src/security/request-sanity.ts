@@ -54,7 +54,16 @@ export function requestSanityPlugin(): ApolloPlugin {
           if (literal) fields.push('(literal)');
           if (fields.length) {
             // formatGraphqlError takes `extensions.fields` from the `field "…"` mentions.
-            const names = [...new Set(fields.map((f) => f.split('.').pop()!.replace(/\[\d+\]$/, '')))];
+            const names = [
+              ...new Set(
+                fields.map((f) =>
+                  f
+                    .split('.')
+                    .pop()!
+                    .replace(/\[\d+\]$/, ''),
+                ),
+              ),
+            ];
             throw new GraphQLError(`Text must not contain NUL characters: ${names.map((n) => `field "${n}"`).join(', ')}`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });

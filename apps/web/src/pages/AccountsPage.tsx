@@ -92,7 +92,14 @@ export function AccountsPage() {
       </Disclosure>
 
       <form className="filters" role="search" aria-label="Lọc tài khoản" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Tìm theo tên hoặc email" name="search" value={search} onChange={setSearch} placeholder="Gõ có dấu hoặc không dấu" testId="accounts-search" />
+        <TextField
+          label="Tìm theo tên hoặc email"
+          name="search"
+          value={search}
+          onChange={setSearch}
+          placeholder="Gõ có dấu hoặc không dấu"
+          testId="accounts-search"
+        />
         <SelectField
           label="Đơn vị"
           name="orgUnitId"

@@ -159,11 +159,7 @@ function CaseCardView({ c }: { c: CaseCard }) {
 function OpenCaseForm() {
   const [enterpriseId, setEnterpriseId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
-  const ents = useAsync(
-    async () =>
-      (await gql(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase),
-    [],
-  );
+  const ents = useAsync(async () => (await gql(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase), []);
   // The case lives in the enterprise's unit: its active officers and supervisors can be assigned.
   const unitId = ents.data?.find((e) => e.id === enterpriseId)?.orgUnit.id;
   const people = useUnitUsers(unitId ? [{ id: unitId }] : []);
@@ -187,7 +183,10 @@ function OpenCaseForm() {
             required
             value={enterpriseId}
             onChange={setEnterpriseId}
-            options={[{ value: '', label: ents.loading ? 'Đang tải…' : '— Chọn doanh nghiệp —' }, ...(ents.data ?? []).map((e) => ({ value: e.id, label: `${e.name} (${fmtNumber(e.workerCount)} LĐ)` }))]}
+            options={[
+              { value: '', label: ents.loading ? 'Đang tải…' : '— Chọn doanh nghiệp —' },
+              ...(ents.data ?? []).map((e) => ({ value: e.id, label: `${e.name} (${fmtNumber(e.workerCount)} LĐ)` })),
+            ]}
           />
           <SelectField
             label="Cán bộ phụ trách"
@@ -195,7 +194,14 @@ function OpenCaseForm() {
             value={assigneeId}
             onChange={setAssigneeId}
             options={[
-              { value: '', label: !unitId ? 'Chưa phân công (chọn doanh nghiệp để xem cán bộ)' : people.loading && !people.data ? 'Đang tải danh sách cán bộ…' : 'Chưa phân công' },
+              {
+                value: '',
+                label: !unitId
+                  ? 'Chưa phân công (chọn doanh nghiệp để xem cán bộ)'
+                  : people.loading && !people.data
+                    ? 'Đang tải danh sách cán bộ…'
+                    : 'Chưa phân công',
+              },
               ...assignable.map((o) => ({ value: o.id, label: o.role === 'SUPERVISOR' ? `${o.fullName} (Ban Thường vụ)` : o.fullName })),
             ]}
           />

@@ -12,10 +12,7 @@ import { useAsync } from '../ui/use-async';
 export function EscalationsPage() {
   const [showAll, setShowAll] = useState(false);
   const list = useAsync(async () => (await gql(Q.escalations, { open: !showAll })).escalations, [showAll]);
-  const apps = useAsync(
-    async () => (await gql(Q.applicationEscalations, { open: !showAll })).applicationEscalations,
-    [showAll],
-  );
+  const apps = useAsync(async () => (await gql(Q.applicationEscalations, { open: !showAll })).applicationEscalations, [showAll]);
   const ack = useAction<string>();
   const acknowledge = (id: string, what: string, reload: () => void) =>
     ack.run(id, async () => {
@@ -56,7 +53,8 @@ export function EscalationsPage() {
               </Link>
             </p>
             <p className="muted">
-              Giai đoạn «{STAGE_LABEL[e.stage]}» · hạn {fmtDate(e.case.stageDueOn)} · phát sinh {fmtDateTime(e.raisedAt)} · {e.case.assignee?.fullName ?? 'chưa phân công'}
+              Giai đoạn «{STAGE_LABEL[e.stage]}» · hạn {fmtDate(e.case.stageDueOn)} · phát sinh {fmtDateTime(e.raisedAt)} ·{' '}
+              {e.case.assignee?.fullName ?? 'chưa phân công'}
             </p>
           </InboxItem>
         ))}
@@ -72,7 +70,8 @@ export function EscalationsPage() {
                   <LevelBadge level={e.level} /> <strong>{e.application.fullName}</strong> · {e.application.position}
                 </p>
                 <p className="muted">
-                  {e.decidingUnit.name} · nộp {fmtDate(e.application.submittedOn)} · hạn xét {fmtDate(e.application.dueOn)} · phát sinh {fmtDateTime(e.raisedAt)}
+                  {e.decidingUnit.name} · nộp {fmtDate(e.application.submittedOn)} · hạn xét {fmtDate(e.application.dueOn)} · phát sinh{' '}
+                  {fmtDateTime(e.raisedAt)}
                 </p>
               </InboxItem>
             ))}
@@ -88,12 +87,7 @@ function LevelBadge({ level }: { level: EscalationLevel }) {
 }
 
 /** One escalation of either list: what it is about, when it was acknowledged, or the button to acknowledge it. */
-function InboxItem(p: {
-  e: { level: EscalationLevel; acknowledgedAt: string | null };
-  busy: boolean;
-  onAcknowledge: () => void;
-  children: ReactNode;
-}) {
+function InboxItem(p: { e: { level: EscalationLevel; acknowledgedAt: string | null }; busy: boolean; onAcknowledge: () => void; children: ReactNode }) {
   return (
     <li className={`inbox-item level-${p.e.level.toLowerCase()}`}>
       <div className="inbox-main">

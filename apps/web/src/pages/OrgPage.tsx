@@ -50,14 +50,7 @@ export function OrgPage() {
         <span id="org-title">Tổ chức</span>
       </PageTitle>
       <form className="filters" role="search" aria-label="Tìm đơn vị" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Tìm theo tên đơn vị"
-          name="search"
-          value={query}
-          onChange={setQuery}
-          placeholder="Gõ có dấu hoặc không dấu"
-          testId="org-search"
-        />
+        <TextField label="Tìm theo tên đơn vị" name="search" value={query} onChange={setQuery} placeholder="Gõ có dấu hoặc không dấu" testId="org-search" />
         <div className="form-actions">
           <button type="button" className="btn btn-secondary btn-small" onClick={() => setExpanded(new Set(allIds(roots)))} disabled={!!found}>
             Mở rộng tất cả

@@ -1,6 +1,19 @@
 import { useEffect, useMemo } from 'react';
 import { downloadWithToken, gql, unlessMissing } from '../api';
-import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnToday, vnYear, labelOf, optionsOf } from '../i18n';
+import {
+  PERIOD_KIND_LABEL,
+  REPORT_STATUS_LABEL,
+  STAGE_LABEL,
+  fmtDate,
+  fmtDateTime,
+  fmtNumber,
+  fmtPercent,
+  fmtPeriod,
+  vnToday,
+  vnYear,
+  labelOf,
+  optionsOf,
+} from '../i18n';
 import { REPORTS, type PeriodKind, type Report } from '../queries';
 import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';

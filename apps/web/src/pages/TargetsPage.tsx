@@ -90,7 +90,8 @@ function UnitProgress({ p }: { p: Pipeline }) {
         data={open.map((s) => ({ label: STAGE_LABEL[s.stage], value: s.count, highlight: s.overdue }))}
       />
       <p className="muted small">
-        Đã công nhận: {fmtNumber(p.stages.find((s) => s.stage === CaseStage.RECOGNIZED)?.count ?? 0)} · Đã đóng: {fmtNumber(p.stages.find((s) => s.stage === CaseStage.CLOSED)?.count ?? 0)}
+        Đã công nhận: {fmtNumber(p.stages.find((s) => s.stage === CaseStage.RECOGNIZED)?.count ?? 0)} · Đã đóng:{' '}
+        {fmtNumber(p.stages.find((s) => s.stage === CaseStage.CLOSED)?.count ?? 0)}
       </p>
     </section>
   );

@@ -3,7 +3,14 @@ import { fmtNumber } from '../i18n';
 // Charts in plain SVG/CSS.
 
 /** A horizontal progress bar of actual against target. */
-export function ProgressBar(props: { label: string; actual: number | null; target: number | null; format?: (n: number | null) => string; testId?: string; unit?: string }) {
+export function ProgressBar(props: {
+  label: string;
+  actual: number | null;
+  target: number | null;
+  format?: (n: number | null) => string;
+  testId?: string;
+  unit?: string;
+}) {
   const fmt = props.format ?? fmtNumber;
   const actual = props.actual ?? 0;
   const target = props.target;
@@ -22,9 +29,21 @@ export function ProgressBar(props: { label: string; actual: number | null; targe
           {pctOfTarget != null && <span className="muted"> ({fmtNumber(pctOfTarget)}% chỉ tiêu)</span>}
         </span>
       </div>
-      <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${props.label}: ${fmt(props.actual)} trên ${target == null ? 'chưa có chỉ tiêu' : fmt(target)}`}>
+      <svg
+        className="bar"
+        viewBox="0 0 100 10"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${props.label}: ${fmt(props.actual)} trên ${target == null ? 'chưa có chỉ tiêu' : fmt(target)}`}
+      >
         <rect x="0" y="0" width="100" height="10" className="bar-track" />
-        <rect x="0" y="0" width={(actual / max) * 100} height="10" className={target == null ? 'bar-fill bar-notarget' : reached ? 'bar-fill bar-done' : 'bar-fill'} />
+        <rect
+          x="0"
+          y="0"
+          width={(actual / max) * 100}
+          height="10"
+          className={target == null ? 'bar-fill bar-notarget' : reached ? 'bar-fill bar-done' : 'bar-fill'}
+        />
         {target != null && <rect x={Math.min((target / max) * 100, 99.4)} y="0" width="0.6" height="10" className="bar-target" />}
       </svg>
     </div>
@@ -53,4 +72,3 @@ export function ColumnChart(props: { data: { label: string; value: number; highl
     </figure>
   );
 }
-

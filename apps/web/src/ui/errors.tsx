@@ -32,7 +32,8 @@ const list = (x: unknown): string[] => (Array.isArray(x) ? x : []);
  * Whether a server message is meant for the user: the newer operations answer in Vietnamese, older
  * ones in English (for the logs), so only a text with Vietnamese letters is shown as it is.
  */
-export const isVietnamese = (text: unknown): text is string => typeof text === 'string' && /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i.test(text);
+export const isVietnamese = (text: unknown): text is string =>
+  typeof text === 'string' && /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i.test(text);
 
 export function describeError(e: unknown, opts: { conflict?: string } = {}): ErrorView {
   if (!(e instanceof ApiError)) return { code: 'CLIENT', title: 'Đã có lỗi xảy ra. Vui lòng thử lại.', items: [] };
@@ -68,9 +69,7 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
     case 'INELIGIBLE':
       return { code: e.code, title: 'Người lao động không đủ điều kiện gia nhập công đoàn:', items: list(x.reasons).map((r) => labelOf(REASON_LABEL, r)) };
     case 'CONFLICT':
-      return opts.conflict
-        ? { code: e.code, title: opts.conflict, items: [] }
-        : { code: e.code, title: CONFLICT_TEXT, items: [], reload: true };
+      return opts.conflict ? { code: e.code, title: opts.conflict, items: [] } : { code: e.code, title: CONFLICT_TEXT, items: [], reload: true };
     default:
       return { code: e.code, title: TITLE[e.code] ?? SERVER_ERROR, items: [] };
   }

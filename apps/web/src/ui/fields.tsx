@@ -54,7 +54,14 @@ function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
 }
 
 export function TextField(
-  p: FieldBase & { value: string; onChange: (v: string) => void; type?: string; autoComplete?: string; placeholder?: string; inputMode?: 'numeric' | 'text' | 'email' },
+  p: FieldBase & {
+    value: string;
+    onChange: (v: string) => void;
+    type?: string;
+    autoComplete?: string;
+    placeholder?: string;
+    inputMode?: 'numeric' | 'text' | 'email';
+  },
 ) {
   return (
     <Field

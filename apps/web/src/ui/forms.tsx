@@ -60,7 +60,12 @@ type KeysWith<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T] & 
 export function useForm<T extends Record<string, string | boolean>>(initial: T) {
   const [values, setValues] = useState<T>(initial);
   const [error, setError] = useState<unknown>(null);
-  const set = useCallback(<K extends keyof T>(k: K) => (v: T[K]) => setValues((s) => ({ ...s, [k]: v })), []);
+  const set = useCallback(
+    <K extends keyof T>(k: K) =>
+      (v: T[K]) =>
+        setValues((s) => ({ ...s, [k]: v })),
+    [],
+  );
   const invalid = badFields(error);
   const messages = fieldMessages(error);
   const field = <K extends KeysWith<T, string>>(name: K) => ({ name, value: values[name], onChange: set(name), invalid, error: messages[name] });

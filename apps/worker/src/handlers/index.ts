@@ -10,11 +10,28 @@ import { ScheduleRewardEvaluationsHandler } from './schedule-reward-evaluations.
 import { SendNotificationEmailHandler } from './send-notification-email.handler';
 
 export {
-  ApplyRegisterImportHandler, BuildReportHandler, CaseStageChangedHandler, EscalationSweepHandler, EvaluateRewardsHandler, HealthPingHandler, RecomputeDueDaysHandler,
-  SchedulePeriodReportsHandler, ScheduleRewardEvaluationsHandler, SendNotificationEmailHandler,
+  ApplyRegisterImportHandler,
+  BuildReportHandler,
+  CaseStageChangedHandler,
+  EscalationSweepHandler,
+  EvaluateRewardsHandler,
+  HealthPingHandler,
+  RecomputeDueDaysHandler,
+  SchedulePeriodReportsHandler,
+  ScheduleRewardEvaluationsHandler,
+  SendNotificationEmailHandler,
 };
 
 /** Every job's handler, one per job name (JobRegistry refuses to boot otherwise). */
-export const HANDLERS = [CaseStageChangedHandler, EscalationSweepHandler, SendNotificationEmailHandler, HealthPingHandler,
-  EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler, BuildReportHandler, SchedulePeriodReportsHandler, RecomputeDueDaysHandler,
-  ApplyRegisterImportHandler];
+export const HANDLERS = [
+  CaseStageChangedHandler,
+  EscalationSweepHandler,
+  SendNotificationEmailHandler,
+  HealthPingHandler,
+  EvaluateRewardsHandler,
+  ScheduleRewardEvaluationsHandler,
+  BuildReportHandler,
+  SchedulePeriodReportsHandler,
+  RecomputeDueDaysHandler,
+  ApplyRegisterImportHandler,
+];

@@ -7,7 +7,11 @@ import { JobHandler } from '../job-handler';
 @Injectable()
 export class SchedulePeriodReportsHandler implements JobHandler<JobName.SCHEDULE_PERIOD_REPORTS> {
   readonly jobName = JobName.SCHEDULE_PERIOD_REPORTS;
-  constructor(private readonly builder: ReportBuilderService, private readonly closes: PeriodCloseService, private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly builder: ReportBuilderService,
+    private readonly closes: PeriodCloseService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   /** Closes the month that ended (once), then creates the reports of the periods that ended: their builds read the close. */
   async handle(data: JobPayloads[JobName.SCHEDULE_PERIOD_REPORTS]) {

@@ -51,10 +51,10 @@ export class CalendarService {
 
   async daysOfYear(year: number): Promise<{ day: string; kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY'; note: string | null }[]> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: 'must be between 2000 and 2100' });
-    return this.db.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, note FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`,
-      [`${year}-01-01`, `${year}-12-31`],
-    );
+    return this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, note FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`, [
+      `${year}-01-01`,
+      `${year}-12-31`,
+    ]);
   }
 
   /**

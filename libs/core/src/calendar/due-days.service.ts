@@ -8,7 +8,10 @@ import { CalendarService } from './calendar.service';
 
 const BATCH = 1000;
 
-export interface RecomputeResult { cases: number; applications: number }
+export interface RecomputeResult {
+  cases: number;
+  applications: number;
+}
 
 /**
  * After a calendar day is set or removed, the due days stored at stage entry (cases) and at submission
@@ -67,9 +70,7 @@ export class DueDaysService {
       );
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
-      const moved = rows
-        .map((r) => ({ id: r.id, old: r.due_on, due: this.calendar.applicationDueOn(cal, r.submitted_on) }))
-        .filter((r) => r.due !== r.old);
+      const moved = rows.map((r) => ({ id: r.id, old: r.due_on, due: this.calendar.applicationDueOn(cal, r.submitted_on) })).filter((r) => r.due !== r.old);
       if (moved.length) {
         const [{ n }] = await this.db.query(
           `WITH u AS (UPDATE membership_application a SET due_on = v.due
@@ -107,6 +108,12 @@ export class DueDaysService {
 }
 
 interface CaseDueRow {
-  id: string; stage: string; stage_entry: number; entered_on: IsoDate; dossier_on: IsoDate | null;
-  due_on: IsoDate | null; warning_on: IsoDate | null; critical_on: IsoDate | null;
+  id: string;
+  stage: string;
+  stage_entry: number;
+  entered_on: IsoDate;
+  dossier_on: IsoDate | null;
+  due_on: IsoDate | null;
+  warning_on: IsoDate | null;
+  critical_on: IsoDate | null;
 }

@@ -28,23 +28,39 @@ export function surveyPlan(input: RecordSurvey, today: IsoDate, by: string): Cas
   const contactName = optionalText('contactName', input.contactName, MAX_NAME);
   const note = optionalText('note', input.note);
   if (Object.keys(problems).length) throw badInput(problems);
-  return evidencePlan('SURVEY', input.surveyedOn, { workerCount: input.workerCount, hasUnion: input.hasUnion, contactName }, {
-    comment: note,
-    // The survey is the register's source for workforce and union status; a new count goes into the
-    // enterprise's worker-count history (source SURVEY) with the same write.
-    after: async (m, c) => {
-      const current = await lockCurrentCount(m, c.enterpriseId);
-      if (current && isNewCount(current, input.workerCount, input.surveyedOn)) {
-        await writeWorkerCount(
-          m,
-          { enterpriseId: c.enterpriseId, workerCount: input.workerCount, countedOn: input.surveyedOn, source: WorkerCountSource.SURVEY, note, recordedBy: by },
-          { has_union: input.hasUnion },
-        );
-      } else {
-        await m.query(`UPDATE enterprise SET has_union = $2, surveyed_on = $3, updated_at = now() WHERE id = $1`, [c.enterpriseId, input.hasUnion, input.surveyedOn]);
-      }
+  return evidencePlan(
+    'SURVEY',
+    input.surveyedOn,
+    { workerCount: input.workerCount, hasUnion: input.hasUnion, contactName },
+    {
+      comment: note,
+      // The survey is the register's source for workforce and union status; a new count goes into the
+      // enterprise's worker-count history (source SURVEY) with the same write.
+      after: async (m, c) => {
+        const current = await lockCurrentCount(m, c.enterpriseId);
+        if (current && isNewCount(current, input.workerCount, input.surveyedOn)) {
+          await writeWorkerCount(
+            m,
+            {
+              enterpriseId: c.enterpriseId,
+              workerCount: input.workerCount,
+              countedOn: input.surveyedOn,
+              source: WorkerCountSource.SURVEY,
+              note,
+              recordedBy: by,
+            },
+            { has_union: input.hasUnion },
+          );
+        } else {
+          await m.query(`UPDATE enterprise SET has_union = $2, surveyed_on = $3, updated_at = now() WHERE id = $1`, [
+            c.enterpriseId,
+            input.hasUnion,
+            input.surveyedOn,
+          ]);
+        }
+      },
     },
-  });
+  );
 }
 
 export function outreachPlan(input: RecordOutreach, today: IsoDate): CasePlan {
@@ -95,14 +111,19 @@ export function decisionPlan(input: RecordDecision, today: IsoDate): CasePlan {
   const signedBy = requiredText(problems, 'signedBy', input.signedBy, MAX_NAME);
   const unionName = requiredText(problems, 'grassrootsUnionName', input.grassrootsUnionName, MAX_NAME);
   if (Object.keys(problems).length) throw badInput(problems);
-  return evidencePlan('DECISION', input.decidedOn, { decisionNumber, signedBy, grassrootsUnionName: unionName }, {
-    set: { decision_number: decisionNumber, decided_on: input.decidedOn },
-    check: (row) => {
-      if (row.entity.dossierCompletedOn && input.decidedOn < row.entity.dossierCompletedOn) {
-        throw badInput({ decidedOn: `cannot be before the completed dossier (${row.entity.dossierCompletedOn})` });
-      }
+  return evidencePlan(
+    'DECISION',
+    input.decidedOn,
+    { decisionNumber, signedBy, grassrootsUnionName: unionName },
+    {
+      set: { decision_number: decisionNumber, decided_on: input.decidedOn },
+      check: (row) => {
+        if (row.entity.dossierCompletedOn && input.decidedOn < row.entity.dossierCompletedOn) {
+          throw badInput({ decidedOn: `cannot be before the completed dossier (${row.entity.dossierCompletedOn})` });
+        }
+      },
     },
-  });
+  );
 }
 
 /** Evidence of `kind`, recorded in its stage (refused in any other); the case stays in that stage. */

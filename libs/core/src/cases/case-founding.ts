@@ -4,10 +4,7 @@ import { Actor } from '../common/actor';
 
 /** RECOGNIZED: the CĐCS is created, the founding applicants admitted, the enterprise has a union. */
 export async function foundGrassrootsUnion(m: EntityManager, c: FoundingCaseEntity, orgPath: string, actor: Actor): Promise<void> {
-  const [decision] = await m.query(
-    `SELECT details, occurred_on FROM case_evidence WHERE case_id = $1 AND kind = 'DECISION' ORDER BY id DESC LIMIT 1`,
-    [c.id],
-  );
+  const [decision] = await m.query(`SELECT details, occurred_on FROM case_evidence WHERE case_id = $1 AND kind = 'DECISION' ORDER BY id DESC LIMIT 1`, [c.id]);
   const unionName: string = decision.details.grassrootsUnionName;
   const decidedOn: string = c.decidedOn!;
   const [unit] = await m.query(

@@ -32,10 +32,7 @@ export class CaseQueriesService {
   }
 
   async get(actor: Actor, id: string): Promise<FoundingCaseEntity | null> {
-    const [row] = await this.db.query(
-      `SELECT c.assignee_id, o.path FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id WHERE c.id = $1`,
-      [id],
-    );
+    const [row] = await this.db.query(`SELECT c.assignee_id, o.path FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id WHERE c.id = $1`, [id]);
     if (!row || !canActOnCase(actor, { assigneeId: row.assignee_id }, row.path)) return null;
     return this.db.getRepository(FoundingCaseEntity).findOneBy({ id });
   }

@@ -40,9 +40,27 @@ export function caseEntityFromRaw(r: RawRow): FoundingCaseEntity {
 
 /** The columns caseEntityFromRaw reads, listed (not `*`) so that they can be prepared statements' results. */
 export const CASE_COLUMNS = [
-  'id', 'enterprise_id', 'org_unit_id', 'assignee_id', 'stage', 'version', 'stage_entered_at', 'stage_entry', 'stage_due_on',
-  'opened_due_on', 'warning_on', 'critical_on', 'closed_from_stage', 'closed_reason', 'dossier_completed_on',
-  'decision_number', 'decided_on', 'recognized_on', 'grassroots_union_id', 'opened_at', 'opened_by',
+  'id',
+  'enterprise_id',
+  'org_unit_id',
+  'assignee_id',
+  'stage',
+  'version',
+  'stage_entered_at',
+  'stage_entry',
+  'stage_due_on',
+  'opened_due_on',
+  'warning_on',
+  'critical_on',
+  'closed_from_stage',
+  'closed_reason',
+  'dossier_completed_on',
+  'decision_number',
+  'decided_on',
+  'recognized_on',
+  'grassroots_union_id',
+  'opened_at',
+  'opened_by',
 ] as const;
 
 /** `CASE_COLUMNS` as a select list, each column qualified by `alias` when given. */

@@ -8,7 +8,6 @@ import { caseWriteSql } from './case-write';
 /** The history comment of the cases a deactivated officer leaves behind. */
 export const UNASSIGNED_ON_DEACTIVATION = 'Bỏ phân công: cán bộ đã ngừng hoạt động';
 
-
 /**
  * Unassigns every open founding case of `assigneeId`, inside the caller's transaction `m` (e.g. the
  * deactivation of that user), each through the write `assignFoundingCase` makes (CasesService.assign):

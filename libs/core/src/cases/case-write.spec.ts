@@ -111,13 +111,17 @@ describe('caseWriteSql: the version-checked UPDATE with its history row (and evi
     expect(b.stmt).toBe(a.stmt);
     expect(a.stmt.name).toMatch(/^cdcs_[0-9a-f]{20}$/);
     const otherColumns = caseWriteSql(write({ set: { stage: CaseStage.SURVEY } }));
-    const withEvidence = caseWriteSql(write({ set: { assignee_id: USER_ID, stage: CaseStage.SURVEY }, evidence: { kind: 'COMMITTEE', occurredOn: '2025-02-02', details: {} } }));
+    const withEvidence = caseWriteSql(
+      write({ set: { assignee_id: USER_ID, stage: CaseStage.SURVEY }, evidence: { kind: 'COMMITTEE', occurredOn: '2025-02-02', details: {} } }),
+    );
     expect(new Set([a.stmt.name, otherColumns.stmt.name, withEvidence.stmt.name]).size).toBe(3);
   });
 
   it('keeps the values out of the statement text (they travel as parameters)', () => {
     const hostile = `x'); DROP TABLE founding_case; --`;
-    const { stmt, values } = caseWriteSql(write({ comment: hostile, action: hostile, evidence: { kind: 'SURVEY', occurredOn: '2025-01-02', details: { contactName: hostile } } }));
+    const { stmt, values } = caseWriteSql(
+      write({ comment: hostile, action: hostile, evidence: { kind: 'SURVEY', occurredOn: '2025-01-02', details: { contactName: hostile } } }),
+    );
     expect(stmt.text).not.toContain('DROP TABLE');
     expect(values).toContain(hostile);
   });

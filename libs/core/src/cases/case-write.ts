@@ -36,7 +36,9 @@ export function caseWriteSql(w: CaseWrite): { stmt: PreparedSql; values: unknown
   SELECT u.id, $7::varchar, $5::varchar, $8::date, $9::jsonb, $3::uuid FROM u
 )`;
   }
-  const set = Object.keys(w.set).map((c) => `"${c}" = ${p.add(w.set[c])}`).join(', ');
+  const set = Object.keys(w.set)
+    .map((c) => `"${c}" = ${p.add(w.set[c])}`)
+    .join(', ');
   const text = `WITH u AS (
   UPDATE founding_case SET ${set}, version = version + 1
    WHERE id = $1 AND version = $2

@@ -17,7 +17,16 @@ import { CaseChanges, stageRefusal } from './case-change.service';
 import { committeePlan, congressPlan, decisionPlan, outreachPlan, surveyPlan } from './case-evidence';
 import { foundGrassrootsUnion } from './case-founding';
 import {
-  AdvanceCase, AssignCase, CloseCase, FormCommittee, OpenCase, RecordCongress, RecordDecision, RecordOutreach, RecordSurvey, ReopenCase,
+  AdvanceCase,
+  AssignCase,
+  CloseCase,
+  FormCommittee,
+  OpenCase,
+  RecordCongress,
+  RecordDecision,
+  RecordOutreach,
+  RecordSurvey,
+  ReopenCase,
 } from './case-inputs';
 
 /**
@@ -131,10 +140,7 @@ export class CasesService {
   }
 
   private async assertAssignable(m: EntityManager, actor: Actor, userId: string): Promise<void> {
-    const [u] = await m.query(
-      `SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`,
-      [userId],
-    );
+    const [u] = await m.query(`SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`, [userId]);
     if (!u || !canSeeUnit(actor, u.path)) throw badInput({ assigneeId: 'is not a user in your scope' });
     if (!u.active || (u.role !== Role.OFFICER && u.role !== Role.SUPERVISOR)) {
       throw badInput({ assigneeId: 'must be an active officer or supervisor' });

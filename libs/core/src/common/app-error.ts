@@ -23,10 +23,16 @@ export class AppError extends Error {
 }
 
 export const badInput = (fields: Record<string, string>): AppError =>
-  new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${Object.entries(fields).map(([f, m]) => `${f} ${m}`).join('; ')}`, {
-    fields: Object.keys(fields),
-    messages: fields,
-  });
+  new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `Invalid input: ${Object.entries(fields)
+      .map(([f, m]) => `${f} ${m}`)
+      .join('; ')}`,
+    {
+      fields: Object.keys(fields),
+      messages: fields,
+    },
+  );
 export const notFound = (what: string): AppError => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const forbidden = (why = 'Not allowed'): AppError => new AppError(ErrorCode.FORBIDDEN, why);
 export const conflict = (why: string, details: Record<string, unknown> = {}): AppError => new AppError(ErrorCode.CONFLICT, why, details);

@@ -1,6 +1,4 @@
-import {
-  Counter, CounterConfiguration, Gauge, GaugeConfiguration, Histogram, HistogramConfiguration, Registry, collectDefaultMetrics,
-} from 'prom-client';
+import { Counter, CounterConfiguration, Gauge, GaugeConfiguration, Histogram, HistogramConfiguration, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * The base of an app's Prometheus metrics: a registry of its own (one per app instance, so tests can start several),

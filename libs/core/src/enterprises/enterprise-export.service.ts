@@ -29,7 +29,9 @@ export class EnterpriseExportService {
    * batches inside one read-only snapshot. Refused when more than MAX_EXPORT_ROWS match.
    */
   async exportWorkbook(
-    actor: Actor, filter: EnterpriseFilter = {}, problems = new RegisterProblems(),
+    actor: Actor,
+    filter: EnterpriseFilter = {},
+    problems = new RegisterProblems(),
   ): Promise<{ body: Buffer; rows: number; filename: string; asciiFilename: string }> {
     const today = this.calendar.today();
     const qr = this.db.createQueryRunner();

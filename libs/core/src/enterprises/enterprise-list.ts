@@ -96,7 +96,8 @@ export async function registerQuery(m: EntityManager, actor: Actor, filter: Ente
     where.push(`e.org_unit_id IN (SELECT id FROM org_unit WHERE path = ${p.add(actor.orgPath)} OR path LIKE ${p.add(subtreeLike(actor.orgPath))})`);
   }
   const sort = filter.sort ?? EnterpriseSort.NAME;
-  if (!(Object.values(EnterpriseSort) as string[]).includes(sort)) problems.add('sort', `Cách sắp xếp phải là một trong: ${Object.values(EnterpriseSort).join(', ')}`);
+  if (!(Object.values(EnterpriseSort) as string[]).includes(sort))
+    problems.add('sort', `Cách sắp xếp phải là một trong: ${Object.values(EnterpriseSort).join(', ')}`);
   if (filter.minWorkers !== null && filter.minWorkers !== undefined) {
     const before = problems.has('minWorkers');
     problems.workerCount('minWorkers', filter.minWorkers);
@@ -111,7 +112,10 @@ export async function registerQuery(m: EntityManager, actor: Actor, filter: Ente
     if (/^\d[\d-]*$/.test(digits)) arms.push(`e.tax_code LIKE ${p.add(`${likeEscape(digits)}%`)}`);
     where.push(`(${arms.join(' OR ')})`);
   }
-  for (const [field, column] of [['district', 'e.district'], ['sector', 'e.sector']] as const) {
+  for (const [field, column] of [
+    ['district', 'e.district'],
+    ['sector', 'e.sector'],
+  ] as const) {
     const v = problems.optionalText(field, filter[field], MAX_PLACE);
     if (v) where.push(`vn_fold(${column}) = vn_fold(${p.add(v)})`);
   }

@@ -5,8 +5,21 @@ import { EnterpriseImportRow } from '../imports';
 
 /** The columns enterpriseFromRaw reads, listed for RETURNING and locked reads. */
 export const ENTERPRISE_COLUMNS = [
-  'id', 'name', 'tax_code', 'address', 'district', 'sector', 'ownership', 'worker_count', 'surveyed_on', 'has_union', 'org_unit_id',
-  'created_at', 'updated_at', 'closed_on', 'closed_note',
+  'id',
+  'name',
+  'tax_code',
+  'address',
+  'district',
+  'sector',
+  'ownership',
+  'worker_count',
+  'surveyed_on',
+  'has_union',
+  'org_unit_id',
+  'created_at',
+  'updated_at',
+  'closed_on',
+  'closed_note',
 ] as const;
 export const columnList = (alias: string) => ENTERPRISE_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 
@@ -44,4 +57,3 @@ export function importRowOf(r: RawRow): EnterpriseImportRow {
     surveyedOn: r.surveyed_on,
   };
 }
-

@@ -9,9 +9,7 @@ import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { Page } from '../common/pagination';
 import { isUniqueViolation } from '../common/pg-errors';
 import { CalendarService } from '../calendar/calendar.service';
-import {
-  RegisterProblems, WorkerCountSource, dayMonthYear, duplicateTaxCode, enterpriseNotFound, unitNotFound,
-} from './enterprise-input';
+import { RegisterProblems, WorkerCountSource, dayMonthYear, duplicateTaxCode, enterpriseNotFound, unitNotFound } from './enterprise-input';
 import { EnterpriseFilter, afterCursorSql, cursorColumnsSql, cursorOf, orderBySql, pageArgs, registerQuery } from './enterprise-list';
 import { isNewCount, writeWorkerCount } from './worker-count-history';
 import { ENTERPRISE_COLUMNS, columnList, enterpriseFromRaw } from './enterprise-row';
@@ -91,7 +89,8 @@ export class EnterprisesService {
     const name = problems.requiredText('name', input.name, MAX_NAME);
     const taxCode = problems.taxCode('taxCode', input.taxCode);
     const workerCount = problems.workerCount('workerCount', input.workerCount);
-    const workerCountOn = input.workerCountOn === null || input.workerCountOn === undefined ? null : problems.pastDay('workerCountOn', input.workerCountOn, today);
+    const workerCountOn =
+      input.workerCountOn === null || input.workerCountOn === undefined ? null : problems.pastDay('workerCountOn', input.workerCountOn, today);
     const address = problems.optionalText('address', input.address, MAX_ADDRESS) ?? null;
     const district = problems.optionalText('district', input.district, MAX_PLACE) ?? null;
     const sector = problems.optionalText('sector', input.sector, MAX_PLACE) ?? null;
@@ -114,7 +113,21 @@ export class EnterprisesService {
            SELECT e.id, e.worker_count, coalesce($8::date, $11::date), $12, $13 FROM e
          )
          SELECT * FROM e`,
-        [name, taxCode, address, district, sector, ownership, workerCount, workerCountOn, input.hasUnion, unit.id, today, WorkerCountSource.MANUAL, actor.userId],
+        [
+          name,
+          taxCode,
+          address,
+          district,
+          sector,
+          ownership,
+          workerCount,
+          workerCountOn,
+          input.hasUnion,
+          unit.id,
+          today,
+          WorkerCountSource.MANUAL,
+          actor.userId,
+        ],
       );
       return enterpriseFromRaw(raw);
     } catch (e) {
@@ -151,10 +164,7 @@ export class EnterprisesService {
 
   /** The visible enterprise, else NOT_FOUND. */
   async getVisible(actor: Actor, id: string): Promise<EnterpriseEntity> {
-    const [row] = await this.db.query(
-      `SELECT ${columnList('e')}, o.path FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.id = $1`,
-      [id],
-    );
+    const [row] = await this.db.query(`SELECT ${columnList('e')}, o.path FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.id = $1`, [id]);
     if (!row || !visible(actor, row)) throw enterpriseNotFound();
     return enterpriseFromRaw(row);
   }
@@ -169,7 +179,11 @@ export class EnterprisesService {
     const given: Record<string, unknown> = {};
     if (input.name !== null && input.name !== undefined) given.name = problems.requiredText('name', input.name, MAX_NAME);
     if (input.taxCode !== null && input.taxCode !== undefined) given.tax_code = problems.taxCode('taxCode', input.taxCode);
-    for (const [field, max] of [['address', MAX_ADDRESS], ['district', MAX_PLACE], ['sector', MAX_PLACE]] as const) {
+    for (const [field, max] of [
+      ['address', MAX_ADDRESS],
+      ['district', MAX_PLACE],
+      ['sector', MAX_PLACE],
+    ] as const) {
       const v = problems.optionalText(field, input[field], max);
       if (v !== undefined) given[field] = v;
     }
@@ -191,7 +205,12 @@ export class EnterprisesService {
         const set = Object.fromEntries(Object.entries(given).filter(([col, v]) => row[col] !== v));
         if (hasCount && isNewCount({ workerCount: row.worker_count, countedOn: row.surveyed_on }, input.workerCount!, countedOn)) {
           const entry = {
-            enterpriseId: row.id, workerCount: input.workerCount!, countedOn: countedOn ?? today, source: WorkerCountSource.MANUAL, note: null, recordedBy: actor.userId,
+            enterpriseId: row.id,
+            workerCount: input.workerCount!,
+            countedOn: countedOn ?? today,
+            source: WorkerCountSource.MANUAL,
+            note: null,
+            recordedBy: actor.userId,
           };
           return enterpriseFromRaw(await writeWorkerCount(m, entry, set, ENTERPRISE_COLUMNS.join(', ')));
         }

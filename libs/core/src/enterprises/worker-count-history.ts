@@ -35,12 +35,7 @@ export function isNewCount(current: CurrentCount, workerCount: number, countedOn
  * columns in the same UPDATE (column → value; column names are the caller's, never user input).
  * Returns the listed columns of the updated row.
  */
-export async function writeWorkerCount(
-  m: EntityManager,
-  entry: WorkerCountRecord,
-  also: Record<string, unknown> = {},
-  returning = 'id',
-): Promise<RawRow> {
+export async function writeWorkerCount(m: EntityManager, entry: WorkerCountRecord, also: Record<string, unknown> = {}, returning = 'id'): Promise<RawRow> {
   const values: unknown[] = [entry.enterpriseId, entry.workerCount, entry.countedOn, entry.source, entry.note, entry.recordedBy];
   const sets = Object.entries(also).map(([col, v]) => {
     values.push(v);

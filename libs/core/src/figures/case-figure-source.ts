@@ -80,7 +80,10 @@ abstract class CaseRows implements CaseFigureSource {
 class LiveCases extends CaseRows {
   readonly materializeLate = true;
 
-  constructor(readonly lateBefore: IsoDate, private readonly from: Date | null) {
+  constructor(
+    readonly lateBefore: IsoDate,
+    private readonly from: Date | null,
+  ) {
     super();
   }
 

@@ -33,9 +33,11 @@ export const CASES_AS_OF = (inScope: string, asOf: string, from?: string) => {
   return `
   SELECT c.id, c.org_unit_id, c.enterprise_id, c.assignee_id,
          CASE WHEN c.current THEN c.stage ELSE coalesce(t.to_stage, 'SURVEY') END AS stage,
-         ${from
-           ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_STAGES_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
-           : 'NULL::boolean'} AS entered_since,
+         ${
+           from
+             ? `CASE WHEN c.current THEN (CASE WHEN c.stage IN ${OPEN_STAGES_SQL} THEN NULL ELSE false END) ELSE coalesce(t.at, c.opened_at) >= ${from} END`
+             : 'NULL::boolean'
+         } AS entered_since,
          CASE WHEN c.current THEN c.stage_entered_at ELSE coalesce(t.at, c.opened_at) END AS entered_at,
          CASE WHEN c.unchanged THEN c.opened_due_on WHEN c.current THEN c.stage_due_on WHEN t.case_id IS NULL THEN c.opened_due_on ELSE t.stage_due_on END AS due_on
     FROM (SELECT c.id, c.org_unit_id, c.enterprise_id, c.assignee_id, c.stage, c.stage_due_on, c.opened_due_on, c.opened_at, c.stage_entered_at,

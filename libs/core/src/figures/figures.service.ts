@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ALL_STAGES, CaseStage, FOCUS_WORKER_THRESHOLD, IsoDate, coverage, splitIntoYears } from '@app/domain';
+import { ALL_STAGES, CaseStage, IsoDate, coverage, splitIntoYears } from '@app/domain';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
+import { coverageSql } from './coverage.sql';
 import { SqlParams } from '../common/sql-params';
 import { CaseFigureSource, caseFigureSource, casesNow } from './case-figure-source';
 import { inRanges, inScope, subtreeUnits } from './figure-conditions.sql';
@@ -40,7 +41,11 @@ export class FiguresService {
    * time rather than their sum.
    */
   async reportFigures(
-    unit: ScopeUnit, period: FigurePeriod, today: IsoDate, onProgress: (done: number, of: number) => unknown = () => undefined, connections = 3,
+    unit: ScopeUnit,
+    period: FigurePeriod,
+    today: IsoDate,
+    onProgress: (done: number, of: number) => unknown = () => undefined,
+    connections = 3,
   ): Promise<{ summary: Figures; byOfficer: OfficerFigures[]; byGrassroots: GrassrootsFigures[]; overdueCaseList: OverdueCase[] }> {
     const summary = this.summaryParts(unit, period, today);
     // The slowest first, so that no connection is left with a long statement at the end; the rest of
@@ -75,12 +80,20 @@ export class FiguresService {
   /** The summary from summaryParts' results, in their order. */
   private summaryOf(results: unknown[]): Figures {
     const [target, newMembers, newUnions, cov, stages] = results as [
-      Awaited<ReturnType<FiguresService['target']>>, number, number, { total: number; withUnion: number }, StageCount[],
+      Awaited<ReturnType<FiguresService['target']>>,
+      number,
+      number,
+      { total: number; withUnion: number },
+      StageCount[],
     ];
     return {
       newMembers: { target: target?.new_members ?? null, actual: newMembers },
       newGrassrootsUnions: { target: target?.new_grassroots_unions ?? null, actual: newUnions },
-      coverage: coverage(cov.total, cov.withUnion, target?.coverage_percent === null || target?.coverage_percent === undefined ? null : Number(target.coverage_percent)),
+      coverage: coverage(
+        cov.total,
+        cov.withUnion,
+        target?.coverage_percent === null || target?.coverage_percent === undefined ? null : Number(target.coverage_percent),
+      ),
       stages,
     };
   }
@@ -129,29 +142,9 @@ export class FiguresService {
    * instead, and for the few closed after `day`, which still count on it.
    */
   async coverageCounts(m: EntityManager | DataSource, unit: ScopeUnit, day: IsoDate): Promise<{ total: number; withUnion: number }> {
-    // (the tally's threshold is the same, written into its trigger)
-    const focus = `e.worker_count >= ${Number(FOCUS_WORKER_THRESHOLD)}`;
     const p = new SqlParams();
     const at = p.add(day);
-    const scope = subtreeUnits(p, unit);
-    const [r] = await m.query(
-      `WITH rc AS (SELECT c.enterprise_id, min(c.recognized_on) AS recognized_on FROM founding_case c
-                    WHERE c.recognized_on IS NOT NULL AND c.org_unit_id IN ${scope} GROUP BY c.enterprise_id),
-       -- (the scope's units as keys of the tally's primary key)
-       reg AS (SELECT coalesce(sum(t.focus), 0)::int AS total, coalesce(sum(t.focus_with_union), 0)::int AS with_union FROM enterprise_tally t
-                WHERE t.org_unit_id = ANY (ARRAY${scope})),
-       -- (the enterprises by primary key: there are few recognitions, a hash join would read every enterprise)
-       fix AS (SELECT coalesce(sum((rc.recognized_on <= ${at})::int - e.has_union::int), 0)::int AS d FROM rc
-                 JOIN LATERAL (SELECT e.has_union, e.org_unit_id FROM enterprise e WHERE e.id = rc.enterprise_id AND ${focus} AND e.closed_on IS NULL OFFSET 0) e ON true
-                WHERE e.org_unit_id IN ${scope}),
-       -- (closed after the day: out of the tally, still operating on the day; few, from the partial index IDX_enterprise_closed_on)
-       later AS (SELECT count(*)::int AS total,
-                        count(*) FILTER (WHERE CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= ${at} END)::int AS with_union
-                   FROM enterprise e LEFT JOIN rc ON rc.enterprise_id = e.id
-                  WHERE e.closed_on > ${at} AND ${focus} AND e.org_unit_id IN ${scope})
-       SELECT reg.total + later.total AS total, reg.with_union + fix.d + later.with_union AS with_union FROM reg, fix, later`,
-      p.values,
-    );
+    const [r] = await m.query(coverageSql(at, subtreeUnits(p, unit)), p.values);
     return { total: r.total, withUnion: r.with_union };
   }
 
@@ -191,21 +184,34 @@ export class FiguresService {
    * Per officer: cases, open and overdue ones (officerCaseCounts, or `counts` when read already),
    * recognitions and members admitted in the period, and the officer's targets for the year.
    */
-  async byOfficer(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, today: IsoDate, counts?: OfficerCaseCount[]): Promise<OfficerFigures[]> {
+  async byOfficer(
+    m: EntityManager | DataSource,
+    unit: ScopeUnit,
+    period: FigurePeriod,
+    today: IsoDate,
+    counts?: OfficerCaseCount[],
+  ): Promise<OfficerFigures[]> {
     // Recognitions and members are credited, like the cases, to whom the source says held the case.
     const source = await caseFigureSource(m, period, today);
     counts ??= await this.caseCounts(m, unit, source);
     const p = new SqlParams();
     const scope = subtreeUnits(p, unit);
-    const officerCounts = p.add(JSON.stringify(counts.map((c) => ({ assignee_id: c.assigneeId, cases: c.cases, open_cases: c.openCases, overdue_cases: c.overdueCases }))));
+    const officerCounts = p.add(
+      JSON.stringify(counts.map((c) => ({ assignee_id: c.assigneeId, cases: c.cases, open_cases: c.openCases, overdue_cases: c.overdueCases }))),
+    );
     const [start, end, year] = [p.add(period.start), p.add(period.end), p.add(Number(period.start.slice(0, 4)))];
     const held = source.heldBy(p);
     const { years, months, days } = splitIntoYears(period.start, period.end);
-    const caseMembers = [
-      ...(years ? [`SELECT cy.case_id, sum(cy.admitted) AS n FROM case_member_year cy WHERE ${inRanges(p, 'cy.year', [years])} GROUP BY cy.case_id`] : []),
-      ...(months.length ? [`SELECT cm.case_id, sum(cm.admitted) AS n FROM case_member_month cm WHERE ${inRanges(p, 'cm.month', months)} GROUP BY cm.case_id`] : []),
-      ...(days.length ? [`SELECT m.case_id, count(*) AS n FROM member m WHERE m.case_id IS NOT NULL AND ${inRanges(p, 'm.admitted_on', days)} GROUP BY m.case_id`] : []),
-    ].join(' UNION ALL ') || 'SELECT NULL::uuid AS case_id, 0::bigint AS n WHERE false';
+    const caseMembers =
+      [
+        ...(years ? [`SELECT cy.case_id, sum(cy.admitted) AS n FROM case_member_year cy WHERE ${inRanges(p, 'cy.year', [years])} GROUP BY cy.case_id`] : []),
+        ...(months.length
+          ? [`SELECT cm.case_id, sum(cm.admitted) AS n FROM case_member_month cm WHERE ${inRanges(p, 'cm.month', months)} GROUP BY cm.case_id`]
+          : []),
+        ...(days.length
+          ? [`SELECT m.case_id, count(*) AS n FROM member m WHERE m.case_id IS NOT NULL AND ${inRanges(p, 'm.admitted_on', days)} GROUP BY m.case_id`]
+          : []),
+      ].join(' UNION ALL ') || 'SELECT NULL::uuid AS case_id, 0::bigint AS n WHERE false';
     return m.query(
       `WITH scope AS ${scope},
        cs AS (SELECT x.assignee_id, x.cases, x.open_cases, x.overdue_cases

@@ -2,7 +2,10 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** Runs `tasks` on up to `connections` REPEATABLE READ transactions that all see the first one's snapshot; read-only, rolled back. */
 export async function inOneSnapshot(
-  db: DataSource, tasks: ((m: EntityManager) => Promise<unknown>)[], connections: number, onDone: (done: number, of: number) => unknown,
+  db: DataSource,
+  tasks: ((m: EntityManager) => Promise<unknown>)[],
+  connections: number,
+  onDone: (done: number, of: number) => unknown,
 ): Promise<unknown[]> {
   const runners: QueryRunner[] = [];
   try {

@@ -12,7 +12,11 @@ import { CASE_CLOSE_TALLY_SQL } from './close-tally.sql';
  */
 const SETTLE = `interval '15 minutes'`;
 
-export interface PeriodCloseResult { closed: boolean; cases: number; reason?: 'ALREADY_CLOSED' | 'NOT_SETTLED' }
+export interface PeriodCloseResult {
+  closed: boolean;
+  cases: number;
+  reason?: 'ALREADY_CLOSED' | 'NOT_SETTLED';
+}
 
 /**
  * Freezes a month end ("chốt số liệu"): every case opened before the end of that day as it stood then
@@ -46,7 +50,9 @@ export class PeriodCloseService {
       );
       if (!claimed.length) {
         const [existing] = await m.query(`SELECT cases FROM period_close WHERE closed_on = $1`, [day]);
-        return existing ? { closed: false, cases: existing.cases, reason: 'ALREADY_CLOSED' as const } : { closed: false, cases: 0, reason: 'NOT_SETTLED' as const };
+        return existing
+          ? { closed: false, cases: existing.cases, reason: 'ALREADY_CLOSED' as const }
+          : { closed: false, cases: 0, reason: 'NOT_SETTLED' as const };
       }
       const p = new SqlParams();
       const [{ n }] = await m.query(

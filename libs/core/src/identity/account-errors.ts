@@ -52,9 +52,7 @@ export class FieldProblems {
 
 export const accountNotFound = (): AppError => new AppError(ErrorCode.NOT_FOUND, 'Không tìm thấy tài khoản');
 export const unitNotFound = (): AppError => new AppError(ErrorCode.NOT_FOUND, 'Không tìm thấy đơn vị');
-export const refused = (message: string, reason?: string): AppError =>
-  new AppError(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
+export const refused = (message: string, reason?: string): AppError => new AppError(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
 
 /** Ids are UUIDs: anything else names nothing (answered NOT_FOUND before it reaches Postgres). */
-export const isUuid = (id: unknown): id is string =>
-  typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+export const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

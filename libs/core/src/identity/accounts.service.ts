@@ -183,10 +183,10 @@ export class AccountsService {
       const target = await this.manageable(m, actor, id);
       const [{ email }] = await m.query(`SELECT email FROM app_user WHERE id = $1`, [target.id]);
       const temporaryPassword = this.passwords.temporary(email);
-      await m.query(
-        `UPDATE app_user SET password_hash = $2, must_change_password = true, token_version = token_version + 1 WHERE id = $1`,
-        [target.id, await this.passwords.hash(temporaryPassword)],
-      );
+      await m.query(`UPDATE app_user SET password_hash = $2, must_change_password = true, token_version = token_version + 1 WHERE id = $1`, [
+        target.id,
+        await this.passwords.hash(temporaryPassword),
+      ]);
       return { user: await this.reload(m, target.id), temporaryPassword };
     });
   }

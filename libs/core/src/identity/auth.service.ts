@@ -48,8 +48,7 @@ export class AuthService {
 
   /** A wrong email and a wrong password answer the same. */
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity; mustChangePassword: boolean }> {
-    const user = await this.db.getRepository(UserEntity).createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
+    const user = await this.db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
     const ok = await compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     return { accessToken: await this.issueToken(user), user, mustChangePassword: user.mustChangePassword };
@@ -71,7 +70,12 @@ export class AuthService {
     // Tokens issued before token versions existed carry none: version 0, the column's default.
     if (!u || !u.active || u.token_version !== (tv ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
     return {
-      userId: u.id, role: u.role as Role, orgUnitId: u.org_unit_id, orgPath: u.path, fullName: u.full_name, email: u.email,
+      userId: u.id,
+      role: u.role as Role,
+      orgUnitId: u.org_unit_id,
+      orgPath: u.path,
+      fullName: u.full_name,
+      email: u.email,
       mustChangePassword: u.must_change_password,
     };
   }
@@ -87,7 +91,10 @@ export class AuthService {
     this.verified.delete(token);
     let payload: { sub: string; tv?: unknown; exp?: number };
     try {
-      payload = await this.jwt.verifyAsync<{ sub: string; tv?: unknown; exp?: number }>(token, { secret: this.key as unknown as Buffer, algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<{ sub: string; tv?: unknown; exp?: number }>(token, {
+        secret: this.key as unknown as Buffer,
+        algorithms: ['HS256'],
+      });
     } catch {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
     }

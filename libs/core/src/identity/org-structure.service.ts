@@ -64,20 +64,29 @@ export class OrgStructureService {
     const [root] = isUuid(id) ? await this.db.query(`SELECT id, path FROM org_unit WHERE id = $1`, [id]) : [];
     if (!root || !canSeeUnit(actor, root.path)) throw unitNotFound();
     if (actor.role === Role.OFFICER && root.id !== actor.orgUnitId) throw unitNotFound();
-    const rows: RawRow[] = actor.role === Role.OFFICER
-      ? await this.db.query(`SELECT id, name, kind, parent_id, path, dissolved_at, created_at FROM org_unit WHERE id = $1`, [root.id])
-      : await this.db.query(
-        `SELECT id, name, kind, parent_id, path, dissolved_at, created_at FROM org_unit WHERE path = $1 OR path LIKE $2
+    const rows: RawRow[] =
+      actor.role === Role.OFFICER
+        ? await this.db.query(`SELECT id, name, kind, parent_id, path, dissolved_at, created_at FROM org_unit WHERE id = $1`, [root.id])
+        : await this.db.query(
+            `SELECT id, name, kind, parent_id, path, dissolved_at, created_at FROM org_unit WHERE path = $1 OR path LIKE $2
           ORDER BY length(path) - length(replace(path, '.', '')), name, id LIMIT ${MAX_TREE_UNITS + 1}`,
-        [root.path, subtreeLike(root.path)],
-      );
+            [root.path, subtreeLike(root.path)],
+          );
     if (rows.length > MAX_TREE_UNITS) {
       throw new FieldProblems().add('rootId', `Cây có hơn ${MAX_TREE_UNITS} đơn vị; hãy chọn một đơn vị gốc ở cấp thấp hơn`).error();
     }
     const repo = this.db.getRepository(OrgUnitEntity);
-    return rows.map((r) => repo.create({
-      id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, dissolvedAt: r.dissolved_at, createdAt: r.created_at,
-    }));
+    return rows.map((r) =>
+      repo.create({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        parentId: r.parent_id,
+        path: r.path,
+        dissolvedAt: r.dissolved_at,
+        createdAt: r.created_at,
+      }),
+    );
   }
 
   /**

@@ -55,10 +55,10 @@ export class OrgUnitsService {
       return this.childrenOf([parent.id]);
     }
     if (actor.role === Role.OFFICER) return this.findByIds([actor.orgUnitId]);
-    const rows = await this.db.query(
-      `SELECT id FROM org_unit WHERE path = $1 OR path LIKE $2 ORDER BY path LIMIT 1000`,
-      [actor.orgPath, subtreeLike(actor.orgPath)],
-    );
+    const rows = await this.db.query(`SELECT id FROM org_unit WHERE path = $1 OR path LIKE $2 ORDER BY path LIMIT 1000`, [
+      actor.orgPath,
+      subtreeLike(actor.orgPath),
+    ]);
     const units = await this.findByIds(rows.map((r: { id: string }) => r.id));
     const byId = new Map(units.map((u) => [u.id, u]));
     return rows.map((r: { id: string }) => byId.get(r.id)!);

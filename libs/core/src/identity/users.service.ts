@@ -68,7 +68,15 @@ export class UsersService {
   /** Creates the user unchecked; used by `create`, the boot-time admin and the demo data. */
   async insert(u: { email: string; fullName: string; role: Role; orgUnitId: string; password: string }): Promise<UserEntity> {
     const repo = this.db.getRepository(UserEntity);
-    return repo.save(repo.create({ email: u.email.toLowerCase(), fullName: u.fullName, role: u.role, orgUnitId: u.orgUnitId, passwordHash: await hash(u.password, BCRYPT_ROUNDS) }));
+    return repo.save(
+      repo.create({
+        email: u.email.toLowerCase(),
+        fullName: u.fullName,
+        role: u.role,
+        orgUnitId: u.orgUnitId,
+        passwordHash: await hash(u.password, BCRYPT_ROUNDS),
+      }),
+    );
   }
 
   /** Ensures the ADMIN of ADMIN_EMAIL exists at the root unit; never changes an existing user's password. */

@@ -68,9 +68,7 @@ describe('booleanType', () => {
   });
 
   it('refuses anything else', () => {
-    expect(parse(b, 'có lẽ', 'Đã có công đoàn')).toEqual(
-      fails('Đã có công đoàn phải ghi “Có” hoặc “Không” (hoặc x, 1/0, đã có/chưa có)'),
-    );
+    expect(parse(b, 'có lẽ', 'Đã có công đoàn')).toEqual(fails('Đã có công đoàn phải ghi “Có” hoặc “Không” (hoặc x, 1/0, đã có/chưa có)'));
     expect(parse(b, 2)).toMatchObject({ ok: false });
   });
 
@@ -111,9 +109,7 @@ describe('dateType', () => {
   });
 
   it('says how to write a date', () => {
-    expect(parse(d, '31/12/24', 'Ngày đếm lao động')).toEqual(
-      fails('Ngày đếm lao động phải ghi theo dạng ngày/tháng/năm, ví dụ 31/12/2024'),
-    );
+    expect(parse(d, '31/12/24', 'Ngày đếm lao động')).toEqual(fails('Ngày đếm lao động phải ghi theo dạng ngày/tháng/năm, ví dụ 31/12/2024'));
     expect(parse(d, 'hôm qua', 'Ngày')).toMatchObject({ ok: false });
   });
 

@@ -80,5 +80,4 @@ export function looksLikeTcvn3(text: string): boolean {
   return markers >= MIN_MARKERS && markers >= MIN_MARKER_SHARE * nonAscii && markers > 2 * vietnamese;
 }
 
-export const TCVN3_MESSAGE =
-  'Tệp dùng bảng mã TCVN3 (ABC), chưa được hỗ trợ: hãy lưu lại dưới dạng Unicode (UTF-8) hoặc XLSX';
+export const TCVN3_MESSAGE = 'Tệp dùng bảng mã TCVN3 (ABC), chưa được hỗ trợ: hãy lưu lại dưới dạng Unicode (UTF-8) hoặc XLSX';

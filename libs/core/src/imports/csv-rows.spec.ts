@@ -5,7 +5,12 @@ const records = (text: string, d: ',' | ';' | '\t' = ','): string[][] => [...csv
 
 describe('csvRecords', () => {
   it('splits fields and records on CRLF, LF and CR', () => {
-    expect(records('a,b\r\nc,d\ne,f\rg,h')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(records('a,b\r\nc,d\ne,f\rg,h')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
   });
 
   it('does not add a record for the final line break', () => {

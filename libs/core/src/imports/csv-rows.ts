@@ -34,10 +34,7 @@ export function* csvRecords(text: string, delimiter: CsvDelimiter): Generator<Ra
         for (;;) {
           const q = text.indexOf('"', j);
           if (q < 0) {
-            throw new ImportRefusal(
-              FileErrorCode.CORRUPT,
-              `Tệp CSV có dấu ngoặc kép (") mở ở dòng ${rowNumber} mà không đóng`,
-            );
+            throw new ImportRefusal(FileErrorCode.CORRUPT, `Tệp CSV có dấu ngoặc kép (") mở ở dòng ${rowNumber} mà không đóng`);
           }
           field += text.slice(j, q);
           if (text.charCodeAt(q + 1) === QUOTE) {

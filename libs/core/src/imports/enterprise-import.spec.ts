@@ -32,11 +32,20 @@ describe('ENTERPRISE_IMPORT', () => {
     const r = await readTabular(Buffer.from(csv), ENTERPRISE_IMPORT);
     expect(r.ok && r.rows[0]).toMatchObject({
       errors: [],
-      values: { name: 'A', taxCode: TC1, workerCount: 5, district: 'Vũ Thư', sector: 'May', ownership: Ownership.PRIVATE, hasUnion: true, surveyedOn: '2025-01-02' },
+      values: {
+        name: 'A',
+        taxCode: TC1,
+        workerCount: 5,
+        district: 'Vũ Thư',
+        sector: 'May',
+        ownership: Ownership.PRIVATE,
+        hasUnion: true,
+        surveyedOn: '2025-01-02',
+      },
     });
   });
 
-  it('refuses the second row with a tax code, naming the first, whatever the first row\'s other errors', async () => {
+  it("refuses the second row with a tax code, naming the first, whatever the first row's other errors", async () => {
     const csv = `Tên doanh nghiệp,Mã số thuế,Số lao động\nA,${TC1},-1\nB,${TC2},1\nC, ${TC1} ,2\nD,${TC1.slice(1)},3\n`;
     const r = await readTabular(Buffer.from(csv), ENTERPRISE_IMPORT);
     expect(r.ok && r.rows.map((row) => [row.rowNumber, row.errors.map((e) => e.message)])).toEqual([
@@ -56,10 +65,12 @@ describe('ENTERPRISE_IMPORT', () => {
   it('refuses an ownership it does not know, listing the ones it does', async () => {
     const csv = `Tên doanh nghiệp,Mã số thuế,Số lao động,Loại hình\nA,${TC1},1,Công ty TNHH\n`;
     const r = await readTabular(Buffer.from(csv), ENTERPRISE_IMPORT);
-    expect(r.ok && r.rows[0].errors).toEqual([{
-      column: 'Loại hình',
-      message: 'Loại hình “Công ty TNHH” không nằm trong danh sách: Nhà nước, Tư nhân, Có vốn đầu tư nước ngoài, Tập thể, Khác',
-    }]);
+    expect(r.ok && r.rows[0].errors).toEqual([
+      {
+        column: 'Loại hình',
+        message: 'Loại hình “Công ty TNHH” không nằm trong danh sách: Nhà nước, Tư nhân, Có vốn đầu tư nước ngoài, Tập thể, Khác',
+      },
+    ]);
   });
 });
 
@@ -100,8 +111,8 @@ describe('a kind of another shape', () => {
         columns: [name, { key: 'isMember', heading: 'Ho va ten', required: false, type: booleanType() }],
       }),
     ).toThrow("heading 'ho va ten' belongs to both 'fullName' and 'isMember'");
-    expect(() =>
-      defineImportKind<StaffRow>({ id: 'x', label: 'x', columns: [{ key: 'fullName', heading: ' / ', required: true, type: textType() }] }),
-    ).toThrow('empty heading');
+    expect(() => defineImportKind<StaffRow>({ id: 'x', label: 'x', columns: [{ key: 'fullName', heading: ' / ', required: true, type: textType() }] })).toThrow(
+      'empty heading',
+    );
   });
 });

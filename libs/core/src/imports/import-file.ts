@@ -97,15 +97,15 @@ async function inspectXlsx(buf: Buffer, limits: ImportLimits): Promise<XlsxInspe
     // exceljs's streaming reader only knows worksheets by these entry names (all that Excel writes).
     const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(sheet.path ?? '');
     if (!m) {
-      throw new ImportRefusal(
-        FileErrorCode.UNSUPPORTED_SHEET,
-        `Không đọc được trang tính “${sheet.name}”: hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx`,
-      );
+      throw new ImportRefusal(FileErrorCode.UNSUPPORTED_SHEET, `Không đọc được trang tính “${sheet.name}”: hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx`);
     }
     return {
       sheetName: sheet.name,
       sheetNumber: Number(m[1]),
-      skippedHiddenSheets: sheets.slice(0, index).filter((s) => s.state !== 'visible').map((s) => s.name),
+      skippedHiddenSheets: sheets
+        .slice(0, index)
+        .filter((s) => s.state !== 'visible')
+        .map((s) => s.name),
       merges: scanner.ranges,
     };
   } finally {

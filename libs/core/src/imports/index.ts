@@ -15,14 +15,6 @@ export { NOT_XLSX_OR_CSV_MESSAGE } from './import-file';
 export type { AcceptedRow, ImportRow, OpenedTabular, TabularResult, TabularSource } from './tabular-import';
 export { isAcceptedRow, openTabular, readTabular } from './tabular-import';
 export type { ExportOptions } from './xlsx-export';
-export {
-  REASON_HEADING,
-  ROW_NUMBER_HEADING,
-  importWorkbookBuffer,
-  reasonText,
-  refusedRowsBuffer,
-  writeImportWorkbook,
-  writeRefusedRows,
-} from './xlsx-export';
+export { REASON_HEADING, ROW_NUMBER_HEADING, importWorkbookBuffer, reasonText, refusedRowsBuffer, writeImportWorkbook, writeRefusedRows } from './xlsx-export';
 export type { EnterpriseImportRow } from './enterprise-import';
 export { ENTERPRISE_HEADINGS, ENTERPRISE_IMPORT, OWNERSHIP_CHOICES } from './enterprise-import';

@@ -24,9 +24,18 @@ const REGISTER = [
 
 describe('readTabular, CSV', () => {
   const expectRegister = (rows: ImportRow<EnterpriseImportRow>[]) => {
-    expect(rows.map((r) => [r.rowNumber, r.errors])).toEqual([[3, []], [4, []], [5, []]]);
+    expect(rows.map((r) => [r.rowNumber, r.errors])).toEqual([
+      [3, []],
+      [4, []],
+      [5, []],
+    ]);
     expect(rows[0].values).toMatchObject({
-      name: 'Công ty TNHH Dược phẩm Hưng Yên', taxCode: TC1, workerCount: 120, address: 'Số 1; Lê Lợi', surveyedOn: '2024-12-31', hasUnion: true,
+      name: 'Công ty TNHH Dược phẩm Hưng Yên',
+      taxCode: TC1,
+      workerCount: 120,
+      address: 'Số 1; Lê Lợi',
+      surveyedOn: '2024-12-31',
+      hasUnion: true,
     });
     // A doubled quote, a line break inside quotes (folded to a space), a tax code that lost its leading zero.
     expect(rows[1].values).toMatchObject({ name: 'Công ty "Ánh Dương"', taxCode: TC2, address: 'Thôn Đông, xã Vũ Tiến', hasUnion: false });
@@ -74,12 +83,9 @@ describe('readTabular, CSV', () => {
   });
 
   it('reports dates, counts and tax codes that do not parse', async () => {
-    const csv = [
-      'Tên doanh nghiệp,Mã số thuế,Số lao động,Ngày đếm lao động',
-      `A,${TC1},-1,31/02/2025`,
-      'B,01001O1072,12 người,2025-13-01',
-      `C,${TC1},1,`,
-    ].join('\n');
+    const csv = ['Tên doanh nghiệp,Mã số thuế,Số lao động,Ngày đếm lao động', `A,${TC1},-1,31/02/2025`, 'B,01001O1072,12 người,2025-13-01', `C,${TC1},1,`].join(
+      '\n',
+    );
     const rows = rowsOf(await read(Buffer.from(csv)));
     expect(rows.map((r) => r.errors.map((e) => e.message))).toEqual([
       ['Số lao động phải từ 0 trở lên', '31/02/2025 không phải là ngày hợp lệ'],
@@ -96,10 +102,12 @@ describe('readTabular, CSV', () => {
   it('refuses TCVN3 (ABC) text', async () => {
     expect(await read(iconv.encode(REGISTER, 'tcvn'))).toEqual({
       ok: false,
-      errors: [{
-        code: FileErrorCode.UNSUPPORTED_ENCODING,
-        message: 'Tệp dùng bảng mã TCVN3 (ABC), chưa được hỗ trợ: hãy lưu lại dưới dạng Unicode (UTF-8) hoặc XLSX',
-      }],
+      errors: [
+        {
+          code: FileErrorCode.UNSUPPORTED_ENCODING,
+          message: 'Tệp dùng bảng mã TCVN3 (ABC), chưa được hỗ trợ: hãy lưu lại dưới dạng Unicode (UTF-8) hoặc XLSX',
+        },
+      ],
     });
   });
 
@@ -150,7 +158,12 @@ describe('openTabular', () => {
   });
 
   it('throws an XLSX refusal found after the first rows to the consumer', async () => {
-    const xlsx = await sheetXlsx([['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'], ['A', TC1, 1], ['B', TC2, 2], ['C', TC3, 3]]);
+    const xlsx = await sheetXlsx([
+      ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'],
+      ['A', TC1, 1],
+      ['B', TC2, 2],
+      ['C', TC3, 3],
+    ]);
     const opened = await openTabular(xlsx, ENTERPRISE_IMPORT, { maxDataRows: 2 });
     if (!opened.ok) throw new Error('refused');
     const seen: string[] = [];
@@ -168,10 +181,12 @@ describe('openTabular', () => {
   it('refuses at once what can be known before the rows', async () => {
     expect(await openTabular(Buffer.from('a,b\n1,2\n'), ENTERPRISE_IMPORT)).toEqual({
       ok: false,
-      errors: [{
-        code: FileErrorCode.HEADING_NOT_FOUND,
-        message: 'Không tìm thấy dòng tiêu đề cột trong 10 dòng đầu của tệp: cần có các cột “Tên doanh nghiệp”, “Mã số thuế”, “Số lao động”',
-      }],
+      errors: [
+        {
+          code: FileErrorCode.HEADING_NOT_FOUND,
+          message: 'Không tìm thấy dòng tiêu đề cột trong 10 dòng đầu của tệp: cần có các cột “Tên doanh nghiệp”, “Mã số thuế”, “Số lao động”',
+        },
+      ],
     });
   });
 });

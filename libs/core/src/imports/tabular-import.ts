@@ -66,8 +66,7 @@ export type OpenedTabular<T> =
   | { ok: false; errors: FileError[] };
 
 export type TabularResult<T> =
-  | { ok: true; source: TabularSource; rows: ImportRow<T>[]; acceptedCount: number; refusedCount: number }
-  | { ok: false; errors: FileError[] };
+  { ok: true; source: TabularSource; rows: ImportRow<T>[]; acceptedCount: number; refusedCount: number } | { ok: false; errors: FileError[] };
 
 /** How many characters of a CSV, or of the first rows of a sheet, the TCVN3 check looks at. */
 const TCVN3_SAMPLE_CHARS = 64 * 1024;
@@ -77,11 +76,7 @@ const TCVN3_SAMPLE_CHARS = 64 * 1024;
  * and the kind's columns in it, and returns the data rows as a stream. File-level refusals found on the
  * way come back as `{ ok: false, errors }` with Vietnamese messages; this never throws for a bad file.
  */
-export async function openTabular<T>(
-  input: Buffer | Readable,
-  kind: ImportKind<T>,
-  limits: Partial<ImportLimits> = {},
-): Promise<OpenedTabular<T>> {
+export async function openTabular<T>(input: Buffer | Readable, kind: ImportKind<T>, limits: Partial<ImportLimits> = {}): Promise<OpenedTabular<T>> {
   const lim = withDefaultLimits(limits);
   try {
     const buf = await readInput(input, lim.maxFileBytes);
@@ -94,11 +89,7 @@ export async function openTabular<T>(
 }
 
 /** `openTabular`, every row read into memory: the whole file accepted as rows, or refused as a whole. */
-export async function readTabular<T>(
-  input: Buffer | Readable,
-  kind: ImportKind<T>,
-  limits: Partial<ImportLimits> = {},
-): Promise<TabularResult<T>> {
+export async function readTabular<T>(input: Buffer | Readable, kind: ImportKind<T>, limits: Partial<ImportLimits> = {}): Promise<TabularResult<T>> {
   const opened = await openTabular(input, kind, limits);
   if (!opened.ok) return opened;
   const rows: ImportRow<T>[] = [];
@@ -160,7 +151,11 @@ async function openXlsx<T>(buf: Buffer, sheet: XlsxInspection, kind: ImportKind<
     yield* it;
   }
   const source = sourceOf(match, {
-    format: 'xlsx', sheetName: sheet.sheetName, skippedHiddenSheets: sheet.skippedHiddenSheets, encoding: null, delimiter: null,
+    format: 'xlsx',
+    sheetName: sheet.sheetName,
+    skippedHiddenSheets: sheet.skippedHiddenSheets,
+    encoding: null,
+    delimiter: null,
   });
   return { ok: true, source, rows: dataRows(all(), match, kind, lim) };
 }

@@ -28,7 +28,12 @@ describe('readTabular, XLSX', () => {
     });
     const r = await read(xlsx);
     expect(r.ok && r.source).toEqual({
-      format: 'xlsx', sheetName: 'DS', skippedHiddenSheets: [], encoding: null, delimiter: null, headingRow: 4,
+      format: 'xlsx',
+      sheetName: 'DS',
+      skippedHiddenSheets: [],
+      encoding: null,
+      delimiter: null,
+      headingRow: 4,
       columns: [
         { key: 'name', heading: 'Tên doanh nghiệp', column: 'B' },
         { key: 'taxCode', heading: 'Mã số thuế', column: 'C' },
@@ -41,8 +46,15 @@ describe('readTabular, XLSX', () => {
       {
         rowNumber: 5,
         values: {
-          name: 'Công ty TNHH May Thái Bình', taxCode: TC1, workerCount: 250, address: null, district: 'Đông Hưng',
-          sector: null, ownership: null, hasUnion: false, surveyedOn: null,
+          name: 'Công ty TNHH May Thái Bình',
+          taxCode: TC1,
+          workerCount: 250,
+          address: null,
+          district: 'Đông Hưng',
+          sector: null,
+          ownership: null,
+          hasUnion: false,
+          surveyedOn: null,
         },
         raw: { name: 'Công ty TNHH May Thái Bình', taxCode: TC1, workerCount: 250, district: 'Đông Hưng' },
         errors: [],
@@ -54,15 +66,28 @@ describe('readTabular, XLSX', () => {
   it('reads every enterprise column, rich text, booleans and dates', async () => {
     const xlsx = await sheetXlsx([
       ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động', 'Địa chỉ', 'Ngành', 'Loại hình', 'Đã có công đoàn', 'Ngày đếm lao động'],
-      [{ richText: [{ text: 'Công ty ' }, { text: 'Sao Mai', font: { bold: true } }] }, TC1, 12, 'KCN Phúc Khánh', 'Y tế', 'FDI', 'x', new Date(Date.UTC(2024, 11, 31))],
+      [
+        { richText: [{ text: 'Công ty ' }, { text: 'Sao Mai', font: { bold: true } }] },
+        TC1,
+        12,
+        'KCN Phúc Khánh',
+        'Y tế',
+        'FDI',
+        'x',
+        new Date(Date.UTC(2024, 11, 31)),
+      ],
       ['Công ty B', TC2, '1.200', null, null, 'Nhà nước', 'chưa có', 45658],
       ['Công ty C', TC3, 0, null, null, null, true, '15/03/2025'],
     ]);
     const rows = rowsOf(await read(xlsx));
     expect(rows.map((r) => r.errors)).toEqual([[], [], []]);
     expect(rows[0].values).toMatchObject({
-      name: 'Công ty Sao Mai', address: 'KCN Phúc Khánh', sector: 'Y tế', ownership: Ownership.FOREIGN_INVESTED,
-      hasUnion: true, surveyedOn: '2024-12-31',
+      name: 'Công ty Sao Mai',
+      address: 'KCN Phúc Khánh',
+      sector: 'Y tế',
+      ownership: Ownership.FOREIGN_INVESTED,
+      hasUnion: true,
+      surveyedOn: '2024-12-31',
     });
     expect(rows[1].values).toMatchObject({ workerCount: 1200, ownership: Ownership.STATE, hasUnion: false, surveyedOn: '2025-01-01' });
     expect(rows[2].values).toMatchObject({ workerCount: 0, hasUnion: true, surveyedOn: '2025-03-15' });
@@ -78,10 +103,13 @@ describe('readTabular, XLSX', () => {
     ]);
     const rows = rowsOf(await read(xlsx));
     expect(rows.map((r) => [r.rowNumber, r.errors])).toEqual([
-      [2, [
-        { column: 'Số lao động', message: 'Số lao động phải từ 0 trở lên' },
-        { column: 'Ngày đếm lao động', message: '31/02/2025 không phải là ngày hợp lệ' },
-      ]],
+      [
+        2,
+        [
+          { column: 'Số lao động', message: 'Số lao động phải từ 0 trở lên' },
+          { column: 'Ngày đếm lao động', message: '31/02/2025 không phải là ngày hợp lệ' },
+        ],
+      ],
       [3, [{ column: 'Mã số thuế', message: 'Mã số thuế 0100101073 sai chữ số kiểm tra' }]],
       [4, [{ column: 'Tên doanh nghiệp', message: 'Chưa nhập Tên doanh nghiệp' }]],
       [5, [{ column: 'Mã số thuế', message: 'Trùng mã số thuế với dòng 2' }]],
@@ -153,10 +181,12 @@ describe('readTabular, XLSX', () => {
     });
     expect(await read(xlsx)).toEqual({
       ok: false,
-      errors: [{
-        code: FileErrorCode.MERGED_HEADING,
-        message: 'Dòng tiêu đề (dòng 2) có ô gộp A2:B2: hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng',
-      }],
+      errors: [
+        {
+          code: FileErrorCode.MERGED_HEADING,
+          message: 'Dòng tiêu đề (dòng 2) có ô gộp A2:B2: hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng',
+        },
+      ],
     });
   });
 
@@ -166,7 +196,10 @@ describe('readTabular, XLSX', () => {
   });
 
   it('names the missing required columns', async () => {
-    const xlsx = await sheetXlsx([['Tên doanh nghiệp', 'Địa chỉ'], ['A', 'B']]);
+    const xlsx = await sheetXlsx([
+      ['Tên doanh nghiệp', 'Địa chỉ'],
+      ['A', 'B'],
+    ]);
     expect(await read(xlsx)).toEqual({
       ok: false,
       errors: [{ code: FileErrorCode.MISSING_COLUMNS, message: 'Thiếu cột bắt buộc “Mã số thuế”, “Số lao động” ở dòng tiêu đề (dòng 1)' }],
@@ -178,16 +211,23 @@ describe('readTabular, XLSX', () => {
     const r = await read(await sheetXlsx([...rows, HEADINGS, ['A', TC1, 1]]));
     expect(r).toEqual({
       ok: false,
-      errors: [{
-        code: FileErrorCode.HEADING_NOT_FOUND,
-        message: 'Không tìm thấy dòng tiêu đề cột trong 10 dòng đầu của tệp: cần có các cột “Tên doanh nghiệp”, “Mã số thuế”, “Số lao động”',
-      }],
+      errors: [
+        {
+          code: FileErrorCode.HEADING_NOT_FOUND,
+          message: 'Không tìm thấy dòng tiêu đề cột trong 10 dòng đầu của tệp: cần có các cột “Tên doanh nghiệp”, “Mã số thuế”, “Số lao động”',
+        },
+      ],
     });
     expect(rowsOf(await read(await sheetXlsx([...rows.slice(1), HEADINGS, ['A', TC1, 1]])))[0].rowNumber).toBe(11);
   });
 
   it('refuses a column given twice', async () => {
-    const r = await read(await sheetXlsx([[...HEADINGS, 'MST'], ['A', TC1, 1, TC2]]));
+    const r = await read(
+      await sheetXlsx([
+        [...HEADINGS, 'MST'],
+        ['A', TC1, 1, TC2],
+      ]),
+    );
     expect(!r.ok && r.errors[0]).toEqual({
       code: FileErrorCode.DUPLICATE_COLUMN,
       message: 'Cột “Mã số thuế” xuất hiện nhiều lần ở dòng tiêu đề (dòng 1, các cột B, D): hãy giữ lại một cột',

@@ -11,16 +11,37 @@ const [TC1, TC2, TC3] = taxCodes(3);
 
 const ENTERPRISES: EnterpriseImportRow[] = [
   {
-    name: 'Công ty TNHH May "Thái Bình" – chi nhánh 1', taxCode: `${TC1}-001`, workerCount: 1250, address: 'KCN Phúc Khánh, TP Thái Bình',
-    district: 'TP Thái Bình', sector: 'Dệt may', ownership: Ownership.FOREIGN_INVESTED, hasUnion: true, surveyedOn: '2024-12-31',
+    name: 'Công ty TNHH May "Thái Bình" – chi nhánh 1',
+    taxCode: `${TC1}-001`,
+    workerCount: 1250,
+    address: 'KCN Phúc Khánh, TP Thái Bình',
+    district: 'TP Thái Bình',
+    sector: 'Dệt may',
+    ownership: Ownership.FOREIGN_INVESTED,
+    hasUnion: true,
+    surveyedOn: '2024-12-31',
   },
   {
-    name: '=HYPERLINK("x")', taxCode: TC2, workerCount: 0, address: null, district: null, sector: null, ownership: null,
-    hasUnion: false, surveyedOn: null,
+    name: '=HYPERLINK("x")',
+    taxCode: TC2,
+    workerCount: 0,
+    address: null,
+    district: null,
+    sector: null,
+    ownership: null,
+    hasUnion: false,
+    surveyedOn: null,
   },
   {
-    name: 'Hợp tác xã Đông Hưng', taxCode: TC3, workerCount: 30, address: 'Thôn Đông', district: 'Đông Hưng', sector: 'Nông nghiệp',
-    ownership: Ownership.COLLECTIVE, hasUnion: false, surveyedOn: '2025-02-28',
+    name: 'Hợp tác xã Đông Hưng',
+    taxCode: TC3,
+    workerCount: 30,
+    address: 'Thôn Đông',
+    district: 'Đông Hưng',
+    sector: 'Nông nghiệp',
+    ownership: Ownership.COLLECTIVE,
+    hasUnion: false,
+    surveyedOn: '2025-02-28',
   },
 ];
 
@@ -73,7 +94,17 @@ describe('refusedRowsBuffer', () => {
     expect(again.source.ignoredHeadings).toEqual([ROW_NUMBER_HEADING, REASON_HEADING]);
     expect(again.rows.map((r) => [r.raw, r.errors.map((e) => e.message)])).toEqual([
       [
-        { name: 'Công ty A', taxCode: TC1, workerCount: -5, surveyedOn: '31/02/2025', address: null, district: null, sector: null, ownership: null, hasUnion: null },
+        {
+          name: 'Công ty A',
+          taxCode: TC1,
+          workerCount: -5,
+          surveyedOn: '31/02/2025',
+          address: null,
+          district: null,
+          sector: null,
+          ownership: null,
+          hasUnion: null,
+        },
         ['Số lao động phải từ 0 trở lên', '31/02/2025 không phải là ngày hợp lệ'],
       ],
       [

@@ -29,7 +29,12 @@ interface SheetColumn {
 
 /** Excel limits sheet names to 31 characters without : \ / ? * [ ]. */
 function sheetNameOf(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet1';
+  return (
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet1'
+  );
 }
 
 async function writeWorkbook(
@@ -124,9 +129,7 @@ export function importWorkbookBuffer<T>(
 
 /** One line per error; the column is named unless the message already does. */
 export function reasonText(errors: readonly RowError[]): string {
-  return errors
-    .map((e) => (e.column && !foldText(e.message).includes(foldText(e.column)) ? `${e.column}: ${e.message}` : e.message))
-    .join('\n');
+  return errors.map((e) => (e.column && !foldText(e.message).includes(foldText(e.column)) ? `${e.column}: ${e.message}` : e.message)).join('\n');
 }
 
 /**

@@ -83,7 +83,10 @@ describe('xlsxRows text', () => {
       ws.addRow(['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động']);
       for (const r of rows) ws.addRow(r);
     });
-    const inline = await importWorkbookBuffer(ENTERPRISE_IMPORT, codes.map((taxCode, i) => ({ name: name(i), taxCode, workerCount: i })));
+    const inline = await importWorkbookBuffer(
+      ENTERPRISE_IMPORT,
+      codes.map((taxCode, i) => ({ name: name(i), taxCode, workerCount: i })),
+    );
     for (const file of [shared, inline]) {
       const r = await readTabular(file, ENTERPRISE_IMPORT);
       if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -77,10 +77,7 @@ export async function openCheckedZip(buffer: Buffer, limits: ImportLimits): Prom
       );
     }
     if (total > RATIO_FLOOR_BYTES && total / buffer.length > limits.maxCompressionRatio) {
-      throw new ImportRefusal(
-        FileErrorCode.ZIP_BOMB,
-        'Tệp XLSX có tỉ lệ nén bất thường (có thể là tệp độc hại), không đọc được',
-      );
+      throw new ImportRefusal(FileErrorCode.ZIP_BOMB, 'Tệp XLSX có tỉ lệ nén bất thường (có thể là tệp độc hại), không đọc được');
     }
     await checkTiling(zip, list, centralDirectoryOffset);
     return { zip, entries, totalUncompressedBytes: total };

@@ -75,7 +75,11 @@ export class ApplicationsService {
     if (!Number.isInteger(input.birthYear) || input.birthYear < thisYear - 100 || input.birthYear > thisYear - 15) {
       problems.birthYear = `must be between ${thisYear - 100} and ${thisYear - 15}`;
     }
-    if (input.contractMonths !== null && input.contractMonths !== undefined && (!Number.isInteger(input.contractMonths) || input.contractMonths < 0 || input.contractMonths > 600)) {
+    if (
+      input.contractMonths !== null &&
+      input.contractMonths !== undefined &&
+      (!Number.isInteger(input.contractMonths) || input.contractMonths < 0 || input.contractMonths > 600)
+    ) {
       problems.contractMonths = 'must be a whole number of months between 0 and 600, or null for an indefinite contract';
     }
     if (!isIsoDate(input.submittedOn)) problems.submittedOn = 'must be a date YYYY-MM-DD';
@@ -102,19 +106,28 @@ export class ApplicationsService {
       if (reasons.length) {
         throw new AppError(ErrorCode.INELIGIBLE, `The applicant is not eligible: ${reasons.join(', ')}`, { reasons });
       }
-      const dueOn = target.decisionLimited
-        ? this.calendar.applicationDueOn(await this.calendar.calendar(), input.submittedOn)
-        : null;
+      const dueOn = target.decisionLimited ? this.calendar.applicationDueOn(await this.calendar.calendar(), input.submittedOn) : null;
       const repo = m.getRepository(MembershipApplicationEntity);
-      return repo.save(repo.create({
-        caseId: target.caseId,
-        grassrootsUnionId: target.unitId,
-        decidingUnitId: target.decidingUnitId,
-        fullName, personalId, birthYear: input.birthYear, gender, position,
-        isManager: input.isManager, servingSentence: input.servingSentence, nationality,
-        contractMonths: input.contractMonths ?? null,
-        submittedOn: input.submittedOn, dueOn, status: 'SUBMITTED', submittedBy: actor.userId,
-      }));
+      return repo.save(
+        repo.create({
+          caseId: target.caseId,
+          grassrootsUnionId: target.unitId,
+          decidingUnitId: target.decidingUnitId,
+          fullName,
+          personalId,
+          birthYear: input.birthYear,
+          gender,
+          position,
+          isManager: input.isManager,
+          servingSentence: input.servingSentence,
+          nationality,
+          contractMonths: input.contractMonths ?? null,
+          submittedOn: input.submittedOn,
+          dueOn,
+          status: 'SUBMITTED',
+          submittedBy: actor.userId,
+        }),
+      );
     });
   }
 
@@ -162,7 +175,9 @@ export class ApplicationsService {
       if (!c || !canActOnCase(actor, { assigneeId: c.assignee_id }, c.path)) throw notFound('Founding case');
       if (!isOpenStage(c.stage as CaseStage) || c.stage === CaseStage.RECOGNITION_DECISION) {
         throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, `Applications are collected before the recognition decision; the case is in ${c.stage}`, {
-          unmet: [], stage: c.stage, reason: 'WRONG_STAGE',
+          unmet: [],
+          stage: c.stage,
+          reason: 'WRONG_STAGE',
         });
       }
       return { caseId: c.id, unitId: null, decidingUnitId: c.org_unit_id, ownership: c.ownership, decisionLimited: false };

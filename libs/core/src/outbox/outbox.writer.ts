@@ -23,15 +23,13 @@ export type OutboxRows<N extends JobName, R extends keyof JobPayloads[N] & strin
  * are bound as parameters: their values are appended to `params` and their placeholders numbered after the ones
  * already there.
  */
-export function outboxInsertSelect<N extends JobName, R extends keyof JobPayloads[N] & string>(
-  name: N,
-  rows: OutboxRows<N, R>,
-  params: unknown[],
-): string {
+export function outboxInsertSelect<N extends JobName, R extends keyof JobPayloads[N] & string>(name: N, rows: OutboxRows<N, R>, params: unknown[]): string {
   const bind = (value: unknown) => `$${params.push(value)}`;
   const queue = bind(QUEUE_OF_JOB[name]);
   const job = bind(name);
-  const perRow = Object.entries<string>(rows.perRow).map(([key, sql]) => `'${key}', ${sql}`).join(', ');
+  const perRow = Object.entries<string>(rows.perRow)
+    .map(([key, sql]) => `'${key}', ${sql}`)
+    .join(', ');
   const fixed = rows.fixed && Object.keys(rows.fixed).length ? ` || ${bind(JSON.stringify(rows.fixed))}::jsonb` : '';
   return `INSERT INTO outbox (queue, job_name, payload)
   SELECT ${queue}, ${job}, jsonb_build_object(${perRow})${fixed} FROM ${rows.from}`;

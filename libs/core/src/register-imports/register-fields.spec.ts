@@ -1,9 +1,7 @@
 import { Ownership } from '@app/domain';
 import { EnterpriseImportRow, ImportRow } from '../imports';
 import { taxCodes } from '../imports/testing/import-fixtures';
-import {
-  ImportRowAction, OUT_OF_SCOPE_MESSAGE, REGISTER_FIELDS, RegisterSnapshot, classifyRow, decodeRaw, encodeRaw, providedValues,
-} from './register-fields';
+import { ImportRowAction, OUT_OF_SCOPE_MESSAGE, REGISTER_FIELDS, RegisterSnapshot, classifyRow, decodeRaw, encodeRaw, providedValues } from './register-fields';
 
 const [TC1, TC2] = taxCodes(2);
 
@@ -12,13 +10,32 @@ function row(values: Partial<EnterpriseImportRow>, raw: Record<string, unknown> 
 }
 
 const parsed = (over: Partial<EnterpriseImportRow> = {}): EnterpriseImportRow => ({
-  name: 'Công ty A', taxCode: TC1, workerCount: 30, address: null, district: null, sector: null, ownership: null, hasUnion: false, surveyedOn: null,
+  name: 'Công ty A',
+  taxCode: TC1,
+  workerCount: 30,
+  address: null,
+  district: null,
+  sector: null,
+  ownership: null,
+  hasUnion: false,
+  surveyedOn: null,
   ...over,
 });
 
 const existing = (over: Partial<RegisterSnapshot> = {}): RegisterSnapshot => ({
-  id: 'e-1', taxCode: TC1, orgUnitId: 'u-1', unitPath: 'root.u-1', name: 'Công ty A', workerCount: 30, address: 'Số 1 Lê Lợi', district: null,
-  sector: 'May', ownership: Ownership.PRIVATE, hasUnion: true, surveyedOn: '2024-12-31', ...over,
+  id: 'e-1',
+  taxCode: TC1,
+  orgUnitId: 'u-1',
+  unitPath: 'root.u-1',
+  name: 'Công ty A',
+  workerCount: 30,
+  address: 'Số 1 Lê Lợi',
+  district: null,
+  sector: 'May',
+  ownership: Ownership.PRIVATE,
+  hasUnion: true,
+  surveyedOn: '2024-12-31',
+  ...over,
 });
 
 const all = () => true;
@@ -42,22 +59,40 @@ describe('register import: the dry run of one row', () => {
   });
 
   it('updates only the columns that differ, remembering their values before', () => {
-    const r = row(parsed({ workerCount: 120, address: 'Số 9 Trần Hưng Đạo', sector: 'May' }),
-      { name: 'Công ty A', taxCode: TC1, workerCount: 120, address: 'Số 9 Trần Hưng Đạo', sector: 'May' });
+    const r = row(parsed({ workerCount: 120, address: 'Số 9 Trần Hưng Đạo', sector: 'May' }), {
+      name: 'Công ty A',
+      taxCode: TC1,
+      workerCount: 120,
+      address: 'Số 9 Trần Hưng Đạo',
+      sector: 'May',
+    });
     const c = classifyRow(r, existing(), all);
     expect(c).toMatchObject({ action: ImportRowAction.UPDATE, enterpriseId: 'e-1', changedFields: ['workerCount', 'address'] });
     expect(c.before).toEqual({ workerCount: 30, address: 'Số 1 Lê Lợi' });
   });
 
-  it('leaves a row unchanged when every given value is the register\'s, blanks included', () => {
-    const r = row(parsed({ sector: 'May', surveyedOn: '2024-12-31' }), { name: 'Công ty A', taxCode: TC1, workerCount: 30, sector: 'May', surveyedOn: '31/12/2024', address: null });
+  it("leaves a row unchanged when every given value is the register's, blanks included", () => {
+    const r = row(parsed({ sector: 'May', surveyedOn: '2024-12-31' }), {
+      name: 'Công ty A',
+      taxCode: TC1,
+      workerCount: 30,
+      sector: 'May',
+      surveyedOn: '31/12/2024',
+      address: null,
+    });
     expect(classifyRow(r, existing(), all)).toMatchObject({ action: ImportRowAction.UNCHANGED, enterpriseId: 'e-1', changedFields: [] });
   });
 
-  it('refuses a tax code of an enterprise outside the scope, and keeps the reader\'s errors and cells', () => {
+  it("refuses a tax code of an enterprise outside the scope, and keeps the reader's errors and cells", () => {
     const out = classifyRow(row(parsed(), { name: 'Công ty A', taxCode: TC1, workerCount: 30 }), existing(), () => false);
     expect(out).toMatchObject({ action: ImportRowAction.REFUSED, enterpriseId: null, errors: [{ column: 'Mã số thuế', message: OUT_OF_SCOPE_MESSAGE }] });
-    const bad = classifyRow(row({ name: 'B', taxCode: TC2 }, { name: 'B', taxCode: TC2, workerCount: 'nhiều' }, [{ column: 'Số lao động', message: 'Số lao động phải là số nguyên' }]), undefined, all);
+    const bad = classifyRow(
+      row({ name: 'B', taxCode: TC2 }, { name: 'B', taxCode: TC2, workerCount: 'nhiều' }, [
+        { column: 'Số lao động', message: 'Số lao động phải là số nguyên' },
+      ]),
+      undefined,
+      all,
+    );
     expect(bad).toMatchObject({ action: ImportRowAction.REFUSED, taxCode: TC2, raw: { workerCount: 'nhiều' }, errors: [{ column: 'Số lao động' }] });
   });
 

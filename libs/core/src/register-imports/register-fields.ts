@@ -100,7 +100,13 @@ export function classifyRow(
 ): ClassifiedRow {
   const base = { rowNumber: row.rowNumber, taxCode: row.values.taxCode ?? null, name: row.values.name ?? null, before: null };
   const refused = (errors: RowError[]): ClassifiedRow => ({
-    ...base, action: ImportRowAction.REFUSED, enterpriseId: null, values: { ...row.values }, raw: encodeRaw(row.raw), changedFields: [], errors,
+    ...base,
+    action: ImportRowAction.REFUSED,
+    enterpriseId: null,
+    values: { ...row.values },
+    raw: encodeRaw(row.raw),
+    changedFields: [],
+    errors,
   });
   if (row.errors.length) return refused(row.errors);
   if (existing && !inScope(existing)) return refused([{ column: ENTERPRISE_HEADINGS.taxCode, message: OUT_OF_SCOPE_MESSAGE }]);

@@ -7,16 +7,14 @@ import { Actor, Role, canSeeUnit, pathInSubtree, subtreeLike } from '../common/a
 import { AppError, ErrorCode, forbidden } from '../common/app-error';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
-import {
-  ENTERPRISE_IMPORT, EnterpriseImportRow, FileErrorCode, ImportRow, TabularResult, TabularSource, readTabular, refusedRowsBuffer,
-} from '../imports';
+import { ENTERPRISE_IMPORT, EnterpriseImportRow, FileErrorCode, ImportRow, TabularResult, TabularSource, readTabular } from '../imports';
 import { writeOutbox } from '../outbox/outbox.writer';
-import { asciiFilename, cleanFileName, safeFilename } from '../common/file-names';
+import { cleanFileName } from '../common/file-names';
 import { Slots } from '../common/slots';
+import { NOT_FOUND_MESSAGE, importConflict } from './register-import-errors';
+import { refusedRowsFile } from './refused-rows-file';
 import { DryRunResult, DryRunSummary, RefusedRowsFile, RegisterImportRowView, RegisterImportView } from './register-import.types';
-import {
-  ClassifiedRow, ImportRowAction, JsonCell, RegisterImportStatus, RegisterSnapshot, classifyRow, decodeRaw,
-} from './register-fields';
+import { ClassifiedRow, ImportRowAction, RegisterImportStatus, RegisterSnapshot, classifyRow } from './register-fields';
 
 const VIEW_COLUMNS = `i.id, i.kind, i.file_name AS "fileName", i.status, i.org_unit_id AS "orgUnitId", i.created_by AS "createdById",
   i.created_at AS "createdAt", i.sheet_name AS "sheetName", i.total_rows AS "totalRows", i.to_create AS "toCreate", i.to_update AS "toUpdate",
@@ -28,8 +26,6 @@ const INSERT_CHUNK = 5_000;
 /** Dry runs side by side in one API process: each holds a file and its parsed rows in memory. */
 const MAX_CONCURRENT_DRY_RUNS = 2;
 export const IMPORT_KIND_ENTERPRISE = 'enterprise';
-
-const NOT_FOUND_MESSAGE = 'Không tìm thấy lần nhập này';
 
 /**
  * Imports of the enterprise register (danh sách doanh nghiệp) from an office's XLSX or CSV, in two steps:
@@ -116,14 +112,7 @@ export class RegisterImportsService {
     return rows.map((r) => classifyRow(r, r.values.taxCode ? byCode.get(r.values.taxCode) : undefined, inScope));
   }
 
-  private async store(
-    actor: Actor,
-    orgUnitId: string,
-    fileName: string,
-    file: Buffer,
-    source: TabularSource,
-    rows: ClassifiedRow[],
-  ): Promise<DryRunSummary> {
+  private async store(actor: Actor, orgUnitId: string, fileName: string, file: Buffer, source: TabularSource, rows: ClassifiedRow[]): Promise<DryRunSummary> {
     const count = (a: ImportRowAction) => rows.filter((r) => r.action === a).length;
     const counts = {
       totalRows: rows.length,
@@ -137,13 +126,32 @@ export class RegisterImportsService {
       const [imp] = await m.query(
         `INSERT INTO register_import (kind, org_unit_id, file_name, file_sha256, sheet_name, status, total_rows, to_create, to_update, unchanged, refused, created_by)
          VALUES ($1, $2, $3, $4, $5, '${RegisterImportStatus.VALIDATED}', $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [IMPORT_KIND_ENTERPRISE, orgUnitId, fileName, sha256, source.sheetName?.slice(0, 100) ?? null, counts.totalRows, counts.toCreate,
-          counts.toUpdate, counts.unchanged, counts.refused, actor.userId],
+        [
+          IMPORT_KIND_ENTERPRISE,
+          orgUnitId,
+          fileName,
+          sha256,
+          source.sheetName?.slice(0, 100) ?? null,
+          counts.totalRows,
+          counts.toCreate,
+          counts.toUpdate,
+          counts.unchanged,
+          counts.refused,
+          actor.userId,
+        ],
       );
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({
-          row_number: r.rowNumber, action: r.action, tax_code: r.taxCode, name: r.name, enterprise_id: r.enterpriseId, values: r.values,
-          before: r.before, raw: r.raw, changed_fields: r.changedFields, errors: r.errors,
+          row_number: r.rowNumber,
+          action: r.action,
+          tax_code: r.taxCode,
+          name: r.name,
+          enterprise_id: r.enterpriseId,
+          values: r.values,
+          before: r.before,
+          raw: r.raw,
+          changed_fields: r.changedFields,
+          errors: r.errors,
         }));
         await m.query(
           `INSERT INTO register_import_row (import_id, row_number, action, tax_code, name, enterprise_id, "values", before, raw, changed_fields, errors)
@@ -156,8 +164,12 @@ export class RegisterImportsService {
       return imp.id as string;
     });
     return {
-      id, status: RegisterImportStatus.VALIDATED, ...counts,
-      sheetName: source.sheetName, skippedHiddenSheets: source.skippedHiddenSheets, ignoredHeadings: source.ignoredHeadings,
+      id,
+      status: RegisterImportStatus.VALIDATED,
+      ...counts,
+      sheetName: source.sheetName,
+      skippedHiddenSheets: source.skippedHiddenSheets,
+      ignoredHeadings: source.ignoredHeadings,
     };
   }
 
@@ -217,7 +229,9 @@ export class RegisterImportsService {
       p.values,
     );
     const totals: Record<ImportRowAction, number> = {
-      [ImportRowAction.CREATE]: imp.toCreate, [ImportRowAction.UPDATE]: imp.toUpdate, [ImportRowAction.UNCHANGED]: imp.unchanged,
+      [ImportRowAction.CREATE]: imp.toCreate,
+      [ImportRowAction.UPDATE]: imp.toUpdate,
+      [ImportRowAction.UNCHANGED]: imp.unchanged,
       [ImportRowAction.REFUSED]: imp.refused,
     };
     const page = rows.slice(0, limit);
@@ -250,7 +264,7 @@ export class RegisterImportsService {
           WHERE id = $1 AND status IN ('${RegisterImportStatus.VALIDATED}', '${RegisterImportStatus.FAILED}') RETURNING id`,
         [current.id, actor.userId],
       );
-      if (!updated[0]?.length) throw await this.conflict(m.query.bind(m), current.id, 'confirm');
+      if (!updated[0]?.length) throw await importConflict(m.query.bind(m), current.id, 'confirm');
       await writeOutbox(m, JobName.APPLY_REGISTER_IMPORT, { importId: current.id });
     });
     return this.get(actor, id);
@@ -263,41 +277,13 @@ export class RegisterImportsService {
       `UPDATE register_import SET status = '${RegisterImportStatus.CANCELLED}', finished_at = now() WHERE id = $1 AND status = '${RegisterImportStatus.VALIDATED}' RETURNING id`,
       [current.id],
     );
-    if (!updated[0]?.length) throw await this.conflict((sql, params) => this.db.query(sql, params), current.id, 'cancel');
+    if (!updated[0]?.length) throw await importConflict((sql, params) => this.db.query(sql, params), current.id, 'cancel');
     return this.get(actor, id);
-  }
-
-  private async conflict(query: (sql: string, params: unknown[]) => Promise<{ status: string }[]>, id: string, what: 'confirm' | 'cancel'): Promise<AppError> {
-    const [row] = await query(`SELECT status FROM register_import WHERE id = $1`, [id]);
-    const status = row?.status as RegisterImportStatus | undefined;
-    const why: Record<RegisterImportStatus, string> = {
-      [RegisterImportStatus.VALIDATED]: 'Lần nhập này chưa được xác nhận',
-      [RegisterImportStatus.APPLYING]: 'Lần nhập này đã được xác nhận và đang được ghi vào danh sách doanh nghiệp',
-      [RegisterImportStatus.APPLIED]: 'Lần nhập này đã được ghi vào danh sách doanh nghiệp',
-      [RegisterImportStatus.FAILED]: 'Lần nhập này bị lỗi khi ghi: hãy xác nhận lại để ghi tiếp các dòng còn lại',
-      [RegisterImportStatus.CANCELLED]: 'Lần nhập này đã bị huỷ: hãy tải tệp lên lại',
-    };
-    const prefix = what === 'confirm' ? 'Không xác nhận được' : 'Không huỷ được';
-    return new AppError(ErrorCode.CONFLICT, `${prefix}: ${status ? why[status] : NOT_FOUND_MESSAGE}`, { status });
   }
 
   /** The refused rows as an XLSX to correct and import again: row number, the cells as read, and the reasons (“Lý do”). */
   async refusedFile(actor: Actor, id: string): Promise<RefusedRowsFile> {
     const imp = await this.get(actor, id);
-    const rows: { rowNumber: number; values: Record<string, unknown> | null; raw: Record<string, JsonCell> | null; errors: ImportRow<EnterpriseImportRow>['errors'] }[] =
-      await this.db.query(
-        `SELECT r.row_number AS "rowNumber", r."values", r.raw, r.errors FROM register_import_row r
-          WHERE r.import_id = $1 AND r.action = '${ImportRowAction.REFUSED}' ORDER BY r.row_number`,
-        [imp.id],
-      );
-    const importRows: ImportRow<EnterpriseImportRow>[] = rows.map((r) => ({
-      rowNumber: r.rowNumber,
-      values: (r.values ?? {}),
-      raw: decodeRaw(r.raw),
-      errors: r.errors,
-    }));
-    const body = await refusedRowsBuffer(ENTERPRISE_IMPORT, importRows, { title: `Các dòng bị từ chối của tệp ${imp.fileName}`.slice(0, 250) });
-    const base = `Dòng bị từ chối - ${imp.fileName.replace(/\.(xlsx|csv|txt)$/i, '')}`;
-    return { body, filename: `${safeFilename(base)}.xlsx`, asciiFilename: `${asciiFilename(base) || 'dong-bi-tu-choi'}.xlsx` };
+    return refusedRowsFile(this.db, imp);
   }
 }

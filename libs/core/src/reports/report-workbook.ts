@@ -29,7 +29,9 @@ export function summaryLines(s: ReportSnapshot): SummaryLine[] {
   return [
     { label: 'Đoàn viên kết nạp mới', target: f.newMembers.target, actual: f.newMembers.actual, percent: progressPercent(f.newMembers) },
     {
-      label: 'Công đoàn cơ sở thành lập mới', target: f.newGrassrootsUnions.target, actual: f.newGrassrootsUnions.actual,
+      label: 'Công đoàn cơ sở thành lập mới',
+      target: f.newGrassrootsUnions.target,
+      actual: f.newGrassrootsUnions.actual,
       percent: progressPercent(f.newGrassrootsUnions),
     },
     { label: 'Doanh nghiệp từ 25 lao động trở lên', target: null, actual: f.coverage.enterprises25Plus, percent: null },
@@ -100,12 +102,18 @@ function summarySheet(wb: Workbook, s: ReportSnapshot): void {
     { heading: SUMMARY_HEADINGS[2], width: 14 },
     { heading: SUMMARY_HEADINGS[3], width: 20, numFmt: PERCENT_FORMAT },
   ]);
-  addRows(ws, summaryLines(s).map((l) => [l.label, l.target, l.actual, l.percent]));
+  addRows(
+    ws,
+    summaryLines(s).map((l) => [l.label, l.target, l.actual, l.percent]),
+  );
   ws.addRow([]);
   const stageHeading = ws.addRow(['Giai đoạn hồ sơ thành lập', 'Số hồ sơ', 'Trong đó quá hạn']);
   stageHeading.font = { bold: true };
   const stages = s.figures.stages;
-  addRows(ws, stages.map((st) => [CASE_STAGE_LABEL_VI[st.stage], st.count, OPEN.has(st.stage) ? st.overdue : null]));
+  addRows(
+    ws,
+    stages.map((st) => [CASE_STAGE_LABEL_VI[st.stage], st.count, OPEN.has(st.stage) ? st.overdue : null]),
+  );
   ws.addRow(['Cộng', stages.reduce((n, st) => n + st.count, 0), stages.reduce((n, st) => n + st.overdue, 0)]).font = { bold: true };
 }
 
@@ -121,9 +129,20 @@ function officerSheet(wb: Workbook, s: ReportSnapshot): void {
     { heading: 'Chỉ tiêu đoàn viên (năm)', width: 14 },
     { heading: 'Chỉ tiêu CĐCS (năm)', width: 14 },
   ]);
-  addRows(ws, s.figures.byOfficer.map((o, i) => [
-    i + 1, o.fullName, o.cases, o.openCases, o.overdueCases, o.recognitions, o.membersAdmitted, o.targetMembers, o.targetGrassrootsUnions,
-  ]));
+  addRows(
+    ws,
+    s.figures.byOfficer.map((o, i) => [
+      i + 1,
+      o.fullName,
+      o.cases,
+      o.openCases,
+      o.overdueCases,
+      o.recognitions,
+      o.membersAdmitted,
+      o.targetMembers,
+      o.targetGrassrootsUnions,
+    ]),
+  );
 }
 
 function grassrootsSheet(wb: Workbook, s: ReportSnapshot): void {
@@ -134,7 +153,10 @@ function grassrootsSheet(wb: Workbook, s: ReportSnapshot): void {
     { heading: 'Đoàn viên kết nạp trong kỳ', width: 16 },
     { heading: 'Số đoàn viên cuối kỳ', width: 16 },
   ]);
-  addRows(ws, s.figures.byGrassrootsUnion.map((g, i) => [i + 1, g.name, excelDate(g.recognizedOn), g.membersAdmitted, g.membersAtEnd]));
+  addRows(
+    ws,
+    s.figures.byGrassrootsUnion.map((g, i) => [i + 1, g.name, excelDate(g.recognizedOn), g.membersAdmitted, g.membersAtEnd]),
+  );
 }
 
 function overdueSheet(wb: Workbook, s: ReportSnapshot): void {
@@ -147,11 +169,19 @@ function overdueSheet(wb: Workbook, s: ReportSnapshot): void {
     { heading: 'Số ngày quá hạn', width: 12 },
     { heading: 'Cán bộ phụ trách', width: 30 },
   ]);
-  addRows(ws, s.figures.overdueCaseList.map((c, i) => [
-    // The tax code stays text: it is an identifier, and leading zeros matter.
-    i + 1, c.enterpriseName, c.taxCode, CASE_STAGE_LABEL_VI[c.stage], excelDate(c.stageDueOn), c.daysLate === null ? null : Number(c.daysLate),
-    c.assigneeName ?? '',
-  ]));
+  addRows(
+    ws,
+    s.figures.overdueCaseList.map((c, i) => [
+      // The tax code stays text: it is an identifier, and leading zeros matter.
+      i + 1,
+      c.enterpriseName,
+      c.taxCode,
+      CASE_STAGE_LABEL_VI[c.stage],
+      excelDate(c.stageDueOn),
+      c.daysLate === null ? null : Number(c.daysLate),
+      c.assigneeName ?? '',
+    ]),
+  );
 }
 
 /** The report as an XLSX workbook: the summary, the breakdowns by officer and by CĐCS, the overdue cases. */

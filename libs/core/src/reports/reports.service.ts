@@ -108,10 +108,10 @@ export class ReportsService {
       return this.db.query(`SELECT ${REPORT_VIEW_COLUMNS} FROM report r WHERE r.org_unit_id = $1 ${order}`, [actor.orgUnitId]);
     }
     if (actor.role === Role.ADMIN) return this.db.query(`SELECT ${REPORT_VIEW_COLUMNS} FROM report r ${order}`);
-    return this.db.query(
-      `SELECT ${REPORT_VIEW_COLUMNS} FROM report r JOIN org_unit o ON o.id = r.org_unit_id WHERE o.path = $1 OR o.path LIKE $2 ${order}`,
-      [actor.orgPath, subtreeLike(actor.orgPath)],
-    );
+    return this.db.query(`SELECT ${REPORT_VIEW_COLUMNS} FROM report r JOIN org_unit o ON o.id = r.org_unit_id WHERE o.path = $1 OR o.path LIKE $2 ${order}`, [
+      actor.orgPath,
+      subtreeLike(actor.orgPath),
+    ]);
   }
 
   /** A READY report's file; NOT_FOUND outside the scope, CONFLICT while it is not built. */

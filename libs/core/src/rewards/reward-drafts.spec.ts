@@ -3,28 +3,53 @@ import { GrassrootsResults, OfficerResults, draftNominations } from './reward-dr
 
 const period = { start: '2025-05-01', end: '2025-05-31', targetYear: 2025, provisionalAsOf: null };
 const officer = (over: Partial<OfficerResults> = {}): OfficerResults => ({
-  officerId: 'o1', fullName: 'Nguyễn Thị Lan', membersAdmitted: 5, cdcsFounded: 1, targetMembers: 5, targetCdcs: 1, ...over,
+  officerId: 'o1',
+  fullName: 'Nguyễn Thị Lan',
+  membersAdmitted: 5,
+  cdcsFounded: 1,
+  targetMembers: 5,
+  targetCdcs: 1,
+  ...over,
 });
 const union = (over: Partial<GrassrootsResults> = {}): GrassrootsResults => ({
-  unitId: 'g1', name: 'CĐCS Công ty May Hòa Bình', membersAtStart: 0, membersAdmitted: 0, membersAtEnd: 0, recognizedOn: null, ...over,
+  unitId: 'g1',
+  name: 'CĐCS Công ty May Hòa Bình',
+  membersAtStart: 0,
+  membersAdmitted: 0,
+  membersAtEnd: 0,
+  recognizedOn: null,
+  ...over,
 });
 
 describe('draftNominations', () => {
   it('drafts a qualifying officer with the rule basis and the figures', () => {
     expect(draftNominations(period, [officer()], [], DEFAULT_REWARD_CONFIG)).toEqual([
       {
-        rule: RewardRule.OFFICER_RESULTS, officerId: 'o1', grassrootsUnionId: null, nominee: 'Nguyễn Thị Lan', score: 100,
+        rule: RewardRule.OFFICER_RESULTS,
+        officerId: 'o1',
+        grassrootsUnionId: null,
+        nominee: 'Nguyễn Thị Lan',
+        score: 100,
         basis: 'Kết nạp 5/5 đoàn viên (100%), thành lập 1/1 CĐCS (100%)',
         figures: {
-          membersAdmitted: 5, cdcsFounded: 1, targetMembers: 5, targetCdcs: 1, targetYear: 2025,
-          periodStart: '2025-05-01', periodEnd: '2025-05-31', provisional: false, asOf: null,
+          membersAdmitted: 5,
+          cdcsFounded: 1,
+          targetMembers: 5,
+          targetCdcs: 1,
+          targetYear: 2025,
+          periodStart: '2025-05-01',
+          periodEnd: '2025-05-31',
+          provisional: false,
+          asOf: null,
         },
       },
     ]);
   });
 
   it('leaves out what does not qualify', () => {
-    expect(draftNominations(period, [officer({ membersAdmitted: 4 })], [union({ membersAtStart: 100, membersAdmitted: 5 })], DEFAULT_REWARD_CONFIG)).toEqual([]);
+    expect(draftNominations(period, [officer({ membersAdmitted: 4 })], [union({ membersAtStart: 100, membersAdmitted: 5 })], DEFAULT_REWARD_CONFIG)).toEqual(
+      [],
+    );
   });
 
   it('scores CĐCS growth, and a new CĐCS only inside its first year', () => {

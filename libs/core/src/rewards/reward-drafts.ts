@@ -1,5 +1,13 @@
 import {
-  IsoDate, RewardConfig, RewardEvaluation, RewardRule, formatDateVi, isWithinFirstYear, scoreCdcsGrowth, scoreNewCdcsFirstYear, scoreOfficer,
+  IsoDate,
+  RewardConfig,
+  RewardEvaluation,
+  RewardRule,
+  formatDateVi,
+  isWithinFirstYear,
+  scoreCdcsGrowth,
+  scoreNewCdcsFirstYear,
+  scoreOfficer,
 } from '@app/domain';
 
 /** An officer's results in the period, with the officer's targets of the period end's year. */
@@ -42,12 +50,7 @@ export interface DraftPeriod {
 }
 
 /** Runs the reward rules over the figures; only qualifying results become drafts. */
-export function draftNominations(
-  period: DraftPeriod,
-  officers: OfficerResults[],
-  unions: GrassrootsResults[],
-  cfg: RewardConfig,
-): NominationDraft[] {
+export function draftNominations(period: DraftPeriod, officers: OfficerResults[], unions: GrassrootsResults[], cfg: RewardConfig): NominationDraft[] {
   const drafts: NominationDraft[] = [];
   const common = { periodStart: period.start, periodEnd: period.end, provisional: period.provisionalAsOf !== null, asOf: period.provisionalAsOf };
   const add = (e: RewardEvaluation, ids: { officerId?: string; grassrootsUnionId?: string }, figures: Record<string, unknown>) => {

@@ -1,6 +1,4 @@
-import {
-  IsoDate, PeriodKind, RewardOccasion, addDays, isIsoDate, isoDateParts, occasionDueOn, occasionPeriod,
-} from '@app/domain';
+import { IsoDate, PeriodKind, RewardOccasion, addDays, isIsoDate, isoDateParts, occasionDueOn, occasionPeriod } from '@app/domain';
 
 /** An occasion of one year with the days it covers, as stored on its nominations. */
 export interface OccasionPeriod {

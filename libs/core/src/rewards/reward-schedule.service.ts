@@ -13,7 +13,11 @@ import { occasionsDueBy } from './reward-occasions';
 export const REWARD_CATCH_UP_DAYS = 7;
 const JOB = JobName.SCHEDULE_REWARD_EVALUATIONS;
 
-export interface ScheduledOccasion { occasion: string; year: number; units: number }
+export interface ScheduledOccasion {
+  occasion: string;
+  year: number;
+  units: number;
+}
 
 /**
  * The daily check: for each occasion due (on the day or in the catch-up window) and not scheduled
@@ -36,21 +40,27 @@ export class RewardScheduleService {
       await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [REWARD_LOCK_CLASS, JOB]);
       const scheduled: ScheduledOccasion[] = [];
       for (const o of due) {
-        const [done] = await m.query(
-          `SELECT 1 FROM job_run WHERE job = $1 AND details->>'occasion' = $2 AND (details->>'year')::int = $3 LIMIT 1`,
-          [JOB, o.occasion, o.year],
-        );
+        const [done] = await m.query(`SELECT 1 FROM job_run WHERE job = $1 AND details->>'occasion' = $2 AND (details->>'year')::int = $3 LIMIT 1`, [
+          JOB,
+          o.occasion,
+          o.year,
+        ]);
         if (done) continue;
         // Set-based rather than writeOutbox per unit: a national tree has thousands of upper-level units.
         const params: unknown[] = [];
-        const evaluations = outboxInsertSelect(JobName.EVALUATE_REWARDS, {
-          perRow: { orgUnitId: 'u.id' },
-          fixed: { occasion: o.occasion, year: o.year },
-          from: `org_unit u WHERE u.kind = 'UPPER_LEVEL' AND u.dissolved_at IS NULL ORDER BY u.path`,
-        }, params);
+        const evaluations = outboxInsertSelect(
+          JobName.EVALUATE_REWARDS,
+          {
+            perRow: { orgUnitId: 'u.id' },
+            fixed: { occasion: o.occasion, year: o.year },
+            from: `org_unit u WHERE u.kind = 'UPPER_LEVEL' AND u.dissolved_at IS NULL ORDER BY u.path`,
+          },
+          params,
+        );
         const [{ n }] = await m.query(`WITH w AS (${evaluations} RETURNING 1) SELECT count(*)::int AS n FROM w`, params);
         await m.query(`INSERT INTO job_run (job, started_at, finished_at, details) VALUES ($1, now(), now(), $2)`, [
-          JOB, JSON.stringify({ today, occasion: o.occasion, year: o.year, units: n }),
+          JOB,
+          JSON.stringify({ today, occasion: o.occasion, year: o.year, units: n }),
         ]);
         scheduled.push({ occasion: o.occasion, year: o.year, units: n });
       }

@@ -36,7 +36,12 @@ const VIEW = `n.id, n.org_unit_id AS "orgUnitId", n.occasion, n.period_kind AS "
   n.basis, n.figures, n.status, n.decided_by AS "decidedById", n.decided_at AS "decidedAt", n.decision_note AS "decisionNote",
   n.evaluated_at AS "evaluatedAt"`;
 export interface NominationDecisionView {
-  nominationId: string; fromStatus: NominationStatus | null; toStatus: NominationStatus; byUserId: string; at: Date; note: string | null;
+  nominationId: string;
+  fromStatus: NominationStatus | null;
+  toStatus: NominationStatus;
+  byUserId: string;
+  at: Date;
+  note: string | null;
 }
 
 const ORDER = `ORDER BY n.period_start DESC, n.org_unit_id, n.rule, n.score DESC, n.nominee, n.id`;
@@ -66,7 +71,8 @@ export class RewardsService {
     const occasion = occasionOfPeriod(periodKind, periodStart);
     if (!occasion) {
       throw badInput({
-        periodStart: 'names no reward occasion: YEAR from 1 January (year end), MONTH from 1 May (Workers\' Month) or YEAR from 1 August (anniversary of the next year)',
+        periodStart:
+          "names no reward occasion: YEAR from 1 January (year end), MONTH from 1 May (Workers' Month) or YEAR from 1 August (anniversary of the next year)",
       });
     }
     const unit = await this.orgUnits.getVisible(actor, orgUnitId);
@@ -95,10 +101,11 @@ export class RewardsService {
       const unions = await this.grassrootsResults(m, unit, o);
       const drafts = draftNominations({ start: o.start, end: o.end, targetYear: Number(o.end.slice(0, 4)), provisionalAsOf }, officers, unions, this.cfg);
       await this.write(m, unit.id, o, drafts);
-      return m.query(
-        `SELECT ${VIEW} FROM reward_nomination n WHERE n.org_unit_id = $1 AND n.occasion = $2 AND n.period_start = $3 ${ORDER}`,
-        [unit.id, o.occasion, o.start],
-      );
+      return m.query(`SELECT ${VIEW} FROM reward_nomination n WHERE n.org_unit_id = $1 AND n.occasion = $2 AND n.period_start = $3 ${ORDER}`, [
+        unit.id,
+        o.occasion,
+        o.start,
+      ]);
     });
   }
 
@@ -148,7 +155,13 @@ export class RewardsService {
   private async write(m: EntityManager, unitId: string, o: OccasionPeriod, drafts: NominationDraft[]): Promise<void> {
     const rows = JSON.stringify(
       drafts.map((d) => ({
-        rule: d.rule, officer_id: d.officerId, grassroots_union_id: d.grassrootsUnionId, nominee: d.nominee, score: d.score, basis: d.basis, figures: d.figures,
+        rule: d.rule,
+        officer_id: d.officerId,
+        grassroots_union_id: d.grassrootsUnionId,
+        nominee: d.nominee,
+        score: d.score,
+        basis: d.basis,
+        figures: d.figures,
       })),
     );
     await m.query(
@@ -211,14 +224,19 @@ export class RewardsService {
       if (row.officer_id === actor.userId) throw forbidden('Nobody decides their own nomination');
       if (row.status !== NominationStatus.PROPOSED) throw conflict(`The nomination was already decided (${row.status})`, { status: row.status });
       const to = approve ? NominationStatus.APPROVED : NominationStatus.REJECTED;
-      await m.query(
-        `UPDATE reward_nomination SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4 WHERE id = $1 AND status = 'PROPOSED'`,
-        [id, to, actor.userId, text],
-      );
-      await m.query(
-        `INSERT INTO reward_nomination_event (nomination_id, from_status, to_status, by_user_id, note) VALUES ($1, $2, $3, $4, $5)`,
-        [id, row.status, to, actor.userId, text],
-      );
+      await m.query(`UPDATE reward_nomination SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4 WHERE id = $1 AND status = 'PROPOSED'`, [
+        id,
+        to,
+        actor.userId,
+        text,
+      ]);
+      await m.query(`INSERT INTO reward_nomination_event (nomination_id, from_status, to_status, by_user_id, note) VALUES ($1, $2, $3, $4, $5)`, [
+        id,
+        row.status,
+        to,
+        actor.userId,
+        text,
+      ]);
       const [view] = await m.query(`SELECT ${VIEW} FROM reward_nomination n WHERE n.id = $1`, [id]);
       return view;
     });

@@ -10,7 +10,8 @@ export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 255 }) name: string;
   @Index('UQ_enterprise_tax_code', { unique: true })
-  @Column({ name: 'tax_code', type: 'varchar', length: 20 }) taxCode: string;
+  @Column({ name: 'tax_code', type: 'varchar', length: 20 })
+  taxCode: string;
   @Column({ type: 'varchar', length: 500, nullable: true }) address: string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) district: string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) sector: string | null;
@@ -20,7 +21,8 @@ export class EnterpriseEntity {
   @Column({ name: 'surveyed_on', type: 'date', nullable: true }) surveyedOn: string | null;
   @Column({ name: 'has_union', type: 'boolean' }) hasUnion: boolean;
   @Index('IDX_enterprise_org_unit')
-  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @Column({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId: string;
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

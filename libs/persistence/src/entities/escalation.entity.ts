@@ -16,12 +16,15 @@ export class EscalationEntity {
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
   @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE', nullable: true }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity | null;
   @Column({ name: 'application_id', type: 'uuid', nullable: true }) applicationId: string | null;
-  @ManyToOne(() => MembershipApplicationEntity, { onDelete: 'CASCADE', nullable: true }) @JoinColumn({ name: 'application_id' }) application?: MembershipApplicationEntity | null;
+  @ManyToOne(() => MembershipApplicationEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'application_id' })
+  application?: MembershipApplicationEntity | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;
   @Column({ name: 'stage_entry', type: 'int' }) stageEntry: number;
   @Column({ type: 'varchar', length: 10 }) level: string;
   @Index('IDX_escalation_raised')
-  @CreateDateColumn({ name: 'raised_at', type: 'timestamptz' }) raisedAt: Date;
+  @CreateDateColumn({ name: 'raised_at', type: 'timestamptz' })
+  raisedAt: Date;
 }
 
 /**
@@ -45,7 +48,8 @@ export class NotificationEntity {
   @Column({ name: 'escalation_id', type: 'uuid' }) escalationId: string;
   @ManyToOne(() => EscalationEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'escalation_id' }) escalation?: EscalationEntity;
   @Index('IDX_notification_user')
-  @Column({ name: 'user_id', type: 'uuid' }) userId: string;
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'user_id' }) user?: UserEntity;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt: Date | null;
@@ -57,7 +61,8 @@ export class NotificationEntity {
 export class JobRunEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Index('IDX_job_run_job')
-  @Column({ type: 'varchar', length: 60 }) job: string;
+  @Column({ type: 'varchar', length: 60 })
+  job: string;
   @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
   @Column({ type: 'jsonb', nullable: true }) details: Record<string, unknown> | null;

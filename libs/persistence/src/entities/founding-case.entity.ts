@@ -17,13 +17,16 @@ import { UserEntity } from './user.entity';
 export class FoundingCaseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('IDX_founding_case_enterprise')
-  @Column({ name: 'enterprise_id', type: 'uuid' }) enterpriseId: string;
+  @Column({ name: 'enterprise_id', type: 'uuid' })
+  enterpriseId: string;
   @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'enterprise_id' }) enterprise?: EnterpriseEntity;
   @Index('IDX_founding_case_org_unit')
-  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @Column({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId: string;
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
   @Index('IDX_founding_case_assignee')
-  @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', nullable: true }) @JoinColumn({ name: 'assignee_id' }) assignee?: UserEntity | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;
   @Column({ type: 'int', default: 1 }) version: number;
@@ -41,7 +44,8 @@ export class FoundingCaseEntity {
   @Column({ name: 'decided_on', type: 'date', nullable: true }) decidedOn: string | null;
   @Column({ name: 'recognized_on', type: 'date', nullable: true }) recognizedOn: string | null;
   @Index('IDX_founding_case_grassroots')
-  @Column({ name: 'grassroots_union_id', type: 'uuid', nullable: true }) grassrootsUnionId: string | null;
+  @Column({ name: 'grassroots_union_id', type: 'uuid', nullable: true })
+  grassrootsUnionId: string | null;
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT', nullable: true }) @JoinColumn({ name: 'grassroots_union_id' }) grassrootsUnion?: OrgUnitEntity | null;
   @CreateDateColumn({ name: 'opened_at', type: 'timestamptz' }) openedAt: Date;
   @Column({ name: 'opened_by', type: 'uuid' }) openedBy: string;
@@ -53,7 +57,8 @@ export class FoundingCaseEntity {
 export class CaseEvidenceEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Index('IDX_case_evidence_case')
-  @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
   @ManyToOne(() => FoundingCaseEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity;
   @Column({ type: 'varchar', length: 20 }) kind: string;
   @Column({ type: 'varchar', length: 30 }) stage: string;

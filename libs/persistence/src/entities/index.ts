@@ -3,7 +3,13 @@ import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './
 import { EnterpriseEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity } from './enterprise.entity';
 import { EscalationEntity, EscalationProgressEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
 import {
-  CaseMemberMonthEntity, CaseMemberYearEntity, MemberEntity, MemberMonthEntity, MemberTotalEntity, MemberYearEntity, MembershipApplicationEntity,
+  CaseMemberMonthEntity,
+  CaseMemberYearEntity,
+  MemberEntity,
+  MemberMonthEntity,
+  MemberTotalEntity,
+  MemberYearEntity,
+  MembershipApplicationEntity,
 } from './membership.entity';
 import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -31,8 +37,36 @@ export * from './user.entity';
 export * from './login-failure.entity';
 
 export const ENTITIES = [
-  OrgUnitEntity, OrgUnitMoveEntity, UserEntity, EnterpriseEntity, FoundingCaseEntity, CaseEvidenceEntity,
-  CaseTransitionEntity, MembershipApplicationEntity, MemberEntity, MemberMonthEntity, MemberYearEntity, MemberTotalEntity, CaseMemberMonthEntity, CaseMemberYearEntity, TargetEntity, CalendarDayEntity,
-  EscalationEntity, EscalationProgressEntity, NotificationEntity, OutboxEntity, ReportEntity, RewardNominationEntity, RewardNominationEventEntity, LoginFailureEntity, JobRunEntity,
-  PeriodCloseEntity, CaseCloseStateEntity, CaseCloseTallyEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity, RegisterImportEntity, RegisterImportRowEntity,
+  OrgUnitEntity,
+  OrgUnitMoveEntity,
+  UserEntity,
+  EnterpriseEntity,
+  FoundingCaseEntity,
+  CaseEvidenceEntity,
+  CaseTransitionEntity,
+  MembershipApplicationEntity,
+  MemberEntity,
+  MemberMonthEntity,
+  MemberYearEntity,
+  MemberTotalEntity,
+  CaseMemberMonthEntity,
+  CaseMemberYearEntity,
+  TargetEntity,
+  CalendarDayEntity,
+  EscalationEntity,
+  EscalationProgressEntity,
+  NotificationEntity,
+  OutboxEntity,
+  ReportEntity,
+  RewardNominationEntity,
+  RewardNominationEventEntity,
+  LoginFailureEntity,
+  JobRunEntity,
+  PeriodCloseEntity,
+  CaseCloseStateEntity,
+  CaseCloseTallyEntity,
+  EnterpriseTallyEntity,
+  EnterpriseWorkerCountEntity,
+  RegisterImportEntity,
+  RegisterImportRowEntity,
 ];

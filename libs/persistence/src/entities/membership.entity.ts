@@ -14,13 +14,16 @@ import { OrgUnitEntity } from './org-unit.entity';
 export class MembershipApplicationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('IDX_application_case')
-  @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId: string | null;
   @ManyToOne(() => FoundingCaseEntity, { onDelete: 'RESTRICT', nullable: true }) @JoinColumn({ name: 'case_id' }) case?: FoundingCaseEntity | null;
   @Index('IDX_application_grassroots')
-  @Column({ name: 'grassroots_union_id', type: 'uuid', nullable: true }) grassrootsUnionId: string | null;
+  @Column({ name: 'grassroots_union_id', type: 'uuid', nullable: true })
+  grassrootsUnionId: string | null;
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT', nullable: true }) @JoinColumn({ name: 'grassroots_union_id' }) grassrootsUnion?: OrgUnitEntity | null;
   @Index('IDX_application_deciding_unit')
-  @Column({ name: 'deciding_unit_id', type: 'uuid' }) decidingUnitId: string;
+  @Column({ name: 'deciding_unit_id', type: 'uuid' })
+  decidingUnitId: string;
   @Column({ name: 'full_name', type: 'varchar', length: 255 }) fullName: string;
   @Column({ name: 'personal_id', type: 'varchar', length: 20, nullable: true }) personalId: string | null;
   @Column({ name: 'birth_year', type: 'int' }) birthYear: number;
@@ -52,12 +55,15 @@ export class MemberEntity {
   @Column({ name: 'grassroots_union_id', type: 'uuid' }) grassrootsUnionId: string;
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'grassroots_union_id' }) grassrootsUnion?: OrgUnitEntity;
   @Index('UQ_member_application', { unique: true })
-  @Column({ name: 'application_id', type: 'uuid', nullable: true }) applicationId: string | null;
+  @Column({ name: 'application_id', type: 'uuid', nullable: true })
+  applicationId: string | null;
   @Index('IDX_member_case')
-  @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId: string | null;
   @Column({ name: 'full_name', type: 'varchar', length: 255 }) fullName: string;
   @Index('IDX_member_personal_id')
-  @Column({ name: 'personal_id', type: 'varchar', length: 20, nullable: true }) personalId: string | null;
+  @Column({ name: 'personal_id', type: 'varchar', length: 20, nullable: true })
+  personalId: string | null;
   @Column({ name: 'birth_year', type: 'int' }) birthYear: number;
   @Column({ type: 'varchar', length: 20 }) gender: string;
   @Column({ name: 'admitted_on', type: 'date' }) admittedOn: string;

@@ -9,9 +9,11 @@ export class OrgUnitEntity {
   @Column({ type: 'varchar', length: 255 }) name: string;
   @Column({ type: 'varchar', length: 20 }) kind: string;
   @Index('IDX_org_unit_parent')
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
   @ManyToOne(() => OrgUnitEntity, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parent_id' }) parent?: OrgUnitEntity | null;
+  @JoinColumn({ name: 'parent_id' })
+  parent?: OrgUnitEntity | null;
   @Column({ type: 'text' }) path: string;
   @Column({ name: 'dissolved_at', type: 'timestamptz', nullable: true }) dissolvedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
@@ -22,7 +24,8 @@ export class OrgUnitEntity {
 export class OrgUnitMoveEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Index('IDX_org_unit_move_unit')
-  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @Column({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId: string;
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
   @Column({ name: 'from_parent_id', type: 'uuid', nullable: true }) fromParentId: string | null;
   @Column({ name: 'to_parent_id', type: 'uuid', nullable: true }) toParentId: string | null;

@@ -14,7 +14,9 @@ export class RegisterImportEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_register_import' }) id: string;
   @Column({ type: 'varchar', length: 30 }) kind: string;
   @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
-  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id', foreignKeyConstraintName: 'FK_register_import_unit' }) orgUnit?: OrgUnitEntity;
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id', foreignKeyConstraintName: 'FK_register_import_unit' })
+  orgUnit?: OrgUnitEntity;
   @Column({ name: 'file_name', type: 'varchar', length: 255 }) fileName: string;
   @Column({ name: 'file_sha256', type: 'char', length: 64 }) fileSha256: string;
   @Column({ name: 'sheet_name', type: 'varchar', length: 100, nullable: true }) sheetName: string | null;
@@ -29,7 +31,9 @@ export class RegisterImportEntity {
   /** Why applying failed, for the user (Vietnamese). */
   @Column({ type: 'text', nullable: true }) error: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_register_import_creator' }) creator?: UserEntity;
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_register_import_creator' })
+  creator?: UserEntity;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'confirmed_by', type: 'uuid', nullable: true }) confirmedBy: string | null;
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
@@ -48,7 +52,9 @@ export class RegisterImportEntity {
 @Index('IDX_register_import_row_action', ['importId', 'action', 'rowNumber'])
 export class RegisterImportRowEntity {
   @PrimaryColumn({ name: 'import_id', type: 'uuid', primaryKeyConstraintName: 'PK_register_import_row' }) importId: string;
-  @ManyToOne(() => RegisterImportEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'FK_register_import_row_import' }) registerImport?: RegisterImportEntity;
+  @ManyToOne(() => RegisterImportEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'FK_register_import_row_import' })
+  registerImport?: RegisterImportEntity;
   /** As the spreadsheet shows it (title and heading rows count). */
   @PrimaryColumn({ name: 'row_number', type: 'int', primaryKeyConstraintName: 'PK_register_import_row' }) rowNumber: number;
   @Column({ type: 'varchar', length: 10 }) action: string;

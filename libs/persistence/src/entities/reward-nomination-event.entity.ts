@@ -10,7 +10,8 @@ import { RewardNominationEntity } from './reward.entity';
 export class RewardNominationEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'PK_reward_nomination_event' }) id: string;
   @Index('IDX_reward_nomination_event_nomination')
-  @Column({ name: 'nomination_id', type: 'uuid' }) nominationId: string;
+  @Column({ name: 'nomination_id', type: 'uuid' })
+  nominationId: string;
   @ManyToOne(() => RewardNominationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'nomination_id', foreignKeyConstraintName: 'FK_reward_nomination_event_nomination' })
   nomination?: RewardNominationEntity;

@@ -7,7 +7,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 export class RewardNominationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('IDX_nomination_unit')
-  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @Column({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId: string;
   @Column({ type: 'varchar', length: 20 }) occasion: string;
   @Column({ name: 'period_kind', type: 'varchar', length: 10 }) periodKind: string;
   @Column({ name: 'period_start', type: 'date' }) periodStart: string;

@@ -10,7 +10,8 @@ export class UserEntity {
   @Column({ name: 'full_name', type: 'varchar', length: 255 }) fullName: string;
   @Column({ type: 'varchar', length: 20 }) role: string;
   @Index('IDX_app_user_org_unit')
-  @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId: string;
+  @Column({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId: string;
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'org_unit_id' }) orgUnit?: OrgUnitEntity;
   @Column({ name: 'password_hash', type: 'varchar', length: 255 }) passwordHash: string;
   @Column({ type: 'boolean', default: true }) active: boolean;

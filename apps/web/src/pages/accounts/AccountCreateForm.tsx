@@ -13,7 +13,12 @@ export function assignableRoles(callerRole: Role): { value: Role; label: string 
 }
 
 /** A new account (createUser) in one of the caller's units, with its first password. */
-export function AccountCreateForm(p: { callerRole: Role; units: { value: string; label: string }[]; defaultUnit: string; onCreated: (message: string) => void }) {
+export function AccountCreateForm(p: {
+  callerRole: Role;
+  units: { value: string; label: string }[];
+  defaultUnit: string;
+  onCreated: (message: string) => void;
+}) {
   const f = useForm({ email: '', fullName: '', password: '', role: 'OFFICER' as Role, orgUnitId: p.defaultUnit });
   return (
     <ActionForm
@@ -50,12 +55,7 @@ export function AccountCreateForm(p: { callerRole: Role; units: { value: string;
           {...f.field('password')}
         />
         <SelectField label="Vai trò" testId="account-create-role" {...f.field('role')} options={assignableRoles(p.callerRole)} />
-        <SelectField
-          label="Đơn vị"
-          testId="account-create-unit"
-          {...f.field('orgUnitId')}
-          options={[{ value: '', label: '— Chọn đơn vị —' }, ...p.units]}
-        />
+        <SelectField label="Đơn vị" testId="account-create-unit" {...f.field('orgUnitId')} options={[{ value: '', label: '— Chọn đơn vị —' }, ...p.units]} />
       </div>
     </ActionForm>
   );

@@ -36,7 +36,11 @@ export function AccountsTable({ rows, meId, onAction }: { rows: Account[]; meId:
                       Đang hoạt động
                     </span>
                   ) : (
-                    <span className="badge badge-closed" data-testid="account-status" title={u.deactivatedAt ? `Từ ${fmtDateTime(u.deactivatedAt)}` : undefined}>
+                    <span
+                      className="badge badge-closed"
+                      data-testid="account-status"
+                      title={u.deactivatedAt ? `Từ ${fmtDateTime(u.deactivatedAt)}` : undefined}
+                    >
                       Ngừng hoạt động{u.deactivatedAt ? ` từ ${fmtDate(vnToday(new Date(u.deactivatedAt)))}` : ''}
                     </span>
                   )}
@@ -48,20 +52,26 @@ export function AccountsTable({ rows, meId, onAction }: { rows: Account[]; meId:
                   <button type="button" className="btn btn-secondary btn-small" onClick={() => onAction('edit', u)} data-testid="account-edit">
                     Sửa
                   </button>
-                  <button type="button" className="btn btn-secondary btn-small" onClick={() => onAction('reset', u)} data-testid="account-reset" disabled={!u.active}>
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    onClick={() => onAction('reset', u)}
+                    data-testid="account-reset"
+                    disabled={!u.active}
+                  >
                     Đặt lại mật khẩu
                   </button>
-                  {u.active
-                    ? u.id !== meId && (
-                        <button type="button" className="btn btn-danger btn-small" onClick={() => onAction('deactivate', u)} data-testid="account-deactivate">
-                          Ngừng hoạt động
-                        </button>
-                      )
-                    : (
-                        <button type="button" className="btn btn-secondary btn-small" onClick={() => onAction('reactivate', u)} data-testid="account-reactivate">
-                          Kích hoạt lại
-                        </button>
-                      )}
+                  {u.active ? (
+                    u.id !== meId && (
+                      <button type="button" className="btn btn-danger btn-small" onClick={() => onAction('deactivate', u)} data-testid="account-deactivate">
+                        Ngừng hoạt động
+                      </button>
+                    )
+                  ) : (
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => onAction('reactivate', u)} data-testid="account-reactivate">
+                      Kích hoạt lại
+                    </button>
+                  )}
                 </span>
               </td>
             </tr>

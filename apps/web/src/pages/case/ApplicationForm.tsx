@@ -11,8 +11,16 @@ import { ActionForm, useForm } from '../../ui/forms';
  */
 export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m: string) => void }) {
   const f = useForm({
-    fullName: '', personalId: '', birthYear: '', gender: 'Nữ', position: '', nationality: 'Việt Nam', contractMonths: '',
-    isManager: false as boolean, servingSentence: false as boolean, submittedOn: todayVn(),
+    fullName: '',
+    personalId: '',
+    birthYear: '',
+    gender: 'Nữ',
+    position: '',
+    nationality: 'Việt Nam',
+    contractMonths: '',
+    isManager: false as boolean,
+    servingSentence: false as boolean,
+    submittedOn: todayVn(),
   });
   const formRef = useRef<HTMLDivElement>(null);
   return (

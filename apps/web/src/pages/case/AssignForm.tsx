@@ -51,10 +51,7 @@ export function AssignForm(props: CaseFormProps) {
             { value: '', label: assignees.loading && !assignees.data ? 'Đang tải danh sách cán bộ…' : '— Chọn cán bộ —' },
             ...list.map((u) => ({
               value: u.id,
-              label:
-                u.fullName +
-                (u.role === 'SUPERVISOR' ? ` — ${ROLE_LABEL.SUPERVISOR}` : '') +
-                (u.id === c.assignee?.id ? ' (đang phụ trách)' : ''),
+              label: u.fullName + (u.role === 'SUPERVISOR' ? ` — ${ROLE_LABEL.SUPERVISOR}` : '') + (u.id === c.assignee?.id ? ' (đang phụ trách)' : ''),
             })),
           ]}
         />

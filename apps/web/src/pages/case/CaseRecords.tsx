@@ -1,4 +1,15 @@
-import { ACTION_LABEL, APPLICATION_STATUS_LABEL, EVIDENCE_KIND_LABEL, OWNERSHIP_LABEL, STAGE_LABEL, fieldLabel, fmtDate, fmtDateTime, fmtNumber, labelOf } from '../../i18n';
+import {
+  ACTION_LABEL,
+  APPLICATION_STATUS_LABEL,
+  EVIDENCE_KIND_LABEL,
+  OWNERSHIP_LABEL,
+  STAGE_LABEL,
+  fieldLabel,
+  fmtDate,
+  fmtDateTime,
+  fmtNumber,
+  labelOf,
+} from '../../i18n';
 import type { CaseDetail, Evidence } from '../../queries';
 import { ALL_STAGES } from '../../stages';
 
@@ -64,9 +75,7 @@ export function ApplicationsSection({ c }: { c: CaseDetail }) {
       <h2 id="app-title">
         Đơn xin gia nhập công đoàn <span className="count">{fmtNumber(c.applications.length)}</span>
       </h2>
-      <p className="muted">
-        {fmtNumber(active)} đơn hợp lệ (đã nộp hoặc đã kết nạp). Cần tối thiểu 5 đơn trước đại hội thành lập.
-      </p>
+      <p className="muted">{fmtNumber(active)} đơn hợp lệ (đã nộp hoặc đã kết nạp). Cần tối thiểu 5 đơn trước đại hội thành lập.</p>
       {c.applications.length > 0 && (
         <div className="table-wrap">
           <table>

@@ -22,19 +22,21 @@ export interface CaseFormProps {
 }
 
 /** A form that runs one case mutation through the page's `act` (it takes the page's props as they are). */
-export function CaseMutationForm<I extends CaseRef>(p: CaseFormProps & {
-  title: string;
-  submitLabel: string;
-  testId: string;
-  danger?: boolean;
-  form: ErrorState;
-  children: ReactNode;
-  mutation: Operation<unknown, { i: I }>;
-  /** The input from the form's values. */
-  input: () => NoInfer<CaseInput<I>>;
-  /** What the page says once it is done. */
-  done: string;
-}) {
+export function CaseMutationForm<I extends CaseRef>(
+  p: CaseFormProps & {
+    title: string;
+    submitLabel: string;
+    testId: string;
+    danger?: boolean;
+    form: ErrorState;
+    children: ReactNode;
+    mutation: Operation<unknown, { i: I }>;
+    /** The input from the form's values. */
+    input: () => NoInfer<CaseInput<I>>;
+    /** What the page says once it is done. */
+    done: string;
+  },
+) {
   return (
     <ActionForm
       title={p.title}

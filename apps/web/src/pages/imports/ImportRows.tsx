@@ -51,7 +51,11 @@ export function ImportRows({ id, version, initialAction }: { id: string; version
                   <th scope="col">Chi tiết</th>
                 </tr>
               </thead>
-              <tbody>{rows.nodes.map((r) => <RowView key={r.rowNumber} r={r} />)}</tbody>
+              <tbody>
+                {rows.nodes.map((r) => (
+                  <RowView key={r.rowNumber} r={r} />
+                ))}
+              </tbody>
             </table>
           </div>
           <Pager

@@ -91,7 +91,8 @@ export function ImportView({ id, onChanged }: { id: string; onChanged: () => voi
       {imp.status === 'APPLIED' && (
         <div data-testid="import-applied">
           <Notice>
-            Đã nhập xong: {fmtNumber(imp.toCreate)} doanh nghiệp thêm mới, {fmtNumber(imp.toUpdate)} cập nhật. <Link to="/doanh-nghiep">Xem sổ doanh nghiệp</Link>
+            Đã nhập xong: {fmtNumber(imp.toCreate)} doanh nghiệp thêm mới, {fmtNumber(imp.toUpdate)} cập nhật.{' '}
+            <Link to="/doanh-nghiep">Xem sổ doanh nghiệp</Link>
           </Notice>
         </div>
       )}
@@ -117,7 +118,9 @@ export function ImportView({ id, onChanged }: { id: string; onChanged: () => voi
               data-testid="import-confirm"
               disabled={applicable === 0 || act.busy !== null}
               aria-busy={act.busy === 'confirm'}
-              onClick={() => act.run('confirm', async () => update((await gql(IMPORTS.confirm, { id: imp.id })).confirmRegisterImport, 'Đang nhập vào sổ doanh nghiệp…'))}
+              onClick={() =>
+                act.run('confirm', async () => update((await gql(IMPORTS.confirm, { id: imp.id })).confirmRegisterImport, 'Đang nhập vào sổ doanh nghiệp…'))
+              }
             >
               {act.busy === 'confirm' ? 'Đang gửi…' : 'Xác nhận nhập'}
             </button>
@@ -133,7 +136,10 @@ export function ImportView({ id, onChanged }: { id: string; onChanged: () => voi
             data-testid="import-refused-download"
             disabled={act.busy === 'refused'}
             onClick={() =>
-              act.run('refused', async () => `Đã tải về ${await downloadWithToken(`/imports/${encodeURIComponent(imp.id)}/refused.xlsx`, 'dong-bi-tu-choi.xlsx')}`)
+              act.run(
+                'refused',
+                async () => `Đã tải về ${await downloadWithToken(`/imports/${encodeURIComponent(imp.id)}/refused.xlsx`, 'dong-bi-tu-choi.xlsx')}`,
+              )
             }
           >
             {act.busy === 'refused' ? 'Đang tải…' : 'Tải các dòng bị từ chối'}

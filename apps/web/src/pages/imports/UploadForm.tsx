@@ -50,8 +50,8 @@ export function UploadForm(p: { units: { value: string; label: string }[] | null
     <form className="panel action-form" onSubmit={submit} aria-labelledby={`${inputId}-title`} data-testid="form-import-upload" noValidate>
       <h2 id={`${inputId}-title`}>Chọn tệp danh sách doanh nghiệp</h2>
       <p className="muted small">
-        Tệp Excel (.xlsx) hoặc CSV, tối đa 20 MB, có dòng tiêu đề: Tên doanh nghiệp, Mã số thuế, Số lao động (bắt buộc); Địa chỉ, Huyện/Xã,
-        Ngành, Loại hình, Đã có công đoàn, Ngày đếm lao động. Tệp xuất từ sổ doanh nghiệp nhập lại được ngay.
+        Tệp Excel (.xlsx) hoặc CSV, tối đa 20 MB, có dòng tiêu đề: Tên doanh nghiệp, Mã số thuế, Số lao động (bắt buộc); Địa chỉ, Huyện/Xã, Ngành, Loại hình, Đã
+        có công đoàn, Ngày đếm lao động. Tệp xuất từ sổ doanh nghiệp nhập lại được ngay.
       </p>
       <div className="field">
         <label htmlFor={inputId}>Tệp</label>
@@ -66,14 +66,7 @@ export function UploadForm(p: { units: { value: string; label: string }[] | null
         />
       </div>
       {p.units && p.units.length > 1 && (
-        <SelectField
-          label="Nhập vào đơn vị"
-          name="orgUnitId"
-          value={orgUnitId}
-          onChange={setOrgUnitId}
-          testId="import-unit"
-          options={p.units}
-        />
+        <SelectField label="Nhập vào đơn vị" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} testId="import-unit" options={p.units} />
       )}
       <div data-testid={upload.error ? 'import-refusal' : undefined}>
         <ErrorBox error={upload.error} />

@@ -26,13 +26,7 @@ export function OrgTreeNode({ node, level, ...p }: TreeProps & { node: TreeNode;
   const editing = p.editing?.id === u.id ? p.editing.mode : null;
   const close = () => p.setEditing(null);
   return (
-    <li
-      className={`org-node${p.matches?.has(u.id) ? ' org-match' : ''}`}
-      data-testid="org-node"
-      data-unit-id={u.id}
-      data-unit-name={u.name}
-      data-level={level}
-    >
+    <li className={`org-node${p.matches?.has(u.id) ? ' org-match' : ''}`} data-testid="org-node" data-unit-id={u.id} data-unit-name={u.name} data-level={level}>
       <div className="org-row">
         {hasChildren ? (
           <button

@@ -23,7 +23,14 @@ export function EnterpriseFields({ f, prefix }: { f: EnterpriseForm; prefix: str
     <>
       <div className="grid-2">
         <TextField label="Tên doanh nghiệp" required testId={`${prefix}-name`} {...f.field('name')} />
-        <TextField label="Mã số thuế" required inputMode="numeric" hint="10 chữ số, hoặc 10 chữ số-3 chữ số chi nhánh" testId={`${prefix}-tax-code`} {...f.field('taxCode')} />
+        <TextField
+          label="Mã số thuế"
+          required
+          inputMode="numeric"
+          hint="10 chữ số, hoặc 10 chữ số-3 chữ số chi nhánh"
+          testId={`${prefix}-tax-code`}
+          {...f.field('taxCode')}
+        />
       </div>
       <TextField label="Địa chỉ" testId={`${prefix}-address`} {...f.field('address')} />
       <div className="grid-3">

@@ -47,7 +47,10 @@ export function windows1258(text: string): Buffer {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const parts = [...ch.normalize('NFD')];
-    const base = parts.filter((p) => !/\p{M}/u.test(p) || SHAPE_MARKS.has(p)).join('').normalize('NFC');
+    const base = parts
+      .filter((p) => !/\p{M}/u.test(p) || SHAPE_MARKS.has(p))
+      .join('')
+      .normalize('NFC');
     const tones = parts.filter((p) => /\p{M}/u.test(p) && !SHAPE_MARKS.has(p)).join('');
     out += base + tones;
   }
