@@ -244,6 +244,8 @@ describe('register pages (browser)', () => {
     await page.getByTestId('register-search').fill(`cong ty tnhh dien tu anh duong ${p.tag}`);
     const row = page.locator(`[data-testid="enterprise-row"][data-tax-code="${codes.a}"]`);
     await row.waitFor();
+    // The list answers the search as typed: wait for the last answer (one enterprise) before counting.
+    await page.getByTestId('register-pager-total').filter({ hasText: /^1$/ }).waitFor();
     expect(await page.getByTestId('enterprise-row').count()).toBe(1);
     await page.getByTestId('register-search').fill(codes.c.slice(0, 8));
     await page.locator(`[data-testid="enterprise-row"][data-tax-code="${codes.c}"]`).waitFor();
