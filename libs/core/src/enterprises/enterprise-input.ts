@@ -1,5 +1,6 @@
 import { IsoDate, Ownership, isIsoDate, normalizeTaxCode } from '@app/domain';
 import { AppError, ErrorCode } from '../common/app-error';
+import { FieldProblems } from '../common/field-problems';
 
 /** Where a worker count came from. */
 export enum WorkerCountSource {
@@ -60,36 +61,8 @@ export function formatCount(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-/**
- * The bad fields of one register input, collected so that all of them are reported at once: BAD_USER_INPUT
- * with `fields` (each bad field) and `messages` (field → its Vietnamese messages), the message listing them all.
- */
-export class RegisterProblems {
-  private readonly byField = new Map<string, string[]>();
-
-  add(field: string, message: string): this {
-    const list = this.byField.get(field) ?? [];
-    list.push(message);
-    this.byField.set(field, list);
-    return this;
-  }
-
-  has(field?: string): boolean {
-    return field ? this.byField.has(field) : this.byField.size > 0;
-  }
-
-  error(): AppError {
-    const messages = Object.fromEntries([...this.byField].map(([f, m]) => [f, m.join('; ')]));
-    return new AppError(ErrorCode.BAD_USER_INPUT, `Dữ liệu không hợp lệ: ${Object.values(messages).join('; ')}`, {
-      fields: [...this.byField.keys()],
-      messages,
-    });
-  }
-
-  throwIfAny(): void {
-    if (this.has()) throw this.error();
-  }
-
+/** The bad fields of one register input (FieldProblems), with the register's field checks. */
+export class RegisterProblems extends FieldProblems {
   /** A required text, NFC and trimmed: blank or too long is a problem. */
   requiredText(field: string, value: string | null | undefined, max: number): string {
     const v = (value ?? '').normalize('NFC').trim();
