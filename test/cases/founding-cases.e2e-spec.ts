@@ -283,6 +283,11 @@ describe('founding cases over GraphQL', () => {
       const futureAdvance = await api.gql(M.advance, { i: { caseId: ref.caseId, expectedVersion: 3 } }, officer.token);
       const staleClose = await api.gql(M.close, { i: { caseId: ref.caseId, expectedVersion: 1, reason: 'OTHER', comment: 'x' } }, p.supervisor.token);
       expect([staleSurvey, staleAdvance, futureAdvance, staleClose].map(codeOf)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+      // In Vietnamese for the user, with what to do; the reason lets the dashboard offer the reload.
+      expect(staleAdvance.errors?.[0]).toMatchObject({
+        message: 'Hồ sơ vừa được người khác cập nhật — hãy tải lại trang để xem thay đổi mới nhất',
+        extensions: { code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 2 },
+      });
       expect(await caseState(api, ref.caseId)).toEqual(before);
       const [ent] = await api.db.query(`SELECT worker_count, has_union FROM enterprise WHERE id = $1`, [ref.enterpriseId]);
       expect(ent).toEqual({ worker_count: 70, has_union: false });

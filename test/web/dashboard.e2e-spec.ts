@@ -279,7 +279,9 @@ describe('web dashboard (browser)', () => {
 
     await form('advance').getByRole('button', { name: 'Chuyển sang «Quyết định công nhận»' }).click();
     const conflict = await alertText(form('advance'));
-    expect(conflict).toContain('Hồ sơ đã được người khác cập nhật — tải lại');
+    expect(conflict).toContain('Hồ sơ vừa được người khác cập nhật — hãy tải lại trang để xem thay đổi mới nhất');
+    // The version is the page's own bookkeeping, never shown.
+    expect(await casePage().innerText()).not.toContain('Phiên bản');
     await shot('06-case-conflict', form('advance').getByRole('alert'));
     await form('advance').getByRole('button', { name: 'Tải lại hồ sơ' }).click();
     await waitVersion(before + 2);

@@ -58,7 +58,7 @@ export function CasePage({ id }: { id: string }) {
       <PageTitle
         sub={
           <>
-            Mã số thuế {c.enterprise.taxCode} · {fmtNumber(c.enterprise.workerCount)} lao động · Phiên bản hồ sơ {fmtNumber(c.version)}
+            Mã số thuế {c.enterprise.taxCode} · {fmtNumber(c.enterprise.workerCount)} lao động
           </>
         }
       >

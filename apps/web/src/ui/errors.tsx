@@ -49,6 +49,10 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
       .filter((m) => m !== e.message);
     return { code: e.code, title: e.message, items };
   }
+  // A write on a stale version of a case: the server's sentence, and the reload it asks for.
+  if (e.code === 'CONFLICT' && x.reason === 'STALE_VERSION') {
+    return { code: e.code, title: isVietnamese(e.message) ? e.message : CONFLICT_TEXT, items: [], reload: true };
+  }
   if (OWN_MESSAGE.has(e.code) && !opts.conflict && isVietnamese(e.message)) return { code: e.code, title: e.message, items: [] };
   switch (e.code) {
     case 'TRANSITION_NOT_ALLOWED': {

@@ -140,6 +140,9 @@ export function stageRefusal(row: CaseRow, needed: string): AppError {
   });
 }
 
+/** What a write on a stale `expectedVersion` answers: shown to the user as it is (the dashboard offers to reload). */
+export const STALE_CASE_MESSAGE = 'Hồ sơ vừa được người khác cập nhật — hãy tải lại trang để xem thay đổi mới nhất';
+
 function staleVersion(current: number | null): AppError {
-  return conflict('The case was changed by someone else; reload it and try again', current === null ? {} : { currentVersion: current });
+  return conflict(STALE_CASE_MESSAGE, { reason: 'STALE_VERSION', ...(current === null ? {} : { currentVersion: current }) });
 }
