@@ -83,6 +83,7 @@ export interface EnterpriseOptions {
   name?: string;
   workerCount?: number;
   hasUnion?: boolean;
+  address?: string;
   ownership?: 'STATE' | 'PRIVATE' | 'FOREIGN_INVESTED' | 'COLLECTIVE' | 'OTHER' | null;
   orgUnitId?: string;
   token?: string;
@@ -95,6 +96,7 @@ export async function createEnterprise(api: TestApi, p: Province, o: EnterpriseO
       i: {
         name: o.name ?? `Công ty TNHH May mặc ${p.tag} ${Math.random().toString(36).slice(2, 7)}`,
         taxCode: newTaxCode(),
+        ...(o.address ? { address: o.address } : {}),
         district: 'Thành phố Thái Bình',
         sector: 'Dệt may',
         ownership: o.ownership === undefined ? 'PRIVATE' : o.ownership,

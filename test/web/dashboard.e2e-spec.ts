@@ -51,7 +51,12 @@ describe('web dashboard (browser)', () => {
 
     // The case the story walks: an enterprise of 60 workers without a union, assigned to the officer.
     enterpriseName = `Công ty TNHH May Hưng Phát ${p.tag}`;
-    const enterpriseId = await createEnterprise(api, p, { name: enterpriseName, workerCount: 60, hasUnion: false });
+    const enterpriseId = await createEnterprise(api, p, {
+      name: enterpriseName,
+      address: 'Số 12 Lý Bôn, thành phố Thái Bình',
+      workerCount: 60,
+      hasUnion: false,
+    });
     caseId = (await api.ok(M.open, { i: { enterpriseId, assigneeId: officer.id } }, sup)).openFoundingCase.id;
 
     // A second case left behind its due day (its SLA days moved into the past), swept into escalations.
@@ -196,6 +201,10 @@ describe('web dashboard (browser)', () => {
     await page.getByRole('link', { name: enterpriseName }).click();
     await waitStage('SURVEY');
     expect(await page.getByTestId('case-stage').innerText()).toBe('Khảo sát');
+    // The address already names the district (in other letter case): it is not repeated.
+    const summary = await page.getByRole('region', { name: 'Thông tin hồ sơ' }).innerText();
+    expect(summary).toContain('Số 12 Lý Bôn, thành phố Thái Bình · Dệt may');
+    expect(summary).not.toContain('Thành phố Thái Bình');
     await shot('03-case-survey');
 
     const survey = form('survey');

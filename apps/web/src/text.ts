@@ -16,3 +16,14 @@ export function foldedIncludes(text: string, query: string): boolean {
   const q = fold(query);
   return !q || fold(text).includes(q);
 }
+
+/**
+ * An enterprise's address with its district after it, unless the address already names the district
+ * (compared folded: "P. Lê Hồng Phong, TP Thái Bình" and "tp thai binh" are the same place).
+ */
+export function addressLine(address: string | null | undefined, district: string | null | undefined): string {
+  const a = address?.trim() ?? '';
+  const d = district?.trim() ?? '';
+  if (!a || !d) return a || d;
+  return fold(a).includes(fold(d)) ? a : `${a}, ${d}`;
+}

@@ -1,5 +1,6 @@
 import { CLOSE_REASON_LABEL, OWNERSHIP_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, labelOf } from '../../i18n';
 import type { CaseDetail } from '../../queries';
+import { addressLine } from '../../text';
 
 /** The case at a glance: stage and due day, who is in charge, the enterprise, how it ended. */
 export function CaseSummary({ c }: { c: CaseDetail }) {
@@ -48,7 +49,7 @@ export function CaseSummary({ c }: { c: CaseDetail }) {
         <div>
           <dt>Địa bàn · Ngành</dt>
           <dd>
-            {[c.enterprise.address, c.enterprise.district].filter(Boolean).join(', ') || '—'} · {c.enterprise.sector ?? '—'}
+            {addressLine(c.enterprise.address, c.enterprise.district) || '—'} · {c.enterprise.sector ?? '—'}
           </dd>
         </div>
         <div>
