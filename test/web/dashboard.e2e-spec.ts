@@ -462,7 +462,12 @@ describe('web dashboard (browser)', () => {
       await shot('14-rewards');
       return;
     }
-    await page.getByText('Đánh giá khen thưởng theo đợt').click();
+    // Nothing evaluated yet: the page says what starts an evaluation.
+    const empty = await page.getByTestId('rewards-empty').innerText();
+    expect(empty).toContain('Chưa có đề xuất khen thưởng nào.');
+    expect(empty).toContain('1/1 (tổng kết năm trước), 1/6 (Tháng Công nhân) và 20/7');
+    expect(empty).toContain('bằng mục «Đánh giá khen thưởng theo đợt» ở trên');
+    await page.getByText('Đánh giá khen thưởng theo đợt', { exact: true }).click();
     const evaluate = form('evaluate');
     await evaluate.getByLabel('Đợt khen thưởng').selectOption({ label: `Tổng kết năm ${YEAR}` });
     await evaluate.getByRole('button', { name: 'Đánh giá' }).click();

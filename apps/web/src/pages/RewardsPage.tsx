@@ -47,7 +47,9 @@ export function RewardsPage() {
           </form>
           <ErrorBox error={list.error} />
           {list.loading && !list.data && <Loading what="đề xuất" />}
-          {list.data && items.length === 0 && <p className="empty-state">Chưa có đề xuất khen thưởng nào.</p>}
+          {list.data &&
+            items.length === 0 &&
+            (list.data.length ? <p className="empty-state">Không có đề xuất nào ở trạng thái này.</p> : <NoNominations sup={sup} />)}
           <ul className="nomination-list" data-testid="nominations">
             {items.map((n) => (
               <NominationItem key={n.id} n={n} canDecide={sup && n.officer?.id !== me.id} onDecided={list.reload} />
@@ -56,6 +58,29 @@ export function RewardsPage() {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * What starts an evaluation (RewardScheduleService, RewardsService.evaluate): the worker's daily check
+ * at 01:00 schedules one per upper-level union on each occasion's due day (1 Jan, 1 Jun, 20 Jul,
+ * catching up within 7 days), and a supervisor or admin may evaluate at any time.
+ */
+function NoNominations({ sup }: { sup: boolean }) {
+  return (
+    <div className="empty-state" data-testid="rewards-empty">
+      <p>Chưa có đề xuất khen thưởng nào.</p>
+      <p>
+        Đề xuất được lập khi đánh giá một đợt khen thưởng, theo kết quả phát triển đoàn viên và thành lập CĐCS so với chỉ tiêu. Hệ thống tự đánh giá cho từng
+        công đoàn cấp trên vào khoảng 1 giờ sáng các ngày 1/1 (tổng kết năm trước), 1/6 (Tháng Công nhân) và 20/7 (kỷ niệm ngày thành lập Công đoàn Việt Nam
+        28/7).
+      </p>
+      <p>
+        {sup
+          ? 'Ban Thường vụ và Quản trị có thể đánh giá bất cứ lúc nào bằng mục «Đánh giá khen thưởng theo đợt» ở trên; một đợt chưa kết thúc được đánh giá tạm theo số liệu đến hôm nay.'
+          : 'Ngoài các ngày đó, Ban Thường vụ có thể đánh giá một đợt bất cứ lúc nào; đề xuất sẽ hiện ở đây.'}
+      </p>
+    </div>
   );
 }
 
