@@ -160,7 +160,11 @@ describe('web dashboard (browser)', () => {
     for (const path of ['/', '/ho-so/abc', '/chi-tieu']) {
       const res = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(200);
-      expect(await res.text()).toContain('<div id="root">');
+      const html = await res.text();
+      expect(html).toContain('<div id="root">');
+      // The product's name (PRODUCT_NAME, here its default) for the SPA before anyone logs in.
+      expect(html).toContain('<title>Phát triển đoàn viên – Thành lập CĐCS</title>');
+      expect(html).toContain('<meta name="cdcs-product-name" content="Phát triển đoàn viên – Thành lập CĐCS" />');
     }
     const gql = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
     expect(((await gql.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -171,6 +175,8 @@ describe('web dashboard (browser)', () => {
   it('login: a wrong password says "Sai email hoặc mật khẩu"; the officer gets in', async () => {
     await page.goto(`${api.url}/`);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expect(await page.getByTestId('product-name').innerText()).toBe('Phát triển đoàn viên – Thành lập CĐCS');
+    expect(await page.title()).toBe('Phát triển đoàn viên – Thành lập CĐCS');
     await shot('01-login');
     await login(officer.email, 'wrong-password');
     expect(await alertText(page.locator('form'))).toContain('Sai email hoặc mật khẩu');
@@ -185,6 +191,7 @@ describe('web dashboard (browser)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('current-user').waitFor();
     expect(await page.getByTestId('current-user').innerText()).toContain(`officer1 ${p.tag}`);
+    expect(await page.getByRole('banner').getByTestId('product-name').innerText()).toBe('Phát triển đoàn viên – Thành lập CĐCS');
   });
 
   it('board (officer): its cases by stage, counts per column, the stale one marked overdue', async () => {

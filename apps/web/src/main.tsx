@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { productName } from './product';
 import './styles.css';
 import './styles-registers.css';
+
+document.title = productName();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

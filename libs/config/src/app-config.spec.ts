@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, DEFAULT_PRODUCT_NAME, loadConfig } from './app-config';
 
 describe('loadConfig: worker switches, outbox polling, dashboard directory, pool size', () => {
   it('defaults: schedulers and relay on, 250 ms poll, dashboard looked up, 10 connections', () => {
@@ -46,5 +46,22 @@ describe('loadConfig: worker switches, outbox polling, dashboard directory, pool
       expect.stringMatching(/^OUTBOX_POLL_MS /),
       expect.stringMatching(/^DB_POOL_MAX /),
     ]);
+  });
+});
+
+describe('loadConfig: PRODUCT_NAME', () => {
+  it('defaults to the Vietnamese name, also when empty', () => {
+    expect(DEFAULT_PRODUCT_NAME).toBe('Phát triển đoàn viên – Thành lập CĐCS');
+    expect(loadConfig({}).productName).toBe(DEFAULT_PRODUCT_NAME);
+    expect(loadConfig({ PRODUCT_NAME: '   ' }).productName).toBe(DEFAULT_PRODUCT_NAME);
+  });
+
+  it('takes the given name, trimmed, its runs of spaces made one', () => {
+    expect(loadConfig({ PRODUCT_NAME: '  Công đoàn   tỉnh Thái Bình ' }).productName).toBe('Công đoàn tỉnh Thái Bình');
+  });
+
+  it('refuses a name over 120 characters', () => {
+    expect(() => loadConfig({ PRODUCT_NAME: 'x'.repeat(121) })).toThrow(/PRODUCT_NAME/);
+    expect(loadConfig({ PRODUCT_NAME: 'x'.repeat(120) }).productName).toHaveLength(120);
   });
 });

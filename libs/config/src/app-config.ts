@@ -42,9 +42,14 @@ export interface AppConfig {
   webDistDir: string | null;
   /** Connections in each process's Postgres pool. */
   dbPoolMax: number;
+  /** The product's name on the dashboard (title, login page, header), per deployment (PRODUCT_NAME). */
+  productName: string;
 }
 
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
+/** PRODUCT_NAME's default; the dashboard has the same one for when it is served without the API (vite dev). */
+export const DEFAULT_PRODUCT_NAME = 'Phát triển đoàn viên – Thành lập CĐCS';
+export const MAX_PRODUCT_NAME_LENGTH = 120;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -111,6 +116,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const queuePrefix = env.QUEUE_PREFIX?.trim() || 'cdcs';
   if (!/^[A-Za-z0-9_:{}.-]+$/.test(queuePrefix)) problems.push(`QUEUE_PREFIX may hold only letters, digits and _:{}.-`);
   const smtpRaw = env.SMTP_URL?.trim() || null;
+  const productName = env.PRODUCT_NAME?.trim().replace(/\s+/g, ' ') || DEFAULT_PRODUCT_NAME;
+  if (productName.length > MAX_PRODUCT_NAME_LENGTH) problems.push(`PRODUCT_NAME must have at most ${MAX_PRODUCT_NAME_LENGTH} characters`);
   const config: AppConfig = {
     nodeEnv,
     port: int(env, 'PORT', 3000, problems, 1, 65535),
@@ -148,6 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 250, problems, 10, 60_000),
     webDistDir: env.WEB_DIST_DIR?.trim() || null,
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, problems, 1, 1000),
+    productName,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

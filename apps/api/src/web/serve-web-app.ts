@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** The built dashboard (apps/web/dist, made by `vite build`): `configured` (WEB_DIST_DIR), else found from the cwd or this file up. */
@@ -9,6 +9,20 @@ export function webDistDir(configured: string | null): string | null {
   const candidates = [configured, resolve(process.cwd(), 'apps/web/dist')];
   for (let dir = __dirname, i = 0; i < 6; i++, dir = dirname(dir)) candidates.push(join(dir, 'apps/web/dist'));
   return candidates.find((d): d is string => !!d && existsSync(join(d, 'index.html'))) ?? null;
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/**
+ * The dashboard's index.html naming this deployment's product (PRODUCT_NAME): as its title, and in
+ * `<meta name="cdcs-product-name">`, which the SPA reads for its login page and header before anyone logs in.
+ */
+export function withProductName(html: string, productName: string): string {
+  const name = escapeHtml(productName);
+  return html
+    .replace(/<title>[^<]*<\/title>/i, () => `<title>${name}</title>`)
+    .replace(/<\/head>/i, () => `  <meta name="cdcs-product-name" content="${name}" />\n  </head>`);
 }
 
 /** Paths the API answers itself: never the SPA's. */
@@ -20,7 +34,8 @@ const API_PATHS = /^\/(graphql|health|metrics|reports|admin)(\/|$)/;
  * apply: the static files are public, every API call still needs its token.
  */
 export function serveWebApp(app: NestExpressApplication): void {
-  const dir = webDistDir(app.get<AppConfig>(APP_CONFIG).webDistDir);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const dir = webDistDir(config.webDistDir);
   if (!dir) {
     app.get(Logger).warn('Dashboard not built (no apps/web/dist/index.html): `/` serves no web app');
     return;
@@ -30,14 +45,15 @@ export function serveWebApp(app: NestExpressApplication): void {
     setHeaders: (res: { setHeader(n: string, v: string): void }, path: string) =>
       res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  const index = join(dir, 'index.html');
+  const index = withProductName(readFileSync(join(dir, 'index.html'), 'utf8'), config.productName);
   type Req = { method: string; path: string; accepts(type: string): string | false };
-  type Res = { setHeader(n: string, v: string): void; sendFile(p: string): void };
+  type Res = { setHeader(n: string, v: string): void; type(t: string): void; send(body: string): void };
   app.use((req: Req, res: Res, next: () => void) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || /\.[A-Za-z0-9]+$/.test(req.path) || !req.accepts('html')) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html');
+    res.send(index);
   });
 }

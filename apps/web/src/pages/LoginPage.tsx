@@ -34,7 +34,7 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, 
   return (
     <main className="login" id="main">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
-        <Brand large sub="Thành lập công đoàn cơ sở & phát triển đoàn viên" />
+        <Brand large sub="Dành cho cán bộ công đoàn" />
         <h1 id="login-title">Đăng nhập</h1>
         {notice && (
           <div className="alert alert-info" role="status">

@@ -1,4 +1,5 @@
 import { ReactNode, useEffect, useRef } from 'react';
+import { productName } from '../product';
 
 // The pieces every page is made of.
 
@@ -42,7 +43,7 @@ export function Brand({ sub, large }: { sub: ReactNode; large?: boolean }) {
         CĐ
       </span>
       <span>
-        <strong>CĐCS Pipeline</strong>
+        <strong data-testid="product-name">{productName()}</strong>
         <small>{sub}</small>
       </span>
     </div>
