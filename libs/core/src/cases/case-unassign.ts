@@ -34,7 +34,7 @@ export async function unassignOpenCases(m: EntityManager, assigneeId: string, by
       set: { assignee_id: null, stage: r.stage },
     });
     const [updated] = await runSql(connection, stmt, values);
-    if (!updated) throw conflict('Hồ sơ vừa được người khác thay đổi; hãy thử lại');
+    if (!updated) throw conflict('Hồ sơ vừa được người khác cập nhật — hãy thử lại');
   }
   return rows.map((r) => r.id);
 }
