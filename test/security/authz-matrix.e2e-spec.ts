@@ -93,8 +93,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.decideNomination': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `acknowledgeEscalation` | ✔ its own | ✔ its own | ✔ |
   'Mutation.acknowledgeEscalation': { roles: ALL, outOfScope: 'NOT_FOUND' },
-  // Not in API.md's table (the office's registers: accounts): ADMIN every account, SUPERVISOR the OFFICERs of its
-  // subtree (a SUPERVISOR or ADMIN account: FORBIDDEN, see test/accounts.e2e-spec.ts), OFFICER none.
+  // The office's registers: accounts: ADMIN every account, SUPERVISOR the OFFICERs of its
+  // subtree (a SUPERVISOR or ADMIN account: FORBIDDEN, see test/accounts/accounts.e2e-spec.ts), OFFICER none.
   'Query.accounts': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.updateUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.deactivateUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
