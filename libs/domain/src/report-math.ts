@@ -15,7 +15,7 @@ export interface CoverageProgress {
 
 /**
  * The campaign focuses on enterprises with at least this many workers. The enterprise_tally trigger
- * (coverage) has the number written into its SQL: test/figures-fast-path.e2e-spec.ts fails when the
+ * (coverage) has the number written into its SQL: test/figures/fast-path.e2e-spec.ts fails when the
  * installed trigger's number differs from this one, so a change here needs a migration for it.
  */
 export const FOCUS_WORKER_THRESHOLD = 25;
