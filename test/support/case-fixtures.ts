@@ -84,6 +84,8 @@ export interface EnterpriseOptions {
   workerCount?: number;
   hasUnion?: boolean;
   address?: string;
+  district?: string;
+  taxCode?: string;
   ownership?: 'STATE' | 'PRIVATE' | 'FOREIGN_INVESTED' | 'COLLECTIVE' | 'OTHER' | null;
   orgUnitId?: string;
   token?: string;
@@ -95,9 +97,9 @@ export async function createEnterprise(api: TestApi, p: Province, o: EnterpriseO
     {
       i: {
         name: o.name ?? `Công ty TNHH May mặc ${p.tag} ${Math.random().toString(36).slice(2, 7)}`,
-        taxCode: newTaxCode(),
+        taxCode: o.taxCode ?? newTaxCode(),
         ...(o.address ? { address: o.address } : {}),
-        district: 'Thành phố Thái Bình',
+        district: o.district ?? 'Thành phố Thái Bình',
         sector: 'Dệt may',
         ownership: o.ownership === undefined ? 'PRIVATE' : o.ownership,
         workerCount: o.workerCount ?? 120,

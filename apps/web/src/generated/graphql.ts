@@ -46,8 +46,12 @@ export type AssignCaseInput = {
 
 export type CaseFilter = {
   assigneeId?: string | number | null | undefined;
+  /** The enterprise's district (also without diacritics) */
+  district?: string | null | undefined;
   orgUnitId?: string | number | null | undefined;
   overdue?: boolean | null | undefined;
+  /** The enterprise's name (also without diacritics) or the start of its tax code */
+  search?: string | null | undefined;
   stage?: CaseStage | null | undefined;
 };
 
@@ -259,14 +263,7 @@ export type OrgNodeFragment = {
   kind: OrgUnitKind;
   dissolvedAt: string | null;
   parent: { id: string } | null;
-  headFigures: {
-    enterprises25Plus: number;
-    withUnion: number;
-    openCases: number;
-    overdueCases: number;
-    activeUsers: number;
-    childCount: number;
-  };
+  headFigures: { enterprises25Plus: number; withUnion: number; openCases: number; overdueCases: number; activeUsers: number; childCount: number };
 };
 
 export type PasswordStateQueryVariables = Exact<{ [key: string]: never }>;
@@ -419,22 +416,13 @@ export type OrgTreeQuery = {
     kind: OrgUnitKind;
     dissolvedAt: string | null;
     parent: { id: string } | null;
-    headFigures: {
-      enterprises25Plus: number;
-      withUnion: number;
-      openCases: number;
-      overdueCases: number;
-      activeUsers: number;
-      childCount: number;
-    };
+    headFigures: { enterprises25Plus: number; withUnion: number; openCases: number; overdueCases: number; activeUsers: number; childCount: number };
   }>;
 };
 
 export type OrgLinesQueryVariables = Exact<{ [key: string]: never }>;
 
-export type OrgLinesQuery = {
-  orgUnitTree: Array<{ id: string; name: string; kind: OrgUnitKind; dissolvedAt: string | null; parent: { id: string } | null }>;
-};
+export type OrgLinesQuery = { orgUnitTree: Array<{ id: string; name: string; kind: OrgUnitKind; dissolvedAt: string | null; parent: { id: string } | null }> };
 
 export type CreateOrgUnitMutationVariables = Exact<{
   i: CreateOrgUnitInput;
@@ -852,9 +840,7 @@ export type UsersQueryVariables = Exact<{
   r?: Role | null | undefined;
 }>;
 
-export type UsersQuery = {
-  users: Array<{ id: string; fullName: string; email: string; role: Role; orgUnit: { id: string; name: string } }>;
-};
+export type UsersQuery = { users: Array<{ id: string; fullName: string; email: string; role: Role; orgUnit: { id: string; name: string } }> };
 
 export type CasesQueryVariables = Exact<{
   f?: CaseFilter | null | undefined;
@@ -967,13 +953,7 @@ export type EscalationsQuery = {
     stage: CaseStage;
     raisedAt: string;
     acknowledgedAt: string | null;
-    case: {
-      id: string;
-      stage: CaseStage;
-      stageDueOn: string | null;
-      enterprise: { name: string };
-      assignee: { id: string; fullName: string } | null;
-    };
+    case: { id: string; stage: CaseStage; stageDueOn: string | null; enterprise: { name: string }; assignee: { id: string; fullName: string } | null };
   }>;
 };
 
@@ -998,14 +978,7 @@ export type EntsQueryVariables = Exact<{
 
 export type EntsQuery = {
   enterprises: {
-    nodes: Array<{
-      id: string;
-      name: string;
-      workerCount: number;
-      hasUnion: boolean;
-      openCase: { id: string } | null;
-      orgUnit: { id: string; name: string };
-    }>;
+    nodes: Array<{ id: string; name: string; workerCount: number; hasUnion: boolean; openCase: { id: string } | null; orgUnit: { id: string; name: string } }>;
   };
 };
 
@@ -1224,9 +1197,7 @@ export type AssignMutationVariables = Exact<{
   i: AssignCaseInput;
 }>;
 
-export type AssignMutation = {
-  assignFoundingCase: { id: string; version: number; stage: CaseStage; assignee: { id: string; fullName: string } | null };
-};
+export type AssignMutation = { assignFoundingCase: { id: string; version: number; stage: CaseStage; assignee: { id: string; fullName: string } | null } };
 
 export type OpenMutationVariables = Exact<{
   i: OpenCaseInput;

@@ -8,12 +8,30 @@ import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/paginati
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { SqlParams } from '../common/sql-params';
 import { CalendarService } from '../calendar/calendar.service';
+import { RegisterProblems } from '../enterprises/enterprise-input';
+import { MAX_PLACE, MAX_SEARCH, enterpriseSearchSql, foldedEqualsSql } from '../enterprises/enterprise-search.sql';
 
 export interface CaseFilter {
   stage?: string | null;
   assigneeId?: string | null;
   orgUnitId?: string | null;
   overdue?: boolean | null;
+  /** The enterprise's name (also without diacritics) or the start of its tax code, as the register's search. */
+  search?: string | null;
+  /** The enterprise's district, compared folded. */
+  district?: string | null;
+}
+
+/** The filter's enterprise fields (search, district) as one condition on the case's enterprise; bad ones are BAD_USER_INPUT. */
+function enterpriseConditions(p: SqlParams, filter: CaseFilter): string | null {
+  const problems = new RegisterProblems();
+  const search = problems.optionalText('search', filter.search, MAX_SEARCH);
+  const district = problems.optionalText('district', filter.district, MAX_PLACE);
+  problems.throwIfAny();
+  const on: string[] = [];
+  if (search) on.push(enterpriseSearchSql(p, search));
+  if (district) on.push(foldedEqualsSql(p, 'e.district', district));
+  return on.length ? `c.enterprise_id IN (SELECT e.id FROM enterprise e WHERE ${on.join(' AND ')})` : null;
 }
 
 /** Reads of founding cases, always inside the caller's scope. */
@@ -44,6 +62,8 @@ export class CaseQueriesService {
     const where: string[] = [];
     const scope = this.scopeSql(actor, p);
     if (scope) where.push(scope);
+    const enterprise = enterpriseConditions(p, filter);
+    if (enterprise) where.push(enterprise);
     if (filter.stage) where.push(`c.stage = ${p.add(filter.stage)}`);
     if (filter.assigneeId) where.push(`c.assignee_id = ${p.add(filter.assigneeId)}`);
     if (filter.orgUnitId) {

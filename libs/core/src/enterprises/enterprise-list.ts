@@ -4,6 +4,7 @@ import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { MAX_PAGE, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
+import { MAX_PLACE, MAX_SEARCH, enterpriseSearchSql, foldedEqualsSql } from './enterprise-search.sql';
 import { EnterpriseCaseStatus, EnterpriseSort, RegisterProblems, formatCount, unitNotFound } from './enterprise-input';
 
 /** The register's filter: `enterprises(filter)` and the XLSX export take the same one. */
@@ -22,9 +23,7 @@ export interface EnterpriseFilter {
   sort?: EnterpriseSort | null;
 }
 
-const MAX_SEARCH = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_PLACE = 120;
 
 /** One key of a sort: the SQL expression, how a cursor's text is cast back, its direction, and how the page query reads it as text. */
 interface SortKey {
@@ -73,9 +72,6 @@ export function cursorOf(sort: EnterpriseSort, row: Record<string, unknown>): st
   return encodeCursor([sort, ...SORT_KEYS[sort].map((_, i) => String(row[`k${i}`]))]);
 }
 
-/** LIKE pattern characters taken literally. */
-export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The WHERE conditions of the register for a caller and a filter (problems noted, not thrown), with their parameters. */
 export interface RegisterQuery {
   p: SqlParams;
@@ -105,19 +101,13 @@ export async function registerQuery(m: EntityManager, actor: Actor, filter: Ente
   }
   if (filter.hasUnion !== null && filter.hasUnion !== undefined) where.push(`e.has_union = ${p.add(filter.hasUnion)}`);
   const search = problems.optionalText('search', filter.search, MAX_SEARCH);
-  if (search) {
-    // Both sides folded by the same SQL function: lower case, no diacritics, đ → d.
-    const arms = [`vn_fold(e.name) LIKE '%' || vn_fold(${p.add(likeEscape(search))}) || '%'`];
-    const digits = search.replace(/\s+/g, '');
-    if (/^\d[\d-]*$/.test(digits)) arms.push(`e.tax_code LIKE ${p.add(`${likeEscape(digits)}%`)}`);
-    where.push(`(${arms.join(' OR ')})`);
-  }
+  if (search) where.push(enterpriseSearchSql(p, search));
   for (const [field, column] of [
     ['district', 'e.district'],
     ['sector', 'e.sector'],
   ] as const) {
     const v = problems.optionalText(field, filter[field], MAX_PLACE);
-    if (v) where.push(`vn_fold(${column}) = vn_fold(${p.add(v)})`);
+    if (v) where.push(foldedEqualsSql(p, column, v));
   }
   const ownership = problems.ownership('ownership', filter.ownership);
   if (ownership) where.push(`e.ownership = ${p.add(ownership)}`);

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../common/pg-errors';
 import { CalendarService } from '../calendar/calendar.service';
 import { RegisterProblems, WorkerCountSource, dayMonthYear, duplicateTaxCode, enterpriseNotFound, unitNotFound } from './enterprise-input';
 import { EnterpriseFilter, afterCursorSql, cursorColumnsSql, cursorOf, orderBySql, pageArgs, registerQuery } from './enterprise-list';
+import { MAX_PLACE } from './enterprise-search.sql';
 import { isNewCount, writeWorkerCount } from './worker-count-history';
 import { ENTERPRISE_COLUMNS, columnList, enterpriseFromRaw } from './enterprise-row';
 import { RawRow } from '../common/prepared-sql';
@@ -56,7 +57,6 @@ export interface CloseEnterprise {
 
 const MAX_NAME = 255;
 const MAX_ADDRESS = 500;
-const MAX_PLACE = 120;
 
 /**
  * The enterprise register (sổ doanh nghiệp): the enterprises an upper-level union follows, their worker
