@@ -7,9 +7,10 @@ import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { ALL_STAGES, type CaseStage } from '../stages';
 import { ErrorBox } from '../ui/errors';
-import { CheckboxField, SelectField } from '../ui/fields';
+import { CheckboxField, SelectField, TextField } from '../ui/fields';
 import { ActionForm } from '../ui/forms';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
+import { useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import { useUnitUsers, useUnits } from '../units';
 
@@ -18,6 +19,11 @@ export function BoardPage() {
   const [assigneeId, setAssigneeId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [search, setSearch] = useState('');
+  const [district, setDistrict] = useState('');
+  // Typed text is asked for once it rests, not at every key.
+  const typedSearch = useDebounced(search.trim());
+  const typedDistrict = useDebounced(district.trim());
   const [seen, setSeen] = useState<Map<string, UserRef>>(new Map());
   const units = useUnits();
   const unitOfficers = useUnitUsers(sup ? (units.data ?? []) : [], 'OFFICER');
@@ -27,8 +33,10 @@ export function BoardPage() {
     if (assigneeId) f.assigneeId = assigneeId;
     if (orgUnitId) f.orgUnitId = orgUnitId;
     if (overdueOnly) f.overdue = true;
+    if (typedSearch) f.search = typedSearch;
+    if (typedDistrict) f.district = typedDistrict;
     return f;
-  }, [assigneeId, orgUnitId, overdueOnly]);
+  }, [assigneeId, orgUnitId, overdueOnly, typedSearch, typedDistrict]);
 
   const cases = useAsync(() => loadAllCases(filter), [filter]);
 
@@ -63,7 +71,16 @@ export function BoardPage() {
         <span id="board-title">Bảng tiến độ thành lập CĐCS</span>
       </PageTitle>
 
-      <form className="filters" aria-label="Lọc hồ sơ" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" role="search" aria-label="Lọc hồ sơ" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Tìm doanh nghiệp theo tên hoặc mã số thuế"
+          name="search"
+          value={search}
+          onChange={setSearch}
+          placeholder="Gõ có dấu hoặc không dấu"
+          testId="board-search"
+        />
+        <TextField label="Huyện/Xã" name="district" value={district} onChange={setDistrict} testId="board-filter-district" />
         {sup && (
           <SelectField
             label="Cán bộ phụ trách"
