@@ -57,6 +57,9 @@ describe('@app/domain', () => {
       'scoreNewCdcsFirstYear',
       'occasionPeriod',
       'occasionDueOn',
+      'checkCitizenId',
+      'CITIZEN_ID_PROVINCE_CODES',
+      'LeaveReason',
     ];
     const missing = names.filter((n) => (domain as Record<string, unknown>)[n] === undefined);
     expect(missing).toEqual([]);
