@@ -31,6 +31,7 @@ import { ReportFilesController } from './reports/report-files.controller';
 import { RegisterFilesController } from './registers/register-files.controller';
 import { RegisterImportsController } from './imports/register-imports.controller';
 import { RegisterImportResolver } from './resolvers/register-imports.resolver';
+import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroots.resolver';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -82,6 +83,8 @@ class GraphqlSupportModule {}
     DateScalar,
     UserResolver,
     OrgUnitResolver,
+    MemberResolver,
+    AdmissionDecisionResolver,
     FoundingCaseResolver,
     CaseTransitionResolver,
     EnterpriseResolver,

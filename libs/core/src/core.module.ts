@@ -27,6 +27,7 @@ import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
 import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
 import { RegisterImportsService } from './register-imports/register-imports.service';
+import { AdmissionsService, GrassrootsAccountService, MembersQueryService, MembershipChangesService, StaffService } from './grassroots';
 
 const SERVICES = [
   CalendarService,
@@ -54,6 +55,11 @@ const SERVICES = [
   OrgStructureService,
   RegisterImportsService,
   RegisterImportApplyService,
+  MembersQueryService,
+  StaffService,
+  AdmissionsService,
+  MembershipChangesService,
+  GrassrootsAccountService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

@@ -45,3 +45,4 @@ export * from './reports/report-workbook';
 export * from './reports/reports.service';
 export * from './imports';
 export * from './register-imports';
+export * from './grassroots';

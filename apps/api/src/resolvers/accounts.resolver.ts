@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountsService, Actor, AppError, ErrorCode, OrgStructureService, OrgUnitHeadFigures, Page, canSeeUnit } from '@app/core';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
-import { AllowedBeforePasswordChange, AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
+import { AllowedBeforePasswordChange, AnyRole, Everyone, CurrentActor, Managers } from '../auth/access.decorators';
 import { LoginThrottle } from '../auth/login-throttle';
 import { AccountFilterInput, ChangePasswordInput, UpdateOrgUnitInput, UpdateUserInput } from '../graphql/account-inputs';
 import { OrgUnitHeadFiguresModel, PasswordResetPayloadModel, UserConnectionModel } from '../graphql/account-models';
@@ -60,7 +60,7 @@ export class AccountsResolver {
     return this.service.resetPassword(actor, id);
   }
 
-  @AnyRole()
+  @Everyone()
   @AllowedBeforePasswordChange()
   @Mutation(() => AuthPayloadModel, { description: 'Change your own password: every token issued before stops working; answers a fresh token' })
   async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() ctx: GqlContext): Promise<AuthPayloadModel> {

@@ -1,6 +1,6 @@
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { CalendarService, Role } from '@app/core';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Everyone, Roles } from '../auth/access.decorators';
 import { DateDay } from '../graphql/date.scalar';
 
 export enum CalendarDayKind {
@@ -21,7 +21,7 @@ export class CalendarDayModel {
 export class CalendarResolver {
   constructor(private readonly calendar: CalendarService) {}
 
-  @AnyRole()
+  @Everyone()
   @Query(() => [CalendarDayModel])
   calendarDays(@Args('year', { type: () => Int }) year: number): Promise<CalendarDayModel[]> {
     return this.calendar.daysOfYear(year) as Promise<CalendarDayModel[]>; // the enum's values are the column's

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, AuthService, OrgUnitsService, Role, UsersService } from '@app/core';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
-import { AllowedBeforePasswordChange, AnyRole, CurrentActor, Managers, Public } from '../auth/access.decorators';
+import { AllowedBeforePasswordChange, AnyRole, Everyone, CurrentActor, Managers, Public } from '../auth/access.decorators';
 import { CreateOrgUnitInput, CreateUserInput } from '../graphql/inputs';
 import { GqlContext, loadIf } from '../graphql/loaders';
 import { AuthPayloadModel, OrgUnitModel, UserModel } from '../graphql/models';
@@ -30,7 +30,7 @@ export class UserResolver {
     }
   }
 
-  @AnyRole()
+  @Everyone()
   @AllowedBeforePasswordChange()
   @Query(() => UserModel)
   async me(@CurrentActor() actor: Actor, @Context() ctx: GqlContext): Promise<UserEntity> {

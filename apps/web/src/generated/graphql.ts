@@ -194,7 +194,7 @@ export type ReportInput = {
 
 export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 
-export type Role = 'ADMIN' | 'OFFICER' | 'SUPERVISOR';
+export type Role = 'ADMIN' | 'GRASSROOTS' | 'OFFICER' | 'SUPERVISOR';
 
 export type SurveyInput = {
   caseId: string | number;

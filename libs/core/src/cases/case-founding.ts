@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { FoundingCaseEntity } from '@app/persistence';
 import { Actor } from '../common/actor';
+import { insertMembers, staffFromApplications } from '../grassroots/register-writes';
 
 /** RECOGNIZED: the CĐCS is created, the founding applicants admitted, the enterprise has a union. */
 export async function foundGrassrootsUnion(m: EntityManager, c: FoundingCaseEntity, orgPath: string, actor: Actor): Promise<void> {
@@ -18,13 +19,14 @@ export async function foundGrassrootsUnion(m: EntityManager, c: FoundingCaseEnti
      WHERE case_id = $1 AND status = 'SUBMITTED'`,
     [c.id, decidedOn, c.decisionNumber, actor.userId],
   );
-  await m.query(
-    `INSERT INTO member (grassroots_union_id, application_id, case_id, full_name, personal_id, birth_year, gender, admitted_on, decision_number)
-     SELECT $2, a.id, a.case_id, a.full_name, a.personal_id, a.birth_year, a.gender, $3, $4
-     FROM membership_application a WHERE a.case_id = $1 AND a.status = 'ADMITTED'
-     ON CONFLICT (application_id) DO NOTHING`,
-    [c.id, unit.id, decidedOn, c.decisionNumber],
+  // The founders become members of the new CĐCS's register, each with a row on its staff list.
+  const admitted: { id: string }[] = await m.query(`SELECT id FROM membership_application WHERE case_id = $1 AND status = 'ADMITTED'`, [c.id]);
+  const founders = await staffFromApplications(
+    m,
+    admitted.map((a) => a.id),
+    unit.id,
   );
+  await insertMembers(m, unit.id, founders, { admittedOn: decidedOn, decisionNumber: c.decisionNumber, caseId: c.id });
   await m.query(`UPDATE enterprise SET has_union = true, updated_at = now() WHERE id = $1`, [c.enterpriseId]);
   await m.query(`UPDATE founding_case SET grassroots_union_id = $2, recognized_on = $3 WHERE id = $1`, [c.id, unit.id, decidedOn]);
   c.grassrootsUnionId = unit.id;

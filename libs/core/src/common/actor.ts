@@ -2,6 +2,8 @@ export enum Role {
   ADMIN = 'ADMIN',
   SUPERVISOR = 'SUPERVISOR',
   OFFICER = 'OFFICER',
+  /** The chair or a committee member of one CĐCS (its unit): its own register only. */
+  GRASSROOTS = 'GRASSROOTS',
 }
 
 /** The authenticated caller, as every service sees it. `orgPath` is its unit's path in the org tree. */

@@ -113,13 +113,20 @@ export class FiguresService {
     const scope = subtreeUnits(p, unit);
     const parts: string[] = [];
     if (years) {
-      parts.push(`(SELECT coalesce(sum(my.admitted), 0) FROM member_year my
+      // A member who came by a transfer is not a new member (docs/architecture.md#grassroots-unions).
+      parts.push(`(SELECT coalesce(sum(my.admitted - my.transferred_in), 0) FROM member_year my
                     WHERE ${inRanges(p, 'my.year', [years])} AND my.grassroots_union_id IN ${scope})`);
     }
     if (months.length) {
-      parts.push(`(SELECT coalesce(sum(mm.admitted), 0) FROM member_month mm WHERE ${inRanges(p, 'mm.month', months)} AND mm.grassroots_union_id IN ${scope})`);
+      parts.push(
+        `(SELECT coalesce(sum(mm.admitted - mm.transferred_in), 0) FROM member_month mm WHERE ${inRanges(p, 'mm.month', months)} AND mm.grassroots_union_id IN ${scope})`,
+      );
     }
-    if (days.length) parts.push(`(SELECT count(*) FROM member m WHERE ${inRanges(p, 'm.admitted_on', days)} AND m.grassroots_union_id IN ${scope})`);
+    if (days.length) {
+      parts.push(
+        `(SELECT count(*) FROM member m WHERE ${inRanges(p, 'm.admitted_on', days)} AND m.transferred_from_id IS NULL AND m.grassroots_union_id IN ${scope})`,
+      );
+    }
     const [r] = await m.query(`SELECT (${parts.join(' + ')})::int AS n`, p.values);
     return r.n;
   }

@@ -5,7 +5,8 @@ import { inRanges } from './figure-conditions.sql';
 import { FigurePeriod, ScopeUnit } from './figure-types';
 
 /**
- * Per CĐCS of the subtree (GrassrootsFigures): members admitted in the period and members at its end. Whole years and
+ * Per CĐCS of the subtree (GrassrootsFigures): members admitted in the period (new members: not those who came by a
+ * transfer) and members at its end. Whole years and
  * months come from member_year and member_month; members at the end are the union's total minus what
  * came after the end (one row a year, a row a month for the rest of the end's year); the days of a
  * partial month are counted from `member`.
@@ -28,7 +29,7 @@ export function grassrootsFiguresSql(p: SqlParams, unit: ScopeUnit, period: Figu
   const part = (name: string, table: string, adm: string | null, aft: string | null) => {
     if (!adm && !aft) return;
     ctes.push(`${name} AS (SELECT x.grassroots_union_id AS id,
-                 ${adm ? `sum(x.admitted) FILTER (WHERE ${adm})` : '0'} AS admitted,
+                 ${adm ? `sum(x.admitted - x.transferred_in) FILTER (WHERE ${adm})` : '0'} AS admitted,
                  ${aft ? `sum(x.admitted - x.gone) FILTER (WHERE ${aft})` : '0'} AS after
             FROM ${table} x WHERE (${[adm, aft].filter(Boolean).join(' OR ')}) AND x.grassroots_union_id IN (SELECT id FROM g) GROUP BY x.grassroots_union_id)`);
     joins.push(`LEFT JOIN ${name} ON ${name}.id = g.id`);
@@ -40,7 +41,7 @@ export function grassrootsFiguresSql(p: SqlParams, unit: ScopeUnit, period: Figu
   if (days.length || tail.length) {
     const inDays = days.length ? inRanges(p, 'm.admitted_on', days) : 'false';
     const inTail = tail.length ? inRanges(p, 'm.admitted_on', tail) : 'false';
-    ctes.push(`md AS (SELECT m.grassroots_union_id AS id, count(*) FILTER (WHERE ${inDays}) AS admitted, count(*) FILTER (WHERE ${inTail}) AS after
+    ctes.push(`md AS (SELECT m.grassroots_union_id AS id, count(*) FILTER (WHERE ${inDays} AND m.transferred_from_id IS NULL) AS admitted, count(*) FILTER (WHERE ${inTail}) AS after
                FROM member m WHERE (${inDays} OR ${inTail}) AND m.grassroots_union_id IN (SELECT id FROM g) GROUP BY m.grassroots_union_id)`);
     joins.push('LEFT JOIN md ON md.id = g.id');
     admitted.push('coalesce(md.admitted, 0)');

@@ -56,7 +56,11 @@ export class UsersService {
     problems.throwIfAny();
     const unit = await this.orgUnits.getVisible(actor, input.orgUnitId);
     if (!canSeeUnit(actor, unit.path)) throw forbidden('Unit outside your scope');
-    if (input.role !== Role.OFFICER && actor.role !== Role.ADMIN) throw forbidden('Giám sát viên chỉ được tạo tài khoản cán bộ (OFFICER)');
+    // A SUPERVISOR creates OFFICERs and the GRASSROOTS accounts of the CĐCS below it; a GRASSROOTS account belongs to a CĐCS.
+    if (input.role !== Role.OFFICER && input.role !== Role.GRASSROOTS && actor.role !== Role.ADMIN) {
+      throw forbidden('Giám sát viên chỉ được tạo tài khoản cán bộ (OFFICER) hoặc tài khoản CĐCS (GRASSROOTS)');
+    }
+    if (input.role === Role.GRASSROOTS && unit.kind !== 'GRASSROOTS') throw problems.add('orgUnitId', 'Tài khoản CĐCS phải thuộc một CĐCS').error();
     try {
       return await this.insert({ email, fullName, role: input.role, orgUnitId: unit.id, password: input.password });
     } catch (e) {

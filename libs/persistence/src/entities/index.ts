@@ -11,6 +11,7 @@ import {
   MemberYearEntity,
   MembershipApplicationEntity,
 } from './membership.entity';
+import { AdmissionDecisionEntity, GrassrootsStaffEntity } from './grassroots.entity';
 import { OrgUnitEntity, OrgUnitMoveEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
 import { CaseCloseStateEntity, CaseCloseTallyEntity, PeriodCloseEntity } from './period-close.entity';
@@ -26,6 +27,7 @@ export * from './founding-case.entity';
 export * from './enterprise.entity';
 export * from './escalation.entity';
 export * from './membership.entity';
+export * from './grassroots.entity';
 export * from './org-unit.entity';
 export * from './outbox.entity';
 export * from './period-close.entity';
@@ -46,6 +48,8 @@ export const ENTITIES = [
   CaseTransitionEntity,
   MembershipApplicationEntity,
   MemberEntity,
+  GrassrootsStaffEntity,
+  AdmissionDecisionEntity,
   MemberMonthEntity,
   MemberYearEntity,
   MemberTotalEntity,

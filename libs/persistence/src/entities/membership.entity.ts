@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { FoundingCaseEntity } from './founding-case.entity';
 import { OrgUnitEntity } from './org-unit.entity';
+import { AdmissionDecisionEntity, GrassrootsStaffEntity } from './grassroots.entity';
 
 /**
  * A membership application: on a founding case (decided at recognition), to an existing
@@ -50,6 +51,11 @@ export class MembershipApplicationEntity {
 // Covering (INCLUDE left_on, made by migration): per-union counts read the index alone, not the heap.
 @Index('IDX_member_union_admitted_covering', { synchronize: false })
 @Index('IDX_member_gone_on', { synchronize: false }) // on greatest(admitted_on, left_on) WHERE left_on IS NOT NULL, made by migration
+// One active membership per citizen id nationwide, and per person of a staff list (partial unique indexes, made by migration).
+@Index('UQ_member_active_personal_id', { synchronize: false })
+@Index('UQ_member_active_staff', { synchronize: false })
+@Check('CHK_member_left_reason', `"left_reason" IN ('TRANSFERRED','LEFT_JOB','WITHDREW','EXPELLED','DIED','PAUSED')`)
+@Check('CHK_member_left_reason_day', `"left_reason" IS NULL OR "left_on" IS NOT NULL`)
 export class MemberEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'grassroots_union_id', type: 'uuid' }) grassrootsUnionId: string;
@@ -69,6 +75,25 @@ export class MemberEntity {
   @Column({ name: 'admitted_on', type: 'date' }) admittedOn: string;
   @Column({ name: 'decision_number', type: 'varchar', length: 100, nullable: true }) decisionNumber: string | null;
   @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn: string | null;
+  /** Why the membership ended (LeaveReason); TRANSFERRED when it goes on in another CĐCS. */
+  @Column({ name: 'left_reason', type: 'varchar', length: 12, nullable: true }) leftReason: string | null;
+  @Column({ name: 'left_note', type: 'text', nullable: true }) leftNote: string | null;
+  /** The person on the CĐCS's staff list (founders and members admitted at the CĐCS). */
+  @Index('IDX_member_staff')
+  @Column({ name: 'staff_id', type: 'uuid', nullable: true })
+  staffId: string | null;
+  @ManyToOne(() => GrassrootsStaffEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'staff_id', foreignKeyConstraintName: 'FK_member_staff' })
+  staff?: GrassrootsStaffEntity | null;
+  @Column({ name: 'admission_decision_id', type: 'uuid', nullable: true }) admissionDecisionId: string | null;
+  @ManyToOne(() => AdmissionDecisionEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'admission_decision_id', foreignKeyConstraintName: 'FK_member_admission_decision' })
+  admissionDecision?: AdmissionDecisionEntity | null;
+  /** The membership this one continues (a transfer from another CĐCS): not a new member anywhere. */
+  @Column({ name: 'transferred_from_id', type: 'uuid', nullable: true }) transferredFromId: string | null;
+  @ManyToOne(() => MemberEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'transferred_from_id', foreignKeyConstraintName: 'FK_member_transferred_from' })
+  transferredFrom?: MemberEntity | null;
 }
 
 /**
@@ -81,6 +106,8 @@ export class MemberMonthEntity {
   @PrimaryColumn({ name: 'grassroots_union_id', type: 'uuid', primaryKeyConstraintName: 'PK_member_month' }) grassrootsUnionId: string;
   @Column({ type: 'int', default: 0 }) admitted: number;
   @Column({ type: 'int', default: 0 }) gone: number;
+  /** Of `admitted`, those who came by a transfer from another CĐCS (not new members). */
+  @Column({ name: 'transferred_in', type: 'int', default: 0 }) transferredIn: number;
 }
 
 /** member_month summed per calendar year (`year` = its 1 January), per union (kept by the same triggers). */
@@ -90,6 +117,8 @@ export class MemberYearEntity {
   @PrimaryColumn({ name: 'grassroots_union_id', type: 'uuid', primaryKeyConstraintName: 'PK_member_year' }) grassrootsUnionId: string;
   @Column({ type: 'int', default: 0 }) admitted: number;
   @Column({ type: 'int', default: 0 }) gone: number;
+  /** Of `admitted`, those who came by a transfer from another CĐCS (not new members). */
+  @Column({ name: 'transferred_in', type: 'int', default: 0 }) transferredIn: number;
 }
 
 /** member_month summed over all months, per union (kept by the same triggers). */
@@ -98,6 +127,8 @@ export class MemberTotalEntity {
   @PrimaryColumn({ name: 'grassroots_union_id', type: 'uuid', primaryKeyConstraintName: 'PK_member_total' }) grassrootsUnionId: string;
   @Column({ type: 'int', default: 0 }) admitted: number;
   @Column({ type: 'int', default: 0 }) gone: number;
+  /** Of `admitted`, those who came by a transfer from another CĐCS (not new members). */
+  @Column({ name: 'transferred_in', type: 'int', default: 0 }) transferredIn: number;
 }
 
 /** Members admitted per founding case (member.case_id) and calendar month (kept by the same triggers). */

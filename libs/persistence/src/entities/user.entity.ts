@@ -3,7 +3,7 @@ import { OrgUnitEntity } from './org-unit.entity';
 
 @Entity('app_user')
 @Index('UQ_app_user_email_lower', { synchronize: false }) // unique on lower(email), made by migration
-@Check('CHK_app_user_role', `"role" IN ('ADMIN','SUPERVISOR','OFFICER')`)
+@Check('CHK_app_user_role', `"role" IN ('ADMIN','SUPERVISOR','OFFICER','GRASSROOTS')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 320 }) email: string;

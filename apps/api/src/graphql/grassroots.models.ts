@@ -1,0 +1,54 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateDay } from './date.scalar';
+import { LabourContractKind, LeaveReason, MemberStatus, Sex } from './grassroots.enums';
+import { Connection } from './models';
+
+@ObjectType('Membership', { description: 'One membership of a person in a CĐCS, from its admission (or transfer in) to its end' })
+export class MembershipModel {
+  @Field(() => ID) id: string;
+  @Field(() => DateDay) admittedOn: string;
+  @Field(() => String, { nullable: true }) decisionNumber: string | null;
+  @Field({ description: 'Came by a transfer from another CĐCS: not a new member' }) transferredIn: boolean;
+  @Field(() => DateDay, { nullable: true }) leftOn: string | null;
+  @Field(() => LeaveReason, { nullable: true }) leftReason: LeaveReason | null;
+  @Field(() => String, { nullable: true }) leftNote: string | null;
+}
+
+@ObjectType('Member', { description: "A person of a CĐCS's staff list with its membership there (status NOT_MEMBER, MEMBER or LEFT)" })
+export class MemberModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) grassrootsUnionId: string;
+  @Field() fullName: string;
+  @Field(() => String, { nullable: true, description: 'Citizen id (CCCD), 12 digits; founders recorded without one have none' }) citizenId: string | null;
+  @Field(() => DateDay, { nullable: true }) birthDate: string | null;
+  @Field(() => Int) birthYear: number;
+  @Field(() => Sex) sex: Sex;
+  @Field(() => String, { nullable: true }) job: string | null;
+  @Field(() => LabourContractKind, { nullable: true }) contractKind: LabourContractKind | null;
+  @Field(() => Int, { nullable: true }) contractMonths: number | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field() nationality: string;
+  @Field() isManager: boolean;
+  @Field(() => MemberStatus) status: MemberStatus;
+  @Field(() => DateDay, { nullable: true, description: 'Of the current (or last) membership' }) admittedOn: string | null;
+  @Field(() => String, { nullable: true }) decisionNumber: string | null;
+  @Field({ description: 'The current (or last) membership came by a transfer' }) transferredIn: boolean;
+  @Field(() => DateDay, { nullable: true }) leftOn: string | null;
+  @Field(() => LeaveReason, { nullable: true }) leftReason: LeaveReason | null;
+  @Field(() => String, { nullable: true }) leftNote: string | null;
+  @Field(() => [MembershipModel], { description: 'Every membership in this CĐCS, oldest first' }) memberships?: MembershipModel[];
+}
+
+@ObjectType('MemberConnection')
+export class MemberConnectionModel extends Connection(MemberModel) {}
+
+@ObjectType('AdmissionDecision', { description: 'An admission decision of a CĐCS (quyết định kết nạp đoàn viên)' })
+export class AdmissionDecisionModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) grassrootsUnionId: string;
+  @Field() number: string;
+  @Field(() => DateDay) decidedOn: string;
+  @Field() signer: string;
+  @Field(() => [ID], { description: 'The people admitted (Member ids)' }) memberIds: string[];
+  @Field(() => [MemberModel]) members?: MemberModel[];
+}

@@ -1,0 +1,107 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  AdmissionDecisionView,
+  AdmissionsService,
+  GrassrootsAccountService,
+  MemberView,
+  MembersQueryService,
+  MembershipChangesService,
+  MembershipView,
+  Page,
+  StaffService,
+} from '@app/core';
+import { UserEntity } from '@app/persistence';
+import { CurrentActor, GrassrootsReaders, GrassrootsWriters, Managers } from '../auth/access.decorators';
+import {
+  AddStaffInput,
+  AdmitMembersInput,
+  CreateGrassrootsAccountInput,
+  MemberFilter,
+  RecordMemberLeavingInput,
+  TransferMemberInput,
+  UpdateStaffInput,
+} from '../graphql/grassroots.inputs';
+import { AdmissionDecisionModel, MemberConnectionModel, MemberModel, MembershipModel } from '../graphql/grassroots.models';
+import { PageArgs } from '../graphql/inputs';
+import { UserModel } from '../graphql/models';
+
+/** A CĐCS's staff list and member register (docs/architecture.md#grassroots-unions). */
+@Resolver(() => MemberModel)
+export class MemberResolver {
+  constructor(
+    private readonly query: MembersQueryService,
+    private readonly staff: StaffService,
+    private readonly admissions: AdmissionsService,
+    private readonly changes: MembershipChangesService,
+    private readonly accounts: GrassrootsAccountService,
+  ) {}
+
+  @GrassrootsReaders()
+  @Query(() => MemberConnectionModel, { description: "A CĐCS's staff list with each person's membership, ordered by name" })
+  members(
+    @CurrentActor() actor: Actor,
+    @Args('grassrootsUnionId', { type: () => ID }) grassrootsUnionId: string,
+    @Args('filter', { type: () => MemberFilter, nullable: true }) filter: MemberFilter | undefined,
+    @Args() page: PageArgs,
+  ): Promise<Page<MemberView>> {
+    return this.query.list(actor, grassrootsUnionId, filter ?? {}, page.first, page.after);
+  }
+
+  @GrassrootsReaders()
+  @Query(() => MemberModel)
+  member(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<MemberView> {
+    return this.query.get(actor, id);
+  }
+
+  @GrassrootsWriters()
+  @Mutation(() => MemberModel, { description: "Add a person to a CĐCS's staff list (not yet a member)" })
+  addStaff(@CurrentActor() actor: Actor, @Args('input') input: AddStaffInput): Promise<MemberView> {
+    return this.staff.add(actor, input);
+  }
+
+  @GrassrootsWriters()
+  @Mutation(() => MemberModel, { description: 'Correct a person of the staff list (every field given)' })
+  updateStaff(@CurrentActor() actor: Actor, @Args('input') input: UpdateStaffInput): Promise<MemberView> {
+    return this.staff.update(actor, input);
+  }
+
+  @GrassrootsWriters()
+  @Mutation(() => AdmissionDecisionModel, { description: 'An admission decision of the CĐCS: its staff and applications admitted on its day' })
+  admitMembers(@CurrentActor() actor: Actor, @Args('input') input: AdmitMembersInput): Promise<AdmissionDecisionView> {
+    return this.admissions.admit(actor, input);
+  }
+
+  @GrassrootsWriters()
+  @Mutation(() => MemberModel, { description: 'A membership ends (left the job, withdrew, expelled, died, paused)' })
+  recordMemberLeaving(@CurrentActor() actor: Actor, @Args('input') input: RecordMemberLeavingInput): Promise<MemberView> {
+    return this.changes.recordLeaving(actor, input);
+  }
+
+  @GrassrootsWriters()
+  @Mutation(() => MemberModel, { description: 'The receiving CĐCS takes over a membership from another CĐCS on the same day (not a new member)' })
+  transferMember(@CurrentActor() actor: Actor, @Args('input') input: TransferMemberInput): Promise<MemberView> {
+    return this.changes.transfer(actor, input);
+  }
+
+  @Managers()
+  @Mutation(() => UserModel, { description: 'The first GRASSROOTS account of the CĐCS a recognized founding case made' })
+  createGrassrootsAccount(@CurrentActor() actor: Actor, @Args('input') input: CreateGrassrootsAccountInput): Promise<UserEntity> {
+    return this.accounts.create(actor, input);
+  }
+
+  @ResolveField(() => [MembershipModel])
+  async memberships(@Parent() m: MemberView): Promise<MembershipView[]> {
+    return (await this.query.memberships([m.id])).get(m.id) ?? [];
+  }
+}
+
+@Resolver(() => AdmissionDecisionModel)
+export class AdmissionDecisionResolver {
+  constructor(private readonly query: MembersQueryService) {}
+
+  @ResolveField(() => [MemberModel])
+  members(@CurrentActor() actor: Actor, @Parent() d: AdmissionDecisionView): Promise<MemberView[]> {
+    return Promise.all(d.memberIds.map((id) => this.query.get(actor, id)));
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { IneligibleReason, Ownership, ineligibilityReasons, isIsoDate } from '@app/domain';
+import { Actor } from '../common/actor';
+import { AppError, ErrorCode, conflict, notFound } from '../common/app-error';
+import { CalendarService } from '../calendar/calendar.service';
+import { FieldProblems } from '../common/field-problems';
+import { isUniqueViolation } from '../common/pg-errors';
+import { MAX_NAME } from '../common/text-input';
+import { isUuid } from '../identity/account-errors';
+import { grassrootsUnit } from './grassroots-scope';
+import { NewMember, insertMembers, staffFromApplications } from './register-writes';
+
+export interface AdmitMembers {
+  grassrootsUnionId: string;
+  decisionNumber: string;
+  decidedOn: string;
+  signer: string;
+  /** People of the CĐCS's staff list (their ids). */
+  memberIds?: readonly string[] | null;
+  /** Pending applications to the CĐCS (submitApplication with its grassrootsUnionId). */
+  applicationIds?: readonly string[] | null;
+}
+
+export interface AdmissionDecisionView {
+  id: string;
+  grassrootsUnionId: string;
+  number: string;
+  decidedOn: string;
+  signer: string;
+  /** The staff ids of the people it admitted. */
+  memberIds: string[];
+}
+
+export const MAX_ADMISSION_BATCH = 500;
+
+const text = (v: string | null | undefined): string => (v ?? '').normalize('NFC').trim();
+
+/**
+ * An admission decision of a CĐCS (quyết định kết nạp): a batch of its staff and of the applications sent to it,
+ * each eligible under today's rules (libs/domain/src/eligibility.ts), admitted on the decision's day. They count as
+ * new members of that month for the CĐCS and every unit above it (the member tallies; docs/architecture.md#grassroots-unions).
+ */
+@Injectable()
+export class AdmissionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async admit(actor: Actor, input: AdmitMembers): Promise<AdmissionDecisionView> {
+    const problems = new FieldProblems();
+    const number = text(input.decisionNumber);
+    if (!number) problems.add('decisionNumber', 'Số quyết định kết nạp không được để trống');
+    else if (number.length > 100) problems.add('decisionNumber', 'Số quyết định không được dài quá 100 ký tự');
+    const signer = text(input.signer);
+    if (!signer) problems.add('signer', 'Người ký quyết định không được để trống');
+    else if (signer.length > MAX_NAME) problems.add('signer', `Người ký không được dài quá ${MAX_NAME} ký tự`);
+    const today = this.calendar.today();
+    if (!isIsoDate(input.decidedOn)) problems.add('decidedOn', 'Ngày quyết định không hợp lệ');
+    else if (input.decidedOn > today) problems.add('decidedOn', 'Ngày quyết định không được sau hôm nay');
+    else if (input.decidedOn < '2000-01-01') problems.add('decidedOn', 'Ngày quyết định quá xa');
+    const memberIds = [...new Set(input.memberIds ?? [])];
+    const applicationIds = [...new Set(input.applicationIds ?? [])];
+    if (!memberIds.length && !applicationIds.length) problems.add('memberIds', 'Quyết định phải kết nạp ít nhất một người');
+    else if (memberIds.length + applicationIds.length > MAX_ADMISSION_BATCH)
+      problems.add('memberIds', `Một quyết định kết nạp tối đa ${MAX_ADMISSION_BATCH} người`);
+    if (memberIds.some((id) => !isUuid(id))) problems.add('memberIds', 'Mã người lao động không hợp lệ');
+    if (applicationIds.some((id) => !isUuid(id))) problems.add('applicationIds', 'Mã đơn không hợp lệ');
+    problems.throwIfAny();
+    try {
+      return await this.db.transaction(async (m) => {
+        const unit = await grassrootsUnit(m, actor, input.grassrootsUnionId, 'write', true);
+        const staff: NewMember[] = memberIds.length
+          ? await m.query(
+              `SELECT id AS "staffId", full_name AS "fullName", citizen_id AS "citizenId", birth_year AS "birthYear", sex, NULL AS "applicationId",
+                      is_manager, serving_sentence, nationality, contract_months
+                 FROM grassroots_staff WHERE id = ANY($1::uuid[]) AND grassroots_union_id = $2 ORDER BY full_name, id FOR UPDATE`,
+              [memberIds, unit.id],
+            )
+          : [];
+        if (staff.length !== memberIds.length) throw notFound('Member');
+        const apps = applicationIds.length
+          ? await m.query(`SELECT * FROM membership_application WHERE id = ANY($1::uuid[]) AND grassroots_union_id = $2 ORDER BY submitted_on, id FOR UPDATE`, [
+              applicationIds,
+              unit.id,
+            ])
+          : [];
+        if (apps.length !== applicationIds.length) throw notFound('Application');
+        const decided = apps.filter((a: { status: string }) => a.status !== 'SUBMITTED');
+        if (decided.length) throw conflict(`Đơn của ${decided.map((a: { full_name: string }) => a.full_name).join(', ')} đã được giải quyết`);
+        if (apps.some((a: { submitted_on: string }) => a.submitted_on > input.decidedOn)) {
+          throw new FieldProblems().add('decidedOn', 'Ngày quyết định không được trước ngày nộp đơn').error();
+        }
+        await this.checkEligible(m, unit.ownership, staff as unknown as Record<string, unknown>[], apps);
+        const [decision] = await m.query(
+          `INSERT INTO admission_decision (grassroots_union_id, number, decided_on, signer, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [unit.id, number, input.decidedOn, signer, actor.userId],
+        );
+        if (apps.length) {
+          await m.query(
+            `UPDATE membership_application SET status = 'ADMITTED', decided_on = $2, decision_number = $3, decided_by = $4 WHERE id = ANY($1::uuid[])`,
+            [applicationIds, input.decidedOn, number, actor.userId],
+          );
+        }
+        const fromApps = await staffFromApplications(m, applicationIds);
+        const all: NewMember[] = [...staff, ...fromApps];
+        await insertMembers(m, unit.id, all, { admittedOn: input.decidedOn, decisionNumber: number, decisionId: decision.id });
+        return { id: decision.id, grassrootsUnionId: unit.id, number, decidedOn: input.decidedOn, signer, memberIds: all.map((c) => c.staffId) };
+      });
+    } catch (e) {
+      if (isUniqueViolation(e, 'UQ_admission_decision_number')) {
+        throw conflict('CĐCS đã có quyết định kết nạp với số này', { fields: ['decisionNumber'], messages: { decisionNumber: 'Số quyết định đã được dùng' } });
+      }
+      if (isUniqueViolation(e, 'UQ_member_active_personal_id') || isUniqueViolation(e, 'UQ_member_active_staff')) {
+        throw conflict('Một người trong danh sách vừa trở thành đoàn viên ở nơi khác', { reason: 'ALREADY_MEMBER' });
+      }
+      throw e;
+    }
+  }
+
+  /** Every candidate under the eligibility rules; INELIGIBLE with the reasons of all of them (`members`: who and why). */
+  private async checkEligible(m: EntityManager, ownership: string | null, staff: Record<string, unknown>[], apps: Record<string, unknown>[]): Promise<void> {
+    const ids = [...staff.map((s) => s.citizenId), ...apps.map((a) => a.personal_id)].filter((x): x is string => !!x);
+    const active: { personal_id: string | null; staff_id: string | null }[] = await m.query(
+      `SELECT personal_id, staff_id FROM member WHERE left_on IS NULL AND (personal_id = ANY($1::text[]) OR staff_id = ANY($2::uuid[]))`,
+      [ids, staff.map((s) => s.staffId)],
+    );
+    const members = new Set(active.flatMap((a) => [a.personal_id, a.staff_id]).filter(Boolean));
+    const refused: { id: string; fullName: string; reasons: IneligibleReason[] }[] = [];
+    const facts = (x: Record<string, unknown>, id: string, name: string, citizenId: unknown) => {
+      const reasons = ineligibilityReasons({
+        isManager: !!x.is_manager,
+        servingSentence: !!x.serving_sentence,
+        nationality: String(x.nationality),
+        contractMonths: (x.contract_months as number | null) ?? null,
+        alreadyMember: members.has(id) || (!!citizenId && members.has(citizenId as string)),
+        ownership: (ownership as Ownership) ?? null,
+      });
+      if (reasons.length) refused.push({ id, fullName: name, reasons });
+    };
+    for (const s of staff) facts(s, s.staffId as string, s.fullName as string, s.citizenId);
+    for (const a of apps) facts(a, a.id as string, a.full_name as string, a.personal_id);
+    if (!refused.length) return;
+    const reasons = [...new Set(refused.flatMap((r) => r.reasons))];
+    throw new AppError(ErrorCode.INELIGIBLE, `Không đủ điều kiện kết nạp: ${refused.map((r) => r.fullName).join(', ')}`, { reasons, members: refused });
+  }
+}

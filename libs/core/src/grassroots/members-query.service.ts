@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LabourContractKind, LeaveReason, MemberStatus, Sex } from '@app/domain';
+import { Actor } from '../common/actor';
+import { notFound } from '../common/app-error';
+import { FieldProblems } from '../common/field-problems';
+import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { SqlParams } from '../common/sql-params';
+import { isUuid } from '../identity/account-errors';
+import { grassrootsUnit, mayReadGrassroots } from './grassroots-scope';
+import { MEMBER_VIEW_COLUMNS, MEMBER_VIEW_FROM, MemberView } from './member-row';
+
+export interface MemberFilter {
+  /** A name with or without diacritics ("nguyen thi" finds "Nguyễn Thị"), or the start of a citizen id. */
+  search?: string | null;
+  status?: MemberStatus | null;
+  sex?: Sex | null;
+  contractKind?: LabourContractKind | null;
+  leftReason?: LeaveReason | null;
+}
+
+/** The staff list and member register of a CĐCS, read as the caller may (docs/architecture.md#grassroots-unions). */
+@Injectable()
+export class MembersQueryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(actor: Actor, grassrootsUnionId: string, filter: MemberFilter = {}, first?: number | null, after?: string | null): Promise<Page<MemberView>> {
+    const limit = checkFirst(first);
+    const unit = await grassrootsUnit(this.db.manager, actor, grassrootsUnionId, 'read');
+    const problems = new FieldProblems();
+    const p = new SqlParams();
+    const where = [`s.grassroots_union_id = ${p.add(unit.id)}`];
+    const search = (filter.search ?? '').normalize('NFC').trim();
+    if (search.length > 100) problems.add('search', 'Từ khóa tìm kiếm không được dài quá 100 ký tự');
+    else if (/^\d+$/.test(search)) where.push(`s.citizen_id LIKE ${p.add(`${search}%`)}`);
+    else if (search) where.push(`vn_fold(s.full_name) LIKE '%' || vn_fold(${p.add(search.replace(/[\\%_]/g, (c) => `\\${c}`))}) || '%'`);
+    if (filter.status === MemberStatus.NOT_MEMBER) where.push('m.id IS NULL');
+    else if (filter.status === MemberStatus.MEMBER) where.push('m.id IS NOT NULL AND m.left_on IS NULL');
+    else if (filter.status === MemberStatus.LEFT) where.push('m.left_on IS NOT NULL');
+    if (filter.sex) where.push(`s.sex = ${p.add(filter.sex)}`);
+    if (filter.contractKind) where.push(`s.contract_kind = ${p.add(filter.contractKind)}`);
+    if (filter.leftReason) where.push(`m.left_on IS NOT NULL AND m.left_reason = ${p.add(filter.leftReason)}`);
+    problems.throwIfAny();
+    const countParams = p.values.slice();
+    const cursor = decodeCursor(after, 2) as string[] | null;
+    const page = [...where];
+    if (cursor) {
+      if (!isUuid(cursor[1])) throw new FieldProblems().add('after', 'Con trỏ trang không hợp lệ').error();
+      page.push(`(s.full_name, s.id) > (${p.add(cursor[0])}::varchar, ${p.add(cursor[1])}::uuid)`);
+    }
+    const [rows, [{ n }]] = await Promise.all([
+      this.db.query(
+        `SELECT ${MEMBER_VIEW_COLUMNS} FROM ${MEMBER_VIEW_FROM} WHERE ${page.join(' AND ')} ORDER BY s.full_name, s.id LIMIT ${limit + 1}`,
+        p.values,
+      ),
+      this.db.query(`SELECT count(*)::int AS n FROM ${MEMBER_VIEW_FROM} WHERE ${where.join(' AND ')}`, countParams),
+    ]);
+    const nodes = (rows as MemberView[]).slice(0, limit);
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      totalCount: n,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor([last.fullName, last.id]) : null },
+    };
+  }
+
+  /** One person of a register (its staff id), or NOT_FOUND outside the caller's scope. */
+  async get(actor: Actor, id: string): Promise<MemberView> {
+    const [row] = isUuid(id)
+      ? await this.db.query(`SELECT ${MEMBER_VIEW_COLUMNS}, o.path FROM ${MEMBER_VIEW_FROM} JOIN org_unit o ON o.id = s.grassroots_union_id WHERE s.id = $1`, [
+          id,
+        ])
+      : [];
+    if (!row || !mayReadGrassroots(actor, { id: row.grassrootsUnionId, path: row.path })) throw notFound('Member');
+    delete row.path;
+    return row as MemberView;
+  }
+
+  /** Every membership of a person of a register, oldest first (its history in this CĐCS). */
+  async memberships(staffIds: readonly string[]): Promise<Map<string, MembershipView[]>> {
+    const rows: (MembershipView & { staffId: string })[] = staffIds.length
+      ? await this.db.query(
+          `SELECT id, staff_id AS "staffId", to_char(admitted_on, 'YYYY-MM-DD') AS "admittedOn", decision_number AS "decisionNumber",
+                  (transferred_from_id IS NOT NULL) AS "transferredIn", to_char(left_on, 'YYYY-MM-DD') AS "leftOn", left_reason AS "leftReason", left_note AS "leftNote"
+             FROM member WHERE staff_id = ANY($1::uuid[]) ORDER BY admitted_on, id`,
+          [staffIds],
+        )
+      : [];
+    const by = new Map<string, MembershipView[]>(staffIds.map((id) => [id, []]));
+    for (const r of rows) by.get(r.staffId)?.push(r);
+    return by;
+  }
+}
+
+export interface MembershipView {
+  id: string;
+  admittedOn: string;
+  decisionNumber: string | null;
+  transferredIn: boolean;
+  leftOn: string | null;
+  leftReason: LeaveReason | null;
+  leftNote: string | null;
+}
