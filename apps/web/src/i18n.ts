@@ -27,6 +27,7 @@ export const ROLE_LABEL: Readonly<Record<Role, string>> = {
   ADMIN: 'Quản trị',
   SUPERVISOR: 'Ban Thường vụ',
   OFFICER: 'Cán bộ chuyên trách',
+  GRASSROOTS: 'Ban Chấp hành CĐCS',
 };
 
 /** The exit requirements a refused advance names (TRANSITION_NOT_ALLOWED's `unmet`). */
