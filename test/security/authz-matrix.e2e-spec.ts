@@ -1,11 +1,12 @@
 import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
 import { applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
 import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
+import { G, staffPerson } from '../support/grassroots';
 import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
 
 /**
  * The authorization matrix: every Query and Mutation field of the running schema × every caller
- * (anonymous, OFFICER, SUPERVISOR, ADMIN) × in and out of the caller's scope, with the outcome
+ * (anonymous, OFFICER, SUPERVISOR, ADMIN, GRASSROOTS: the chair of a CĐCS of the province) × in and out of the caller's scope, with the outcome
  * WHO_MAY below gives (docs/architecture.md#scope-and-authorization):
  *   anonymous → UNAUTHENTICATED (login excepted); a role the table does not list → FORBIDDEN;
  *   an id outside the caller's scope → NOT_FOUND (null for `foundingCase` and `report`);
@@ -15,19 +16,24 @@ import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '..
  * A refused mutation must change nothing in the two provinces the test owns.
  */
 
-type Role = 'OFFICER' | 'SUPERVISOR' | 'ADMIN';
+type Role = 'OFFICER' | 'SUPERVISOR' | 'ADMIN' | 'GRASSROOTS';
 type Caller = 'ANONYMOUS' | Role;
 type Scope = 'in' | 'out';
 type Outcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NULL';
 
-const CALLERS: Caller[] = ['ANONYMOUS', 'OFFICER', 'SUPERVISOR', 'ADMIN'];
-const LABEL: Record<Caller, string> = { ANONYMOUS: 'anon', OFFICER: 'off', SUPERVISOR: 'sup', ADMIN: 'adm' };
+const CALLERS: Caller[] = ['ANONYMOUS', 'OFFICER', 'SUPERVISOR', 'ADMIN', 'GRASSROOTS'];
+const LABEL: Record<Caller, string> = { ANONYMOUS: 'anon', OFFICER: 'off', SUPERVISOR: 'sup', ADMIN: 'adm', GRASSROOTS: 'cdcs' };
+/** The upper level's roles. */
 const ALL: Role[] = ['OFFICER', 'SUPERVISOR', 'ADMIN'];
+/** Every role, a CĐCS's users included. */
+const EVERYONE: Role[] = [...ALL, 'GRASSROOTS'];
+/** Who changes a CĐCS's register: its own users, and ADMIN. */
+const CDCS_WRITERS: Role[] = ['GRASSROOTS', 'ADMIN'];
 const MANAGERS: Role[] = ['SUPERVISOR', 'ADMIN'];
 
 /**
  * Who may call what: the roles allowed per operation, each group under a comment giving its row
- * (columns OFFICER | SUPERVISOR | ADMIN). `outOfScope` says what an id outside the caller's scope answers
+ * (columns OFFICER | SUPERVISOR | ADMIN; GRASSROOTS, a CĐCS's chair, only where said: its scope is its own CĐCS). `outOfScope` says what an id outside the caller's scope answers
  * ('none': the operation takes no id, so there is no "out of scope" call). ADMIN's scope is
  * everything: its "out of scope" call (the other province) is allowed.
  */
@@ -37,7 +43,8 @@ interface AccessRule {
 }
 const WHO_MAY: Record<string, AccessRule> = {
   // | `me`, `orgUnits`, `enterprises`, `foundingCases`, `foundingCase`, `pipeline` (own unit) | ✔ | ✔ | ✔ |
-  'Query.me': { roles: ALL, outOfScope: 'none' },
+  // GRASSROOTS: `me`, `changePassword`, `calendarDays`, `submitApplication` (to its own CĐCS) and the register below.
+  'Query.me': { roles: EVERYONE, outOfScope: 'none' },
   'Query.orgUnits': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Query.enterprises': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Query.foundingCases': { roles: ALL, outOfScope: 'NOT_FOUND' },
@@ -52,7 +59,7 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.reports': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Query.rewardNominations': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // The working calendar: everyone reads it, ADMIN keeps it.
-  'Query.calendarDays': { roles: ALL, outOfScope: 'none' },
+  'Query.calendarDays': { roles: EVERYONE, outOfScope: 'none' },
   // A unit's users (the dashboard's assignee picker), inside the caller's scope.
   'Query.users': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.setCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
@@ -81,7 +88,7 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.formMobilizationCommittee': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.recordFoundingCongress': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.advanceFoundingCase': { roles: ALL, outOfScope: 'NOT_FOUND' },
-  'Mutation.submitApplication': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Mutation.submitApplication': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
   // | `recordRecognitionDecision`, `decideApplication` | | ✔ | ✔ |
   'Mutation.recordRecognitionDecision': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.decideApplication': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
@@ -101,7 +108,7 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.reactivateUser': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.resetPassword': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // Everyone changes its own password (no id).
-  'Mutation.changePassword': { roles: ALL, outOfScope: 'none' },
+  'Mutation.changePassword': { roles: EVERYONE, outOfScope: 'none' },
   // Organisation page: renaming a unit below one's own (SUPERVISOR) or any (ADMIN); the visible tree (OFFICER: its unit).
   'Mutation.updateOrgUnit': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Query.orgUnitTree': { roles: ALL, outOfScope: 'NOT_FOUND' },
@@ -111,6 +118,18 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.registerImports': { roles: ALL, outOfScope: 'none' },
   'Mutation.confirmRegisterImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.cancelRegisterImport': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // A CĐCS's register (docs/architecture.md#grassroots-unions):
+  // | `members`, `member` | ✔ its subtree's CĐCS | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS |
+  'Query.members': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Query.member': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  // | `addStaff`, `updateStaff`, `admitMembers`, `recordMemberLeaving`, `transferMember` | | | ✔ | GRASSROOTS ✔ its own CĐCS |
+  'Mutation.addStaff': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.updateStaff': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.admitMembers': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.recordMemberLeaving': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.transferMember': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  // | `createGrassrootsAccount` (from a recognized case's page) | | ✔ its subtree's cases | ✔ |
+  'Mutation.createGrassrootsAccount': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
 };
 
 /** The objects of one province ("in" is province A, the callers' own; "out" is province B). */
@@ -127,6 +146,9 @@ interface Side {
   accountId: string;
   /** A register import of the province's unit, VALIDATED (a dry run of a one-row file). */
   importId: string;
+  /** The chair (GRASSROOTS) of the CĐCS `grassrootsId`, and a person of its staff list. */
+  chair: TestUser;
+  staffId: string;
 }
 interface World {
   api: TestApi;
@@ -259,7 +281,45 @@ const ARGS: Record<string, ArgsFn> = {
   // In scope: a fresh dry run each time (an allowed call confirms or cancels it).
   'Mutation.confirmRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
   'Mutation.cancelRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
+  'Query.members': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
+  'Query.member': (_w, _c, s) => ({ id: s.staffId }),
+  'Mutation.addStaff': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, ...staffPerson() } }),
+  'Mutation.updateStaff': (_w, _c, s) => ({ input: { id: s.staffId, ...staffPerson() } }),
+  // In scope: a fresh person each time (an allowed call admits it).
+  'Mutation.admitMembers': async (w, _c, s) => ({
+    input: {
+      grassrootsUnionId: s.grassrootsId,
+      decisionNumber: `QĐ-${uniq()}`,
+      decidedOn: vnToday(),
+      signer: 'Nguyễn Văn Ký',
+      memberIds: [s === w.in ? await newStaff(w, s, true) : s.staffId],
+    },
+  }),
+  // In scope: a fresh member each time (an allowed call records it leaving).
+  'Mutation.recordMemberLeaving': async (w, _c, s) => ({
+    input: { memberId: s === w.in ? await newStaff(w, s, true, true) : s.staffId, leftOn: vnToday(), reason: 'LEFT_JOB' },
+  }),
+  // Allowed: refused as input (nobody else is a member with that citizen id), still "allowed".
+  'Mutation.transferMember': (_w, _c, s) => ({ input: { memberId: s.staffId, transferredOn: vnToday() } }),
+  // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
+  'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
+    input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
+  }),
 };
+
+/** A person of the side's CĐCS staff list, added (and with `admit`, admitted) by the ADMIN, before the fingerprint. */
+async function newStaff(w: World, s: Side, fresh: boolean, admit = false): Promise<string> {
+  if (!fresh) return s.staffId;
+  const id = (await w.api.ok(G.addStaff, { i: { grassrootsUnionId: s.grassrootsId, ...staffPerson() } }, w.admin.token)).addStaff.id as string;
+  if (admit) {
+    await w.api.ok(
+      G.admit,
+      { i: { grassrootsUnionId: s.grassrootsId, decisionNumber: `QĐ-${uniq()}`, decidedOn: vnToday(), signer: 'Nguyễn Văn Ký', memberIds: [id] } },
+      w.admin.token,
+    );
+  }
+  return id;
+}
 
 function expected(rule: AccessRule, caller: Caller, scope: Scope): Outcome {
   if (rule.roles === 'PUBLIC') return 'ALLOWED';
@@ -356,7 +416,19 @@ describe('security: authorization matrix', () => {
       password: PASSWORD,
     });
     const importId = await newImport(api, p);
+    const chairEmail = `matrix.chair.${p.tag}@test.vn`;
+    const chairUser = await api.app.get(UsersService).insert({
+      email: chairEmail,
+      fullName: `Chủ tịch CĐCS ${p.tag}`,
+      role: UserRole.GRASSROOTS,
+      orgUnitId: grassrootsId,
+      password: PASSWORD,
+    });
+    const chair = { id: chairUser.id, email: chairEmail, token: await api.login(chairEmail) };
+    const staffId = (await api.ok(G.addStaff, { i: { grassrootsUnionId: grassrootsId, ...staffPerson() } }, chair.token)).addStaff.id as string;
     return {
+      chair,
+      staffId,
       p,
       caseId: ref.caseId,
       enterpriseId,
@@ -391,7 +463,10 @@ describe('security: authorization matrix', () => {
          (SELECT string_agg(n.id || n.status, ',' ORDER BY n.id) FROM reward_nomination n WHERE n.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(n.id || coalesce(n.acknowledged_at::text, '-'), ',' ORDER BY n.id) FROM notification n WHERE n.user_id IN (SELECT id FROM users)),
          (SELECT string_agg(d::text, ',' ORDER BY d.day) FROM calendar_day d),
-         (SELECT string_agg(i.id || i.status, ',' ORDER BY i.id) FROM register_import i WHERE i.org_unit_id IN (SELECT id FROM units))
+         (SELECT string_agg(i.id || i.status, ',' ORDER BY i.id) FROM register_import i WHERE i.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(s::text, ',' ORDER BY s.id) FROM grassroots_staff s WHERE s.grassroots_union_id IN (SELECT id FROM units)),
+         (SELECT string_agg(x::text, ',' ORDER BY x.id) FROM member x WHERE x.grassroots_union_id IN (SELECT id FROM units)),
+         (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );
@@ -426,7 +501,15 @@ describe('security: authorization matrix', () => {
 
   it('answers every operation × caller × scope as WHO_MAY says, and refused mutations change nothing', async () => {
     const tokenOf = (c: Caller): string | undefined =>
-      c === 'ANONYMOUS' ? undefined : c === 'ADMIN' ? w.admin.token : c === 'SUPERVISOR' ? w.in.p.supervisor.token : w.in.p.officers[0].token;
+      c === 'ANONYMOUS'
+        ? undefined
+        : c === 'ADMIN'
+          ? w.admin.token
+          : c === 'SUPERVISOR'
+            ? w.in.p.supervisor.token
+            : c === 'GRASSROOTS'
+              ? w.in.chair.token
+              : w.in.p.officers[0].token;
     const failures: string[] = [];
     const rows: string[] = [];
     let cells = 0;

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Actor, ApplicationsService } from '@app/core';
 import { MembershipApplicationEntity } from '@app/persistence';
-import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
+import { CurrentActor, Everyone, Managers } from '../auth/access.decorators';
 import { ApplicationInput, DecideApplicationInput } from '../graphql/inputs';
 import { MembershipApplicationModel } from '../graphql/models';
 
@@ -9,7 +9,8 @@ import { MembershipApplicationModel } from '../graphql/models';
 export class ApplicationResolver {
   constructor(private readonly applications: ApplicationsService) {}
 
-  @AnyRole()
+  // A CĐCS's own users take applications to it too (decided with admitMembers).
+  @Everyone()
   @Mutation(() => MembershipApplicationModel)
   submitApplication(@CurrentActor() actor: Actor, @Args('input') input: ApplicationInput): Promise<MembershipApplicationEntity> {
     return this.applications.submit(actor, input);
