@@ -1,6 +1,7 @@
 import { DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME, DEMO_USERS, DemoLogin, loadDemoData } from '../../apps/cli/src/demo-data';
 import { OPEN_STAGES_SQL } from '@app/core';
 import { ALL_STAGES, isValidTaxCode } from '@app/domain';
+import { DEMO_GRASSROOTS_USERS } from '../../apps/cli/src/demo-grassroots';
 import { TestApi } from '../support/test-api';
 
 /**
@@ -36,6 +37,33 @@ describe('demo data', () => {
         orgUnit: { id: unitId, name: DEMO_UPPER_UNION_NAME, kind: 'UPPER_LEVEL' },
       });
     }
+  });
+
+  it('gives two CĐCS a chair (GRASSROOTS) with a register: members, one leaver, staff not yet members', async () => {
+    const units: string[] = [];
+    for (const u of DEMO_GRASSROOTS_USERS) {
+      const token = await api.login(u.email, DEMO_PASSWORD);
+      const me = (await api.ok(`{ me { role orgUnit { id kind parent { id } } } }`, {}, token)).me;
+      expect(me).toMatchObject({ role: 'GRASSROOTS', orgUnit: { kind: 'GRASSROOTS', parent: { id: unitId } } });
+      units.push(me.orgUnit.id);
+      const count = async (status: string) =>
+        (
+          await api.ok(
+            `query($g: ID!, $s: MemberStatus) { members(grassrootsUnionId: $g, filter: { status: $s }) { totalCount } }`,
+            { g: me.orgUnit.id, s: status },
+            token,
+          )
+        ).members.totalCount;
+      // Members admitted earlier (applications decided by the upper level) are on the list too.
+      expect(await count('MEMBER')).toBeGreaterThan(8);
+      expect([await count('LEFT'), await count('NOT_MEMBER')]).toEqual([1, 3]);
+    }
+    const other = await api.gql(
+      `query($g: ID!) { members(grassrootsUnionId: $g) { totalCount } }`,
+      { g: units[1] },
+      await api.login(DEMO_GRASSROOTS_USERS[0].email, DEMO_PASSWORD),
+    );
+    expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('places the sector union under a federation and holds existing CĐCS with members', async () => {

@@ -25,6 +25,7 @@ import {
   vnStartOfDay,
 } from '@app/domain';
 import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from '@app/persistence';
+import { loadDemoGrassroots } from './demo-grassroots';
 
 /**
  * The demo province: the Thái Bình health-sector union of plan 256/KH-CĐYT (README, "The two commands").
@@ -821,6 +822,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
     await backdate(db, cal, calendar, c, overdue, today);
   }
 
+  await loadDemoGrassroots(app, unitIds, DEMO_PASSWORD);
   return DEMO_USERS.map((u) => ({ ...u }));
 }
 

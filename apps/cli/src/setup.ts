@@ -5,6 +5,7 @@ import { UsersService } from '@app/core';
 import { ROOT_ORG_UNIT_ID, dataSourceOptions, ensureDatabase } from '@app/persistence';
 import { CliModule } from './cli.module';
 import { DEMO_PASSWORD, loadDemoData } from './demo-data';
+import { DEMO_GRASSROOTS_USERS } from './demo-grassroots';
 
 /** Creates the database if missing and applies pending migrations; returns what it did. */
 export async function migrate(databaseUrl: string): Promise<{ created: boolean; applied: string[] }> {
@@ -37,7 +38,7 @@ export async function setup(config: AppConfig, log: (line: string) => void): Pro
       if (n === 0) {
         const logins = await loadDemoData(app);
         log(`Loaded demo data. Demo logins (password ${DEMO_PASSWORD}):`);
-        for (const l of logins) log(`  ${l.role.padEnd(10)} ${l.email}  (${l.fullName})`);
+        for (const l of [...logins, ...DEMO_GRASSROOTS_USERS]) log(`  ${l.role.padEnd(10)} ${l.email}  (${l.fullName})`);
       } else {
         log('Database holds data already; demo data not loaded.');
       }

@@ -107,7 +107,7 @@ export class AdmissionsService {
         const fromApps = await staffFromApplications(m, applicationIds);
         const all: NewMember[] = [...staff, ...fromApps];
         await insertMembers(m, unit.id, all, { admittedOn: input.decidedOn, decisionNumber: number, decisionId: decision.id });
-        return { id: decision.id, grassrootsUnionId: unit.id, number, decidedOn: input.decidedOn, signer, memberIds: all.map((c) => c.staffId) };
+        return { id: decision.id, grassrootsUnionId: unit.id, number, decidedOn: input.decidedOn, signer, memberIds: all.map((c) => c.staffId!) };
       });
     } catch (e) {
       if (isUniqueViolation(e, 'UQ_admission_decision_number')) {

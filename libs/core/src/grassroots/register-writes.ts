@@ -3,7 +3,8 @@ import { foldNationality } from '@app/domain';
 
 /** A person about to become a member: its staff row and, when admitted on an application, that application. */
 export interface NewMember {
-  staffId: string;
+  /** Null only for a direct application decided by an upper-level union (no CĐCS staff list). */
+  staffId: string | null;
   applicationId: string | null;
   fullName: string;
   citizenId: string | null;

@@ -7,6 +7,7 @@ import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
 import { optionalText, requiredText } from '../common/text-input';
+import { NewMember, insertMembers, sexOfGender, staffFromApplications } from '../grassroots/register-writes';
 
 export interface SubmitApplication {
   caseId?: string | null;
@@ -155,11 +156,13 @@ export class ApplicationsService {
         [a.id, input.admit ? 'ADMITTED' : 'REJECTED', input.decidedOn, decisionNumber, input.admit ? null : reason, actor.userId],
       );
       if (input.admit) {
-        await m.query(
-          `INSERT INTO member (grassroots_union_id, application_id, full_name, personal_id, birth_year, gender, admitted_on, decision_number)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (application_id) DO NOTHING`,
-          [a.grassroots_union_id, a.id, a.full_name, a.personal_id, a.birth_year, a.gender, input.decidedOn, decisionNumber],
-        );
+        // Admitted to a CĐCS: the person joins its staff list and register (docs/architecture.md#grassroots-unions).
+        const [target] = await m.query(`SELECT kind FROM org_unit WHERE id = $1`, [a.grassroots_union_id]);
+        const people: NewMember[] =
+          target?.kind === 'GRASSROOTS'
+            ? await staffFromApplications(m, [a.id])
+            : [{ staffId: null, applicationId: a.id, fullName: a.full_name, citizenId: a.personal_id, birthYear: a.birth_year, sex: sexOfGender(a.gender) }];
+        await insertMembers(m, a.grassroots_union_id, people, { admittedOn: input.decidedOn, decisionNumber });
       }
       return m.getRepository(MembershipApplicationEntity).findOneByOrFail({ id: a.id });
     });
