@@ -32,6 +32,7 @@ import { RegisterFilesController } from './registers/register-files.controller';
 import { RegisterImportsController } from './imports/register-imports.controller';
 import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroots.resolver';
+import { StaffImportsController } from './imports/staff-imports.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -74,7 +75,7 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController],
+  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },

@@ -27,7 +27,7 @@ import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
 import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
 import { RegisterImportsService } from './register-imports/register-imports.service';
-import { AdmissionsService, GrassrootsAccountService, MembersQueryService, MembershipChangesService, StaffService } from './grassroots';
+import { AdmissionsService, GrassrootsAccountService, MembersQueryService, MembershipChangesService, StaffImportService, StaffService } from './grassroots';
 
 const SERVICES = [
   CalendarService,
@@ -60,6 +60,7 @@ const SERVICES = [
   AdmissionsService,
   MembershipChangesService,
   GrassrootsAccountService,
+  StaffImportService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

@@ -7,3 +7,4 @@ export * from './register-writes';
 export * from './staff-input';
 export * from './staff.service';
 export * from './grassroots-account.service';
+export * from './staff-import.service';

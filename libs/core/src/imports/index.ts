@@ -1,6 +1,6 @@
 /**
  * Generic tabular imports (XLSX, CSV). Entry points: `readTabular` / `openTabular` with an import kind
- * (`ENTERPRISE_IMPORT`, or one made with `defineImportKind` from the column types), and the exports
+ * (`ENTERPRISE_IMPORT`, `STAFF_IMPORT`, or one made with `defineImportKind` from the column types), and the exports
  * `importWorkbookBuffer` / `refusedRowsBuffer` (or their stream-writing forms).
  */
 export type { CellValue, FileError, ImportLimits } from './import-common';
@@ -18,3 +18,5 @@ export type { ExportOptions } from './xlsx-export';
 export { REASON_HEADING, ROW_NUMBER_HEADING, importWorkbookBuffer, reasonText, refusedRowsBuffer, writeImportWorkbook, writeRefusedRows } from './xlsx-export';
 export type { EnterpriseImportRow } from './enterprise-import';
 export { ENTERPRISE_HEADINGS, ENTERPRISE_IMPORT, OWNERSHIP_CHOICES } from './enterprise-import';
+export type { StaffImportRow } from './staff-import';
+export { STAFF_HEADINGS, STAFF_IMPORT } from './staff-import';
