@@ -19,8 +19,12 @@ import { EnterprisePage } from './pages/EnterprisePage';
 import { ImportPage } from './pages/ImportPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { OrgPage } from './pages/OrgPage';
+import { MembersPage } from './pages/MembersPage';
 
 /** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units). */
+/** A CĐCS's own users (GRASSROOTS) see its register only. */
+const GRASSROOTS_NAV = [{ to: '/', label: 'Đoàn viên', testId: 'nav-members' }];
+
 const NAV: { to: string; label: string; testId: string; sup?: boolean }[] = [
   { to: '/', label: 'Bảng tiến độ', testId: 'nav-board' },
   { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả', testId: 'nav-targets' },
@@ -133,7 +137,7 @@ export function App() {
         ) : (
           <nav aria-label="Điều hướng chính" className="mainnav">
             <ul>
-              {NAV.filter((n) => !n.sup || session.sup).map((n) => {
+              {(session.me.role === 'GRASSROOTS' ? GRASSROOTS_NAV : NAV.filter((n) => !n.sup || session.sup)).map((n) => {
                 const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path.startsWith(n.to);
                 return (
                   <li key={n.to}>
@@ -167,7 +171,7 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {mustChange ? <PasswordPage forced /> : <Route path={path} />}
+        {mustChange ? <PasswordPage forced /> : session.me.role === 'GRASSROOTS' && path !== PASSWORD_PATH ? <MembersPage /> : <Route path={path} />}
       </main>
     </SessionContext.Provider>
   );
