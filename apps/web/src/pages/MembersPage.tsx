@@ -5,6 +5,7 @@ import { useSession } from '../session';
 import { ErrorBox } from '../ui/errors';
 import { DateField, SelectField, TextField } from '../ui/fields';
 import { ActionForm, useForm } from '../ui/forms';
+import { day, todayVn } from '../ui/form-values';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
 import { Pager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
@@ -40,7 +41,7 @@ export function MembersPage({ unitId }: { unitId?: string }) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const toggle = (id: string) => setPicked((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const staff = useForm({ fullName: '', citizenId: '', birthDate: '', sex: 'FEMALE' as string, job: '' });
-  const decision = useForm({ decisionNumber: '', decidedOn: '', signer: '' });
+  const decision = useForm({ decisionNumber: '', decidedOn: todayVn(), signer: '' });
   const page = list.data;
 
   return (
@@ -58,7 +59,7 @@ export function MembersPage({ unitId }: { unitId?: string }) {
           onSubmit={async () => {
             const v = staff.values;
             const d = await gql(GRASSROOTS.addStaff, {
-              i: { grassrootsUnionId: gid, fullName: v.fullName, citizenId: v.citizenId, birthDate: v.birthDate, sex: v.sex as Sex, job: v.job || null },
+              i: { grassrootsUnionId: gid, fullName: v.fullName, citizenId: v.citizenId, birthDate: day(v.birthDate), sex: v.sex as Sex, job: v.job || null },
             });
             staff.setValues({ fullName: '', citizenId: '', birthDate: '', sex: v.sex, job: '' });
             list.reload();
@@ -153,7 +154,7 @@ export function MembersPage({ unitId }: { unitId?: string }) {
         onSubmit={async () => {
           const v = decision.values;
           const d = await gql(GRASSROOTS.admit, {
-            i: { grassrootsUnionId: gid, decisionNumber: v.decisionNumber, decidedOn: v.decidedOn, signer: v.signer, memberIds: [...picked] },
+            i: { grassrootsUnionId: gid, decisionNumber: v.decisionNumber, decidedOn: day(v.decidedOn), signer: v.signer, memberIds: [...picked] },
           });
           setPicked(new Set());
           list.reload();
