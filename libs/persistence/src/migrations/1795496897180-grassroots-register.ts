@@ -117,6 +117,25 @@ export class GrassrootsRegister1795496897180 implements MigrationInterface {
       `ALTER TABLE "member" ADD CONSTRAINT "FK_member_transferred_from" FOREIGN KEY ("transferred_from_id") REFERENCES "member"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
 
+    // Members of a CĐCS so far get a row on its staff list (one per citizen id, else one per membership; the ids
+    // reused from a membership so that each finds its own), before the tally trigger changes: UPDATE nets to zero.
+    await q.query(
+      `INSERT INTO grassroots_staff (id, grassroots_union_id, full_name, citizen_id, birth_year, sex, job, contract_kind, contract_months, nationality, is_manager, serving_sentence)
+       SELECT DISTINCT ON (m.grassroots_union_id, coalesce(x.cid, m.id::text))
+              m.id, m.grassroots_union_id, m.full_name, x.cid, m.birth_year,
+              CASE WHEN lower(m.gender) IN ('nữ', 'nu', 'f', 'female') THEN 'FEMALE' ELSE 'MALE' END,
+              a.position, CASE WHEN a.id IS NULL THEN NULL WHEN a.contract_months IS NULL THEN 'INDEFINITE' ELSE 'FIXED_TERM' END,
+              a.contract_months, coalesce(a.nationality, 'Việt Nam'), coalesce(a.is_manager, false), coalesce(a.serving_sentence, false)
+         FROM member m JOIN org_unit o ON o.id = m.grassroots_union_id AND o.kind = 'GRASSROOTS'
+         LEFT JOIN membership_application a ON a.id = m.application_id
+         CROSS JOIN LATERAL (SELECT CASE WHEN m.personal_id ~ '^[0-9]{12}$' THEN m.personal_id END AS cid) x
+        ORDER BY m.grassroots_union_id, coalesce(x.cid, m.id::text), m.left_on IS NULL DESC, m.admitted_on DESC, m.id`,
+    );
+    await q.query(
+      `UPDATE member m SET staff_id = s.id FROM grassroots_staff s
+        WHERE s.grassroots_union_id = m.grassroots_union_id AND (s.id = m.id OR (s.citizen_id IS NOT NULL AND s.citizen_id = m.personal_id))`,
+    );
+
     // No member came by a transfer yet: the new tally column starts at 0 everywhere.
     for (const t of ['member_month', 'member_year', 'member_total']) await q.query(`ALTER TABLE "${t}" ADD "transferred_in" integer NOT NULL DEFAULT '0'`);
     await q.query(TALLY_FUNCTION(COLS));
