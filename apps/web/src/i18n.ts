@@ -1,6 +1,7 @@
 /** Vietnamese labels for the contract's codes, and the formats: dd/mm/yyyy dates, vi-VN numbers. */
 import { Requirement } from '@app/domain/case-stage';
 import { IneligibleReason } from '@app/domain/eligibility';
+import { STAGE_LABELS } from '@app/domain/stage-labels';
 import type { ApplicationStatus, EscalationLevel, NominationStatus, Ownership, PeriodKind, ReportStatus, Role } from './generated/graphql';
 import { CaseStage, CloseReason } from './stages';
 
@@ -9,19 +10,8 @@ export function labelOf<K extends string>(table: Readonly<Record<K, string>>, co
   return (table as Readonly<Record<string, string | undefined>>)[code] ?? code;
 }
 
-/**
- * The dashboard's stage names, keyed by the domain's stages (so a new stage fails the type check
- * here). Shorter than the domain's CASE_STAGE_LABEL_VI, which the server writes into exports.
- */
-export const STAGE_LABEL: Readonly<Record<CaseStage, string>> = {
-  [CaseStage.SURVEY]: 'Khảo sát',
-  [CaseStage.OUTREACH]: 'Tuyên truyền vận động',
-  [CaseStage.GUIDANCE]: 'Hướng dẫn thủ tục',
-  [CaseStage.FOUNDING_CEREMONY]: 'Đại hội thành lập',
-  [CaseStage.RECOGNITION_DECISION]: 'Quyết định công nhận',
-  [CaseStage.RECOGNIZED]: 'Đã công nhận',
-  [CaseStage.CLOSED]: 'Đã đóng',
-};
+/** The stage names: the domain's one table, which the server also writes into the XLSX, the CSV and the e-mails. */
+export const STAGE_LABEL: Readonly<Record<CaseStage, string>> = STAGE_LABELS;
 
 export const ROLE_LABEL: Readonly<Record<Role, string>> = {
   ADMIN: 'Quản trị',

@@ -54,8 +54,9 @@ export const Q = {
 };
 
 const REPORT_FIELDS = /* GraphQL */ `fragment ReportFields on Report { id orgUnit { id name } periodKind periodStart periodEnd status progress createdAt builtAt xlsxUrl csvUrl }`;
-const FIGURES = /* GraphQL */ `fragment Figures on ReportFigures { newMembers { target actual } newGrassrootsUnions { target actual }
-  coverage { enterprises25Plus withUnion percent targetPercent } stages { stage count overdue } }`;
+const FIGURES = /* GraphQL */ `fragment Figures on ReportFigures { newMembers { ...Progress } newGrassrootsUnions { ...Progress }
+  coverage { enterprises25Plus withUnion percent targetPercent } stages { stage count overdue } }
+  fragment Progress on TargetProgress { target actual yearToDate percentOfYearTarget }`;
 
 export const REPORTS = {
   list: op<G.ReportsQuery, G.ReportsQueryVariables>(

@@ -41,6 +41,7 @@ export * from './rewards/rewards.service';
 export * from './reports/report-builder.service';
 export * from './reports/report-csv';
 export * from './reports/report-figures';
+export * from './reports/report-summary';
 export * from './reports/report-workbook';
 export * from './reports/reports.service';
 export * from './imports';

@@ -1,5 +1,6 @@
 // Pure domain rules of the CĐCS pipeline: no Nest, no TypeORM, no I/O, no clock.
 export * from './case-stage';
+export * from './stage-labels';
 export * from './case-transitions';
 export * from './calendar-days';
 export * from './working-calendar';
@@ -8,6 +9,7 @@ export * from './sla';
 export * from './eligibility';
 export * from './periods';
 export * from './report-math';
+export * from './report-text';
 export * from './reward-rules';
 export * from './tax-code';
 export * from './text-fold';

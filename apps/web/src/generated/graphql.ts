@@ -997,11 +997,13 @@ export type ReportFieldsFragment = {
 };
 
 export type FiguresFragment = {
-  newMembers: { target: number | null; actual: number };
-  newGrassrootsUnions: { target: number | null; actual: number };
+  newMembers: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
+  newGrassrootsUnions: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
   coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
   stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
 };
+
+export type ProgressFragment = { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
 
 export type ReportsQueryVariables = Exact<{
   u?: string | number | null | undefined;
@@ -1020,8 +1022,8 @@ export type ReportsQuery = {
     xlsxUrl: string | null;
     csvUrl: string | null;
     figures: {
-      newMembers: { target: number | null; actual: number };
-      newGrassrootsUnions: { target: number | null; actual: number };
+      newMembers: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
+      newGrassrootsUnions: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
       coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
       stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
     } | null;
@@ -1057,8 +1059,8 @@ export type ReportsByOfficerQuery = {
         targetMembers: number | null;
         targetGrassrootsUnions: number | null;
       }> | null;
-      newMembers: { target: number | null; actual: number };
-      newGrassrootsUnions: { target: number | null; actual: number };
+      newMembers: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
+      newGrassrootsUnions: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
       coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
       stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
     } | null;

@@ -11,7 +11,8 @@ import { ReportStatus } from '../common/statuses';
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { writeOutbox } from '../outbox/outbox.writer';
-import { REPORT_VIEW_COLUMNS, ReportFileKind, ReportView } from './report-figures';
+import { CSV_DECIMALS, renderSummaryCsv } from './report-csv';
+import { REPORT_VIEW_COLUMNS, ReportFigures, ReportFileKind, ReportView } from './report-figures';
 
 export interface RequestReport {
   orgUnitId: string;
@@ -114,24 +115,36 @@ export class ReportsService {
     ]);
   }
 
-  /** A READY report's file; NOT_FOUND outside the scope, CONFLICT while it is not built. */
-  async file(actor: Actor, id: string, kind: ReportFileKind): Promise<ReportFile> {
+  /**
+   * A READY report's file; NOT_FOUND outside the scope, CONFLICT while it is not built. The stored CSV has
+   * decimal commas; `decimal: 'dot'` writes it again from the stored figures with decimal points.
+   */
+  async file(actor: Actor, id: string, kind: ReportFileKind, decimal: string = 'comma'): Promise<ReportFile> {
+    if (kind === 'csv' && !(CSV_DECIMALS as readonly string[]).includes(decimal)) {
+      throw badInput({ decimal: 'Dấu thập phân phải là "comma" (dấu phẩy) hoặc "dot" (dấu chấm)' });
+    }
     if (!UUID.test(id)) throw notFound('Report');
-    const column = kind === 'xlsx' ? 'xlsx' : 'csv';
+    const rewrite = kind === 'csv' && decimal === 'dot';
+    const stored = kind === 'xlsx' ? 'r.xlsx' : rewrite ? 'NULL::bytea' : 'r.csv';
     const [row] = await this.db.query(
       `SELECT r.status, r.period_kind, r.period_start, r.version, r.org_unit_id, o.path, o.name,
-              CASE WHEN r.status = '${ReportStatus.READY}' THEN r.${column} END AS body
+              CASE WHEN r.status = '${ReportStatus.READY}' THEN ${stored} END AS body,
+              CASE WHEN r.status = '${ReportStatus.READY}' AND $2 THEN r.figures END AS figures
          FROM report r JOIN org_unit o ON o.id = r.org_unit_id WHERE r.id = $1`,
-      [id],
+      [id, rewrite],
     );
     if (!row || !ReportsService.canRead(actor, { id: row.org_unit_id, path: row.path })) throw notFound('Report');
-    if (row.status !== ReportStatus.READY || !row.body) {
+    const period = periodFrom(row.period_kind, row.period_start);
+    const body: Buffer | null = row.figures
+      ? renderSummaryCsv({ unitName: row.figures.unitName ?? row.name, period, figures: row.figures as ReportFigures }, 'dot')
+      : row.body;
+    if (row.status !== ReportStatus.READY || !body) {
       throw new AppError(ErrorCode.CONFLICT, `The report is ${row.status}; its files can be downloaded once it is READY`, { status: row.status });
     }
-    const label = periodLabelVi(periodFrom(row.period_kind, row.period_start));
+    const label = periodLabelVi(period);
     const base = `Báo cáo ${row.name} ${label}${row.version > 1 ? ` (lần ${row.version})` : ''}`;
     return {
-      body: row.body as Buffer,
+      body,
       contentType: CONTENT_TYPE[kind],
       filename: `${safeFilename(base)}.${kind}`,
       asciiFilename: `${asciiFilename(base)}.${kind}`,
