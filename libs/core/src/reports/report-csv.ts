@@ -21,7 +21,7 @@ function field(v: string | number | null, f: { point: string; separator: string 
   // Plain digits, no thousands grouping, so that a spreadsheet reads the number back.
   if (typeof v === 'number') return String(v).replace('.', f.point);
   const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return text.includes(f.separator) || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return text.includes(f.separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
