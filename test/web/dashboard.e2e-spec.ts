@@ -394,7 +394,8 @@ describe('web dashboard (browser)', () => {
     expect(await unitFigure('unions-actual')).toBe('1');
     expect(await unitFigure('unions-target')).toBe('1');
     // Coverage: the recognized enterprise (64 workers) of the unit's two with 25 or more.
-    expect(await unitFigure('coverage-actual')).toBe('50%');
+    // One percent beside the target percent, never a percent of it.
+    expect(await unitFigure('coverage-text')).toBe('1/2 = 50,0 % (chỉ tiêu 100 %)');
     expect(await page.getByTestId('cases-by-officer').innerText()).toContain(`officer1 ${p.tag}`);
     await shot('11-targets');
 
