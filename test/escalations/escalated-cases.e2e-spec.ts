@@ -23,7 +23,7 @@ describe('escalated cases: one row per late case', () => {
   let p: Province;
   let other: Province;
   const today = vnToday();
-  const ids: Record<'critical' | 'overdue' | 'dueSoon' | 'otherOfficer' | 'onTime' | 'otherProvince', string> = {} as never;
+  const ids: Record<'critical' | 'overdue' | 'dueSoon' | 'otherOfficer' | 'onTime' | 'otherProvince' | 'closed', string> = {} as never;
   const days: Record<string, Days> = {
     critical: { warning: addDays(today, -40), due: addDays(today, -35), critical: addDays(today, -20) },
     overdue: { warning: addDays(today, -30), due: addDays(today, -21), critical: addDays(today, 30) },
@@ -31,6 +31,8 @@ describe('escalated cases: one row per late case', () => {
     otherOfficer: { warning: addDays(today, -30), due: addDays(today, -20), critical: addDays(today, 30) },
     onTime: { warning: addDays(today, 5), due: addDays(today, 10), critical: addDays(today, 30) },
     otherProvince: { warning: addDays(today, -30), due: addDays(today, -20), critical: addDays(today, 30) },
+    // Late when swept, then closed: it left the stage its levels were raised in.
+    closed: { warning: addDays(today, -30), due: addDays(today, -20), critical: addDays(today, 30) },
   };
   let applicationId: string;
 
@@ -57,6 +59,11 @@ describe('escalated cases: one row per late case', () => {
     const app = await api.ok(M.apply, { i: applicant({ grassrootsUnionId: p.unitId }, { submittedOn: addDays(today, -40) }) }, p.officers[0].token);
     applicationId = app.submitApplication.id;
     expect((await api.app.get(EscalationsService).sweep()).ran).toBe(true);
+    await api.ok(
+      M.close,
+      { i: { caseId: ids.closed, expectedVersion: 1, reason: 'WORKERS_DECLINED', comment: 'Người lao động chưa đồng ý' } },
+      p.supervisor.token,
+    );
   });
   afterAll(() => api.close());
 
@@ -64,8 +71,8 @@ describe('escalated cases: one row per late case', () => {
     const list = await rows(p.supervisor.token);
     const mine = (list.nodes as any[]).map((r) => r.id.id);
     // One row per late case of the unit; not the case in time, not the other province's.
-    expect(mine.sort()).toEqual([ids.critical, ids.overdue, ids.dueSoon, ids.otherOfficer].sort());
-    expect(list.totalCount).toBe(4);
+    expect(mine.sort()).toEqual([ids.critical, ids.overdue, ids.dueSoon, ids.otherOfficer, ids.closed].sort());
+    expect(list.totalCount).toBe(5);
     const critical = (list.nodes as any[]).find((r) => r.id.id === ids.critical);
     expect(critical).toMatchObject({ level: 'CRITICAL', stage: 'SURVEY', dueOn: days.critical.due, acknowledged: false, assignee: { id: p.officers[0].id } });
     expect(critical.escalations.map((x: any) => x.level)).toEqual(['CRITICAL', 'BREACH', 'WARNING']);
@@ -91,12 +98,15 @@ describe('escalated cases: one row per late case', () => {
       calendarDays: 21,
     });
     expect(byCase.get(ids.dueSoon).lateness).toEqual({ status: 'DUE_SOON', label: 'Sắp quá hạn', workingDays: 0, calendarDays: 0 });
+    // Closed since: its BREACH stays in the row's history, but it is no longer late.
+    expect(byCase.get(ids.closed)).toMatchObject({ level: 'BREACH', stage: 'SURVEY', dueOn: null });
+    expect(byCase.get(ids.closed).lateness).toEqual({ status: 'LEFT_STAGE', label: 'Đã chuyển giai đoạn', workingDays: 0, calendarDays: 0 });
   });
 
   it("an officer's row of a case past its due day is not 'Sắp quá hạn', though only the WARNING was addressed to it", async () => {
     const list = await rows(p.officers[0].token);
     // Its own cases only: not the other officer's.
-    expect((list.nodes as any[]).map((r) => r.id.id).sort()).toEqual([ids.critical, ids.overdue, ids.dueSoon].sort());
+    expect((list.nodes as any[]).map((r) => r.id.id).sort()).toEqual([ids.critical, ids.overdue, ids.dueSoon, ids.closed].sort());
     const critical = (list.nodes as any[]).find((r) => r.id.id === ids.critical);
     expect(critical.level).toBe('WARNING');
     expect(critical.escalations.map((x: any) => x.level)).toEqual(['WARNING']);
@@ -127,8 +137,11 @@ describe('escalated cases: one row per late case', () => {
     expect(first.pageInfo.hasNextPage).toBe(true);
     const next = (await api.ok(LIST, { o: false, first: 2, after: first.pageInfo.endCursor }, p.supervisor.token)).escalatedCases;
     const order = [...first.nodes, ...next.nodes].map((r: any) => r.id.id);
-    expect(order).toEqual([ids.critical, ids.overdue, ids.otherOfficer, ids.dueSoon]);
-    expect(next.pageInfo.hasNextPage).toBe(false);
+    const last = (await api.ok(LIST, { o: false, first: 2, after: next.pageInfo.endCursor }, p.supervisor.token)).escalatedCases;
+    order.push(...last.nodes.map((r: any) => r.id.id));
+    // The closed case has no due day any more: last.
+    expect(order).toEqual([ids.critical, ids.overdue, ids.otherOfficer, ids.dueSoon, ids.closed]);
+    expect(last.pageInfo.hasNextPage).toBe(false);
   });
 
   it('lists an overdue direct application once, with its lateness', async () => {
@@ -189,7 +202,7 @@ describe('escalated cases: one row per late case', () => {
     ]);
     expect(ack.applications).toEqual([{ application: { id: applicationId }, acknowledged: true }]);
     const open = (await rows(p.supervisor.token, true)).nodes.map((r: any) => r.id.id);
-    expect(open.sort()).toEqual([ids.overdue, ids.otherOfficer].sort());
+    expect(open.sort()).toEqual([ids.overdue, ids.otherOfficer, ids.closed].sort());
     // The officer's own WARNING of the critical case is still its to acknowledge; the supervisor's is recorded beside it.
     const officerRow = await rowOf(p.officers[0].token, ids.critical, true);
     expect(officerRow.acknowledged).toBe(false);
@@ -197,7 +210,7 @@ describe('escalated cases: one row per late case', () => {
     expect(warning.acknowledgements.map((a: any) => a.by.id)).toEqual([p.supervisor.id]);
     // The open count shrinks; the overdue count stays the board's.
     const after = await rows(p.supervisor.token, true);
-    expect(after.totalCount).toBe(2);
+    expect(after.totalCount).toBe(3);
     expect(after.overdueCount).toBe(3);
   });
 });
