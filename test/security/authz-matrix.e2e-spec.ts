@@ -47,6 +47,9 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.escalations': { roles: ALL, outOfScope: 'none' },
   // Applications overdue at an upper-level union, scoped like `escalations`.
   'Query.applicationEscalations': { roles: ALL, outOfScope: 'none' },
+  // The same escalations one row per case / application (the escalations page), scoped alike: the list has no id.
+  'Query.escalatedCases': { roles: ALL, outOfScope: 'none' },
+  'Query.escalatedApplications': { roles: ALL, outOfScope: 'none' },
   // | `report`, `reports`, `rewardNominations` | ✔ read | ✔ | ✔ |
   'Query.report': { roles: ALL, outOfScope: 'NULL' },
   'Query.reports': { roles: ALL, outOfScope: 'NOT_FOUND' },
@@ -93,6 +96,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.decideNomination': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `acknowledgeEscalation` | ✔ its own | ✔ its own | ✔ |
   'Mutation.acknowledgeEscalation': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // Per row or selection: every escalation of the cases the caller sees (a case with none in its scope: NOT_FOUND).
+  'Mutation.acknowledgeCaseEscalations': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // The office's registers: accounts: ADMIN every account, SUPERVISOR the OFFICERs of its
   // subtree (a SUPERVISOR or ADMIN account: FORBIDDEN, see test/accounts/accounts.e2e-spec.ts), OFFICER none.
   'Query.accounts': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
@@ -166,6 +171,8 @@ const ARGS: Record<string, ArgsFn> = {
   'Query.pipeline': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year }),
   'Query.escalations': () => ({ openOnly: false }),
   'Query.applicationEscalations': () => ({ openOnly: false }),
+  'Query.escalatedCases': () => ({ open: false, first: 5 }),
+  'Query.escalatedApplications': () => ({ open: false, first: 5 }),
   'Query.report': (_w, _c, s) => ({ id: s.reportId }),
   'Query.reports': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   'Query.rewardNominations': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
@@ -243,6 +250,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.decideNomination': (_w, _c, s) => ({ id: s.nominationId, approve: false, note: 'Kiểm tra phân quyền' }),
   // Each caller's own escalation: the officer gets the WARNING, the supervisor the BREACH.
   'Mutation.acknowledgeEscalation': (_w, c, s) => ({ id: c === 'SUPERVISOR' ? s.escalation.BREACH : s.escalation.WARNING }),
+  'Mutation.acknowledgeCaseEscalations': (_w, _c, s) => ({ input: { caseIds: [s.caseId] } }),
   'Query.accounts': (_w, _c, s) => ({ filter: { orgUnitId: s.p.unitId }, first: 5 }),
   'Query.orgUnitTree': (_w, _c, s) => ({ rootId: s.p.unitId }),
   'Mutation.updateUser': (_w, _c, s) => ({ input: { id: s.accountId, fullName: `Nguyễn Văn Ma Trận ${uniq()}` } }),

@@ -58,10 +58,14 @@ export const APPLICATION_STATUS_LABEL: Readonly<Record<ApplicationStatus, string
   WITHDRAWN: 'Đã rút',
 };
 
+/**
+ * A level as raised (when it fired), for the history of a case's escalations. How late a case is now is the API's
+ * `lateness.label`, read from its due day: a level alone would call a case past due "Sắp quá hạn".
+ */
 export const ESCALATION_LEVEL_LABEL: Readonly<Record<EscalationLevel, string>> = {
-  WARNING: 'Sắp quá hạn',
-  BREACH: 'Quá hạn',
-  CRITICAL: 'Quá hạn nghiêm trọng',
+  WARNING: 'Cảnh báo sớm (80% thời hạn)',
+  BREACH: 'Đến hạn chưa xong (100% thời hạn)',
+  CRITICAL: 'Quá hạn nghiêm trọng (150% thời hạn)',
 };
 
 /** In this order in the report form's picker. */

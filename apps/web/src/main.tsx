@@ -4,6 +4,7 @@ import { App } from './App';
 import { productName } from './product';
 import './styles.css';
 import './styles-registers.css';
+import './styles-escalations.css';
 
 document.title = productName();
 

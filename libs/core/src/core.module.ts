@@ -20,6 +20,7 @@ import { UsersService } from './identity/users.service';
 import { ApplicationsService } from './membership/applications.service';
 import { TargetsService } from './planning/targets.service';
 import { EscalationsService } from './escalations/escalations.service';
+import { EscalatedCasesService } from './escalations/escalated-cases.service';
 import { NotificationMailer } from './escalations/notification-mailer.service';
 import { RewardScheduleService } from './rewards/reward-schedule.service';
 import { RewardsService } from './rewards/rewards.service';
@@ -44,6 +45,7 @@ const SERVICES = [
   ApplicationsService,
   TargetsService,
   EscalationsService,
+  EscalatedCasesService,
   NotificationMailer,
   RewardsService,
   RewardScheduleService,

@@ -33,6 +33,7 @@ export * from './planning/targets.service';
 export * from './core.module';
 export * from './common/statuses';
 export * from './escalations/escalations.service';
+export * from './escalations/escalated-cases.service';
 export * from './escalations/notification-mailer.service';
 export * from './rewards/reward-drafts';
 export * from './rewards/reward-occasions';

@@ -13,6 +13,13 @@ export type AccountFilterInput = {
   search?: string | null | undefined;
 };
 
+export type AcknowledgeCaseEscalationsInput = {
+  /** Direct applications whose escalations to acknowledge */
+  applicationIds?: Array<string | number> | null | undefined;
+  /** Cases whose escalations to acknowledge */
+  caseIds?: Array<string | number> | null | undefined;
+};
+
 export type AdvanceInput = {
   caseId: string | number;
   comment?: string | null | undefined;
@@ -155,6 +162,9 @@ export type EnterpriseSort = 'NAME' | 'TAX_CODE' | 'UPDATED_DESC' | 'WORKERS_DES
 export type EscalationLevel = 'BREACH' | 'CRITICAL' | 'WARNING';
 
 export type ImportRowAction = 'CREATE' | 'REFUSED' | 'UNCHANGED' | 'UPDATE';
+
+/** How late a case is today, from its days (not from the stored level) */
+export type LateStatus = 'CRITICAL' | 'DUE_SOON' | 'LEFT_STAGE' | 'ON_TIME' | 'OVERDUE';
 
 export type NominationStatus = 'APPROVED' | 'PROPOSED' | 'REJECTED';
 
@@ -435,6 +445,84 @@ export type RenameOrgUnitMutationVariables = Exact<{
 }>;
 
 export type RenameOrgUnitMutation = { updateOrgUnit: { id: string; name: string } };
+
+export type EscalationStepFieldsFragment = {
+  id: string;
+  level: EscalationLevel;
+  caseStage: CaseStage | null;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgements: Array<{ at: string; by: { id: string; fullName: string } }>;
+};
+
+export type EscalatedCasesQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type EscalatedCasesQuery = {
+  escalatedCases: {
+    totalCount: number;
+    overdueCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      level: EscalationLevel;
+      stage: CaseStage;
+      dueOn: string | null;
+      acknowledged: boolean;
+      lateness: { status: LateStatus; label: string; workingDays: number; calendarDays: number };
+      assignee: { id: string; fullName: string } | null;
+      case: { id: string; enterprise: { id: string; name: string; district: string | null } };
+      escalations: Array<{
+        id: string;
+        level: EscalationLevel;
+        caseStage: CaseStage | null;
+        raisedAt: string;
+        acknowledgedAt: string | null;
+        acknowledgements: Array<{ at: string; by: { id: string; fullName: string } }>;
+      }>;
+    }>;
+  };
+};
+
+export type EscalatedApplicationsQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+}>;
+
+export type EscalatedApplicationsQuery = {
+  escalatedApplications: {
+    totalCount: number;
+    nodes: Array<{
+      level: EscalationLevel;
+      dueOn: string | null;
+      acknowledged: boolean;
+      lateness: { status: LateStatus; label: string; workingDays: number; calendarDays: number };
+      decidingUnit: { id: string; name: string };
+      application: { id: string; fullName: string; position: string; submittedOn: string };
+      escalations: Array<{
+        id: string;
+        level: EscalationLevel;
+        caseStage: CaseStage | null;
+        raisedAt: string;
+        acknowledgedAt: string | null;
+        acknowledgements: Array<{ at: string; by: { id: string; fullName: string } }>;
+      }>;
+    }>;
+  };
+};
+
+export type AckRowsMutationVariables = Exact<{
+  i: AcknowledgeCaseEscalationsInput;
+}>;
+
+export type AckRowsMutation = {
+  acknowledgeCaseEscalations: {
+    acknowledged: number;
+    cases: Array<{ acknowledged: boolean; case: { id: string } }>;
+    applications: Array<{ acknowledged: boolean; application: { id: string } }>;
+  };
+};
 
 export type RegisterRowFragment = {
   id: string;
@@ -942,36 +1030,6 @@ export type PipelineQuery = {
   };
 };
 
-export type EscalationsQueryVariables = Exact<{
-  open?: boolean | null | undefined;
-}>;
-
-export type EscalationsQuery = {
-  escalations: Array<{
-    id: string;
-    level: EscalationLevel;
-    stage: CaseStage;
-    raisedAt: string;
-    acknowledgedAt: string | null;
-    case: { id: string; stage: CaseStage; stageDueOn: string | null; enterprise: { name: string }; assignee: { id: string; fullName: string } | null };
-  }>;
-};
-
-export type AppEscalationsQueryVariables = Exact<{
-  open?: boolean | null | undefined;
-}>;
-
-export type AppEscalationsQuery = {
-  applicationEscalations: Array<{
-    id: string;
-    level: EscalationLevel;
-    raisedAt: string;
-    acknowledgedAt: string | null;
-    application: { id: string; fullName: string; position: string; submittedOn: string; dueOn: string | null; status: ApplicationStatus };
-    decidingUnit: { id: string; name: string };
-  }>;
-};
-
 export type EntsQueryVariables = Exact<{
   f?: EnterpriseFilter | null | undefined;
 }>;
@@ -1206,12 +1264,6 @@ export type OpenMutationVariables = Exact<{
 }>;
 
 export type OpenMutation = { openFoundingCase: { id: string } };
-
-export type AckMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-export type AckMutation = { acknowledgeEscalation: { id: string; acknowledgedAt: string | null } };
 
 export type SetTargetMutationVariables = Exact<{
   i: TargetInput;
