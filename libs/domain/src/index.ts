@@ -12,3 +12,4 @@ export * from './reward-rules';
 export * from './tax-code';
 export * from './text-fold';
 export * from './account-password-rules';
+export * from './refusal-labels';
