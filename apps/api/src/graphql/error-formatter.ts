@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
 import { AppError, ErrorCode, INTERNAL_ERROR_MESSAGE, NO_SUCH_ID_MESSAGE } from '@app/core';
-import { vietnameseGraphqlMessage } from './graphql-messages-vi';
+import { vietnameseGraphqlMessage, vietnameseSuggestion } from './graphql-messages-vi';
 
 /** Every AppError code and the `extensions.code` clients see: one table, checked to be exhaustive. */
 export const EXTENSION_CODE = {
@@ -80,7 +80,7 @@ function badValue(formatted: GraphQLFormattedError, error: unknown, withPath: bo
   const vi = vietnameseGraphqlMessage(formatted.message, named[0]);
   const fields = vi.field ? [vi.field] : named;
   return {
-    message: vi.message,
+    message: vi.message + vietnameseSuggestion(formatted.message),
     locations: formatted.locations,
     ...(withPath && formatted.path ? { path: formatted.path } : {}),
     extensions: { code: 'BAD_USER_INPUT', fields, messages: Object.fromEntries(fields.map((f) => [f, vi.message])) },
@@ -108,7 +108,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_PROBLEM.test(formatted.message)) return badValue(formatted, error, false);
   if (code === 'BAD_USER_INPUT') return badValue(formatted, error, true);
   if (code && PASS_THROUGH.has(code)) {
-    return { message: vietnameseGraphqlMessage(formatted.message).message, locations: formatted.locations, extensions: { code } };
+    const message = vietnameseGraphqlMessage(formatted.message).message + vietnameseSuggestion(formatted.message);
+    return { message, locations: formatted.locations, extensions: { code } };
   }
   if (original instanceof GraphQLError && !code) {
     return {

@@ -11,7 +11,19 @@ export interface VietnameseMessage {
   field?: string;
 }
 
+/** graphql-js's "Did you mean …?" in Vietnamese (outside production only: error-hardening.ts strips it), or ''. */
+export function vietnameseSuggestion(message: string): string {
+  const hint = /Did you mean ([^?]*)\?/.exec(message);
+  if (!hint) return '';
+  const names = [...hint[1].matchAll(/"([^"]+)"/g)].map((m) => `“${m[1]}”`);
+  return names.length ? `; có phải ý bạn là ${names.join(', ')}?` : '';
+}
+
 const q = (s: string) => `“${s}”`;
+const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+/** Written by us in Vietnamese (not graphql-js's English quoting a Vietnamese value). */
+const isVietnamese = (s: string) =>
+  VIETNAMESE_LETTER.test(s.replace(/"[^"]*"/g, '')) && !/\b(cannot|must|not|does|Expected|provided|defined|represent)\b/.test(s);
 const lastSegment = (path: string) =>
   path
     .split('.')
@@ -43,8 +55,9 @@ function typeRule(field: string, typeName: string): string {
 function valueReason(reason: string, field: string, typeName?: string): string {
   const label = fieldLabel(field);
   let m: RegExpExecArray | null;
-  if (/[À-ỹ]/.test(reason) && !/[A-Za-z]+ (cannot|must|Expected)/.test(reason)) return `${label}: ${reason.replace(/^Expected type "[^"]+"\.\s*/, '')}`;
-  if ((m = /Expected type "[^"]+"\.\s*(.+)$/s.exec(reason)) && /[À-ỹ]/.test(m[1])) return `${label}: ${m[1]}`;
+  const own = reason.replace(/^Expected type "[^"]+"\.\s*/, '');
+  // Our scalars' own words (date.scalar.ts), already Vietnamese.
+  if (isVietnamese(own)) return `${label}: ${own}`;
   if (/^(Int|Float|Boolean|String|ID) cannot represent/.test(reason)) {
     if (/non 32-bit signed integer/.test(reason)) return `${label} phải là số nguyên từ -2.147.483.648 đến 2.147.483.647`;
     return typeRule(field, reason.split(' ')[0]);
@@ -130,6 +143,7 @@ const RULES: Rule[] = [
   [/POST body missing|invalid Content-Type/i, () => ({ message: 'Yêu cầu không có nội dung JSON hợp lệ' })],
   [/`variables`/, () => ({ message: 'Các biến (variables) phải là một đối tượng JSON' })],
   [/`extensions`/, () => ({ message: 'Phần mở rộng (extensions) phải là một đối tượng JSON' })],
+  [/batching/i, () => ({ message: 'Máy chủ không nhận nhiều thao tác gộp trong một yêu cầu (batching)' })],
   [/PersistedQuery/i, () => ({ message: 'Máy chủ không hỗ trợ truy vấn lưu sẵn (persisted query)' })],
   [/anonymous operation must be the only/, () => ({ message: 'Một thao tác không tên phải là thao tác duy nhất trong yêu cầu' })],
   [/There can be only one/, () => ({ message: 'Một tên (tham số, trường, biến hoặc thao tác) bị lặp lại trong yêu cầu' })],
@@ -137,17 +151,14 @@ const RULES: Rule[] = [
   [/ conflict because /, () => ({ message: 'Hai trường cùng tên trong truy vấn chọn những thứ khác nhau: hãy đặt bí danh (alias) khác nhau' })],
 ];
 
-const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
-
 /**
  * The Vietnamese of a message the API did not write itself; `atField` is the input field or argument
  * at the error's position in the query text, if any. A message already in Vietnamese is kept.
  */
 export function vietnameseGraphqlMessage(message: string, atField?: string): VietnameseMessage {
-  if (VIETNAMESE_LETTER.test(message) && !/^(Variable|Expected|Field) /.test(message)) return { message };
   for (const [re, say] of RULES) {
     const m = re.exec(message);
     if (m) return say(m, atField);
   }
-  return { message: 'Yêu cầu GraphQL không hợp lệ' };
+  return { message: isVietnamese(message) ? message : 'Yêu cầu GraphQL không hợp lệ' };
 }

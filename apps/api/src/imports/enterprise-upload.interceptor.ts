@@ -14,10 +14,16 @@ export interface UploadRefusal {
   code: 'BAD_USER_INPUT' | 'PAYLOAD_TOO_LARGE';
   message: string;
   errors?: { code: string; message: string }[];
+  /** A bad upload is about the file field (`file`), named as a bad input's fields are. */
+  fields?: string[];
+  messages?: Record<string, string>;
 }
 
 export function badUpload(message: string, errors: { code: string; message: string }[] = []): HttpException {
-  return new HttpException({ code: 'BAD_USER_INPUT', message, errors } satisfies UploadRefusal, HttpStatus.BAD_REQUEST);
+  return new HttpException(
+    { code: 'BAD_USER_INPUT', message, errors, fields: [UPLOAD_FIELD], messages: { [UPLOAD_FIELD]: message } } satisfies UploadRefusal,
+    HttpStatus.BAD_REQUEST,
+  );
 }
 
 function refusalOf(err: unknown): HttpException {

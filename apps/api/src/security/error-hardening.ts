@@ -20,7 +20,8 @@ const PG_INPUT_PROBLEMS: Record<string, string> = {
   '22P05': 'Có văn bản chứa ký tự không lưu được',
 };
 
-const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+// graphql-js's hint, and its Vietnamese form (graphql-messages-vi.ts).
+const SUGGESTION = /\s*(?:; )?(Did you mean|có phải ý bạn là) [^?]*\?/g;
 const logger = new Logger('GraphQL');
 
 function pgCodeOf(original: unknown): string | undefined {
