@@ -539,7 +539,7 @@ describe('every refusal is in Vietnamese', () => {
     });
     await call('document:missing-variable', { query: 'query($id: ID!) { enterprise(id: $id) { id } }', token: t, expect: 'BAD_USER_INPUT', fields: ['id'] });
     await call('token:bad', { query: '{ me { id } }', token: 'khong-phai-token', expect: 'UNAUTHENTICATED' });
-    for (const body of [{}, { query: '{ me { id } }', variables: '"x"' }, { query: 5 }]) {
+    for (const body of [{}, { query: '{ me { id } }', variables: '"x"' }, { query: 5 }, [{ query: '{ me { id } }' }]]) {
       const res = await fetch(`${w.api.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
