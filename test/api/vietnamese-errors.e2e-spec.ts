@@ -578,6 +578,13 @@ describe('every refusal is in Vietnamese', () => {
       await rest('admin session as officer', '/admin/session', { method: 'POST', token: w.officer.token }),
       await rest('no such route', '/health/khong-co', { method: 'POST' }),
     ];
+    // A report still QUEUED (no worker here builds it): its files are a CONFLICT until it is READY.
+    const queued = await w.api.ok(
+      `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+      { i: { orgUnitId: w.p.unitId, periodKind: 'MONTH', periodStart: `${today.slice(0, 8)}01` } },
+      w.supervisor.token,
+    );
+    answers.push(await rest('report not ready', `/reports/${queued.requestReport.id}/xlsx`, { token: w.supervisor.token }));
     const outOfScope = await upload(
       w.api,
       w.officer.token,
@@ -589,7 +596,7 @@ describe('every refusal is in Vietnamese', () => {
     );
     expect(outOfScope.status).toBe(404);
     expect(answers.flatMap((a) => a.problems)).toEqual([]);
-    expect(answers.map((a) => a.status)).toEqual([401, 400, 400, 404, 404, 404, 401, 400, 403, 404]);
+    expect(answers.map((a) => a.status)).toEqual([401, 400, 400, 404, 404, 404, 401, 400, 403, 404, 409]);
     expect(answers[7].body.fields).toEqual(expect.arrayContaining(['minWorkers', 'includeClosed']));
   });
 
