@@ -376,7 +376,9 @@ describe('every refusal is in Vietnamese', () => {
       codes.set(where.split(' ')[0], set);
     }
   };
+  let calls = 0;
   const call = async (where: string, c: Call): Promise<GqlResult> => {
+    calls += 1;
     const r = await w.api.gql(c.query, c.variables ?? {}, c.token);
     note(where, r.errors);
     if (c.expect && r.errors?.[0]?.extensions?.code !== c.expect)
@@ -434,6 +436,7 @@ describe('every refusal is in Vietnamese', () => {
     expect(problems).toEqual([]);
     const all = new Set([...codes.values()].flatMap((s) => [...s]));
     for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']) expect(all).toContain(code);
+    console.log(`vietnamese errors walk: ${walk.operations.length} operations, ${calls} calls; codes seen: ${[...all].sort().join(', ')}`);
   });
 
   async function spoilEveryLeaf(op: Operation): Promise<void> {
