@@ -8,6 +8,7 @@ export * from './common/pg-errors';
 export * from './common/prom-metrics';
 export * from './common/sql-params';
 export * from './common/text-input';
+export * from './common/messages-vi';
 export * from './calendar/calendar.service';
 export * from './calendar/due-days.service';
 export * from './cases/case-inputs';

@@ -15,3 +15,4 @@ export * from './tax-code';
 export * from './text-fold';
 export * from './account-password-rules';
 export * from './lateness';
+export * from './refusal-labels';

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { DEFAULT_SLA, HolidayKind, IsoDate, SlaConfig, WorkingCalendar, calendarFromRows, isIsoDate, vnDateOf } from '@app/domain';
 import { Clock, systemClock } from '../common/dates';
 import { badInput } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { JobName } from '@app/queue';
 import { writeOutbox } from '../outbox/outbox.writer';
 
@@ -50,7 +51,7 @@ export class CalendarService {
   }
 
   async daysOfYear(year: number): Promise<{ day: string; kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY'; note: string | null }[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: 'must be between 2000 and 2100' });
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: RULE.between('year', 2000, 2100) });
     return this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, note FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`, [
       `${year}-01-01`,
       `${year}-12-31`,
@@ -62,7 +63,7 @@ export class CalendarService {
    * recomputed by a worker job (RECOMPUTE_DUE_DAYS, through the outbox, in the same transaction).
    */
   async setDay(day: IsoDate, kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY' | null, note: string | null): Promise<void> {
-    if (!isIsoDate(day)) throw badInput({ day: 'must be a date YYYY-MM-DD' });
+    if (!isIsoDate(day)) throw badInput({ day: RULE.realDay('day') });
     await this.db.transaction(async (m) => {
       if (kind === null) await m.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);
       else {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseStage, IsoDate, OpenStage, isIsoDate, stageDeadlines } from '@app/domain';
 import { badInput } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { CalendarService } from './calendar.service';
 
@@ -29,7 +30,7 @@ export class DueDaysService {
   ) {}
 
   async recompute(day: IsoDate, batch = BATCH): Promise<RecomputeResult> {
-    if (!isIsoDate(day)) throw badInput({ day: 'must be a date YYYY-MM-DD' });
+    if (!isIsoDate(day)) throw badInput({ day: RULE.realDay('day') });
     // Another process may have changed the calendar: never count with a cached copy here.
     this.calendar.invalidate();
     const cal = await this.calendar.calendar();

@@ -68,7 +68,7 @@ export class CaseQueriesService {
     if (filter.assigneeId) where.push(`c.assignee_id = ${p.add(filter.assigneeId)}`);
     if (filter.orgUnitId) {
       const [u] = await this.db.query(`SELECT path FROM org_unit WHERE id = $1`, [filter.orgUnitId]);
-      if (!u || !canSeeUnit(actor, u.path)) throw notFound('Org unit');
+      if (!u || !canSeeUnit(actor, u.path)) throw notFound('orgUnit');
       where.push(`c.org_unit_id IN (SELECT id FROM org_unit WHERE path = ${p.add(u.path)} OR path LIKE ${p.add(subtreeLike(u.path))})`);
     }
     if (filter.overdue !== null && filter.overdue !== undefined) {

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobName } from '@app/queue';
 import { Actor, Role, canSeeUnit, pathInSubtree, subtreeLike } from '../common/actor';
-import { AppError, ErrorCode, forbidden } from '../common/app-error';
+import { AppError, ErrorCode, badInput, forbidden } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { ENTERPRISE_IMPORT, EnterpriseImportRow, FileErrorCode, ImportRow, TabularResult, TabularSource, readTabular } from '../imports';
@@ -64,9 +65,7 @@ export class RegisterImportsService {
       throw forbidden('Cán bộ chỉ được nhập danh sách doanh nghiệp của đơn vị mình');
     }
     if (unit.kind !== 'UPPER_LEVEL' && unit.kind !== 'FEDERATION') {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Chỉ nhập được danh sách doanh nghiệp cho công đoàn cấp trên hoặc liên đoàn lao động', {
-        fields: ['orgUnitId'],
-      });
+      throw badInput({ orgUnitId: 'Chỉ nhập được danh sách doanh nghiệp cho công đoàn cấp trên hoặc liên đoàn lao động' });
     }
     return unit;
   }
@@ -196,7 +195,7 @@ export class RegisterImportsService {
     const countParams = [...p.values];
     const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (cursor) {
-      if (!UUID.test(String(cursor[1]))) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Con trỏ trang không hợp lệ', { fields: ['after'] });
+      if (!UUID.test(String(cursor[1]))) throw badInput({ after: RULE.badCursor() });
       where.push(`(i.created_at, i.id) < (${p.add(cursor[0])}::timestamptz, ${p.add(cursor[1])}::uuid)`);
     }
     const rows: (RegisterImportView & { createdAtKey: string })[] = await this.db.query(
@@ -219,7 +218,7 @@ export class RegisterImportsService {
     const limit = checkFirst(first ?? 100);
     const cursor = decodeCursor(after, 1);
     const from = cursor ? Number(cursor[0]) : 0;
-    if (!Number.isInteger(from)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Con trỏ trang không hợp lệ', { fields: ['after'] });
+    if (!Number.isInteger(from)) throw badInput({ after: RULE.badCursor() });
     const p = new SqlParams();
     const where = [`r.import_id = ${p.add(imp.id)}`, `r.row_number > ${p.add(from)}`];
     if (action) where.push(`r.action = ${p.add(action)}`);

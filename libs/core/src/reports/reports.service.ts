@@ -6,8 +6,11 @@ import { IsoDate, PeriodKind, isIsoDate, isPeriodStart, periodFrom, periodLabelV
 import { JobName } from '@app/queue';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { AppError, ErrorCode, badInput, forbidden, notFound } from '../common/app-error';
+import { EARLIEST_DAY, RULE, fieldLabel } from '../common/messages-vi';
 import { isUniqueViolation } from '../common/pg-errors';
-import { ReportStatus } from '../common/statuses';
+import { REPORT_STATUS_VI, ReportStatus, statusVi } from '../common/statuses';
+
+const PERIOD_KIND_VI: Record<string, string> = { MONTH: 'một tháng', QUARTER: 'một quý', HALF_YEAR: 'một nửa năm', YEAR: 'một năm' };
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { writeOutbox } from '../outbox/outbox.writer';
@@ -53,14 +56,15 @@ export class ReportsService {
 
   /** A new version of the unit's report for the period, QUEUED, and its build job, in one transaction. */
   async request(actor: Actor, input: RequestReport): Promise<ReportView> {
-    if (actor.role === Role.OFFICER) throw forbidden('Officers read reports; supervisors request them');
+    if (actor.role === Role.OFFICER) throw forbidden('Cán bộ chỉ xem báo cáo; giám sát viên mới yêu cầu lập báo cáo');
     const problems: Record<string, string> = {};
     const kinds = Object.values(PeriodKind) as string[];
-    if (!kinds.includes(input.periodKind)) problems.periodKind = `must be one of ${kinds.join(', ')}`;
-    else if (!isIsoDate(input.periodStart)) problems.periodStart = 'must be a date YYYY-MM-DD';
-    else if (!isPeriodStart(input.periodKind, input.periodStart)) problems.periodStart = `must be the first day of a ${input.periodKind} period`;
-    else if (input.periodStart > this.calendar.today()) problems.periodStart = 'the period has not started yet';
-    else if (input.periodStart < '2000-01-01') problems.periodStart = 'is too far in the past';
+    if (!kinds.includes(input.periodKind)) problems.periodKind = RULE.oneOf('periodKind', kinds);
+    else if (!isIsoDate(input.periodStart)) problems.periodStart = RULE.realDay('periodStart');
+    else if (!isPeriodStart(input.periodKind, input.periodStart))
+      problems.periodStart = `${fieldLabel('periodStart')} phải là ngày đầu tiên của ${PERIOD_KIND_VI[input.periodKind]}`;
+    else if (input.periodStart > this.calendar.today()) problems.periodStart = 'Kỳ báo cáo chưa bắt đầu';
+    else if (input.periodStart < '2000-01-01') problems.periodStart = RULE.notBefore('periodStart', EARLIEST_DAY);
     if (Object.keys(problems).length) throw badInput(problems);
     const unit = await this.orgUnits.getVisible(actor, input.orgUnitId);
     const period = periodFrom(input.periodKind, input.periodStart);
@@ -123,7 +127,7 @@ export class ReportsService {
     if (kind === 'csv' && !(CSV_DECIMALS as readonly string[]).includes(decimal)) {
       throw badInput({ decimal: 'Dấu thập phân phải là "comma" (dấu phẩy) hoặc "dot" (dấu chấm)' });
     }
-    if (!UUID.test(id)) throw notFound('Report');
+    if (!UUID.test(id)) throw notFound('report');
     const rewrite = kind === 'csv' && decimal === 'dot';
     const stored = kind === 'xlsx' ? 'r.xlsx' : rewrite ? 'NULL::bytea' : 'r.csv';
     const [row] = await this.db.query(
@@ -133,13 +137,15 @@ export class ReportsService {
          FROM report r JOIN org_unit o ON o.id = r.org_unit_id WHERE r.id = $1`,
       [id, rewrite],
     );
-    if (!row || !ReportsService.canRead(actor, { id: row.org_unit_id, path: row.path })) throw notFound('Report');
+    if (!row || !ReportsService.canRead(actor, { id: row.org_unit_id, path: row.path })) throw notFound('report');
     const period = periodFrom(row.period_kind, row.period_start);
     const body: Buffer | null = row.figures
       ? renderSummaryCsv({ unitName: row.figures.unitName ?? row.name, period, figures: row.figures as ReportFigures }, 'dot')
       : row.body;
     if (row.status !== ReportStatus.READY || !body) {
-      throw new AppError(ErrorCode.CONFLICT, `The report is ${row.status}; its files can be downloaded once it is READY`, { status: row.status });
+      throw new AppError(ErrorCode.CONFLICT, `Báo cáo ${statusVi(REPORT_STATUS_VI, row.status)}; chỉ tải được tệp khi báo cáo đã lập xong`, {
+        status: row.status,
+      });
     }
     const label = periodLabelVi(period);
     const base = `Báo cáo ${row.name} ${label}${row.version > 1 ? ` (lần ${row.version})` : ''}`;
