@@ -57,7 +57,7 @@ export class CasesService {
       );
       if (!ent || !canSeeUnit(actor, ent.path)) throw notFound('Enterprise');
       if (ent.closed_on) throw enterpriseClosedForCases(ent.closed_on, 'enterpriseId');
-      if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId);
+      if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId, true);
       const now = this.calendar.now();
       const d = await this.changes.deadlines(CaseStage.SURVEY, vnDateOf(now), null);
       try {
@@ -86,6 +86,9 @@ export class CasesService {
         toStage: row.facts.stage,
         comment: optionalText('reason', input.reason),
         set: { assignee_id: input.assigneeId },
+        // Again in the write's transaction, the assignee locked: a deactivation (which locks the account FOR UPDATE,
+        // then unassigns its open cases) either waits for this write and unassigns the case, or this sees it inactive.
+        before: (tx) => this.assertAssignable(tx, actor, input.assigneeId, true),
       };
     });
   }
@@ -139,8 +142,12 @@ export class CasesService {
     });
   }
 
-  private async assertAssignable(m: EntityManager, actor: Actor, userId: string): Promise<void> {
-    const [u] = await m.query(`SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`, [userId]);
+  /** `lock` (inside a transaction): the account FOR SHARE until it ends, so a deactivation waits for it (see assign). */
+  private async assertAssignable(m: EntityManager, actor: Actor, userId: string, lock = false): Promise<void> {
+    const [u] = await m.query(
+      `SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1${lock ? ' FOR SHARE OF u' : ''}`,
+      [userId],
+    );
     if (!u || !canSeeUnit(actor, u.path)) throw badInput({ assigneeId: 'is not a user in your scope' });
     if (!u.active || (u.role !== Role.OFFICER && u.role !== Role.SUPERVISOR)) {
       throw badInput({ assigneeId: 'must be an active officer or supervisor' });
