@@ -30,13 +30,18 @@ import { EvidenceKind, caseWriteSql } from './case-write';
 
 const LOAD_CASE = preparedSql(LOAD_CASE_SQL);
 
-/** What one write does to a case; `apply()` writes it atomically (one statement, or one transaction with `after` and the outbox row). */
+/** What one write does to a case; `apply()` writes it atomically (one statement, or one transaction with `before`, `after` and the outbox row). */
 export interface CaseChange {
   action: string;
   toStage: CaseStage;
   comment: string | null;
   set?: Record<string, unknown>;
   evidence?: { kind: EvidenceKind; occurredOn: IsoDate; details: Record<string, unknown> };
+  /**
+   * Checks in the write's transaction, before the version-checked update: they may lock the rows they read
+   * (e.g. the assignee FOR SHARE) so that what they checked holds until the write commits.
+   */
+  before?: (m: EntityManager) => Promise<void>;
   /** Extra writes in the same transaction, after the version-checked update. */
   after?: (m: EntityManager, updated: FoundingCaseEntity) => Promise<void>;
 }
@@ -89,8 +94,9 @@ export class CaseChanges {
       };
       const moved = change.toStage !== row.facts.stage;
       // Update, evidence and history are one statement: a transaction only when more writes follow it.
-      if (!change.after && !moved) return await write(this.pool);
+      if (!change.before && !change.after && !moved) return await write(this.pool);
       return await this.db.transaction(async (m) => {
+        if (change.before) await change.before(m);
         const updated = await write(await connectionOf(m));
         if (change.after) await change.after(m, updated);
         if (moved) await writeOutbox(m, JobName.CASE_STAGE_CHANGED, { caseId, version: updated.version });

@@ -59,7 +59,7 @@ export class CasesService {
       );
       if (!ent || !canSeeUnit(actor, ent.path)) throw notFound('enterprise');
       if (ent.closed_on) throw enterpriseClosedForCases(ent.closed_on, 'enterpriseId');
-      if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId);
+      if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId, true);
       const now = this.calendar.now();
       const d = await this.changes.deadlines(CaseStage.SURVEY, vnDateOf(now), null);
       try {
@@ -88,6 +88,9 @@ export class CasesService {
         toStage: row.facts.stage,
         comment: optionalText('reason', input.reason),
         set: { assignee_id: input.assigneeId },
+        // Again in the write's transaction, the assignee locked: a deactivation (which locks the account FOR UPDATE,
+        // then unassigns its open cases) either waits for this write and unassigns the case, or this sees it inactive.
+        before: (tx) => this.assertAssignable(tx, actor, input.assigneeId, true),
       };
     });
   }
@@ -141,8 +144,12 @@ export class CasesService {
     });
   }
 
-  private async assertAssignable(m: EntityManager, actor: Actor, userId: string): Promise<void> {
-    const [u] = await m.query(`SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`, [userId]);
+  /** `lock` (inside a transaction): the account FOR SHARE until it ends, so a deactivation waits for it (see assign). */
+  private async assertAssignable(m: EntityManager, actor: Actor, userId: string, lock = false): Promise<void> {
+    const [u] = await m.query(
+      `SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1${lock ? ' FOR SHARE OF u' : ''}`,
+      [userId],
+    );
     if (!u || !canSeeUnit(actor, u.path)) throw badInput({ assigneeId: 'Cán bộ phụ trách phải là người dùng trong phạm vi của bạn' });
     if (!u.active || (u.role !== Role.OFFICER && u.role !== Role.SUPERVISOR)) {
       throw badInput({ assigneeId: 'Cán bộ phụ trách phải là cán bộ hoặc giám sát viên đang hoạt động' });
