@@ -68,6 +68,10 @@ const BUSINESS: Record<string, Business> = {
     },
   ],
   'Query.escalations': () => [],
+  'Query.escalatedCases': (w) => [
+    { query: `{ escalatedCases(first: 0) { totalCount } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['first'] },
+  ],
+  'Query.escalatedApplications': () => [],
   'Query.applicationEscalations': () => [],
   'Query.rewardNominations': () => [],
   'Query.calendarDays': (w) => [{ query: `{ calendarDays(year: 1999) { day } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['year'] }],
@@ -274,6 +278,20 @@ const BUSINESS: Record<string, Business> = {
     },
   ],
   'Mutation.acknowledgeEscalation': () => [],
+  'Mutation.acknowledgeCaseEscalations': (w) => [
+    {
+      query: `mutation { acknowledgeCaseEscalations(input: { caseIds: [] }) { acknowledged } }`,
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['caseIds'],
+    },
+    {
+      query: `mutation($c: [ID!]) { acknowledgeCaseEscalations(input: { caseIds: $c }) { acknowledged } }`,
+      variables: { c: ['00000000-0000-4000-8000-000000000000'] },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
   'Mutation.evaluateRewards': (w) => [
     {
       query: `mutation($u: ID!) { evaluateRewards(orgUnitId: $u, periodKind: QUARTER, periodStart: "2025-04-01") { id } }`,

@@ -168,13 +168,16 @@ describe('escalated cases: one row per late case', () => {
     for (const [token, caseIds] of [
       [p.officers[0].token, [ids.overdue, ids.otherOfficer]],
       [p.supervisor.token, [ids.critical, ids.otherProvince]],
-      [p.supervisor.token, ['not-a-case-id']],
     ] as const) {
       const r = await api.gql(ACK, { i: { caseIds } }, token);
       expect(codeOf(r)).toBe('NOT_FOUND');
       expect(errorOf(r).fields).toEqual(['caseIds']);
       expect(errorOf(r).messages.caseIds).toMatch(/^Không tìm thấy cảnh báo của 1 hồ sơ đã chọn trong phạm vi của bạn\.$/);
     }
+    // Something that is no id at all is bad input, named, and also changes nothing.
+    const bad = await api.gql(ACK, { i: { caseIds: [ids.critical, 'not-a-case-id'] } }, p.supervisor.token);
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(errorOf(bad).messages.caseIds).toBe('Danh sách có mã không hợp lệ.');
     const after = await api.db.query(`SELECT count(*)::int AS n FROM notification WHERE acknowledged_at IS NOT NULL`);
     expect(after[0].n).toBe(before[0].n);
   });

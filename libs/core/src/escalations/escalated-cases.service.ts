@@ -119,17 +119,16 @@ export class EscalatedCasesService {
     if (!ids.CASE.length && !ids.APPLICATION.length) problems.add('caseIds', 'Chọn ít nhất một hồ sơ (hoặc đơn) để xác nhận.');
     for (const s of ['CASE', 'APPLICATION'] as const) {
       if (ids[s].length > MAX_ACKNOWLEDGE) problems.add(FIELD[s], `Mỗi lần chỉ xác nhận được tối đa ${MAX_ACKNOWLEDGE} mục.`);
+      // A list element that is no id at all is the client's mistake, not a record out of scope.
+      if (ids[s].some((id) => !isUuid(id))) problems.add(FIELD[s], 'Danh sách có mã không hợp lệ.');
     }
     problems.throwIfAny();
     return this.db.transaction(async (m) => {
       const missing: Partial<Record<string, string>> = {};
       for (const s of ['CASE', 'APPLICATION'] as const) {
         if (!ids[s].length) continue;
-        const wellFormed = ids[s].filter(isUuid);
         const p = new SqlParams();
-        const found: { id: string }[] = wellFormed.length
-          ? await m.query(`WITH ${subjectsCte(actor, p, s, false, wellFormed)} SELECT id FROM subjects`, p.values)
-          : [];
+        const found: { id: string }[] = await m.query(`WITH ${subjectsCte(actor, p, s, false, ids[s])} SELECT id FROM subjects`, p.values);
         const unknown = ids[s].length - found.length;
         if (unknown > 0) {
           missing[FIELD[s]] =
