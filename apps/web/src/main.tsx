@@ -4,6 +4,7 @@ import { App } from './App';
 import { productName } from './product';
 import './styles.css';
 import './styles-registers.css';
+import './styles-board-calendar.css';
 
 document.title = productName();
 
