@@ -71,14 +71,11 @@ describe('board list view and stage filter (browser)', () => {
 
   /** The most lines any of the headings takes (its height over its line height). */
   const mostLines = (selector: string): Promise<number> =>
-    page.evaluate((sel) => {
-      const lines = [...document.querySelectorAll(sel)].map((el) => {
-        const style = getComputedStyle(el);
-        const pad = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-        return Math.round((el.getBoundingClientRect().height - pad) / parseFloat(style.lineHeight));
-      });
-      return Math.max(...lines);
-    }, selector);
+    page.evaluate(`Math.max(...[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+      const style = getComputedStyle(el);
+      const pad = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      return Math.round((el.getBoundingClientRect().height - pad) / parseFloat(style.lineHeight));
+    }))`);
 
   const rangeIs = (text: string) => page.getByTestId('board-pager-range').filter({ hasText: text }).waitFor();
 
