@@ -55,8 +55,8 @@ export function CalendarDayForm({ editing, onSaved, onCancel }: { editing: Calen
           testId="calendar-kind"
           {...f.field('kind')}
           options={[
-            { value: 'DAY_OFF', label: `${KIND_LABEL.DAY_OFF} (lễ, Tết, nghỉ bù — từ thứ Hai đến thứ Sáu)` },
-            { value: 'MAKE_UP_WORKING_DAY', label: `${KIND_LABEL.MAKE_UP_WORKING_DAY} (thứ Bảy hoặc Chủ nhật đi làm)` },
+            { value: 'DAY_OFF', label: `${KIND_LABEL.DAY_OFF} (thứ Hai – thứ Sáu)` },
+            { value: 'MAKE_UP_WORKING_DAY', label: `${KIND_LABEL.MAKE_UP_WORKING_DAY} (thứ Bảy, Chủ nhật)` },
           ]}
         />
         <TextField label="Ghi chú" required placeholder="Ví dụ: Tết Nguyên đán Đinh Mùi" testId="calendar-note" {...f.field('note')} />
