@@ -59,6 +59,10 @@ const WHO_MAY: Record<string, AccessRule> = {
   // A unit's users (the dashboard's assignee picker), inside the caller's scope.
   'Query.users': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.setCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.saveCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.removeCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  // The years an ADMIN may set (the calendar page's year picker): everyone reads them, like the days.
+  'Query.calendarYears': { roles: ALL, outOfScope: 'none' },
   // "Every query needs a login except `login` itself."
   'Mutation.login': { roles: 'PUBLIC', outOfScope: 'none' },
   // | `createOrgUnit`, `createUser` | | ✔ in its subtree | ✔ |
@@ -144,6 +148,10 @@ type ArgsFn = (w: World, caller: Caller, side: Side) => Promise<Record<string, u
 
 const year = Number(vnToday().slice(0, 4));
 const firstOfMonth = `${vnToday().slice(0, 8)}01`;
+/** The first Tuesday of June two years on (the last year an ADMIN may set). */
+const FAR_WEEKDAY = ((y: number) => {
+  for (let d = 1; ; d++) if (new Date(Date.UTC(y, 5, d)).getUTCDay() === 2) return `${y}-06-0${d}`;
+})(year + 2);
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
@@ -178,8 +186,13 @@ const ARGS: Record<string, ArgsFn> = {
   'Query.rewardNominations': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   'Query.calendarDays': () => ({ year }),
   'Query.users': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
-  // A far day with no entry, removed: harmless to the calendar other tests use.
+  // A far day with no entry, removed: refused as input (outside the supported years), harmless to the calendar other tests use.
   'Mutation.setCalendarDay': () => ({ day: '2099-06-16', kind: null, note: null }),
+  // A weekday of the last supported year, past every case's window (taken out again in afterAll).
+  'Mutation.saveCalendarDay': () => ({ input: { day: FAR_WEEKDAY, kind: 'DAY_OFF', note: 'Kiểm tra phân quyền', document: 'Thông báo 1/TB-KT' } }),
+  // Removed if saved before, else refused as input (not in the calendar): allowed either way.
+  'Mutation.removeCalendarDay': () => ({ day: FAR_WEEKDAY }),
+  'Query.calendarYears': () => ({}),
   'Mutation.login': (_w, _c, s) => ({ email: s.p.officers[0].email, password: PASSWORD }),
   'Mutation.createOrgUnit': (_w, _c, s) => ({ input: { name: `Công đoàn cơ sở ${uniq()}`, kind: 'GRASSROOTS', parentId: s.p.unitId } }),
   'Mutation.createUser': (_w, _c, s) => ({
@@ -423,7 +436,10 @@ describe('security: authorization matrix', () => {
       ...d.m.fields.map((f: Omit<Operation, 'kind'>) => ({ ...f, kind: 'Mutation' as const })),
     ];
   });
-  afterAll(() => w?.api.close());
+  afterAll(async () => {
+    await w?.api.db.query(`DELETE FROM calendar_day WHERE day = $1`, [FAR_WEEKDAY]);
+    await w?.api.close();
+  });
 
   it('has a rule and arguments for every operation of the schema, and none for operations it lacks', () => {
     const names = operations.map((o) => `${o.kind}.${o.name}`);

@@ -4,7 +4,7 @@ import { ROLE_LABEL } from './i18n';
 import { Q, type Me } from './queries';
 import { ACCOUNTS } from './queries-accounts';
 import { Link, navigate, useLocation } from './router';
-import { SessionContext, isSupervisor, type Session } from './session';
+import { SessionContext, isAdmin, isSupervisor, type Session } from './session';
 import { Brand, Loading } from './ui/page';
 import { LoginPage } from './pages/LoginPage';
 import { PasswordPage } from './pages/PasswordPage';
@@ -19,9 +19,10 @@ import { EnterprisePage } from './pages/EnterprisePage';
 import { ImportPage } from './pages/ImportPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { OrgPage } from './pages/OrgPage';
+import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
 
-/** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units). */
-const NAV: { to: string; label: string; testId: string; sup?: boolean }[] = [
+/** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units), `admin` items only for admins. */
+const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: boolean }[] = [
   { to: '/', label: 'Bảng tiến độ', testId: 'nav-board' },
   { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả', testId: 'nav-targets' },
   { to: '/canh-bao', label: 'Cảnh báo', testId: 'nav-escalations' },
@@ -30,6 +31,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean }[] = [
   { to: '/doanh-nghiep', label: 'Sổ doanh nghiệp', testId: 'nav-register' },
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
+  { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },
 ];
 
 export const PASSWORD_PATH = '/doi-mat-khau';
@@ -133,7 +135,7 @@ export function App() {
         ) : (
           <nav aria-label="Điều hướng chính" className="mainnav">
             <ul>
-              {NAV.filter((n) => !n.sup || session.sup).map((n) => {
+              {NAV.filter((n) => (!n.sup || session.sup) && (!n.admin || isAdmin(session.me))).map((n) => {
                 const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path.startsWith(n.to);
                 return (
                   <li key={n.to}>
@@ -200,6 +202,8 @@ function Route({ path }: { path: string }) {
       return <AccountsPage />;
     case '/to-chuc':
       return <OrgPage />;
+    case CALENDAR_PATH:
+      return <CalendarPage />;
     case PASSWORD_PATH:
       return <PasswordPage />;
     default:

@@ -14,7 +14,7 @@ export const op = <R, V>(document: string) => document as Operation<R, V>;
 export const SESSION_USER = /* GraphQL */ `fragment SessionUser on User { id email fullName role orgUnit { id name kind parent { id name } } }`;
 
 const CASE_CARD = /* GraphQL */ `fragment CaseCard on FoundingCase { id version stage stageDueOn overdue closedReason
-  enterprise { id name workerCount district }
+  enterprise { id name workerCount district taxCode }
   assignee { id fullName }
   orgUnit { id name } }`;
 

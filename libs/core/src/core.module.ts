@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { DatabaseModule } from '@app/persistence';
 import { CalendarService, clockProvider } from './calendar/calendar.service';
 import { DueDaysService } from './calendar/due-days.service';
+import { CalendarEditsService } from './calendar/calendar-edits.service';
 import { CaseChanges } from './cases/case-change.service';
 import { CaseQueriesService } from './cases/case-queries.service';
 import { CasesService } from './cases/cases.service';
@@ -32,6 +33,7 @@ import { RegisterImportsService } from './register-imports/register-imports.serv
 const SERVICES = [
   CalendarService,
   DueDaysService,
+  CalendarEditsService,
   CaseQueriesService,
   CasesService,
   EnterprisesService,

@@ -11,6 +11,7 @@ export * from './common/text-input';
 export * from './common/messages-vi';
 export * from './calendar/calendar.service';
 export * from './calendar/due-days.service';
+export * from './calendar/calendar-edits.service';
 export * from './cases/case-inputs';
 export * from './cases/case-queries.service';
 export * from './cases/case-unassign';

@@ -5,6 +5,7 @@ export * from './case-transitions';
 export * from './calendar-days';
 export * from './working-calendar';
 export * from './holiday-data';
+export * from './calendar-day-rules';
 export * from './sla';
 export * from './eligibility';
 export * from './periods';

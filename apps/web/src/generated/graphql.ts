@@ -51,6 +51,18 @@ export type AssignCaseInput = {
   reason?: string | null | undefined;
 };
 
+/** A day off (a weekday) or a make-up working day (a Saturday or Sunday), with what it is and who announced it */
+export type CalendarDayInput = {
+  day: string;
+  /** The announcing document, at most 120 characters */
+  document?: string | null | undefined;
+  kind: CalendarDayKind;
+  /** Required, at most 200 characters */
+  note: string;
+};
+
+export type CalendarDayKind = 'DAY_OFF' | 'MAKE_UP_WORKING_DAY';
+
 export type CaseFilter = {
   assigneeId?: string | number | null | undefined;
   /** The enterprise's district (also without diacritics) */
@@ -445,6 +457,86 @@ export type RenameOrgUnitMutationVariables = Exact<{
 }>;
 
 export type RenameOrgUnitMutation = { updateOrgUnit: { id: string; name: string } };
+
+export type CalendarDayRowFragment = { day: string; kind: CalendarDayKind; note: string | null; document: string | null };
+
+export type CalendarChangeViewFragment = {
+  day: string;
+  movedCaseCount: number;
+  movedApplicationCount: number;
+  previous: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+  current: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+  movedCases: Array<{
+    before: string;
+    after: string;
+    case: {
+      id: string;
+      stage: CaseStage;
+      enterprise: { id: string; name: string; taxCode: string };
+      orgUnit: { id: string; name: string };
+      assignee: { id: string; fullName: string } | null;
+    };
+  }>;
+};
+
+export type CalendarDaysQueryVariables = Exact<{
+  y: number;
+}>;
+
+export type CalendarDaysQuery = {
+  calendarYears: Array<number>;
+  calendarDays: Array<{ day: string; kind: CalendarDayKind; note: string | null; document: string | null }>;
+};
+
+export type SaveCalendarDayMutationVariables = Exact<{
+  i: CalendarDayInput;
+}>;
+
+export type SaveCalendarDayMutation = {
+  saveCalendarDay: {
+    day: string;
+    movedCaseCount: number;
+    movedApplicationCount: number;
+    previous: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    current: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    movedCases: Array<{
+      before: string;
+      after: string;
+      case: {
+        id: string;
+        stage: CaseStage;
+        enterprise: { id: string; name: string; taxCode: string };
+        orgUnit: { id: string; name: string };
+        assignee: { id: string; fullName: string } | null;
+      };
+    }>;
+  };
+};
+
+export type RemoveCalendarDayMutationVariables = Exact<{
+  d: string;
+}>;
+
+export type RemoveCalendarDayMutation = {
+  removeCalendarDay: {
+    day: string;
+    movedCaseCount: number;
+    movedApplicationCount: number;
+    previous: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    current: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    movedCases: Array<{
+      before: string;
+      after: string;
+      case: {
+        id: string;
+        stage: CaseStage;
+        enterprise: { id: string; name: string; taxCode: string };
+        orgUnit: { id: string; name: string };
+        assignee: { id: string; fullName: string } | null;
+      };
+    }>;
+  };
+};
 
 export type EscalationStepFieldsFragment = {
   id: string;
@@ -848,7 +940,7 @@ export type CaseCardFragment = {
   stageDueOn: string | null;
   overdue: boolean;
   closedReason: CloseReason | null;
-  enterprise: { id: string; name: string; workerCount: number; district: string | null };
+  enterprise: { id: string; name: string; workerCount: number; district: string | null; taxCode: string };
   assignee: { id: string; fullName: string } | null;
   orgUnit: { id: string; name: string };
 };
@@ -947,7 +1039,7 @@ export type CasesQuery = {
       stageDueOn: string | null;
       overdue: boolean;
       closedReason: CloseReason | null;
-      enterprise: { id: string; name: string; workerCount: number; district: string | null };
+      enterprise: { id: string; name: string; workerCount: number; district: string | null; taxCode: string };
       assignee: { id: string; fullName: string } | null;
       orgUnit: { id: string; name: string };
     }>;
