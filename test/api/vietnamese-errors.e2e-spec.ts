@@ -74,6 +74,7 @@ const BUSINESS: Record<string, Business> = {
   'Query.escalatedApplications': () => [],
   'Query.applicationEscalations': () => [],
   'Query.rewardNominations': () => [],
+  'Query.calendarYears': () => [],
   'Query.calendarDays': (w) => [{ query: `{ calendarDays(year: 1999) { day } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['year'] }],
   'Query.report': () => [],
   'Query.reports': () => [],
@@ -303,6 +304,25 @@ const BUSINESS: Record<string, Business> = {
   ],
   'Mutation.decideNomination': () => [],
   'Mutation.setCalendarDay': (w) => [{ query: `mutation { setCalendarDay(day: "${FAR_DAY}", kind: null) }`, token: w.supervisor.token, expect: 'FORBIDDEN' }],
+  'Mutation.saveCalendarDay': (w) => [
+    {
+      // A day off on a Sunday, an empty note and a document too long: all three at once.
+      query: `mutation($i: CalendarDayInput!) { saveCalendarDay(input: $i) { movedCaseCount } }`,
+      variables: { i: { day: '2026-06-07', kind: 'DAY_OFF', note: '', document: 'x'.repeat(121) } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['kind', 'note', 'document'],
+    },
+    {
+      query: `mutation($i: CalendarDayInput!) { saveCalendarDay(input: $i) { movedCaseCount } }`,
+      variables: { i: { day: '2026-06-08', kind: 'DAY_OFF', note: 'Nghỉ' } },
+      token: w.supervisor.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.removeCalendarDay': (w) => [
+    { query: `mutation { removeCalendarDay(day: "2026-06-09") { movedCaseCount } }`, token: w.admin.token, expect: 'BAD_USER_INPUT', fields: ['day'] },
+  ],
   'Mutation.requestReport': (w) => [
     {
       query: `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
