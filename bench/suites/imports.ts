@@ -204,15 +204,15 @@ export async function importsSuite(ctx: Ctx, password: string): Promise<void> {
         '… of it the dry run: POST /imports/enterprises → 201 (receive, read the XLSX, classify, store the rows)',
         runs.map((x) => x.dryMs),
         base,
-        'the API process: multer, readTabular (exceljs streaming reader), one query for all tax codes, rows stored in chunks of 5,000',
+        'the API process: multer, the rows streamed (own XLSX scanner), per chunk of 5,000 one query for the tax codes and one COPY of the rows',
       ),
     );
     ctx.rows.push(
       mk(
-        '… of it the apply: confirmRegisterImport → APPLIED (outbox relay, worker job, batches of 1,000 rows)',
+        '… of it the apply: confirmRegisterImport → APPLIED (outbox relay, worker job, batches of 5,000 rows)',
         runs.map((x) => x.applyMs),
         base,
-        'INSERT … ON CONFLICT, the guarded UPDATE, rows marked applied; a transaction per batch',
+        'per batch: INSERT … SELECT … ON CONFLICT, the rows marked by primary key, the guarded UPDATE (locking, history, rows marked) in one statement; a transaction per batch',
       ),
     );
     ctx.rows.push(

@@ -7,8 +7,9 @@ const SET_DAY = `mutation($d: Date!, $k: CalendarDayKind) { setCalendarDay(day: 
 
 /**
  * An admin's calendar edit (a newly announced day off, or one taken back) moves the due days already
- * stored: setCalendarDay writes a RECOMPUTE_DUE_DAYS outbox job in its transaction; the job recomputes
- * the open cases and pending direct applications whose counting window holds the day, and nothing else.
+ * stored: setCalendarDay recomputes, in its transaction, the open cases and pending direct applications
+ * whose counting window holds the day, and nothing else; it also writes a RECOMPUTE_DUE_DAYS outbox job,
+ * which then finds nothing left to do (and moves the days itself when the row came by another path).
  */
 describe('calendar edits move stored due days (RECOMPUTE_DUE_DAYS)', () => {
   let api: TestApi;
@@ -78,14 +79,8 @@ describe('calendar edits move stored due days (RECOMPUTE_DUE_DAYS)', () => {
     await api.close();
   });
 
-  it('setCalendarDay writes the recompute job in its transaction', async () => {
-    await api.ok(SET_DAY, { d: day, k: 'DAY_OFF' }, admin.token);
-    const jobs = await api.db.query(`SELECT payload FROM outbox WHERE job_name = 'recompute-due-days' AND payload->>'day' = $1`, [day]);
-    expect(jobs).toHaveLength(1);
-  });
-
-  it('a new day off pushes the due days of the windows that hold it, and only those', async () => {
-    const r = await api.app.get(DueDaysService).recompute(day, 2);
+  /** The case's, its history's and the application's days are those of the calendar as it is now; the far case is untouched. */
+  async function expectMoved(): Promise<void> {
     const expected = await expectedSurvey();
     const now = await caseDays(caseId);
     expect({ due: now.due, warn: now.warn, crit: now.crit, opened: now.opened }).toEqual({
@@ -99,21 +94,40 @@ describe('calendar edits move stored due days (RECOMPUTE_DUE_DAYS)', () => {
     expect(await historyDays(caseId)).toEqual(before.history.map(() => expected.dueOn));
     expect(await caseDays(farCaseId)).toEqual(before.far);
     expect((await applicationDue(applicationId)) > before.application).toBe(true);
-    expect(r.cases).toBeGreaterThanOrEqual(1);
-    expect(r.applications).toBeGreaterThanOrEqual(1);
+  }
+
+  it('setCalendarDay moves the due days of the windows that hold the day, in its own transaction, and still writes the recompute job', async () => {
+    const jobs = async () =>
+      (await api.db.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'recompute-due-days' AND payload->>'day' = $1`, [day]))[0].n;
+    const jobsBefore = await jobs();
+    await api.ok(SET_DAY, { d: day, k: 'DAY_OFF' }, admin.token);
+    await expectMoved();
+    expect(await jobs()).toBe(jobsBefore + 1);
   });
 
-  it('runs again without changing anything (duplicate delivery)', async () => {
+  it("the worker's job then finds nothing left to change (and again on a duplicate delivery)", async () => {
     const snapshot = [await caseDays(caseId), await historyDays(caseId), await applicationDue(applicationId)];
+    expect(await api.app.get(DueDaysService).recompute(day)).toEqual({ cases: 0, applications: 0 });
     expect(await api.app.get(DueDaysService).recompute(day)).toEqual({ cases: 0, applications: 0 });
     expect([await caseDays(caseId), await historyDays(caseId), await applicationDue(applicationId)]).toEqual(snapshot);
   });
 
   it('taking the day off back restores the original due days', async () => {
     await api.ok(SET_DAY, { d: day, k: null }, admin.token);
-    await api.app.get(DueDaysService).recompute(day);
     expect(await caseDays(caseId)).toEqual(before.case);
     expect(await historyDays(caseId)).toEqual(before.history);
+    expect(await applicationDue(applicationId)).toBe(before.application);
+  });
+
+  it("the worker's job alone moves the days of a calendar row written by another path, in batches", async () => {
+    await api.db.query(`INSERT INTO calendar_day (day, kind, note) VALUES ($1, 'DAY_OFF', 'Nghỉ bù theo thông báo mới')`, [day]);
+    const r = await api.app.get(DueDaysService).recompute(day, 2);
+    await expectMoved();
+    expect(r.cases).toBeGreaterThanOrEqual(1);
+    expect(r.applications).toBeGreaterThanOrEqual(1);
+    await api.db.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);
+    await api.app.get(DueDaysService).recompute(day);
+    expect(await caseDays(caseId)).toEqual(before.case);
     expect(await applicationDue(applicationId)).toBe(before.application);
   });
 

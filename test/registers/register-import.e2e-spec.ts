@@ -20,6 +20,7 @@ const IMPORT = `query($id: ID!) { registerImport(id: $id) { ${IMPORT_FIELDS} } }
 const ROWS = `query($id: ID!, $action: ImportRowAction, $first: Int, $after: String) { registerImport(id: $id) {
   rows(action: $action, first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ${ROW_FIELDS} } } } }`;
 const CONFIRM = `mutation($id: ID!) { confirmRegisterImport(id: $id) { ${IMPORT_FIELDS} } }`;
+const UPDATE_ENTERPRISE = `mutation($i: UpdateEnterpriseInput!) { updateEnterprise(input: $i) { id address workerCount } }`;
 const CANCEL = `mutation($id: ID!) { cancelRegisterImport(id: $id) { ${IMPORT_FIELDS} } }`;
 
 interface Existing {
@@ -267,7 +268,8 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
     expect(row2.changedFields).toEqual(['name', 'workerCount', 'address']);
 
     // A user changes the address (and only it) after the dry run; others register the two new codes meanwhile.
-    await api.db.query(`UPDATE enterprise SET address = 'Số 5 Lý Bôn', updated_at = now() WHERE id = $1`, [e.id]);
+    const edited = await api.ok(UPDATE_ENTERPRISE, { i: { id: e.id, address: 'Số 5 Lý Bôn' } }, p.officers[0].token);
+    expect(edited.updateEnterprise).toMatchObject({ id: e.id, address: 'Số 5 Lý Bôn', workerCount: 30 });
     const racedOne = await enterprise(p.unitId, { tax_code: raced, name: 'Cty Giày TH', worker_count: 250 });
     const other = await enterprise(q.unitId, { tax_code: elsewhere, name: 'Công ty Gỗ (tỉnh khác)', worker_count: 7 });
     const otherBefore = await snapshot([elsewhere]);
@@ -296,6 +298,38 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       [4, 'CREATE', true, [{ column: 'Mã số thuế', message: 'Doanh nghiệp có mã số thuế này thuộc đơn vị khác' }]],
     ]);
     expect(rows[1].changedFields).toEqual(['name', 'workerCount', 'address', 'district']);
+  });
+
+  it("keeps a user's edit committed while the worker waits for the enterprise's lock (read as it is then, not as it was)", async () => {
+    const e = await enterprise(p.unitId, { worker_count: 30, address: 'Số 3 Lê Lợi' });
+    const csv = csvOf([HEADINGS.slice(0, 4), ['Công ty Đang sửa', e.taxCode, 90, 'Số 9 Lê Lợi']]);
+    const summary = await dryRun(api, p.supervisor.token, csv, { fileName: 'dang-sua.csv' });
+    expect(summary).toMatchObject({ toUpdate: 1 });
+    const imports = worker.queue(QueueName.IMPORTS);
+    const service = worker.app.get(RegisterImportApplyService);
+    await imports.pause();
+    const user = api.db.createQueryRunner();
+    await user.connect();
+    let applying: Promise<unknown> | undefined;
+    try {
+      await api.ok(CONFIRM, { id: summary.id }, p.supervisor.token);
+      // A user's edit in progress: the row is locked and changed, not yet committed.
+      await user.startTransaction();
+      await user.query(`UPDATE enterprise SET address = 'Số 4 Lê Lợi', updated_at = now() WHERE id = $1`, [e.id]);
+      const [{ pid }] = await user.query(`SELECT pg_backend_pid() AS pid`);
+      applying = service.apply(summary.id);
+      // The worker's batch waits for the user's transaction.
+      await eventually(async () => (await api.db.query(`SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [pid])).length > 0, 30_000, 20);
+      await user.commitTransaction();
+      await applying;
+    } finally {
+      if (user.isTransactionActive) await user.rollbackTransaction();
+      await user.release();
+      await imports.resume();
+    }
+    expect(await enterpriseRow(e.taxCode)).toMatchObject({ name: 'Công ty Đang sửa', worker_count: 90, address: 'Số 4 Lê Lợi' });
+    const [row] = await rowsOf(summary.id);
+    expect(row).toMatchObject({ applied: true, errors: [{ column: 'Địa chỉ', message: 'Bỏ qua “Địa chỉ”: đã được sửa sau khi kiểm tra' }] });
   });
 
   it('doubles nothing when the apply job is delivered twice, run side by side, or retried after a failure half-way', async () => {

@@ -9,7 +9,7 @@ import { TestWorker, eventually } from '../support/test-worker';
 const REQUEST = `mutation($i: ReportInput!) { requestReport(input: $i) { id version status progress periodKind periodStart periodEnd orgUnit { id } xlsxUrl csvUrl figures { newMembers { actual } } } }`;
 const REPORT = `query($id: ID!) { report(id: $id) {
   id version status progress error periodStart periodEnd builtAt xlsxUrl csvUrl
-  figures { newMembers { target actual } newGrassrootsUnions { target actual } coverage { enterprises25Plus withUnion percent targetPercent }
+  figures { newMembers { target actual yearToDate percentOfYearTarget } newGrassrootsUnions { target actual yearToDate percentOfYearTarget } coverage { enterprises25Plus withUnion percent targetPercent }
             stages { stage count overdue } overdueCases
             byOfficer { officerId fullName cases openCases overdueCases recognitions membersAdmitted targetMembers }
             byGrassrootsUnion { unitId name membersAdmitted membersAtEnd recognizedOn } } } }`;
@@ -177,10 +177,10 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     expect(done.builtAt).toBeTruthy();
     expect(done.xlsxUrl).toBe(`/reports/${queued.id}/xlsx`);
     expect(done.csvUrl).toBe(`/reports/${queued.id}/csv`);
-    expect(done.figures.newMembers).toEqual({ target: 10, actual: 7 });
+    expect(done.figures.newMembers).toEqual({ target: 10, actual: 7, yearToDate: 7, percentOfYearTarget: 70 });
 
     const wb = await workbookOf(queued.id);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo cán bộ', 'Theo công đoàn cơ sở', 'Hồ sơ quá hạn']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo cán bộ', 'Theo công đoàn cơ sở', 'Hồ sơ quá hạn', 'Ghi chú']);
     const summary = wb.getWorksheet('Tổng hợp')!;
     for (const ws of wb.worksheets) {
       expect(ws.getCell('A2').value).toBe(`Công đoàn ngành Y tế ${p.tag} — Quý I/2025`);
@@ -190,20 +190,28 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
       expect(ws.getRow(5).getCell(1).font?.bold).toBe(true);
     }
-    expect(headings(summary)).toEqual(['Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ hoàn thành (%)']);
+    expect(headings(summary)).toEqual(['Nội dung', 'Kết quả kỳ', 'Lũy kế từ đầu năm', 'Kế hoạch năm', '% kế hoạch năm (lũy kế)', 'Ghi chú']);
     // 01/01 and 31/03 from the CĐCS, 5 founders on 20/03; not 31/12/2024, not the refused one, not 01/04.
-    expect(rowOf(summary, 1, 'Đoàn viên kết nạp mới')).toEqual(['Đoàn viên kết nạp mới', 10, 7, 70]);
-    expect(rowOf(summary, 1, 'Công đoàn cơ sở thành lập mới')).toEqual(['Công đoàn cơ sở thành lập mới', 2, 1, 50]);
-    expect(rowOf(summary, 1, 'Doanh nghiệp từ 25 lao động trở lên')[2]).toBe(3);
-    expect(rowOf(summary, 1, 'Doanh nghiệp từ 25 lao động trở lên đã có công đoàn')[2]).toBe(2);
-    expect(rowOf(summary, 1, 'Tỷ lệ doanh nghiệp có công đoàn (%)').slice(1, 3)).toEqual([80, 66.67]);
-    expect(rowOf(summary, 1, 'Hồ sơ thành lập quá hạn')[2]).toBe(1);
+    // Q1 starts on 1 January: its result is the year-to-date one, read against the year's target.
+    const ytdQ1 = 'Lũy kế từ 01/01/2025 đến 31/03/2025 so với kế hoạch năm';
+    expect(rowOf(summary, 1, 'Đoàn viên kết nạp mới')).toEqual(['Đoàn viên kết nạp mới', 7, 7, 10, 70, ytdQ1]);
+    expect(rowOf(summary, 1, 'Công đoàn cơ sở thành lập mới')).toEqual(['Công đoàn cơ sở thành lập mới', 1, 1, 2, 50, ytdQ1]);
+    expect(rowOf(summary, 1, 'Doanh nghiệp từ 25 lao động trở lên')[1]).toBe(3);
+    expect(rowOf(summary, 1, 'Trong đó: đã có công đoàn cơ sở')[1]).toBe(2);
+    // Coverage: the count and one percent beside the target percent; no percent of it (83,33 % of 80 %).
+    const cov = rowOf(summary, 1, 'Tỷ lệ doanh nghiệp từ 25 lao động trở lên có CĐCS (%)');
+    expect([cov[1], cov[3], cov[4] ?? null, cov[5]]).toEqual([66.67, 80, null, 'Doanh nghiệp ≥ 25 lao động có CĐCS: 2/3 = 66,7 % (chỉ tiêu 80 %)']);
+    expect(rowOf(summary, 1, 'Hồ sơ thành lập quá hạn')[1]).toBe(1);
+    const notes = dataRows(wb.getWorksheet('Ghi chú')!).map((r) => r[1]);
+    expect(notes[0]).toBe(
+      'Chỉ tiêu được giao theo năm, đơn vị không đặt chỉ tiêu riêng cho tháng, quý hay 6 tháng. Báo cáo so sánh kết quả lũy kế từ đầu năm (từ 01/01/2025 đến 31/03/2025) với kế hoạch năm, không chia nhỏ chỉ tiêu năm theo kỳ.',
+    );
     expect(rowOf(summary, 1, 'Khảo sát')).toEqual(['Khảo sát', 1, 1]);
     expect(rowOf(summary, 1, 'Đã công nhận').slice(0, 2)).toEqual(['Đã công nhận', 1]);
     expect(rowOf(summary, 1, 'Cộng')).toEqual(['Cộng', 2, 1]);
 
     const officers = wb.getWorksheet('Theo cán bộ')!;
-    expect(headings(officers)).toContain('Đoàn viên kết nạp trong kỳ');
+    expect(headings(officers)).toEqual(expect.arrayContaining(['Đoàn viên kết nạp trong kỳ', 'Kế hoạch năm: đoàn viên', 'Kế hoạch năm: CĐCS']));
     // STT, name, cases, open, overdue, recognitions, members admitted, member target, CĐCS target
     expect(rowOf(officers, 2, `officer1 ${p.tag}`)).toEqual([expect.any(Number), `officer1 ${p.tag}`, 1, 0, 0, 1, 5, 6]);
     expect(rowOf(officers, 2, `officer2 ${p.tag}`)).toEqual([expect.any(Number), `officer2 ${p.tag}`, 1, 1, 1, 0, 0]);
@@ -234,8 +242,12 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     const q2Book = await workbookOf(q2.id);
     const q2Summary = q2Book.getWorksheet('Tổng hợp')!;
     expect(q2Summary.getCell('A2').value).toBe(`Công đoàn ngành Y tế ${p.tag} — Quý II/2025`);
-    expect(rowOf(q2Summary, 1, 'Đoàn viên kết nạp mới')).toEqual(['Đoàn viên kết nạp mới', 10, 2, 20]);
-    expect(rowOf(q2Summary, 1, 'Công đoàn cơ sở thành lập mới').slice(1, 3)).toEqual([2, 0]);
+    // The quarter beside the year: 2 members in Q2, 9 since 1 January, against the year's 10 (90 %, not 2 of 10).
+    const ytdQ2 = 'Lũy kế từ 01/01/2025 đến 30/06/2025 so với kế hoạch năm';
+    expect(rowOf(q2Summary, 1, 'Đoàn viên kết nạp mới')).toEqual(['Đoàn viên kết nạp mới', 2, 9, 10, 90, ytdQ2]);
+    expect(rowOf(q2Summary, 1, 'Công đoàn cơ sở thành lập mới')).toEqual(['Công đoàn cơ sở thành lập mới', 0, 1, 2, 50, ytdQ2]);
+    expect(q2Done.figures.newMembers).toEqual({ target: 10, actual: 2, yearToDate: 9, percentOfYearTarget: 90 });
+    expect(q2Done.figures.newGrassrootsUnions).toEqual({ target: 2, actual: 0, yearToDate: 1, percentOfYearTarget: 50 });
     expect(rowOf(q2Summary, 1, 'Đã công nhận')[1]).toBe(0); // recognized in Q1
     const q2Unions = q2Book.getWorksheet('Theo công đoàn cơ sở')!;
     expect(rowOf(q2Unions, 2, grassroots1.name).slice(3)).toEqual([2, 5]);
@@ -244,14 +256,15 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     const yearBook = await workbookOf(year.id);
     const yearSummary = yearBook.getWorksheet('Tổng hợp')!;
     expect(yearSummary.getCell('A2').value).toBe(`Công đoàn ngành Y tế ${p.tag} — Năm 2025`);
-    expect(rowOf(yearSummary, 1, 'Đoàn viên kết nạp mới')).toEqual(['Đoàn viên kết nạp mới', 10, 9, 90]);
-    expect(rowOf(yearSummary, 1, 'Công đoàn cơ sở thành lập mới')).toEqual(['Công đoàn cơ sở thành lập mới', 2, 1, 50]);
+    const ytdYear = 'Lũy kế từ 01/01/2025 đến 31/12/2025 so với kế hoạch năm';
+    expect(rowOf(yearSummary, 1, 'Đoàn viên kết nạp mới')).toEqual(['Đoàn viên kết nạp mới', 9, 9, 10, 90, ytdYear]);
+    expect(rowOf(yearSummary, 1, 'Công đoàn cơ sở thành lập mới')).toEqual(['Công đoàn cơ sở thành lập mới', 1, 1, 2, 50, ytdYear]);
     expect(rowOf(yearBook.getWorksheet('Theo công đoàn cơ sở')!, 2, grassroots1.name).slice(3)).toEqual([4, 5]);
     // Still late as the year closes (as on 01/01/2026).
     expect(dataRows(yearBook.getWorksheet('Hồ sơ quá hạn')!)[0][5]).toBe(315);
 
     // The stored figures and the workbook are the same snapshot.
-    expect(yearDone.figures.newMembers).toEqual({ target: 10, actual: 9 });
+    expect(yearDone.figures.newMembers).toEqual({ target: 10, actual: 9, yearToDate: 9, percentOfYearTarget: 90 });
     expect(yearDone.figures.coverage).toEqual({ enterprises25Plus: 3, withUnion: 2, percent: 66.67, targetPercent: 80 });
     expect(yearDone.figures.overdueCases).toBe(1);
     expect(yearDone.figures.byOfficer.find((o: any) => o.officerId === p.officers[0].id)).toMatchObject({
@@ -262,7 +275,7 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     expect(yearDone.figures.byGrassrootsUnion.find((g: any) => g.unitId === foundedUnion.id)).toMatchObject({ membersAdmitted: 5, recognizedOn: '2025-03-20' });
   });
 
-  it('serves a CSV of the summary in UTF-8 with a BOM and Vietnamese headings', async () => {
+  it('serves a CSV of the summary in UTF-8 with a BOM, Vietnamese headings, decimal commas and dd/mm/yyyy dates', async () => {
     const res = await get(`/reports/${reports.q1}/csv`, p.supervisor.token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
@@ -270,9 +283,26 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Đơn vị,Kỳ báo cáo,Từ ngày,Đến ngày,Chỉ tiêu,Kế hoạch,Thực hiện,Tỷ lệ hoàn thành (%)');
-    expect(lines).toContain(`Công đoàn ngành Y tế ${p.tag},Quý I/2025,01/01/2025,31/03/2025,Đoàn viên kết nạp mới,10,7,70`);
-    expect(lines).toContain(`Công đoàn ngành Y tế ${p.tag},Quý I/2025,01/01/2025,31/03/2025,Hồ sơ quá hạn ở giai đoạn Khảo sát,,1,`);
+    expect(lines[0]).toBe('Đơn vị;Kỳ báo cáo;Từ ngày;Đến ngày;Nội dung;Kết quả kỳ;Lũy kế từ đầu năm;Kế hoạch năm;% kế hoạch năm (lũy kế);Ghi chú');
+    const q1 = `Công đoàn ngành Y tế ${p.tag};Quý I/2025;01/01/2025;31/03/2025`;
+    expect(lines).toContain(`${q1};Đoàn viên kết nạp mới;7;7;10;70;Lũy kế từ 01/01/2025 đến 31/03/2025 so với kế hoạch năm`);
+    expect(lines).toContain(
+      `${q1};Tỷ lệ doanh nghiệp từ 25 lao động trở lên có CĐCS (%);66,67;;80;;Doanh nghiệp ≥ 25 lao động có CĐCS: 2/3 = 66,7 % (chỉ tiêu 80 %)`,
+    );
+    expect(lines).toContain(`${q1};Hồ sơ quá hạn ở giai đoạn Khảo sát;1;;;;`);
+
+    // Decimal points on request: the fields are then separated by commas, and the text with a comma quoted.
+    const dotBytes = Buffer.from(await (await get(`/reports/${reports.q1}/csv?decimal=dot`, p.supervisor.token)).arrayBuffer());
+    expect([...dotBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const dot = dotBytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(dot[0]).toBe('Đơn vị,Kỳ báo cáo,Từ ngày,Đến ngày,Nội dung,Kết quả kỳ,Lũy kế từ đầu năm,Kế hoạch năm,% kế hoạch năm (lũy kế),Ghi chú');
+    expect(dot).toContain(
+      `Công đoàn ngành Y tế ${p.tag},Quý I/2025,01/01/2025,31/03/2025,Tỷ lệ doanh nghiệp từ 25 lao động trở lên có CĐCS (%),66.67,,80,,` +
+        '"Doanh nghiệp ≥ 25 lao động có CĐCS: 2/3 = 66,7 % (chỉ tiêu 80 %)"',
+    );
+    const bad = await get(`/reports/${reports.q1}/csv?decimal=tab`, p.supervisor.token);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
 
     const xlsx = await get(`/reports/${reports.q1}/xlsx`, p.supervisor.token);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

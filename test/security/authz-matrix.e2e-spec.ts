@@ -54,6 +54,9 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.escalations': { roles: ALL, outOfScope: 'none' },
   // Applications overdue at an upper-level union, scoped like `escalations`.
   'Query.applicationEscalations': { roles: ALL, outOfScope: 'none' },
+  // The same escalations one row per case / application (the escalations page), scoped alike: the list has no id.
+  'Query.escalatedCases': { roles: ALL, outOfScope: 'none' },
+  'Query.escalatedApplications': { roles: ALL, outOfScope: 'none' },
   // | `report`, `reports`, `rewardNominations` | ✔ read | ✔ | ✔ |
   'Query.report': { roles: ALL, outOfScope: 'NULL' },
   'Query.reports': { roles: ALL, outOfScope: 'NOT_FOUND' },
@@ -63,6 +66,10 @@ const WHO_MAY: Record<string, AccessRule> = {
   // A unit's users (the dashboard's assignee picker), inside the caller's scope.
   'Query.users': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.setCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.saveCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.removeCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  // The years an ADMIN may set (the calendar page's year picker): everyone reads them, like the days.
+  'Query.calendarYears': { roles: ALL, outOfScope: 'none' },
   // "Every query needs a login except `login` itself."
   'Mutation.login': { roles: 'PUBLIC', outOfScope: 'none' },
   // | `createOrgUnit`, `createUser` | | ✔ in its subtree | ✔ |
@@ -100,6 +107,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.decideNomination': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `acknowledgeEscalation` | ✔ its own | ✔ its own | ✔ |
   'Mutation.acknowledgeEscalation': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // Per row or selection: every escalation of the cases the caller sees (a case with none in its scope: NOT_FOUND).
+  'Mutation.acknowledgeCaseEscalations': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // The office's registers: accounts: ADMIN every account, SUPERVISOR the OFFICERs of its
   // subtree (a SUPERVISOR or ADMIN account: FORBIDDEN, see test/accounts/accounts.e2e-spec.ts), OFFICER none.
   'Query.accounts': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
@@ -161,6 +170,10 @@ type ArgsFn = (w: World, caller: Caller, side: Side) => Promise<Record<string, u
 
 const year = Number(vnToday().slice(0, 4));
 const firstOfMonth = `${vnToday().slice(0, 8)}01`;
+/** The first Tuesday of June two years on (the last year an ADMIN may set). */
+const FAR_WEEKDAY = ((y: number) => {
+  for (let d = 1; ; d++) if (new Date(Date.UTC(y, 5, d)).getUTCDay() === 2) return `${y}-06-0${d}`;
+})(year + 2);
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
@@ -188,13 +201,20 @@ const ARGS: Record<string, ArgsFn> = {
   'Query.pipeline': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year }),
   'Query.escalations': () => ({ openOnly: false }),
   'Query.applicationEscalations': () => ({ openOnly: false }),
+  'Query.escalatedCases': () => ({ open: false, first: 5 }),
+  'Query.escalatedApplications': () => ({ open: false, first: 5 }),
   'Query.report': (_w, _c, s) => ({ id: s.reportId }),
   'Query.reports': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   'Query.rewardNominations': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
   'Query.calendarDays': () => ({ year }),
   'Query.users': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
-  // A far day with no entry, removed: harmless to the calendar other tests use.
+  // A far day with no entry, removed: refused as input (outside the supported years), harmless to the calendar other tests use.
   'Mutation.setCalendarDay': () => ({ day: '2099-06-16', kind: null, note: null }),
+  // A weekday of the last supported year, past every case's window (taken out again in afterAll).
+  'Mutation.saveCalendarDay': () => ({ input: { day: FAR_WEEKDAY, kind: 'DAY_OFF', note: 'Kiểm tra phân quyền', document: 'Thông báo 1/TB-KT' } }),
+  // Removed if saved before, else refused as input (not in the calendar): allowed either way.
+  'Mutation.removeCalendarDay': () => ({ day: FAR_WEEKDAY }),
+  'Query.calendarYears': () => ({}),
   'Mutation.login': (_w, _c, s) => ({ email: s.p.officers[0].email, password: PASSWORD }),
   'Mutation.createOrgUnit': (_w, _c, s) => ({ input: { name: `Công đoàn cơ sở ${uniq()}`, kind: 'GRASSROOTS', parentId: s.p.unitId } }),
   'Mutation.createUser': (_w, _c, s) => ({
@@ -265,6 +285,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.decideNomination': (_w, _c, s) => ({ id: s.nominationId, approve: false, note: 'Kiểm tra phân quyền' }),
   // Each caller's own escalation: the officer gets the WARNING, the supervisor the BREACH.
   'Mutation.acknowledgeEscalation': (_w, c, s) => ({ id: c === 'SUPERVISOR' ? s.escalation.BREACH : s.escalation.WARNING }),
+  'Mutation.acknowledgeCaseEscalations': (_w, _c, s) => ({ input: { caseIds: [s.caseId] } }),
   'Query.accounts': (_w, _c, s) => ({ filter: { orgUnitId: s.p.unitId }, first: 5 }),
   'Query.orgUnitTree': (_w, _c, s) => ({ rootId: s.p.unitId }),
   'Mutation.updateUser': (_w, _c, s) => ({ input: { id: s.accountId, fullName: `Nguyễn Văn Ma Trận ${uniq()}` } }),
@@ -490,7 +511,10 @@ describe('security: authorization matrix', () => {
       ...d.m.fields.map((f: Omit<Operation, 'kind'>) => ({ ...f, kind: 'Mutation' as const })),
     ];
   });
-  afterAll(() => w?.api.close());
+  afterAll(async () => {
+    await w?.api.db.query(`DELETE FROM calendar_day WHERE day = $1`, [FAR_WEEKDAY]);
+    await w?.api.close();
+  });
 
   it('has a rule and arguments for every operation of the schema, and none for operations it lacks', () => {
     const names = operations.map((o) => `${o.kind}.${o.name}`);

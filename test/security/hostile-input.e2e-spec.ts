@@ -14,6 +14,12 @@ const VI = 'Công ty TNHH Dệt may Thành Công – Hưng Yên; Nguyễn Thị 
 const VI_NFC = VI.normalize('NFC');
 const VI_NFD = VI.normalize('NFD');
 const MB = 1024 * 1024;
+const SAVE_DAY = `mutation($i: CalendarDayInput!) { saveCalendarDay(input: $i) { day } }`;
+/** A Saturday of this year: a day off there is refused (docs/architecture.md#the-working-day-calendar-and-due-days). */
+const SATURDAY = ((d: Date) => {
+  while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+})(new Date(Date.UTC(new Date().getUTCFullYear(), 5, 1)));
 
 /** Hostile values for a string field (each also sent to every ID argument). */
 const STRINGS: Record<string, string> = {
@@ -195,6 +201,8 @@ describe('security: hostile input', () => {
       ['createEnterprise.district', m.enterprise, (v) => ({ i: { ...baseEnterprise(), district: v } })],
       ['createEnterprise.sector', m.enterprise, (v) => ({ i: { ...baseEnterprise(), sector: v } })],
       ['createEnterprise.address', m.enterprise, (v) => ({ i: { ...baseEnterprise(), address: v } })],
+      // A day off on a Saturday (refused whatever the text), so that no hostile note reaches the calendar.
+      ['saveCalendarDay.note', SAVE_DAY, (v) => ({ i: { day: SATURDAY, kind: 'DAY_OFF', note: v, document: v } })],
       ['createOrgUnit.name', m.orgUnit, (v) => ({ i: { name: v, kind: 'GRASSROOTS', parentId: p.unitId } })],
       ['createUser.email', m.user, (v) => ({ i: { email: v, fullName: 'Nguyễn Văn A', password: 'long-enough-1', role: 'OFFICER', orgUnitId: p.unitId } })],
       [
@@ -282,6 +290,7 @@ describe('security: hostile input', () => {
         (v) => ({ d: v }),
       ],
       ['setCalendarDay.day', `mutation($d: Date!) { setCalendarDay(day: $d, kind: null) }`, (v) => ({ d: v })],
+      ['saveCalendarDay.day', SAVE_DAY, (v) => ({ i: { day: v, kind: 'DAY_OFF', note: 'Nghỉ lễ' } })],
     ];
     for (const [target, query, vars] of dateTargets) {
       for (const [kind, value] of Object.entries(DATES)) out.push({ name: `${target} ← ${kind}`, query, variables: vars(value) });

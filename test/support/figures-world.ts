@@ -316,6 +316,8 @@ export async function expectCaseFiguresPlain(api: TestApi, figures: FiguresServi
   const want = await plain.stages(api.db, unit, period);
   expect(Object.fromEntries(f.stages.filter((s) => s.count > 0).map((s) => [s.stage, { count: s.count, overdue: s.overdue }]))).toEqual(want);
   expect(f.newMembers.actual).toBe(await plain.newMembers(api.db, unit, period));
+  // The year's target is read against the result from 1 January to the period's end.
+  expect(f.newMembers.yearToDate).toBe(await plain.newMembers(api.db, unit, { start: `${period.start.slice(0, 4)}-01-01`, end: period.end }));
   const cov = await plain.coverage(api.db, unit, period.end);
   expect({ total: f.coverage.enterprises25Plus, withUnion: f.coverage.withUnion }).toEqual(cov);
 

@@ -24,6 +24,7 @@ import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { AccountsResolver, OrgStructureResolver } from './resolvers/accounts.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
 import { ApplicationEscalationResolver, EscalationResolver } from './resolvers/escalations.resolver';
+import { EscalatedApplicationResolver, EscalatedCaseResolver, EscalationAcknowledgementResolver } from './resolvers/escalated-cases.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { NominationDecisionResolver, RewardNominationResolver } from './resolvers/rewards.resolver';
 import { ReportResolver } from './resolvers/reports.resolver';
@@ -93,6 +94,9 @@ class GraphqlSupportModule {}
     PipelineResolver,
     EscalationResolver,
     ApplicationEscalationResolver,
+    EscalatedCaseResolver,
+    EscalatedApplicationResolver,
+    EscalationAcknowledgementResolver,
     RewardNominationResolver,
     NominationDecisionResolver,
     CalendarResolver,

@@ -4,7 +4,7 @@ import { ROLE_LABEL } from './i18n';
 import { Q, type Me } from './queries';
 import { ACCOUNTS } from './queries-accounts';
 import { Link, navigate, useLocation } from './router';
-import { SessionContext, isSupervisor, type Session } from './session';
+import { SessionContext, isAdmin, isSupervisor, type Session } from './session';
 import { Brand, Loading } from './ui/page';
 import { LoginPage } from './pages/LoginPage';
 import { PasswordPage } from './pages/PasswordPage';
@@ -20,12 +20,13 @@ import { ImportPage } from './pages/ImportPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { OrgPage } from './pages/OrgPage';
 import { MembersPage } from './pages/MembersPage';
+import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
 
-/** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units). */
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
 const GRASSROOTS_NAV = [{ to: '/', label: 'Đoàn viên', testId: 'nav-members' }];
 
-const NAV: { to: string; label: string; testId: string; sup?: boolean }[] = [
+/** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units), `admin` items only for admins. */
+const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: boolean }[] = [
   { to: '/', label: 'Bảng tiến độ', testId: 'nav-board' },
   { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả', testId: 'nav-targets' },
   { to: '/canh-bao', label: 'Cảnh báo', testId: 'nav-escalations' },
@@ -34,6 +35,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean }[] = [
   { to: '/doanh-nghiep', label: 'Sổ doanh nghiệp', testId: 'nav-register' },
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
+  { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },
 ];
 
 export const PASSWORD_PATH = '/doi-mat-khau';
@@ -137,16 +139,18 @@ export function App() {
         ) : (
           <nav aria-label="Điều hướng chính" className="mainnav">
             <ul>
-              {(session.me.role === 'GRASSROOTS' ? GRASSROOTS_NAV : NAV.filter((n) => !n.sup || session.sup)).map((n) => {
-                const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path.startsWith(n.to);
-                return (
-                  <li key={n.to}>
-                    <Link to={n.to} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined} data-testid={n.testId}>
-                      {n.label}
-                    </Link>
-                  </li>
-                );
-              })}
+              {(session.me.role === 'GRASSROOTS' ? GRASSROOTS_NAV : NAV.filter((n) => (!n.sup || session.sup) && (!n.admin || isAdmin(session.me)))).map(
+                (n) => {
+                  const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path.startsWith(n.to);
+                  return (
+                    <li key={n.to}>
+                      <Link to={n.to} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined} data-testid={n.testId}>
+                        {n.label}
+                      </Link>
+                    </li>
+                  );
+                },
+              )}
             </ul>
           </nav>
         )}
@@ -204,6 +208,8 @@ function Route({ path }: { path: string }) {
       return <AccountsPage />;
     case '/to-chuc':
       return <OrgPage />;
+    case CALENDAR_PATH:
+      return <CalendarPage />;
     case PASSWORD_PATH:
       return <PasswordPage />;
     default:

@@ -123,7 +123,8 @@ export function isMissingFromSchema(e: unknown): boolean {
   return (
     e instanceof ApiError &&
     (e.code === 'GRAPHQL_VALIDATION_FAILED' || e.code === 'BAD_REQUEST') &&
-    /Cannot query field|Unknown type|Unknown argument/.test(e.all.map((x) => x.message).join(' ') || e.message)
+    // The server's Vietnamese words (apps/api/src/graphql/graphql-messages-vi.ts), or graphql-js's English from an older server.
+    /Cannot query field|Unknown type|Unknown argument|không có trường|Không có kiểu|không có tham số/.test(e.all.map((x) => x.message).join(' ') || e.message)
   );
 }
 

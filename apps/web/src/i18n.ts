@@ -1,6 +1,7 @@
 /** Vietnamese labels for the contract's codes, and the formats: dd/mm/yyyy dates, vi-VN numbers. */
 import { Requirement } from '@app/domain/case-stage';
 import { IneligibleReason } from '@app/domain/eligibility';
+import { STAGE_LABELS } from '@app/domain/stage-labels';
 import type { ApplicationStatus, EscalationLevel, NominationStatus, Ownership, PeriodKind, ReportStatus, Role } from './generated/graphql';
 import { CaseStage, CloseReason } from './stages';
 
@@ -9,19 +10,8 @@ export function labelOf<K extends string>(table: Readonly<Record<K, string>>, co
   return (table as Readonly<Record<string, string | undefined>>)[code] ?? code;
 }
 
-/**
- * The dashboard's stage names, keyed by the domain's stages (so a new stage fails the type check
- * here). Shorter than the domain's CASE_STAGE_LABEL_VI, which the server writes into exports.
- */
-export const STAGE_LABEL: Readonly<Record<CaseStage, string>> = {
-  [CaseStage.SURVEY]: 'Khảo sát',
-  [CaseStage.OUTREACH]: 'Tuyên truyền vận động',
-  [CaseStage.GUIDANCE]: 'Hướng dẫn thủ tục',
-  [CaseStage.FOUNDING_CEREMONY]: 'Đại hội thành lập',
-  [CaseStage.RECOGNITION_DECISION]: 'Quyết định công nhận',
-  [CaseStage.RECOGNIZED]: 'Đã công nhận',
-  [CaseStage.CLOSED]: 'Đã đóng',
-};
+/** The stage names: the domain's one table, which the server also writes into the XLSX, the CSV and the e-mails. */
+export const STAGE_LABEL: Readonly<Record<CaseStage, string>> = STAGE_LABELS;
 
 export const ROLE_LABEL: Readonly<Record<Role, string>> = {
   ADMIN: 'Quản trị',
@@ -69,10 +59,14 @@ export const APPLICATION_STATUS_LABEL: Readonly<Record<ApplicationStatus, string
   WITHDRAWN: 'Đã rút',
 };
 
+/**
+ * A level as raised (when it fired), for the history of a case's escalations. How late a case is now is the API's
+ * `lateness.label`, read from its due day: a level alone would call a case past due "Sắp quá hạn".
+ */
 export const ESCALATION_LEVEL_LABEL: Readonly<Record<EscalationLevel, string>> = {
-  WARNING: 'Sắp quá hạn',
-  BREACH: 'Quá hạn',
-  CRITICAL: 'Quá hạn nghiêm trọng',
+  WARNING: 'Cảnh báo sớm (80% thời hạn)',
+  BREACH: 'Đến hạn chưa xong (100% thời hạn)',
+  CRITICAL: 'Quá hạn nghiêm trọng (150% thời hạn)',
 };
 
 /** In this order in the report form's picker. */
@@ -182,7 +176,9 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = {
   workerCountOn: 'Ngày đếm lao động',
   closedOn: 'Ngày ngừng hoạt động',
   role: 'Vai trò',
-  kind: 'Cấp đơn vị',
+  kind: 'Loại',
+  day: 'Ngày',
+  document: 'Văn bản công bố',
   parentId: 'Đơn vị cấp trên',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',

@@ -4,6 +4,8 @@ import { App } from './App';
 import { productName } from './product';
 import './styles.css';
 import './styles-registers.css';
+import './styles-escalations.css';
+import './styles-board-calendar.css';
 
 document.title = productName();
 

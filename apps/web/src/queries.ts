@@ -14,7 +14,7 @@ export const op = <R, V>(document: string) => document as Operation<R, V>;
 export const SESSION_USER = /* GraphQL */ `fragment SessionUser on User { id email fullName role orgUnit { id name kind parent { id name } } }`;
 
 const CASE_CARD = /* GraphQL */ `fragment CaseCard on FoundingCase { id version stage stageDueOn overdue closedReason
-  enterprise { id name workerCount district }
+  enterprise { id name workerCount district taxCode }
   assignee { id fullName }
   orgUnit { id name } }`;
 
@@ -40,22 +40,15 @@ export const Q = {
     orgUnit { id name } year stages { stage count overdue }
     newMembers { target actual } newGrassrootsUnions { target actual }
     coverage { enterprises25Plus withUnion percent targetPercent } } }`),
-  escalations: op<G.EscalationsQuery, G.EscalationsQueryVariables>(/* GraphQL */ `query Escalations($open: Boolean) { escalations(openOnly: $open) {
-    id level stage raisedAt acknowledgedAt
-    case { id stage stageDueOn enterprise { name } assignee { id fullName } } } }`),
-  applicationEscalations: op<
-    G.AppEscalationsQuery,
-    G.AppEscalationsQueryVariables
-  >(/* GraphQL */ `query AppEscalations($open: Boolean) { applicationEscalations(openOnly: $open) {
-    id level raisedAt acknowledgedAt application { id fullName position submittedOn dueOn status } decidingUnit { id name } } }`),
   enterprisesWithoutCase: op<G.EntsQuery, G.EntsQueryVariables>(
     /* GraphQL */ `query Ents($f: EnterpriseFilter) { enterprises(filter: $f, first: 200) { nodes { id name workerCount hasUnion openCase { id } orgUnit { id name } } } }`,
   ),
 };
 
 const REPORT_FIELDS = /* GraphQL */ `fragment ReportFields on Report { id orgUnit { id name } periodKind periodStart periodEnd status progress createdAt builtAt xlsxUrl csvUrl }`;
-const FIGURES = /* GraphQL */ `fragment Figures on ReportFigures { newMembers { target actual } newGrassrootsUnions { target actual }
-  coverage { enterprises25Plus withUnion percent targetPercent } stages { stage count overdue } }`;
+const FIGURES = /* GraphQL */ `fragment Figures on ReportFigures { newMembers { ...Progress } newGrassrootsUnions { ...Progress }
+  coverage { enterprises25Plus withUnion percent targetPercent } stages { stage count overdue } }
+  fragment Progress on TargetProgress { target actual yearToDate percentOfYearTarget }`;
 
 export const REPORTS = {
   list: op<G.ReportsQuery, G.ReportsQueryVariables>(
@@ -117,7 +110,6 @@ export const M = {
     /* GraphQL */ `mutation Assign($i: AssignCaseInput!) { assignFoundingCase(input: $i) { id version stage assignee { id fullName } } }`,
   ),
   open: op<G.OpenMutation, G.OpenMutationVariables>(/* GraphQL */ `mutation Open($i: OpenCaseInput!) { openFoundingCase(input: $i) { id } }`),
-  acknowledge: op<G.AckMutation, G.AckMutationVariables>(/* GraphQL */ `mutation Ack($id: ID!) { acknowledgeEscalation(id: $id) { id acknowledgedAt } }`),
   setTarget: op<G.SetTargetMutation, G.SetTargetMutationVariables>(/* GraphQL */ `mutation SetTarget($i: TargetInput!) { setTarget(input: $i) }`),
 };
 

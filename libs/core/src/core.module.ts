@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { DatabaseModule } from '@app/persistence';
 import { CalendarService, clockProvider } from './calendar/calendar.service';
 import { DueDaysService } from './calendar/due-days.service';
+import { CalendarEditsService } from './calendar/calendar-edits.service';
 import { CaseChanges } from './cases/case-change.service';
 import { CaseQueriesService } from './cases/case-queries.service';
 import { CasesService } from './cases/cases.service';
@@ -20,6 +21,7 @@ import { UsersService } from './identity/users.service';
 import { ApplicationsService } from './membership/applications.service';
 import { TargetsService } from './planning/targets.service';
 import { EscalationsService } from './escalations/escalations.service';
+import { EscalatedCasesService } from './escalations/escalated-cases.service';
 import { NotificationMailer } from './escalations/notification-mailer.service';
 import { RewardScheduleService } from './rewards/reward-schedule.service';
 import { RewardsService } from './rewards/rewards.service';
@@ -32,6 +34,7 @@ import { AdmissionsService, GrassrootsAccountService, MembersQueryService, Membe
 const SERVICES = [
   CalendarService,
   DueDaysService,
+  CalendarEditsService,
   CaseQueriesService,
   CasesService,
   EnterprisesService,
@@ -45,6 +48,7 @@ const SERVICES = [
   ApplicationsService,
   TargetsService,
   EscalationsService,
+  EscalatedCasesService,
   NotificationMailer,
   RewardsService,
   RewardScheduleService,

@@ -59,14 +59,3 @@ export enum Requirement {
 
 /** Requirement codes in report order. */
 export const REQUIREMENT_ORDER: readonly Requirement[] = Object.freeze(Object.values(Requirement));
-
-/** Vietnamese display names, for history comments and exports. */
-export const CASE_STAGE_LABEL_VI: Readonly<Record<CaseStage, string>> = Object.freeze({
-  [CaseStage.SURVEY]: 'Khảo sát',
-  [CaseStage.OUTREACH]: 'Tuyên truyền, vận động',
-  [CaseStage.GUIDANCE]: 'Hướng dẫn thủ tục thành lập',
-  [CaseStage.FOUNDING_CEREMONY]: 'Đại hội thành lập',
-  [CaseStage.RECOGNITION_DECISION]: 'Quyết định công nhận',
-  [CaseStage.RECOGNIZED]: 'Đã công nhận',
-  [CaseStage.CLOSED]: 'Đã đóng',
-});

@@ -34,6 +34,8 @@ describe('@app/domain', () => {
       'stageDeadlines',
       'levelsDue',
       'isOverdue',
+      'LateStatus',
+      'latenessOf',
       'escalationRecipients',
       'IneligibleReason',
       'Ownership',

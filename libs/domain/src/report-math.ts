@@ -75,3 +75,23 @@ export function progressPercent(p: TargetProgress): number | null {
   const r = progressRatio(p);
   return r === null ? null : round2(r * 100);
 }
+
+/**
+ * A period's result beside the year's target. Targets are set per year only, so a month, quarter or
+ * half-year is compared with the year's target through the result from 1 January to the period's
+ * end, never through the period's own result (docs/architecture.md#honest-period-figures).
+ */
+export interface YearTargetProgress extends TargetProgress {
+  /** The result from 1 January to the period's end (equal to `actual` for a year, or a period starting on 1 January). */
+  yearToDate: number;
+  /** yearToDate / target (the year's) as a percentage, 2 decimals; null without a target above 0. */
+  percentOfYearTarget: number | null;
+}
+
+export function againstYearTarget(actual: number, yearToDate: number, yearTarget: number | null): YearTargetProgress {
+  assertCount('actual', actual);
+  assertCount('yearToDate', yearToDate);
+  // The period lies inside 1 January – its end, so its result is part of the year-to-date one.
+  if (actual > yearToDate) throw new RangeError(`the period's result (${actual}) exceeds the year-to-date one (${yearToDate})`);
+  return { target: yearTarget, actual, yearToDate, percentOfYearTarget: progressPercent({ target: yearTarget, actual: yearToDate }) };
+}

@@ -25,7 +25,7 @@ export class AccessGuard implements CanActivate {
       const header = req.headers['authorization'];
       const value = Array.isArray(header) ? header[0] : header;
       const match = /^Bearer\s+(\S+)$/i.exec(value ?? '');
-      if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'A bearer token is required');
+      if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để thực hiện thao tác này');
       req.actor = await this.auth.actorFromToken(match[1]);
     }
     if (req.actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
@@ -33,7 +33,7 @@ export class AccessGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || !roles.includes(req.actor.role)) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'Your role does not allow this operation');
+      throw new AppError(ErrorCode.FORBIDDEN, 'Vai trò của bạn không được phép thực hiện thao tác này');
     }
     return true;
   }

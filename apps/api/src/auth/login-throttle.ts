@@ -28,9 +28,13 @@ export class LoginThrottle {
     const n = (k: string) => rows.find((r) => r.key === k)?.n ?? 0;
     // Addresses get more room: many users may share one (an office's NAT).
     if (n(account) >= this.config.loginMaxAttempts || n(addr) >= this.config.loginMaxAttempts * 4) {
-      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed logins; wait a few minutes and try again', {
-        retryAfterSeconds: Math.ceil(this.config.loginWindowMs / 1000),
-      });
+      throw new AppError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        `Đăng nhập sai quá nhiều lần; hãy chờ ${Math.ceil(this.config.loginWindowMs / 60_000)} phút rồi thử lại`,
+        {
+          retryAfterSeconds: Math.ceil(this.config.loginWindowMs / 1000),
+        },
+      );
     }
   }
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError, Source } from 'graphql';
-import { AppError, ErrorCode, badInput, conflict, notFound } from '@app/core';
+import { AppError, ErrorCode, INTERNAL_ERROR_MESSAGE, NO_SUCH_ID_MESSAGE, badInput, conflict, notFound } from '@app/core';
 import { IneligibleReason, Requirement } from '@app/domain';
 import { EXTENSION_CODE, formatGraphqlError } from './error-formatter';
 
@@ -39,19 +39,22 @@ describe('EXTENSION_CODE', () => {
 describe('formatGraphqlError: AppErrors (refusals the caller can act on)', () => {
   it.each(Object.values(ErrorCode))('%s keeps its message, path and locations, with extensions.code and nothing internal', (code) => {
     const [formatted, error] = fromResolver(new AppError(code, `refused: ${code}`));
-    expect(formatGraphqlError(formatted, error)).toEqual({ message: `refused: ${code}`, path: PATH, locations: LOCATIONS, extensions: { code } });
+    const named = code === ErrorCode.BAD_USER_INPUT ? { fields: [], messages: {} } : {};
+    expect(formatGraphqlError(formatted, error)).toEqual({ message: `refused: ${code}`, path: PATH, locations: LOCATIONS, extensions: { code, ...named } });
     expect(logged).not.toHaveBeenCalled();
   });
 
   it('BAD_USER_INPUT names the fields in extensions.fields, with a message per field', () => {
-    const [formatted, error] = fromResolver(badInput({ email: 'is not an email address', password: 'must have at least 10 characters' }));
+    const messages = { email: 'Địa chỉ e-mail không hợp lệ', password: 'Mật khẩu phải có ít nhất 10 ký tự' };
+    const [formatted, error] = fromResolver(badInput(messages));
     const out = formatGraphqlError(formatted, error);
-    expect(out.extensions).toEqual({
-      code: 'BAD_USER_INPUT',
-      fields: ['email', 'password'],
-      messages: { email: 'is not an email address', password: 'must have at least 10 characters' },
-    });
-    expect(out.message).toBe('Invalid input: email is not an email address; password must have at least 10 characters');
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['email', 'password'], messages });
+    expect(out.message).toBe('Dữ liệu không hợp lệ: Địa chỉ e-mail không hợp lệ; Mật khẩu phải có ít nhất 10 ký tự');
+  });
+
+  it('a BAD_USER_INPUT that names no field still carries empty fields and messages', () => {
+    const [formatted, error] = fromResolver(new AppError(ErrorCode.BAD_USER_INPUT, 'Bộ lọc khớp quá nhiều dòng'));
+    expect(formatGraphqlError(formatted, error).extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [], messages: {} });
   });
 
   it('TRANSITION_NOT_ALLOWED carries every unmet requirement in extensions.unmet, and the stage', () => {
@@ -79,9 +82,9 @@ describe('formatGraphqlError: AppErrors (refusals the caller can act on)', () =>
   });
 
   it('maps an AppError that reaches it unwrapped the same way', () => {
-    const err = notFound('Founding case');
+    const err = notFound('foundingCase');
     const out = formatGraphqlError({ message: err.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, err);
-    expect(out).toEqual({ message: 'Founding case not found', extensions: { code: 'NOT_FOUND' } });
+    expect(out).toEqual({ message: 'Không tìm thấy hồ sơ thành lập CĐCS', extensions: { code: 'NOT_FOUND' } });
   });
 });
 
@@ -90,7 +93,7 @@ describe('formatGraphqlError: request errors', () => {
     const pg = Object.assign(new Error('invalid input syntax for type uuid: "not-a-uuid"'), { driverError: { code: '22P02' } });
     const [formatted, error] = fromResolver(pg);
     const out = formatGraphqlError(formatted, error);
-    expect(out).toEqual({ message: 'No such id', path: PATH, extensions: { code: 'NOT_FOUND' } });
+    expect(out).toEqual({ message: NO_SUCH_ID_MESSAGE, path: PATH, extensions: { code: 'NOT_FOUND' } });
     expect(JSON.stringify(out)).not.toContain('uuid');
   });
 
@@ -98,36 +101,63 @@ describe('formatGraphqlError: request errors', () => {
     const source = '{ foundingCases(first: "ten") { totalCount } }';
     const message = 'Int cannot represent non-integer value: "ten"';
     const [formatted, error] = requestError(message, 'GRAPHQL_VALIDATION_FAILED', { source, positions: [source.indexOf('"ten"')] });
-    expect(formatGraphqlError(formatted, error)).toEqual({ message, locations: LOCATIONS, extensions: { code: 'BAD_USER_INPUT', fields: ['first'] } });
+    const said = 'Số dòng mỗi trang phải là số nguyên';
+    expect(formatGraphqlError(formatted, error)).toEqual({
+      message: said,
+      locations: LOCATIONS,
+      extensions: { code: 'BAD_USER_INPUT', fields: ['first'], messages: { first: said } },
+    });
   });
 
   it('an input object field of the wrong type names that field', () => {
     const source = 'mutation { openFoundingCase(input: { enterpriseId: 5 }) { id } }';
     const message = 'ID cannot represent a non-string and non-integer value: 5';
     const [formatted, error] = requestError(message, 'GRAPHQL_VALIDATION_FAILED', { source, positions: [source.indexOf('5 }')] });
-    expect(formatGraphqlError(formatted, error).extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['enterpriseId'] });
+    expect(formatGraphqlError(formatted, error).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: ['enterpriseId'],
+      messages: { enterpriseId: 'Doanh nghiệp phải là một mã (ID)' },
+    });
   });
 
   it('a missing required field names it', () => {
     const message = 'Field "OpenCaseInput.enterpriseId" of required type "ID!" was not provided.';
     const [formatted, error] = requestError(message, 'GRAPHQL_VALIDATION_FAILED');
-    expect(formatGraphqlError(formatted, error).extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['enterpriseId'] });
+    expect(formatGraphqlError(formatted, error).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: ['enterpriseId'],
+      messages: { enterpriseId: 'Doanh nghiệp là thông tin bắt buộc, chưa được nhập' },
+    });
+  });
+
+  it("a date that does not exist keeps the scalar's words and names the field", () => {
+    const message =
+      'Variable "$i" got invalid value "31/02/2025" at "i.surveyedOn"; Expected type "Date". 31/02/2025 không phải là ngày hợp lệ (dạng YYYY-MM-DD)';
+    const said = 'Ngày khảo sát: 31/02/2025 không phải là ngày hợp lệ (dạng YYYY-MM-DD)';
+    expect(formatGraphqlError(...requestError(message, 'BAD_USER_INPUT'))).toMatchObject({
+      message: said,
+      extensions: { code: 'BAD_USER_INPUT', fields: ['surveyedOn'], messages: { surveyedOn: said } },
+    });
   });
 
   it('other validation failures (an unknown field) pass through as GRAPHQL_VALIDATION_FAILED, without a path', () => {
     const message = 'Cannot query field "nope" on type "Query".';
     const [formatted, error] = requestError(message, 'GRAPHQL_VALIDATION_FAILED');
-    expect(formatGraphqlError(formatted, error)).toEqual({ message, locations: LOCATIONS, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatGraphqlError(formatted, error)).toEqual({
+      message: 'Kiểu “Query” không có trường “nope”',
+      locations: LOCATIONS,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('a bad variable value answers BAD_USER_INPUT naming the input field at its path', () => {
     const message = 'Variable "$i" got invalid value "KING" at "i.role"; Value "KING" does not exist in "Role" enum.';
     const [formatted, error] = requestError(message, 'BAD_USER_INPUT');
+    const said = 'Vai trò: giá trị “KING” không có trong danh sách “Role”';
     expect(formatGraphqlError(formatted, error)).toEqual({
-      message,
+      message: said,
       locations: LOCATIONS,
-      path: undefined,
-      extensions: { code: 'BAD_USER_INPUT', fields: ['role'] },
+      extensions: { code: 'BAD_USER_INPUT', fields: ['role'], messages: { role: said } },
     });
   });
 
@@ -139,11 +169,11 @@ describe('formatGraphqlError: request errors', () => {
   });
 
   it.each(['GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'])(
-    '%s passes through with its message and code only',
+    '%s passes through with its code only, its message in Vietnamese',
     (code) => {
       const [formatted, error] = requestError('Syntax Error: Expected Name, found <EOF>.', code);
       expect(formatGraphqlError({ ...formatted, extensions: { code, stacktrace: ['at y'] } }, error)).toEqual({
-        message: 'Syntax Error: Expected Name, found <EOF>.',
+        message: 'Truy vấn GraphQL sai cú pháp',
         locations: LOCATIONS,
         extensions: { code },
       });
@@ -160,7 +190,7 @@ describe('formatGraphqlError: internal errors are hidden', () => {
   it('an unexpected error answers "Internal server error", logged, with nothing of the original', () => {
     const [formatted, error] = fromResolver(new TypeError("Cannot read properties of undefined (reading 'path')"));
     const out = formatGraphqlError(formatted, error);
-    expect(out).toEqual({ message: 'Internal server error', path: PATH, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(out).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: PATH, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(logged).toHaveBeenCalledTimes(1);
   });
 
@@ -176,6 +206,6 @@ describe('formatGraphqlError: internal errors are hidden', () => {
 
   it('a GraphQLError with a code it does not pass through is internal', () => {
     const [formatted, error] = requestError('Something only the server should know', 'SOME_PLUGIN_CODE');
-    expect(formatGraphqlError(formatted, error)).toEqual({ message: 'Internal server error', path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatGraphqlError(formatted, error)).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 });

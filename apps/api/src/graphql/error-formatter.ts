@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
-import { AppError, ErrorCode } from '@app/core';
+import { AppError, ErrorCode, INTERNAL_ERROR_MESSAGE, NO_SUCH_ID_MESSAGE } from '@app/core';
+import { vietnameseGraphqlMessage, vietnameseSuggestion } from './graphql-messages-vi';
 
 /** Every AppError code and the `extensions.code` clients see: one table, checked to be exhaustive. */
 export const EXTENSION_CODE = {
@@ -64,34 +65,60 @@ function fieldsAtPositions(error: unknown): string[] {
   return names;
 }
 
+/** A bad value GraphQL itself refused (coercion, validation): BAD_USER_INPUT with the field named and a Vietnamese message per field. */
+function badValue(formatted: GraphQLFormattedError, error: unknown, withPath: boolean): GraphQLFormattedError {
+  const given = formatted.extensions as { fields?: string[]; messages?: Record<string, string> } | undefined;
+  if (given?.messages) {
+    // Already written for users (the NUL refusal of request-sanity.ts).
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT', fields: given.fields ?? [], messages: given.messages },
+    };
+  }
+  const named = [...new Set([...fieldsAtPositions(error), ...fieldsFromMessage(formatted.message)])];
+  const vi = vietnameseGraphqlMessage(formatted.message, named[0]);
+  const fields = vi.field ? [vi.field] : named;
+  return {
+    message: vi.message + vietnameseSuggestion(formatted.message),
+    locations: formatted.locations,
+    ...(withPath && formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'BAD_USER_INPUT', fields, messages: Object.fromEntries(fields.map((f) => [f, vi.message])) },
+  };
+}
+
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
+    // Every BAD_USER_INPUT carries `fields` and `messages`, if only empty.
+    const details = original.code === ErrorCode.BAD_USER_INPUT ? { fields: [], messages: {}, ...original.details } : original.details;
     return {
       message: original.message,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { ...original.details, code: EXTENSION_CODE[original.code] },
+      extensions: { ...details, code: EXTENSION_CODE[original.code] },
     };
   }
   const pgCode = (original as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (original as { code?: string })?.code;
   if (pgCode === '22P02') {
     // A malformed id (not a UUID) names nothing that exists.
-    return { message: 'No such id', path: formatted.path, extensions: { code: 'NOT_FOUND' } };
+    return { message: NO_SUCH_ID_MESSAGE, path: formatted.path, extensions: { code: 'NOT_FOUND' } };
   }
   const code = formatted.extensions?.code as string | undefined;
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_PROBLEM.test(formatted.message)) {
-    const fields = [...new Set([...fieldsFromMessage(formatted.message), ...fieldsAtPositions(error)])];
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fields } };
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_PROBLEM.test(formatted.message)) return badValue(formatted, error, false);
+  if (code === 'BAD_USER_INPUT') return badValue(formatted, error, true);
+  if (code && PASS_THROUGH.has(code)) {
+    const message = vietnameseGraphqlMessage(formatted.message).message + vietnameseSuggestion(formatted.message);
+    return { message, locations: formatted.locations, extensions: { code } };
   }
-  if (code === 'BAD_USER_INPUT') {
-    const fields = [...new Set([...fieldsFromMessage(formatted.message), ...fieldsAtPositions(error)])];
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, fields } };
-  }
-  if (code && PASS_THROUGH.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   if (original instanceof GraphQLError && !code) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
+    return {
+      message: vietnameseGraphqlMessage(formatted.message).message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_REQUEST' },
+    };
   }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error');
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
-import { AppError, ErrorCode } from '@app/core';
+import { AppError, ErrorCode, INTERNAL_ERROR_MESSAGE, NO_SUCH_ID_MESSAGE } from '@app/core';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -27,12 +27,32 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       // A bad input also names its fields (and their messages), as GraphQL's extensions do.
       const { fields, messages } = exception.details as { fields?: unknown; messages?: unknown };
-      return res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...(fields ? { fields, messages } : {}) });
+      const named = fields || exception.code === ErrorCode.BAD_USER_INPUT ? { fields: fields ?? [], messages: messages ?? {} } : {};
+      return res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...named });
     }
-    if (exception instanceof HttpException) return res.status(exception.getStatus()).json(exception.getResponse());
+    if (exception instanceof HttpException) return res.status(exception.getStatus()).json(httpRefusal(exception));
     const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
-    if (pgCode === '22P02') return res.status(404).json({ code: 'NOT_FOUND', message: 'No such id' });
+    if (pgCode === '22P02') return res.status(404).json({ code: 'NOT_FOUND', message: NO_SUCH_ID_MESSAGE });
     this.logger.error(exception);
-    return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+    return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
   }
+}
+
+/** Nest's and the interceptors' HTTP refusals: ours ({ code, message } in Vietnamese) as they are, Nest's own (English) in Vietnamese. */
+function httpRefusal(exception: HttpException): unknown {
+  const body = exception.getResponse();
+  if (typeof body === 'object' && body !== null && 'code' in body && 'message' in body) return body;
+  const status = exception.getStatus();
+  const said: Record<number, [string, string]> = {
+    400: ['BAD_REQUEST', 'Yêu cầu không hợp lệ'],
+    401: ['UNAUTHENTICATED', 'Bạn cần đăng nhập để thực hiện thao tác này'],
+    403: ['FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này'],
+    404: ['NOT_FOUND', 'Không tìm thấy địa chỉ này'],
+    405: ['METHOD_NOT_ALLOWED', 'Địa chỉ này không nhận phương thức này'],
+    413: ['PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn'],
+    415: ['UNSUPPORTED_MEDIA_TYPE', 'Kiểu dữ liệu gửi lên không được hỗ trợ'],
+    429: ['TOO_MANY_REQUESTS', 'Quá nhiều yêu cầu; hãy thử lại sau ít phút'],
+  };
+  const [code, message] = said[status] ?? (status >= 500 ? ['INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE] : ['BAD_REQUEST', 'Yêu cầu không hợp lệ']);
+  return { code, message };
 }

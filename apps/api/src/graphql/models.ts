@@ -137,8 +137,11 @@ export class StageCountModel {
 
 @ObjectType('TargetProgress')
 export class TargetProgressModel {
-  @Field(() => Int, { nullable: true }) target: number | null;
-  @Field(() => Int) actual: number;
+  @Field(() => Int, { nullable: true, description: "The year's target (Kế hoạch năm)" }) target: number | null;
+  @Field(() => Int, { description: "The period's result (Kết quả kỳ)" }) actual: number;
+  @Field(() => Int, { nullable: true, description: 'From 1 January to the period end (Lũy kế từ đầu năm); null in reports built before it was kept' })
+  yearToDate?: number | null;
+  @Field(() => Float, { nullable: true, description: 'yearToDate / target × 100 (% kế hoạch năm, lũy kế)' }) percentOfYearTarget?: number | null;
 }
 
 @ObjectType('CoverageProgress')

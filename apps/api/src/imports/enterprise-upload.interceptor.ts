@@ -14,10 +14,16 @@ export interface UploadRefusal {
   code: 'BAD_USER_INPUT' | 'PAYLOAD_TOO_LARGE';
   message: string;
   errors?: { code: string; message: string }[];
+  /** A bad upload is about the file field (`file`), named as a bad input's fields are. */
+  fields?: string[];
+  messages?: Record<string, string>;
 }
 
 export function badUpload(message: string, errors: { code: string; message: string }[] = []): HttpException {
-  return new HttpException({ code: 'BAD_USER_INPUT', message, errors } satisfies UploadRefusal, HttpStatus.BAD_REQUEST);
+  return new HttpException(
+    { code: 'BAD_USER_INPUT', message, errors, fields: [UPLOAD_FIELD], messages: { [UPLOAD_FIELD]: message } } satisfies UploadRefusal,
+    HttpStatus.BAD_REQUEST,
+  );
 }
 
 function refusalOf(err: unknown): HttpException {
@@ -26,14 +32,16 @@ function refusalOf(err: unknown): HttpException {
       return new HttpException({ code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE_MESSAGE } satisfies UploadRefusal, HttpStatus.PAYLOAD_TOO_LARGE);
     }
     if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT') {
-      return badUpload(`Chỉ gửi một tệp, trong trường “${UPLOAD_FIELD}”`, [{ code: err.code, message: err.message }]);
+      return oneRefusal(err.code, `Chỉ gửi một tệp, trong trường “${UPLOAD_FIELD}”`);
     }
-    return badUpload('Dữ liệu gửi lên có quá nhiều trường hoặc trường quá dài', [{ code: err.code, message: err.message }]);
+    return oneRefusal(err.code, 'Dữ liệu gửi lên có quá nhiều trường hoặc trường quá dài');
   }
-  // busboy's own refusals: a malformed multipart body, a request cut short.
-  return badUpload('Không đọc được dữ liệu gửi lên: hãy gửi tệp dạng multipart/form-data', [
-    { code: 'MALFORMED_MULTIPART', message: (err as Error)?.message ?? String(err) },
-  ]);
+  // busboy's own refusals: a malformed multipart body, a request cut short (their English words stay out of the answer).
+  return oneRefusal('MALFORMED_MULTIPART', 'Không đọc được dữ liệu gửi lên: hãy gửi tệp dạng multipart/form-data');
+}
+
+function oneRefusal(code: string, message: string): HttpException {
+  return badUpload(message, [{ code, message }]);
 }
 
 /**

@@ -61,12 +61,12 @@ export async function checkAdmin(auth: AuthService, req: HttpRequestLike): Promi
   try {
     actor = await auth.actorFromToken(token);
   } catch {
-    return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'The token is invalid or expired' };
+    return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại' };
   }
-  if (actor.role !== Role.ADMIN) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Only an admin may use this page' };
+  if (actor.role !== Role.ADMIN) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Chỉ quản trị viên được dùng trang này' };
   if (actor.mustChangePassword) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục' };
   if (cookie && !SAFE_METHODS.has(req.method.toUpperCase()) && !sameOrigin(req)) {
-    return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Cross-site request refused' };
+    return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Từ chối yêu cầu gửi từ trang web khác' };
   }
   return { ok: true, actor };
 }

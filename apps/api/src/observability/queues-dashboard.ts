@@ -5,7 +5,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
-import { AuthService } from '@app/core';
+import { AuthService, INTERNAL_ERROR_MESSAGE } from '@app/core';
 import { QueueName, throttledErrorLog } from '@app/queue';
 import { HttpRequestLike, checkAdmin } from './admin-auth';
 
@@ -44,7 +44,7 @@ export class QueuesDashboard implements OnModuleInit {
         return res.status(check.status).json({ code: check.code, message: check.message });
       } catch (e) {
         this.logger.error(e);
-        return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+        return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
       }
     };
     this.adapterHost.httpAdapter.getInstance().use(QUEUES_PATH, guard, serverAdapter.getRouter());

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { Actor, ReportFileKind, ReportsService } from '@app/core';
 import { AnyRole, CurrentActor } from '../auth/access.decorators';
 
@@ -14,7 +14,8 @@ export function contentDisposition(filename: string, asciiFilename: string): str
 }
 
 /**
- * GET /reports/:id/xlsx and /reports/:id/csv. The global AccessGuard authenticates (401) and checks
+ * GET /reports/:id/xlsx and /reports/:id/csv (`?decimal=dot` for decimal points and `,` separators; by default
+ * decimal commas and `;`). The global AccessGuard authenticates (401) and checks
  * the role (403); the service answers 404 outside the caller's scope and 409 until the report is READY.
  */
 @Controller('reports')
@@ -31,12 +32,12 @@ export class ReportFilesController {
   @AnyRole()
   @Get(':id/csv')
   @Header('Cache-Control', 'private, no-store')
-  csv(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<StreamableFile> {
-    return this.download(actor, id, 'csv');
+  csv(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('decimal') decimal?: string): Promise<StreamableFile> {
+    return this.download(actor, id, 'csv', decimal);
   }
 
-  private async download(actor: Actor, id: string, kind: ReportFileKind): Promise<StreamableFile> {
-    const file = await this.reports.file(actor, id, kind);
+  private async download(actor: Actor, id: string, kind: ReportFileKind, decimal?: string): Promise<StreamableFile> {
+    const file = await this.reports.file(actor, id, kind, decimal ?? 'comma');
     return new StreamableFile(file.body, {
       type: file.contentType,
       length: file.body.length,

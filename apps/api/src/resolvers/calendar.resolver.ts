@@ -1,25 +1,29 @@
-import { Args, Field, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
-import { CalendarService, Role } from '@app/core';
-import { Everyone, Roles } from '../auth/access.decorators';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { CalendarChangeResult, CalendarEditsService, CalendarService } from '@app/core';
+import { FoundingCaseEntity } from '@app/persistence';
+import { AnyRole, Everyone, Roles } from '../auth/access.decorators';
+import { Role } from '../graphql/enums';
 import { DateDay } from '../graphql/date.scalar';
+import { CalendarChangeModel, CalendarDayInput, CalendarDayKind, CalendarDayModel } from '../graphql/calendar.models';
 
-export enum CalendarDayKind {
-  DAY_OFF = 'DAY_OFF',
-  MAKE_UP_WORKING_DAY = 'MAKE_UP_WORKING_DAY',
-}
-registerEnumType(CalendarDayKind, { name: 'CalendarDayKind' });
+export { CalendarDayKind, CalendarDayModel } from '../graphql/calendar.models';
 
-@ObjectType('CalendarDay')
-export class CalendarDayModel {
-  @Field(() => DateDay) day: string;
-  @Field(() => CalendarDayKind) kind: CalendarDayKind;
-  @Field(() => String, { nullable: true }) note: string | null;
-}
+/** How many moved cases a change lists (the count says how many there are). */
+const MOVED_LISTED = 200;
 
-/** The working-day calendar: public-sector days off and make-up Saturdays; admins keep it for later years. */
+/**
+ * The working-day calendar: public-sector days off and make-up working days; ADMINs keep it
+ * (docs/architecture.md#the-working-day-calendar-and-due-days).
+ */
 @Resolver(() => CalendarDayModel)
 export class CalendarResolver {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly edits: CalendarEditsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Everyone()
   @Query(() => [CalendarDayModel])
@@ -27,17 +31,50 @@ export class CalendarResolver {
     return this.calendar.daysOfYear(year) as Promise<CalendarDayModel[]>; // the enum's values are the column's
   }
 
+  @AnyRole()
+  @Query(() => [Int], { description: 'The years whose days an ADMIN may set: from the first bundled year to two years after this one' })
+  calendarYears(): number[] {
+    return this.calendar.years();
+  }
+
   @Roles(Role.ADMIN)
   @Mutation(() => Boolean, {
     description:
-      'Sets a day off or a make-up working day; a null kind removes the day from the calendar. Stored due days that the change moves are recomputed by the worker.',
+      'Sets a day off or a make-up working day; a null kind removes the day from the calendar. The stored due days it moves are recomputed in the same transaction (saveCalendarDay and removeCalendarDay also say which).',
   })
   async setCalendarDay(
     @Args('day', { type: () => DateDay }) day: string,
     @Args('kind', { type: () => CalendarDayKind, nullable: true }) kind: CalendarDayKind | null,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('document', { type: () => String, nullable: true, description: 'The announcing document' }) document: string | null,
   ): Promise<boolean> {
-    await this.calendar.setDay(day, kind, note);
+    await this.edits.change({ day, kind, note, document });
     return true;
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CalendarChangeModel, { description: 'Adds or changes a day of the calendar; answers which open cases’ due days moved' })
+  async saveCalendarDay(@Args('input') input: CalendarDayInput): Promise<CalendarChangeModel> {
+    return this.model(await this.edits.change({ ...input, noteRequired: true }));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CalendarChangeModel, { description: 'Takes a day out of the calendar; answers which open cases’ due days moved' })
+  async removeCalendarDay(@Args('day', { type: () => DateDay }) day: string): Promise<CalendarChangeModel> {
+    return this.model(await this.edits.change({ day, kind: null }));
+  }
+
+  private async model(r: CalendarChangeResult): Promise<CalendarChangeModel> {
+    const listed = r.moved.slice(0, MOVED_LISTED);
+    const cases = await this.db.getRepository(FoundingCaseEntity).findBy({ id: In(listed.map((m) => m.caseId)) });
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    return {
+      day: r.day,
+      previous: r.previous as CalendarDayModel | null,
+      current: r.current as CalendarDayModel | null,
+      movedCaseCount: r.moved.length,
+      movedCases: listed.filter((m) => byId.has(m.caseId)).map((m) => ({ foundingCase: byId.get(m.caseId)!, before: m.before, after: m.after })),
+      movedApplicationCount: r.movedApplications,
+    };
   }
 }

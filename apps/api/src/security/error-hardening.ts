@@ -12,15 +12,16 @@ type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQL
  * (22P02, a malformed uuid, is already NOT_FOUND in formatGraphqlError.)
  */
 const PG_INPUT_PROBLEMS: Record<string, string> = {
-  '22001': 'A value is too long',
-  '22003': 'A number is out of range',
-  '22007': 'A date or time is malformed',
-  '22008': 'A date or time is out of range',
-  '22021': 'A text contains a character that cannot be stored (NUL)',
-  '22P05': 'A text contains a character that cannot be stored',
+  '22001': 'Có giá trị dài quá mức cho phép',
+  '22003': 'Có số vượt quá giới hạn cho phép',
+  '22007': 'Có ngày hoặc giờ viết sai dạng',
+  '22008': 'Có ngày hoặc giờ nằm ngoài khoảng cho phép',
+  '22021': 'Có văn bản chứa ký tự không lưu được (NUL)',
+  '22P05': 'Có văn bản chứa ký tự không lưu được',
 };
 
-const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+// graphql-js's hint, and its Vietnamese form (graphql-messages-vi.ts).
+const SUGGESTION = /\s*(?:; )?(Did you mean|có phải ý bạn là) [^?]*\?/g;
 const logger = new Logger('GraphQL');
 
 function pgCodeOf(original: unknown): string | undefined {
@@ -41,9 +42,9 @@ export function hardenedFormatError(config: Pick<AppConfig, 'nodeEnv'>, format: 
     let out: GraphQLFormattedError;
     if (pg && pg in PG_INPUT_PROBLEMS) {
       logger.warn(`Input refused by Postgres (${pg}) at ${JSON.stringify(formatted.path ?? [])}; validate it in the service`);
-      out = { message: PG_INPUT_PROBLEMS[pg], path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields: [] } };
+      out = { message: PG_INPUT_PROBLEMS[pg], path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields: [], messages: {} } };
     } else if (original instanceof GraphQLError && /^Too many errors processing variables/.test(original.message)) {
-      out = { message: original.message, extensions: { code: 'BAD_USER_INPUT', fields: [] } };
+      out = { message: 'Có quá nhiều giá trị không hợp lệ trong các biến của yêu cầu', extensions: { code: 'BAD_USER_INPUT', fields: [], messages: {} } };
     } else {
       out = format(formatted, error);
     }

@@ -2,16 +2,17 @@ import type { ApolloPlugin } from './apollo-types';
 import { graphqlLimits } from './graphql-limits';
 import { specStatusPlugin } from './graphql-over-http';
 import { requestSanityPlugin } from './request-sanity';
+import { badInputMergePlugin } from '../graphql/bad-input-merge.plugin';
 
 export { hardenedFormatError } from './error-hardening';
 
 /**
  * Apollo options of the API's GraphQL endpoint that bound and shape requests: query limits
  * (depth, aliases, directives, tokens, cost), no batching, no NUL characters or subscriptions,
- * the GraphQL-over-HTTP status rules,
+ * the GraphQL-over-HTTP status rules, every bad field named in the first BAD_USER_INPUT error,
  * plus any further plugins (metrics). Spread into the GraphQLModule options.
  */
 export function graphqlHardening(extraPlugins: ApolloPlugin[] = []) {
   const limits = graphqlLimits();
-  return { ...limits, plugins: [...limits.plugins, requestSanityPlugin(), specStatusPlugin(), ...extraPlugins] };
+  return { ...limits, plugins: [...limits.plugins, requestSanityPlugin(), specStatusPlugin(), badInputMergePlugin(), ...extraPlugins] };
 }

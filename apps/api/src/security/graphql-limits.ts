@@ -39,6 +39,7 @@ export const GRAPHQL_LIMITS = {
 } as const;
 
 const REJECTION = 'GRAPHQL_VALIDATION_FAILED';
+const MAX_INT = 2 ** 31 - 1;
 
 /**
  * graphql-armor's depth, alias and directive rules (as validation rules; rejections answer 400
@@ -99,7 +100,8 @@ export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNo
             n = variables && name in variables ? variables[name] : variableDefaults.get(name);
           } else return undefined;
           // Anything else fails coercion later; a positive whole number is what the list will hold at most.
-          if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) return undefined;
+          // Beyond a 32-bit Int, coercion refuses it as bad input (BAD_USER_INPUT naming `first`), not as a costly query.
+          if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n > MAX_INT) return undefined;
           const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(n) } };
           return { ...node, arguments: [...(node.arguments ?? []).filter((a) => a !== given), literal] };
         },

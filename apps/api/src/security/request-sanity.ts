@@ -1,5 +1,6 @@
 import { DocumentNode, GraphQLError, Kind, OperationTypeNode, visit } from 'graphql';
 import type { ApolloPlugin } from './apollo-types';
+import { fieldLabel } from '@app/core';
 
 /**
  * The paths (`input.name`, `ids[3]`) of strings holding a NUL character, which no text column
@@ -46,7 +47,7 @@ export function requestSanityPlugin(): ApolloPlugin {
       return {
         async didResolveOperation({ request, document, operation }) {
           if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-            throw new GraphQLError('Subscriptions are not served over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+            throw new GraphQLError('Máy chủ không phục vụ subscription qua HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
           const fields = nulPaths(request.variables ?? {});
           let literal = nulLiteral.get(document);
@@ -64,8 +65,9 @@ export function requestSanityPlugin(): ApolloPlugin {
                 ),
               ),
             ];
-            throw new GraphQLError(`Text must not contain NUL characters: ${names.map((n) => `field "${n}"`).join(', ')}`, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            const messages = Object.fromEntries(names.map((n) => [n, `${n === '(literal)' ? 'Văn bản' : fieldLabel(n)} không được chứa ký tự NUL`]));
+            throw new GraphQLError(`Dữ liệu không hợp lệ: ${Object.values(messages).join('; ')}`, {
+              extensions: { code: 'BAD_USER_INPUT', fields: names, messages, http: { status: 400 } },
             });
           }
         },

@@ -13,34 +13,11 @@ export type AccountFilterInput = {
   search?: string | null | undefined;
 };
 
-export type AddStaffInput = {
-  birthDate: string;
-  /** Citizen id (CCCD): 12 digits checked against birthDate and sex; 11 digits get their lost leading 0 back when valid */
-  citizenId: string;
-  contractKind?: LabourContractKind | null | undefined;
-  /** Months of a fixed-term contract */
-  contractMonths?: number | null | undefined;
-  fullName: string;
-  grassrootsUnionId: string | number;
-  /** Owner, director or anyone signing labour contracts (eligibility) */
-  isManager?: boolean | null | undefined;
-  job?: string | null | undefined;
-  /** Default Việt Nam */
-  nationality?: string | null | undefined;
-  phone?: string | null | undefined;
-  servingSentence?: boolean | null | undefined;
-  sex: Sex;
-};
-
-export type AdmitMembersInput = {
-  /** Pending applications to the CĐCS to admit */
+export type AcknowledgeCaseEscalationsInput = {
+  /** Direct applications whose escalations to acknowledge */
   applicationIds?: Array<string | number> | null | undefined;
-  decidedOn: string;
-  decisionNumber: string;
-  grassrootsUnionId: string | number;
-  /** People of the staff list to admit */
-  memberIds?: Array<string | number> | null | undefined;
-  signer: string;
+  /** Cases whose escalations to acknowledge */
+  caseIds?: Array<string | number> | null | undefined;
 };
 
 export type AdvanceInput = {
@@ -73,6 +50,18 @@ export type AssignCaseInput = {
   expectedVersion: number;
   reason?: string | null | undefined;
 };
+
+/** A day off (a weekday) or a make-up working day (a Saturday or Sunday), with what it is and who announced it */
+export type CalendarDayInput = {
+  day: string;
+  /** The announcing document, at most 120 characters */
+  document?: string | null | undefined;
+  kind: CalendarDayKind;
+  /** Required, at most 200 characters */
+  note: string;
+};
+
+export type CalendarDayKind = 'DAY_OFF' | 'MAKE_UP_WORKING_DAY';
 
 export type CaseFilter = {
   assigneeId?: string | number | null | undefined;
@@ -186,22 +175,8 @@ export type EscalationLevel = 'BREACH' | 'CRITICAL' | 'WARNING';
 
 export type ImportRowAction = 'CREATE' | 'REFUSED' | 'UNCHANGED' | 'UPDATE';
 
-export type LabourContractKind = 'FIXED_TERM' | 'INDEFINITE' | 'OTHER';
-
-/** Why a membership ended; TRANSFERRED: it goes on in another CĐCS */
-export type LeaveReason = 'DIED' | 'EXPELLED' | 'LEFT_JOB' | 'PAUSED' | 'TRANSFERRED' | 'WITHDREW';
-
-export type MemberFilter = {
-  contractKind?: LabourContractKind | null | undefined;
-  /** Members who left for this reason */
-  leftReason?: LeaveReason | null | undefined;
-  /** A name (also without diacritics) or the start of a citizen id */
-  search?: string | null | undefined;
-  sex?: Sex | null | undefined;
-  status?: MemberStatus | null | undefined;
-};
-
-export type MemberStatus = 'LEFT' | 'MEMBER' | 'NOT_MEMBER';
+/** How late a case is today, from its days (not from the stored level) */
+export type LateStatus = 'CRITICAL' | 'DUE_SOON' | 'LEFT_STAGE' | 'ON_TIME' | 'OVERDUE';
 
 export type NominationStatus = 'APPROVED' | 'PROPOSED' | 'REJECTED';
 
@@ -241,9 +216,7 @@ export type ReportInput = {
 
 export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 
-export type Role = 'ADMIN' | 'GRASSROOTS' | 'OFFICER' | 'SUPERVISOR';
-
-export type Sex = 'FEMALE' | 'MALE';
+export type Role = 'ADMIN' | 'OFFICER' | 'SUPERVISOR';
 
 export type SurveyInput = {
   caseId: string | number;
@@ -485,62 +458,163 @@ export type RenameOrgUnitMutationVariables = Exact<{
 
 export type RenameOrgUnitMutation = { updateOrgUnit: { id: string; name: string } };
 
-export type MemberRowFragment = {
-  id: string;
-  fullName: string;
-  citizenId: string | null;
-  birthDate: string | null;
-  sex: Sex;
-  job: string | null;
-  contractKind: LabourContractKind | null;
-  status: MemberStatus;
-  admittedOn: string | null;
-  decisionNumber: string | null;
-  transferredIn: boolean;
-  leftOn: string | null;
-  leftReason: LeaveReason | null;
+export type CalendarDayRowFragment = { day: string; kind: CalendarDayKind; note: string | null; document: string | null };
+
+export type CalendarChangeViewFragment = {
+  day: string;
+  movedCaseCount: number;
+  movedApplicationCount: number;
+  previous: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+  current: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+  movedCases: Array<{
+    before: string;
+    after: string;
+    case: {
+      id: string;
+      stage: CaseStage;
+      enterprise: { id: string; name: string; taxCode: string };
+      orgUnit: { id: string; name: string };
+      assignee: { id: string; fullName: string } | null;
+    };
+  }>;
 };
 
-export type MembersQueryVariables = Exact<{
-  g: string | number;
-  f?: MemberFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+export type CalendarDaysQueryVariables = Exact<{
+  y: number;
 }>;
 
-export type MembersQuery = {
-  members: {
-    totalCount: number;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-    nodes: Array<{
-      id: string;
-      fullName: string;
-      citizenId: string | null;
-      birthDate: string | null;
-      sex: Sex;
-      job: string | null;
-      contractKind: LabourContractKind | null;
-      status: MemberStatus;
-      admittedOn: string | null;
-      decisionNumber: string | null;
-      transferredIn: boolean;
-      leftOn: string | null;
-      leftReason: LeaveReason | null;
+export type CalendarDaysQuery = {
+  calendarYears: Array<number>;
+  calendarDays: Array<{ day: string; kind: CalendarDayKind; note: string | null; document: string | null }>;
+};
+
+export type SaveCalendarDayMutationVariables = Exact<{
+  i: CalendarDayInput;
+}>;
+
+export type SaveCalendarDayMutation = {
+  saveCalendarDay: {
+    day: string;
+    movedCaseCount: number;
+    movedApplicationCount: number;
+    previous: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    current: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    movedCases: Array<{
+      before: string;
+      after: string;
+      case: {
+        id: string;
+        stage: CaseStage;
+        enterprise: { id: string; name: string; taxCode: string };
+        orgUnit: { id: string; name: string };
+        assignee: { id: string; fullName: string } | null;
+      };
     }>;
   };
 };
 
-export type AddStaffMutationVariables = Exact<{
-  i: AddStaffInput;
+export type RemoveCalendarDayMutationVariables = Exact<{
+  d: string;
 }>;
 
-export type AddStaffMutation = { addStaff: { id: string; fullName: string; citizenId: string | null } };
+export type RemoveCalendarDayMutation = {
+  removeCalendarDay: {
+    day: string;
+    movedCaseCount: number;
+    movedApplicationCount: number;
+    previous: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    current: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+    movedCases: Array<{
+      before: string;
+      after: string;
+      case: {
+        id: string;
+        stage: CaseStage;
+        enterprise: { id: string; name: string; taxCode: string };
+        orgUnit: { id: string; name: string };
+        assignee: { id: string; fullName: string } | null;
+      };
+    }>;
+  };
+};
 
-export type AdmitMembersMutationVariables = Exact<{
-  i: AdmitMembersInput;
+export type EscalationStepFieldsFragment = {
+  id: string;
+  level: EscalationLevel;
+  caseStage: CaseStage | null;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgements: Array<{ at: string; by: { id: string; fullName: string } }>;
+};
+
+export type EscalatedCasesQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
-export type AdmitMembersMutation = { admitMembers: { id: string; number: string; memberIds: Array<string> } };
+export type EscalatedCasesQuery = {
+  escalatedCases: {
+    totalCount: number;
+    overdueCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      level: EscalationLevel;
+      stage: CaseStage;
+      dueOn: string | null;
+      acknowledged: boolean;
+      lateness: { status: LateStatus; label: string; workingDays: number; calendarDays: number };
+      assignee: { id: string; fullName: string } | null;
+      case: { id: string; enterprise: { id: string; name: string; district: string | null } };
+      escalations: Array<{
+        id: string;
+        level: EscalationLevel;
+        caseStage: CaseStage | null;
+        raisedAt: string;
+        acknowledgedAt: string | null;
+        acknowledgements: Array<{ at: string; by: { id: string; fullName: string } }>;
+      }>;
+    }>;
+  };
+};
+
+export type EscalatedApplicationsQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+}>;
+
+export type EscalatedApplicationsQuery = {
+  escalatedApplications: {
+    totalCount: number;
+    nodes: Array<{
+      level: EscalationLevel;
+      dueOn: string | null;
+      acknowledged: boolean;
+      lateness: { status: LateStatus; label: string; workingDays: number; calendarDays: number };
+      decidingUnit: { id: string; name: string };
+      application: { id: string; fullName: string; position: string; submittedOn: string };
+      escalations: Array<{
+        id: string;
+        level: EscalationLevel;
+        caseStage: CaseStage | null;
+        raisedAt: string;
+        acknowledgedAt: string | null;
+        acknowledgements: Array<{ at: string; by: { id: string; fullName: string } }>;
+      }>;
+    }>;
+  };
+};
+
+export type AckRowsMutationVariables = Exact<{
+  i: AcknowledgeCaseEscalationsInput;
+}>;
+
+export type AckRowsMutation = {
+  acknowledgeCaseEscalations: {
+    acknowledged: number;
+    cases: Array<{ acknowledged: boolean; case: { id: string } }>;
+    applications: Array<{ acknowledged: boolean; application: { id: string } }>;
+  };
+};
 
 export type RegisterRowFragment = {
   id: string;
@@ -866,7 +940,7 @@ export type CaseCardFragment = {
   stageDueOn: string | null;
   overdue: boolean;
   closedReason: CloseReason | null;
-  enterprise: { id: string; name: string; workerCount: number; district: string | null };
+  enterprise: { id: string; name: string; workerCount: number; district: string | null; taxCode: string };
   assignee: { id: string; fullName: string } | null;
   orgUnit: { id: string; name: string };
 };
@@ -965,7 +1039,7 @@ export type CasesQuery = {
       stageDueOn: string | null;
       overdue: boolean;
       closedReason: CloseReason | null;
-      enterprise: { id: string; name: string; workerCount: number; district: string | null };
+      enterprise: { id: string; name: string; workerCount: number; district: string | null; taxCode: string };
       assignee: { id: string; fullName: string } | null;
       orgUnit: { id: string; name: string };
     }>;
@@ -1048,36 +1122,6 @@ export type PipelineQuery = {
   };
 };
 
-export type EscalationsQueryVariables = Exact<{
-  open?: boolean | null | undefined;
-}>;
-
-export type EscalationsQuery = {
-  escalations: Array<{
-    id: string;
-    level: EscalationLevel;
-    stage: CaseStage;
-    raisedAt: string;
-    acknowledgedAt: string | null;
-    case: { id: string; stage: CaseStage; stageDueOn: string | null; enterprise: { name: string }; assignee: { id: string; fullName: string } | null };
-  }>;
-};
-
-export type AppEscalationsQueryVariables = Exact<{
-  open?: boolean | null | undefined;
-}>;
-
-export type AppEscalationsQuery = {
-  applicationEscalations: Array<{
-    id: string;
-    level: EscalationLevel;
-    raisedAt: string;
-    acknowledgedAt: string | null;
-    application: { id: string; fullName: string; position: string; submittedOn: string; dueOn: string | null; status: ApplicationStatus };
-    decidingUnit: { id: string; name: string };
-  }>;
-};
-
 export type EntsQueryVariables = Exact<{
   f?: EnterpriseFilter | null | undefined;
 }>;
@@ -1103,11 +1147,13 @@ export type ReportFieldsFragment = {
 };
 
 export type FiguresFragment = {
-  newMembers: { target: number | null; actual: number };
-  newGrassrootsUnions: { target: number | null; actual: number };
+  newMembers: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
+  newGrassrootsUnions: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
   coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
   stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
 };
+
+export type ProgressFragment = { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
 
 export type ReportsQueryVariables = Exact<{
   u?: string | number | null | undefined;
@@ -1126,8 +1172,8 @@ export type ReportsQuery = {
     xlsxUrl: string | null;
     csvUrl: string | null;
     figures: {
-      newMembers: { target: number | null; actual: number };
-      newGrassrootsUnions: { target: number | null; actual: number };
+      newMembers: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
+      newGrassrootsUnions: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
       coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
       stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
     } | null;
@@ -1163,8 +1209,8 @@ export type ReportsByOfficerQuery = {
         targetMembers: number | null;
         targetGrassrootsUnions: number | null;
       }> | null;
-      newMembers: { target: number | null; actual: number };
-      newGrassrootsUnions: { target: number | null; actual: number };
+      newMembers: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
+      newGrassrootsUnions: { target: number | null; actual: number; yearToDate: number | null; percentOfYearTarget: number | null };
       coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
       stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
     } | null;
@@ -1310,12 +1356,6 @@ export type OpenMutationVariables = Exact<{
 }>;
 
 export type OpenMutation = { openFoundingCase: { id: string } };
-
-export type AckMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-export type AckMutation = { acknowledgeEscalation: { id: string; acknowledgedAt: string | null } };
 
 export type SetTargetMutationVariables = Exact<{
   i: TargetInput;

@@ -1,26 +1,31 @@
 import { useEffect, useMemo, useState } from 'react';
-import { gql } from '../api';
 import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber, labelOf } from '../i18n';
 import { loadAllCases } from '../cases';
-import { M, Q, type CaseCard, type CaseFilter, type UserRef } from '../queries';
-import { Link, navigate } from '../router';
+import { type CaseCard, type CaseFilter, type UserRef } from '../queries';
+import { Link } from '../router';
 import { useSession } from '../session';
 import { ALL_STAGES, type CaseStage } from '../stages';
 import { ErrorBox } from '../ui/errors';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
-import { ActionForm } from '../ui/forms';
-import { Disclosure, Loading, PageTitle } from '../ui/page';
+import { Loading, PageTitle } from '../ui/page';
 import { useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import { useUnitUsers, useUnits } from '../units';
+import { BoardList } from './board/BoardList';
+import { OpenCaseForm } from './board/OpenCaseForm';
+import { boardStateOf, boardUrlOf, type BoardView } from './board/board-url';
 
 export function BoardPage() {
   const { sup } = useSession();
   const [assigneeId, setAssigneeId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [search, setSearch] = useState('');
-  const [district, setDistrict] = useState('');
+  // View, stage, search and district live in the address (see board-url.ts).
+  const [initial] = useState(() => boardStateOf(new URLSearchParams(location.search)));
+  const [view, setView] = useState<BoardView>(initial.view);
+  const [stage, setStage] = useState<CaseStage | ''>(initial.stage);
+  const [search, setSearch] = useState(initial.search);
+  const [district, setDistrict] = useState(initial.district);
   // Typed text is asked for once it rests, not at every key.
   const typedSearch = useDebounced(search.trim());
   const typedDistrict = useDebounced(district.trim());
@@ -35,10 +40,16 @@ export function BoardPage() {
     if (overdueOnly) f.overdue = true;
     if (typedSearch) f.search = typedSearch;
     if (typedDistrict) f.district = typedDistrict;
+    if (stage) f.stage = stage;
     return f;
-  }, [assigneeId, orgUnitId, overdueOnly, typedSearch, typedDistrict]);
+  }, [assigneeId, orgUnitId, overdueOnly, typedSearch, typedDistrict, stage]);
 
-  const cases = useAsync(() => loadAllCases(filter), [filter]);
+  useEffect(() => {
+    history.replaceState(null, '', boardUrlOf({ view, stage, search: typedSearch, district: typedDistrict }));
+  }, [view, stage, typedSearch, typedDistrict]);
+
+  // The columns load every matching case; the list only its page (BoardList).
+  const cases = useAsync(async () => (view === 'kanban' ? loadAllCases(filter) : null), [filter, view]);
 
   // The officer filter offers the units' officers and anyone seen on a loaded case (a supervisor may be assigned too).
   useEffect(() => {
@@ -99,49 +110,80 @@ export function BoardPage() {
             options={[{ value: '', label: 'Tất cả đơn vị' }, ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))]}
           />
         )}
+        <SelectField
+          label="Giai đoạn"
+          name="stage"
+          testId="board-filter-stage"
+          value={stage}
+          onChange={setStage}
+          options={[{ value: '' as const, label: 'Tất cả giai đoạn' }, ...ALL_STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))]}
+        />
         <CheckboxField label="Chỉ hồ sơ quá hạn" name="overdue" checked={overdueOnly} onChange={setOverdueOnly} />
-        <p className="filters-summary" aria-live="polite">
-          <strong data-testid="board-total">{fmtNumber(total)}</strong> hồ sơ
-          {overdueTotal > 0 && (
-            <>
-              {' · '}
-              <span className="badge badge-overdue">{fmtNumber(overdueTotal)} quá hạn</span>
-            </>
-          )}
-        </p>
+        {view === 'kanban' && (
+          <p className="filters-summary" aria-live="polite">
+            <strong data-testid="board-total">{fmtNumber(total)}</strong> hồ sơ
+            {overdueTotal > 0 && (
+              <>
+                {' · '}
+                <span className="badge badge-overdue">{fmtNumber(overdueTotal)} quá hạn</span>
+              </>
+            )}
+          </p>
+        )}
       </form>
+
+      <div className="view-switch" role="group" aria-label="Cách hiển thị">
+        {(['kanban', 'list'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={`btn btn-small ${view === v ? 'btn-primary' : 'btn-secondary'}`}
+            aria-pressed={view === v}
+            onClick={() => setView(v)}
+            data-testid={`board-view-${v}`}
+          >
+            {v === 'kanban' ? 'Theo giai đoạn' : 'Danh sách'}
+          </button>
+        ))}
+      </div>
 
       {sup && <OpenCaseForm />}
 
-      <ErrorBox error={cases.error} />
-      {cases.loading && !cases.data && <Loading what="hồ sơ" />}
+      {view === 'list' ? (
+        <BoardList filter={filter} showUnit={sup && (units.data?.length ?? 0) > 1} />
+      ) : (
+        <>
+          <ErrorBox error={cases.error} />
+          {cases.loading && !cases.data && <Loading what="hồ sơ" />}
 
-      <div className="board" data-testid="board">
-        {ALL_STAGES.map((s) => {
-          const list = byStage.get(s) ?? [];
-          const overdue = list.filter((c) => c.overdue).length;
-          const headingId = `col-${s}`;
-          return (
-            <section className={`column column-${s.toLowerCase()}`} key={s} aria-labelledby={headingId} data-testid={`column-${s}`}>
-              <header className="column-head">
-                <h2 id={headingId}>{STAGE_LABEL[s]}</h2>
-                <span className="count" data-testid={`count-${s}`} aria-label={`${list.length} hồ sơ`}>
-                  {fmtNumber(list.length)}
-                </span>
-                {overdue > 0 && <span className="badge badge-overdue">{fmtNumber(overdue)} quá hạn</span>}
-              </header>
-              <ul className="cards">
-                {list.map((c) => (
-                  <li key={c.id}>
-                    <CaseCardView c={c} />
-                  </li>
-                ))}
-                {list.length === 0 && <li className="empty">Không có hồ sơ</li>}
-              </ul>
-            </section>
-          );
-        })}
-      </div>
+          <div className={stage ? 'board board-single' : 'board'} data-testid="board">
+            {ALL_STAGES.filter((s) => !stage || s === stage).map((s) => {
+              const list = byStage.get(s) ?? [];
+              const overdue = list.filter((c) => c.overdue).length;
+              const headingId = `col-${s}`;
+              return (
+                <section className={`column column-${s.toLowerCase()}`} key={s} aria-labelledby={headingId} data-testid={`column-${s}`}>
+                  <header className="column-head">
+                    <h2 id={headingId}>{STAGE_LABEL[s]}</h2>
+                    <span className="count" data-testid={`count-${s}`} aria-label={`${list.length} hồ sơ`}>
+                      {fmtNumber(list.length)}
+                    </span>
+                    {overdue > 0 && <span className="badge badge-overdue">{fmtNumber(overdue)} quá hạn</span>}
+                  </header>
+                  <ul className="cards">
+                    {list.map((c) => (
+                      <li key={c.id}>
+                        <CaseCardView c={c} />
+                      </li>
+                    ))}
+                    {list.length === 0 && <li className="empty">Không có hồ sơ</li>}
+                  </ul>
+                </section>
+              );
+            })}
+          </div>
+        </>
+      )}
     </section>
   );
 }
@@ -170,60 +212,5 @@ function CaseCardView({ c }: { c: CaseCard }) {
         </p>
       )}
     </article>
-  );
-}
-
-function OpenCaseForm() {
-  const [enterpriseId, setEnterpriseId] = useState('');
-  const [assigneeId, setAssigneeId] = useState('');
-  const ents = useAsync(async () => (await gql(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase), []);
-  // The case lives in the enterprise's unit: its active officers and supervisors can be assigned.
-  const unitId = ents.data?.find((e) => e.id === enterpriseId)?.orgUnit.id;
-  const people = useUnitUsers(unitId ? [{ id: unitId }] : []);
-  const assignable = (people.data ?? []).filter((u) => u.role === 'OFFICER' || u.role === 'SUPERVISOR');
-  useEffect(() => setAssigneeId(''), [unitId]);
-  return (
-    <Disclosure summary="Mở hồ sơ thành lập mới">
-      <ActionForm
-        title="Mở hồ sơ cho doanh nghiệp chưa có công đoàn"
-        submitLabel="Mở hồ sơ"
-        conflict="Doanh nghiệp này đã có hồ sơ đang mở."
-        onSubmit={async () => {
-          const d = await gql(M.open, { i: { enterpriseId: enterpriseId || null, assigneeId: assigneeId || null } });
-          navigate(`/ho-so/${d.openFoundingCase.id}`);
-        }}
-      >
-        <div className="grid-2">
-          <SelectField
-            label="Doanh nghiệp"
-            name="enterpriseId"
-            required
-            value={enterpriseId}
-            onChange={setEnterpriseId}
-            options={[
-              { value: '', label: ents.loading ? 'Đang tải…' : '— Chọn doanh nghiệp —' },
-              ...(ents.data ?? []).map((e) => ({ value: e.id, label: `${e.name} (${fmtNumber(e.workerCount)} LĐ)` })),
-            ]}
-          />
-          <SelectField
-            label="Cán bộ phụ trách"
-            name="assigneeId"
-            value={assigneeId}
-            onChange={setAssigneeId}
-            options={[
-              {
-                value: '',
-                label: !unitId
-                  ? 'Chưa phân công (chọn doanh nghiệp để xem cán bộ)'
-                  : people.loading && !people.data
-                    ? 'Đang tải danh sách cán bộ…'
-                    : 'Chưa phân công',
-              },
-              ...assignable.map((o) => ({ value: o.id, label: o.role === 'SUPERVISOR' ? `${o.fullName} (Ban Thường vụ)` : o.fullName })),
-            ]}
-          />
-        </div>
-      </ActionForm>
-    </Disclosure>
   );
 }

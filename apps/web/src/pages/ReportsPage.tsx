@@ -1,19 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { downloadWithToken, gql, unlessMissing } from '../api';
-import {
-  PERIOD_KIND_LABEL,
-  REPORT_STATUS_LABEL,
-  STAGE_LABEL,
-  fmtDate,
-  fmtDateTime,
-  fmtNumber,
-  fmtPercent,
-  fmtPeriod,
-  vnToday,
-  vnYear,
-  labelOf,
-  optionsOf,
-} from '../i18n';
+import { PERIOD_KIND_LABEL, REPORT_STATUS_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPeriod, vnToday, vnYear, labelOf, optionsOf } from '../i18n';
 import { REPORTS, type PeriodKind, type Report } from '../queries';
 import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
@@ -23,6 +10,7 @@ import { Loading, PageTitle } from '../ui/page';
 import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 import { useUnits } from '../units';
+import { ReportFigures } from './report/ReportFigures';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -190,37 +178,7 @@ function ReportItem({ r }: { r: Report }) {
         </div>
       )}
       {r.status === 'FAILED' && <p className="alert alert-error">Lập báo cáo không thành công. Vui lòng yêu cầu lập lại.</p>}
-      {r.status === 'READY' && f && (
-        <dl className="facts facts-inline">
-          <div>
-            <dt>Đoàn viên mới</dt>
-            <dd>
-              {fmtNumber(f.newMembers.actual)} / {f.newMembers.target == null ? '—' : fmtNumber(f.newMembers.target)}
-            </dd>
-          </div>
-          <div>
-            <dt>CĐCS mới</dt>
-            <dd>
-              {fmtNumber(f.newGrassrootsUnions.actual)} / {f.newGrassrootsUnions.target == null ? '—' : fmtNumber(f.newGrassrootsUnions.target)}
-            </dd>
-          </div>
-          <div>
-            <dt>Bao phủ DN ≥25 LĐ</dt>
-            <dd>
-              {fmtPercent(f.coverage.percent)} ({fmtNumber(f.coverage.withUnion)}/{fmtNumber(f.coverage.enterprises25Plus)})
-            </dd>
-          </div>
-          <div>
-            <dt>Hồ sơ theo giai đoạn</dt>
-            <dd>
-              {f.stages
-                .filter((s) => s.count > 0)
-                .map((s) => `${STAGE_LABEL[s.stage]}: ${fmtNumber(s.count)}`)
-                .join(' · ') || '—'}
-            </dd>
-          </div>
-        </dl>
-      )}
+      {r.status === 'READY' && f && <ReportFigures f={f} periodStart={r.periodStart} periodEnd={r.periodEnd} />}
       {r.status === 'READY' && (
         <div className="report-actions">
           {files.map(

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { gql, unlessMissing } from '../api';
+import { COVERAGE_LABEL_VI, coverageFiguresVi } from '@app/domain/report-text';
 import { STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
 import { loadAllCases } from '../cases';
 import { M, Q, REPORTS, type CaseCard, type OrgUnit, type Pipeline } from '../queries';
@@ -78,8 +79,10 @@ function UnitProgress({ p }: { p: Pipeline }) {
       </h3>
       <ProgressBar label="Đoàn viên mới" actual={p.newMembers.actual} target={p.newMembers.target} testId="members" unit="đoàn viên" />
       <ProgressBar label="CĐCS mới thành lập" actual={p.newGrassrootsUnions.actual} target={p.newGrassrootsUnions.target} testId="unions" unit="CĐCS" />
+      {/* A percent against a target percent: the count and one percent, never a percent of the target. */}
       <ProgressBar
-        label={`Doanh nghiệp từ 25 lao động có công đoàn (${fmtNumber(p.coverage.withUnion)}/${fmtNumber(p.coverage.enterprises25Plus)})`}
+        label={COVERAGE_LABEL_VI}
+        text={coverageFiguresVi(p.coverage)}
         actual={p.coverage.percent}
         target={p.coverage.targetPercent}
         format={fmtPercent}
@@ -174,8 +177,14 @@ function OfficerFiguresFromReport({ year }: { year: number }) {
         {report.figures.byOfficer.map((o) => (
           <div key={o.officerId} className="officer-card">
             <h4>{o.fullName}</h4>
-            <ProgressBar label="Đoàn viên kết nạp" actual={o.membersAdmitted} target={o.targetMembers} />
-            <ProgressBar label="CĐCS được công nhận" actual={o.recognitions} target={o.targetGrassrootsUnions} />
+            {/* The period's result beside the year's target, without a ratio of the two (docs/architecture.md#honest-period-figures). */}
+            <ProgressBar label="Đoàn viên kết nạp" actual={o.membersAdmitted} target={o.targetMembers} text={inPeriod(o.membersAdmitted, o.targetMembers)} />
+            <ProgressBar
+              label="CĐCS được công nhận"
+              actual={o.recognitions}
+              target={o.targetGrassrootsUnions}
+              text={inPeriod(o.recognitions, o.targetGrassrootsUnions)}
+            />
             <p className="muted small">
               {fmtNumber(o.cases)} hồ sơ · {fmtNumber(o.openCases)} đang mở · {fmtNumber(o.overdueCases)} quá hạn
             </p>
@@ -185,6 +194,9 @@ function OfficerFiguresFromReport({ year }: { year: number }) {
     </section>
   );
 }
+
+const inPeriod = (actual: number, yearTarget: number | null) =>
+  `${fmtNumber(actual)} trong kỳ · kế hoạch năm ${yearTarget == null ? 'chưa đặt' : fmtNumber(yearTarget)}`;
 
 function CasesByOfficer({ cases, loading, error }: { cases: CaseCard[] | null; loading: boolean; error: unknown }) {
   const groups = useMemo(() => {

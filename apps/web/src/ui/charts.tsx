@@ -10,6 +10,8 @@ export function ProgressBar(props: {
   format?: (n: number | null) => string;
   testId?: string;
   unit?: string;
+  /** Says the figures instead of "actual / target (n% chỉ tiêu)", e.g. for a percent against a target percent. */
+  text?: string;
 }) {
   const fmt = props.format ?? fmtNumber;
   const actual = props.actual ?? 0;
@@ -21,13 +23,19 @@ export function ProgressBar(props: {
     <div className="progress" data-testid={props.testId}>
       <div className="progress-head">
         <span className="progress-label">{props.label}</span>
-        <span className="progress-figures">
-          <strong data-testid={props.testId ? `${props.testId}-actual` : undefined}>{fmt(props.actual)}</strong>
-          {' / '}
-          <span data-testid={props.testId ? `${props.testId}-target` : undefined}>{target == null ? 'chưa đặt chỉ tiêu' : fmt(target)}</span>
-          {props.unit ? ` ${props.unit}` : ''}
-          {pctOfTarget != null && <span className="muted"> ({fmtNumber(pctOfTarget)}% chỉ tiêu)</span>}
-        </span>
+        {props.text !== undefined ? (
+          <span className="progress-figures" data-testid={props.testId ? `${props.testId}-text` : undefined}>
+            {props.text}
+          </span>
+        ) : (
+          <span className="progress-figures">
+            <strong data-testid={props.testId ? `${props.testId}-actual` : undefined}>{fmt(props.actual)}</strong>
+            {' / '}
+            <span data-testid={props.testId ? `${props.testId}-target` : undefined}>{target == null ? 'chưa đặt chỉ tiêu' : fmt(target)}</span>
+            {props.unit ? ` ${props.unit}` : ''}
+            {pctOfTarget != null && <span className="muted"> ({fmtNumber(pctOfTarget)}% chỉ tiêu)</span>}
+          </span>
+        )}
       </div>
       <svg
         className="bar"

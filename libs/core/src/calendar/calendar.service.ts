@@ -1,17 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DEFAULT_SLA, HolidayKind, IsoDate, SlaConfig, WorkingCalendar, calendarFromRows, isIsoDate, vnDateOf } from '@app/domain';
+import { DEFAULT_SLA, HolidayKind, IsoDate, SlaConfig, WorkingCalendar, calendarFromRows, calendarYears, vnDateOf } from '@app/domain';
 import { Clock, systemClock } from '../common/dates';
 import { badInput } from '../common/app-error';
-import { JobName } from '@app/queue';
-import { writeOutbox } from '../outbox/outbox.writer';
+import { RULE } from '../common/messages-vi';
 
 export const CLOCK = Symbol('CLOCK');
+
+/** A row of `calendar_day` as the API shows it. */
+export interface CalendarDayRow {
+  day: IsoDate;
+  kind: HolidayKind;
+  note: string | null;
+  document: string | null;
+}
+export const CALENDAR_DAY_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, kind, note, document`;
 const CACHE_MS = 60_000;
 
-/** The working-day calendar from the `calendar_day` table, cached briefly; admins edit it. */
+/** The working-day calendar from the `calendar_day` table, cached briefly; admins edit it through CalendarEditsService. */
 @Injectable()
 export class CalendarService {
   private cached: { at: number; cal: WorkingCalendar } | null = null;
@@ -43,37 +51,25 @@ export class CalendarService {
   async calendar(): Promise<WorkingCalendar> {
     const t = Date.now();
     if (this.cached && t - this.cached.at < CACHE_MS) return this.cached.cal;
-    const rows: { day: string; kind: HolidayKind }[] = await this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
-    const cal = calendarFromRows(rows);
+    const cal = await this.calendarIn(this.db.manager);
     this.cached = { at: t, cal };
     return cal;
   }
 
-  async daysOfYear(year: number): Promise<{ day: string; kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY'; note: string | null }[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: 'must be between 2000 and 2100' });
-    return this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, note FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`, [
-      `${year}-01-01`,
-      `${year}-12-31`,
-    ]);
+  /** The calendar as `m` sees it now (inside a transaction: with its own uncommitted edits), never cached. */
+  async calendarIn(m: EntityManager): Promise<WorkingCalendar> {
+    const rows: { day: string; kind: HolidayKind }[] = await m.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
+    return calendarFromRows(rows);
   }
 
-  /**
-   * Sets or removes a day of the calendar. The due days already stored that the change can move are
-   * recomputed by a worker job (RECOMPUTE_DUE_DAYS, through the outbox, in the same transaction).
-   */
-  async setDay(day: IsoDate, kind: 'DAY_OFF' | 'MAKE_UP_WORKING_DAY' | null, note: string | null): Promise<void> {
-    if (!isIsoDate(day)) throw badInput({ day: 'must be a date YYYY-MM-DD' });
-    await this.db.transaction(async (m) => {
-      if (kind === null) await m.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);
-      else {
-        await m.query(
-          `INSERT INTO calendar_day (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note`,
-          [day, kind, note],
-        );
-      }
-      await writeOutbox(m, JobName.RECOMPUTE_DUE_DAYS, { day });
-    });
-    this.invalidate();
+  /** The years whose days an ADMIN may set (docs/architecture.md#the-working-day-calendar-and-due-days). */
+  years(): number[] {
+    return calendarYears(Number(this.today().slice(0, 4)));
+  }
+
+  async daysOfYear(year: number): Promise<CalendarDayRow[]> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: RULE.between('year', 2000, 2100) });
+    return this.db.query(`SELECT ${CALENDAR_DAY_COLUMNS} FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`, [`${year}-01-01`, `${year}-12-31`]);
   }
 
   /** The next `calendar()` reads the table again (other processes refresh within CACHE_MS). */

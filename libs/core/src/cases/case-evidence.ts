@@ -1,5 +1,6 @@
 import { CaseStage, IsoDate, isIsoDate } from '@app/domain';
 import { badInput } from '../common/app-error';
+import { RULE, countProblem, dayMonthYear, fieldLabel, pastDayProblem } from '../common/messages-vi';
 import { MAX_NAME, nameList, optionalText, requiredText } from '../common/text-input';
 import { WorkerCountSource } from '../enterprises/enterprise-input';
 import { isNewCount, lockCurrentCount, writeWorkerCount } from '../enterprises/worker-count-history';
@@ -25,8 +26,8 @@ export function surveyPlan(input: RecordSurvey, today: IsoDate, by: string): Cas
   const problems: Record<string, string> = {};
   checkPastDate(problems, 'surveyedOn', input.surveyedOn, today);
   checkCount(problems, 'workerCount', input.workerCount);
-  const contactName = optionalText('contactName', input.contactName, MAX_NAME);
-  const note = optionalText('note', input.note);
+  const contactName = optionalText('contactName', input.contactName, MAX_NAME, problems);
+  const note = optionalText('note', input.note, undefined, problems);
   if (Object.keys(problems).length) throw badInput(problems);
   return evidencePlan(
     'SURVEY',
@@ -68,8 +69,10 @@ export function outreachPlan(input: RecordOutreach, today: IsoDate): CasePlan {
   checkPastDate(problems, 'heldOn', input.heldOn, today);
   checkCount(problems, 'workersReached', input.workersReached);
   checkCount(problems, 'workersInterested', input.workersInterested);
-  if (!problems.workersInterested && input.workersInterested > input.workersReached) problems.workersInterested = 'cannot exceed workersReached';
-  const note = optionalText('note', input.note);
+  if (!problems.workersInterested && !problems.workersReached && input.workersInterested > input.workersReached) {
+    problems.workersInterested = RULE.notGreaterThan('workersInterested', 'workersReached');
+  }
+  const note = optionalText('note', input.note, undefined, problems);
   if (Object.keys(problems).length) throw badInput(problems);
   return evidencePlan('OUTREACH', input.heldOn, { workersReached: input.workersReached, workersInterested: input.workersInterested }, { comment: note });
 }
@@ -87,13 +90,14 @@ export function congressPlan(input: RecordCongress, today: IsoDate): CasePlan {
   checkPastDate(problems, 'heldOn', input.heldOn, today);
   checkPastDate(problems, 'dossierCompletedOn', input.dossierCompletedOn, today);
   if (!problems.heldOn && !problems.dossierCompletedOn && input.dossierCompletedOn < input.heldOn) {
-    problems.dossierCompletedOn = 'cannot be before the congress (heldOn)';
+    problems.dossierCompletedOn = `${fieldLabel('dossierCompletedOn')} không được trước ngày đại hội (${dayMonthYear(input.heldOn)})`;
   }
-  if (!Number.isInteger(input.attendees) || input.attendees < 1 || input.attendees > 1_000_000) problems.attendees = 'must be between 1 and 1000000';
+  const attendees = countProblem('attendees', input.attendees, 1, MAX_COUNT);
+  if (attendees) problems.attendees = attendees;
   const committee = nameList(problems, 'executiveCommittee', input.executiveCommittee, 1, 50);
   const chairName = requiredText(problems, 'chairName', input.chairName, MAX_NAME);
   if (!problems.executiveCommittee && chairName && !committee.includes(chairName)) {
-    problems.chairName = 'must be one of the executiveCommittee';
+    problems.chairName = `${fieldLabel('chairName')} phải là một thành viên ban chấp hành`;
   }
   if (Object.keys(problems).length) throw badInput(problems);
   return evidencePlan(
@@ -119,7 +123,7 @@ export function decisionPlan(input: RecordDecision, today: IsoDate): CasePlan {
       set: { decision_number: decisionNumber, decided_on: input.decidedOn },
       check: (row) => {
         if (row.entity.dossierCompletedOn && input.decidedOn < row.entity.dossierCompletedOn) {
-          throw badInput({ decidedOn: `cannot be before the completed dossier (${row.entity.dossierCompletedOn})` });
+          throw badInput({ decidedOn: `${fieldLabel('decidedOn')} không được trước ngày hoàn thiện hồ sơ (${dayMonthYear(row.entity.dossierCompletedOn)})` });
         }
       },
     },
@@ -141,12 +145,14 @@ function evidencePlan(
   };
 }
 
+const MAX_COUNT = 1_000_000;
+
 function checkPastDate(problems: Record<string, string>, field: string, value: string, today: IsoDate): void {
-  if (!isIsoDate(value)) problems[field] = 'must be a date YYYY-MM-DD';
-  else if (value > today) problems[field] = 'cannot be in the future';
-  else if (value < '2000-01-01') problems[field] = 'is too far in the past';
+  const problem = pastDayProblem(field, value, today, isIsoDate);
+  if (problem) problems[field] = problem;
 }
 
 function checkCount(problems: Record<string, string>, field: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0 || value > 1_000_000) problems[field] = 'must be a whole number between 0 and 1000000';
+  const problem = countProblem(field, value, 0, MAX_COUNT);
+  if (problem) problems[field] = problem;
 }

@@ -5,7 +5,7 @@ import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from '@a
 import { Actor, Role, canActOnCase, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
-import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
+import { OPEN_STAGES_SQL, overdueCaseSql } from '../common/open-stages.sql';
 import { SqlParams } from '../common/sql-params';
 import { CalendarService } from '../calendar/calendar.service';
 import { RegisterProblems } from '../enterprises/enterprise-input';
@@ -68,12 +68,12 @@ export class CaseQueriesService {
     if (filter.assigneeId) where.push(`c.assignee_id = ${p.add(filter.assigneeId)}`);
     if (filter.orgUnitId) {
       const [u] = await this.db.query(`SELECT path FROM org_unit WHERE id = $1`, [filter.orgUnitId]);
-      if (!u || !canSeeUnit(actor, u.path)) throw notFound('Org unit');
+      if (!u || !canSeeUnit(actor, u.path)) throw notFound('orgUnit');
       where.push(`c.org_unit_id IN (SELECT id FROM org_unit WHERE path = ${p.add(u.path)} OR path LIKE ${p.add(subtreeLike(u.path))})`);
     }
     if (filter.overdue !== null && filter.overdue !== undefined) {
       // Same rule as the escalation sweep's BREACH: past the due day while still in the stage.
-      const overdue = `(c.stage IN ${OPEN_STAGES_SQL} AND c.stage_due_on < ${p.add(this.calendar.today())})`;
+      const overdue = overdueCaseSql('c', p.add(this.calendar.today()));
       where.push(filter.overdue ? overdue : `NOT ${overdue}`);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -16,6 +16,8 @@ import { caseEntityFromRaw } from './case-row';
 import { CaseChanges, stageRefusal } from './case-change.service';
 import { committeePlan, congressPlan, decisionPlan, outreachPlan, surveyPlan } from './case-evidence';
 import { foundGrassrootsUnion } from './case-founding';
+
+const OPEN_CASE_EXISTS = 'Doanh nghiệp đã có hồ sơ thành lập CĐCS đang xử lý';
 import {
   AdvanceCase,
   AssignCase,
@@ -55,9 +57,9 @@ export class CasesService {
         `SELECT e.id, e.org_unit_id, e.has_union, e.closed_on, o.path FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.id = $1 FOR SHARE OF e`,
         [input.enterpriseId],
       );
-      if (!ent || !canSeeUnit(actor, ent.path)) throw notFound('Enterprise');
+      if (!ent || !canSeeUnit(actor, ent.path)) throw notFound('enterprise');
       if (ent.closed_on) throw enterpriseClosedForCases(ent.closed_on, 'enterpriseId');
-      if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId);
+      if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId, true);
       const now = this.calendar.now();
       const d = await this.changes.deadlines(CaseStage.SURVEY, vnDateOf(now), null);
       try {
@@ -71,7 +73,7 @@ export class CasesService {
         await writeOutbox(m, JobName.CASE_STAGE_CHANGED, { caseId: opened.id, version: opened.version });
         return opened;
       } catch (e) {
-        if (isUniqueViolation(e)) throw conflict('The enterprise already has an open founding case', { fields: ['enterpriseId'] });
+        if (isUniqueViolation(e)) throw conflict(OPEN_CASE_EXISTS, { fields: ['enterpriseId'], messages: { enterpriseId: OPEN_CASE_EXISTS } });
         throw e;
       }
     });
@@ -79,13 +81,16 @@ export class CasesService {
 
   async assign(actor: Actor, input: AssignCase): Promise<FoundingCaseEntity> {
     return this.changes.apply(actor, input, async (row, m) => {
-      if (!isOpenStage(row.facts.stage)) throw stageRefusal(row, 'an open stage');
+      if (!isOpenStage(row.facts.stage)) throw stageRefusal(row, 'OPEN');
       await this.assertAssignable(m, actor, input.assigneeId);
       return {
         action: 'ASSIGN',
         toStage: row.facts.stage,
         comment: optionalText('reason', input.reason),
         set: { assignee_id: input.assigneeId },
+        // Again in the write's transaction, the assignee locked: a deactivation (which locks the account FOR UPDATE,
+        // then unassigns its open cases) either waits for this write and unassigns the case, or this sees it inactive.
+        before: (tx) => this.assertAssignable(tx, actor, input.assigneeId, true),
       };
     });
   }
@@ -139,11 +144,15 @@ export class CasesService {
     });
   }
 
-  private async assertAssignable(m: EntityManager, actor: Actor, userId: string): Promise<void> {
-    const [u] = await m.query(`SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`, [userId]);
-    if (!u || !canSeeUnit(actor, u.path)) throw badInput({ assigneeId: 'is not a user in your scope' });
+  /** `lock` (inside a transaction): the account FOR SHARE until it ends, so a deactivation waits for it (see assign). */
+  private async assertAssignable(m: EntityManager, actor: Actor, userId: string, lock = false): Promise<void> {
+    const [u] = await m.query(
+      `SELECT u.role, u.active, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1${lock ? ' FOR SHARE OF u' : ''}`,
+      [userId],
+    );
+    if (!u || !canSeeUnit(actor, u.path)) throw badInput({ assigneeId: 'Cán bộ phụ trách phải là người dùng trong phạm vi của bạn' });
     if (!u.active || (u.role !== Role.OFFICER && u.role !== Role.SUPERVISOR)) {
-      throw badInput({ assigneeId: 'must be an active officer or supervisor' });
+      throw badInput({ assigneeId: 'Cán bộ phụ trách phải là cán bộ hoặc giám sát viên đang hoạt động' });
     }
   }
 }

@@ -1,3 +1,5 @@
+import { Entity, notFoundText } from './messages-vi';
+
 /** Error codes of the API contract; the API maps them one to one onto `extensions.code`. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -22,17 +24,13 @@ export class AppError extends Error {
   }
 }
 
+/** One or more bad fields, each with its Vietnamese message naming the rule (as FieldProblems words them). */
 export const badInput = (fields: Record<string, string>): AppError =>
-  new AppError(
-    ErrorCode.BAD_USER_INPUT,
-    `Invalid input: ${Object.entries(fields)
-      .map(([f, m]) => `${f} ${m}`)
-      .join('; ')}`,
-    {
-      fields: Object.keys(fields),
-      messages: fields,
-    },
-  );
-export const notFound = (what: string): AppError => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
-export const forbidden = (why = 'Not allowed'): AppError => new AppError(ErrorCode.FORBIDDEN, why);
+  new AppError(ErrorCode.BAD_USER_INPUT, `Dữ liệu không hợp lệ: ${Object.values(fields).join('; ')}`, {
+    fields: Object.keys(fields),
+    messages: fields,
+  });
+/** "Không tìm thấy <the record>", the record named from ENTITY_VI. */
+export const notFound = (what: Entity): AppError => new AppError(ErrorCode.NOT_FOUND, notFoundText(what));
+export const forbidden = (why = 'Bạn không có quyền thực hiện thao tác này'): AppError => new AppError(ErrorCode.FORBIDDEN, why);
 export const conflict = (why: string, details: Record<string, unknown> = {}): AppError => new AppError(ErrorCode.CONFLICT, why, details);

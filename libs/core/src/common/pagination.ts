@@ -1,4 +1,5 @@
 import { badInput } from './app-error';
+import { RULE } from './messages-vi';
 
 export interface Page<T> {
   nodes: T[];
@@ -10,7 +11,7 @@ export const MAX_PAGE = 200;
 
 export function checkFirst(first: number | null | undefined): number {
   const n = first ?? 50;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput({ first: `must be between 1 and ${MAX_PAGE}` });
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput({ first: RULE.between('first', 1, MAX_PAGE) });
   return n;
 }
 
@@ -27,5 +28,5 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   } catch {
     // fall through
   }
-  throw badInput({ after: 'is not a cursor returned by this list' });
+  throw badInput({ after: RULE.badCursor() });
 }

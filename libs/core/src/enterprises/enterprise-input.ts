@@ -135,13 +135,18 @@ export const unitNotFound = (): AppError => new AppError(ErrorCode.NOT_FOUND, 'K
 
 /** A tax code another enterprise of the register already has (the other enterprise is not named: it may be out of scope). */
 export const duplicateTaxCode = (taxCode: string): AppError =>
-  new AppError(ErrorCode.CONFLICT, `Mã số thuế ${taxCode} đã có trong sổ doanh nghiệp (một doanh nghiệp khác)`, { fields: ['taxCode'] });
+  conflictOn('taxCode', `Mã số thuế ${taxCode} đã có trong sổ doanh nghiệp (một doanh nghiệp khác)`);
 
 /** A founding case may not be opened (or reopened) at an enterprise that ceased operating. */
 export const enterpriseClosedForCases = (closedOn: IsoDate, field?: string): AppError =>
-  new AppError(
-    ErrorCode.CONFLICT,
+  closedRefusal(
     `Doanh nghiệp đã ngừng hoạt động từ ngày ${dayMonthYear(closedOn)}: không thể mở hồ sơ thành lập CĐCS. ` +
       'Nếu doanh nghiệp hoạt động trở lại, hãy mở lại doanh nghiệp trong sổ trước.',
-    { ...(field ? { fields: [field] } : {}), reason: 'ENTERPRISE_CLOSED' },
+    field,
   );
+
+/** A CONFLICT about one field's value: named in `fields`, its message in `messages` (as a bad input's). */
+const conflictOn = (field: string, message: string, details: Record<string, unknown> = {}): AppError =>
+  new AppError(ErrorCode.CONFLICT, message, { fields: [field], messages: { [field]: message }, ...details });
+const closedRefusal = (message: string, field?: string): AppError =>
+  field ? conflictOn(field, message, { reason: 'ENTERPRISE_CLOSED' }) : new AppError(ErrorCode.CONFLICT, message, { reason: 'ENTERPRISE_CLOSED' });

@@ -160,9 +160,9 @@ export class EscalationsService {
       [id, actor.userId],
     );
     if (!updated.length) {
-      if (actor.role !== Role.ADMIN) throw notFound('Escalation');
+      if (actor.role !== Role.ADMIN) throw notFound('escalation');
       const [exists] = await this.db.query(`SELECT 1 FROM escalation WHERE id = $1`, [id]);
-      if (!exists) throw notFound('Escalation');
+      if (!exists) throw notFound('escalation');
       await this.db.query(
         `INSERT INTO notification (escalation_id, user_id, acknowledged_at) VALUES ($1, $2, now())
          ON CONFLICT (escalation_id, user_id) DO UPDATE SET acknowledged_at = coalesce(notification.acknowledged_at, now())`,

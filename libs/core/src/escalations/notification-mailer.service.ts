@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { CASE_STAGE_LABEL_VI, CaseStage } from '@app/domain';
+import { STAGE_LABELS, CaseStage } from '@app/domain';
 
 const LEVEL_VI: Record<string, string> = { WARNING: 'Cảnh báo', BREACH: 'Quá hạn', CRITICAL: 'Quá hạn nghiêm trọng' };
 
@@ -37,7 +37,7 @@ export class NotificationMailer implements OnModuleDestroy {
           WHERE n.id = $1`,
         [notificationId],
       );
-      const stage = CASE_STAGE_LABEL_VI[d.stage as CaseStage] ?? 'Đơn xin gia nhập công đoàn';
+      const stage = STAGE_LABELS[d.stage as CaseStage] ?? 'Đơn xin gia nhập công đoàn';
       this.transport ??= createTransport(this.config.smtpUrl);
       await this.transport.sendMail({
         from: this.config.mailFrom,

@@ -1,4 +1,4 @@
-import { CaseStage, CoverageProgress, IsoDate, TargetProgress } from '@app/domain';
+import { CaseStage, CoverageProgress, IsoDate, YearTargetProgress } from '@app/domain';
 
 export interface StageCount {
   stage: CaseStage;
@@ -7,8 +7,9 @@ export interface StageCount {
 }
 
 export interface Figures {
-  newMembers: TargetProgress;
-  newGrassrootsUnions: TargetProgress;
+  /** The period's result (`actual`), the result from 1 January to its end, and the year's target. */
+  newMembers: YearTargetProgress;
+  newGrassrootsUnions: YearTargetProgress;
   coverage: CoverageProgress;
   stages: StageCount[];
 }

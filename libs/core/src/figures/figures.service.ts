@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ALL_STAGES, CaseStage, IsoDate, coverage, splitIntoYears } from '@app/domain';
+import { ALL_STAGES, CaseStage, IsoDate, againstYearTarget, coverage, splitIntoYears } from '@app/domain';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { coverageSql } from './coverage.sql';
 import { SqlParams } from '../common/sql-params';
@@ -68,27 +68,34 @@ export class FiguresService {
   }
 
   private summaryParts(unit: ScopeUnit, period: FigurePeriod, today: IsoDate) {
+    const ytd = { start: `${period.start.slice(0, 4)}-01-01`, end: period.end };
     return [
       (m: EntityManager | DataSource) => this.target(m, unit.id, Number(period.start.slice(0, 4))),
       (m: EntityManager | DataSource) => this.newMembers(m, unit, period),
       (m: EntityManager | DataSource) => this.newGrassrootsUnions(m, unit, period),
       (m: EntityManager | DataSource) => this.coverageCounts(m, unit, period.end),
       (m: EntityManager | DataSource) => this.stages(m, unit, period, today),
+      // From 1 January to the end: what the year's target is compared with (docs/architecture.md#honest-period-figures).
+      ...(ytd.start === period.start
+        ? []
+        : [(m: EntityManager | DataSource) => this.newMembers(m, unit, ytd), (m: EntityManager | DataSource) => this.newGrassrootsUnions(m, unit, ytd)]),
     ];
   }
 
   /** The summary from summaryParts' results, in their order. */
   private summaryOf(results: unknown[]): Figures {
-    const [target, newMembers, newUnions, cov, stages] = results as [
+    const [target, newMembers, newUnions, cov, stages, ytdMembers = newMembers, ytdUnions = newUnions] = results as [
       Awaited<ReturnType<FiguresService['target']>>,
       number,
       number,
       { total: number; withUnion: number },
       StageCount[],
+      number?,
+      number?,
     ];
     return {
-      newMembers: { target: target?.new_members ?? null, actual: newMembers },
-      newGrassrootsUnions: { target: target?.new_grassroots_unions ?? null, actual: newUnions },
+      newMembers: againstYearTarget(newMembers, ytdMembers, target?.new_members ?? null),
+      newGrassrootsUnions: againstYearTarget(newUnions, ytdUnions, target?.new_grassroots_unions ?? null),
       coverage: coverage(
         cov.total,
         cov.withUnion,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Role } from '../common/actor';
 import { badInput, forbidden } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { Figures, FiguresService } from './figures.service';
@@ -15,9 +16,9 @@ export class PipelineService {
   ) {}
 
   async pipeline(actor: Actor, orgUnitId: string, year: number): Promise<Figures & { orgUnitId: string; year: number }> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: 'must be between 2000 and 2100' });
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ year: RULE.between('year', 2000, 2100) });
     const unit = await this.orgUnits.getVisible(actor, orgUnitId);
-    if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Officers watch the pipeline of their own unit');
+    if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Cán bộ chỉ xem tiến độ của đơn vị mình');
     const f = await this.figures.figures(unit, { start: `${year}-01-01`, end: `${year}-12-31` }, this.calendar.today());
     return { ...f, orgUnitId: unit.id, year };
   }

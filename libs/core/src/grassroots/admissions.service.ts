@@ -80,14 +80,14 @@ export class AdmissionsService {
               [memberIds, unit.id],
             )
           : [];
-        if (staff.length !== memberIds.length) throw notFound('Member');
+        if (staff.length !== memberIds.length) throw notFound('member');
         const apps = applicationIds.length
           ? await m.query(`SELECT * FROM membership_application WHERE id = ANY($1::uuid[]) AND grassroots_union_id = $2 ORDER BY submitted_on, id FOR UPDATE`, [
               applicationIds,
               unit.id,
             ])
           : [];
-        if (apps.length !== applicationIds.length) throw notFound('Application');
+        if (apps.length !== applicationIds.length) throw notFound('application');
         const decided = apps.filter((a: { status: string }) => a.status !== 'SUBMITTED');
         if (decided.length) throw conflict(`Đơn của ${decided.map((a: { full_name: string }) => a.full_name).join(', ')} đã được giải quyết`);
         if (apps.some((a: { submitted_on: string }) => a.submitted_on > input.decidedOn)) {

@@ -29,7 +29,7 @@ export class GrassrootsAccountService {
           input.caseId,
         ])
       : [];
-    if (!c || !canSeeUnit(actor, c.path)) throw notFound('Founding case');
+    if (!c || !canSeeUnit(actor, c.path)) throw notFound('foundingCase');
     if (c.stage !== CaseStage.RECOGNIZED || !c.grassroots_union_id) {
       throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, 'Chỉ tạo tài khoản CĐCS khi hồ sơ đã được công nhận', {
         unmet: [],

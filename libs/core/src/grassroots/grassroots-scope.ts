@@ -36,6 +36,6 @@ export async function grassrootsUnit(m: EntityManager, actor: Actor, id: string,
         [id],
       )
     : [];
-  if (!u || !mayReadGrassroots(actor, u) || (mode === 'write' && !mayChangeGrassroots(actor, u))) throw notFound('Grassroots union');
+  if (!u || !mayReadGrassroots(actor, u) || (mode === 'write' && !mayChangeGrassroots(actor, u))) throw notFound('grassrootsUnion');
   return u;
 }

@@ -72,7 +72,7 @@ export class MembersQueryService {
           id,
         ])
       : [];
-    if (!row || !mayReadGrassroots(actor, { id: row.grassrootsUnionId, path: row.path })) throw notFound('Member');
+    if (!row || !mayReadGrassroots(actor, { id: row.grassrootsUnionId, path: row.path })) throw notFound('member');
     delete row.path;
     return row as MemberView;
   }

@@ -108,11 +108,11 @@ export class StaffService {
   /** The staff row, locked, of a CĐCS the caller may change; NOT_FOUND otherwise. */
   async staffRow(m: EntityManager, actor: Actor, id: string): Promise<{ id: string; grassroots_union_id: string }> {
     const [s] = isUuid(id) ? await m.query(`SELECT id, grassroots_union_id FROM grassroots_staff WHERE id = $1 FOR UPDATE`, [id]) : [];
-    if (!s) throw notFound('Member');
+    if (!s) throw notFound('member');
     try {
       await grassrootsUnit(m, actor, s.grassroots_union_id, 'write');
     } catch {
-      throw notFound('Member');
+      throw notFound('member');
     }
     return s;
   }

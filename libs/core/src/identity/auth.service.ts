@@ -10,6 +10,9 @@ import { Actor, Role } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { poolOf, preparedSql, runSql } from '../common/prepared-sql';
 
+/** Any token that does not name a current session (bad signature, expired, revoked). */
+export const TOKEN_REFUSED = 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại';
+
 // Every authenticated request runs it: prepared, and straight on the pool (no TypeORM query runner).
 const ACTOR_SQL = preparedSql(
   `SELECT u.id, u.role, u.org_unit_id, u.full_name, u.email, u.active, u.token_version, u.must_change_password, o.path
@@ -50,7 +53,7 @@ export class AuthService {
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity; mustChangePassword: boolean }> {
     const user = await this.db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
     const ok = await compare(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    if (!user || !ok || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sai email hoặc mật khẩu');
     return { accessToken: await this.issueToken(user), user, mustChangePassword: user.mustChangePassword };
   }
 
@@ -68,7 +71,7 @@ export class AuthService {
     const { sub, tv } = await this.subjectOf(token);
     const [u] = await runSql(poolOf(this.db), ACTOR_SQL, [sub]);
     // Tokens issued before token versions existed carry none: version 0, the column's default.
-    if (!u || !u.active || u.token_version !== (tv ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
+    if (!u || !u.active || u.token_version !== (tv ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, TOKEN_REFUSED);
     return {
       userId: u.id,
       role: u.role as Role,
@@ -96,7 +99,7 @@ export class AuthService {
         algorithms: ['HS256'],
       });
     } catch {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
+      throw new AppError(ErrorCode.UNAUTHENTICATED, TOKEN_REFUSED);
     }
     // A version that is not a whole number matches no row (the comparison with the row refuses it).
     const claims: TokenClaims = { sub: payload.sub, tv: payload.tv === undefined ? undefined : Number.isInteger(payload.tv) ? (payload.tv as number) : -1 };

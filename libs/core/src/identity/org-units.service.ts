@@ -13,6 +13,14 @@ export enum OrgUnitKind {
 }
 
 /** Which kinds a unit of each kind may hold directly. */
+/** How a refusal names a kind of unit. */
+const ORG_UNIT_KIND_VI: Record<OrgUnitKind, string> = {
+  [OrgUnitKind.CONFEDERATION]: 'Tổng Liên đoàn',
+  [OrgUnitKind.FEDERATION]: 'liên đoàn lao động',
+  [OrgUnitKind.UPPER_LEVEL]: 'công đoàn cấp trên trực tiếp cơ sở',
+  [OrgUnitKind.GRASSROOTS]: 'công đoàn cơ sở',
+};
+
 const CHILD_KINDS: Record<OrgUnitKind, OrgUnitKind[]> = {
   [OrgUnitKind.CONFEDERATION]: [OrgUnitKind.FEDERATION, OrgUnitKind.UPPER_LEVEL],
   [OrgUnitKind.FEDERATION]: [OrgUnitKind.UPPER_LEVEL, OrgUnitKind.GRASSROOTS],
@@ -43,7 +51,7 @@ export class OrgUnitsService {
   /** A unit the caller may see, else NOT_FOUND (an id outside the scope is not revealed). */
   async getVisible(actor: Actor, id: string): Promise<OrgUnitEntity> {
     const unit = await this.db.getRepository(OrgUnitEntity).findOneBy({ id });
-    if (!unit || !canSeeUnit(actor, unit.path)) throw notFound('Org unit');
+    if (!unit || !canSeeUnit(actor, unit.path)) throw notFound('orgUnit');
     return unit;
   }
 
@@ -66,13 +74,15 @@ export class OrgUnitsService {
 
   async create(actor: Actor, input: CreateOrgUnit): Promise<OrgUnitEntity> {
     const name = input.name.normalize('NFC').trim();
-    if (!name) throw badInput({ name: 'must not be empty' });
-    if (name.length > 255) throw badInput({ name: 'must have at most 255 characters' });
+    if (!name) throw badInput({ name: 'Tên đơn vị không được để trống' });
+    if (name.length > 255) throw badInput({ name: 'Tên đơn vị không được dài quá 255 ký tự' });
     const parent = await this.getVisible(actor, input.parentId ?? actor.orgUnitId);
-    if (actor.role !== Role.ADMIN && !canSeeUnit(actor, parent.path)) throw forbidden('Parent unit is outside your scope');
+    if (actor.role !== Role.ADMIN && !canSeeUnit(actor, parent.path)) throw forbidden('Đơn vị cấp trên nằm ngoài phạm vi của bạn');
     const allowed = CHILD_KINDS[parent.kind as OrgUnitKind] ?? [];
     if (!allowed.includes(input.kind)) {
-      throw badInput({ kind: `${input.kind} cannot be placed under a ${parent.kind} unit` });
+      throw badInput({
+        kind: `Không đặt được ${ORG_UNIT_KIND_VI[input.kind] ?? input.kind} dưới ${ORG_UNIT_KIND_VI[parent.kind as OrgUnitKind] ?? parent.kind}`,
+      });
     }
     return this.db.transaction(async (m) => {
       const [row] = await m.query(`SELECT gen_random_uuid() AS id`);

@@ -10,6 +10,8 @@ import { isUniqueViolation } from '../common/pg-errors';
 import { FieldProblems } from './account-errors';
 import { OrgUnitsService } from './org-units.service';
 
+const EMAIL_TAKEN = 'Đã có tài khoản với địa chỉ e-mail này';
+
 export interface CreateUser {
   email: string;
   fullName: string;
@@ -36,7 +38,7 @@ export class UsersService {
   /** Active users of a unit the caller may see (default: its own), for assignment and targets. */
   async list(actor: Actor, orgUnitId?: string | null, role?: Role | null): Promise<UserEntity[]> {
     const unit = await this.orgUnits.getVisible(actor, orgUnitId ?? actor.orgUnitId);
-    if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Officers list the users of their own unit');
+    if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Cán bộ chỉ xem danh sách người dùng của đơn vị mình');
     return this.db.getRepository(UserEntity).find({
       where: { orgUnitId: unit.id, active: true, ...(role ? { role } : {}) },
       order: { fullName: 'ASC' },
@@ -55,7 +57,7 @@ export class UsersService {
     problems.addRules('password', accountPasswordViolations(input.password, { email }));
     problems.throwIfAny();
     const unit = await this.orgUnits.getVisible(actor, input.orgUnitId);
-    if (!canSeeUnit(actor, unit.path)) throw forbidden('Unit outside your scope');
+    if (!canSeeUnit(actor, unit.path)) throw forbidden('Đơn vị nằm ngoài phạm vi của bạn');
     // A SUPERVISOR creates OFFICERs and the GRASSROOTS accounts of the CĐCS below it; a GRASSROOTS account belongs to a CĐCS.
     if (input.role !== Role.OFFICER && input.role !== Role.GRASSROOTS && actor.role !== Role.ADMIN) {
       throw forbidden('Giám sát viên chỉ được tạo tài khoản cán bộ (OFFICER) hoặc tài khoản CĐCS (GRASSROOTS)');
@@ -64,7 +66,7 @@ export class UsersService {
     try {
       return await this.insert({ email, fullName, role: input.role, orgUnitId: unit.id, password: input.password });
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('Đã có tài khoản với địa chỉ e-mail này', { fields: ['email'] });
+      if (isUniqueViolation(e)) throw conflict(EMAIL_TAKEN, { fields: ['email'], messages: { email: EMAIL_TAKEN } });
       throw e;
     }
   }

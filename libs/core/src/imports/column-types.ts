@@ -36,7 +36,8 @@ export function textType(options: { maxLength?: number } = {}): ColumnType<strin
   return {
     parse(cell, heading) {
       const text = cellText(cell).normalize('NFC').replace(/\s+/gu, ' ').trim();
-      if (options.maxLength !== undefined && [...text].length > options.maxLength) {
+      // Code points never outnumber UTF-16 units: count them only when the units are over the limit.
+      if (options.maxLength !== undefined && text.length > options.maxLength && [...text].length > options.maxLength) {
         return fail(`${heading} dài quá ${formatCount(options.maxLength)} ký tự`);
       }
       return ok(text);

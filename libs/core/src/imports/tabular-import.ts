@@ -113,7 +113,7 @@ function sourceOf<T>(match: HeadingMatch<T>, rest: Omit<TabularSource, 'headingR
 }
 
 async function openXlsx<T>(buf: Buffer, sheet: XlsxInspection, kind: ImportKind<T>, lim: ImportLimits): Promise<OpenedTabular<T>> {
-  const it = xlsxRows(buf, sheet);
+  const it = xlsxRows(buf, sheet, lim);
   const head: RawRow[] = [];
   let pending: RawRow | null = null;
   for (;;) {

@@ -147,8 +147,8 @@ describe('readTabular, XLSX', () => {
     expect(rows[0]).toMatchObject({ errors: [], values: { workerCount: 250 } });
     expect(rows.slice(1).map((r) => r.errors)).toEqual([
       [{ column: 'Số lao động', message: 'Ô chứa công thức không có giá trị' }],
-      // exceljs drops an error result (#REF!): such a cell reads as a formula without a value.
-      [{ column: 'Mã số thuế', message: 'Ô chứa công thức không có giá trị' }],
+      // An error result is named.
+      [{ column: 'Mã số thuế', message: 'Công thức trong ô cho kết quả lỗi #REF!' }],
       [{ column: 'Số lao động', message: 'Ô có giá trị lỗi #N/A' }],
     ]);
   });

@@ -1,18 +1,21 @@
-import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
-import { stream as excelStream } from 'exceljs';
-import { CellProblem, FileErrorCode, ImportRefusal, RawCell, RawRow } from './import-common';
+import { CellProblem, FileErrorCode, ImportLimits, ImportRefusal, RawCell, RawRow, withDefaultLimits } from './import-common';
 import { XlsxInspection } from './import-file';
 import { CellRange } from './xlsx-workbook-info';
+import { ElementScanner, XmlCell, dateStyles, excelSerialToDate, parseRow, stringItemText, usesDate1904, xmlText } from './xlsx-sheet-xml';
+import { CheckedZip, openCheckedZip } from './zip-guard';
 
 /**
- * Rows of one worksheet through exceljs's streaming reader: row by row, never a workbook model.
- * (exceljs parks worksheets that come before the shared strings in the zip in temporary files, as
- * Excel orders them; those are on disk, not in memory, and bounded by the zip guard's size limit.)
+ * Rows of one worksheet, row by row: the zip's entries are inflated as streams (yauzl, within the limits the
+ * zip guard checked) and scanned as text (xlsx-sheet-xml.ts); only the shared strings are held in memory.
+ * Cell values as exceljs's streaming reader gave them (see xlsxCellValue); never a workbook model.
  */
 
 export const FORMULA_WITHOUT_VALUE = 'Ô chứa công thức không có giá trị';
 const CORRUPT_MESSAGE = 'Tệp XLSX bị hỏng, không đọc được trang tính';
+/** styles.xml and workbook.xml are read whole: a few MB is already absurd for them. */
+const MAX_SMALL_PART_BYTES = 16 * 1024 * 1024;
+const MAX_COLUMN_INDEX = 16_383;
 
 const problem = (text: string): CellProblem => ({ problem: text });
 
@@ -69,119 +72,130 @@ class MergeMask {
   }
 }
 
-interface SheetEntryEvent {
-  type?: string;
-  id?: string | number;
-}
-
-type SheetReader = AsyncIterable<{ number: number; values: unknown }>;
-
-/**
- * exceljs decodes each chunk of a zip entry on its own (utils/parse-sax.js → bufferToString), so a character
- * whose UTF-8 bytes straddle two inflated chunks becomes U+FFFD: in a large sheet some cells read “Nh�� nước”
- * instead of “Nhà nước”, in shared strings (Excel's files) and inline strings (ours) alike. Its parser passes
- * text through as it is, so the shared strings and the worksheets are handed to it as text decoded across
- * chunk boundaries.
- */
-function decodeAcrossChunks(reader: object): void {
-  const r = reader as {
-    _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-    _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
-  };
-  if (typeof r._parseSharedStrings !== 'function' || typeof r._parseWorksheet !== 'function') {
-    throw new Error('exceljs WorkbookReader changed: _parseSharedStrings/_parseWorksheet not found (see decodeAcrossChunks)');
-  }
-  const sharedStrings = r._parseSharedStrings.bind(reader);
-  r._parseSharedStrings = (entry) => {
-    entry.setEncoding('utf8'); // its 'data' events then carry whole characters (a StringDecoder keeps the split bytes)
-    return sharedStrings(entry);
-  };
-  const worksheet = r._parseWorksheet.bind(reader);
-  r._parseWorksheet = (iterator, sheetNo) => worksheet(utf8Text(iterator), sheetNo);
-}
-
-/** The chunks of a UTF-8 byte stream as text, a character cut between two chunks joined again. Keeps its source (releaseSheet). */
-function utf8Text(source: AsyncIterable<unknown>): AsyncGenerator<string> & { source: AsyncIterable<unknown> } {
-  async function* text(): AsyncGenerator<string> {
-    const decoder = new TextDecoder('utf-8');
-    for await (const chunk of source) {
-      const s = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+/** The text of an entry as it inflates, a character cut between two chunks joined again. */
+async function* entryText(zip: CheckedZip, name: string): AsyncGenerator<string> {
+  const entry = zip.entries.get(name);
+  if (!entry) return;
+  const stream: Readable = await zip.zip.openReadStreamPromise(entry);
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream) {
+      const s = decoder.decode(chunk as Buffer, { stream: true });
       if (s) yield s;
     }
     const rest = decoder.decode();
     if (rest) yield rest;
+  } finally {
+    stream.destroy();
   }
-  return Object.assign(text(), { source });
 }
 
-/**
- * Lets go of a worksheet without parsing it. exceljs parks a worksheet that precedes the shared strings
- * (Excel's order) in a temporary file and yields a reader on a stream of it: that stream is closed here,
- * or its file descriptor would stay open. (A sheet read straight from the zip is drained by exceljs.)
- */
-function releaseSheet(sheet: SheetReader): void {
-  const iterator = (sheet as { iterator?: { source?: unknown } }).iterator;
-  const source: unknown = iterator instanceof Readable ? iterator : iterator?.source;
-  if (source instanceof Readable) source.destroy();
+async function wholeText(zip: CheckedZip, name: string): Promise<string> {
+  const entry = zip.entries.get(name);
+  if (entry && entry.uncompressedSize > MAX_SMALL_PART_BYTES) throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
+  let text = '';
+  for await (const s of entryText(zip, name)) text += s;
+  return text;
+}
+
+async function sharedStrings(zip: CheckedZip): Promise<string[]> {
+  const out: string[] = [];
+  const items = new ElementScanner('si');
+  for await (const s of entryText(zip, 'xl/sharedStrings.xml')) {
+    for (const si of items.push(s)) out.push(si.endsWith('/>') ? '' : stringItemText(si.slice(si.indexOf('>') + 1, -5)));
+  }
+  return out;
+}
+
+interface SheetContext {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+}
+
+/** A cell as exceljs's streaming reader valued it, through xlsxCellValue. */
+function cellValue(c: XmlCell, ctx: SheetContext): RawCell {
+  if (c.formula) {
+    // An error result (#REF!, #N/A) is named in the refusal (exceljs's reader dropped it: "no value").
+    const result = c.value === undefined ? undefined : c.type === 'str' ? xmlText(c.value) : c.type === 'e' ? { error: xmlText(c.value) } : parseFloat(c.value);
+    return xlsxCellValue(result === undefined ? { formula: '' } : { formula: '', result });
+  }
+  if (c.type === 'inlineStr') return xlsxCellValue(c.inline ?? (c.value === undefined ? null : xmlText(c.value)));
+  if (c.value === undefined) return null;
+  switch (c.type) {
+    case 's':
+      return xlsxCellValue(ctx.strings[parseInt(c.value, 10)]);
+    case 'str':
+      return xlsxCellValue(xmlText(c.value));
+    case 'e':
+      return xlsxCellValue({ error: xmlText(c.value) });
+    case 'b':
+      return parseInt(c.value, 10) !== 0;
+    case 'd':
+      return xlsxCellValue(new Date(c.value));
+    default: {
+      const n = parseFloat(c.value);
+      return xlsxCellValue(c.style > 0 && ctx.dates[c.style] ? excelSerialToDate(n, ctx.date1904) : n);
+    }
+  }
 }
 
 /** The rows of the inspected worksheet, in order; empty rows may be missing. Throws ImportRefusal when unreadable. */
-export async function* xlsxRows(buf: Buffer, inspection: XlsxInspection): AsyncGenerator<RawRow> {
-  const reader = new excelStream.xlsx.WorkbookReader(Readable.from([buf]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles tell date cells from numbers.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'emit',
-  });
-  decodeAcrossChunks(reader);
-  // The 'entry' event names the zip entry of the worksheet about to be yielded (sheetN.xml → N).
-  let entrySheet: number | null = null;
-  (reader as unknown as EventEmitter).on('entry', (e: SheetEntryEvent) => {
-    if (e.type === 'worksheet') entrySheet = Number(e.id);
-  });
-  const sheets = reader[Symbol.asyncIterator]();
-  const mask = new MergeMask(inspection.merges);
-  let found = false;
+export async function* xlsxRows(buf: Buffer, inspection: XlsxInspection, limits: Partial<ImportLimits> = {}): AsyncGenerator<RawRow> {
+  const sheetPath = `xl/worksheets/sheet${inspection.sheetNumber}.xml`;
+  let zip: CheckedZip;
   try {
-    for (;;) {
-      const next = await sheets.next();
-      if (next.done) break;
-      const worksheet: SheetReader = next.value;
-      if (entrySheet !== inspection.sheetNumber) {
-        releaseSheet(worksheet);
-        continue;
-      }
-      found = true;
-      try {
-        for await (const row of worksheet) {
-          const values: unknown = row.values;
-          // row.values is sparse and 1-based; Array.from turns its holes into empty cells.
-          const cells: RawCell[] = Array.isArray(values) ? Array.from(values.slice(1), xlsxCellValue) : [];
-          mask.apply(row.number, cells);
-          yield { rowNumber: row.number, cells };
-        }
-      } finally {
-        releaseSheet(worksheet);
-      }
-      break;
-    }
+    zip = await openCheckedZip(buf, withDefaultLimits(limits));
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
-  } finally {
-    // Run exceljs to its end even when the consumer stopped early: it deletes each temporary file only
-    // as it moves past it. The rest of the zip is inflated once more, within the zip guard's limits.
+  }
+  try {
+    if (!zip.entries.has(sheetPath)) throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
+    let ctx: SheetContext;
+    let rowsXml: AsyncGenerator<string>;
+    try {
+      ctx = {
+        date1904: usesDate1904(await wholeText(zip, 'xl/workbook.xml')),
+        dates: dateStyles(await wholeText(zip, 'xl/styles.xml')),
+        strings: await sharedStrings(zip),
+      };
+      rowsXml = entryText(zip, sheetPath);
+    } catch (e) {
+      if (e instanceof ImportRefusal) throw e;
+      throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
+    }
+    const mask = new MergeMask(inspection.merges);
+    const rows = new ElementScanner('row');
+    let previous = 0;
     try {
       for (;;) {
-        const next = await sheets.next();
+        let next: IteratorResult<string>;
+        try {
+          next = await rowsXml.next();
+        } catch {
+          throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
+        }
         if (next.done) break;
-        releaseSheet(next.value);
+        for (const xml of rows.push(next.value)) {
+          const row = parseRow(xml, previous);
+          previous = row.rowNumber;
+          const cells: RawCell[] = [];
+          for (const c of row.cells) {
+            // XFD is Excel's last column: a reference beyond it is a damaged (or hostile) file.
+            if (c.column > MAX_COLUMN_INDEX) throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
+            cells[c.column] = cellValue(c, ctx);
+          }
+          // Columns without a cell read as empty.
+          const dense = Array.from(cells, (c) => (c === undefined ? null : c));
+          mask.apply(row.rowNumber, dense);
+          yield { rowNumber: row.rowNumber, cells: dense };
+        }
       }
-    } catch {
-      // The file is being given up anyway.
+    } finally {
+      await rowsXml.return(undefined);
     }
+  } finally {
+    zip.zip.close();
   }
-  if (!found) throw new ImportRefusal(FileErrorCode.CORRUPT, CORRUPT_MESSAGE);
 }

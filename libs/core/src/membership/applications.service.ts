@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { IneligibleReason, Ownership, ineligibilityReasons, isIsoDate, isOpenStage, CaseStage } from '@app/domain';
+import { INELIGIBLE_REASON_LABEL_VI, IneligibleReason, Ownership, ineligibilityReasons, isIsoDate, isOpenStage, CaseStage } from '@app/domain';
 import { MembershipApplicationEntity } from '@app/persistence';
 import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
+import { RULE, countProblem, fieldLabel, pastDayProblem } from '../common/messages-vi';
+import { APPLICATION_STATUS_VI, statusVi } from '../common/statuses';
 import { optionalText, requiredText } from '../common/text-input';
 import { NewMember, insertMembers, sexOfGender, staffFromApplications } from '../grassroots/register-writes';
+import { stageRefusalText } from '../cases/case-change.service';
 
 export interface SubmitApplication {
   caseId?: string | null;
@@ -65,27 +68,22 @@ export class ApplicationsService {
   async submit(actor: Actor, input: SubmitApplication): Promise<MembershipApplicationEntity> {
     const today = this.calendar.today();
     const problems: Record<string, string> = {};
-    if (!!input.caseId === !!input.grassrootsUnionId) problems.caseId = 'give exactly one of caseId and grassrootsUnionId';
+    if (!!input.caseId === !!input.grassrootsUnionId) problems.caseId = RULE.exactlyOne('caseId', 'grassrootsUnionId');
     const fullName = requiredText(problems, 'fullName', input.fullName, 255);
     const gender = requiredText(problems, 'gender', input.gender, 20);
     const position = requiredText(problems, 'position', input.position, 255);
     const nationality = requiredText(problems, 'nationality', input.nationality, 100);
-    const personalId = optionalText('personalId', input.personalId, 20);
-    if (personalId && !/^\d{9,12}$/.test(personalId)) problems.personalId = 'must be 9 to 12 digits';
+    const personalId = optionalText('personalId', input.personalId, 20, problems);
+    if (personalId && !/^\d{9,12}$/.test(personalId)) problems.personalId = `${fieldLabel('personalId')} phải gồm 9 đến 12 chữ số`;
     const thisYear = Number(today.slice(0, 4));
     if (!Number.isInteger(input.birthYear) || input.birthYear < thisYear - 100 || input.birthYear > thisYear - 15) {
-      problems.birthYear = `must be between ${thisYear - 100} and ${thisYear - 15}`;
+      problems.birthYear = `${fieldLabel('birthYear')} phải từ ${thisYear - 100} đến ${thisYear - 15}`;
     }
-    if (
-      input.contractMonths !== null &&
-      input.contractMonths !== undefined &&
-      (!Number.isInteger(input.contractMonths) || input.contractMonths < 0 || input.contractMonths > 600)
-    ) {
-      problems.contractMonths = 'must be a whole number of months between 0 and 600, or null for an indefinite contract';
-    }
-    if (!isIsoDate(input.submittedOn)) problems.submittedOn = 'must be a date YYYY-MM-DD';
-    else if (input.submittedOn > today) problems.submittedOn = 'cannot be in the future';
-    else if (input.submittedOn < '2000-01-01') problems.submittedOn = 'is too far in the past';
+    // null: an indefinite-term contract.
+    const months = input.contractMonths === null || input.contractMonths === undefined ? null : countProblem('contractMonths', input.contractMonths, 0, 600);
+    if (months) problems.contractMonths = months;
+    const submitted = pastDayProblem('submittedOn', input.submittedOn, today, isIsoDate);
+    if (submitted) problems.submittedOn = submitted;
     if (Object.keys(problems).length) throw badInput(problems);
 
     return this.db.transaction(async (m) => {
@@ -105,7 +103,11 @@ export class ApplicationsService {
         ownership: (target.ownership as Ownership) ?? null,
       });
       if (reasons.length) {
-        throw new AppError(ErrorCode.INELIGIBLE, `The applicant is not eligible: ${reasons.join(', ')}`, { reasons });
+        throw new AppError(
+          ErrorCode.INELIGIBLE,
+          `Người lao động không đủ điều kiện gia nhập công đoàn: ${reasons.map((r) => INELIGIBLE_REASON_LABEL_VI[r]).join('; ')}`,
+          { reasons },
+        );
       }
       const dueOn = target.decisionLimited ? this.calendar.applicationDueOn(await this.calendar.calendar(), input.submittedOn) : null;
       const repo = m.getRepository(MembershipApplicationEntity);
@@ -135,22 +137,22 @@ export class ApplicationsService {
   /** Decides an application sent to an existing CĐCS or directly to an upper-level union. */
   async decide(actor: Actor, input: DecideApplication): Promise<MembershipApplicationEntity> {
     const problems: Record<string, string> = {};
-    if (!isIsoDate(input.decidedOn)) problems.decidedOn = 'must be a date YYYY-MM-DD';
-    else if (input.decidedOn > this.calendar.today()) problems.decidedOn = 'cannot be in the future';
-    const decisionNumber = optionalText('decisionNumber', input.decisionNumber, 100);
-    const reason = optionalText('reason', input.reason);
-    if (input.admit && !decisionNumber) problems.decisionNumber = 'is required to admit (the admission decision number)';
-    if (!input.admit && !reason) problems.reason = 'is required to refuse (the reason is told to the applicant)';
+    const decided = pastDayProblem('decidedOn', input.decidedOn, this.calendar.today(), isIsoDate);
+    if (decided) problems.decidedOn = decided;
+    const decisionNumber = optionalText('decisionNumber', input.decisionNumber, 100, problems);
+    const reason = optionalText('reason', input.reason, undefined, problems);
+    if (input.admit && !decisionNumber && !problems.decisionNumber) problems.decisionNumber = 'Cần ghi số quyết định kết nạp để kết nạp';
+    if (!input.admit && !reason && !problems.reason) problems.reason = 'Cần ghi lý do từ chối (lý do được báo cho người lao động)';
     if (Object.keys(problems).length) throw badInput(problems);
     return this.db.transaction(async (m) => {
       const [a] = await m.query(
         `SELECT a.*, o.path FROM membership_application a JOIN org_unit o ON o.id = a.deciding_unit_id WHERE a.id = $1 FOR UPDATE OF a`,
         [input.applicationId],
       );
-      if (!a || !canSeeUnit(actor, a.path)) throw notFound('Application');
-      if (a.case_id) throw badInput({ applicationId: 'is on a founding case and is decided with the recognition decision' });
-      if (a.status !== 'SUBMITTED') throw conflict(`The application is already ${a.status}`);
-      if (input.decidedOn < a.submitted_on) throw badInput({ decidedOn: 'cannot be before the application was submitted' });
+      if (!a || !canSeeUnit(actor, a.path)) throw notFound('application');
+      if (a.case_id) throw badInput({ applicationId: 'Đơn thuộc hồ sơ thành lập CĐCS và được xét cùng quyết định công nhận' });
+      if (a.status !== 'SUBMITTED') throw conflict(`Đơn ${statusVi(APPLICATION_STATUS_VI, a.status)}, không xét lại được`, { status: a.status });
+      if (input.decidedOn < a.submitted_on) throw badInput({ decidedOn: `${fieldLabel('decidedOn')} không được trước ngày nộp đơn` });
       await m.query(
         `UPDATE membership_application SET status = $2, decided_on = $3, decision_number = $4, rejection_reason = $5, decided_by = $6 WHERE id = $1`,
         [a.id, input.admit ? 'ADMITTED' : 'REJECTED', input.decidedOn, decisionNumber, input.admit ? null : reason, actor.userId],
@@ -175,9 +177,9 @@ export class ApplicationsService {
            FROM founding_case c JOIN org_unit o ON o.id = c.org_unit_id JOIN enterprise e ON e.id = c.enterprise_id WHERE c.id = $1`,
         [input.caseId],
       );
-      if (!c || !canActOnCase(actor, { assigneeId: c.assignee_id }, c.path)) throw notFound('Founding case');
+      if (!c || !canActOnCase(actor, { assigneeId: c.assignee_id }, c.path)) throw notFound('foundingCase');
       if (!isOpenStage(c.stage as CaseStage) || c.stage === CaseStage.RECOGNITION_DECISION) {
-        throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, `Applications are collected before the recognition decision; the case is in ${c.stage}`, {
+        throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, stageRefusalText(c.stage as CaseStage, 'BEFORE_DECISION'), {
           unmet: [],
           stage: c.stage,
           reason: 'WRONG_STAGE',
@@ -193,11 +195,11 @@ export class ApplicationsService {
     );
     // Officers take applications for the CĐCS of their own unit (or their unit directly).
     const visible = u && (actor.role === Role.OFFICER ? u.id === actor.orgUnitId || u.parent_id === actor.orgUnitId : canSeeUnit(actor, u.path));
-    if (!visible) throw notFound('Org unit');
-    if (u.dissolved_at) throw badInput({ grassrootsUnionId: 'the unit is dissolved' });
+    if (!visible) throw notFound('orgUnit');
+    if (u.dissolved_at) throw badInput({ grassrootsUnionId: 'Đơn vị đã giải thể' });
     if (u.kind === 'GRASSROOTS') return { caseId: null, unitId: u.id, decidingUnitId: u.id, ownership: u.ownership, decisionLimited: false };
     if (u.kind === 'UPPER_LEVEL') return { caseId: null, unitId: u.id, decidingUnitId: u.id, ownership: null, decisionLimited: true };
-    throw badInput({ grassrootsUnionId: 'must be a grassroots union, or an upper-level union deciding directly' });
+    throw badInput({ grassrootsUnionId: 'Đơn vị nhận đơn phải là công đoàn cơ sở, hoặc công đoàn cấp trên trực tiếp xét đơn' });
   }
 
   /** Same citizen id anywhere, or same name and birth year in the same CĐCS or case. */

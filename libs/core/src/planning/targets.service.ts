@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, canSeeUnit } from '../common/actor';
 import { badInput, notFound } from '../common/app-error';
+import { RULE, countProblem } from '../common/messages-vi';
 
 export interface SetTarget {
   year: number;
@@ -20,21 +21,23 @@ export class TargetsService {
 
   async set(actor: Actor, input: SetTarget): Promise<boolean> {
     const problems: Record<string, string> = {};
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.year = 'must be between 2000 and 2100';
-    if (!!input.orgUnitId === !!input.officerId) problems.orgUnitId = 'give exactly one of orgUnitId and officerId';
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.year = RULE.between('year', 2000, 2100);
+    if (!!input.orgUnitId === !!input.officerId) problems.orgUnitId = RULE.exactlyOne('orgUnitId', 'officerId');
     for (const f of ['newMembers', 'newGrassrootsUnions'] as const) {
       const v = input[f];
-      if (v !== null && v !== undefined && (!Number.isInteger(v) || v < 0 || v > 10_000_000)) problems[f] = 'must be a whole number between 0 and 10000000';
+      const problem = v === null || v === undefined ? null : countProblem(f, v, 0, 10_000_000);
+      if (problem) problems[f] = problem;
     }
     const pct = input.coveragePercent;
-    if (pct !== null && pct !== undefined && (!Number.isFinite(pct) || pct < 0 || pct > 100)) problems.coveragePercent = 'must be between 0 and 100';
+    if (pct !== null && pct !== undefined && (!Number.isFinite(pct) || pct < 0 || pct > 100))
+      problems.coveragePercent = RULE.between('coveragePercent', 0, 100);
     if (Object.keys(problems).length) throw badInput(problems);
     if (input.orgUnitId) {
       const [u] = await this.db.query(`SELECT path FROM org_unit WHERE id = $1`, [input.orgUnitId]);
-      if (!u || !canSeeUnit(actor, u.path)) throw notFound('Org unit');
+      if (!u || !canSeeUnit(actor, u.path)) throw notFound('orgUnit');
     } else {
       const [u] = await this.db.query(`SELECT o.path, u.role FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`, [input.officerId]);
-      if (!u || !canSeeUnit(actor, u.path)) throw notFound('Officer');
+      if (!u || !canSeeUnit(actor, u.path)) throw notFound('officer');
     }
     await this.db.query(
       `INSERT INTO target (year, org_unit_id, officer_id, new_members, new_grassroots_unions, coverage_percent, set_by, set_at)

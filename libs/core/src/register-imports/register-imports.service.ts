@@ -1,28 +1,26 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobName } from '@app/queue';
 import { Actor, Role, canSeeUnit, pathInSubtree, subtreeLike } from '../common/actor';
-import { AppError, ErrorCode, forbidden } from '../common/app-error';
+import { AppError, ErrorCode, badInput, forbidden } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
-import { ENTERPRISE_IMPORT, EnterpriseImportRow, FileErrorCode, ImportRow, TabularResult, TabularSource, readTabular } from '../imports';
 import { writeOutbox } from '../outbox/outbox.writer';
 import { cleanFileName } from '../common/file-names';
 import { Slots } from '../common/slots';
 import { NOT_FOUND_MESSAGE, importConflict } from './register-import-errors';
 import { refusedRowsFile } from './refused-rows-file';
-import { DryRunResult, DryRunSummary, RefusedRowsFile, RegisterImportRowView, RegisterImportView } from './register-import.types';
-import { ClassifiedRow, ImportRowAction, RegisterImportStatus, RegisterSnapshot, classifyRow } from './register-fields';
+import { DryRunResult, RefusedRowsFile, RegisterImportRowView, RegisterImportView } from './register-import.types';
+import { ImportRowAction, RegisterImportStatus } from './register-fields';
+import { runDryRun } from './register-import-dry-run';
 
 const VIEW_COLUMNS = `i.id, i.kind, i.file_name AS "fileName", i.status, i.org_unit_id AS "orgUnitId", i.created_by AS "createdById",
   i.created_at AS "createdAt", i.sheet_name AS "sheetName", i.total_rows AS "totalRows", i.to_create AS "toCreate", i.to_update AS "toUpdate",
   i.unchanged, i.refused, i.applied_rows AS "appliedRows", i.error`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Rows per INSERT of the dry run (one jsonb parameter each). */
-const INSERT_CHUNK = 5_000;
 /** Dry runs side by side in one API process: each holds a file and its parsed rows in memory. */
 const MAX_CONCURRENT_DRY_RUNS = 2;
 export const IMPORT_KIND_ENTERPRISE = 'enterprise';
@@ -39,7 +37,6 @@ export const IMPORT_KIND_ENTERPRISE = 'enterprise';
 @Injectable()
 export class RegisterImportsService {
   private readonly slots = new Slots(MAX_CONCURRENT_DRY_RUNS);
-  private readonly logger = new Logger('RegisterImports');
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -64,113 +61,27 @@ export class RegisterImportsService {
       throw forbidden('Cán bộ chỉ được nhập danh sách doanh nghiệp của đơn vị mình');
     }
     if (unit.kind !== 'UPPER_LEVEL' && unit.kind !== 'FEDERATION') {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Chỉ nhập được danh sách doanh nghiệp cho công đoàn cấp trên hoặc liên đoàn lao động', {
-        fields: ['orgUnitId'],
-      });
+      throw badInput({ orgUnitId: 'Chỉ nhập được danh sách doanh nghiệp cho công đoàn cấp trên hoặc liên đoàn lao động' });
     }
     return unit;
   }
 
   /**
    * The dry run: a file refused as a whole answers `{ ok: false, errors }` and stores nothing; otherwise the
-   * import and its classified rows are stored (VALIDATED) in one transaction. Nothing in `enterprise` changes.
+   * import and its classified rows are stored (VALIDATED) in one transaction (runDryRun). Nothing in `enterprise` changes.
    */
   async dryRun(actor: Actor, upload: { buffer: Buffer; fileName: string | null; orgUnitId?: string | null }): Promise<DryRunResult> {
     const unit = await this.targetUnit(actor, upload.orgUnitId);
-    return this.slots.run(async () => {
-      const read = await this.read(upload.buffer);
-      if (!read.ok) return { ok: false, errors: read.errors };
-      const rows = await this.classify(actor, read.rows);
-      const summary = await this.store(actor, unit.id, cleanFileName(upload.fileName), upload.buffer, read.source, rows);
-      return { ok: true, summary };
-    });
-  }
-
-  /** The machinery refuses bad files itself; anything it did not foresee is a refusal too, never a server error. */
-  private async read(buffer: Buffer): Promise<TabularResult<EnterpriseImportRow>> {
-    try {
-      return await readTabular(buffer, ENTERPRISE_IMPORT);
-    } catch (e) {
-      this.logger.warn(`unreadable upload (${buffer.length} bytes): ${(e as Error)?.message ?? e}`);
-      return { ok: false, errors: [{ code: FileErrorCode.CORRUPT, message: 'Không đọc được tệp: hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx' }] };
-    }
-  }
-
-  /** Every row against the register: one query for all the file's tax codes. */
-  private async classify(actor: Actor, rows: ImportRow<EnterpriseImportRow>[]): Promise<ClassifiedRow[]> {
-    const codes = [...new Set(rows.map((r) => r.values.taxCode).filter((c): c is string => typeof c === 'string'))];
-    const existing: RegisterSnapshot[] = codes.length
-      ? await this.db.query(
-          `SELECT e.id, e.tax_code AS "taxCode", e.org_unit_id AS "orgUnitId", o.path AS "unitPath", e.name, e.worker_count AS "workerCount",
-                  e.address, e.district, e.sector, e.ownership, e.has_union AS "hasUnion", e.surveyed_on AS "surveyedOn"
-             FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.tax_code = ANY($1::text[])`,
-          [codes],
-        )
-      : [];
-    const byCode = new Map(existing.map((e) => [e.taxCode, e]));
-    const inScope = (e: RegisterSnapshot) => RegisterImportsService.canUpdate(actor, e);
-    return rows.map((r) => classifyRow(r, r.values.taxCode ? byCode.get(r.values.taxCode) : undefined, inScope));
-  }
-
-  private async store(actor: Actor, orgUnitId: string, fileName: string, file: Buffer, source: TabularSource, rows: ClassifiedRow[]): Promise<DryRunSummary> {
-    const count = (a: ImportRowAction) => rows.filter((r) => r.action === a).length;
-    const counts = {
-      totalRows: rows.length,
-      toCreate: count(ImportRowAction.CREATE),
-      toUpdate: count(ImportRowAction.UPDATE),
-      unchanged: count(ImportRowAction.UNCHANGED),
-      refused: count(ImportRowAction.REFUSED),
-    };
-    const sha256 = createHash('sha256').update(file).digest('hex');
-    const id = await this.db.transaction(async (m) => {
-      const [imp] = await m.query(
-        `INSERT INTO register_import (kind, org_unit_id, file_name, file_sha256, sheet_name, status, total_rows, to_create, to_update, unchanged, refused, created_by)
-         VALUES ($1, $2, $3, $4, $5, '${RegisterImportStatus.VALIDATED}', $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          IMPORT_KIND_ENTERPRISE,
-          orgUnitId,
-          fileName,
-          sha256,
-          source.sheetName?.slice(0, 100) ?? null,
-          counts.totalRows,
-          counts.toCreate,
-          counts.toUpdate,
-          counts.unchanged,
-          counts.refused,
-          actor.userId,
-        ],
-      );
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({
-          row_number: r.rowNumber,
-          action: r.action,
-          tax_code: r.taxCode,
-          name: r.name,
-          enterprise_id: r.enterpriseId,
-          values: r.values,
-          before: r.before,
-          raw: r.raw,
-          changed_fields: r.changedFields,
-          errors: r.errors,
-        }));
-        await m.query(
-          `INSERT INTO register_import_row (import_id, row_number, action, tax_code, name, enterprise_id, "values", before, raw, changed_fields, errors)
-           SELECT $1, x.row_number, x.action, x.tax_code, x.name, x.enterprise_id, x."values", x.before, x.raw, x.changed_fields, x.errors
-             FROM jsonb_to_recordset($2::jsonb) AS x(row_number int, action text, tax_code text, name text, enterprise_id uuid, "values" jsonb,
-                  before jsonb, raw jsonb, changed_fields text[], errors jsonb)`,
-          [imp.id, JSON.stringify(chunk)],
-        );
-      }
-      return imp.id as string;
-    });
-    return {
-      id,
-      status: RegisterImportStatus.VALIDATED,
-      ...counts,
-      sheetName: source.sheetName,
-      skippedHiddenSheets: source.skippedHiddenSheets,
-      ignoredHeadings: source.ignoredHeadings,
-    };
+    return this.slots.run(() =>
+      runDryRun(this.db, {
+        actor,
+        orgUnitId: unit.id,
+        kind: IMPORT_KIND_ENTERPRISE,
+        fileName: cleanFileName(upload.fileName),
+        buffer: upload.buffer,
+        canUpdate: (e) => RegisterImportsService.canUpdate(actor, e),
+      }),
+    );
   }
 
   /** An import the caller may read, else NOT_FOUND (an id outside the scope is not revealed). */
@@ -196,7 +107,7 @@ export class RegisterImportsService {
     const countParams = [...p.values];
     const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (cursor) {
-      if (!UUID.test(String(cursor[1]))) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Con trỏ trang không hợp lệ', { fields: ['after'] });
+      if (!UUID.test(String(cursor[1]))) throw badInput({ after: RULE.badCursor() });
       where.push(`(i.created_at, i.id) < (${p.add(cursor[0])}::timestamptz, ${p.add(cursor[1])}::uuid)`);
     }
     const rows: (RegisterImportView & { createdAtKey: string })[] = await this.db.query(
@@ -219,7 +130,7 @@ export class RegisterImportsService {
     const limit = checkFirst(first ?? 100);
     const cursor = decodeCursor(after, 1);
     const from = cursor ? Number(cursor[0]) : 0;
-    if (!Number.isInteger(from)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Con trỏ trang không hợp lệ', { fields: ['after'] });
+    if (!Number.isInteger(from)) throw badInput({ after: RULE.badCursor() });
     const p = new SqlParams();
     const where = [`r.import_id = ${p.add(imp.id)}`, `r.row_number > ${p.add(from)}`];
     if (action) where.push(`r.action = ${p.add(action)}`);

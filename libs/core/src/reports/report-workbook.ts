@@ -1,51 +1,20 @@
 import { PassThrough } from 'node:stream';
 import { Workbook, Worksheet, stream } from 'exceljs';
-import { CASE_STAGE_LABEL_VI, IsoDate, OPEN_STAGES, isoDateParts, progressPercent } from '@app/domain';
+import { IsoDate, OPEN_STAGES, STAGE_LABELS, formatDateVi, isoDateParts } from '@app/domain';
 import { ReportSnapshot } from './report-figures';
+import { NOTE_HEADING, SUMMARY_HEADINGS, reportNotesVi, summaryLines } from './report-summary';
 
 export const SHEET_SUMMARY = 'Tổng hợp';
 export const SHEET_BY_OFFICER = 'Theo cán bộ';
 export const SHEET_BY_GRASSROOTS = 'Theo công đoàn cơ sở';
 export const SHEET_OVERDUE = 'Hồ sơ quá hạn';
+export const SHEET_NOTES = 'Ghi chú';
 
 const REPORT_TITLE = 'BÁO CÁO KẾT QUẢ PHÁT TRIỂN ĐOÀN VIÊN, THÀNH LẬP CÔNG ĐOÀN CƠ SỞ';
 const DATE_FORMAT = 'dd/mm/yyyy';
 const PERCENT_FORMAT = '0.00';
 /** Headings start on this row; above them the title, the unit and period, the dates. */
 export const HEADING_ROW = 5;
-
-/** Rows of the summary table, shared by the sheet and the CSV so they say the same. */
-export interface SummaryLine {
-  label: string;
-  target: number | null;
-  actual: number | null;
-  percent: number | null;
-}
-
-export const SUMMARY_HEADINGS = ['Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ hoàn thành (%)'];
-
-export function summaryLines(s: ReportSnapshot): SummaryLine[] {
-  const f = s.figures;
-  return [
-    { label: 'Đoàn viên kết nạp mới', target: f.newMembers.target, actual: f.newMembers.actual, percent: progressPercent(f.newMembers) },
-    {
-      label: 'Công đoàn cơ sở thành lập mới',
-      target: f.newGrassrootsUnions.target,
-      actual: f.newGrassrootsUnions.actual,
-      percent: progressPercent(f.newGrassrootsUnions),
-    },
-    { label: 'Doanh nghiệp từ 25 lao động trở lên', target: null, actual: f.coverage.enterprises25Plus, percent: null },
-    { label: 'Doanh nghiệp từ 25 lao động trở lên đã có công đoàn', target: null, actual: f.coverage.withUnion, percent: null },
-    { label: 'Tỷ lệ doanh nghiệp có công đoàn (%)', target: f.coverage.targetPercent, actual: f.coverage.percent, percent: null },
-    { label: 'Hồ sơ thành lập quá hạn', target: null, actual: f.overdueCases, percent: null },
-  ];
-}
-
-/** dd/mm/yyyy, the way Vietnamese documents write a day. */
-export function formatDateVi(d: IsoDate): string {
-  const [y, m, day] = isoDateParts(d);
-  return `${String(day).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
-}
 
 /** A calendar day as an Excel date (exceljs writes Dates as UTC: midnight UTC keeps the day). */
 function excelDate(d: IsoDate | null): Date | null {
@@ -96,15 +65,16 @@ function addRows(ws: Worksheet, rows: unknown[][]): void {
 const OPEN = new Set<string>(OPEN_STAGES);
 
 function summarySheet(wb: Workbook, s: ReportSnapshot): void {
-  const ws = tableSheet(wb, SHEET_SUMMARY, s, [
-    { heading: SUMMARY_HEADINGS[0], width: 52 },
-    { heading: SUMMARY_HEADINGS[1], width: 14 },
-    { heading: SUMMARY_HEADINGS[2], width: 14 },
-    { heading: SUMMARY_HEADINGS[3], width: 20, numFmt: PERCENT_FORMAT },
-  ]);
+  const widths = [52, 12, 14, 12, 14, 60];
+  const ws = tableSheet(
+    wb,
+    SHEET_SUMMARY,
+    s,
+    SUMMARY_HEADINGS.map((heading, i) => ({ heading, width: widths[i], numFmt: i === 4 ? PERCENT_FORMAT : undefined })),
+  );
   addRows(
     ws,
-    summaryLines(s).map((l) => [l.label, l.target, l.actual, l.percent]),
+    summaryLines(s).map((l) => [l.label, l.period, l.yearToDate, l.yearTarget, l.percentOfYearTarget, l.note]),
   );
   ws.addRow([]);
   const stageHeading = ws.addRow(['Giai đoạn hồ sơ thành lập', 'Số hồ sơ', 'Trong đó quá hạn']);
@@ -112,7 +82,7 @@ function summarySheet(wb: Workbook, s: ReportSnapshot): void {
   const stages = s.figures.stages;
   addRows(
     ws,
-    stages.map((st) => [CASE_STAGE_LABEL_VI[st.stage], st.count, OPEN.has(st.stage) ? st.overdue : null]),
+    stages.map((st) => [STAGE_LABELS[st.stage], st.count, OPEN.has(st.stage) ? st.overdue : null]),
   );
   ws.addRow(['Cộng', stages.reduce((n, st) => n + st.count, 0), stages.reduce((n, st) => n + st.overdue, 0)]).font = { bold: true };
 }
@@ -126,8 +96,8 @@ function officerSheet(wb: Workbook, s: ReportSnapshot): void {
     { heading: 'Hồ sơ quá hạn', width: 12 },
     { heading: 'CĐCS được công nhận trong kỳ', width: 16 },
     { heading: 'Đoàn viên kết nạp trong kỳ', width: 16 },
-    { heading: 'Chỉ tiêu đoàn viên (năm)', width: 14 },
-    { heading: 'Chỉ tiêu CĐCS (năm)', width: 14 },
+    { heading: 'Kế hoạch năm: đoàn viên', width: 14 },
+    { heading: 'Kế hoạch năm: CĐCS', width: 14 },
   ]);
   addRows(
     ws,
@@ -176,7 +146,7 @@ function overdueSheet(wb: Workbook, s: ReportSnapshot): void {
       i + 1,
       c.enterpriseName,
       c.taxCode,
-      CASE_STAGE_LABEL_VI[c.stage],
+      STAGE_LABELS[c.stage],
       excelDate(c.stageDueOn),
       c.daysLate === null ? null : Number(c.daysLate),
       c.assigneeName ?? '',
@@ -184,7 +154,18 @@ function overdueSheet(wb: Workbook, s: ReportSnapshot): void {
   );
 }
 
-/** The report as an XLSX workbook: the summary, the breakdowns by officer and by CĐCS, the overdue cases. */
+/** What the report compares and how it counts (which target a period is read against, among others). */
+function notesSheet(wb: Workbook, s: ReportSnapshot): void {
+  const ws = tableSheet(wb, SHEET_NOTES, s, [
+    { heading: 'STT', width: 6 },
+    { heading: NOTE_HEADING, width: 120 },
+  ]);
+  reportNotesVi(s).forEach((note, i) => {
+    ws.addRow([i + 1, note]).getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+/** The report as an XLSX workbook: the summary, the breakdowns by officer and by CĐCS, the overdue cases, the notes. */
 export async function renderWorkbook(s: ReportSnapshot, builtAt: Date): Promise<Buffer> {
   // The streaming writer: each sheet's XML is written as it is committed, without the in-memory model of
   // every cell (a YEAR report of a province has 20,000 CĐCS rows: 1.8 s in the model, see bench/NOTES.md).
@@ -200,6 +181,7 @@ export async function renderWorkbook(s: ReportSnapshot, builtAt: Date): Promise<
   officerSheet(wb, s);
   grassrootsSheet(wb, s);
   overdueSheet(wb, s);
+  notesSheet(wb, s);
   await wb.commit();
   return Buffer.concat(chunks);
 }

@@ -6,12 +6,16 @@ import { IsoDate, PeriodKind, isIsoDate, isPeriodStart, periodFrom, periodLabelV
 import { JobName } from '@app/queue';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { AppError, ErrorCode, badInput, forbidden, notFound } from '../common/app-error';
+import { EARLIEST_DAY, RULE, fieldLabel } from '../common/messages-vi';
 import { isUniqueViolation } from '../common/pg-errors';
-import { ReportStatus } from '../common/statuses';
+import { REPORT_STATUS_VI, ReportStatus, statusVi } from '../common/statuses';
+
+const PERIOD_KIND_VI: Record<string, string> = { MONTH: 'một tháng', QUARTER: 'một quý', HALF_YEAR: 'một nửa năm', YEAR: 'một năm' };
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { writeOutbox } from '../outbox/outbox.writer';
-import { REPORT_VIEW_COLUMNS, ReportFileKind, ReportView } from './report-figures';
+import { CSV_DECIMALS, renderSummaryCsv } from './report-csv';
+import { REPORT_VIEW_COLUMNS, ReportFigures, ReportFileKind, ReportView } from './report-figures';
 
 export interface RequestReport {
   orgUnitId: string;
@@ -52,14 +56,15 @@ export class ReportsService {
 
   /** A new version of the unit's report for the period, QUEUED, and its build job, in one transaction. */
   async request(actor: Actor, input: RequestReport): Promise<ReportView> {
-    if (actor.role === Role.OFFICER) throw forbidden('Officers read reports; supervisors request them');
+    if (actor.role === Role.OFFICER) throw forbidden('Cán bộ chỉ xem báo cáo; giám sát viên mới yêu cầu lập báo cáo');
     const problems: Record<string, string> = {};
     const kinds = Object.values(PeriodKind) as string[];
-    if (!kinds.includes(input.periodKind)) problems.periodKind = `must be one of ${kinds.join(', ')}`;
-    else if (!isIsoDate(input.periodStart)) problems.periodStart = 'must be a date YYYY-MM-DD';
-    else if (!isPeriodStart(input.periodKind, input.periodStart)) problems.periodStart = `must be the first day of a ${input.periodKind} period`;
-    else if (input.periodStart > this.calendar.today()) problems.periodStart = 'the period has not started yet';
-    else if (input.periodStart < '2000-01-01') problems.periodStart = 'is too far in the past';
+    if (!kinds.includes(input.periodKind)) problems.periodKind = RULE.oneOf('periodKind', kinds);
+    else if (!isIsoDate(input.periodStart)) problems.periodStart = RULE.realDay('periodStart');
+    else if (!isPeriodStart(input.periodKind, input.periodStart))
+      problems.periodStart = `${fieldLabel('periodStart')} phải là ngày đầu tiên của ${PERIOD_KIND_VI[input.periodKind]}`;
+    else if (input.periodStart > this.calendar.today()) problems.periodStart = 'Kỳ báo cáo chưa bắt đầu';
+    else if (input.periodStart < '2000-01-01') problems.periodStart = RULE.notBefore('periodStart', EARLIEST_DAY);
     if (Object.keys(problems).length) throw badInput(problems);
     const unit = await this.orgUnits.getVisible(actor, input.orgUnitId);
     const period = periodFrom(input.periodKind, input.periodStart);
@@ -114,24 +119,38 @@ export class ReportsService {
     ]);
   }
 
-  /** A READY report's file; NOT_FOUND outside the scope, CONFLICT while it is not built. */
-  async file(actor: Actor, id: string, kind: ReportFileKind): Promise<ReportFile> {
-    if (!UUID.test(id)) throw notFound('Report');
-    const column = kind === 'xlsx' ? 'xlsx' : 'csv';
+  /**
+   * A READY report's file; NOT_FOUND outside the scope, CONFLICT while it is not built. The stored CSV has
+   * decimal commas; `decimal: 'dot'` writes it again from the stored figures with decimal points.
+   */
+  async file(actor: Actor, id: string, kind: ReportFileKind, decimal: string = 'comma'): Promise<ReportFile> {
+    if (kind === 'csv' && !(CSV_DECIMALS as readonly string[]).includes(decimal)) {
+      throw badInput({ decimal: 'Dấu thập phân phải là "comma" (dấu phẩy) hoặc "dot" (dấu chấm)' });
+    }
+    if (!UUID.test(id)) throw notFound('report');
+    const rewrite = kind === 'csv' && decimal === 'dot';
+    const stored = kind === 'xlsx' ? 'r.xlsx' : rewrite ? 'NULL::bytea' : 'r.csv';
     const [row] = await this.db.query(
       `SELECT r.status, r.period_kind, r.period_start, r.version, r.org_unit_id, o.path, o.name,
-              CASE WHEN r.status = '${ReportStatus.READY}' THEN r.${column} END AS body
+              CASE WHEN r.status = '${ReportStatus.READY}' THEN ${stored} END AS body,
+              CASE WHEN r.status = '${ReportStatus.READY}' AND $2 THEN r.figures END AS figures
          FROM report r JOIN org_unit o ON o.id = r.org_unit_id WHERE r.id = $1`,
-      [id],
+      [id, rewrite],
     );
-    if (!row || !ReportsService.canRead(actor, { id: row.org_unit_id, path: row.path })) throw notFound('Report');
-    if (row.status !== ReportStatus.READY || !row.body) {
-      throw new AppError(ErrorCode.CONFLICT, `The report is ${row.status}; its files can be downloaded once it is READY`, { status: row.status });
+    if (!row || !ReportsService.canRead(actor, { id: row.org_unit_id, path: row.path })) throw notFound('report');
+    const period = periodFrom(row.period_kind, row.period_start);
+    const body: Buffer | null = row.figures
+      ? renderSummaryCsv({ unitName: row.figures.unitName ?? row.name, period, figures: row.figures as ReportFigures }, 'dot')
+      : row.body;
+    if (row.status !== ReportStatus.READY || !body) {
+      throw new AppError(ErrorCode.CONFLICT, `Báo cáo ${statusVi(REPORT_STATUS_VI, row.status)}; chỉ tải được tệp khi báo cáo đã lập xong`, {
+        status: row.status,
+      });
     }
-    const label = periodLabelVi(periodFrom(row.period_kind, row.period_start));
+    const label = periodLabelVi(period);
     const base = `Báo cáo ${row.name} ${label}${row.version > 1 ? ` (lần ${row.version})` : ''}`;
     return {
-      body: row.body as Buffer,
+      body,
       contentType: CONTENT_TYPE[kind],
       filename: `${safeFilename(base)}.${kind}`,
       asciiFilename: `${asciiFilename(base)}.${kind}`,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { IsoDate, isIsoDate } from '@app/domain';
 import { JobName } from '@app/queue';
 import { badInput } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { CalendarService } from '../calendar/calendar.service';
 import { outboxInsertSelect } from '../outbox/outbox.writer';
 import { REWARD_LOCK_CLASS } from './rewards.service';
@@ -33,7 +34,7 @@ export class RewardScheduleService {
   ) {}
 
   async scheduleDue(today: IsoDate = this.calendar.today()): Promise<ScheduledOccasion[]> {
-    if (!isIsoDate(today)) throw badInput({ today: 'must be a date YYYY-MM-DD' });
+    if (!isIsoDate(today)) throw badInput({ today: RULE.realDay('today') });
     const due = occasionsDueBy(today, REWARD_CATCH_UP_DAYS);
     if (!due.length) return [];
     return this.db.transaction(async (m) => {

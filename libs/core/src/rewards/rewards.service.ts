@@ -5,7 +5,7 @@ import { DEFAULT_REWARD_CONFIG, IsoDate, PeriodKind, RewardConfig, RewardOccasio
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/app-error';
 import { SqlParams } from '../common/sql-params';
-import { NominationStatus } from '../common/statuses';
+import { NOMINATION_STATUS_VI, NominationStatus, statusVi } from '../common/statuses';
 import { CalendarService } from '../calendar/calendar.service';
 import { optionalText } from '../common/text-input';
 import { FiguresService, ScopeUnit } from '../figures/figures.service';
@@ -67,12 +67,12 @@ export class RewardsService {
 
   /** `evaluateRewards`: the occasion the period names, evaluated now for a unit in the caller's scope. */
   async evaluate(actor: Actor, orgUnitId: string, periodKind: PeriodKind, periodStart: IsoDate): Promise<NominationView[]> {
-    if (actor.role === Role.OFFICER) throw forbidden('Officers do not run reward evaluations');
+    if (actor.role === Role.OFFICER) throw forbidden('Cán bộ không chạy xét khen thưởng');
     const occasion = occasionOfPeriod(periodKind, periodStart);
     if (!occasion) {
       throw badInput({
         periodStart:
-          "names no reward occasion: YEAR from 1 January (year end), MONTH from 1 May (Workers' Month) or YEAR from 1 August (anniversary of the next year)",
+          'Kỳ không ứng với đợt khen thưởng nào: năm từ 1/1 (tổng kết năm), tháng từ 1/5 (Tháng Công nhân) hoặc năm từ 1/8 (kỷ niệm ngày thành lập năm sau)',
       });
     }
     const unit = await this.orgUnits.getVisible(actor, orgUnitId);
@@ -92,7 +92,7 @@ export class RewardsService {
    * supervisor can see where things stand; re-running after the end updates what is still PROPOSED.
    */
   async evaluateUnit(unit: ScopeUnit, o: OccasionPeriod, today: IsoDate = this.calendar.today()): Promise<NominationView[]> {
-    if (o.start > today) throw badInput({ periodStart: 'starts a period that has not begun yet' });
+    if (o.start > today) throw badInput({ periodStart: 'Kỳ khen thưởng chưa bắt đầu' });
     const provisionalAsOf = o.end >= today ? today : null;
     return this.db.transaction(async (m) => {
       // Two evaluations of the same unit and period (a duplicate job, a click) run one after the other.
@@ -194,7 +194,7 @@ export class RewardsService {
     const where: string[] = [];
     if (orgUnitId) {
       const unit = await this.orgUnits.getVisible(actor, orgUnitId);
-      if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Officers read the nominations of their own unit');
+      if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Cán bộ chỉ xem đề xuất khen thưởng của đơn vị mình');
       where.push(`n.org_unit_id = ${p.add(unit.id)}`);
     } else if (actor.role === Role.OFFICER) {
       where.push(`n.org_unit_id = ${p.add(actor.orgUnitId)}`);
@@ -213,16 +213,17 @@ export class RewardsService {
    * PROPOSED nomination once; never its own. Who, when and why go on the row and into its history.
    */
   async decide(actor: Actor, id: string, approve: boolean, note?: string | null): Promise<NominationView> {
-    if (actor.role === Role.OFFICER) throw forbidden('Officers do not decide nominations');
+    if (actor.role === Role.OFFICER) throw forbidden('Cán bộ không duyệt đề xuất khen thưởng');
     const text = optionalText('note', note);
     return this.db.transaction(async (m) => {
       const [row] = await m.query(
         `SELECT n.status, n.officer_id, o.path FROM reward_nomination n JOIN org_unit o ON o.id = n.org_unit_id WHERE n.id = $1 FOR UPDATE OF n`,
         [id],
       );
-      if (!row || !canSeeUnit(actor, row.path)) throw notFound('Reward nomination');
-      if (row.officer_id === actor.userId) throw forbidden('Nobody decides their own nomination');
-      if (row.status !== NominationStatus.PROPOSED) throw conflict(`The nomination was already decided (${row.status})`, { status: row.status });
+      if (!row || !canSeeUnit(actor, row.path)) throw notFound('nomination');
+      if (row.officer_id === actor.userId) throw forbidden('Không ai được tự duyệt đề xuất khen thưởng của chính mình');
+      if (row.status !== NominationStatus.PROPOSED)
+        throw conflict(`Đề xuất khen thưởng ${statusVi(NOMINATION_STATUS_VI, row.status)}, không duyệt lại được`, { status: row.status });
       const to = approve ? NominationStatus.APPROVED : NominationStatus.REJECTED;
       await m.query(`UPDATE reward_nomination SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4 WHERE id = $1 AND status = 'PROPOSED'`, [
         id,

@@ -21,4 +21,6 @@ export class CalendarDayEntity {
   @PrimaryColumn({ type: 'date' }) day: string;
   @Column({ type: 'varchar', length: 30 }) kind: string; // DAY_OFF | MAKE_UP_WORKING_DAY
   @Column({ type: 'text', nullable: true }) note: string | null;
+  /** The announcing document, e.g. "Thông báo 6150/TB-BLĐTBXH". */
+  @Column({ type: 'text', nullable: true }) document: string | null;
 }

@@ -45,7 +45,8 @@ export class RegisterImportEntity {
  * (blank cells left out: they change nothing), `before` the enterprise's columns that the row changes as they
  * were at the dry run (the worker updates a column only while it still holds that value), `raw` the cells as
  * read for refused rows (the file of refused rows shows them back). `enterprise_id` has no foreign key: the
- * rows are a record of the import and outlive a deleted enterprise.
+ * rows are a record of the import and outlive a deleted enterprise; a CREATE row holds the id the dry run chose
+ * for the enterprise it creates (the worker inserts under it), cleared if the worker could not create it.
  */
 @Entity('register_import_row')
 @Check('CHK_register_import_row_action', `"action" IN ('CREATE','UPDATE','UNCHANGED','REFUSED')`)

@@ -1,0 +1,663 @@
+import { randomUUID } from 'node:crypto';
+import { GRAPHQL_LIMITS } from '../../apps/api/src/security/graphql-limits';
+import { CaseRef, M, addDays, applicant, openCase, vnToday } from '../support/case-fixtures';
+import { csvOf, dryRun, upload, validTaxCode } from '../support/register-imports';
+import { INTROSPECTION, Operation, SchemaWalk } from '../support/schema-walk';
+import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
+import { SeenError, refusalProblems } from '../support/vietnamese';
+
+/**
+ * Every refusal the API sends is in Vietnamese (docs/architecture.md#errors). Walks every Query and
+ * Mutation of the running schema: anonymously (UNAUTHENTICATED), as each role with plausible
+ * arguments whose ids name nothing (FORBIDDEN, NOT_FOUND, business refusals), with malformed ids,
+ * with a bad value at every argument and input field (BAD_USER_INPUT naming that field), with a bad
+ * literal in the query text; then the refusals each operation's own rules give (BUSINESS, which
+ * must list every operation), GraphQL's own (parse, validation, limits) and the REST routes'.
+ * Every message, and every per-field message, must be Vietnamese (test/support/vietnamese.ts).
+ */
+
+interface World {
+  api: TestApi;
+  p: Province;
+  admin: TestUser;
+  officer: TestUser;
+  supervisor: TestUser;
+  ref: CaseRef;
+}
+type Call = { query: string; variables?: Record<string, unknown>; token?: string; expect?: string; fields?: string[] };
+type Business = (w: World) => Promise<Call[]> | Call[];
+
+const today = vnToday();
+const tomorrow = addDays(today, 1);
+const FAR_DAY = '2099-06-17';
+const caseInput = (w: World, more: Record<string, unknown>) => ({ caseId: w.ref.caseId, expectedVersion: w.ref.version, ...more });
+
+/** Refusals of each operation's own rules, reachable cheaply; `[]` where the walk's generic calls are all it refuses. */
+const BUSINESS: Record<string, Business> = {
+  'Query.me': () => [],
+  'Query.users': (w) => [
+    { query: `query($u: ID) { users(orgUnitId: $u) { id } }`, variables: { u: w.p.federationId }, token: w.officer.token, expect: 'NOT_FOUND' },
+  ],
+  'Query.orgUnits': () => [],
+  'Query.foundingCases': (w) => [
+    {
+      query: `query($f: CaseFilter) { foundingCases(filter: $f) { totalCount } }`,
+      variables: { f: { search: 'x'.repeat(300) } },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['search'],
+    },
+  ],
+  'Query.foundingCase': () => [],
+  'Query.enterprises': (w) => [
+    {
+      query: `{ enterprises(first: 0, after: "khong-phai-con-tro") { totalCount } }`,
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['first', 'after'],
+    },
+  ],
+  'Query.enterprise': () => [],
+  'Query.pipeline': (w) => [
+    {
+      query: `query($u: ID!) { pipeline(orgUnitId: $u, year: 1999) { year } }`,
+      variables: { u: w.p.unitId },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year'],
+    },
+  ],
+  'Query.escalations': () => [],
+  'Query.escalatedCases': (w) => [
+    { query: `{ escalatedCases(first: 0) { totalCount } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['first'] },
+  ],
+  'Query.escalatedApplications': () => [],
+  'Query.applicationEscalations': () => [],
+  'Query.rewardNominations': () => [],
+  'Query.calendarYears': () => [],
+  'Query.calendarDays': (w) => [{ query: `{ calendarDays(year: 1999) { day } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['year'] }],
+  'Query.report': () => [],
+  'Query.reports': () => [],
+  'Query.accounts': (w) => [{ query: `{ accounts { totalCount } }`, token: w.officer.token, expect: 'FORBIDDEN' }],
+  'Query.orgUnitTree': () => [],
+  'Query.registerImport': () => [],
+  'Query.registerImports': (w) => [
+    { query: `{ registerImports(first: 0) { totalCount } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['first'] },
+  ],
+  'Mutation.login': async (w) => {
+    const email = `khong.co.${randomUUID().slice(0, 8)}@test.vn`;
+    const calls: Call[] = [{ query: `mutation { login(email: "${w.officer.email}", password: "sai-mat-khau") { accessToken } }`, expect: 'UNAUTHENTICATED' }];
+    for (let i = 0; i < 6; i++) calls.push({ query: `mutation { login(email: "${email}", password: "sai-mat-khau") { accessToken } }` });
+    calls.push({ query: `mutation { login(email: "${email}", password: "sai-mat-khau") { accessToken } }`, expect: 'TOO_MANY_REQUESTS' });
+    return calls;
+  },
+  'Mutation.createUser': (w) => [
+    {
+      query: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      variables: { i: { email: 'khong-phai-email', fullName: ' ', password: 'ngan', role: 'OFFICER', orgUnitId: w.p.unitId } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['email', 'fullName', 'password'],
+    },
+    {
+      query: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      variables: { i: { email: 'a@test.vn', fullName: 'A', password: 'du-dai-roi-1', role: 'ADMIN', orgUnitId: w.p.unitId } },
+      token: w.supervisor.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.createOrgUnit': (w) => [
+    {
+      query: M.createOrgUnit,
+      variables: { i: { name: '  ', kind: 'GRASSROOTS', parentId: w.p.unitId } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['name'],
+    },
+    {
+      query: M.createOrgUnit,
+      variables: { i: { name: 'Liên đoàn', kind: 'FEDERATION', parentId: w.p.unitId } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['kind'],
+    },
+  ],
+  'Mutation.openFoundingCase': (w) => [
+    { query: M.open, variables: { i: { enterpriseId: w.ref.enterpriseId } }, token: w.supervisor.token, expect: 'CONFLICT' },
+  ],
+  'Mutation.assignFoundingCase': (w) => [
+    {
+      query: M.assign,
+      variables: { i: caseInput(w, { assigneeId: randomUUID() }) },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['assigneeId'],
+    },
+  ],
+  'Mutation.recordSurvey': (w) => [
+    {
+      query: M.survey,
+      variables: { i: caseInput(w, { surveyedOn: tomorrow, workerCount: -1, hasUnion: false }) },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['surveyedOn', 'workerCount'],
+    },
+  ],
+  'Mutation.recordOutreach': (w) => [
+    {
+      query: M.outreach,
+      variables: { i: caseInput(w, { heldOn: tomorrow, workersReached: 10, workersInterested: 20 }) },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['heldOn', 'workersInterested'],
+    },
+    {
+      query: M.outreach,
+      variables: { i: caseInput(w, { heldOn: today, workersReached: 10, workersInterested: 5 }) },
+      token: w.officer.token,
+      expect: 'TRANSITION_NOT_ALLOWED',
+    },
+  ],
+  'Mutation.formMobilizationCommittee': (w) => [
+    {
+      query: M.committee,
+      variables: { i: caseInput(w, { formedOn: today, memberNames: [] }) },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['memberNames'],
+    },
+  ],
+  'Mutation.recordFoundingCongress': (w) => [
+    {
+      query: M.congress,
+      variables: {
+        i: caseInput(w, {
+          heldOn: today,
+          attendees: 0,
+          executiveCommittee: ['Nguyễn Thị Hoa'],
+          chairName: 'Trần Văn Nam',
+          dossierCompletedOn: addDays(today, -3),
+        }),
+      },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['dossierCompletedOn', 'attendees', 'chairName'],
+    },
+  ],
+  'Mutation.recordRecognitionDecision': (w) => [
+    {
+      query: M.decision,
+      variables: { i: caseInput(w, { decisionNumber: ' ', decidedOn: tomorrow, signedBy: '', grassrootsUnionName: 'CĐCS' }) },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['decidedOn', 'decisionNumber', 'signedBy'],
+    },
+  ],
+  'Mutation.advanceFoundingCase': (w) => [
+    { query: M.advance, variables: { i: caseInput(w, {}) }, token: w.officer.token, expect: 'TRANSITION_NOT_ALLOWED' },
+    { query: M.advance, variables: { i: caseInput(w, { expectedVersion: w.ref.version + 5 }) }, token: w.officer.token, expect: 'CONFLICT' },
+  ],
+  'Mutation.closeFoundingCase': (w) => [
+    {
+      query: M.close,
+      variables: { i: caseInput(w, { expectedVersion: 0, reason: 'OTHER', comment: 'x' }) },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['expectedVersion'],
+    },
+  ],
+  'Mutation.reopenFoundingCase': (w) => [
+    { query: M.reopen, variables: { i: caseInput(w, { comment: 'Mở lại' }) }, token: w.supervisor.token, expect: 'TRANSITION_NOT_ALLOWED' },
+  ],
+  'Mutation.createEnterprise': (w) => [
+    {
+      query: M.createEnterprise,
+      variables: { i: { name: '', taxCode: '0100107519', workerCount: -3, hasUnion: false, orgUnitId: w.p.unitId } },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['name', 'taxCode', 'workerCount'],
+    },
+  ],
+  'Mutation.updateEnterprise': (w) => [
+    {
+      query: `mutation($i: UpdateEnterpriseInput!) { updateEnterprise(input: $i) { id } }`,
+      variables: { i: { id: w.ref.enterpriseId, workerCount: -5, workerCountOn: tomorrow } },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['workerCount', 'workerCountOn'],
+    },
+  ],
+  'Mutation.closeEnterprise': (w) => [
+    {
+      query: `mutation($i: CloseEnterpriseInput!) { closeEnterprise(input: $i) { id } }`,
+      variables: { i: { id: w.ref.enterpriseId, closedOn: tomorrow } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['closedOn'],
+    },
+    {
+      query: `mutation($i: CloseEnterpriseInput!) { closeEnterprise(input: $i) { id } }`,
+      variables: { i: { id: w.ref.enterpriseId, closedOn: today } },
+      token: w.supervisor.token,
+      expect: 'CONFLICT',
+    },
+  ],
+  'Mutation.reopenEnterprise': (w) => [
+    { query: `mutation($id: ID!) { reopenEnterprise(id: $id) { id } }`, variables: { id: w.ref.enterpriseId }, token: w.supervisor.token, expect: 'CONFLICT' },
+  ],
+  'Mutation.submitApplication': (w) => [
+    {
+      query: M.apply,
+      variables: { i: applicant({ caseId: w.ref.caseId }, { isManager: true, servingSentence: true }) },
+      token: w.officer.token,
+      expect: 'INELIGIBLE',
+    },
+    {
+      query: M.apply,
+      variables: { i: applicant({ caseId: w.ref.caseId }, { birthYear: 1800, submittedOn: tomorrow, personalId: '12' }) },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['personalId', 'birthYear', 'submittedOn'],
+    },
+  ],
+  'Mutation.decideApplication': (w) => [
+    {
+      query: M.decideApplication,
+      variables: { i: { applicationId: randomUUID(), admit: true, decidedOn: tomorrow } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['decidedOn', 'decisionNumber'],
+    },
+  ],
+  'Mutation.setTarget': (w) => [
+    {
+      query: M.setTarget,
+      variables: { i: { year: 1999, coveragePercent: 200, newMembers: -1 } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year', 'orgUnitId', 'newMembers', 'coveragePercent'],
+    },
+  ],
+  'Mutation.acknowledgeEscalation': () => [],
+  'Mutation.acknowledgeCaseEscalations': (w) => [
+    {
+      query: `mutation { acknowledgeCaseEscalations(input: { caseIds: [] }) { acknowledged } }`,
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['caseIds'],
+    },
+    {
+      query: `mutation($c: [ID!]) { acknowledgeCaseEscalations(input: { caseIds: $c }) { acknowledged } }`,
+      variables: { c: ['00000000-0000-4000-8000-000000000000'] },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Mutation.evaluateRewards': (w) => [
+    {
+      query: `mutation($u: ID!) { evaluateRewards(orgUnitId: $u, periodKind: QUARTER, periodStart: "2025-04-01") { id } }`,
+      variables: { u: w.p.unitId },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['periodStart'],
+    },
+  ],
+  'Mutation.decideNomination': () => [],
+  'Mutation.setCalendarDay': (w) => [{ query: `mutation { setCalendarDay(day: "${FAR_DAY}", kind: null) }`, token: w.supervisor.token, expect: 'FORBIDDEN' }],
+  'Mutation.saveCalendarDay': (w) => [
+    {
+      // A day off on a Sunday, an empty note and a document too long: all three at once.
+      query: `mutation($i: CalendarDayInput!) { saveCalendarDay(input: $i) { movedCaseCount } }`,
+      variables: { i: { day: '2026-06-07', kind: 'DAY_OFF', note: '', document: 'x'.repeat(121) } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['kind', 'note', 'document'],
+    },
+    {
+      query: `mutation($i: CalendarDayInput!) { saveCalendarDay(input: $i) { movedCaseCount } }`,
+      variables: { i: { day: '2026-06-08', kind: 'DAY_OFF', note: 'Nghỉ' } },
+      token: w.supervisor.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.removeCalendarDay': (w) => [
+    { query: `mutation { removeCalendarDay(day: "2026-06-09") { movedCaseCount } }`, token: w.admin.token, expect: 'BAD_USER_INPUT', fields: ['day'] },
+  ],
+  'Mutation.requestReport': (w) => [
+    {
+      query: `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+      variables: { i: { orgUnitId: w.p.unitId, periodKind: 'MONTH', periodStart: '2025-02-03' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['periodStart'],
+    },
+    {
+      query: `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+      variables: { i: { orgUnitId: w.p.unitId, periodKind: 'MONTH', periodStart: `${today.slice(0, 8)}01` } },
+      token: w.officer.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.updateUser': (w) => [
+    {
+      query: `mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`,
+      variables: { i: { id: w.officer.id, fullName: ' ' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['fullName'],
+    },
+    {
+      query: `mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`,
+      variables: { i: { id: w.officer.id, role: 'ADMIN' } },
+      token: w.supervisor.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.deactivateUser': (w) => [
+    { query: `mutation($id: ID!) { deactivateUser(id: $id) { id } }`, variables: { id: w.admin.id }, token: w.admin.token, expect: 'FORBIDDEN' },
+  ],
+  'Mutation.reactivateUser': (w) => [
+    { query: `mutation($id: ID!) { reactivateUser(id: $id) { id } }`, variables: { id: w.admin.id }, token: w.supervisor.token, expect: 'NOT_FOUND' },
+  ],
+  'Mutation.resetPassword': (w) => [
+    {
+      query: `mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }`,
+      variables: { id: w.supervisor.id },
+      token: w.supervisor.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.changePassword': (w) => [
+    {
+      query: `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`,
+      variables: { i: { currentPassword: 'sai-mat-khau', newPassword: 'ngan' } },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['currentPassword'],
+    },
+  ],
+  'Mutation.updateOrgUnit': (w) => [
+    {
+      query: `mutation($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { id } }`,
+      variables: { i: { id: w.p.unitId, name: '' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['name'],
+    },
+  ],
+  'Mutation.confirmRegisterImport': () => [],
+  'Mutation.cancelRegisterImport': async (w) => {
+    const file = csvOf([
+      ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'],
+      [`Công ty Lời Việt ${randomUUID().slice(0, 6)}`, validTaxCode(), 40],
+    ]);
+    const { id } = await dryRun(w.api, w.supervisor.token, file, { fileName: 'loi-viet.csv', orgUnitId: w.p.unitId });
+    const cancel = `mutation($id: ID!) { cancelRegisterImport(id: $id) { id } }`;
+    await w.api.ok(cancel, { id }, w.supervisor.token);
+    return [{ query: cancel, variables: { id }, token: w.supervisor.token, expect: 'CONFLICT' }];
+  },
+};
+
+describe('every refusal is in Vietnamese', () => {
+  let w: World;
+  let walk: SchemaWalk;
+  const problems: string[] = [];
+  /** Codes seen per operation (and per kind of request), for the coverage checks. */
+  const codes = new Map<string, Set<string>>();
+
+  const note = (where: string, errors: GqlResult['errors']) => {
+    for (const e of errors ?? []) {
+      const seen: SeenError = { code: e.extensions?.code, message: e.message, fields: e.extensions?.fields, messages: e.extensions?.messages };
+      for (const p of refusalProblems(seen)) problems.push(`${where}: ${p}`);
+      const set = codes.get(where.split(' ')[0]) ?? new Set<string>();
+      set.add(seen.code);
+      codes.set(where.split(' ')[0], set);
+    }
+  };
+  let calls = 0;
+  const call = async (where: string, c: Call): Promise<GqlResult> => {
+    calls += 1;
+    const r = await w.api.gql(c.query, c.variables ?? {}, c.token);
+    note(where, r.errors);
+    if (c.expect && r.errors?.[0]?.extensions?.code !== c.expect)
+      problems.push(`${where}: expected ${c.expect}, got ${JSON.stringify(r.errors?.[0] ?? r.data)}`);
+    const fields: string[] = r.errors?.[0]?.extensions?.fields ?? [];
+    for (const f of c.fields ?? [])
+      if (!fields.includes(f)) problems.push(`${where}: field ${f} not named (fields ${JSON.stringify(fields)}: ${r.errors?.[0]?.message})`);
+    return r;
+  };
+
+  beforeAll(async () => {
+    const api = await TestApi.start();
+    const p = await api.newProvince(2);
+    const admin = await api.newAdmin();
+    const ref = await openCase(api, p);
+    w = { api, p, admin, officer: p.officers[0], supervisor: p.supervisor, ref };
+    walk = new SchemaWalk((await api.ok(INTROSPECTION, {}, admin.token)).__schema);
+  });
+  const started = new Date();
+  afterAll(async () => {
+    // The walk's failed logins must not throttle the suites after it (same address); the far day it may have set goes.
+    await w?.api.db.query(`DELETE FROM login_failure WHERE at >= $1`, [started]);
+    await w?.api.db.query(`DELETE FROM calendar_day WHERE day = $1`, [FAR_DAY]).catch(() => undefined);
+    await w?.api.close();
+  });
+
+  it('has business refusals listed for every operation of the schema, and none that is gone', () => {
+    const ops = walk.operations.map((o) => o.key).sort();
+    expect(ops.filter((k) => !(k in BUSINESS))).toEqual([]);
+    expect(Object.keys(BUSINESS).filter((k) => !ops.includes(k))).toEqual([]);
+  });
+
+  it('walks every operation: anonymous, each role, unknown and malformed ids, a bad value at every leaf, a bad literal', async () => {
+    const roles = () => [w.officer, w.supervisor, w.admin];
+    for (const op of walk.operations) {
+      const doc = walk.document(op);
+      const anon = await call(`${op.key} anonymous`, { query: doc, variables: walk.args(op, randomUUID, FAR_DAY) });
+      if (anon.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') problems.push(`${op.key} anonymous: not UNAUTHENTICATED`);
+      for (const u of roles()) await call(`${op.key} as ${u.email}`, { query: doc, variables: walk.args(op, randomUUID, FAR_DAY), token: u.token });
+      if (JSON.stringify(op.args).includes('"ID"')) {
+        await call(`${op.key} malformed-id`, { query: doc, variables: walk.args(op, () => 'khong-phai-uuid', FAR_DAY), token: w.admin.token });
+      }
+      await spoilEveryLeaf(op);
+      if (op.args.length) {
+        const bad = { [op.args[0].name]: walk.badLiteral(op.args[0].type) };
+        await call(`${op.key} literal`, {
+          query: walk.document(op, bad),
+          variables: walk.args(op, randomUUID, FAR_DAY),
+          token: w.admin.token,
+          expect: 'BAD_USER_INPUT',
+          fields: [op.args[0].name],
+        });
+      }
+    }
+    expect(problems).toEqual([]);
+    const all = new Set([...codes.values()].flatMap((s) => [...s]));
+    for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']) expect(all).toContain(code);
+    console.log(`vietnamese errors walk: ${walk.operations.length} operations, ${calls} calls; codes seen: ${[...all].sort().join(', ')}`);
+  });
+
+  async function spoilEveryLeaf(op: Operation): Promise<void> {
+    const doc = walk.document(op);
+    for (const leaf of walk.leaves(op)) {
+      const spoiled = (value: unknown, drop = false) => {
+        const args = walk.args(op, randomUUID, FAR_DAY) as Record<string, any>;
+        const [arg, field] = leaf.path;
+        const target = field ? (args[arg] ??= {}) : args;
+        const key = field ?? arg;
+        if (drop) delete target[key];
+        else target[key] = value;
+        return args;
+      };
+      const name = leaf.path[leaf.path.length - 1];
+      for (const bad of walk.badValues(leaf.type)) {
+        await call(`${op.key} ${leaf.path.join('.')}=${bad.what}`, {
+          query: doc,
+          variables: spoiled(bad.value),
+          token: w.admin.token,
+          expect: 'BAD_USER_INPUT',
+          fields: [name],
+        });
+      }
+      if (leaf.required && leaf.inInput) {
+        await call(`${op.key} ${leaf.path.join('.')} missing`, {
+          query: doc,
+          variables: spoiled(undefined, true),
+          token: w.admin.token,
+          expect: 'BAD_USER_INPUT',
+          fields: [name],
+        });
+      }
+    }
+    const input = walk.leaves(op).find((l) => l.inInput);
+    if (input) {
+      const args = walk.args(op, randomUUID, FAR_DAY) as Record<string, any>;
+      args[input.path[0]] = { ...(args[input.path[0]] ?? {}), truongLa: 1 };
+      await call(`${op.key} unknown-input-field`, { query: doc, variables: args, token: w.admin.token, expect: 'BAD_USER_INPUT', fields: ['truongLa'] });
+    }
+  }
+
+  it("gives each operation's own refusals (every bad field of an input at once)", async () => {
+    problems.length = 0;
+    for (const [key, business] of Object.entries(BUSINESS)) {
+      for (const [i, c] of (await business(w)).entries()) await call(`${key} business#${i}`, c);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('says the rules the issue names, beside their fields', async () => {
+    const survey = await w.api.gql(M.survey, { i: caseInput(w, { surveyedOn: tomorrow, workerCount: -1, hasUnion: false }) }, w.officer.token);
+    expect(survey.errors![0].extensions!.messages.surveyedOn).toMatch(/^Ngày khảo sát không được sau hôm nay/);
+    expect(survey.errors![0].extensions!.messages.workerCount).toBe('Số lao động phải từ 0 trở lên');
+    const outreach = await w.api.gql(M.outreach, { i: caseInput(w, { heldOn: today, workersReached: 10, workersInterested: 20 }) }, w.officer.token);
+    expect(outreach.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['workersInterested'],
+      messages: { workersInterested: 'Số người quan tâm không được lớn hơn số người được tuyên truyền' },
+    });
+    const date = await w.api.gql(M.survey, { i: caseInput(w, { surveyedOn: '31/02/2025', workerCount: 'mười', hasUnion: false }) }, w.officer.token);
+    expect(date.errors![0].message).toContain('31/02/2025 không phải là ngày hợp lệ');
+    // Both bad values at once: the first error names them all.
+    expect(date.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining(['surveyedOn', 'workerCount']) });
+    expect(date.errors![0].extensions!.messages.workerCount).toBe('Số lao động phải là số nguyên');
+    const advance = await w.api.gql(M.advance, { i: caseInput(w, {}) }, w.officer.token);
+    expect(advance.errors![0]).toMatchObject({
+      message: 'Chưa chuyển được hồ sơ khỏi giai đoạn “Khảo sát”: chưa có kết quả khảo sát',
+      extensions: { code: 'TRANSITION_NOT_ALLOWED', unmet: ['SURVEY_MISSING'], stage: 'SURVEY' },
+    });
+  });
+
+  it("answers GraphQL's own refusals (parse, validation, limits) in Vietnamese", async () => {
+    problems.length = 0;
+    const t = w.admin.token;
+    const deep = `{ me { orgUnit ${'{ parent '.repeat(GRAPHQL_LIMITS.maxDepth)}{ id }${' }'.repeat(GRAPHQL_LIMITS.maxDepth)} } }`;
+    const heavy = `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: foundingCases(first: 200) { nodes { id enterprise { id name orgUnit { id name parent { id name } } } assignee { id fullName orgUnit { id name } } history { from to by { id fullName } } } }`).join(' ')} }`;
+    const docs: Record<string, string> = {
+      parse: '{ me { id }',
+      unknownField: '{ khongCo }',
+      unknownArgument: '{ me(x: 1) { id } }',
+      unknownType: 'query($x: KhongCo) { me { id } }',
+      noSubselection: '{ me }',
+      undefinedVariable: '{ enterprise(id: $x) { id } }',
+      unusedVariable: 'query($x: Int) { me { id } }',
+      wrongVariablePosition: 'query($x: String) { enterprise(id: $x) { id } }',
+      missingArgument: '{ enterprise { id } }',
+      depth: deep,
+      aliases: `{ ${Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: me { id }`).join(' ')} }`,
+      directives: `{ me ${'@include(if: true) '.repeat(GRAPHQL_LIMITS.maxDirectives + 1)}{ id } }`,
+      cost: heavy,
+      tokens: `{ me { ${'id '.repeat(GRAPHQL_LIMITS.maxTokens + 10)}} }`,
+      twoOperations: 'query A { me { id } } query B { me { id } }',
+      subscription: 'subscription { me { id } }',
+    };
+    for (const [name, query] of Object.entries(docs)) await call(`document:${name}`, { query, token: t });
+    await call('document:nul', {
+      query: `query($f: EnterpriseFilter) { enterprises(filter: $f) { totalCount } }`,
+      variables: { f: { search: 'a\u0000b' } },
+      token: t,
+      expect: 'BAD_USER_INPUT',
+      fields: ['search'],
+    });
+    await call('document:missing-variable', { query: 'query($id: ID!) { enterprise(id: $id) { id } }', token: t, expect: 'BAD_USER_INPUT', fields: ['id'] });
+    await call('token:bad', { query: '{ me { id } }', token: 'khong-phai-token', expect: 'UNAUTHENTICATED' });
+    for (const body of [{}, { query: '{ me { id } }', variables: '"x"' }, { query: 5 }, [{ query: '{ me { id } }' }]]) {
+      const res = await fetch(`${w.api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+        body: JSON.stringify(body),
+      });
+      note(`http:${JSON.stringify(body)}`, ((await res.json()) as GqlResult).errors);
+    }
+    const get = await fetch(`${w.api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { authorization: `Bearer ${t}` } });
+    if (get.headers.get('content-type')?.includes('json')) note('http:GET', ((await get.json()) as GqlResult).errors);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers the REST routes (imports, report and register files) in Vietnamese', async () => {
+    const rest = async (name: string, path: string, init: RequestInit & { token?: string } = {}) => {
+      const res = await fetch(`${w.api.url}${path}`, { ...init, headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) } });
+      const body = (await res.json().catch(() => ({ message: undefined }))) as {
+        code: string;
+        message: string;
+        fields?: string[];
+        messages?: Record<string, string>;
+        errors?: { message: string }[];
+      };
+      const seen: SeenError = { code: body.code, message: body.message, fields: body.fields, messages: body.messages };
+      const found = [...refusalProblems(seen), ...(body.errors ?? []).flatMap((e) => refusalProblems({ code: body.code, message: e.message }))];
+      return { status: res.status, body, problems: found.map((p) => `${name}: ${p}`) };
+    };
+    const answers = [
+      await rest('upload anonymous', '/imports/enterprises', { method: 'POST' }),
+      await rest('upload without a file', '/imports/enterprises', { method: 'POST', token: w.supervisor.token, body: new FormData() }),
+      await rest('upload not multipart', '/imports/enterprises', { method: 'POST', token: w.supervisor.token, body: 'x' }),
+      await rest('refused rows unknown', `/imports/${randomUUID()}/refused.xlsx`, { token: w.supervisor.token }),
+      await rest('report unknown', `/reports/${randomUUID()}/xlsx`, { token: w.admin.token }),
+      await rest('report malformed id', '/reports/khong-phai-uuid/csv', { token: w.admin.token }),
+      await rest('report anonymous', `/reports/${randomUUID()}/csv`),
+      await rest('register bad filter', '/registers/enterprises.xlsx?minWorkers=-1&includeClosed=co', { token: w.officer.token }),
+      await rest('admin session as officer', '/admin/session', { method: 'POST', token: w.officer.token }),
+      await rest('no such route', '/health/khong-co', { method: 'POST' }),
+    ];
+    // A report still QUEUED (no worker here builds it): its files are a CONFLICT until it is READY.
+    const queued = await w.api.ok(
+      `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+      { i: { orgUnitId: w.p.unitId, periodKind: 'MONTH', periodStart: `${today.slice(0, 8)}01` } },
+      w.supervisor.token,
+    );
+    answers.push(await rest('report not ready', `/reports/${queued.requestReport.id}/xlsx`, { token: w.supervisor.token }));
+    const outOfScope = await upload(
+      w.api,
+      w.officer.token,
+      csvOf([
+        ['Tên doanh nghiệp', 'Mã số thuế'],
+        ['Công ty A', newTaxCode()],
+      ]),
+      { orgUnitId: w.p.federationId },
+    );
+    expect(outOfScope.status).toBe(404);
+    expect(answers.flatMap((a) => a.problems)).toEqual([]);
+    expect(answers.map((a) => a.status)).toEqual([401, 400, 400, 404, 404, 404, 401, 400, 403, 404, 409]);
+    expect(answers[7].body.fields).toEqual(expect.arrayContaining(['minWorkers', 'includeClosed']));
+  });
+
+  it('keeps the password rules in Vietnamese for a fresh account', async () => {
+    const r = await w.api.gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: {
+          email: `loi.${randomUUID().slice(0, 6)}@test.vn`,
+          fullName: 'Nguyễn Văn A',
+          password: PASSWORD.slice(0, 3),
+          role: 'OFFICER',
+          orgUnitId: w.p.unitId,
+        },
+      },
+      w.supervisor.token,
+    );
+    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['password'] });
+    expect(
+      refusalProblems({ code: 'BAD_USER_INPUT', message: r.errors![0].message, fields: ['password'], messages: r.errors![0].extensions!.messages }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, Locator, Page, chromium } from 'playwright-core';
+import { PASSWORD, Province, TestApi } from '../support/test-api';
+import { openCase, walkToStage } from '../support/case-fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+
+/**
+ * The board of a large unit in a real browser: the list view pages through the cases 50 at a time
+ * (the API's first/after) with enterprise, tax code, district, stage, due day and assignee; the stage
+ * filter narrows both views; view and filter stay in the address (a reload keeps them); the stage
+ * headings of the columns and of the list fit in two lines.
+ * Screenshots 43–44 at 1366×800 and 390×844 (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
+ */
+
+jest.setTimeout(600_000);
+
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
+const WIDE = { width: 1366, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const SURVEY_CASES = 55;
+const OUTREACH_CASES = 3;
+
+describe('board list view and stage filter (browser)', () => {
+  let api: TestApi;
+  let p: Province;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const outreach = new Set<string>();
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    mkdirSync(SHOTS, { recursive: true });
+    api = await TestApi.start();
+    p = await api.newProvince(2);
+    for (let i = 0; i < SURVEY_CASES; i++) {
+      await openCase(api, p, {
+        name: `Công ty TNHH Sản xuất số ${String(i + 1).padStart(2, '0')} ${p.tag}`,
+        district: i % 2 ? 'Huyện Vũ Thư' : 'Huyện Kiến Xương',
+      });
+    }
+    for (let i = 0; i < OUTREACH_CASES; i++) {
+      outreach.add(
+        (await walkToStage(api, p, 'OUTREACH', { name: `Công ty CP Tuyên truyền ${i + 1} ${p.tag}`, district: 'Huyện Vũ Thư', assignee: p.officers[1] }))
+          .caseId,
+      );
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function shot(name: string, focus?: Locator): Promise<void> {
+    for (const vp of [WIDE, PHONE]) {
+      await page.setViewportSize(vp);
+      await page.waitForTimeout(150);
+      if (focus) await focus.first().scrollIntoViewIfNeeded();
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
+    }
+    await page.setViewportSize(WIDE);
+  }
+
+  /** The most lines any of the headings takes (its height over its line height). */
+  const mostLines = (selector: string): Promise<number> =>
+    page.evaluate(`Math.max(...[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+      const style = getComputedStyle(el);
+      const pad = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      return Math.round((el.getBoundingClientRect().height - pad) / parseFloat(style.lineHeight));
+    }))`);
+
+  const rangeIs = (text: string) => page.getByTestId('board-pager-range').filter({ hasText: text }).waitFor();
+
+  it('pages through the list, filters by stage, and keeps view and filter in the address', async () => {
+    await page.goto(`${api.url}/`);
+    await page.getByLabel('Email').fill(p.supervisor.email);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page
+      .getByTestId('board-total')
+      .filter({ hasText: String(SURVEY_CASES + OUTREACH_CASES) })
+      .waitFor();
+    expect(await mostLines('.column-head h2')).toBeLessThanOrEqual(2);
+
+    await page.getByTestId('board-view-list').click();
+    await rangeIs(`1–50 trong ${SURVEY_CASES + OUTREACH_CASES} hồ sơ`);
+    expect(new URL(page.url()).searchParams.get('xem')).toBe('danh-sach');
+    const rows = page.getByTestId('case-row');
+    expect(await rows.count()).toBe(50);
+    const first = await rows.first().innerText();
+    expect(first).toMatch(/\d{10}/); // the tax code
+    expect(first).toMatch(/\tHuyện (Vũ Thư|Kiến Xương)\t/); // the district
+    expect(first).toMatch(/\d{2}\/\d{2}\/\d{4}/); // the due day
+    expect(await mostLines('.board-table th[scope="col"]')).toBeLessThanOrEqual(2);
+    await shot('43-board-list', page.getByTestId('board-pager'));
+
+    const firstPage = new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id'))));
+    await page.getByTestId('board-pager-next').click();
+    await rangeIs(`51–${SURVEY_CASES + OUTREACH_CASES} trong`);
+    const second = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id')));
+    expect(second).toHaveLength(SURVEY_CASES + OUTREACH_CASES - 50);
+    expect(second.filter((id) => firstPage.has(id))).toEqual([]);
+    await page.getByTestId('board-pager-prev').click();
+    await rangeIs('1–50 trong');
+
+    // The stage filter: only the cases in Tuyên truyền vận động, back on the first page.
+    await page.getByTestId('board-filter-stage').selectOption('OUTREACH');
+    await rangeIs(`1–${OUTREACH_CASES} trong ${OUTREACH_CASES} hồ sơ`);
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual(Array(OUTREACH_CASES).fill('OUTREACH'));
+    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id'))))).toEqual(outreach);
+    expect(new URL(page.url()).searchParams.get('giai-doan')).toBe('OUTREACH');
+
+    // A reload keeps the list view and the stage.
+    await page.reload();
+    await rangeIs(`1–${OUTREACH_CASES} trong ${OUTREACH_CASES} hồ sơ`);
+    expect(await page.getByTestId('board-filter-stage').inputValue()).toBe('OUTREACH');
+
+    // The columns with the stage filter: the one column, its three cards.
+    await page.getByTestId('board-view-kanban').click();
+    await page
+      .getByTestId('board-total')
+      .filter({ hasText: String(OUTREACH_CASES) })
+      .waitFor();
+    expect(await page.getByTestId('column-OUTREACH').getByTestId('case-card').count()).toBe(OUTREACH_CASES);
+    expect(await page.getByTestId('column-SURVEY').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('xem')).toBeNull();
+    await shot('44-board-stage-filter');
+    expect(consoleErrors).toEqual([]);
+  });
+});
