@@ -68,6 +68,10 @@ const BUSINESS: Record<string, Business> = {
     },
   ],
   'Query.escalations': () => [],
+  'Query.members': (w) => [
+    { query: `query($u: ID!) { members(grassrootsUnionId: $u) { totalCount } }`, variables: { u: w.p.unitId }, token: w.officer.token, expect: 'NOT_FOUND' },
+  ],
+  'Query.member': () => [],
   'Query.escalatedCases': (w) => [
     { query: `{ escalatedCases(first: 0) { totalCount } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['first'] },
   ],
@@ -279,6 +283,34 @@ const BUSINESS: Record<string, Business> = {
     },
   ],
   'Mutation.acknowledgeEscalation': () => [],
+  'Mutation.addStaff': (w) => [
+    {
+      query: `mutation($i: AddStaffInput!) { addStaff(input: $i) { id } }`,
+      variables: { i: { grassrootsUnionId: w.p.unitId, fullName: 'Nguyễn Văn A', citizenId: '001090000001', birthDate: '1990-01-01', sex: 'MALE' } },
+      token: w.officer.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.updateStaff': () => [],
+  'Mutation.admitMembers': (w) => [
+    {
+      query: `mutation($i: AdmitMembersInput!) { admitMembers(input: $i) { id } }`,
+      variables: { i: { grassrootsUnionId: w.p.unitId, decisionNumber: '', decidedOn: tomorrow, signer: '' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['decisionNumber', 'decidedOn', 'signer', 'memberIds'],
+    },
+  ],
+  'Mutation.recordMemberLeaving': () => [],
+  'Mutation.transferMember': () => [],
+  'Mutation.createGrassrootsAccount': (w) => [
+    {
+      query: `mutation($i: CreateGrassrootsAccountInput!) { createGrassrootsAccount(input: $i) { id } }`,
+      variables: { i: { caseId: w.ref.caseId, email: 'cdcs.moi@example.vn', fullName: 'Chủ tịch CĐCS', password: 'Mot-mat-khau-dai-2026' } },
+      token: w.supervisor.token,
+      expect: 'TRANSITION_NOT_ALLOWED',
+    },
+  ],
   'Mutation.acknowledgeCaseEscalations': (w) => [
     {
       query: `mutation { acknowledgeCaseEscalations(input: { caseIds: [] }) { acknowledged } }`,

@@ -20,6 +20,36 @@ export type AcknowledgeCaseEscalationsInput = {
   caseIds?: Array<string | number> | null | undefined;
 };
 
+export type AddStaffInput = {
+  birthDate: string;
+  /** Citizen id (CCCD): 12 digits checked against birthDate and sex; 11 digits get their lost leading 0 back when valid */
+  citizenId: string;
+  contractKind?: LabourContractKind | null | undefined;
+  /** Months of a fixed-term contract */
+  contractMonths?: number | null | undefined;
+  fullName: string;
+  grassrootsUnionId: string | number;
+  /** Owner, director or anyone signing labour contracts (eligibility) */
+  isManager?: boolean | null | undefined;
+  job?: string | null | undefined;
+  /** Default Việt Nam */
+  nationality?: string | null | undefined;
+  phone?: string | null | undefined;
+  servingSentence?: boolean | null | undefined;
+  sex: Sex;
+};
+
+export type AdmitMembersInput = {
+  /** Pending applications to the CĐCS to admit */
+  applicationIds?: Array<string | number> | null | undefined;
+  decidedOn: string;
+  decisionNumber: string;
+  grassrootsUnionId: string | number;
+  /** People of the staff list to admit */
+  memberIds?: Array<string | number> | null | undefined;
+  signer: string;
+};
+
 export type AdvanceInput = {
   caseId: string | number;
   comment?: string | null | undefined;
@@ -175,8 +205,25 @@ export type EscalationLevel = 'BREACH' | 'CRITICAL' | 'WARNING';
 
 export type ImportRowAction = 'CREATE' | 'REFUSED' | 'UNCHANGED' | 'UPDATE';
 
+export type LabourContractKind = 'FIXED_TERM' | 'INDEFINITE' | 'OTHER';
+
 /** How late a case is today, from its days (not from the stored level) */
 export type LateStatus = 'CRITICAL' | 'DUE_SOON' | 'LEFT_STAGE' | 'ON_TIME' | 'OVERDUE';
+
+/** Why a membership ended; TRANSFERRED: it goes on in another CĐCS */
+export type LeaveReason = 'DIED' | 'EXPELLED' | 'LEFT_JOB' | 'PAUSED' | 'TRANSFERRED' | 'WITHDREW';
+
+export type MemberFilter = {
+  contractKind?: LabourContractKind | null | undefined;
+  /** Members who left for this reason */
+  leftReason?: LeaveReason | null | undefined;
+  /** A name (also without diacritics) or the start of a citizen id */
+  search?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  status?: MemberStatus | null | undefined;
+};
+
+export type MemberStatus = 'LEFT' | 'MEMBER' | 'NOT_MEMBER';
 
 export type NominationStatus = 'APPROVED' | 'PROPOSED' | 'REJECTED';
 
@@ -216,7 +263,9 @@ export type ReportInput = {
 
 export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 
-export type Role = 'ADMIN' | 'OFFICER' | 'SUPERVISOR';
+export type Role = 'ADMIN' | 'GRASSROOTS' | 'OFFICER' | 'SUPERVISOR';
+
+export type Sex = 'FEMALE' | 'MALE';
 
 export type SurveyInput = {
   caseId: string | number;
@@ -615,6 +664,63 @@ export type AckRowsMutation = {
     applications: Array<{ acknowledged: boolean; application: { id: string } }>;
   };
 };
+
+export type MemberRowFragment = {
+  id: string;
+  fullName: string;
+  citizenId: string | null;
+  birthDate: string | null;
+  sex: Sex;
+  job: string | null;
+  contractKind: LabourContractKind | null;
+  status: MemberStatus;
+  admittedOn: string | null;
+  decisionNumber: string | null;
+  transferredIn: boolean;
+  leftOn: string | null;
+  leftReason: LeaveReason | null;
+};
+
+export type MembersQueryVariables = Exact<{
+  g: string | number;
+  f?: MemberFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MembersQuery = {
+  members: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      fullName: string;
+      citizenId: string | null;
+      birthDate: string | null;
+      sex: Sex;
+      job: string | null;
+      contractKind: LabourContractKind | null;
+      status: MemberStatus;
+      admittedOn: string | null;
+      decisionNumber: string | null;
+      transferredIn: boolean;
+      leftOn: string | null;
+      leftReason: LeaveReason | null;
+    }>;
+  };
+};
+
+export type AddStaffMutationVariables = Exact<{
+  i: AddStaffInput;
+}>;
+
+export type AddStaffMutation = { addStaff: { id: string; fullName: string; citizenId: string | null } };
+
+export type AdmitMembersMutationVariables = Exact<{
+  i: AdmitMembersInput;
+}>;
+
+export type AdmitMembersMutation = { admitMembers: { id: string; number: string; memberIds: Array<string> } };
 
 export type RegisterRowFragment = {
   id: string;
