@@ -77,7 +77,7 @@ export function CasePage({ id }: { id: string }) {
 
         <aside className="case-actions panel" aria-labelledby="actions-title" data-testid="case-actions">
           <h2 id="actions-title">Thao tác</h2>
-          {flash && <Notice>{flash}</Notice>}
+          {flash && <Notice reveal>{flash}</Notice>}
           {!canWork && !sup && <p className="muted">Bạn chỉ xem được hồ sơ này.</p>}
           {open && canWork && (
             <StageForms

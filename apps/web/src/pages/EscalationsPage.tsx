@@ -39,8 +39,8 @@ export function EscalationsPage() {
           <strong>{fmtNumber(items.length)}</strong> cảnh báo
         </p>
       </form>
-      <ErrorBox error={ack.error ?? list.error ?? apps.error} />
-      {ack.done && <Notice>{ack.done}</Notice>}
+      <ErrorBox error={ack.error ?? list.error ?? apps.error} reveal={!!ack.error} />
+      {ack.done && <Notice reveal>{ack.done}</Notice>}
       {list.loading && !list.data && <Loading what="cảnh báo" />}
       {list.data && items.length === 0 && <p className="empty-state">Không có cảnh báo nào cần xử lý.</p>}
       <ul className="inbox" data-testid="escalations">

@@ -53,8 +53,8 @@ export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m
         }}
       >
         <div className="grid-2">
-          <TextField label="Họ và tên" required {...f.field('fullName')} />
-          <NumberField label="Năm sinh" required {...f.field('birthYear')} />
+          <TextField label="Họ và tên" required testId="application-name" {...f.field('fullName')} />
+          <NumberField label="Năm sinh" required testId="application-birth-year" {...f.field('birthYear')} />
           <SelectField
             label="Giới tính"
             {...f.field('gender')}
@@ -67,10 +67,10 @@ export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m
           <TextField label="Quốc tịch" required {...f.field('nationality')} />
           <NumberField label="Thời hạn hợp đồng (tháng)" hint="Để trống nếu không xác định thời hạn" {...f.field('contractMonths')} />
           <TextField label="Số CCCD" inputMode="numeric" {...f.field('personalId')} />
-          <DateField label="Ngày nộp đơn" required {...f.field('submittedOn')} />
+          <DateField label="Ngày nộp đơn" required notAfterToday testId="application-day" {...f.field('submittedOn')} />
         </div>
-        <CheckboxField label="Là người quản lý doanh nghiệp" {...f.check('isManager')} />
-        <CheckboxField label="Đang chấp hành án phạt tù" {...f.check('servingSentence')} />
+        <CheckboxField label="Là người quản lý doanh nghiệp" {...f.checkbox('isManager')} />
+        <CheckboxField label="Đang chấp hành án phạt tù" {...f.checkbox('servingSentence')} />
       </ActionForm>
     </div>
   );
