@@ -210,6 +210,31 @@ describe('field errors (browser)', () => {
     await shot('31-outreach-field-error-1366');
   });
 
+  it('application: an empty name and an impossible day beside their fields; once accepted, the notice is in view on a phone', async () => {
+    await page.getByText('Nộp đơn xin gia nhập', { exact: true }).click();
+    const app = form('application');
+    await app.getByTestId('application-birth-year').fill('1990');
+    await app.getByLabel('Vị trí công việc').fill('Công nhân');
+    await app.getByTestId('application-day').fill('30/02/2026');
+    sent.length = 0;
+    await app.getByRole('button', { name: 'Nộp đơn' }).click();
+    const summary = await summaryOf(app);
+    expect(await besideField(app.getByTestId('application-name'))).toEqual({ text: 'Họ và tên không được để trống', invalid: 'true' });
+    expect(await besideField(app.getByTestId('application-day'))).toEqual({ text: '30/02/2026 không phải là ngày hợp lệ', invalid: 'true' });
+    expect(await summary.locator('li').count()).toBe(2);
+    expect(sent).toEqual([]);
+
+    await page.setViewportSize(PHONE);
+    await app.getByTestId('application-name').fill('Đinh Thị Hạnh');
+    await app.getByTestId('application-day').fill(vnDay(vnToday()));
+    await app.getByRole('button', { name: 'Nộp đơn' }).click();
+    const done = app.getByRole('status').filter({ hasText: 'Đã nhận đơn của Đinh Thị Hạnh' });
+    await done.waitFor();
+    expect(sent).toEqual(['submitApplication']);
+    expect(await inViewport(done)).toBe(true);
+    await page.setViewportSize(WIDE);
+  });
+
   // ---- what only the server knows -----------------------------------------------------------
 
   it('congress: the chair outside the committee passes the browser; the server names the field and its message shows beside it', async () => {
@@ -280,7 +305,22 @@ describe('field errors (browser)', () => {
       await openCasePage(guidanceCase);
       const advance = form('advance');
       const button = advance.getByRole('button', { name: 'Chuyển sang «Đại hội thành lập»' });
-      await button.scrollIntoViewIfNeeded();
+      // The worst place to press it: the button just below the sticky header (the refusal appears above the button).
+      await button.evaluate((el) => {
+        const w: any = globalThis;
+        const box = el.closest('.case-actions');
+        if (box.scrollHeight > box.clientHeight + 1) {
+          // Wide: the action panel scrolls on its own. The page is scrolled until the panel sticks below the
+          // header, then the panel's content until the button is at the panel's top.
+          w.scrollBy(0, box.getBoundingClientRect().top - parseFloat(w.getComputedStyle(box).top));
+          box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 4;
+        } else {
+          // Narrow: the page scrolls; the button goes just below the sticky header.
+          el.scrollIntoView({ block: 'start' });
+          w.scrollBy(0, el.getBoundingClientRect().top - w.document.querySelector('.topbar').getBoundingClientRect().bottom - 4);
+        }
+      });
+      expect(await inViewport(button)).toBe(true);
       await button.click();
       const summary = await summaryOf(advance);
       expect(await summary.getAttribute('data-code')).toBe('TRANSITION_NOT_ALLOWED');

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { ApiError, PASSWORD_CHANGE_REQUIRED } from '../api';
 import { REASON_LABEL, UNMET_LABEL, fieldLabel, labelOf } from '../i18n';
 import { type FieldRegistry, GENERIC_FIELD_ERROR, fieldMessages, isVietnamese, useFormFields } from './form-errors';
@@ -100,7 +100,8 @@ export function describeError(e: unknown, opts: { conflict?: string; labelOf?: (
 /** Brings a message that has just appeared into view, clear of the sticky header, and focuses it when asked. */
 function useReveal<T extends HTMLElement>(on: unknown, focus: boolean) {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  // Before the browser paints: the message is never seen (nor found by a test) out of view first.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!on || !el) return;
     el.scrollIntoView({ block: 'nearest' });

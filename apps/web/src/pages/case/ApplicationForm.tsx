@@ -9,7 +9,7 @@ import { ActionForm, useForm } from '../../ui/forms';
  * A worker's application to join the union, on the case (OUTREACH to FOUNDING_CEREMONY). Not a case
  * mutation: the case's version does not change, so the form stays for the next applicant.
  */
-export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m: string) => void }) {
+export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: () => void }) {
   const f = useForm({
     fullName: '',
     personalId: '',
@@ -49,7 +49,9 @@ export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m
           // Ready for the next applicant of the same workshop: keep position, date and nationality.
           f.setValues((s) => ({ ...s, fullName: '', personalId: '', birthYear: '', isManager: false, servingSentence: false }));
           formRef.current?.querySelector<HTMLInputElement>('input[name="fullName"]')?.focus();
-          onApplied(`Đã nhận đơn của ${d.submitApplication.fullName}.`);
+          onApplied();
+          // Said beside the button just pressed, where the next applicant is typed (not at the top of the panel).
+          return `Đã nhận đơn của ${d.submitApplication.fullName}.`;
         }}
       >
         <div className="grid-2">
