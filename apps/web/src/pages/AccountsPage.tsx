@@ -130,7 +130,7 @@ export function AccountsPage() {
         />
       </form>
 
-      {flash && <Notice>{flash}</Notice>}
+      {flash && <Notice reveal>{flash}</Notice>}
       <ErrorBox error={list.error ?? units.error} />
       {list.loading && !page && <Loading what="tài khoản" />}
       {page && (

@@ -77,19 +77,9 @@ export function CasePage({ id }: { id: string }) {
 
         <aside className="case-actions panel" aria-labelledby="actions-title" data-testid="case-actions">
           <h2 id="actions-title">Thao tác</h2>
-          {flash && <Notice>{flash}</Notice>}
+          {flash && <Notice reveal>{flash}</Notice>}
           {!canWork && !sup && <p className="muted">Bạn chỉ xem được hồ sơ này.</p>}
-          {open && canWork && (
-            <StageForms
-              key={`${c.stage}-${c.version}`}
-              {...forms}
-              sup={sup}
-              onApplied={(m) => {
-                setFlash(m);
-                q.reload();
-              }}
-            />
-          )}
+          {open && canWork && <StageForms key={`${c.stage}-${c.version}`} {...forms} sup={sup} onApplied={q.reload} />}
           {open && canWork && <AdvanceForm key={`adv-${c.version}`} {...forms} />}
           {!open && c.stage === CaseStage.RECOGNIZED && <p>Hồ sơ đã hoàn thành: công đoàn cơ sở đã được công nhận.</p>}
           {sup && open && (

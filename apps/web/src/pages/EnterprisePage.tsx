@@ -68,7 +68,7 @@ export function EnterprisePage({ id }: { id: string }) {
         </div>
         <aside className="case-actions panel" aria-labelledby="ent-actions" data-testid="enterprise-actions">
           <h2 id="ent-actions">Thao tác</h2>
-          {flash && <Notice>{flash}</Notice>}
+          {flash && <Notice reveal>{flash}</Notice>}
           <EnterpriseEditForm key={`edit-${e.updatedAt}`} e={e} onSaved={done} />
           {sup && !hasOpenCase && !e.closedOn && <OpenCaseForm e={e} />}
           {hasOpenCase && (

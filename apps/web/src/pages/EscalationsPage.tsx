@@ -89,8 +89,8 @@ export function EscalationsPage() {
           {ack.busy === 'selection' ? 'Đang gửi…' : `Xác nhận các mục đã chọn${picked ? ` (${fmtNumber(picked)})` : ''}`}
         </button>
       </div>
-      <ErrorBox error={ack.error ?? list.error ?? apps.error} />
-      {ack.done && <Notice>{ack.done}</Notice>}
+      <ErrorBox error={ack.error ?? list.error ?? apps.error} reveal={!!ack.error} />
+      {ack.done && <Notice reveal>{ack.done}</Notice>}
       {list.loading && !list.data && <Loading what="cảnh báo" />}
       {list.data && rows.length === 0 && appRows.length === 0 && <p className="empty-state">Không có cảnh báo nào cần xử lý.</p>}
       <ul className="inbox" data-testid="escalations">

@@ -48,7 +48,7 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (token: string, 
             <p className="alert-title">Sai email hoặc mật khẩu</p>
           </div>
         )}
-        <ErrorBox error={login.error} />
+        <ErrorBox error={login.error} reveal />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} aria-busy={busy}>
           {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
         </button>

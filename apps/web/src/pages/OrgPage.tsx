@@ -71,7 +71,7 @@ export function OrgPage() {
           )}
         </p>
       </form>
-      {flash && <Notice>{flash}</Notice>}
+      {flash && <Notice reveal>{flash}</Notice>}
       <ErrorBox error={tree.error} />
       {tree.loading && !tree.data && <Loading what="cây tổ chức" />}
       {found && found.roots.length === 0 && <p className="empty-state">Không có đơn vị nào có tên như vậy.</p>}

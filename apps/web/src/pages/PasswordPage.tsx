@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { gql } from '../api';
 import { ACCOUNTS } from '../queries-accounts';
 import { navigate } from '../router';
@@ -28,8 +27,10 @@ function policyOf(password: string, email: string): { text: string; ok: boolean 
  */
 export function PasswordPage({ forced = false }: { forced?: boolean }) {
   const { me, passwordChanged } = useSession();
-  const f = useForm({ currentPassword: '', newPassword: '', repeat: '' });
-  const [repeatError, setRepeatError] = useState<string | undefined>();
+  const f = useForm(
+    { currentPassword: '', newPassword: '', repeat: '' },
+    { check: (v) => ({ repeat: v.repeat !== v.newPassword ? 'Mật khẩu nhập lại không khớp với mật khẩu mới' : undefined }) },
+  );
   const policy = policyOf(f.values.newPassword, me.email);
 
   return (
@@ -49,11 +50,6 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
         className="panel"
         testId="form-password"
         onSubmit={async () => {
-          if (f.values.newPassword !== f.values.repeat) {
-            setRepeatError('Mật khẩu nhập lại không khớp với mật khẩu mới');
-            return;
-          }
-          setRepeatError(undefined);
           const d = await gql(ACCOUNTS.changePassword, { i: { currentPassword: f.values.currentPassword, newPassword: f.values.newPassword } });
           passwordChanged(d.changePassword.accessToken, d.changePassword.user);
           f.setValues({ currentPassword: '', newPassword: '', repeat: '' });
@@ -86,15 +82,7 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
             </ul>
           </div>
         </div>
-        <TextField
-          label="Nhập lại mật khẩu mới"
-          type="password"
-          autoComplete="new-password"
-          required
-          testId="password-repeat"
-          {...f.field('repeat')}
-          error={repeatError}
-        />
+        <TextField label="Nhập lại mật khẩu mới" type="password" autoComplete="new-password" required testId="password-repeat" {...f.field('repeat')} />
       </ActionForm>
     </section>
   );

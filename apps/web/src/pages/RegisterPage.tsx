@@ -65,8 +65,8 @@ export function RegisterPage() {
           Nhập từ Excel
         </Link>
       </div>
-      <ErrorBox error={exporting.error} />
-      {exporting.done && <Notice>{exporting.done}</Notice>}
+      <ErrorBox error={exporting.error} reveal />
+      {exporting.done && <Notice reveal>{exporting.done}</Notice>}
 
       <Disclosure summary="Thêm doanh nghiệp" testId="register-add">
         <EnterpriseCreateForm units={sup ? (unitList ?? []) : []} defaultUnit={me.orgUnit.id} />

@@ -197,8 +197,8 @@ function ReportItem({ r }: { r: Report }) {
           )}
         </div>
       )}
-      <ErrorBox error={download.error} />
-      {download.done && <Notice>{download.done}</Notice>}
+      <ErrorBox error={download.error} reveal />
+      {download.done && <Notice reveal>{download.done}</Notice>}
     </li>
   );
 }

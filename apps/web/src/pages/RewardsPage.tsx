@@ -117,8 +117,8 @@ function NominationItem({ n, canDecide, onDecided }: { n: Nomination; canDecide:
           </div>
         </div>
       )}
-      <ErrorBox error={decision.error} conflict="Đề xuất đã được người khác xử lý — tải lại trang." />
-      {decision.done && <Notice>{decision.done}</Notice>}
+      <ErrorBox error={decision.error} reveal conflict="Đề xuất đã được người khác xử lý — tải lại trang." />
+      {decision.done && <Notice reveal>{decision.done}</Notice>}
     </li>
   );
 }

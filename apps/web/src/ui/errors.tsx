@@ -1,11 +1,20 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { ApiError, PASSWORD_CHANGE_REQUIRED } from '../api';
 import { REASON_LABEL, UNMET_LABEL, fieldLabel, labelOf } from '../i18n';
+import { type FieldRegistry, GENERIC_FIELD_ERROR, fieldMessages, isVietnamese, useFormFields } from './form-errors';
+
+export { isVietnamese };
+
+/** One line of an error: its text, and the field it is about (a link to that field in the summary). */
+export interface ErrorItem {
+  text: string;
+  field?: string;
+}
 
 /** An API error in plain Vietnamese: a title, the items it names, and whether reloading helps. */
 export interface ErrorView {
   title: string;
-  items: string[];
+  items: ErrorItem[];
   reload?: boolean;
   code: string;
 }
@@ -27,19 +36,30 @@ const OWN_MESSAGE = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 const SERVER_ERROR = 'Máy chủ gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.';
 
 const list = (x: unknown): string[] => (Array.isArray(x) ? x : []);
+const plain = (texts: string[]): ErrorItem[] => texts.map((text) => ({ text }));
 
 /**
- * Whether a server message is meant for the user: the newer operations answer in Vietnamese, older
- * ones in English (for the logs), so only a text with Vietnamese letters is shown as it is.
+ * A bad field's line in the summary: its message, led by the field's label unless the message
+ * already names it ("Số lao động phải từ 0 trở lên"); the label alone when there is no message.
  */
-export const isVietnamese = (text: unknown): text is string =>
-  typeof text === 'string' && /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i.test(text);
+function fieldItem(field: string, message: string | undefined, label: string): ErrorItem {
+  if (!message) return { field, text: `${label}: ${GENERIC_FIELD_ERROR.toLowerCase()}` };
+  const named = message.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi'));
+  return { field, text: named ? message : `${label}: ${message}` };
+}
 
-export function describeError(e: unknown, opts: { conflict?: string } = {}): ErrorView {
+export function describeError(e: unknown, opts: { conflict?: string; labelOf?: (field: string) => string } = {}): ErrorView {
   if (!(e instanceof ApiError)) return { code: 'CLIENT', title: 'Đã có lỗi xảy ra. Vui lòng thử lại.', items: [] };
   const x = e.extensions;
   if (e.code === 'FORBIDDEN' && x.reason === PASSWORD_CHANGE_REQUIRED) {
     return { code: e.code, title: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.', items: [] };
+  }
+  // Bad fields: each with what the API (or the browser's check) says of it, all at once.
+  const fields = e.code === 'BAD_USER_INPUT' ? list(x.fields) : [];
+  if (fields.length) {
+    const messages = fieldMessages(e);
+    const label = opts.labelOf ?? fieldLabel;
+    return { code: e.code, title: 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra:', items: fields.map((f) => fieldItem(f, messages[f], label(f))) };
   }
   // A REST refusal (file upload, download) says what is wrong in its own Vietnamese message.
   if (typeof x.status === 'number' && isVietnamese(e.message)) {
@@ -47,7 +67,7 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
       .map((i: unknown) => (i && typeof i === 'object' ? (i as { message?: unknown }).message : null))
       .filter(isVietnamese)
       .filter((m) => m !== e.message);
-    return { code: e.code, title: e.message, items };
+    return { code: e.code, title: e.message, items: plain(items) };
   }
   // A write on a stale version of a case: the server's sentence, and the reload it asks for.
   if (e.code === 'CONFLICT' && x.reason === 'STALE_VERSION') {
@@ -58,20 +78,18 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
     case 'TRANSITION_NOT_ALLOWED': {
       const unmet = list(x.unmet);
       if (unmet.length) {
-        return { code: e.code, title: 'Chưa đủ điều kiện — còn thiếu:', items: unmet.map((u) => labelOf(UNMET_LABEL, u)) };
+        return { code: e.code, title: 'Chưa đủ điều kiện — còn thiếu:', items: plain(unmet.map((u) => labelOf(UNMET_LABEL, u))) };
       }
       return { code: e.code, title: 'Thao tác này không thực hiện được ở giai đoạn hiện tại của hồ sơ.', items: [] };
     }
-    case 'BAD_USER_INPUT': {
-      const fields = list(x.fields);
+    case 'BAD_USER_INPUT':
+      return { code: e.code, title: isVietnamese(e.message) ? e.message : 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra lại.', items: [] };
+    case 'INELIGIBLE':
       return {
         code: e.code,
-        title: fields.length ? 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra:' : 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra lại.',
-        items: fields.map(fieldLabel),
+        title: 'Người lao động không đủ điều kiện gia nhập công đoàn:',
+        items: plain(list(x.reasons).map((r) => labelOf(REASON_LABEL, r))),
       };
-    }
-    case 'INELIGIBLE':
-      return { code: e.code, title: 'Người lao động không đủ điều kiện gia nhập công đoàn:', items: list(x.reasons).map((r) => labelOf(REASON_LABEL, r)) };
     case 'CONFLICT':
       return opts.conflict ? { code: e.code, title: opts.conflict, items: [] } : { code: e.code, title: CONFLICT_TEXT, items: [], reload: true };
     default:
@@ -79,29 +97,44 @@ export function describeError(e: unknown, opts: { conflict?: string } = {}): Err
   }
 }
 
-/** What a BAD_USER_INPUT error says of each field it names, where it says it in Vietnamese (shown beside the field). */
-export function fieldMessages(e: unknown): Record<string, string> {
-  if (!(e instanceof ApiError) || e.code !== 'BAD_USER_INPUT') return {};
-  const m = e.extensions.messages;
-  if (!m || typeof m !== 'object') return {};
-  return Object.fromEntries(Object.entries(m).filter(([, v]) => isVietnamese(v)));
+/** Brings a message that has just appeared into view, clear of the sticky header, and focuses it when asked. */
+function useReveal<T extends HTMLElement>(on: unknown, focus: boolean) {
+  const ref = useRef<T>(null);
+  // Before the browser paints: the message is never seen (nor found by a test) out of view first.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!on || !el) return;
+    el.scrollIntoView({ block: 'nearest' });
+    // The header stays on top of the page (position: sticky): what it covers is scrolled out from under it.
+    const header = document.querySelector('.topbar');
+    const covered = header ? header.getBoundingClientRect().bottom + 8 - el.getBoundingClientRect().top : 0;
+    if (covered > 0) window.scrollBy(0, -covered);
+    if (focus) el.focus({ preventScroll: true });
+  }, [on, focus]);
+  return ref;
 }
 
-/** The fields a BAD_USER_INPUT error names (to mark the inputs). */
-export function badFields(e: unknown): Set<string> {
-  return new Set(e instanceof ApiError && e.code === 'BAD_USER_INPUT' ? list(e.extensions.fields) : []);
-}
+/** The label a field shows (registered by the form's fields), else the table's. */
+const labelFrom = (fields: FieldRegistry | null) => (name: string) => fields?.get(name)?.label ?? fieldLabel(name);
 
-export function ErrorBox({ error, onReload, conflict }: { error: unknown; onReload?: () => void; conflict?: string }) {
+/**
+ * An error as the user reads it. `reveal` (after the user's own action): scrolled into view and
+ * focused, so that a refusal is never below the fold. In a form, a bad field's line links to its input.
+ */
+export function ErrorBox({ error, onReload, conflict, reveal }: { error: unknown; onReload?: () => void; conflict?: string; reveal?: boolean }) {
+  const fields = useFormFields();
+  const ref = useReveal<HTMLDivElement>(error, !!reveal);
   if (!error) return null;
-  const v = describeError(error, { conflict });
+  const v = describeError(error, { conflict, labelOf: labelFrom(fields) });
   return (
-    <div className="alert alert-error" role="alert" data-code={v.code}>
+    <div ref={ref} className="alert alert-error" role="alert" data-code={v.code} data-testid="error-summary" tabIndex={-1}>
       <p className="alert-title">{v.title}</p>
       {v.items.length > 0 && (
         <ul>
           {v.items.map((i) => (
-            <li key={i}>{i}</li>
+            <li key={i.text} data-field={i.field}>
+              <ItemText item={i} inputId={i.field ? fields?.get(i.field)?.inputId : undefined} />
+            </li>
           ))}
         </ul>
       )}
@@ -114,9 +147,28 @@ export function ErrorBox({ error, onReload, conflict }: { error: unknown; onRelo
   );
 }
 
-export function Notice({ children }: { children: ReactNode }) {
+/** A bad field's line as a link that moves the focus to its input (the router is left out of it). */
+function ItemText({ item, inputId }: { item: ErrorItem; inputId?: string }) {
+  if (!inputId) return <>{item.text}</>;
   return (
-    <div className="alert alert-ok" role="status">
+    <a
+      href={`#${inputId}`}
+      onClick={(ev) => {
+        ev.preventDefault();
+        document.getElementById(inputId)?.focus();
+      }}
+    >
+      {item.text}
+    </a>
+  );
+}
+
+/** A success message; `reveal`: scrolled into view when it appears (it may be far from the button pressed). */
+export function Notice({ children, reveal }: { children: ReactNode; reveal?: boolean }) {
+  // Keyed by the text, so that a re-render with the same message does not scroll again.
+  const ref = useReveal<HTMLDivElement>(reveal ? (typeof children === 'string' ? children : 'shown') : null, false);
+  return (
+    <div ref={ref} className="alert alert-ok" role="status">
       {children}
     </div>
   );

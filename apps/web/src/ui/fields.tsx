@@ -1,6 +1,10 @@
-import { ReactNode, useId } from 'react';
+import { ReactNode, Ref, useId } from 'react';
+import { parseVnDate, vnToday } from '../i18n';
+import { useFieldError } from './form-errors';
 
-// Form fields: each with a visible label bound to its input, a hint, and the invalid state the API reports.
+// Form fields: each with a visible label bound to its input, a hint, and the invalid state the API
+// reports. Inside a form (ActionForm, FieldErrors) a field finds its error by its name by itself, and
+// the checks it can make before sending (a real date, a number's minimum) run on submit.
 
 export interface FieldBase {
   label: string;
@@ -8,7 +12,7 @@ export interface FieldBase {
   invalid?: Set<string>;
   hint?: string;
   required?: boolean;
-  /** What the API said of this field (shown beside it, marking it invalid). */
+  /** What to show beside the field (marking it invalid); by default what the form's error says of `name`. */
   error?: string;
   testId?: string;
 }
@@ -27,11 +31,11 @@ interface ControlAttrs {
   'data-testid': string | undefined;
 }
 
-/** The label, the hint and the invalid state around one control. */
-function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
+/** The label, the hint and the invalid state around one control; `check`: the rule the value breaks, if any. */
+function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode; check?: () => string | undefined }) {
   const { inputId, hintId, errorId } = useFieldIds(p.name);
-  const bad = p.invalid?.has(p.name) || !!p.error;
-  const describedBy = [p.error ? errorId : null, p.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const { error, bad } = useFieldError(p.name, { label: p.label, inputId, check: p.check }, p.error, p.invalid);
+  const describedBy = [error ? errorId : null, p.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${bad ? ' field-invalid' : ''}`}>
       <label htmlFor={inputId}>
@@ -39,9 +43,9 @@ function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
         {p.required && <span aria-hidden="true"> *</span>}
       </label>
       {p.control({ id: inputId, name: p.name, 'aria-invalid': bad || undefined, 'aria-describedby': describedBy, 'data-testid': p.testId })}
-      {p.error && (
+      {error && (
         <small id={errorId} className="field-error" data-testid={p.testId ? `${p.testId}-error` : undefined}>
-          {p.error}
+          {error}
         </small>
       )}
       {p.hint && (
@@ -53,6 +57,10 @@ function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
   );
 }
 
+/** A required field left empty, in the API's words. */
+const emptyProblem = (p: { required?: boolean; value: string; label: string }): string | undefined =>
+  p.required && !p.value.trim() ? `${p.label} không được để trống` : undefined;
+
 export function TextField(
   p: FieldBase & {
     value: string;
@@ -61,11 +69,13 @@ export function TextField(
     autoComplete?: string;
     placeholder?: string;
     inputMode?: 'numeric' | 'text' | 'email';
+    check?: () => string | undefined;
   },
 ) {
   return (
     <Field
       {...p}
+      check={() => emptyProblem(p) ?? p.check?.()}
       control={(a) => (
         <input
           {...a}
@@ -82,15 +92,49 @@ export function TextField(
   );
 }
 
-/** A day typed as dd/mm/yyyy (sent as YYYY-MM-DD). */
-export function DateField(p: FieldBase & { value: string; onChange: (v: string) => void }) {
-  return <TextField {...p} placeholder="dd/mm/yyyy" inputMode="numeric" hint={p.hint ?? 'Định dạng dd/mm/yyyy'} />;
+/**
+ * What is wrong with a day typed as dd/mm/yyyy, in the API's words: not a real day ("31/02/2025 không
+ * phải là ngày hợp lệ"), or after today where the day has to be past. Empty: the API names it.
+ */
+export function dateProblem(text: string, label: string, notAfterToday?: boolean): string | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const iso = parseVnDate(t);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${t} không phải là ngày hợp lệ`;
+  if (notAfterToday && iso > vnToday()) return `${label} không được sau hôm nay`;
+  return undefined;
+}
+
+/** A day typed as dd/mm/yyyy (sent as YYYY-MM-DD); `notAfterToday` where the API refuses a future day. */
+export function DateField(p: FieldBase & { value: string; onChange: (v: string) => void; notAfterToday?: boolean }) {
+  const { notAfterToday, ...rest } = p;
+  return (
+    <TextField
+      {...rest}
+      placeholder="dd/mm/yyyy"
+      inputMode="numeric"
+      hint={p.hint ?? 'Định dạng dd/mm/yyyy'}
+      check={() => dateProblem(p.value, p.label, notAfterToday)}
+    />
+  );
+}
+
+/** What is wrong with a whole number typed (the API's words): below `min`, or not whole. Empty: the API names it. */
+export function numberProblem(text: string, label: string, min?: number, whole = true): string | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const n = Number(t.replace(',', '.'));
+  if (!Number.isFinite(n)) return `${label} phải là số`;
+  if (min !== undefined && n < min) return `${label} phải từ ${min} trở lên`;
+  if (whole && !Number.isInteger(n)) return `${label} phải là số nguyên`;
+  return undefined;
 }
 
 export function NumberField(p: FieldBase & { value: string; onChange: (v: string) => void; min?: number; step?: string }) {
   return (
     <Field
       {...p}
+      check={() => emptyProblem(p) ?? numberProblem(p.value, p.label, p.min, (p.step ?? '1') === '1')}
       control={(a) => (
         <input {...a} type="number" inputMode="numeric" min={p.min} step={p.step ?? '1'} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
       )}
@@ -99,7 +143,13 @@ export function NumberField(p: FieldBase & { value: string; onChange: (v: string
 }
 
 export function TextArea(p: FieldBase & { value: string; onChange: (v: string) => void; rows?: number }) {
-  return <Field {...p} control={(a) => <textarea {...a} rows={p.rows ?? 3} value={p.value} onChange={(e) => p.onChange(e.target.value)} />} />;
+  return (
+    <Field
+      {...p}
+      check={() => emptyProblem(p)}
+      control={(a) => <textarea {...a} rows={p.rows ?? 3} value={p.value} onChange={(e) => p.onChange(e.target.value)} />}
+    />
+  );
 }
 
 /** A picker whose value is one of its options' (so a code typed by the contract stays typed). */
@@ -121,8 +171,8 @@ export function SelectField<V extends string>(p: FieldBase & { value: V; onChang
 }
 
 export function CheckboxField(p: { label: string; name: string; checked: boolean; onChange: (v: boolean) => void; invalid?: Set<string>; testId?: string }) {
-  const { inputId } = useFieldIds(p.name);
-  const bad = p.invalid?.has(p.name);
+  const { inputId, errorId } = useFieldIds(p.name);
+  const { error, bad } = useFieldError(p.name, { label: p.label, inputId }, undefined, p.invalid);
   return (
     <div className={`field field-check${bad ? ' field-invalid' : ''}`}>
       <input
@@ -131,10 +181,25 @@ export function CheckboxField(p: { label: string; name: string; checked: boolean
         type="checkbox"
         checked={p.checked}
         aria-invalid={bad || undefined}
+        aria-describedby={error ? errorId : undefined}
         data-testid={p.testId}
         onChange={(e) => p.onChange(e.target.checked)}
       />
       <label htmlFor={inputId}>{p.label}</label>
+      {error && (
+        <small id={errorId} className="field-error">
+          {error}
+        </small>
+      )}
     </div>
+  );
+}
+
+/** A file picker; `check` says what is wrong with the file picked (the server checks again). */
+export function FileField(
+  p: FieldBase & { accept?: string; inputRef?: Ref<HTMLInputElement>; onChange: (f: File | null) => void; check?: () => string | undefined },
+) {
+  return (
+    <Field {...p} control={(a) => <input {...a} ref={p.inputRef} type="file" accept={p.accept} onChange={(e) => p.onChange(e.target.files?.[0] ?? null)} />} />
   );
 }

@@ -1,10 +1,14 @@
-import { FormEvent, ReactNode, useCallback, useId, useState } from 'react';
-import { ErrorBox, Notice, badFields, fieldMessages } from './errors';
+import { FormEvent, ReactNode, useCallback, useId, useRef, useState } from 'react';
+import { ErrorBox, Notice } from './errors';
+import { FieldErrors, badFields, clientRefusal, fieldMessages, useFieldRegistry } from './form-errors';
 import { type ErrorState, useAction } from './use-action';
 
 /**
  * A form that runs one mutation: busy state, refusal shown in plain Vietnamese, success notice.
- * With `form` (a useForm), the refusal is kept by the form, so that it also marks the fields it names.
+ * The refusal is summed up at the top of the form, brought into view and focused; each bad field
+ * shows its own message beside it (FieldErrors). The fields' checks (and `form.check`) run first:
+ * what the browser can tell is refused before anything is sent, in the same words as the API.
+ * With `form` (a useForm), the refusal is kept by the form.
  */
 export function ActionForm(props: {
   title: string;
@@ -21,19 +25,24 @@ export function ActionForm(props: {
   actions?: ReactNode;
 }) {
   const action = useAction(props.form);
+  const fields = useFieldRegistry();
   const busy = action.busy !== null;
   const headingId = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
+    const refused = clientRefusal(fields, props.form?.check);
+    if (refused) return action.fail(refused);
     await action.run(true, props.onSubmit);
   };
   return (
     <form className={`action-form ${props.className ?? ''}`} onSubmit={submit} aria-labelledby={headingId} data-testid={props.testId} noValidate>
       <h3 id={headingId}>{props.title}</h3>
-      {props.children}
-      <ErrorBox error={action.error} onReload={props.onReload} conflict={props.conflict} />
-      {action.done && <Notice>{action.done}</Notice>}
+      <FieldErrors error={action.error} fields={fields}>
+        <ErrorBox error={action.error} onReload={props.onReload} conflict={props.conflict} reveal />
+        {props.children}
+      </FieldErrors>
+      {action.done && <Notice reveal>{action.done}</Notice>}
       <div className="form-actions">
         <button
           type="submit"
@@ -54,10 +63,11 @@ type KeysWith<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T] & 
 
 /**
  * A form's values (strings and booleans) and the error of its last submit. `field(name)` and
- * `check(name)` give a field its name, value, setter and the names the error marks invalid:
- * `<TextField label="…" {...f.field('heldOn')} />`. Pass the form to ActionForm as `form`.
+ * `check(name)` give a field its name, value and setter: `<TextField label="…" {...f.field('heldOn')} />`
+ * (its error comes from the form by name). Pass the form to ActionForm as `form`. `opts.check`: the
+ * rules across fields the browser checks before sending (field → message in the API's words).
  */
-export function useForm<T extends Record<string, string | boolean>>(initial: T) {
+export function useForm<T extends Record<string, string | boolean>>(initial: T, opts: { check?: (values: T) => Record<string, string | undefined> } = {}) {
   const [values, setValues] = useState<T>(initial);
   const [error, setError] = useState<unknown>(null);
   const set = useCallback(
@@ -66,9 +76,14 @@ export function useForm<T extends Record<string, string | boolean>>(initial: T) 
         setValues((s) => ({ ...s, [k]: v })),
     [],
   );
+  // The check reads the values of the latest render (the submit runs between renders).
+  const latest = useRef(values);
+  latest.current = values;
+  const formCheck = opts.check;
+  const check = formCheck ? () => formCheck(latest.current) : undefined;
   const invalid = badFields(error);
   const messages = fieldMessages(error);
-  const field = <K extends KeysWith<T, string>>(name: K) => ({ name, value: values[name], onChange: set(name), invalid, error: messages[name] });
-  const check = <K extends KeysWith<T, boolean>>(name: K) => ({ name, checked: values[name], onChange: set(name), invalid });
-  return { values, setValues, set, error, setError, invalid, messages, field, check };
+  const field = <K extends KeysWith<T, string>>(name: K) => ({ name, value: values[name], onChange: set(name) });
+  const checkbox = <K extends KeysWith<T, boolean>>(name: K) => ({ name, checked: values[name], onChange: set(name) });
+  return { values, setValues, set, error, setError, invalid, messages, field, check, checkbox };
 }

@@ -9,7 +9,7 @@ import { ActionForm, useForm } from '../../ui/forms';
  * A worker's application to join the union, on the case (OUTREACH to FOUNDING_CEREMONY). Not a case
  * mutation: the case's version does not change, so the form stays for the next applicant.
  */
-export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m: string) => void }) {
+export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: () => void }) {
   const f = useForm({
     fullName: '',
     personalId: '',
@@ -49,12 +49,14 @@ export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m
           // Ready for the next applicant of the same workshop: keep position, date and nationality.
           f.setValues((s) => ({ ...s, fullName: '', personalId: '', birthYear: '', isManager: false, servingSentence: false }));
           formRef.current?.querySelector<HTMLInputElement>('input[name="fullName"]')?.focus();
-          onApplied(`Đã nhận đơn của ${d.submitApplication.fullName}.`);
+          onApplied();
+          // Said beside the button just pressed, where the next applicant is typed (not at the top of the panel).
+          return `Đã nhận đơn của ${d.submitApplication.fullName}.`;
         }}
       >
         <div className="grid-2">
-          <TextField label="Họ và tên" required {...f.field('fullName')} />
-          <NumberField label="Năm sinh" required {...f.field('birthYear')} />
+          <TextField label="Họ và tên" required testId="application-name" {...f.field('fullName')} />
+          <NumberField label="Năm sinh" required testId="application-birth-year" {...f.field('birthYear')} />
           <SelectField
             label="Giới tính"
             {...f.field('gender')}
@@ -67,10 +69,10 @@ export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: (m
           <TextField label="Quốc tịch" required {...f.field('nationality')} />
           <NumberField label="Thời hạn hợp đồng (tháng)" hint="Để trống nếu không xác định thời hạn" {...f.field('contractMonths')} />
           <TextField label="Số CCCD" inputMode="numeric" {...f.field('personalId')} />
-          <DateField label="Ngày nộp đơn" required {...f.field('submittedOn')} />
+          <DateField label="Ngày nộp đơn" required notAfterToday testId="application-day" {...f.field('submittedOn')} />
         </div>
-        <CheckboxField label="Là người quản lý doanh nghiệp" {...f.check('isManager')} />
-        <CheckboxField label="Đang chấp hành án phạt tù" {...f.check('servingSentence')} />
+        <CheckboxField label="Là người quản lý doanh nghiệp" {...f.checkbox('isManager')} />
+        <CheckboxField label="Đang chấp hành án phạt tù" {...f.checkbox('servingSentence')} />
       </ActionForm>
     </div>
   );

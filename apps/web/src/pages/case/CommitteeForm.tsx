@@ -18,8 +18,8 @@ export function CommitteeForm(props: CaseFormProps) {
       done="Đã ghi thành lập ban vận động."
       input={() => ({ formedOn: day(f.values.formedOn), memberNames: lines(f.values.memberNames) })}
     >
-      <DateField label="Ngày thành lập" required {...f.field('formedOn')} />
-      <TextArea label="Thành viên ban vận động" required hint="Mỗi dòng một người" {...f.field('memberNames')} />
+      <DateField label="Ngày thành lập" required notAfterToday testId="committee-day" {...f.field('formedOn')} />
+      <TextArea label="Thành viên ban vận động" required testId="committee-members" hint="Mỗi dòng một người" {...f.field('memberNames')} />
     </CaseMutationForm>
   );
 }

@@ -24,11 +24,11 @@ export function CongressForm(props: CaseFormProps) {
         dossierCompletedOn: day(f.values.dossierCompletedOn),
       })}
     >
-      <DateField label="Ngày tổ chức đại hội" required {...f.field('heldOn')} />
-      <NumberField label="Số người dự" required min={0} {...f.field('attendees')} />
-      <TextArea label="Ban chấp hành lâm thời" required hint="Mỗi dòng một người" {...f.field('executiveCommittee')} />
-      <TextField label="Chủ tịch" required {...f.field('chairName')} />
-      <DateField label="Ngày hoàn thiện hồ sơ" required {...f.field('dossierCompletedOn')} />
+      <DateField label="Ngày tổ chức đại hội" required notAfterToday testId="congress-day" {...f.field('heldOn')} />
+      <NumberField label="Số người dự" required min={1} testId="congress-attendees" {...f.field('attendees')} />
+      <TextArea label="Ban chấp hành lâm thời" required testId="congress-committee" hint="Mỗi dòng một người" {...f.field('executiveCommittee')} />
+      <TextField label="Chủ tịch" required testId="congress-chair" {...f.field('chairName')} />
+      <DateField label="Ngày hoàn thiện hồ sơ" required notAfterToday testId="congress-dossier-day" {...f.field('dossierCompletedOn')} />
     </CaseMutationForm>
   );
 }

@@ -23,8 +23,8 @@ export function DecisionForm(props: CaseFormProps) {
         grassrootsUnionName: f.values.grassrootsUnionName,
       })}
     >
-      <TextField label="Số quyết định" required placeholder="VD: 45/QĐ-CĐN" {...f.field('decisionNumber')} />
-      <DateField label="Ngày quyết định" required {...f.field('decidedOn')} />
+      <TextField label="Số quyết định" required testId="decision-number" placeholder="VD: 45/QĐ-CĐN" {...f.field('decisionNumber')} />
+      <DateField label="Ngày quyết định" required notAfterToday testId="decision-day" {...f.field('decidedOn')} />
       <TextField label="Người ký" required {...f.field('signedBy')} />
       <TextField label="Tên công đoàn cơ sở" required {...f.field('grassrootsUnionName')} />
     </CaseMutationForm>

@@ -6,7 +6,16 @@ import { type CaseFormProps, CaseMutationForm } from './case-form';
 
 /** OUTREACH: one session of outreach to the workers. */
 export function OutreachForm(props: CaseFormProps) {
-  const f = useForm({ heldOn: todayVn(), workersReached: '', workersInterested: '', note: '' });
+  const f = useForm(
+    { heldOn: todayVn(), workersReached: '', workersInterested: '', note: '' },
+    {
+      check: (v) => {
+        const [reached, interested] = [num(v.workersReached), num(v.workersInterested)];
+        const over = typeof reached === 'number' && typeof interested === 'number' && interested > reached;
+        return { workersInterested: over ? 'Số người quan tâm không được lớn hơn số người được tuyên truyền' : undefined };
+      },
+    },
+  );
   return (
     <CaseMutationForm
       {...props}
@@ -23,9 +32,9 @@ export function OutreachForm(props: CaseFormProps) {
         note: f.values.note || null,
       })}
     >
-      <DateField label="Ngày tổ chức" required {...f.field('heldOn')} />
-      <NumberField label="Số lao động được tuyên truyền" required min={0} {...f.field('workersReached')} />
-      <NumberField label="Số lao động quan tâm" required min={0} {...f.field('workersInterested')} />
+      <DateField label="Ngày tổ chức" required notAfterToday testId="outreach-day" {...f.field('heldOn')} />
+      <NumberField label="Số lao động được tuyên truyền" required min={0} testId="outreach-reached" {...f.field('workersReached')} />
+      <NumberField label="Số lao động quan tâm" required min={0} testId="outreach-interested" {...f.field('workersInterested')} />
       <TextArea label="Ghi chú" rows={2} {...f.field('note')} />
     </CaseMutationForm>
   );

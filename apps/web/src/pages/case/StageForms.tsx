@@ -9,7 +9,7 @@ import { OutreachForm } from './OutreachForm';
 import { SurveyForm } from './SurveyForm';
 
 /** The forms of the case's current stage: what has to be recorded there before it can advance. */
-export function StageForms(props: CaseFormProps & { sup: boolean; onApplied: (m: string) => void }) {
+export function StageForms(props: CaseFormProps & { sup: boolean; onApplied: () => void }) {
   const { sup, onApplied, ...forms } = props;
   const { c } = forms;
   // Applications are taken from OUTREACH on; folded away except in GUIDANCE, where they are collected.

@@ -24,9 +24,9 @@ export function SurveyForm(props: CaseFormProps) {
         note: f.values.note || null,
       })}
     >
-      <DateField label="Ngày khảo sát" required {...f.field('surveyedOn')} />
-      <NumberField label="Số lao động" required min={0} {...f.field('workerCount')} />
-      <CheckboxField label="Doanh nghiệp đã có công đoàn" {...f.check('hasUnion')} />
+      <DateField label="Ngày khảo sát" required notAfterToday testId="survey-day" {...f.field('surveyedOn')} />
+      <NumberField label="Số lao động" required min={0} testId="survey-workers" {...f.field('workerCount')} />
+      <CheckboxField label="Doanh nghiệp đã có công đoàn" {...f.checkbox('hasUnion')} />
       <TextField label="Người liên hệ" {...f.field('contactName')} />
       <TextArea label="Ghi chú" rows={2} {...f.field('note')} />
     </CaseMutationForm>

@@ -146,8 +146,8 @@ export function ImportView({ id, onChanged }: { id: string; onChanged: () => voi
           </button>
         )}
       </div>
-      <ErrorBox error={act.error ?? pollError} />
-      {act.done && imp.status !== 'APPLIED' && <Notice>{act.done}</Notice>}
+      <ErrorBox error={act.error ?? pollError} reveal={!!act.error} />
+      {act.done && imp.status !== 'APPLIED' && <Notice reveal>{act.done}</Notice>}
 
       <ImportRows id={imp.id} version={imp.status} initialAction={imp.refused > 0 && imp.status === 'VALIDATED' ? 'REFUSED' : ''} />
 

@@ -1,7 +1,8 @@
 import { FormEvent, useId, useRef, useState } from 'react';
-import { ApiError, postForm } from '../../api';
+import { postForm } from '../../api';
 import { ErrorBox } from '../../ui/errors';
-import { SelectField } from '../../ui/fields';
+import { FileField, SelectField } from '../../ui/fields';
+import { FieldErrors, clientRefusal, useFieldRegistry } from '../../ui/form-errors';
 import { useAction } from '../../ui/use-action';
 import type { ImportCreated } from '../../queries-register';
 
@@ -9,12 +10,12 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 /** What is wrong with a picked file before it is sent (the server checks again). */
-function checkFile(file: File | null): string | null {
+function checkFile(file: File | null): string | undefined {
   if (!file) return 'Hãy chọn tệp XLSX hoặc CSV.';
   if (!/\.(xlsx|csv)$/i.test(file.name)) return 'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).';
   if (file.size > MAX_IMPORT_BYTES) return 'Tệp vượt quá 20 MB.';
   if (file.size === 0) return 'Tệp rỗng.';
-  return null;
+  return undefined;
 }
 
 /**
@@ -28,14 +29,15 @@ export function UploadForm(p: { units: { value: string; label: string }[] | null
   const [file, setFile] = useState<File | null>(null);
   const [orgUnitId, setOrgUnitId] = useState(p.defaultUnit);
   const upload = useAction();
+  const fields = useFieldRegistry();
   const busy = upload.busy !== null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
+    const refused = clientRefusal(fields);
+    if (refused) return upload.fail(refused);
     await upload.run(true, async () => {
-      const bad = checkFile(file);
-      if (bad) throw new ApiError(bad, 'BAD_USER_INPUT', { status: 0 });
       const form = new FormData();
       form.append('file', file!, file!.name);
       if (orgUnitId) form.append('orgUnitId', orgUnitId);
@@ -53,24 +55,15 @@ export function UploadForm(p: { units: { value: string; label: string }[] | null
         Tệp Excel (.xlsx) hoặc CSV, tối đa 20 MB, có dòng tiêu đề: Tên doanh nghiệp, Mã số thuế, Số lao động (bắt buộc); Địa chỉ, Huyện/Xã, Ngành, Loại hình, Đã
         có công đoàn, Ngày đếm lao động. Tệp xuất từ sổ doanh nghiệp nhập lại được ngay.
       </p>
-      <div className="field">
-        <label htmlFor={inputId}>Tệp</label>
-        <input
-          ref={fileRef}
-          id={inputId}
-          name="file"
-          type="file"
-          accept={ACCEPT}
-          data-testid="import-file"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </div>
-      {p.units && p.units.length > 1 && (
-        <SelectField label="Nhập vào đơn vị" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} testId="import-unit" options={p.units} />
-      )}
-      <div data-testid={upload.error ? 'import-refusal' : undefined}>
-        <ErrorBox error={upload.error} />
-      </div>
+      <FieldErrors error={upload.error} fields={fields}>
+        <div data-testid={upload.error ? 'import-refusal' : undefined}>
+          <ErrorBox error={upload.error} reveal />
+        </div>
+        <FileField label="Tệp" name="file" accept={ACCEPT} inputRef={fileRef} testId="import-file" onChange={setFile} check={() => checkFile(file)} />
+        {p.units && p.units.length > 1 && (
+          <SelectField label="Nhập vào đơn vị" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} testId="import-unit" options={p.units} />
+        )}
+      </FieldErrors>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="import-submit">
           {busy ? 'Đang kiểm tra tệp…' : 'Kiểm tra tệp'}

@@ -57,7 +57,7 @@ export function CloseEnterpriseForm({ e, onDone }: { e: EnterpriseDetail; onDone
       }}
     >
       <p className="muted small">Doanh nghiệp ngừng hoạt động (giải thể, phá sản, tạm ngừng) không còn được tính vào tỷ lệ bao phủ.</p>
-      <DateField label="Ngừng hoạt động từ ngày" required testId="enterprise-close-day" {...f.field('closedOn')} />
+      <DateField label="Ngừng hoạt động từ ngày" required notAfterToday testId="enterprise-close-day" {...f.field('closedOn')} />
       <TextArea label="Ghi chú" rows={2} testId="enterprise-close-note" {...f.field('note')} />
     </ActionForm>
   );

@@ -40,16 +40,7 @@ export function EnterpriseCreateForm({ units, defaultUnit }: { units: { value: s
       }}
     >
       {units.length > 1 && (
-        <SelectField
-          label="Đơn vị quản lý"
-          name="orgUnitId"
-          value={orgUnitId}
-          onChange={setOrgUnitId}
-          invalid={f.invalid}
-          error={f.messages.orgUnitId}
-          testId="enterprise-create-unit"
-          options={units}
-        />
+        <SelectField label="Đơn vị quản lý" name="orgUnitId" value={orgUnitId} onChange={setOrgUnitId} testId="enterprise-create-unit" options={units} />
       )}
       <EnterpriseFields f={f} prefix="enterprise-create" />
     </ActionForm>

@@ -64,8 +64,7 @@ export function EnterpriseEditForm({ e, onSaved }: { e: EnterpriseDetail; onSave
           name="workerCountOn"
           value={countedOn}
           onChange={setCountedOn}
-          invalid={f.invalid}
-          error={f.messages.workerCountOn}
+          notAfterToday
           hint="Ngày số lao động mới được đếm (dd/mm/yyyy)"
           testId="enterprise-edit-counted-on"
         />

@@ -44,7 +44,7 @@ export function EnterpriseFields({ f, prefix }: { f: EnterpriseForm; prefix: str
         />
       </div>
       <NumberField label="Số lao động" required min={0} testId={`${prefix}-workers`} {...f.field('workerCount')} />
-      <CheckboxField label="Đã có công đoàn cơ sở" testId={`${prefix}-has-union`} {...f.check('hasUnion')} />
+      <CheckboxField label="Đã có công đoàn cơ sở" testId={`${prefix}-has-union`} {...f.checkbox('hasUnion')} />
     </>
   );
 }
