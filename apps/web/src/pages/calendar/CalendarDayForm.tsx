@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { calendarDayProblems } from '@app/domain/calendar-day-rules';
+import { isIsoDate } from '@app/domain/calendar-days';
 import { gql } from '../../api';
 import { fmtDate } from '../../i18n';
 import { CALENDAR, type CalendarChange, type CalendarDay, type CalendarDayKind } from '../../queries-calendar';
@@ -9,12 +11,24 @@ import { KIND_LABEL } from './calendar-text';
 
 const EMPTY = { day: '', kind: 'DAY_OFF', note: '', document: '' };
 
+/** The calendar's own rules (the API's, from the domain) checked before sending, so a weekday/weekend mistake shows with the rest. */
+function checkDay(v: typeof EMPTY): Record<string, string | undefined> {
+  const iso = day(v.day);
+  if (!isIsoDate(iso)) return {};
+  const problems = calendarDayProblems(
+    { day: iso, kind: v.kind as CalendarDayKind, note: v.note, document: v.document, noteRequired: true },
+    new Date().getFullYear(),
+    true,
+  );
+  return Object.fromEntries(problems.map((p) => [p.field, p.message]));
+}
+
 /**
  * Adds a day to the calendar, or changes the one being edited (its date then stays): the kind, what
  * the day is, and the document that announced it. The answer (the due days it moved) goes to `onSaved`.
  */
 export function CalendarDayForm({ editing, onSaved, onCancel }: { editing: CalendarDay | null; onSaved: (c: CalendarChange) => void; onCancel: () => void }) {
-  const f = useForm(EMPTY);
+  const f = useForm(EMPTY, { check: checkDay });
   const { setValues, setError } = f;
   useEffect(() => {
     setValues(editing ? { day: fmtDate(editing.day), kind: editing.kind, note: editing.note ?? '', document: editing.document ?? '' } : EMPTY);
