@@ -19,7 +19,7 @@ function useFieldIds(name: string) {
 }
 
 /** What every control of a labelled field carries: its id, name and the aria links to label and hint. */
-interface ControlAttrs {
+export interface ControlAttrs {
   id: string;
   name: string;
   'aria-invalid': true | undefined;
@@ -28,7 +28,7 @@ interface ControlAttrs {
 }
 
 /** The label, the hint and the invalid state around one control. */
-function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
+export function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode }) {
   const { inputId, hintId, errorId } = useFieldIds(p.name);
   const bad = p.invalid?.has(p.name) || !!p.error;
   const describedBy = [p.error ? errorId : null, p.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
