@@ -487,6 +487,7 @@ describe('enterprise register', () => {
       ['hasUnion', { hasUnion: true }, (r) => !r.closed && r.has_union],
       ['open case', { caseStatus: 'OPEN_CASE' }, (r) => !r.closed && r.open_case],
       ['no case yet', { caseStatus: 'NO_CASE' }, (r) => !r.closed && !r.any_case],
+      ['no open case', { caseStatus: 'NO_OPEN_CASE' }, (r) => !r.closed && !r.open_case],
       ['closed included', { includeClosed: true }, () => true],
       ['search', { search: 'cong ty duoc' }, (r) => !r.closed && foldText(r.name).includes('cong ty duoc')],
       [

@@ -343,7 +343,10 @@ describe('web dashboard (browser)', () => {
     const openToggle = page.locator('summary', { hasText: 'Mở hồ sơ thành lập mới' });
     await openToggle.click();
     const openForm = page.locator('details.disclosure').filter({ has: openToggle });
-    await openForm.getByRole('combobox', { name: 'Doanh nghiệp' }).selectOption({ label: `${spareEnterpriseName} (12 LĐ)` });
+    // The enterprise picker searches as one types (without diacritics too); a click picks.
+    await openForm.getByRole('combobox', { name: 'Doanh nghiệp' }).fill('bao bi phu thinh');
+    await openForm.getByRole('option', { name: spareEnterpriseName }).click();
+    expect(await openForm.getByRole('combobox', { name: 'Doanh nghiệp' }).inputValue()).toBe(spareEnterpriseName);
     const assigneePicker = openForm.getByRole('combobox', { name: 'Cán bộ phụ trách' });
     await assigneePicker.locator('option', { hasText: `officer2 ${p.tag}` }).waitFor({ state: 'attached' });
     expect(await assigneePicker.locator('option').allInnerTexts()).toEqual(

@@ -6,6 +6,7 @@ import './styles.css';
 import './styles-registers.css';
 import './styles-escalations.css';
 import './styles-board-calendar.css';
+import './styles-pickers.css';
 
 document.title = productName();
 

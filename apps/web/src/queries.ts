@@ -40,9 +40,12 @@ export const Q = {
     orgUnit { id name } year stages { stage count overdue }
     newMembers { target actual } newGrassrootsUnions { target actual }
     coverage { enterprises25Plus withUnion percent targetPercent } } }`),
-  enterprisesWithoutCase: op<G.EntsQuery, G.EntsQueryVariables>(
-    /* GraphQL */ `query Ents($f: EnterpriseFilter) { enterprises(filter: $f, first: 200) { nodes { id name workerCount hasUnion openCase { id } orgUnit { id name } } } }`,
-  ),
+  /** The enterprise picker's matches (ui/enterprise-picker.tsx): a page of 20 and how many match in all. */
+  pickEnterprises: op<
+    G.PickEnterprisesQuery,
+    G.PickEnterprisesQueryVariables
+  >(/* GraphQL */ `query PickEnterprises($f: EnterpriseFilter, $first: Int) { enterprises(filter: $f, first: $first) { totalCount
+      nodes { id name taxCode district workerCount orgUnit { id name } } } }`),
 };
 
 const REPORT_FIELDS = /* GraphQL */ `fragment ReportFields on Report { id orgUnit { id name } periodKind periodStart periodEnd status progress createdAt builtAt xlsxUrl csvUrl }`;

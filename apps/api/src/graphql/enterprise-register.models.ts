@@ -7,7 +7,10 @@ registerEnumType(WorkerCountSource, {
   name: 'WorkerCountSource',
   description: "Where a worker count came from: the register form, a register import, or a founding case's survey",
 });
-registerEnumType(EnterpriseCaseStatus, { name: 'EnterpriseCaseStatus', description: 'OPEN_CASE: has an open founding case; NO_CASE: never had any case' });
+registerEnumType(EnterpriseCaseStatus, {
+  name: 'EnterpriseCaseStatus',
+  description: 'OPEN_CASE: has an open founding case; NO_CASE: never had any case; NO_OPEN_CASE: no open founding case (one may be opened)',
+});
 registerEnumType(EnterpriseSort, { name: 'EnterpriseSort' });
 
 export { EnterpriseCaseStatus, EnterpriseSort, WorkerCountSource };

@@ -182,8 +182,8 @@ export type DecisionInput = {
   signedBy: string;
 };
 
-/** OPEN_CASE: has an open founding case; NO_CASE: never had any case */
-export type EnterpriseCaseStatus = 'NO_CASE' | 'OPEN_CASE';
+/** OPEN_CASE: has an open founding case; NO_CASE: never had any case; NO_OPEN_CASE: no open founding case (one may be opened) */
+export type EnterpriseCaseStatus = 'NO_CASE' | 'NO_OPEN_CASE' | 'OPEN_CASE';
 
 export type EnterpriseFilter = {
   caseStatus?: EnterpriseCaseStatus | null | undefined;
@@ -1228,13 +1228,15 @@ export type PipelineQuery = {
   };
 };
 
-export type EntsQueryVariables = Exact<{
+export type PickEnterprisesQueryVariables = Exact<{
   f?: EnterpriseFilter | null | undefined;
+  first?: number | null | undefined;
 }>;
 
-export type EntsQuery = {
+export type PickEnterprisesQuery = {
   enterprises: {
-    nodes: Array<{ id: string; name: string; workerCount: number; hasUnion: boolean; openCase: { id: string } | null; orgUnit: { id: string; name: string } }>;
+    totalCount: number;
+    nodes: Array<{ id: string; name: string; taxCode: string; district: string | null; workerCount: number; orgUnit: { id: string; name: string } }>;
   };
 };
 

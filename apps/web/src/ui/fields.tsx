@@ -23,7 +23,7 @@ function useFieldIds(name: string) {
 }
 
 /** What every control of a labelled field carries: its id, name and the aria links to label and hint. */
-interface ControlAttrs {
+export interface ControlAttrs {
   id: string;
   name: string;
   'aria-invalid': true | undefined;
@@ -32,7 +32,7 @@ interface ControlAttrs {
 }
 
 /** The label, the hint and the invalid state around one control; `check`: the rule the value breaks, if any. */
-function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode; check?: () => string | undefined }) {
+export function Field(p: FieldBase & { control: (attrs: ControlAttrs) => ReactNode; check?: () => string | undefined }) {
   const { inputId, hintId, errorId } = useFieldIds(p.name);
   const { error, bad } = useFieldError(p.name, { label: p.label, inputId, check: p.check }, p.error, p.invalid);
   const describedBy = [error ? errorId : null, p.hint ? hintId : null].filter(Boolean).join(' ') || undefined;

@@ -12,10 +12,11 @@ export enum WorkerCountSource {
   SURVEY = 'SURVEY',
 }
 
-/** The register filtered by its enterprises' cases: an open case now, or never any case. */
+/** The register filtered by its enterprises' cases: an open case now, never any case, or no open case now (a case may be opened). */
 export enum EnterpriseCaseStatus {
   OPEN_CASE = 'OPEN_CASE',
   NO_CASE = 'NO_CASE',
+  NO_OPEN_CASE = 'NO_OPEN_CASE',
 }
 
 /** Orders of the register list (each keyset-paged, ties broken by id). */

@@ -111,8 +111,9 @@ export async function registerQuery(m: EntityManager, actor: Actor, filter: Ente
   }
   const ownership = problems.ownership('ownership', filter.ownership);
   if (ownership) where.push(`e.ownership = ${p.add(ownership)}`);
-  if (filter.caseStatus === EnterpriseCaseStatus.OPEN_CASE) {
-    where.push(`EXISTS (SELECT 1 FROM founding_case c WHERE c.enterprise_id = e.id AND c.stage IN ${OPEN_STAGES_SQL})`);
+  if (filter.caseStatus === EnterpriseCaseStatus.OPEN_CASE || filter.caseStatus === EnterpriseCaseStatus.NO_OPEN_CASE) {
+    const not = filter.caseStatus === EnterpriseCaseStatus.NO_OPEN_CASE ? 'NOT ' : '';
+    where.push(`${not}EXISTS (SELECT 1 FROM founding_case c WHERE c.enterprise_id = e.id AND c.stage IN ${OPEN_STAGES_SQL})`);
   } else if (filter.caseStatus === EnterpriseCaseStatus.NO_CASE) {
     where.push(`NOT EXISTS (SELECT 1 FROM founding_case c WHERE c.enterprise_id = e.id)`);
   } else if (filter.caseStatus !== null && filter.caseStatus !== undefined) {

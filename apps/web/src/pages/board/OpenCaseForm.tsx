@@ -1,52 +1,52 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../../api';
-import { fmtNumber } from '../../i18n';
-import { M, Q } from '../../queries';
+import { M } from '../../queries';
 import { navigate } from '../../router';
+import { EnterprisePicker, PickedEnterprise } from '../../ui/enterprise-picker';
 import { SelectField } from '../../ui/fields';
-import { ActionForm } from '../../ui/forms';
+import { ActionForm, useForm } from '../../ui/forms';
 import { Disclosure } from '../../ui/page';
-import { useAsync } from '../../ui/use-async';
 import { useUnitUsers } from '../../units';
 
-/** Opens a case for an enterprise of the caller's units that has no union and no open case. */
+/** Only enterprises a case may be opened for: no union, no open case (closed ones are left out by default). */
+const OPENABLE = { hasUnion: false, caseStatus: 'NO_OPEN_CASE' } as const;
+
+/** Opens a case for an enterprise of the caller's units that has no union and no open case, found by typing. */
 export function OpenCaseForm() {
-  const [enterpriseId, setEnterpriseId] = useState('');
-  const [assigneeId, setAssigneeId] = useState('');
-  const ents = useAsync(async () => (await gql(Q.enterprisesWithoutCase, { f: { hasUnion: false } })).enterprises.nodes.filter((e) => !e.openCase), []);
+  const f = useForm({ enterpriseId: '', assigneeId: '' });
+  const [picked, setPicked] = useState<PickedEnterprise | null>(null);
   // The case lives in the enterprise's unit: its active officers and supervisors can be assigned.
-  const unitId = ents.data?.find((e) => e.id === enterpriseId)?.orgUnit.id;
+  const unitId = picked?.orgUnit.id;
   const people = useUnitUsers(unitId ? [{ id: unitId }] : []);
   const assignable = (people.data ?? []).filter((u) => u.role === 'OFFICER' || u.role === 'SUPERVISOR');
-  useEffect(() => setAssigneeId(''), [unitId]);
+  useEffect(() => f.set('assigneeId')(''), [unitId]);
   return (
     <Disclosure summary="Mở hồ sơ thành lập mới">
       <ActionForm
         title="Mở hồ sơ cho doanh nghiệp chưa có công đoàn"
         submitLabel="Mở hồ sơ"
         conflict="Doanh nghiệp này đã có hồ sơ đang mở."
+        form={f}
+        testId="open-case"
         onSubmit={async () => {
+          const { enterpriseId, assigneeId } = f.values;
           const d = await gql(M.open, { i: { enterpriseId: enterpriseId || null, assigneeId: assigneeId || null } });
           navigate(`/ho-so/${d.openFoundingCase.id}`);
         }}
       >
         <div className="grid-2">
-          <SelectField
+          <EnterprisePicker
             label="Doanh nghiệp"
-            name="enterpriseId"
             required
-            value={enterpriseId}
-            onChange={setEnterpriseId}
-            options={[
-              { value: '', label: ents.loading ? 'Đang tải…' : '— Chọn doanh nghiệp —' },
-              ...(ents.data ?? []).map((e) => ({ value: e.id, label: `${e.name} (${fmtNumber(e.workerCount)} LĐ)` })),
-            ]}
+            testId="open-case-enterprise"
+            {...f.field('enterpriseId')}
+            onPick={setPicked}
+            filter={OPENABLE}
+            emptyText="Không có doanh nghiệp phù hợp chưa có công đoàn và chưa có hồ sơ đang mở."
           />
           <SelectField
             label="Cán bộ phụ trách"
-            name="assigneeId"
-            value={assigneeId}
-            onChange={setAssigneeId}
+            {...f.field('assigneeId')}
             options={[
               {
                 value: '',
