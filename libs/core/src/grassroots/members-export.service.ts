@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IsoDate, LabourContractKind, Sex } from '@app/domain';
+import { LabourContractKind, Sex } from '@app/domain';
 import { Actor } from '../common/actor';
 import { STAFF_IMPORT, StaffImportRow, importWorkbookBuffer } from '../imports';
 import { grassrootsUnit } from './grassroots-scope';
@@ -45,7 +45,7 @@ export class MembersExportService {
     const out: Partial<StaffImportRow>[] = rows.map((r) => ({
       fullName: r.fullName,
       citizenId: r.citizenId ?? undefined,
-      birthDate: (r.birthDate ?? undefined) as IsoDate | undefined,
+      birthDate: r.birthDate ?? undefined,
       sex: r.sex,
       job: r.job,
       contractKind: r.contractKind,
