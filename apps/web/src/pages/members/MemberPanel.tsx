@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { gql } from '../../api';
 import type { LabourContractKind, LeaveReason, MemberQuery, Sex } from '../../generated/graphql';
 import { CONTRACT_LABEL, LEAVE_LABEL, STATUS_LABEL, dmy } from '../../i18n-grassroots';
 import { GRASSROOTS } from '../../queries-grassroots';
-import { ErrorBox } from '../../ui/errors';
+import { ErrorBox, Notice } from '../../ui/errors';
 import { DateField, SelectField, TextArea, TextField } from '../../ui/fields';
 import { ActionForm, useForm } from '../../ui/forms';
 import { day, todayVn } from '../../ui/form-values';
@@ -19,6 +20,13 @@ const LEAVE_OPTIONS = (Object.keys(LEAVE_LABEL) as LeaveReason[]).filter((r) => 
 export function MemberPanel({ id, canWrite, onChanged, onClose }: { id: string; canWrite: boolean; onChanged: () => void; onClose: () => void }) {
   const q = useAsync(async () => (await gql(GRASSROOTS.member, { id })).member, [id]);
   const m = q.data;
+  // The form that ran may go (a leaver has no leaving form): its message is kept here.
+  const [flash, setFlash] = useState<string | null>(null);
+  const done = (message: string) => {
+    setFlash(message);
+    q.reload();
+    onChanged();
+  };
   return (
     <section className="panel" aria-labelledby="member-title" data-testid="member-panel">
       <div className="toolbar">
@@ -28,6 +36,7 @@ export function MemberPanel({ id, canWrite, onChanged, onClose }: { id: string; 
         </button>
       </div>
       <ErrorBox error={q.error} />
+      {flash && <Notice>{flash}</Notice>}
       {q.loading && !m && <Loading what="thông tin" />}
       {m && (
         <>
@@ -64,16 +73,16 @@ export function MemberPanel({ id, canWrite, onChanged, onClose }: { id: string; 
               ))}
             </ol>
           )}
-          {canWrite && m.status === 'MEMBER' && <LeaveForm id={m.id} name={m.fullName} done={() => (q.reload(), onChanged())} />}
-          {canWrite && m.status !== 'MEMBER' && <TransferForm id={m.id} name={m.fullName} done={() => (q.reload(), onChanged())} />}
-          {canWrite && <EditForm m={m} done={() => (q.reload(), onChanged())} />}
+          {canWrite && m.status === 'MEMBER' && <LeaveForm id={m.id} name={m.fullName} done={done} />}
+          {canWrite && m.status !== 'MEMBER' && <TransferForm id={m.id} name={m.fullName} done={done} />}
+          {canWrite && <EditForm m={m} done={done} />}
         </>
       )}
     </section>
   );
 }
 
-function LeaveForm({ id, name, done }: { id: string; name: string; done: () => void }) {
+function LeaveForm({ id, name, done }: { id: string; name: string; done: (message: string) => void }) {
   const f = useForm({ leftOn: todayVn(), reason: 'LEFT_JOB' as string, note: '' });
   return (
     <ActionForm
@@ -85,8 +94,7 @@ function LeaveForm({ id, name, done }: { id: string; name: string; done: () => v
       onSubmit={async () => {
         const v = f.values;
         await gql(GRASSROOTS.leave, { i: { memberId: id, leftOn: day(v.leftOn), reason: v.reason as LeaveReason, note: v.note || null } });
-        done();
-        return `Đã ghi nhận ${name} ra khỏi tổ chức`;
+        done(`Đã ghi nhận ${name} ra khỏi tổ chức`);
       }}
     >
       <DateField label="Ngày ra" {...f.field('leftOn')} required testId="leave-date" />
@@ -96,7 +104,7 @@ function LeaveForm({ id, name, done }: { id: string; name: string; done: () => v
   );
 }
 
-function TransferForm({ id, name, done }: { id: string; name: string; done: () => void }) {
+function TransferForm({ id, name, done }: { id: string; name: string; done: (message: string) => void }) {
   const f = useForm({ transferredOn: todayVn(), note: '' });
   return (
     <Disclosure summary="Nhận chuyển sinh hoạt từ công đoàn cơ sở khác" testId="transfer">
@@ -108,8 +116,7 @@ function TransferForm({ id, name, done }: { id: string; name: string; done: () =
         onSubmit={async () => {
           const v = f.values;
           await gql(GRASSROOTS.transfer, { i: { memberId: id, transferredOn: day(v.transferredOn), note: v.note || null } });
-          done();
-          return `${name} đã chuyển sinh hoạt đến (không tính là đoàn viên mới)`;
+          done(`${name} đã chuyển sinh hoạt đến (không tính là đoàn viên mới)`);
         }}
       >
         <p className="muted small">Số CCCD tìm ra đoàn viên đang sinh hoạt ở công đoàn cơ sở khác; nơi cũ kết thúc cùng ngày.</p>
@@ -122,7 +129,7 @@ function TransferForm({ id, name, done }: { id: string; name: string; done: () =
 
 type MemberData = MemberQuery['member'];
 
-function EditForm({ m, done }: { m: MemberData; done: () => void }) {
+function EditForm({ m, done }: { m: MemberData; done: (message: string) => void }) {
   const f = useForm({
     fullName: m.fullName,
     citizenId: m.citizenId ?? '',
@@ -153,8 +160,7 @@ function EditForm({ m, done }: { m: MemberData; done: () => void }) {
               phone: v.phone || null,
             },
           });
-          done();
-          return 'Đã lưu';
+          done(`Đã lưu thông tin ${v.fullName}`);
         }}
       >
         <TextField label="Họ và tên" {...f.field('fullName')} required />
