@@ -54,12 +54,16 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     await api?.close();
   });
 
-  async function shot(name: string): Promise<void> {
+  /** `at`: the element scrolled to the top of the view first (the page's top otherwise). */
+  async function shot(name: string, at?: string): Promise<void> {
     for (const vp of [WIDE, PHONE]) {
       await page.setViewportSize(vp);
       await page.waitForTimeout(150);
+      if (at) await page.getByTestId(at).evaluate('(e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 90)');
+      else await page.evaluate('window.scrollTo(0, 0)');
+      await page.waitForTimeout(100);
       expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled', fullPage: true });
+      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
     }
     await page.setViewportSize(WIDE);
   }
@@ -98,7 +102,7 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     expect(await refused.textContent()).toContain('không khớp');
     const [before] = await api.db.query(`SELECT count(*)::int AS n FROM grassroots_staff WHERE grassroots_union_id = $1`, [c.id]);
     expect(before.n).toBe(0);
-    await shot('52-grassroots-import');
+    await shot('52-grassroots-import', 'staff-import-result');
     await page.getByTestId('staff-import-apply').click();
     await page.getByRole('status').filter({ hasText: 'Đã nhập: thêm 5' }).first().waitFor();
     const [after] = await api.db.query(`SELECT count(*)::int AS n FROM grassroots_staff WHERE grassroots_union_id = $1`, [c.id]);
@@ -124,7 +128,7 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     await page.getByTestId('member-history').filter({ hasText: 'Xin ra' }).waitFor();
     const left = await api.db.query(`SELECT left_reason, left_note FROM member WHERE grassroots_union_id = $1 AND left_on IS NOT NULL`, [c.id]);
     expect(left).toEqual([{ left_reason: 'WITHDREW', left_note: 'Đơn xin ra ngày hôm nay' }]);
-    await shot('53-grassroots-member');
+    await shot('53-grassroots-member', 'member-panel');
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await login(p.supervisor.email);

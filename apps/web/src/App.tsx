@@ -38,7 +38,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: '/bao-cao', label: 'Báo cáo', testId: 'nav-reports' },
   { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
   { to: '/doanh-nghiep', label: 'Sổ doanh nghiệp', testId: 'nav-register' },
-  { to: GRASSROOTS_UNIONS_PATH, label: 'Công đoàn cơ sở', testId: 'nav-unions' },
+  { to: GRASSROOTS_UNIONS_PATH, label: 'CĐCS', testId: 'nav-unions' },
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
   { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },

@@ -139,7 +139,7 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
             <table className="table" data-testid="members-table">
               <thead>
                 <tr>
-                  <th scope="col">Chọn</th>
+                  {canWrite && <th scope="col">Chọn</th>}
                   <th scope="col">Họ và tên</th>
                   <th scope="col">Số CCCD</th>
                   <th scope="col">Ngày sinh</th>
@@ -149,11 +149,13 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
               <tbody>
                 {page.nodes.map((n) => (
                   <tr key={n.id} data-testid="member-row">
-                    <td>
-                      {canWrite && n.status !== 'MEMBER' && (
-                        <input type="checkbox" aria-label={`Chọn ${n.fullName}`} checked={picked.has(n.id)} onChange={() => toggle(n.id)} />
-                      )}
-                    </td>
+                    {canWrite && (
+                      <td>
+                        {n.status !== 'MEMBER' && (
+                          <input type="checkbox" aria-label={`Chọn ${n.fullName}`} checked={picked.has(n.id)} onChange={() => toggle(n.id)} />
+                        )}
+                      </td>
+                    )}
                     <td>
                       <button type="button" className="link-button" onClick={() => setOpen(n.id)} data-testid="member-open">
                         {n.fullName}

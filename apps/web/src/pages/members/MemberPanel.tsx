@@ -57,7 +57,7 @@ export function MemberPanel({ id, canWrite, onChanged, onClose }: { id: string; 
               </div>
             ))}
           </dl>
-          <h3>Quá trình sinh hoạt</h3>
+          <h3 className="section-gap">Quá trình sinh hoạt</h3>
           {m.memberships.length === 0 ? (
             <p className="muted">Chưa kết nạp vào công đoàn cơ sở này.</p>
           ) : (
