@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
-import { vnToday } from '../support/case-fixtures';
+import { vnToday, walkToStage } from '../support/case-fixtures';
 import { Cdcs, citizenIdFor, newCdcs } from '../support/grassroots';
 import { csvOf } from '../support/register-imports';
 import { PASSWORD, Province, TestApi } from '../support/test-api';
@@ -148,6 +148,29 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     await page.getByTestId('member-history').filter({ hasText: 'Xin ra' }).waitFor();
     expect(await page.getByTestId('leave-form').count()).toBe(0);
     await shot('54-grassroots-union');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lets the supervisor create the first account of a recognized case’s CĐCS from the case page', async () => {
+    const ref = await walkToStage(api, p, 'RECOGNIZED');
+    const [{ grassroots_union_id: unitId }] = await api.db.query(`SELECT grassroots_union_id FROM founding_case WHERE id = $1`, [ref.caseId]);
+    await page.goto(`${api.url}/ho-so/${ref.caseId}`);
+    await page.getByTestId('grassroots-account').waitFor();
+    await page.getByTestId('grassroots-account-open').locator('summary').click();
+    const email = `chu.tich.${p.tag}@test.vn`;
+    await page.getByTestId('grassroots-account-email').fill(email);
+    await page.getByTestId('grassroots-account-name').fill('Vũ Thị Chủ Tịch');
+    await page.getByTestId('grassroots-account-password').fill('Mật-khẩu-đủ-dài-2026');
+    await page.getByTestId('grassroots-account-form-submit').click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã tạo tài khoản ${email}` })
+      .first()
+      .waitFor();
+    const users = await api.db.query(`SELECT role, org_unit_id FROM app_user WHERE email = $1`, [email]);
+    expect(users).toEqual([{ role: 'GRASSROOTS', org_unit_id: unitId }]);
+    await page.getByTestId('case-grassroots-link').click();
+    await page.getByTestId('union-facts').filter({ hasText: 'đã có tài khoản' }).waitFor();
     expect(consoleErrors).toEqual([]);
   });
 });
