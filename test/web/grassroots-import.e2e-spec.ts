@@ -129,6 +129,13 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     const left = await api.db.query(`SELECT left_reason, left_note FROM member WHERE grassroots_union_id = $1 AND left_on IS NOT NULL`, [c.id]);
     expect(left).toEqual([{ left_reason: 'WITHDREW', left_note: 'Đơn xin ra ngày hôm nay' }]);
     await shot('53-grassroots-member', 'member-panel');
+    // A correction of the person (updateStaff) from the same panel.
+    await page.getByTestId('staff-edit').locator('summary').click();
+    await page.getByTestId('staff-edit-form').getByLabel('Công việc').fill('Tổ trưởng cơ khí');
+    await page.getByTestId('staff-edit-form-submit').click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin Lê Văn Cường' }).first().waitFor();
+    const [edited] = await api.db.query(`SELECT job FROM grassroots_staff WHERE grassroots_union_id = $1 AND full_name = 'Lê Văn Cường'`, [c.id]);
+    expect(edited.job).toBe('Tổ trưởng cơ khí');
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await login(p.supervisor.email);
