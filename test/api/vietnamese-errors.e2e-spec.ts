@@ -72,6 +72,20 @@ const BUSINESS: Record<string, Business> = {
     { query: `query($u: ID!) { members(grassrootsUnionId: $u) { totalCount } }`, variables: { u: w.p.unitId }, token: w.officer.token, expect: 'NOT_FOUND' },
   ],
   'Query.member': () => [],
+  'Query.grassrootsUnions': (w) => [
+    {
+      query: `query($u: ID) { grassrootsUnions(orgUnitId: $u) { totalCount } }`,
+      variables: { u: w.p.federationId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+    {
+      query: `{ grassrootsUnions(search: "${'x'.repeat(101)}") { totalCount } }`,
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['search'],
+    },
+  ],
   'Query.escalatedCases': (w) => [
     { query: `{ escalatedCases(first: 0) { totalCount } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['first'] },
   ],

@@ -139,6 +139,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.transferMember': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
   // | `createGrassrootsAccount` (from a recognized case's page) | | ✔ its subtree's cases | ✔ |
   'Mutation.createGrassrootsAccount': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `grassrootsUnions` (the upper level's list of its CĐCS) | ✔ its subtree's | ✔ | ✔ | |
+  'Query.grassrootsUnions': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
 
 /** The objects of one province ("in" is province A, the callers' own; "out" is province B). */
@@ -303,6 +305,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.confirmRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
   'Mutation.cancelRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
   'Query.members': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
+  'Query.grassrootsUnions': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
   'Query.member': (_w, _c, s) => ({ id: s.staffId }),
   'Mutation.addStaff': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, ...staffPerson() } }),
   'Mutation.updateStaff': (_w, _c, s) => ({ input: { id: s.staffId, ...staffPerson() } }),

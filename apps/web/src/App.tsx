@@ -20,10 +20,15 @@ import { ImportPage } from './pages/ImportPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { OrgPage } from './pages/OrgPage';
 import { MembersPage } from './pages/MembersPage';
+import { STAFF_IMPORT_PATH, StaffImportPage } from './pages/StaffImportPage';
+import { GRASSROOTS_UNIONS_PATH, GrassrootsUnionPage, GrassrootsUnionsPage } from './pages/GrassrootsUnionsPage';
 import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
 
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
-const GRASSROOTS_NAV = [{ to: '/', label: 'Đoàn viên', testId: 'nav-members' }];
+const GRASSROOTS_NAV = [
+  { to: '/', label: 'Đoàn viên', testId: 'nav-members' },
+  { to: '/nhap-danh-sach', label: 'Nhập danh sách', testId: 'nav-staff-import' },
+];
 
 /** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units), `admin` items only for admins. */
 const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: boolean }[] = [
@@ -33,6 +38,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: '/bao-cao', label: 'Báo cáo', testId: 'nav-reports' },
   { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
   { to: '/doanh-nghiep', label: 'Sổ doanh nghiệp', testId: 'nav-register' },
+  { to: GRASSROOTS_UNIONS_PATH, label: 'CĐCS', testId: 'nav-unions' },
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
   { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },
@@ -175,7 +181,17 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {mustChange ? <PasswordPage forced /> : session.me.role === 'GRASSROOTS' && path !== PASSWORD_PATH ? <MembersPage /> : <Route path={path} />}
+        {mustChange ? (
+          <PasswordPage forced />
+        ) : session.me.role === 'GRASSROOTS' && path !== PASSWORD_PATH ? (
+          path === STAFF_IMPORT_PATH ? (
+            <StaffImportPage />
+          ) : (
+            <MembersPage />
+          )
+        ) : (
+          <Route path={path} />
+        )}
       </main>
     </SessionContext.Provider>
   );
@@ -184,6 +200,8 @@ export function App() {
 function Route({ path }: { path: string }) {
   const caseMatch = /^\/ho-so\/([^/]+)$/.exec(path);
   if (caseMatch) return <CasePage key={caseMatch[1]} id={decodeURIComponent(caseMatch[1])} />;
+  const unionMatch = /^\/cdcs\/([^/]+)$/.exec(path);
+  if (unionMatch) return <GrassrootsUnionPage key={unionMatch[1]} id={decodeURIComponent(unionMatch[1])} />;
   const enterpriseMatch = /^\/doanh-nghiep\/([^/]+)$/.exec(path);
   if (enterpriseMatch && enterpriseMatch[1] !== 'nhap') {
     return <EnterprisePage key={enterpriseMatch[1]} id={decodeURIComponent(enterpriseMatch[1])} />;
@@ -204,6 +222,8 @@ function Route({ path }: { path: string }) {
       return <RegisterPage />;
     case '/doanh-nghiep/nhap':
       return <ImportPage />;
+    case GRASSROOTS_UNIONS_PATH:
+      return <GrassrootsUnionsPage />;
     case '/tai-khoan':
       return <AccountsPage />;
     case '/to-chuc':

@@ -183,12 +183,13 @@ export async function postForm<T>(url: string, form: FormData): Promise<T> {
   }
 }
 
-/** Downloads a file that needs the bearer token: fetch it, then save the blob under a name. */
-export async function downloadWithToken(url: string, fallbackName: string): Promise<string> {
+/** Downloads a file that needs the bearer token: fetch it (GET, or POST of `form`), then save the blob under a name. */
+export async function downloadWithToken(url: string, fallbackName: string, form?: FormData): Promise<string> {
   const token = getToken();
   let res: Response;
   try {
-    res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    res = await fetch(url, form ? { method: 'POST', body: form, headers } : { headers });
   } catch {
     throw new ApiError('network', 'NETWORK');
   }

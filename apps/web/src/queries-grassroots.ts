@@ -15,4 +15,24 @@ export const GRASSROOTS = {
   admit: op<G.AdmitMembersMutation, G.AdmitMembersMutationVariables>(
     /* GraphQL */ `mutation AdmitMembers($i: AdmitMembersInput!) { admitMembers(input: $i) { id number memberIds } }`,
   ),
+  member: op<G.MemberQuery, G.MemberQueryVariables>(/* GraphQL */ `query Member($id: ID!) {
+    member(id: $id) { ...MemberRow phone leftNote memberships { id admittedOn decisionNumber transferredIn leftOn leftReason leftNote } } } ${MEMBER_ROW}`),
+  updateStaff: op<G.UpdateStaffMutation, G.UpdateStaffMutationVariables>(
+    /* GraphQL */ `mutation UpdateStaff($i: UpdateStaffInput!) { updateStaff(input: $i) { id fullName } }`,
+  ),
+  leave: op<G.RecordMemberLeavingMutation, G.RecordMemberLeavingMutationVariables>(
+    /* GraphQL */ `mutation RecordMemberLeaving($i: RecordMemberLeavingInput!) { recordMemberLeaving(input: $i) { id fullName status } }`,
+  ),
+  transfer: op<G.TransferMemberMutation, G.TransferMemberMutationVariables>(
+    /* GraphQL */ `mutation TransferMember($i: TransferMemberInput!) { transferMember(input: $i) { id fullName status } }`,
+  ),
+  unions: op<
+    G.GrassrootsUnionsQuery,
+    G.GrassrootsUnionsQueryVariables
+  >(/* GraphQL */ `query GrassrootsUnions($u: ID, $search: String, $first: Int, $after: String) {
+    grassrootsUnions(orgUnitId: $u, search: $search, first: $first, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage } nodes { id name parentId parentName staffCount membersCount hasAccount } } }`),
+  createAccount: op<G.CreateGrassrootsAccountMutation, G.CreateGrassrootsAccountMutationVariables>(
+    /* GraphQL */ `mutation CreateGrassrootsAccount($i: CreateGrassrootsAccountInput!) { createGrassrootsAccount(input: $i) { id email fullName } }`,
+  ),
 };

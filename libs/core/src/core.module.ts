@@ -29,7 +29,16 @@ import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
 import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
 import { RegisterImportsService } from './register-imports/register-imports.service';
-import { AdmissionsService, GrassrootsAccountService, MembersQueryService, MembershipChangesService, StaffImportService, StaffService } from './grassroots';
+import {
+  AdmissionsService,
+  GrassrootsAccountService,
+  GrassrootsUnionsService,
+  MembersExportService,
+  MembersQueryService,
+  MembershipChangesService,
+  StaffImportService,
+  StaffService,
+} from './grassroots';
 
 const SERVICES = [
   CalendarService,
@@ -60,6 +69,8 @@ const SERVICES = [
   RegisterImportsService,
   RegisterImportApplyService,
   MembersQueryService,
+  MembersExportService,
+  GrassrootsUnionsService,
   StaffService,
   AdmissionsService,
   MembershipChangesService,

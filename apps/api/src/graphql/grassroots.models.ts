@@ -52,3 +52,17 @@ export class AdmissionDecisionModel {
   @Field(() => [ID], { description: 'The people admitted (Member ids)' }) memberIds: string[];
   @Field(() => [MemberModel]) members?: MemberModel[];
 }
+
+@ObjectType('GrassrootsUnion', { description: "A CĐCS of the caller's subtree, as the upper level's list shows it" })
+export class GrassrootsUnionModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => ID, { nullable: true }) parentId: string | null;
+  @Field(() => String, { nullable: true }) parentName: string | null;
+  @Field(() => Int, { description: 'People on its staff list' }) staffCount: number;
+  @Field(() => Int, { description: 'Active members' }) membersCount: number;
+  @Field({ description: 'An active GRASSROOTS account sits on it' }) hasAccount: boolean;
+}
+
+@ObjectType('GrassrootsUnionConnection')
+export class GrassrootsUnionConnectionModel extends Connection(GrassrootsUnionModel) {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { Actor, EnterpriseExportService, RegisterProblems, filterFromQuery } from '@app/core';
-import { AnyRole, CurrentActor } from '../auth/access.decorators';
+import { Actor, EnterpriseExportService, MembersExportService, RegisterProblems, filterFromQuery } from '@app/core';
+import { AnyRole, CurrentActor, GrassrootsReaders } from '../auth/access.decorators';
 import { contentDisposition } from '../reports/report-files.controller';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,7 +13,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 @Controller('registers')
 export class RegisterFilesController {
-  constructor(private readonly enterprises: EnterpriseExportService) {}
+  constructor(
+    private readonly enterprises: EnterpriseExportService,
+    private readonly members: MembersExportService,
+  ) {}
 
   @AnyRole()
   @Get('enterprises.xlsx')
@@ -22,6 +25,19 @@ export class RegisterFilesController {
     const problems = new RegisterProblems();
     const filter = filterFromQuery(query ?? {}, problems);
     const file = await this.enterprises.exportWorkbook(actor, filter, problems);
+    return new StreamableFile(file.body, { type: XLSX_TYPE, length: file.body.length, disposition: contentDisposition(file.filename, file.asciiFilename) });
+  }
+
+  /**
+   * GET /registers/members.xlsx?grassrootsUnionId= : a CĐCS's staff list (scope as `members`: its own GRASSROOTS
+   * users, the upper level's SUPERVISORs and OFFICERs, ADMIN) with the staff import's headings; it imports back
+   * unchanged. A CĐCS outside the caller's scope answers 404.
+   */
+  @GrassrootsReaders()
+  @Get('members.xlsx')
+  @Header('Cache-Control', 'private, no-store')
+  async membersXlsx(@CurrentActor() actor: Actor, @Query('grassrootsUnionId') grassrootsUnionId: unknown): Promise<StreamableFile> {
+    const file = await this.members.exportWorkbook(actor, typeof grassrootsUnionId === 'string' ? grassrootsUnionId : '');
     return new StreamableFile(file.body, { type: XLSX_TYPE, length: file.body.length, disposition: contentDisposition(file.filename, file.asciiFilename) });
   }
 }

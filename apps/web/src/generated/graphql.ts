@@ -159,6 +159,14 @@ export type CreateEnterpriseInput = {
   workerCountOn?: string | null | undefined;
 };
 
+export type CreateGrassrootsAccountInput = {
+  /** A recognized founding case: the account belongs to the CĐCS it founded */
+  caseId: string | number;
+  email: string;
+  fullName: string;
+  password: string;
+};
+
 export type CreateOrgUnitInput = {
   kind: OrgUnitKind;
   name: string;
@@ -247,6 +255,14 @@ export type Ownership = 'COLLECTIVE' | 'FOREIGN_INVESTED' | 'OTHER' | 'PRIVATE' 
 
 export type PeriodKind = 'HALF_YEAR' | 'MONTH' | 'QUARTER' | 'YEAR';
 
+export type RecordMemberLeavingInput = {
+  leftOn: string;
+  memberId: string | number;
+  note?: string | null | undefined;
+  /** Not TRANSFERRED: a transfer is recorded by the receiving CĐCS with transferMember */
+  reason: LeaveReason;
+};
+
 export type RegisterImportStatus = 'APPLIED' | 'APPLYING' | 'CANCELLED' | 'FAILED' | 'VALIDATED';
 
 export type ReopenInput = {
@@ -286,6 +302,13 @@ export type TargetInput = {
   year: number;
 };
 
+export type TransferMemberInput = {
+  /** The person on the receiving CĐCS's staff list; its citizen id finds the membership that ends */
+  memberId: string | number;
+  note?: string | null | undefined;
+  transferredOn: string;
+};
+
 /** Only the fields given change (one UPDATE of those columns): a concurrent edit of other fields is kept */
 export type UpdateEnterpriseInput = {
   address?: string | null | undefined;
@@ -304,6 +327,26 @@ export type UpdateEnterpriseInput = {
 export type UpdateOrgUnitInput = {
   id: string | number;
   name: string;
+};
+
+export type UpdateStaffInput = {
+  birthDate: string;
+  /** Citizen id (CCCD): 12 digits checked against birthDate and sex; 11 digits get their lost leading 0 back when valid */
+  citizenId: string;
+  contractKind?: LabourContractKind | null | undefined;
+  /** Months of a fixed-term contract */
+  contractMonths?: number | null | undefined;
+  fullName: string;
+  /** The Member id */
+  id: string | number;
+  /** Owner, director or anyone signing labour contracts (eligibility) */
+  isManager?: boolean | null | undefined;
+  job?: string | null | undefined;
+  /** Default Việt Nam */
+  nationality?: string | null | undefined;
+  phone?: string | null | undefined;
+  servingSentence?: boolean | null | undefined;
+  sex: Sex;
 };
 
 export type UpdateUserInput = {
@@ -721,6 +764,86 @@ export type AdmitMembersMutationVariables = Exact<{
 }>;
 
 export type AdmitMembersMutation = { admitMembers: { id: string; number: string; memberIds: Array<string> } };
+
+export type MemberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type MemberQuery = {
+  member: {
+    phone: string | null;
+    leftNote: string | null;
+    id: string;
+    fullName: string;
+    citizenId: string | null;
+    birthDate: string | null;
+    sex: Sex;
+    job: string | null;
+    contractKind: LabourContractKind | null;
+    status: MemberStatus;
+    admittedOn: string | null;
+    decisionNumber: string | null;
+    transferredIn: boolean;
+    leftOn: string | null;
+    leftReason: LeaveReason | null;
+    memberships: Array<{
+      id: string;
+      admittedOn: string;
+      decisionNumber: string | null;
+      transferredIn: boolean;
+      leftOn: string | null;
+      leftReason: LeaveReason | null;
+      leftNote: string | null;
+    }>;
+  };
+};
+
+export type UpdateStaffMutationVariables = Exact<{
+  i: UpdateStaffInput;
+}>;
+
+export type UpdateStaffMutation = { updateStaff: { id: string; fullName: string } };
+
+export type RecordMemberLeavingMutationVariables = Exact<{
+  i: RecordMemberLeavingInput;
+}>;
+
+export type RecordMemberLeavingMutation = { recordMemberLeaving: { id: string; fullName: string; status: MemberStatus } };
+
+export type TransferMemberMutationVariables = Exact<{
+  i: TransferMemberInput;
+}>;
+
+export type TransferMemberMutation = { transferMember: { id: string; fullName: string; status: MemberStatus } };
+
+export type GrassrootsUnionsQueryVariables = Exact<{
+  u?: string | number | null | undefined;
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type GrassrootsUnionsQuery = {
+  grassrootsUnions: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      name: string;
+      parentId: string | null;
+      parentName: string | null;
+      staffCount: number;
+      membersCount: number;
+      hasAccount: boolean;
+    }>;
+  };
+};
+
+export type CreateGrassrootsAccountMutationVariables = Exact<{
+  i: CreateGrassrootsAccountInput;
+}>;
+
+export type CreateGrassrootsAccountMutation = { createGrassrootsAccount: { id: string; email: string; fullName: string } };
 
 export type RegisterRowFragment = {
   id: string;

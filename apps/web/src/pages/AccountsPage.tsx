@@ -75,7 +75,7 @@ export function AccountsPage() {
   const page = list.data;
   return (
     <section aria-labelledby="acc-title" data-testid="accounts-page">
-      <PageTitle sub={me.role === 'ADMIN' ? 'Mọi tài khoản của hệ thống' : `Tài khoản cán bộ thuộc ${me.orgUnit.name}`}>
+      <PageTitle sub={me.role === 'ADMIN' ? 'Mọi tài khoản của hệ thống' : `Tài khoản cán bộ và CĐCS thuộc ${me.orgUnit.name}`}>
         <span id="acc-title">Tài khoản</span>
       </PageTitle>
 

@@ -14,6 +14,7 @@ import type { Act, CaseFormProps } from './case/case-form';
 import { ApplicationsSection, EvidenceSection, HistorySection } from './case/CaseRecords';
 import { CaseSummary } from './case/CaseSummary';
 import { CloseForm } from './case/CloseForm';
+import { GrassrootsAccountForm } from './case/GrassrootsAccountForm';
 import { ReopenForm } from './case/ReopenForm';
 import { StageForms } from './case/StageForms';
 import { Stepper } from './case/Stepper';
@@ -82,6 +83,7 @@ export function CasePage({ id }: { id: string }) {
           {open && canWork && <StageForms key={`${c.stage}-${c.version}`} {...forms} sup={sup} onApplied={q.reload} />}
           {open && canWork && <AdvanceForm key={`adv-${c.version}`} {...forms} />}
           {!open && c.stage === CaseStage.RECOGNIZED && <p>Hồ sơ đã hoàn thành: công đoàn cơ sở đã được công nhận.</p>}
+          {sup && c.stage === CaseStage.RECOGNIZED && <GrassrootsAccountForm caseId={c.id} unit={c.grassrootsUnion ?? null} />}
           {sup && open && (
             <>
               <AssignForm key={`as-${c.version}`} {...forms} />

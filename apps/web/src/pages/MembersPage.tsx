@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import { gql } from '../api';
+import { downloadWithToken, gql } from '../api';
+import { Link } from '../router';
+import { MemberPanel } from './members/MemberPanel';
+import { STAFF_IMPORT_PATH } from './StaffImportPage';
 import { GRASSROOTS } from '../queries-grassroots';
 import { useSession } from '../session';
-import { ErrorBox } from '../ui/errors';
+import { ErrorBox, Notice } from '../ui/errors';
+import { useAction } from '../ui/use-action';
 import { DateField, SelectField, TextField } from '../ui/fields';
 import { ActionForm, useForm } from '../ui/forms';
 import { day, todayVn } from '../ui/form-values';
@@ -10,26 +14,21 @@ import { Disclosure, Loading, PageTitle } from '../ui/page';
 import { Pager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import type { MemberStatus, Sex } from '../generated/graphql';
+import { LEAVE_LABEL, STATUS_LABEL, dmy } from '../i18n-grassroots';
 
 const PAGE = 25;
-const STATUS_LABEL: Record<MemberStatus, string> = { NOT_MEMBER: 'Chưa là đoàn viên', MEMBER: 'Đoàn viên', LEFT: 'Đã ra khỏi tổ chức' };
-const LEAVE_LABEL: Record<string, string> = {
-  TRANSFERRED: 'Chuyển sinh hoạt',
-  LEFT_JOB: 'Nghỉ việc',
-  WITHDREW: 'Xin ra',
-  EXPELLED: 'Bị khai trừ',
-  DIED: 'Từ trần',
-  PAUSED: 'Tạm dừng sinh hoạt',
-};
-const dmy = (d: string | null | undefined) => (d ? d.split('-').reverse().join('/') : '');
 
 /**
  * Đoàn viên: a CĐCS's staff list and member register (its chair's home page): search (without diacritics too),
  * status filter, people added one by one, and the ones ticked admitted by one admission decision.
  */
-export function MembersPage({ unitId }: { unitId?: string }) {
+export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: string }) {
   const { me } = useSession();
   const gid = unitId ?? me.orgUnit.id;
+  // The upper level reads a CĐCS's register; its own chair (or an ADMIN) changes it.
+  const canWrite = me.role === 'GRASSROOTS' || me.role === 'ADMIN';
+  const [open, setOpen] = useState<string | null>(null);
+  const download = useAction();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<MemberStatus | ''>('');
   const applied = useDebounced(JSON.stringify({ search, status }), 300);
@@ -46,40 +45,69 @@ export function MembersPage({ unitId }: { unitId?: string }) {
 
   return (
     <section aria-labelledby="members-title" data-testid="members-page">
-      <PageTitle sub={`${me.orgUnit.name}: người lao động, đoàn viên, kết nạp`}>
+      <PageTitle sub={`${unitName ?? me.orgUnit.name}: người lao động, đoàn viên, kết nạp`}>
         <span id="members-title">Đoàn viên</span>
       </PageTitle>
 
-      <Disclosure summary="Thêm người lao động" testId="staff-add">
-        <ActionForm
-          title="Thêm người lao động"
-          submitLabel="Thêm"
-          form={staff}
-          testId="staff-form"
-          onSubmit={async () => {
-            const v = staff.values;
-            const d = await gql(GRASSROOTS.addStaff, {
-              i: { grassrootsUnionId: gid, fullName: v.fullName, citizenId: v.citizenId, birthDate: day(v.birthDate), sex: v.sex as Sex, job: v.job || null },
-            });
-            staff.setValues({ fullName: '', citizenId: '', birthDate: '', sex: v.sex, job: '' });
-            list.reload();
-            return `Đã thêm ${d.addStaff.fullName}`;
-          }}
+      <p className="form-actions">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="members-export"
+          disabled={download.busy !== null}
+          onClick={() =>
+            download.run(
+              true,
+              async () =>
+                `Đã tải về ${await downloadWithToken(`/registers/members.xlsx?grassrootsUnionId=${encodeURIComponent(gid)}`, 'danh-sach-nguoi-lao-dong.xlsx')}`,
+            )
+          }
         >
-          <TextField label="Họ và tên" {...staff.field('fullName')} required testId="staff-name" />
-          <TextField label="Số CCCD" {...staff.field('citizenId')} required testId="staff-citizen-id" hint="12 chữ số" />
-          <DateField label="Ngày sinh" {...staff.field('birthDate')} required testId="staff-birth-date" />
-          <SelectField
-            label="Giới tính"
-            {...staff.field('sex')}
-            options={[
-              { value: 'FEMALE', label: 'Nữ' },
-              { value: 'MALE', label: 'Nam' },
-            ]}
-          />
-          <TextField label="Công việc" {...staff.field('job')} />
-        </ActionForm>
-      </Disclosure>
+          {download.busy ? 'Đang tải…' : 'Xuất Excel'}
+        </button>
+        {canWrite && !unitId && (
+          <Link to={STAFF_IMPORT_PATH} className="btn btn-secondary" data-testid="members-import">
+            Nhập danh sách từ tệp
+          </Link>
+        )}
+      </p>
+      <ErrorBox error={download.error} />
+      {download.done && <Notice>{download.done}</Notice>}
+
+      {open && <MemberPanel key={open} id={open} canWrite={canWrite} onChanged={list.reload} onClose={() => setOpen(null)} />}
+
+      {canWrite && (
+        <Disclosure summary="Thêm người lao động" testId="staff-add">
+          <ActionForm
+            title="Thêm người lao động"
+            submitLabel="Thêm"
+            form={staff}
+            testId="staff-form"
+            onSubmit={async () => {
+              const v = staff.values;
+              const d = await gql(GRASSROOTS.addStaff, {
+                i: { grassrootsUnionId: gid, fullName: v.fullName, citizenId: v.citizenId, birthDate: day(v.birthDate), sex: v.sex as Sex, job: v.job || null },
+              });
+              staff.setValues({ fullName: '', citizenId: '', birthDate: '', sex: v.sex, job: '' });
+              list.reload();
+              return `Đã thêm ${d.addStaff.fullName}`;
+            }}
+          >
+            <TextField label="Họ và tên" {...staff.field('fullName')} required testId="staff-name" />
+            <TextField label="Số CCCD" {...staff.field('citizenId')} required testId="staff-citizen-id" hint="12 chữ số" />
+            <DateField label="Ngày sinh" {...staff.field('birthDate')} required testId="staff-birth-date" />
+            <SelectField
+              label="Giới tính"
+              {...staff.field('sex')}
+              options={[
+                { value: 'FEMALE', label: 'Nữ' },
+                { value: 'MALE', label: 'Nam' },
+              ]}
+            />
+            <TextField label="Công việc" {...staff.field('job')} />
+          </ActionForm>
+        </Disclosure>
+      )}
 
       <div className="toolbar">
         <TextField label="Tìm theo tên hoặc số CCCD" name="search" value={search} onChange={setSearch} testId="members-search" />
@@ -111,7 +139,7 @@ export function MembersPage({ unitId }: { unitId?: string }) {
             <table className="table" data-testid="members-table">
               <thead>
                 <tr>
-                  <th scope="col">Chọn</th>
+                  {canWrite && <th scope="col">Chọn</th>}
                   <th scope="col">Họ và tên</th>
                   <th scope="col">Số CCCD</th>
                   <th scope="col">Ngày sinh</th>
@@ -121,13 +149,17 @@ export function MembersPage({ unitId }: { unitId?: string }) {
               <tbody>
                 {page.nodes.map((n) => (
                   <tr key={n.id} data-testid="member-row">
+                    {canWrite && (
+                      <td>
+                        {n.status !== 'MEMBER' && (
+                          <input type="checkbox" aria-label={`Chọn ${n.fullName}`} checked={picked.has(n.id)} onChange={() => toggle(n.id)} />
+                        )}
+                      </td>
+                    )}
                     <td>
-                      {n.status !== 'MEMBER' && (
-                        <input type="checkbox" aria-label={`Chọn ${n.fullName}`} checked={picked.has(n.id)} onChange={() => toggle(n.id)} />
-                      )}
-                    </td>
-                    <td>
-                      {n.fullName}
+                      <button type="button" className="link-button" onClick={() => setOpen(n.id)} data-testid="member-open">
+                        {n.fullName}
+                      </button>
                       {n.job && <small className="muted"> · {n.job}</small>}
                     </td>
                     <td>{n.citizenId ?? ''}</td>
@@ -146,25 +178,27 @@ export function MembersPage({ unitId }: { unitId?: string }) {
         </>
       )}
 
-      <ActionForm
-        title={`Quyết định kết nạp (${picked.size} người đã chọn)`}
-        submitLabel="Kết nạp"
-        form={decision}
-        testId="admit-form"
-        onSubmit={async () => {
-          const v = decision.values;
-          const d = await gql(GRASSROOTS.admit, {
-            i: { grassrootsUnionId: gid, decisionNumber: v.decisionNumber, decidedOn: day(v.decidedOn), signer: v.signer, memberIds: [...picked] },
-          });
-          setPicked(new Set());
-          list.reload();
-          return `Đã kết nạp ${d.admitMembers.memberIds.length} đoàn viên theo quyết định ${d.admitMembers.number}`;
-        }}
-      >
-        <TextField label="Số quyết định" {...decision.field('decisionNumber')} required testId="admit-number" />
-        <DateField label="Ngày quyết định" {...decision.field('decidedOn')} required testId="admit-date" />
-        <TextField label="Người ký" {...decision.field('signer')} required testId="admit-signer" />
-      </ActionForm>
+      {canWrite && (
+        <ActionForm
+          title={`Quyết định kết nạp (${picked.size} người đã chọn)`}
+          submitLabel="Kết nạp"
+          form={decision}
+          testId="admit-form"
+          onSubmit={async () => {
+            const v = decision.values;
+            const d = await gql(GRASSROOTS.admit, {
+              i: { grassrootsUnionId: gid, decisionNumber: v.decisionNumber, decidedOn: day(v.decidedOn), signer: v.signer, memberIds: [...picked] },
+            });
+            setPicked(new Set());
+            list.reload();
+            return `Đã kết nạp ${d.admitMembers.memberIds.length} đoàn viên theo quyết định ${d.admitMembers.number}`;
+          }}
+        >
+          <TextField label="Số quyết định" {...decision.field('decisionNumber')} required testId="admit-number" />
+          <DateField label="Ngày quyết định" {...decision.field('decidedOn')} required testId="admit-date" />
+          <TextField label="Người ký" {...decision.field('signer')} required testId="admit-signer" />
+        </ActionForm>
+      )}
     </section>
   );
 }

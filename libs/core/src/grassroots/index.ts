@@ -8,3 +8,5 @@ export * from './staff-input';
 export * from './staff.service';
 export * from './grassroots-account.service';
 export * from './staff-import.service';
+export * from './members-export.service';
+export * from './grassroots-unions.service';

@@ -45,12 +45,13 @@ interface AccountRow {
   active: boolean;
   org_unit_id: string;
   path: string;
+  kind: string;
 }
 
 /**
  * The accounts of the office: list and search them, change their name, role and unit, deactivate and
  * reactivate them, reset a password; and a user's change of its own password.
- * Who manages whom: an ADMIN every account; a SUPERVISOR the OFFICERs of its subtree only (an
+ * Who manages whom: an ADMIN every account; a SUPERVISOR the OFFICERs and GRASSROOTS accounts of its subtree only (an
  * account outside its subtree is NOT_FOUND, a SUPERVISOR or ADMIN account FORBIDDEN). Every write
  * that makes existing tokens invalid bumps the user's token_version (see AuthService).
  */
@@ -128,15 +129,25 @@ export class AccountsService {
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [ADMIN_SET_LOCK]);
       const target = await this.manageable(m, actor, input.id);
       const role = input.role ?? null;
-      if (role && actor.role !== Role.ADMIN && role !== Role.OFFICER) {
-        throw refused('Giám sát viên chỉ được giao vai trò cán bộ (OFFICER)', 'ROLE_NOT_MANAGEABLE');
+      if (role && actor.role !== Role.ADMIN && role !== Role.OFFICER && role !== Role.GRASSROOTS) {
+        throw refused('Giám sát viên chỉ được giao vai trò cán bộ (OFFICER) hoặc CĐCS (GRASSROOTS)', 'ROLE_NOT_MANAGEABLE');
       }
       let orgUnitId: string | null = null;
+      let unitKind: string = target.kind;
       if (input.orgUnitId !== null && input.orgUnitId !== undefined) {
-        const [unit] = isUuid(input.orgUnitId) ? await m.query(`SELECT id, path, dissolved_at FROM org_unit WHERE id = $1`, [input.orgUnitId]) : [];
+        const [unit] = isUuid(input.orgUnitId) ? await m.query(`SELECT id, path, kind, dissolved_at FROM org_unit WHERE id = $1`, [input.orgUnitId]) : [];
         if (!unit || !canSeeUnit(actor, unit.path)) throw unitNotFound();
         if (unit.dissolved_at && unit.id !== target.org_unit_id) throw problems.add('orgUnitId', 'Đơn vị đã giải thể').error();
         orgUnitId = unit.id;
+        unitKind = unit.kind;
+      }
+      // A GRASSROOTS account sits on a CĐCS, and a CĐCS's account stays GRASSROOTS (docs/architecture.md#grassroots-unions).
+      const finalRole = role ?? target.role;
+      if (finalRole === Role.GRASSROOTS && unitKind !== 'GRASSROOTS') {
+        throw problems.add(orgUnitId ? 'orgUnitId' : 'role', 'Tài khoản CĐCS phải thuộc một CĐCS').error();
+      }
+      if (target.role === Role.GRASSROOTS && finalRole !== Role.GRASSROOTS && unitKind === 'GRASSROOTS') {
+        throw problems.add('role', 'Tài khoản đặt tại CĐCS chỉ có vai trò CĐCS; hãy chuyển tài khoản sang đơn vị khác').error();
       }
       if (target.role === Role.ADMIN && target.active && role && role !== Role.ADMIN) await this.keepAnAdmin(m, target.id, 'hạ quyền');
       await m.query(
@@ -228,13 +239,13 @@ export class AccountsService {
   private async manageable(m: EntityManager, actor: Actor, id: string): Promise<AccountRow> {
     if (!isUuid(id)) throw accountNotFound();
     const [row]: AccountRow[] = await m.query(
-      `SELECT u.id, u.role, u.active, u.org_unit_id, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1 FOR UPDATE OF u`,
+      `SELECT u.id, u.role, u.active, u.org_unit_id, o.path, o.kind FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1 FOR UPDATE OF u`,
       [id],
     );
     if (!row || !canSeeUnit(actor, row.path)) throw accountNotFound();
     if (actor.role === Role.OFFICER) throw refused('Cán bộ không được quản lý tài khoản');
-    if (actor.role === Role.SUPERVISOR && row.role !== Role.OFFICER) {
-      throw refused('Giám sát viên chỉ quản lý tài khoản cán bộ (OFFICER) trong phạm vi của mình', 'ROLE_NOT_MANAGEABLE');
+    if (actor.role === Role.SUPERVISOR && row.role !== Role.OFFICER && row.role !== Role.GRASSROOTS) {
+      throw refused('Giám sát viên chỉ quản lý tài khoản cán bộ (OFFICER) và tài khoản CĐCS (GRASSROOTS) trong phạm vi của mình', 'ROLE_NOT_MANAGEABLE');
     }
     return row;
   }

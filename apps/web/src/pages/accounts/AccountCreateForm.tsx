@@ -6,9 +6,9 @@ import { SelectField, TextField } from '../../ui/fields';
 import { ActionForm, useForm } from '../../ui/forms';
 import { PASSWORD_MIN_LENGTH } from '../PasswordPage';
 
-/** The roles the caller may give: an admin any, a supervisor officers only. */
+/** The roles the caller may give: an admin any, a supervisor officers and CĐCS accounts (on a CĐCS only, the API checks). */
 export function assignableRoles(callerRole: Role): { value: Role; label: string }[] {
-  const roles: Role[] = callerRole === 'ADMIN' ? ['OFFICER', 'SUPERVISOR', 'ADMIN'] : ['OFFICER'];
+  const roles: Role[] = callerRole === 'ADMIN' ? ['OFFICER', 'SUPERVISOR', 'ADMIN', 'GRASSROOTS'] : ['OFFICER', 'GRASSROOTS'];
   return roles.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 }
 

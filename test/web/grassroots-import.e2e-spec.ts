@@ -1,0 +1,183 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { vnToday, walkToStage } from '../support/case-fixtures';
+import { Cdcs, citizenIdFor, newCdcs } from '../support/grassroots';
+import { csvOf } from '../support/register-imports';
+import { PASSWORD, Province, TestApi } from '../support/test-api';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+
+/**
+ * A CĐCS's chair imports its staff list (dry run, then apply), admits five people by one decision and records one
+ * leaving; the upper level's supervisor opens the CĐCS's page (read only). Screenshots 52-grassroots-import,
+ * 53-grassroots-member and 54-grassroots-union at 1366 and 390 px (UPDATE_SCREENSHOTS=1).
+ */
+jest.setTimeout(300_000);
+
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
+const WIDE = { width: 1366, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const HEAD = ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Công việc', 'Loại hợp đồng lao động', 'Số điện thoại'];
+const PEOPLE: [string, string, 'MALE' | 'FEMALE'][] = [
+  ['Bùi Thị Hạnh', '1991-03-14', 'FEMALE'],
+  ['Đỗ Văn Khoa', '1988-11-02', 'MALE'],
+  ['Lê Văn Cường', '1993-06-21', 'MALE'],
+  ['Ngô Thị Lan', '1996-01-30', 'FEMALE'],
+  ['Phan Thị Yến', '1990-09-09', 'FEMALE'],
+];
+
+describe('grassroots staff-list import and the upper level’s CĐCS page (browser)', () => {
+  let api: TestApi;
+  let p: Province;
+  let c: Cdcs;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    mkdirSync(SHOTS, { recursive: true });
+    api = await TestApi.start();
+    p = await api.newProvince(1);
+    c = await newCdcs(api, p, 'Công ty Cơ Khí Hòa Phát');
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of (400|401|403|404|409|413)/.test(m.text())) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  /** `at`: the element scrolled to the top of the view first (the page's top otherwise). */
+  async function shot(name: string, at?: string): Promise<void> {
+    for (const vp of [WIDE, PHONE]) {
+      await page.setViewportSize(vp);
+      await page.waitForTimeout(150);
+      if (at) await page.getByTestId(at).evaluate('(e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 90)');
+      else await page.evaluate('window.scrollTo(0, 0)');
+      await page.waitForTimeout(100);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
+    }
+    await page.setViewportSize(WIDE);
+  }
+
+  async function login(email: string): Promise<void> {
+    await page.goto(`${api.url}/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  }
+
+  it('imports, admits five by one decision, records a leaving; the supervisor reads the CĐCS’s page', async () => {
+    await login(c.chair.email);
+    await page.getByTestId('members-page').waitFor();
+    await page.getByTestId('nav-staff-import').click();
+    await page.getByTestId('staff-import-page').waitFor();
+    const rows = [
+      HEAD,
+      ...PEOPLE.map(([name, birth, sex]) => [
+        name,
+        citizenIdFor(birth, sex),
+        vnDay(birth),
+        sex === 'FEMALE' ? 'Nữ' : 'Nam',
+        'Thợ cơ khí',
+        'Không xác định thời hạn',
+        '',
+      ]),
+      ['Trịnh Văn Sai', '034090012345', '01/01/1991', 'Nữ', '', '', ''],
+    ];
+    await page.getByTestId('staff-import-file').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: csvOf(rows) });
+    await page.getByTestId('staff-import-check').click();
+    await page.getByTestId('staff-import-result').waitFor();
+    expect(await page.locator('[data-testid="staff-import-row"][data-action="CREATE"]').count()).toBe(5);
+    const refused = page.locator('[data-testid="staff-import-row"][data-action="REFUSED"]');
+    expect(await refused.count()).toBe(1);
+    expect(await refused.textContent()).toContain('không khớp');
+    const [before] = await api.db.query(`SELECT count(*)::int AS n FROM grassroots_staff WHERE grassroots_union_id = $1`, [c.id]);
+    expect(before.n).toBe(0);
+    await shot('52-grassroots-import', 'staff-import-result');
+    await page.getByTestId('staff-import-apply').click();
+    await page.getByRole('status').filter({ hasText: 'Đã nhập: thêm 5' }).first().waitFor();
+    const [after] = await api.db.query(`SELECT count(*)::int AS n FROM grassroots_staff WHERE grassroots_union_id = $1`, [c.id]);
+    expect(after.n).toBe(5);
+
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-row').nth(4).waitFor();
+    const boxes = page.getByTestId('members-table').getByRole('checkbox');
+    for (let i = 0; i < 5; i++) await boxes.nth(i).check();
+    await page.getByTestId('admit-number').fill('12/QĐ-CĐCS');
+    await page.getByTestId('admit-date').fill(vnDay(vnToday()));
+    await page.getByTestId('admit-signer').fill('Trần Văn Chủ Tịch');
+    await page.getByTestId('admit-form-submit').click();
+    await page.getByRole('status').filter({ hasText: 'Đã kết nạp 5 đoàn viên' }).first().waitFor();
+    await page.getByTestId('members-table').getByRole('checkbox').first().waitFor({ state: 'detached' });
+
+    await page.locator('[data-testid="member-row"]', { hasText: 'Lê Văn Cường' }).getByTestId('member-open').click();
+    await page.getByTestId('member-history').waitFor();
+    await page.getByTestId('leave-reason').selectOption('WITHDREW');
+    await page.getByTestId('leave-note').fill('Đơn xin ra ngày hôm nay');
+    await page.getByTestId('leave-form-submit').click();
+    await page.getByRole('status').filter({ hasText: 'Đã ghi nhận Lê Văn Cường ra khỏi tổ chức' }).first().waitFor();
+    await page.getByTestId('member-history').filter({ hasText: 'Xin ra' }).waitFor();
+    const left = await api.db.query(`SELECT left_reason, left_note FROM member WHERE grassroots_union_id = $1 AND left_on IS NOT NULL`, [c.id]);
+    expect(left).toEqual([{ left_reason: 'WITHDREW', left_note: 'Đơn xin ra ngày hôm nay' }]);
+    await shot('53-grassroots-member', 'member-panel');
+    // A correction of the person (updateStaff) from the same panel.
+    await page.getByTestId('staff-edit').locator('summary').click();
+    await page.getByTestId('staff-edit-form').getByLabel('Công việc').fill('Tổ trưởng cơ khí');
+    await page.getByTestId('staff-edit-form-submit').click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin Lê Văn Cường' }).first().waitFor();
+    const [edited] = await api.db.query(`SELECT job FROM grassroots_staff WHERE grassroots_union_id = $1 AND full_name = 'Lê Văn Cường'`, [c.id]);
+    expect(edited.job).toBe('Tổ trưởng cơ khí');
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await login(p.supervisor.email);
+    await page.getByTestId('nav-unions').click();
+    const row = page.locator('[data-testid="union-row"]', { hasText: 'Cơ Khí Hòa Phát' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Có');
+    await row.getByTestId('union-open').click();
+    await page.getByTestId('union-page').waitFor();
+    await page.getByTestId('member-row').nth(4).waitFor();
+    expect(await page.getByTestId('union-facts').textContent()).toContain('4 đoàn viên / 5 người lao động');
+    // Read only: no ticks, no decision, no adding.
+    expect(await page.getByTestId('members-table').getByRole('checkbox').count()).toBe(0);
+    expect(await page.getByTestId('admit-form').count()).toBe(0);
+    expect(await page.getByTestId('staff-add').count()).toBe(0);
+    await page.locator('[data-testid="member-row"]', { hasText: 'Lê Văn Cường' }).getByTestId('member-open').click();
+    await page.getByTestId('member-history').filter({ hasText: 'Xin ra' }).waitFor();
+    expect(await page.getByTestId('leave-form').count()).toBe(0);
+    await shot('54-grassroots-union');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lets the supervisor create the first account of a recognized case’s CĐCS from the case page', async () => {
+    const ref = await walkToStage(api, p, 'RECOGNIZED');
+    const [{ grassroots_union_id: unitId }] = await api.db.query(`SELECT grassroots_union_id FROM founding_case WHERE id = $1`, [ref.caseId]);
+    await page.goto(`${api.url}/ho-so/${ref.caseId}`);
+    await page.getByTestId('grassroots-account').waitFor();
+    await page.getByTestId('grassroots-account-open').locator('summary').click();
+    const email = `chu.tich.${p.tag}@test.vn`;
+    await page.getByTestId('grassroots-account-email').fill(email);
+    await page.getByTestId('grassroots-account-name').fill('Vũ Thị Chủ Tịch');
+    await page.getByTestId('grassroots-account-password').fill('Mật-khẩu-đủ-dài-2026');
+    await page.getByTestId('grassroots-account-form-submit').click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã tạo tài khoản ${email}` })
+      .first()
+      .waitFor();
+    const users = await api.db.query(`SELECT role, org_unit_id FROM app_user WHERE email = $1`, [email]);
+    expect(users).toEqual([{ role: 'GRASSROOTS', org_unit_id: unitId }]);
+    await page.getByTestId('case-grassroots-link').click();
+    await page.getByTestId('union-facts').filter({ hasText: 'đã có tài khoản' }).waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+});
