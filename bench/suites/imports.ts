@@ -1,8 +1,7 @@
-import { ENTERPRISE_IMPORT, EnterpriseImportRow, importWorkbookBuffer } from '@app/core';
+import { ENTERPRISE_IMPORT, EnterpriseImportRow, copyFromStdin, importWorkbookBuffer } from '@app/core';
 import { Ownership, taxCodeCheckDigit } from '@app/domain';
 import { Host } from '../lib/children';
 import { Ctx, Row } from '../lib/context';
-import { copyFromStdin } from '../lib/copy';
 import { GqlClient } from '../lib/http';
 import { median, now } from '../lib/stats';
 

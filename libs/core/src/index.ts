@@ -1,5 +1,6 @@
 export * from './common/actor';
 export * from './common/app-error';
+export * from './common/copy-from-stdin';
 export * from './common/dates';
 export * from './common/graceful-shutdown';
 export * from './common/open-stages.sql';

@@ -36,7 +36,7 @@ class CopyFromStdin {
 
   constructor(
     readonly text: string,
-    private readonly lines: readonly string[],
+    private readonly lines: readonly string[] | Buffer,
   ) {
     this.done = new Promise<number>((resolve, reject) => {
       this.resolve = resolve;
@@ -49,6 +49,11 @@ class CopyFromStdin {
   }
 
   handleCopyInResponse(connection: CopyConnection): void {
+    if (Buffer.isBuffer(this.lines)) {
+      for (let i = 0; i < this.lines.length; i += 256 * 1024) connection.sendCopyFromChunk(this.lines.subarray(i, i + 256 * 1024));
+      connection.endCopyFrom();
+      return;
+    }
     // About 256 kB per CopyData message.
     let part: string[] = [];
     let size = 0;
@@ -86,10 +91,10 @@ class CopyFromStdin {
 }
 
 /**
- * Runs `sql` (a `COPY … FROM STDIN`, text format) on `client` with `lines` (each a row ending in '\n', fields
- * made with copyField); resolves with the number of rows copied, rejects with the server's error.
+ * Runs `sql` (a `COPY … FROM STDIN`) on `client` with `lines` (each a row ending in '\n', fields made with
+ * copyField) or bytes already in COPY's format; resolves with the number of rows copied, rejects with the server's error.
  */
-export function copyFromStdin(client: PoolClient, sql: string, lines: readonly string[]): Promise<number> {
+export function copyFromStdin(client: PoolClient, sql: string, lines: readonly string[] | Buffer): Promise<number> {
   const q = new CopyFromStdin(sql, lines);
   void client.query(q as never);
   return q.done;

@@ -1,6 +1,7 @@
 import { IsoDate, Ownership, isIsoDate, normalizeTaxCode } from '@app/domain';
 import { AppError, ErrorCode } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
+import { FIELD_LABEL } from '../common/messages-vi';
 
 /** Where a worker count came from. */
 export enum WorkerCountSource {
@@ -32,28 +33,8 @@ const MAX_NOTE = 2000;
 /** The earliest day a count or a closing may be dated (as the case evidence). */
 const EARLIEST_DAY = '2000-01-01';
 
-/** How the register's fields are named to users (the import's headings where it has one). */
-export const ENTERPRISE_FIELD_LABEL: Record<string, string> = {
-  name: 'Tên doanh nghiệp',
-  taxCode: 'Mã số thuế',
-  workerCount: 'Số lao động',
-  workerCountOn: 'Ngày đếm lao động',
-  address: 'Địa chỉ',
-  district: 'Huyện/Xã',
-  sector: 'Ngành',
-  ownership: 'Loại hình',
-  hasUnion: 'Đã có công đoàn',
-  orgUnitId: 'Đơn vị',
-  closedOn: 'Ngày ngừng hoạt động',
-  note: 'Ghi chú',
-  search: 'Từ khóa tìm kiếm',
-  minWorkers: 'Số lao động tối thiểu',
-  caseStatus: 'Tình trạng hồ sơ',
-  includeClosed: 'Gồm doanh nghiệp đã ngừng hoạt động',
-  sort: 'Sắp xếp',
-  first: 'Số dòng mỗi trang',
-  after: 'Con trỏ trang',
-};
+/** How the register's fields are named to users: the shared labels, the enterprise's name as the import's heading says it. */
+const ENTERPRISE_FIELD_LABEL: Readonly<Record<string, string>> = { ...FIELD_LABEL, name: 'Tên doanh nghiệp' };
 
 const label = (field: string): string => ENTERPRISE_FIELD_LABEL[field] ?? field;
 
