@@ -33,6 +33,7 @@ import { RegisterFilesController } from './registers/register-files.controller';
 import { RegisterImportsController } from './imports/register-imports.controller';
 import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroots.resolver';
+import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
@@ -86,6 +87,7 @@ class GraphqlSupportModule {}
     UserResolver,
     OrgUnitResolver,
     MemberResolver,
+    StatisticsReturnResolver,
     AdmissionDecisionResolver,
     FoundingCaseResolver,
     CaseTransitionResolver,

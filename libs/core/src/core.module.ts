@@ -30,6 +30,7 @@ import { ReportsService } from './reports/reports.service';
 import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
 import { RegisterImportsService } from './register-imports/register-imports.service';
 import { AdmissionsService, GrassrootsAccountService, MembersQueryService, MembershipChangesService, StaffImportService, StaffService } from './grassroots';
+import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
 
 const SERVICES = [
   CalendarService,
@@ -65,6 +66,9 @@ const SERVICES = [
   MembershipChangesService,
   GrassrootsAccountService,
   StaffImportService,
+  ReturnPeriodsService,
+  StatisticsReturnsService,
+  ReturnsBoardService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */
