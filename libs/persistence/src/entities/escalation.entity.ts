@@ -20,7 +20,7 @@ export class EscalationEntity {
   @ManyToOne(() => MembershipApplicationEntity, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'application_id' })
   application?: MembershipApplicationEntity | null;
-  /** A CĐCS whose statistics return for `returnPeriod` is due or missing (docs/architecture.md#statistics-returns). */
+  /** A CĐCS whose statistics return for `returnPeriod` is due or missing (docs/architecture.md#statistics-returns); no foreign key: units are dissolved, not deleted. */
   @Column({ name: 'return_union_id', type: 'uuid', nullable: true }) returnUnionId: string | null;
   @Column({ name: 'return_period', type: 'varchar', length: 16, nullable: true }) returnPeriod: string | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;

@@ -52,7 +52,7 @@ export class StatisticsReturns1795496897230 implements MigrationInterface {
          CONSTRAINT "PK_statistics_return_version" PRIMARY KEY ("return_id", "version"))`,
     );
 
-    await q.query(`ALTER TABLE "escalation" ADD "return_union_id" uuid REFERENCES "org_unit"("id") ON DELETE CASCADE, ADD "return_period" character varying(16)`);
+    await q.query(`ALTER TABLE "escalation" ADD "return_union_id" uuid, ADD "return_period" character varying(16)`);
     await q.query(`ALTER TABLE "escalation" DROP CONSTRAINT "CHK_escalation_subject"`);
     await q.query(
       `ALTER TABLE "escalation" ADD CONSTRAINT "CHK_escalation_subject" CHECK (num_nonnulls("case_id", "application_id", "return_union_id") = 1 AND ("return_union_id" IS NULL) = ("return_period" IS NULL))`,
