@@ -1,4 +1,6 @@
-import { RETURN_INDICATORS } from '@app/domain';
+import { Workbook } from 'exceljs';
+import { ReportBuilderService } from '@app/core';
+import { RETURN_INDICATORS, RETURN_INDICATOR_VI } from '@app/domain';
 import { R } from '../support/statistics-returns';
 import { codeOf, errorOf } from '../support/case-fixtures';
 import { Cdcs, G, addStaff, newCdcs } from '../support/grassroots';
@@ -173,5 +175,41 @@ describe('statistics returns of a CĐCS', () => {
     expect(c.missing).toEqual([{ grassrootsUnionId: two.id, state: 'MISSING' }]);
     const fed = (await api.ok(R.consolidated, { u: a.federationId, ...period }, a.federationSupervisor.token)).consolidatedStatisticsReturn;
     expect(fed.rows.find((r: { unitId: string }) => r.unitId === a.unitId)).toMatchObject({ grassroots: 2, accepted: 1, figures: { admitted: 4 } });
+  });
+
+  it('puts the consolidation into the period report as its own sheet: units by indicators, the total, the CĐCS without an accepted return', async () => {
+    const { requestReport } = await api.ok(
+      `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
+      {
+        i: { orgUnitId: a.unitId, periodKind: 'QUARTER', periodStart: '2026-04-01' },
+      },
+      a.supervisor.token,
+    );
+    expect(await api.app.get(ReportBuilderService).build(requestReport.id)).toEqual({ built: true });
+    const [{ xlsx }] = await api.db.query(`SELECT xlsx FROM report WHERE id = $1`, [requestReport.id]);
+    const wb = new Workbook();
+    await wb.xlsx.load(xlsx);
+    const ws = wb.getWorksheet('Báo cáo thống kê CĐCS')!;
+    expect(String(ws.getRow(4).getCell(1).value)).toContain('Báo cáo 6 tháng 2026 (mẫu 2-HĐCĐ): số liệu đến ngày 31/05/2026');
+    expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual([
+      'STT',
+      'Đơn vị',
+      'Số CĐCS',
+      'CĐCS có báo cáo được duyệt',
+      ...RETURN_INDICATORS.map((k) => RETURN_INDICATOR_VI[k]),
+    ]);
+    const rows: unknown[][] = [];
+    ws.eachRow((row, n) => {
+      if (n > 5) rows.push((row.values as unknown[]).slice(1));
+    });
+    const byName = (name: string) => rows.find((r) => r[1] === name)!;
+    const oneName = (await api.db.query(`SELECT name FROM org_unit WHERE id = $1`, [one.id]))[0].name;
+    const twoName = (await api.db.query(`SELECT name FROM org_unit WHERE id = $1`, [two.id]))[0].name;
+    const accepted = (await get(one)).figures;
+    expect(byName(oneName).slice(2)).toEqual([1, 1, ...RETURN_INDICATORS.map((k) => accepted[k])]);
+    expect(byName(twoName).slice(2)).toEqual([1, 0, ...RETURN_INDICATORS.map(() => 0)]);
+    expect(byName('Tổng cộng').slice(2)).toEqual([2, 1, ...RETURN_INDICATORS.map((k) => accepted[k])]);
+    const missingAt = rows.findIndex((r) => r[1] === 'Công đoàn cơ sở chưa có báo cáo được duyệt');
+    expect(rows.slice(missingAt + 1).map((r) => [r[1], r[3]])).toEqual([[twoName, 'Chưa gửi, quá hạn']]);
   });
 });
