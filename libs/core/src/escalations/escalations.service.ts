@@ -138,7 +138,7 @@ export class EscalationsService {
       for (const y of [year - 1, year])
         for (const kind of ['HALF_YEAR', 'YEAR'] as const)
           for (const p of await this.periods.allDated(m, kind, y))
-            rows.push({ kind, year: y, setting: p.settingUnitId, ref: p.end, due: p.dueOn, remind: p.remindOn });
+            rows.push({ kind, year: y, setting: p.settingUnitId, path: p.settingPath ?? null, ref: p.end, due: p.dueOn, remind: p.remindOn });
       const [r] = await q.query(RAISE_RETURNS_SQL, [today, JSON.stringify(rows)]);
       await q.commitTransaction();
       return r;

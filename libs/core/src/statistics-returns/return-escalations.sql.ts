@@ -1,4 +1,4 @@
-import { SETTING_UNIT_SQL } from './return-periods.service';
+import { SETTING_OF_SQL } from './return-periods.service';
 
 /**
  * Statistics returns not submitted in time (docs/architecture.md#statistics-returns), in the escalation sweep: per CĐCS,
@@ -10,9 +10,9 @@ import { SETTING_UNIT_SQL } from './return-periods.service';
  */
 export const RAISE_RETURNS_SQL = `
 WITH p AS (
-  SELECT * FROM jsonb_to_recordset($2::jsonb) AS p(kind text, year int, setting uuid, ref date, due date, remind date)
+  SELECT * FROM jsonb_to_recordset($2::jsonb) AS p(kind text, year int, setting uuid, path text, ref date, due date, remind date)
 ), g AS MATERIALIZED (
-  SELECT o.id, o.parent_id, o.created_at, ${SETTING_UNIT_SQL('o')} AS setting FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL
+  SELECT o.id, o.parent_id, o.created_at, ${SETTING_OF_SQL('o', '$2')} AS setting FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL
 ), due AS MATERIALIZED (
   SELECT g.id, g.parent_id, p.kind || '-' || p.year AS period, lvl.level
     FROM g JOIN p ON p.setting IS NOT DISTINCT FROM g.setting AND (g.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= p.ref

@@ -7,9 +7,17 @@ import { CalendarService } from '../calendar/calendar.service';
 export interface DatedPeriod extends ReturnPeriod {
   dueOn: IsoDate;
   remindOn: IsoDate;
-  /** The unit whose settings these are; null: the defaults. */
+  /** The unit whose settings these are, and its path; null: the defaults. */
   settingUnitId: string | null;
+  settingPath?: string | null;
 }
+
+/**
+ * SQL: the unit whose settings apply to the unit aliased `g`, among the periods of parameter `param` (asJson): the nearest
+ * ancestor-or-self with settings, else null. A few settings at most: read from the parameter, not joined per unit.
+ */
+export const SETTING_OF_SQL = (g: string, param: string) => `(SELECT s.setting FROM jsonb_to_recordset(${param}::jsonb) AS s(setting uuid, path text)
+   WHERE s.setting IS NOT NULL AND (${g}.path = s.path OR ${g}.path LIKE s.path || '.%') ORDER BY length(s.path) DESC LIMIT 1)`;
 
 /** SQL: the unit whose settings apply to the unit aliased `g` (the nearest ancestor-or-self with a row), else null. */
 export const SETTING_UNIT_SQL = (g: string) => `(SELECT s.org_unit_id FROM statistics_return_setting s JOIN org_unit a ON a.id = s.org_unit_id
@@ -29,11 +37,14 @@ export class ReturnPeriodsService {
   /** Every setting in force (the defaults and each unit's row), each with its period of `kind` in `year`. */
   async allDated(m: EntityManager, kind: ReturnPeriodKind, year: number): Promise<DatedPeriod[]> {
     const cal = await this.calendar.calendarIn(m);
-    const rows: (ReturnSettings & { unitId: string })[] = await m.query(
-      `SELECT org_unit_id AS "unitId", half_year_day AS "halfYearDay", year_day AS "yearDay", due_working_days AS "dueWorkingDays",
-              reminder_working_days AS "reminderWorkingDays" FROM statistics_return_setting`,
+    const rows = await m.query(
+      `SELECT s.org_unit_id AS "unitId", o.path, s.half_year_day AS "halfYearDay", s.year_day AS "yearDay", s.due_working_days AS "dueWorkingDays",
+              s.reminder_working_days AS "reminderWorkingDays" FROM statistics_return_setting s JOIN org_unit o ON o.id = s.org_unit_id`,
     );
-    return [this.dated(cal, kind, year, DEFAULT_RETURN_SETTINGS, null), ...rows.map((r) => this.dated(cal, kind, year, r, r.unitId))];
+    return [
+      this.dated(cal, kind, year, DEFAULT_RETURN_SETTINGS, null),
+      ...rows.map((r: ReturnSettings & { unitId: string; path: string }) => ({ ...this.dated(cal, kind, year, r, r.unitId), settingPath: r.path })),
+    ];
   }
 
   /** The period of `kind` in `year` for the unit `unitId` (its nearest ancestor's settings, else the defaults). */
@@ -50,6 +61,8 @@ export class ReturnPeriodsService {
 
   /** As jsonb rows for SQL (`jsonb_to_recordset`): setting, start, ref, due, remind. */
   static asJson(periods: DatedPeriod[]): string {
-    return JSON.stringify(periods.map((p) => ({ setting: p.settingUnitId, start: p.start, ref: p.end, due: p.dueOn, remind: p.remindOn })));
+    return JSON.stringify(
+      periods.map((p) => ({ setting: p.settingUnitId, path: p.settingPath ?? null, start: p.start, ref: p.end, due: p.dueOn, remind: p.remindOn })),
+    );
   }
 }

@@ -6,7 +6,7 @@ import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
 import { FIGURE_COLUMNS, figuresOf } from './return-figures.sql';
-import { ReturnPeriodsService, SETTING_UNIT_SQL } from './return-periods.service';
+import { ReturnPeriodsService, SETTING_OF_SQL } from './return-periods.service';
 
 /** Where a CĐCS stands for a period: its return's status, or NOT_SUBMITTED (not yet due) / MISSING (past the due day). */
 export type BoardState = ReturnStatus | 'NOT_SUBMITTED' | 'MISSING';
@@ -74,7 +74,7 @@ export class ReturnsBoardService {
     const periods = ReturnPeriodsService.asJson(await this.periods.allDated(m, kind, year));
     const rows = await m.query(
       `WITH g AS (
-         SELECT o.id, o.name, ${SETTING_UNIT_SQL('o')} AS setting FROM org_unit o
+         SELECT o.id, o.name, ${SETTING_OF_SQL('o', '$3')} AS setting FROM org_unit o
           WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $1 OR o.path LIKE $2)
        )
        SELECT g.id AS "grassrootsUnionId", g.name, r.id AS "returnId", to_char(coalesce(r.due_on, p.due), 'YYYY-MM-DD') AS "dueOn",
