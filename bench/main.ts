@@ -19,6 +19,7 @@ import { PASSWORD, World, bulk, seedFinishedCases, seedMembers, seedOpenCases, s
 import { figuresSuite } from './suites/figures';
 import { importsSuite } from './suites/imports';
 import { readsSuite } from './suites/reads';
+import { returnsSuite } from './suites/returns';
 import { sweepSuite } from './suites/sweep';
 import { transitionsSuite } from './suites/transitions';
 import { workerSuite } from './suites/worker';
@@ -28,7 +29,7 @@ const RAW_QUEUE = 'bench-raw-noop';
 
 async function main(): Promise<void> {
   const scale = SCALES[process.env.BENCH_SCALE === 'small' ? 'small' : 'full'];
-  // BENCH_ONLY=transitions,reads,imports,sweep,worker,figures runs a subset (for iterating); the default runs all.
+  // BENCH_ONLY=transitions,reads,imports,returns,sweep,worker,figures runs a subset (for iterating); the default runs all.
   const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
   const want = (suite: string) => !only.size || only.has(suite);
   const startedAt = new Date();
@@ -133,6 +134,11 @@ async function main(): Promise<void> {
       // Its own API and worker processes (upload, dry run; outbox relay, apply job), stopped at its end.
       log('imports');
       await importsSuite(ctx, PASSWORD);
+    }
+
+    if (want('returns')) {
+      log('returns');
+      await returnsSuite(ctx);
     }
 
     if (want('sweep')) {

@@ -31,6 +31,7 @@ const SECTION_TITLES: Record<string, string> = {
   sweep: 'Escalation sweep',
   figures: 'Report figures',
   imports: 'Register import',
+  returns: 'Statistics returns',
 };
 
 function value(r: Row, v: number): string {

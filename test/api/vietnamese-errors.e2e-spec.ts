@@ -30,6 +30,22 @@ type Business = (w: World) => Promise<Call[]> | Call[];
 const today = vnToday();
 const tomorrow = addDays(today, 1);
 const FAR_DAY = '2099-06-17';
+const RETURN_ZERO = Object.fromEntries(
+  [
+    'membersAtStart',
+    'admitted',
+    'transferredIn',
+    'leftTransferred',
+    'leftJob',
+    'leftWithdrew',
+    'leftExpelled',
+    'leftDied',
+    'leftPaused',
+    'membersAtEnd',
+    'womenMembers',
+    'staffNotMembers',
+  ].map((k) => [k, 0]),
+);
 const caseInput = (w: World, more: Record<string, unknown>) => ({ caseId: w.ref.caseId, expectedVersion: w.ref.version, ...more });
 
 /** Refusals of each operation's own rules, reachable cheaply; `[]` where the walk's generic calls are all it refuses. */
@@ -313,6 +329,53 @@ const BUSINESS: Record<string, Business> = {
       token: w.admin.token,
       expect: 'BAD_USER_INPUT',
       fields: ['decisionNumber', 'decidedOn', 'signer', 'memberIds'],
+    },
+  ],
+  'Query.statisticsReturn': (w) => [
+    {
+      query: `query($g: ID!) { statisticsReturn(grassrootsUnionId: $g, kind: HALF_YEAR, year: 1990) { id } }`,
+      variables: { g: w.p.unitId },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year'],
+    },
+  ],
+  'Query.statisticsReturns': (w) => [
+    {
+      query: `query($u: ID!) { statisticsReturns(orgUnitId: $u, kind: YEAR, year: 2026) { missing } }`,
+      variables: { u: w.p.federationId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Query.consolidatedStatisticsReturn': (w) => [
+    {
+      query: `query($u: ID!) { consolidatedStatisticsReturn(orgUnitId: $u, kind: YEAR, year: 2026) { unitId } }`,
+      variables: { u: w.p.federationId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Mutation.saveStatisticsReturn': (w) => [
+    {
+      query: `mutation($i: SaveStatisticsReturnInput!) { saveStatisticsReturn(input: $i) { id } }`,
+      variables: { i: { grassrootsUnionId: w.p.unitId, kind: 'YEAR', year: 2026, version: 0, figures: RETURN_ZERO } },
+      token: w.officer.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.submitStatisticsReturn': (w) => [
+    { query: `mutation { submitStatisticsReturn(input: { id: "${randomUUID()}", version: 1 }) { id } }`, token: w.admin.token, expect: 'NOT_FOUND' },
+  ],
+  'Mutation.acceptStatisticsReturn': (w) => [
+    { query: `mutation { acceptStatisticsReturn(input: { id: "${randomUUID()}", version: 1 }) { id } }`, token: w.officer.token, expect: 'FORBIDDEN' },
+  ],
+  'Mutation.sendBackStatisticsReturn': (w) => [
+    {
+      query: `mutation { sendBackStatisticsReturn(input: { id: "${randomUUID()}", version: 1, reason: " " }) { id } }`,
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['reason'],
     },
   ],
   'Mutation.recordMemberLeaving': () => [],

@@ -57,6 +57,16 @@ describe('demo data', () => {
       // Members admitted earlier (applications decided by the upper level) are on the list too.
       expect(await count('MEMBER')).toBeGreaterThan(8);
       expect([await count('LEFT'), await count('NOT_MEMBER')]).toEqual([1, 3]);
+      const r = (
+        await api.ok(
+          `query($g: ID!) { statisticsReturn(grassrootsUnionId: $g, kind: YEAR, year: 2026) { status figures { admitted leftJob } } }`,
+          { g: me.orgUnit.id },
+          token,
+        )
+      ).statisticsReturn;
+      // The 9 of the decision and those of the applications the upper level decided this year.
+      expect(r).toMatchObject({ status: 'SUBMITTED', figures: { leftJob: 1 } });
+      expect(r.figures.admitted).toBeGreaterThanOrEqual(9);
     }
     const other = await api.gql(
       `query($g: ID!) { members(grassrootsUnionId: $g) { totalCount } }`,

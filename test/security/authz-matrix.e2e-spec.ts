@@ -141,7 +141,58 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.createGrassrootsAccount': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `grassrootsUnions` (the upper level's list of its CĐCS) | ✔ its subtree's | ✔ | ✔ | |
   'Query.grassrootsUnions': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // Statistics returns (docs/architecture.md#statistics-returns):
+  // | `statisticsReturn`, `statisticsReturns`, `consolidatedStatisticsReturn` | ✔ its subtree's CĐCS | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS |
+  'Query.statisticsReturn': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Query.statisticsReturns': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Query.consolidatedStatisticsReturn': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  // | `saveStatisticsReturn`, `submitStatisticsReturn` | | | ✔ | GRASSROOTS ✔ its own CĐCS |
+  'Mutation.saveStatisticsReturn': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.submitStatisticsReturn': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  // | `acceptStatisticsReturn`, `sendBackStatisticsReturn` | | ✔ its subtree's CĐCS | ✔ |
+  'Mutation.acceptStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.sendBackStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
 };
+
+const RETURN_YEAR = 2020;
+/** The side's CĐCS's return for the half-year of RETURN_YEAR (a zero draft made once), with its current version. */
+async function returnOf(w: World, s: Side): Promise<{ id: string; version: number }> {
+  const find = async () =>
+    (
+      await w.api.db.query(`SELECT id, version FROM statistics_return WHERE grassroots_union_id = $1 AND period_kind = 'HALF_YEAR' AND year = $2`, [
+        s.grassrootsId,
+        RETURN_YEAR,
+      ])
+    )[0];
+  if (!(await find())) {
+    const zero = {
+      membersAtStart: 0,
+      admitted: 0,
+      transferredIn: 0,
+      leftTransferred: 0,
+      leftJob: 0,
+      leftWithdrew: 0,
+      leftExpelled: 0,
+      leftDied: 0,
+      leftPaused: 0,
+    };
+    await w.api.ok(
+      `mutation($i: SaveStatisticsReturnInput!) { saveStatisticsReturn(input: $i) { id } }`,
+      {
+        i: {
+          grassrootsUnionId: s.grassrootsId,
+          kind: 'HALF_YEAR',
+          year: RETURN_YEAR,
+          version: 0,
+          figures: { ...zero, membersAtEnd: 0, womenMembers: 0, staffNotMembers: 0 },
+          note: 'Ma trận',
+        },
+      },
+      w.admin.token,
+    );
+  }
+  return find();
+}
 
 /** The objects of one province ("in" is province A, the callers' own; "out" is province B). */
 interface Side {
@@ -325,6 +376,38 @@ const ARGS: Record<string, ArgsFn> = {
   }),
   // Allowed: refused as input (nobody else is a member with that citizen id), still "allowed".
   'Mutation.transferMember': (_w, _c, s) => ({ input: { memberId: s.staffId, transferredOn: vnToday() } }),
+  'Query.statisticsReturn': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, kind: 'HALF_YEAR', year }),
+  // The CĐCS itself as the unit: in every caller's scope, the chair's included.
+  'Query.statisticsReturns': (_w, _c, s) => ({ orgUnitId: s.grassrootsId, kind: 'YEAR', year }),
+  'Query.consolidatedStatisticsReturn': (_w, _c, s) => ({ orgUnitId: s.grassrootsId, kind: 'YEAR', year }),
+  // Version 0: the first allowed call saves a draft, the next ones answer CONFLICT (still "allowed").
+  'Mutation.saveStatisticsReturn': (_w, _c, s) => ({
+    input: {
+      grassrootsUnionId: s.grassrootsId,
+      kind: 'YEAR',
+      year: RETURN_YEAR,
+      version: 0,
+      figures: {
+        membersAtStart: 0,
+        admitted: 0,
+        transferredIn: 0,
+        leftTransferred: 0,
+        leftJob: 0,
+        leftWithdrew: 0,
+        leftExpelled: 0,
+        leftDied: 0,
+        leftPaused: 0,
+        membersAtEnd: 0,
+        womenMembers: 0,
+        staffNotMembers: 0,
+      },
+      note: 'Ma trận',
+    },
+  }),
+  // Allowed calls move the side's return on; once past a status they answer TRANSITION_NOT_ALLOWED (still "allowed").
+  'Mutation.submitStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
+  'Mutation.acceptStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
+  'Mutation.sendBackStatisticsReturn': async (w, _c, s) => ({ input: { ...(await returnOf(w, s)), reason: 'Kiểm tra phân quyền' } }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },

@@ -34,6 +34,7 @@ import { RegisterImportsController } from './imports/register-imports.controller
 import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroots.resolver';
 import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver';
+import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
@@ -88,6 +89,7 @@ class GraphqlSupportModule {}
     OrgUnitResolver,
     MemberResolver,
     GrassrootsUnionsResolver,
+    StatisticsReturnResolver,
     AdmissionDecisionResolver,
     FoundingCaseResolver,
     CaseTransitionResolver,

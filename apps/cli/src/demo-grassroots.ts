@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, AdmissionsService, MembershipChangesService, Role, StaffService, UsersService } from '@app/core';
+import { Actor, AdmissionsService, MembershipChangesService, Role, StaffService, StatisticsReturnsService, UsersService } from '@app/core';
 import { LabourContractKind, LeaveReason, Sex, citizenIdCenturyDigit } from '@app/domain';
 
 /** The GRASSROOTS accounts of the demo (password DEMO_PASSWORD): the chairs of two CĐCS (docs/architecture.md#grassroots-unions). */
@@ -28,7 +28,8 @@ function demoCitizenId(birthDate: string, sex: Sex, n: number): string {
 
 /**
  * Two CĐCS get a chair's account and a staff list of 12: 9 admitted by one decision in November 2026, one of them
- * left the job since; 3 not members yet (one a manager, not eligible).
+ * left the job since; 3 not members yet (one a manager, not eligible). Each submits its YEAR 2026 statistics return as
+ * prefilled from its register (docs/architecture.md#statistics-returns), for the upper level to accept or send back.
  */
 export async function loadDemoGrassroots(app: INestApplicationContext, unitIds: ReadonlyMap<string, string>, password: string): Promise<void> {
   const db = app.get(DataSource);
@@ -36,6 +37,7 @@ export async function loadDemoGrassroots(app: INestApplicationContext, unitIds: 
   const staff = app.get(StaffService);
   const admissions = app.get(AdmissionsService);
   const changes = app.get(MembershipChangesService);
+  const returns = app.get(StatisticsReturnsService);
   let n = 0;
   for (const [u, spec] of DEMO_GRASSROOTS_USERS.entries()) {
     const unitId = unitIds.get(spec.unitKey)!;
@@ -69,5 +71,9 @@ export async function loadDemoGrassroots(app: INestApplicationContext, unitIds: 
       memberIds: ids.slice(0, 9),
     });
     await changes.recordLeaving(chair, { memberId: ids[8], leftOn: '2026-11-18', reason: LeaveReason.LEFT_JOB, note: 'Chấm dứt hợp đồng lao động' });
+    const key = { grassrootsUnionId: unitId, kind: 'YEAR', year: 2026 } as const;
+    const prefilled = await returns.get(chair, key);
+    const saved = await returns.save(chair, { ...key, version: 0, figures: prefilled.figures });
+    await returns.submit(chair, saved.id!, saved.version);
   }
 }

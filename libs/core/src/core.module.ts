@@ -39,6 +39,7 @@ import {
   StaffImportService,
   StaffService,
 } from './grassroots';
+import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
 
 const SERVICES = [
   CalendarService,
@@ -76,6 +77,9 @@ const SERVICES = [
   MembershipChangesService,
   GrassrootsAccountService,
   StaffImportService,
+  ReturnPeriodsService,
+  StatisticsReturnsService,
+  ReturnsBoardService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

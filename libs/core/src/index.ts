@@ -51,3 +51,4 @@ export * from './reports/reports.service';
 export * from './imports';
 export * from './register-imports';
 export * from './grassroots';
+export * from './statistics-returns';

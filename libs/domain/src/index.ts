@@ -19,3 +19,4 @@ export * from './lateness';
 export * from './refusal-labels';
 export * from './citizen-id';
 export * from './member-register';
+export * from './statistics-return';

@@ -110,6 +110,7 @@ export const ENTITY_VI = Object.freeze({
   record: 'bản ghi',
   member: 'người lao động trong danh sách của CĐCS',
   grassrootsUnion: 'CĐCS',
+  statisticsReturn: 'báo cáo thống kê của CĐCS',
 });
 export type Entity = keyof typeof ENTITY_VI;
 

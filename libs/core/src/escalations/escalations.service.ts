@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -6,6 +6,8 @@ import { IsoDate } from '@app/domain';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
+import { RAISE_RETURNS_SQL } from '../statistics-returns/return-escalations.sql';
+import { ReturnPeriodsService } from '../statistics-returns/return-periods.service';
 import { EscalationSubject, EscalationView, RAISE_APPLICATIONS_SQL, RAISE_SQL, Raised } from './escalation-raise.sql';
 
 export type { EscalationSubject, EscalationView } from './escalation-raise.sql';
@@ -31,6 +33,8 @@ export class EscalationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** Absent where a tool builds the service by hand for the case sweep alone (bench). */
+    @Optional() private readonly periods?: ReturnPeriodsService,
   ) {}
 
   /**
@@ -97,6 +101,9 @@ export class EscalationsService {
       const [apps]: Raised[] = await inTransaction(q, () => q.query(sql, params));
       raised += apps.raised;
       notified += apps.notified;
+      const returns = await this.raiseReturns(q, today);
+      raised += returns.raised;
+      notified += returns.notified;
     };
     if (lanes === 1) {
       await lane(q, 0);
@@ -118,6 +125,27 @@ export class EscalationsService {
       JSON.stringify({ today, raised, notified }),
     ]);
     return { ran: true, raised, notified };
+  }
+
+  /** Missing statistics returns of this year's and last year's periods (docs/architecture.md#statistics-returns), in their own transaction. */
+  private async raiseReturns(q: Runner, today: IsoDate): Promise<{ raised: number; notified: number }> {
+    if (!this.periods) return { raised: 0, notified: 0 };
+    await q.startTransaction();
+    try {
+      const year = Number(today.slice(0, 4));
+      const m = this.db.manager;
+      const rows = [];
+      for (const y of [year - 1, year])
+        for (const kind of ['HALF_YEAR', 'YEAR'] as const)
+          for (const p of await this.periods.allDated(m, kind, y))
+            rows.push({ kind, year: y, setting: p.settingUnitId, path: p.settingPath ?? null, ref: p.end, due: p.dueOn, remind: p.remindOn });
+      const [r] = await q.query(RAISE_RETURNS_SQL, [today, JSON.stringify(rows)]);
+      await q.commitTransaction();
+      return r;
+    } catch (e) {
+      await q.rollbackTransaction();
+      throw e;
+    }
   }
 
   /** The sweep for one case (after it changed stage); the unique keys keep it from doubling the full sweep. */

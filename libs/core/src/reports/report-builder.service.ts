@@ -11,6 +11,8 @@ import { outboxInsertSelect } from '../outbox/outbox.writer';
 import { renderSummaryCsv } from './report-csv';
 import { ReportFigures, ReportSnapshot } from './report-figures';
 import { renderWorkbook } from './report-workbook';
+import { ReturnsBoardService } from '../statistics-returns/returns-board.service';
+import { latestReturnPeriod } from './report-returns-sheet';
 
 export type ProgressListener = (percent: number) => unknown;
 
@@ -37,6 +39,7 @@ export class ReportBuilderService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly figures: FiguresService,
     private readonly calendar: CalendarService,
+    private readonly returns: ReturnsBoardService,
   ) {}
 
   async build(reportId: string, onProgress: ProgressListener = () => undefined): Promise<{ built: boolean }> {
@@ -112,7 +115,11 @@ export class ReportBuilderService {
       unitName: r.unit.name,
       periodLabel: periodLabelVi(period),
     };
-    return { unitName: r.unit.name, period, figures };
+    const rp = latestReturnPeriod(period.end);
+    const consolidated = await this.db.transaction('REPEATABLE READ', (m) =>
+      this.returns.consolidate(m, { ...r.unit, kind: 'UPPER_LEVEL' }, rp.kind, rp.year, today),
+    );
+    return { unitName: r.unit.name, period, figures, returns: { label: rp.label, referenceDay: rp.end, consolidated } };
   }
 
   /**

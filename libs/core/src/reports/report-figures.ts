@@ -1,3 +1,4 @@
+import type { Consolidated } from '../statistics-returns/returns-board.service';
 import { IsoDate, Period, PeriodKind } from '@app/domain';
 import { ReportStatus } from '../common/statuses';
 import { Figures, GrassrootsFigures, OfficerFigures, OverdueCase } from '../figures/figures.service';
@@ -20,6 +21,8 @@ export interface ReportSnapshot {
   unitName: string;
   period: Period;
   figures: ReportFigures;
+  /** The consolidated statistics returns of the latest return period whose reference day is in or before the report's period. */
+  returns?: { label: string; referenceDay: IsoDate; consolidated: Consolidated };
 }
 
 /** A report row without its files. */

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Workbook, Worksheet, stream } from 'exceljs';
 import { IsoDate, OPEN_STAGES, STAGE_LABELS, formatDateVi, isoDateParts } from '@app/domain';
 import { ReportSnapshot } from './report-figures';
+import { returnsSheet } from './report-returns-sheet';
 import { NOTE_HEADING, SUMMARY_HEADINGS, reportNotesVi, summaryLines } from './report-summary';
 
 export const SHEET_SUMMARY = 'Tổng hợp';
@@ -30,7 +31,7 @@ interface Column {
 }
 
 /** A sheet with the report's title block and a table heading; returns it for the rows to be added. */
-function tableSheet(wb: Workbook, name: string, s: ReportSnapshot, columns: Column[]): Worksheet {
+export function tableSheet(wb: Workbook, name: string, s: ReportSnapshot, columns: Column[]): Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADING_ROW }] });
   ws.columns = columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   const last = columns.length;
@@ -58,7 +59,7 @@ function tableSheet(wb: Workbook, name: string, s: ReportSnapshot, columns: Colu
   return ws;
 }
 
-function addRows(ws: Worksheet, rows: unknown[][]): void {
+export function addRows(ws: Worksheet, rows: unknown[][]): void {
   for (const r of rows) ws.addRow(r);
 }
 
@@ -181,6 +182,7 @@ export async function renderWorkbook(s: ReportSnapshot, builtAt: Date): Promise<
   officerSheet(wb, s);
   grassrootsSheet(wb, s);
   overdueSheet(wb, s);
+  returnsSheet(wb, s, tableSheet);
   notesSheet(wb, s);
   await wb.commit();
   return Buffer.concat(chunks);

@@ -10,7 +10,8 @@ import { UserEntity } from './user.entity';
 @Entity('escalation')
 @Index('UQ_escalation_once', ['caseId', 'stageEntry', 'level'], { unique: true })
 @Index('UQ_escalation_application_once', ['applicationId', 'level'], { unique: true })
-@Check('CHK_escalation_subject', `("case_id" IS NOT NULL) <> ("application_id" IS NOT NULL)`)
+@Index('UQ_escalation_return_once', ['returnUnionId', 'returnPeriod', 'level'], { unique: true })
+@Check('CHK_escalation_subject', `num_nonnulls("case_id", "application_id", "return_union_id") = 1 AND ("return_union_id" IS NULL) = ("return_period" IS NULL)`)
 export class EscalationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
@@ -19,6 +20,9 @@ export class EscalationEntity {
   @ManyToOne(() => MembershipApplicationEntity, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'application_id' })
   application?: MembershipApplicationEntity | null;
+  /** A CĐCS whose statistics return for `returnPeriod` is due or missing (docs/architecture.md#statistics-returns); no foreign key: units are dissolved, not deleted. */
+  @Column({ name: 'return_union_id', type: 'uuid', nullable: true }) returnUnionId: string | null;
+  @Column({ name: 'return_period', type: 'varchar', length: 16, nullable: true }) returnPeriod: string | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;
   @Column({ name: 'stage_entry', type: 'int' }) stageEntry: number;
   @Column({ type: 'varchar', length: 10 }) level: string;

@@ -14,6 +14,7 @@ import { RegisterImports1795496897160 } from './1795496897160-register-imports';
 import { RegisterImportRowFillfactor1795496897170 } from './1795496897170-register-import-row-fillfactor';
 import { CalendarDayDocument1795496897200 } from './1795496897200-calendar-day-document';
 import { GrassrootsRegister1795496897180 } from './1795496897180-grassroots-register';
+import { StatisticsReturns1795496897230 } from './1795496897230-statistics-returns';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   InitialSchema1795496897091, IndexesAndSeed1795496897092, Rewards1795496897094, EscalationProgress1795496897095, EscalationProgressTable1795496897100, ApplicationDueCovering1795496897101,
   MemberTallies1795496897110, FigureIndexes1795496897111, PeriodClose1795496897120, FigureTallies1795496897130, Accounts1795496897140, EnterpriseRegister1795496897150,
   RegisterImports1795496897160, RegisterImportRowFillfactor1795496897170, GrassrootsRegister1795496897180, CalendarDayDocument1795496897200,
+  StatisticsReturns1795496897230,
 ];

@@ -1,0 +1,25 @@
+import { RETURN_INDICATORS, ReturnFigures, returnEditable, returnFigureProblems, returnPeriod } from './statistics-return';
+
+const zero = Object.fromEntries(RETURN_INDICATORS.map((k) => [k, 0])) as ReturnFigures;
+
+describe('statistics returns', () => {
+  it('counts both periods from the day after last year’s 30/11 to 31/5 and 30/11', () => {
+    expect(returnPeriod('HALF_YEAR', 2026)).toEqual({ kind: 'HALF_YEAR', year: 2026, start: '2025-12-01', end: '2026-05-31' });
+    expect(returnPeriod('YEAR', 2026)).toEqual({ kind: 'YEAR', year: 2026, start: '2025-12-01', end: '2026-11-30' });
+    expect(returnPeriod('YEAR', 2026, { halfYearDay: '06-30', yearDay: '12-31', dueWorkingDays: 5, reminderWorkingDays: 2 }).start).toBe('2026-01-01');
+  });
+
+  it('wants the end to balance, women within members and a note for an adjustment', () => {
+    const prefill = { ...zero, membersAtStart: 10, admitted: 3, leftJob: 1, membersAtEnd: 12, womenMembers: 5 };
+    expect(returnFigureProblems(prefill, prefill, null)).toEqual({});
+    const bad = returnFigureProblems({ ...prefill, membersAtEnd: 13, womenMembers: 14 }, prefill, ' ');
+    expect(Object.keys(bad).sort()).toEqual(['membersAtEnd', 'note', 'womenMembers']);
+    expect(bad.membersAtEnd).toContain('(12)');
+    expect(returnFigureProblems({ ...prefill, admitted: 4, membersAtEnd: 13 }, prefill, 'Kết nạp bổ sung')).toEqual({});
+    expect(Object.keys(returnFigureProblems({ ...prefill, admitted: -1 }, prefill, 'x'))).toEqual(['admitted']);
+  });
+
+  it('lets the CĐCS change a draft or a sent-back return only', () => {
+    expect(['DRAFT', 'SUBMITTED', 'SENT_BACK', 'ACCEPTED'].filter((s) => returnEditable(s as never))).toEqual(['DRAFT', 'SENT_BACK']);
+  });
+});
