@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Browser, Locator, Page, chromium } from 'playwright-core';
-import { PASSWORD, Province, TestApi } from '../support/test-api';
+import { Page } from 'playwright-core';
+import { Province, TestApi } from '../support/test-api';
 import { openCase, walkToStage } from '../support/case-fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { BrowserSession } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * The board of a large unit in a real browser: the list view pages through the cases 50 at a time
@@ -16,23 +14,18 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
 
 jest.setTimeout(600_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const SURVEY_CASES = 55;
 const OUTREACH_CASES = 3;
 
 describe('board list view and stage filter (browser)', () => {
   let api: TestApi;
   let p: Province;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
-  const consoleErrors: string[] = [];
   const outreach = new Set<string>();
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
     api = await TestApi.start();
     p = await api.newProvince(2);
     for (let i = 0; i < SURVEY_CASES; i++) {
@@ -47,30 +40,14 @@ describe('board list view and stage filter (browser)', () => {
           .caseId,
       );
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url);
+    page = s.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
-
-  async function shot(name: string, focus?: Locator): Promise<void> {
-    for (const vp of [WIDE, PHONE]) {
-      await page.setViewportSize(vp);
-      await page.waitForTimeout(150);
-      if (focus) await focus.first().scrollIntoViewIfNeeded();
-      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
-    }
-    await page.setViewportSize(WIDE);
-  }
 
   /** The most lines any of the headings takes (its height over its line height). */
   const mostLines = (selector: string): Promise<number> =>
@@ -83,10 +60,7 @@ describe('board list view and stage filter (browser)', () => {
   const rangeIs = (text: string) => page.getByTestId('board-pager-range').filter({ hasText: text }).waitFor();
 
   it('pages through the list, filters by stage, and keeps view and filter in the address', async () => {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(p.supervisor.email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await s.login(p.supervisor.email);
     await page
       .getByTestId('board-total')
       .filter({ hasText: String(SURVEY_CASES + OUTREACH_CASES) })
@@ -103,7 +77,7 @@ describe('board list view and stage filter (browser)', () => {
     expect(first).toMatch(/\tHuyện (Vũ Thư|Kiến Xương)\t/); // the district
     expect(first).toMatch(/\d{2}\/\d{2}\/\d{4}/); // the due day
     expect(await mostLines('.board-table th[scope="col"]')).toBeLessThanOrEqual(2);
-    await shot('43-board-list', page.getByTestId('board-pager'));
+    await s.shot('43-board-list', page.getByTestId('board-pager'));
 
     const firstPage = new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id'))));
     await page.getByTestId('board-pager-next').click();
@@ -135,7 +109,7 @@ describe('board list view and stage filter (browser)', () => {
     expect(await page.getByTestId('column-OUTREACH').getByTestId('case-card').count()).toBe(OUTREACH_CASES);
     expect(await page.getByTestId('column-SURVEY').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('xem')).toBeNull();
-    await shot('44-board-stage-filter');
-    expect(consoleErrors).toEqual([]);
+    await s.shot('44-board-stage-filter');
+    expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-import { Browser, Page, chromium } from 'playwright-core';
-import { PASSWORD, Province, TestApi, newTaxCode } from '../support/test-api';
+import { Page } from 'playwright-core';
+import { Province, TestApi, newTaxCode } from '../support/test-api';
 import { openCase } from '../support/case-fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureWebBuild } from './support/web-build';
+import { BrowserSession } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * The board's search box and district filter in a real browser against the real API: a supervisor
@@ -15,11 +16,10 @@ describe('board search (browser)', () => {
   let api: TestApi;
   let p: Province;
   let other: Province;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
   const taxCode = newTaxCode();
   const names = { duoc1: '', duoc2: '', may: '', elsewhere: '' };
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -34,17 +34,12 @@ describe('board search (browser)', () => {
     await openCase(api, p, { name: names.may, district: 'Huyện Đông Hưng' });
     await openCase(api, other, { name: names.elsewhere, district: 'Huyện Đông Hưng' });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url);
+    page = s.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
 
@@ -58,10 +53,7 @@ describe('board search (browser)', () => {
   }
 
   it('finds "Công ty Dược …" from "cong ty duoc", by tax-code prefix and by district; never another unit’s case', async () => {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(p.supervisor.email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await s.login(p.supervisor.email);
     await page.getByTestId('column-SURVEY').getByText(names.may).waitFor();
     expect(await cards(3)).toEqual([names.duoc1, names.duoc2, names.may].sort());
 
@@ -91,6 +83,6 @@ describe('board search (browser)', () => {
     await page.getByTestId('board-filter-district').fill('');
     await search.fill('');
     expect(await cards(3)).toEqual([names.duoc1, names.duoc2, names.may].sort());
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Browser, Locator, Page, chromium } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { CalendarService } from '@app/core';
-import { PASSWORD, Province, TestApi, TestUser } from '../support/test-api';
+import { Province, TestApi, TestUser } from '../support/test-api';
 import { addDays, openCase, vnToday } from '../support/case-fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { BrowserSession } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * The calendar page (Lịch làm việc) in a real browser against the real API: an admin reads a year's
@@ -18,9 +16,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
 
 jest.setTimeout(300_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 
@@ -28,18 +23,16 @@ describe('calendar page (browser)', () => {
   let api: TestApi;
   let p: Province;
   let admin: TestUser;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
   let day: string;
   const cases: { id: string; due: string }[] = [];
-  const consoleErrors: string[] = [];
 
   const dueOf = async (id: string): Promise<string> =>
     (await api.db.query(`SELECT to_char(stage_due_on, 'YYYY-MM-DD') AS due FROM founding_case WHERE id = $1`, [id]))[0].due;
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
     api = await TestApi.start();
     admin = await api.newAdmin();
     p = await api.newProvince(1);
@@ -52,44 +45,20 @@ describe('calendar page (browser)', () => {
     day = addDays(vnToday(), 1);
     while (!cal.isWorkingDay(day) || [0, 6].includes(weekday(day))) day = addDays(day, 1);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url, { loginWaitsForUser: true });
+    page = s.page;
   });
 
   afterAll(async () => {
     await api?.db.query(`DELETE FROM calendar_day WHERE day = $1`, [day]);
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
-
-  async function shot(name: string, focus?: Locator): Promise<void> {
-    for (const vp of [WIDE, PHONE]) {
-      await page.setViewportSize(vp);
-      await page.waitForTimeout(150);
-      if (focus) await focus.first().scrollIntoViewIfNeeded();
-      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
-    }
-    await page.setViewportSize(WIDE);
-  }
-
-  async function login(email: string): Promise<void> {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
 
   const row = (d: string) => page.locator(`[data-testid="calendar-row"][data-day="${d}"]`);
 
   it('shows a bundled year by its sources, refuses bad input beside its fields, and reports the due days a new day off moves', async () => {
-    await login(admin.email);
+    await s.login(admin.email);
     await page.getByTestId('nav-calendar').click();
     await page.getByTestId('calendar-year').selectOption('2026');
     await row('2026-02-17').waitFor();
@@ -97,7 +66,7 @@ describe('calendar page (browser)', () => {
     expect(await row('2026-08-22').innerText()).toMatch(/Thứ Bảy[\s\S]*Ngày làm bù/);
     expect(await page.getByTestId('calendar-table').innerText()).not.toMatch(/seed/i);
     expect(page.url()).toContain('/lich-lam-viec?nam=2026');
-    await shot('40-calendar');
+    await s.shot('40-calendar');
 
     // A day off on a Saturday, with no note: both rules beside their fields, nothing written.
     let saturday = addDays(day, 1);
@@ -108,7 +77,7 @@ describe('calendar page (browser)', () => {
     expect(await page.getByTestId('calendar-kind-error').innerText()).toContain('là Thứ Bảy, vốn đã là ngày nghỉ');
     expect(await page.getByTestId('calendar-note-error').innerText()).toContain('Ghi chú không được để trống');
     expect(await api.db.query(`SELECT 1 FROM calendar_day WHERE day = $1`, [saturday])).toEqual([]);
-    await shot('41-calendar-refused', page.getByTestId('calendar-form'));
+    await s.shot('41-calendar-refused', page.getByTestId('calendar-form'));
 
     // The newly announced day off.
     await page.getByTestId('calendar-day').fill(vnDay(day));
@@ -127,7 +96,7 @@ describe('calendar page (browser)', () => {
     await page.getByTestId('calendar-year').selectOption(day.slice(0, 4));
     await row(day).waitFor();
     expect(await row(day).innerText()).toContain('Thông báo 99/TB-BNV');
-    await shot('42-calendar-moved', page.getByTestId('calendar-change'));
+    await s.shot('42-calendar-moved', page.getByTestId('calendar-change'));
   });
 
   it('removes the day and shows the due days moving back', async () => {
@@ -139,12 +108,12 @@ describe('calendar page (browser)', () => {
       expect(await dueOf(c.id)).toBe(c.due);
       expect(await page.locator(`[data-testid="moved-row"][data-case-id="${c.id}"]`).getByTestId('moved-after').innerText()).toBe(vnDay(c.due));
     }
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 
   it('is not in an officer’s menu', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await login(p.officers[0].email);
+    await s.login(p.officers[0].email);
     await page.getByTestId('nav-board').waitFor();
     expect(await page.getByTestId('nav-calendar').count()).toBe(0);
   });

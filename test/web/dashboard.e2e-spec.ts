@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { EscalationsService } from '@app/core';
 import { PASSWORD, Province, TestApi, TestUser } from '../support/test-api';
 import { M, addDays, applicant, createEnterprise, vnToday } from '../support/case-fixtures';
 import { TestWorker } from '../support/test-worker';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { BrowserSession } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * The dashboard in a real browser (Debian's Chromium driven by playwright-core) against the real
@@ -20,27 +21,21 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
 
 jest.setTimeout(300_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const YEAR = Number(vnToday().slice(0, 4));
 
 describe('web dashboard (browser)', () => {
   let api: TestApi;
   let p: Province;
   let officer: TestUser;
-  let browser: Browser;
-  let context: BrowserContext;
+  let s: BrowserSession;
   let page: Page;
   let caseId: string;
   let staleCaseId: string;
   let enterpriseName: string;
   let spareEnterpriseName: string;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
     api = await TestApi.start();
     p = await api.newProvince(2);
     officer = p.officers[0];
@@ -81,44 +76,19 @@ describe('web dashboard (browser)', () => {
     );
     await api.app.get(EscalationsService).sweep();
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url, { acceptDownloads: true });
+    page = s.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  /** The page at both widths, saved as NAME-1366.png and NAME-390.png; `focus` is scrolled into view first. */
-  async function shot(name: string, focus?: Locator): Promise<void> {
-    for (const vp of [WIDE, PHONE]) {
-      await page.setViewportSize(vp);
-      await page.waitForTimeout(150);
-      if (focus) await focus.first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
-    }
-    await page.setViewportSize(WIDE);
-  }
-
-  async function login(email: string, password = PASSWORD): Promise<void> {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
-
-  async function logout(): Promise<void> {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-  }
+  /** Without the page-wide no-horizontal-scroll check, which this story has never made. */
+  const shot = (name: string, focus?: Locator) => s.shot(name, focus, { noHorizontalScroll: false });
 
   const casePage = () => page.getByTestId('case-page');
   const form = (id: string) => page.getByTestId(`form-${id}`);
@@ -178,7 +148,7 @@ describe('web dashboard (browser)', () => {
     expect(await page.getByTestId('product-name').innerText()).toBe('Phát triển đoàn viên – Thành lập CĐCS');
     expect(await page.title()).toBe('Phát triển đoàn viên – Thành lập CĐCS');
     await shot('01-login');
-    await login(officer.email, 'wrong-password');
+    await s.login(officer.email, 'wrong-password');
     expect(await alertText(page.locator('form'))).toContain('Sai email hoặc mật khẩu');
     await shot('01-login-error');
     // Keyboard only: Tab to the email field, Tab to the password, Enter submits.
@@ -321,11 +291,11 @@ describe('web dashboard (browser)', () => {
     await inbox.getByRole('button', { name: 'Xác nhận đã xem' }).first().click();
     await page.getByRole('status').filter({ hasText: 'Đã xác nhận cảnh báo' }).waitFor();
     await page.getByText('Không có cảnh báo nào cần xử lý.').waitFor();
-    await logout();
+    await s.logout();
   });
 
   it('supervisor: board and targets before; records the congress and the decision; the case is recognized', async () => {
-    await login(p.supervisor.email);
+    await s.login(p.supervisor.email);
     await page.getByTestId('current-user').waitFor();
     await page.getByTestId('column-FOUNDING_CEREMONY').getByText(enterpriseName).waitFor();
     expect(await countOf('FOUNDING_CEREMONY')).toBe('1');
@@ -498,6 +468,6 @@ describe('web dashboard (browser)', () => {
   });
 
   it('the pages raised no script errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Browser, Locator, Page, chromium } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { EscalationsService } from '@app/core';
-import { PASSWORD, Province, TestApi } from '../support/test-api';
+import { Province, TestApi } from '../support/test-api';
 import { addDays, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { BrowserSession } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * The escalations page in a real browser (docs/architecture.md#escalations-per-case): one row per late case with the label
@@ -16,16 +14,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
 
 jest.setTimeout(300_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
 describe('escalations page (browser)', () => {
   let api: TestApi;
   let p: Province;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
-  const consoleErrors: string[] = [];
   const today = vnToday();
   // Each case's days, relative to today: past the critical day, past the due day, between warning and due, in time.
   const shapes = {
@@ -40,7 +33,6 @@ describe('escalations page (browser)', () => {
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
     api = await TestApi.start();
     p = await api.newProvince(2);
     for (const key of Object.keys(shapes) as (keyof typeof shapes)[]) {
@@ -52,51 +44,20 @@ describe('escalations page (browser)', () => {
     }
     expect((await api.app.get(EscalationsService).sweep()).ran).toBe(true);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url, { loginWaitsForUser: true });
+    page = s.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
-
-  /** The page at both widths, saved as NAME-1366.png and NAME-390.png; `focus` is scrolled into view first. */
-  async function shot(name: string, focus?: Locator): Promise<void> {
-    for (const vp of [WIDE, PHONE]) {
-      await page.setViewportSize(vp);
-      await page.waitForTimeout(150);
-      if (focus) await focus.first().scrollIntoViewIfNeeded();
-      // No page-level horizontal scroll at either width.
-      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
-    }
-    await page.setViewportSize(WIDE);
-  }
-
-  async function login(email: string): Promise<void> {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
-
-  async function logout(): Promise<void> {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-  }
 
   const row = (key: string) => page.locator(`[data-testid="escalated-case"][data-key="${ids[key]}"]`);
   const labelOf = async (key: string) => (await row(key).getByTestId('late-label').innerText()).trim();
 
   it('officer: one row per late case with the label its due day gives, the levels folded inside', async () => {
-    await login(p.officers[0].email);
+    await s.login(p.officers[0].email);
     await page.getByTestId('nav-escalations').click();
     await row('critical').waitFor();
     // Its three late cases, once each: not the one in time, not the other officer's.
@@ -107,12 +68,12 @@ describe('escalations page (browser)', () => {
     expect(await labelOf('overdue')).toMatch(/^Quá hạn \d+ ngày làm việc$/);
     expect(await labelOf('dueSoon')).toBe('Sắp quá hạn');
     expect(await row('overdue').innerText()).toContain('21 ngày theo lịch');
-    await shot('35-escalations-rows');
+    await s.shot('35-escalations-rows');
     // The fold holds the levels raised and who acknowledged them.
     await row('critical').getByText('Các mức cảnh báo đã phát sinh (1)').click();
     await row('critical').getByText('Cảnh báo sớm (80% thời hạn)').waitFor();
     expect(await row('critical').getByTestId('escalation-steps').innerText()).toContain('Chưa ai xác nhận');
-    await shot('08-escalations-officer', row('critical'));
+    await s.shot('08-escalations-officer', row('critical'));
   });
 
   it('officer: acknowledges one row; it leaves the open list', async () => {
@@ -123,11 +84,11 @@ describe('escalations page (browser)', () => {
       .waitFor();
     await row('overdue').waitFor({ state: 'detached' });
     await row('critical').waitFor();
-    await logout();
+    await s.logout();
   });
 
   it("supervisor: the page's overdue count is the board's; a selection is acknowledged at once", async () => {
-    await login(p.supervisor.email);
+    await s.login(p.supervisor.email);
     // The board first: its overdue badge.
     await page.getByTestId('board-total').filter({ hasText: /^5$/ }).waitFor();
     const boardOverdue = (await page.locator('.filters-summary .badge-overdue').innerText()).trim();
@@ -141,13 +102,13 @@ describe('escalations page (browser)', () => {
     const steps = await row('critical').getByTestId('escalation-steps').innerText();
     for (const level of ['Quá hạn nghiêm trọng (150% thời hạn)', 'Đến hạn chưa xong (100% thời hạn)', 'Cảnh báo sớm (80% thời hạn)'])
       expect(steps).toContain(level);
-    await shot('12-escalations-supervisor');
+    await s.shot('12-escalations-supervisor');
 
     await row('critical').getByRole('checkbox').check();
     await row('otherOfficer').getByRole('checkbox').check();
     const button = page.getByTestId('esc-ack-selected');
     expect(await button.innerText()).toBe('Xác nhận các mục đã chọn (2)');
-    await shot('36-escalations-selection', button);
+    await s.shot('36-escalations-selection', button);
     await button.click();
     await page.getByRole('status').filter({ hasText: 'của 2 mục đã chọn' }).waitFor();
     await row('critical').waitFor({ state: 'detached' });
@@ -163,7 +124,7 @@ describe('escalations page (browser)', () => {
     expect(await row('critical').getByRole('checkbox').isDisabled()).toBe(true);
     await row('critical').getByText('Các mức cảnh báo đã phát sinh (3)').click();
     expect(await row('critical').getByTestId('escalation-steps').innerText()).toContain(`Đã xác nhận: supervisor ${p.tag}`);
-    await shot('37-escalations-acknowledged', row('critical'));
-    expect(consoleErrors).toEqual([]);
+    await s.shot('37-escalations-acknowledged', row('critical'));
+    expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Browser, Locator, Page, chromium } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { normalizeTaxCode } from '@app/domain';
-import { Province, TestApi, TestUser, PASSWORD } from '../support/test-api';
+import { Province, TestApi, TestUser } from '../support/test-api';
 import { M, addDays, errorOf, openCase, vnToday, walkToStage } from '../support/case-fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { BrowserSession, WIDE, PHONE } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * Errors that say the rule (issue 23), in a real browser against the real API: each bad input shows
@@ -19,9 +17,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
 
 jest.setTimeout(300_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 /** What a field shows when the API names it without a Vietnamese message (apps/web/src/ui/form-errors.tsx). */
 const GENERIC = 'Giá trị này chưa hợp lệ';
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
@@ -33,7 +28,7 @@ describe('field errors (browser)', () => {
   let api: TestApi;
   let p: Province;
   let officer: TestUser;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
   let surveyCase: string;
   let outreachCase: string;
@@ -42,11 +37,9 @@ describe('field errors (browser)', () => {
   let congressVersion: number;
   /** The case mutations the page sent (a refusal found by the browser sends none). */
   const sent: string[] = [];
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
     api = await TestApi.start();
     p = await api.newProvince(1);
     officer = p.officers[0];
@@ -56,33 +49,20 @@ describe('field errors (browser)', () => {
     const congress = await walkToStage(api, p, 'FOUNDING_CEREMONY', { name: `Công ty TNHH Nhựa Hoàng Long ${p.tag}` });
     [congressCase, congressVersion] = [congress.caseId, congress.version];
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
+    s = await BrowserSession.open(api.url, { loginWaitsForUser: true });
+    page = s.page;
     page.on('request', (r) => {
       const m = /mutation[^{]*\{\s*(\w+)/.exec(r.postData() ?? '');
       if (r.url().endsWith('/graphql') && m) sent.push(m[1]);
     });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
 
   // ---- helpers ------------------------------------------------------------------------------
-
-  async function login(email: string, password = PASSWORD): Promise<void> {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
 
   async function openCasePage(id: string): Promise<void> {
     await page.goto(`${api.url}/ho-so/${id}`);
@@ -127,14 +107,10 @@ describe('field errors (browser)', () => {
     });
   }
 
-  async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
-  }
-
   // ---- the case panels: what the browser checks before sending --------------------------------
 
   it('survey: an impossible date and a negative count are refused at once, each beside its field; nothing is sent', async () => {
-    await login(officer.email);
+    await s.login(officer.email);
     await openCasePage(surveyCase);
     const survey = form('survey');
     const day = survey.getByTestId('survey-day');
@@ -160,10 +136,10 @@ describe('field errors (browser)', () => {
     expect(await workers.evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
     await page.setViewportSize(PHONE);
     await summary.scrollIntoViewIfNeeded();
-    await shot('30-survey-field-errors-390');
+    await s.shotAsIs('30-survey-field-errors-390');
     await page.setViewportSize(WIDE);
     await summary.scrollIntoViewIfNeeded();
-    await shot('30-survey-field-errors-1366');
+    await s.shotAsIs('30-survey-field-errors-1366');
     expect(await page.getByTestId('case-page').getAttribute('data-version')).toBe('1');
   });
 
@@ -207,7 +183,7 @@ describe('field errors (browser)', () => {
     expect(await summary.locator('li').allInnerTexts()).toEqual(['Số lao động quan tâm: Số người quan tâm không được lớn hơn số người được tuyên truyền']);
     expect(await inViewport(summary)).toBe(true);
     expect(sent).toEqual([]);
-    await shot('31-outreach-field-error-1366');
+    await s.shotAsIs('31-outreach-field-error-1366');
   });
 
   it('application: an empty name and an impossible day beside their fields; once accepted, the notice is in view on a phone', async () => {
@@ -294,7 +270,7 @@ describe('field errors (browser)', () => {
     expect(workers.text).toMatch(/^Số lao động không được quá/);
     expect(await summary.locator('li').count()).toBe(2);
     expect(await inViewport(summary)).toBe(true);
-    await shot('33-enterprise-server-errors-1366');
+    await s.shotAsIs('33-enterprise-server-errors-1366');
   });
 
   // ---- the advance refusal is in view at both sizes -----------------------------------------
@@ -326,7 +302,7 @@ describe('field errors (browser)', () => {
       expect(await summary.getAttribute('data-code')).toBe('TRANSITION_NOT_ALLOWED');
       expect(await summary.innerText()).toContain('Chưa thành lập ban vận động');
       expect(await inViewport(summary)).toBe(true);
-      await shot(`32-advance-refusal-${vp.width}`);
+      await s.shotAsIs(`32-advance-refusal-${vp.width}`);
     }
     await page.setViewportSize(WIDE);
   });
@@ -339,7 +315,7 @@ describe('field errors (browser)', () => {
     await upload.getByTestId('import-submit').click();
     await summaryOf(upload);
     expect(await besideField(upload.getByTestId('import-file'))).toEqual({ text: 'Hãy chọn tệp XLSX hoặc CSV.', invalid: 'true' });
-    await shot('34-import-field-error-1366');
+    await s.shotAsIs('34-import-field-error-1366');
 
     await page.goto(`${api.url}/doi-mat-khau`);
     const pw = form('password');
@@ -354,6 +330,6 @@ describe('field errors (browser)', () => {
   });
 
   it('left no errors in the browser console', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });

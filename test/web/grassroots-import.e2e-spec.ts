@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { vnToday, walkToStage } from '../support/case-fixtures';
 import { Cdcs, citizenIdFor, newCdcs } from '../support/grassroots';
 import { csvOf } from '../support/register-imports';
-import { PASSWORD, Province, TestApi } from '../support/test-api';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { Province, TestApi } from '../support/test-api';
+import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * A CĐCS's chair imports its staff list (dry run, then apply), admits five people by one decision and records one
@@ -15,9 +13,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
  */
 jest.setTimeout(300_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const HEAD = ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Công việc', 'Loại hợp đồng lao động', 'Số điện thoại'];
 const PEOPLE: [string, string, 'MALE' | 'FEMALE'][] = [
@@ -32,51 +27,32 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
   let api: TestApi;
   let p: Province;
   let c: Cdcs;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
     api = await TestApi.start();
     p = await api.newProvince(1);
     c = await newCdcs(api, p, 'Công ty Cơ Khí Hòa Phát');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    page = await (await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409|413)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url, { toleratedStatuses: [...REFUSED_STATUSES, 413] });
+    page = s.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
 
   /** `at`: the element scrolled to the top of the view first (the page's top otherwise). */
-  async function shot(name: string, at?: string): Promise<void> {
-    for (const vp of [WIDE, PHONE]) {
-      await page.setViewportSize(vp);
-      await page.waitForTimeout(150);
+  const shot = (name: string, at?: string): Promise<void> =>
+    s.shot(name, async () => {
       if (at) await page.getByTestId(at).evaluate('(e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 90)');
       else await page.evaluate('window.scrollTo(0, 0)');
       await page.waitForTimeout(100);
-      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
-    }
-    await page.setViewportSize(WIDE);
-  }
-
-  async function login(email: string): Promise<void> {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
+    });
 
   it('imports, admits five by one decision, records a leaving; the supervisor reads the CĐCS’s page', async () => {
-    await login(c.chair.email);
+    await s.login(c.chair.email);
     await page.getByTestId('members-page').waitFor();
     await page.getByTestId('nav-staff-import').click();
     await page.getByTestId('staff-import-page').waitFor();
@@ -138,7 +114,7 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     expect(edited.job).toBe('Tổ trưởng cơ khí');
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await login(p.supervisor.email);
+    await s.login(p.supervisor.email);
     await page.getByTestId('nav-unions').click();
     const row = page.locator('[data-testid="union-row"]', { hasText: 'Cơ Khí Hòa Phát' });
     await row.waitFor();
@@ -155,7 +131,7 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     await page.getByTestId('member-history').filter({ hasText: 'Xin ra' }).waitFor();
     expect(await page.getByTestId('leave-form').count()).toBe(0);
     await shot('54-grassroots-union');
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 
   it('lets the supervisor create the first account of a recognized case’s CĐCS from the case page', async () => {
@@ -178,6 +154,6 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     expect(users).toEqual([{ role: 'GRASSROOTS', org_unit_id: unitId }]);
     await page.getByTestId('case-grassroots-link').click();
     await page.getByTestId('union-facts').filter({ hasText: 'đã có tài khoản' }).waitFor();
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });

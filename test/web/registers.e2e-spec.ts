@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { Browser, Locator, Page, chromium } from 'playwright-core';
-import { PASSWORD, Province, TestApi, TestUser } from '../support/test-api';
+import { Locator, Page } from 'playwright-core';
+import { Province, TestApi, TestUser } from '../support/test-api';
 import { addDays, vnToday } from '../support/case-fixtures';
 import { TestWorker } from '../support/test-worker';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * The register pages in a real browser (Debian's Chromium via playwright-core) against the real API.
@@ -19,9 +20,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
 
 jest.setTimeout(300_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADINGS = ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động', 'Địa chỉ', 'Huyện/Xã', 'Ngành', 'Loại hình', 'Đã có công đoàn'];
 
@@ -53,10 +51,9 @@ describe('register pages (browser)', () => {
   let api: TestApi;
   let p: Province;
   let admin: TestUser;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
   let unitId: string;
-  const consoleErrors: string[] = [];
 
   let unitName: string;
   let officerEmail: string;
@@ -65,7 +62,6 @@ describe('register pages (browser)', () => {
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
     api = await TestApi.start();
     admin = await api.newAdmin();
     p = await api.newProvince(1);
@@ -75,47 +71,16 @@ describe('register pages (browser)', () => {
     names.b = `Công ty CP Dược phẩm Hoà Bình ${p.tag}`;
     names.c = `Hợp tác xã Nông nghiệp Đông Xuân ${p.tag}`;
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409|413)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url, { acceptDownloads: true, toleratedStatuses: [...REFUSED_STATUSES, 413], loginWaitsForUser: true });
+    page = s.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await api?.close();
   });
 
   // ---- helpers ------------------------------------------------------------------------------
-
-  /** The page at both widths, saved as NAME-1366.png and NAME-390.png; `focus` is scrolled into view first. */
-  async function shot(name: string, focus?: Locator): Promise<void> {
-    for (const vp of [WIDE, PHONE]) {
-      await page.setViewportSize(vp);
-      await page.waitForTimeout(150);
-      if (focus) await focus.first().scrollIntoViewIfNeeded();
-      // No page-level horizontal scroll at either width.
-      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
-    }
-    await page.setViewportSize(WIDE);
-  }
-
-  async function login(email: string, password = PASSWORD): Promise<void> {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
-
-  async function logout(): Promise<void> {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-  }
 
   const nav = (testId: string) => page.getByTestId(testId).click();
   const status = (text: string) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
@@ -145,7 +110,7 @@ describe('register pages (browser)', () => {
   // ---- the admin's first day ----------------------------------------------------------------
 
   it('Tổ chức: the admin finds the province (typed without diacritics) and adds a unit below it', async () => {
-    await login(admin.email);
+    await s.login(admin.email);
     await nav('nav-org');
     await page.getByTestId('org-page').waitFor();
     await page.getByTestId('org-search').fill(`ldld tinh ${p.tag}`);
@@ -165,7 +130,7 @@ describe('register pages (browser)', () => {
     unitId = (await unit.getAttribute('data-unit-id'))!;
     expect(unitId).toBeTruthy();
     expect(await unit.getByTestId('org-figures').first().innerText()).toContain('Tài khoản: 0');
-    await shot('20-org', unit);
+    await s.shot('20-org', unit);
   });
 
   it('Tài khoản: the admin creates an officer of the new unit', async () => {
@@ -188,7 +153,7 @@ describe('register pages (browser)', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-active')).toBe('true');
     expect(await row.innerText()).toContain(unitName);
-    await shot('21-accounts', row);
+    await s.shot('21-accounts', row);
   });
 
   it('Nhập sổ doanh nghiệp: the dry run refuses the wrong check digit; the fixed file is confirmed and applied', async () => {
@@ -210,7 +175,7 @@ describe('register pages (browser)', () => {
     expect(await refused.getAttribute('data-row-number')).toBe('3');
     expect(await refused.innerText()).toContain('Mã số thuế');
     expect(await refused.innerText()).toContain('sai chữ số kiểm tra');
-    await shot('22-import-dry-run', refused);
+    await s.shot('22-import-dry-run', refused);
 
     // The refused rows as a file, with the token.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-refused-download').click()]);
@@ -236,7 +201,7 @@ describe('register pages (browser)', () => {
     }
     expect(await page.getByTestId('import-applied').innerText()).toContain('3 doanh nghiệp thêm mới');
     expect(await page.locator(`[data-testid="import-list-item"][data-status="APPLIED"]`).count()).toBeGreaterThan(0);
-    await shot('23-import-applied');
+    await s.shot('23-import-applied');
   });
 
   it('Sổ doanh nghiệp: found without diacritics and by tax code; exported with the filter', async () => {
@@ -255,7 +220,7 @@ describe('register pages (browser)', () => {
     await page.getByTestId('register-filter-union').selectOption('no');
     await page.getByTestId('register-pager-total').filter({ hasText: /^2$/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('hasUnion')).toBe('false');
-    await shot('24-register', row);
+    await s.shot('24-register', row);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('register-export').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -291,7 +256,7 @@ describe('register pages (browser)', () => {
     const imported = page.locator('[data-testid="worker-history-row"][data-count="120"]');
     expect(await imported.innerText()).toContain('Nhập từ tệp');
     expect(await page.getByTestId('form-open-case').count()).toBe(1); // operating, no case yet
-    await shot('25-enterprise', page.getByTestId('worker-history'));
+    await s.shot('25-enterprise', page.getByTestId('worker-history'));
   });
 
   it('Tài khoản: the admin deactivates the officer after confirming; it cannot log in any more', async () => {
@@ -310,7 +275,7 @@ describe('register pages (browser)', () => {
 
     await nav('nav-password');
     await page.getByTestId('password-page').waitFor();
-    await shot('27-password');
+    await s.shot('27-password');
   });
 
   // ---- an officer's forced password change ---------------------------------------------------
@@ -326,13 +291,13 @@ describe('register pages (browser)', () => {
     expect(temporary.length).toBeGreaterThanOrEqual(8);
     expect(await dialog.innerText()).toContain('sẽ không hiển thị lại');
     await page.getByTestId('temp-password-copy').click();
-    await shot('28-accounts-temp-password', dialog);
+    await s.shot('28-accounts-temp-password', dialog);
     await page.getByTestId('temp-password-close').click();
     await dialog.waitFor({ state: 'hidden' });
-    await logout();
+    await s.logout();
 
     // The temporary password logs in, straight to the password page, with no menu.
-    await login(officer.email, temporary);
+    await s.login(officer.email, temporary);
     const forced = page.locator('[data-testid="password-page"][data-forced="true"]');
     await forced.waitFor();
     expect(new URL(page.url()).pathname).toBe('/doi-mat-khau');
@@ -340,7 +305,7 @@ describe('register pages (browser)', () => {
     await page.goto(`${api.url}/doanh-nghiep`);
     await forced.waitFor();
     expect(await page.getByTestId('register-page').count()).toBe(0);
-    await shot('29-password-forced');
+    await s.shot('29-password-forced');
 
     // Too short: the API's message beside the field.
     await page.getByTestId('password-current').fill(temporary);
@@ -349,7 +314,7 @@ describe('register pages (browser)', () => {
     await page.getByTestId('form-password-submit').click();
     await page.getByTestId('password-new-error').waitFor();
     expect(await page.getByTestId('password-new-error').innerText()).toContain('ít nhất 10 ký tự');
-    await shot('29-password-forced-refused', page.getByTestId('password-new-error'));
+    await s.shot('29-password-forced-refused', page.getByTestId('password-new-error'));
 
     const fresh = `Moi-${p.tag}-Cdcs-2026`;
     await page.getByTestId('password-new').fill(fresh);
@@ -361,13 +326,13 @@ describe('register pages (browser)', () => {
     expect(await page.getByTestId('nav-org').count()).toBe(0);
 
     // The new password works; the temporary one does not.
-    await logout();
-    await login(officer.email, fresh);
+    await s.logout();
+    await s.login(officer.email, fresh);
     const old = await api.gql(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ accessToken } }`, { e: officer.email, p: temporary });
     expect(old.errors?.length).toBeGreaterThan(0);
   });
 
   it('the pages raised no script errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Browser, Locator, Page, chromium } from 'playwright-core';
-import { PASSWORD, Province, TestApi } from '../support/test-api';
+import { Page } from 'playwright-core';
+import { Province, TestApi } from '../support/test-api';
 import { M, applicant, createEnterprise } from '../support/case-fixtures';
 import { TestWorker } from '../support/test-worker';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/web-build';
+import { BrowserSession } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
 
 /**
  * A quarterly report on the reports page, in a real browser against the real API and worker: its
@@ -16,19 +14,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, ensureWebBuild } from './support/we
 
 jest.setTimeout(300_000);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'cdcs-shots-'));
-const WIDE = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
 describe('reports page (browser)', () => {
   let api: TestApi;
   let worker: TestWorker;
   let p: Province;
-  let browser: Browser;
+  let s: BrowserSession;
   let page: Page;
   // Last year's second quarter: a period that is over, whatever today is.
   const year = Number(new Date().toISOString().slice(0, 4)) - 1;
-  const consoleErrors: string[] = [];
 
   /** A member of the CĐCS `unitId`, admitted on `day`. */
   async function member(unitId: string, day: string): Promise<void> {
@@ -53,37 +46,18 @@ describe('reports page (browser)', () => {
     await createEnterprise(api, p, { workerCount: 60, hasUnion: true });
     await createEnterprise(api, p, { workerCount: 30, hasUnion: false });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (400|401|403|404|409)/.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    s = await BrowserSession.open(api.url);
+    page = s.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await s?.close();
     await worker?.close();
     await api?.close();
   });
 
-  async function shot(name: string, focus: Locator): Promise<void> {
-    for (const vp of [WIDE, PHONE]) {
-      await page.setViewportSize(vp);
-      await page.waitForTimeout(150);
-      await focus.scrollIntoViewIfNeeded();
-      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(SHOTS, `${name}-${vp.width}.png`), animations: 'disabled' });
-    }
-    await page.setViewportSize(WIDE);
-  }
-
   it('labels the quarter’s target columns: the quarter, the year to date and the year’s target', async () => {
-    await page.goto(`${api.url}/`);
-    await page.getByLabel('Email').fill(p.supervisor.email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await s.login(p.supervisor.email);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click();
 
     const form = page.getByTestId('form-report');
@@ -104,7 +78,7 @@ describe('reports page (browser)', () => {
       `Chỉ tiêu giao theo năm: so sánh lũy kế từ 01/01/${year} đến 30/06/${year} với kế hoạch năm.`,
     );
     expect(await item.getByTestId('report-coverage').innerText()).toBe('Doanh nghiệp ≥ 25 lao động có CĐCS: 1/2 = 50,0 % (chỉ tiêu 80 %)');
-    await shot('38-reports-quarter', item);
-    expect(consoleErrors).toEqual([]);
+    await s.shot('38-reports-quarter', item);
+    expect(s.consoleErrors).toEqual([]);
   });
 });
