@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CalendarService, ReturnsBoardService, subtreeLike } from '@app/core';
+import { CalendarService, FIGURE_COLUMNS, ReturnsBoardService, subtreeLike } from '@app/core';
 import { Ctx, Row } from '../lib/context';
 import { timed } from '../lib/load';
 import { median } from '../lib/stats';
@@ -60,7 +60,8 @@ export async function returnsSuite(ctx: Ctx): Promise<void> {
     what: `${CDCS.toLocaleString('en-US')} CĐCS and their YEAR ${year} returns (${(CDCS * MEMBERS_EACH).toLocaleString('en-US')} members)`,
     ms: seeded.ms,
   });
-  const sumCols = ['members_at_start', 'admitted', 'transferred_in', 'left_transferred', 'left_job', 'members_at_end', 'women_members', 'staff_not_members'];
+  // The baseline sums every figure the consolidation sums, so the ratio prices the per-unit rows and the missing list.
+  const sumCols = FIGURE_COLUMNS;
   const bare = () =>
     pg.query(
       `SELECT count(*)::int AS n, ${sumCols.map((c) => `sum(r.${c})::bigint AS ${c}`).join(', ')}

@@ -175,6 +175,9 @@ describe('statistics returns of a CĐCS', () => {
     expect(c.missing).toEqual([{ grassrootsUnionId: two.id, state: 'MISSING' }]);
     const fed = (await api.ok(R.consolidated, { u: a.federationId, ...period }, a.federationSupervisor.token)).consolidatedStatisticsReturn;
     expect(fed.rows.find((r: { unitId: string }) => r.unitId === a.unitId)).toMatchObject({ grassroots: 2, accepted: 1, figures: { admitted: 4 } });
+    const own = (await api.ok(R.consolidated, { u: one.id, ...period }, one.chair.token)).consolidatedStatisticsReturn;
+    expect(own.rows).toEqual([expect.objectContaining({ unitId: one.id, grassroots: 1, accepted: 1 })]);
+    expect(own).toMatchObject({ total: { grassroots: 1, accepted: 1, figures: { admitted: 4, membersAtEnd: 7 } }, missing: [] });
   });
 
   it('puts the consolidation into the period report as its own sheet: units by indicators, the total, the CĐCS without an accepted return', async () => {

@@ -69,24 +69,29 @@ export class ReturnsBoardService {
     });
   }
 
-  /** Every CĐCS of the subtree at `path` with its state (`missingOnly`: those without an accepted return). */
-  async states(m: EntityManager, path: string, kind: ReturnPeriodKind, year: number, today: string, missingOnly: boolean): Promise<BoardRow[]> {
+  /**
+   * Every CĐCS of the subtree at `path` with its state (`missingOnly`: those without an accepted return); `only`: just
+   * those CĐCS (id, name, path as jsonb: the consolidation's missing list, already found in its one pass).
+   */
+  async states(m: EntityManager, path: string, kind: ReturnPeriodKind, year: number, today: string, missingOnly: boolean, only?: string): Promise<BoardRow[]> {
     const periods = ReturnPeriodsService.asJson(await this.periods.allDated(m, kind, year));
+    const units = only
+      ? `jsonb_to_recordset($5::jsonb) AS o(id uuid, name text, path text)`
+      : `org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $5 OR o.path LIKE $6)`;
     const rows = await m.query(
       `WITH g AS (
-         SELECT o.id, o.name, ${SETTING_OF_SQL('o', '$3')} AS setting FROM org_unit o
-          WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $1 OR o.path LIKE $2)
+         SELECT o.id, o.name, ${SETTING_OF_SQL('o', '$1')} AS setting FROM ${units}
        )
        SELECT g.id AS "grassrootsUnionId", g.name, r.id AS "returnId", to_char(coalesce(r.due_on, p.due), 'YYYY-MM-DD') AS "dueOn",
               CASE WHEN r.status IN ('SUBMITTED', 'SENT_BACK', 'ACCEPTED') THEN r.status
-                   WHEN coalesce(r.due_on, p.due) < $6::date THEN 'MISSING' ELSE 'NOT_SUBMITTED' END AS state,
+                   WHEN coalesce(r.due_on, p.due) < $4::date THEN 'MISSING' ELSE 'NOT_SUBMITTED' END AS state,
               CASE WHEN r.first_submitted_at IS NOT NULL THEN (r.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > r.due_on
-                   ELSE coalesce(r.due_on, p.due) < $6::date END AS late
-         FROM g JOIN jsonb_to_recordset($3::jsonb) AS p(setting uuid, start date, ref date, due date, remind date) ON p.setting IS NOT DISTINCT FROM g.setting
-         LEFT JOIN statistics_return r ON r.grassroots_union_id = g.id AND r.period_kind = $4 AND r.year = $5
+                   ELSE coalesce(r.due_on, p.due) < $4::date END AS late
+         FROM g JOIN jsonb_to_recordset($1::jsonb) AS p(setting uuid, start date, ref date, due date, remind date) ON p.setting IS NOT DISTINCT FROM g.setting
+         LEFT JOIN statistics_return r ON r.grassroots_union_id = g.id AND r.period_kind = $2 AND r.year = $3
         ${missingOnly ? `WHERE r.status IS DISTINCT FROM 'ACCEPTED'` : ''}
         ORDER BY g.name, g.id`,
-      [path, subtreeLike(path), periods, kind, year, today],
+      [periods, kind, year, today, ...(only ? [only] : [path, subtreeLike(path)])],
     );
     return rows;
   }
@@ -96,42 +101,63 @@ export class ReturnsBoardService {
     return this.db.transaction('REPEATABLE READ', async (m) => this.consolidate(m, await this.unit(m, actor, unitId), kind, year, today));
   }
 
+  /**
+   * One pass over the subtree's CĐCS, grouped by their parent unit (a uuid: cheap to hash, few groups), with the
+   * accepted return joined: the sums, the counts and the CĐCS without an accepted return. The parents are then
+   * folded into the unit's children by their paths, and only the missing CĐCS get their board state
+   * (docs/architecture.md#statistics-returns; `npm run bench`, suite returns).
+   */
   async consolidate(m: EntityManager, u: ScopedUnit, kind: ReturnPeriodKind, year: number, today: string): Promise<Consolidated> {
-    const sums = FIGURE_COLUMNS.map((c) => `sum(r.${c})::int AS "${c}"`).join(', ');
-    const pick = FIGURE_COLUMNS.map((c) => `coalesce(a."${c}", 0) AS "${c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())}"`).join(', ');
-    // Each CĐCS below the unit belongs to the child whose id is the first segment of its path after the unit's.
-    const childOf = `CASE WHEN o.path = $1 THEN o.id::text ELSE split_part(substr(o.path, length($1) + 2), '.', 1) END`;
-    const rows = await m.query(
-      `WITH under AS (
-         SELECT o.id, ${childOf} AS child FROM org_unit o
-          WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $1 OR o.path LIKE $2)
-       ), counted AS (SELECT child, count(*)::int AS n FROM under GROUP BY child),
-       acc AS (
-         SELECT u.child, count(*)::int AS accepted, ${sums}
-           FROM statistics_return r JOIN under u ON u.id = r.grassroots_union_id
-          WHERE r.period_kind = $3 AND r.year = $4 AND r.status = 'ACCEPTED'
-          GROUP BY u.child
-       )
-       SELECT ch.id AS "unitId", ch.name, coalesce(c.n, 0) AS grassroots, coalesce(a.accepted, 0) AS accepted, ${pick}
-         FROM org_unit ch LEFT JOIN counted c ON c.child = ch.id::text LEFT JOIN acc a ON a.child = ch.id::text
-        WHERE ${u.kind === 'GRASSROOTS' ? 'ch.id = $5' : 'ch.parent_id = $5 AND ch.dissolved_at IS NULL'}
-        ORDER BY ch.name, ch.id`,
-      [u.path, subtreeLike(u.path), kind, year, u.id],
+    const sums = FIGURE_COLUMNS.map((c) => `sum(r.${c}) AS "${c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())}"`).join(', ');
+    const scope = u.kind === 'GRASSROOTS' ? `o.id = $1::uuid` : `o.path LIKE $1`;
+    const groups: (Record<string, unknown> & { parent: string; grassroots: string; accepted: string; missing: object[] | null })[] = await m.query(
+      `SELECT o.parent_id AS parent, count(*) AS grassroots, count(r.id) AS accepted, ${sums},
+              jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'path', o.path)) FILTER (WHERE r.id IS NULL) AS missing
+         FROM org_unit o LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $2 AND r.year = $3 AND r.status = 'ACCEPTED'
+        WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND ${scope}
+        GROUP BY o.parent_id`,
+      [u.kind === 'GRASSROOTS' ? u.id : subtreeLike(u.path), kind, year],
     );
-    const out: ConsolidatedRow[] = rows.map((r: Record<string, unknown>) => ({
-      unitId: r.unitId,
-      name: r.name,
-      grassroots: Number(r.grassroots),
-      accepted: Number(r.accepted),
-      figures: figuresOf(r),
-    }));
-    const total: ConsolidatedRow = { unitId: u.id, name: 'Tổng cộng', grassroots: 0, accepted: 0, figures: figuresOf({}) };
-    for (const r of out) {
-      total.grassroots += r.grassroots;
-      total.accepted += r.accepted;
-      for (const k of Object.keys(r.figures) as (keyof ReturnFigures)[]) total.figures[k] += r.figures[k];
+    // The rows: the unit's live children (the unit itself when it is a CĐCS); a CĐCS directly under the unit is its own row.
+    const children: { id: string; name: string }[] = await m.query(
+      u.kind === 'GRASSROOTS'
+        ? `SELECT id, name FROM org_unit WHERE id = $1`
+        : `SELECT id, name FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY name, id`,
+      [u.id],
+    );
+    const rowOf = new Map(children.map((c) => [c.id, { unitId: c.id, name: c.name, grassroots: 0, accepted: 0, figures: figuresOf({}) } as ConsolidatedRow]));
+    const add = (row: ConsolidatedRow | undefined, g: Record<string, unknown>, grassroots: number, accepted: number) => {
+      if (!row) return;
+      row.grassroots += grassroots;
+      row.accepted += accepted;
+      const f = figuresOf(g);
+      for (const k of Object.keys(f) as (keyof ReturnFigures)[]) row.figures[k] += f[k];
+    };
+    const parents = groups.filter((g) => g.parent !== u.id && u.kind !== 'GRASSROOTS').map((g) => g.parent);
+    const parentPaths: { id: string; path: string }[] = parents.length
+      ? await m.query(`SELECT id, path FROM org_unit WHERE id = ANY($1::uuid[])`, [parents])
+      : [];
+    const childOfParent = new Map(parentPaths.map((p) => [p.id, p.path.slice(u.path.length + 1).split('.')[0]]));
+    const missingRows: object[] = [];
+    for (const g of groups) {
+      missingRows.push(...(g.missing ?? []));
+      if (u.kind === 'GRASSROOTS') add(rowOf.get(u.id), g, Number(g.grassroots), Number(g.accepted));
+      else if (g.parent !== u.id) add(rowOf.get(childOfParent.get(g.parent) ?? ''), g, Number(g.grassroots), Number(g.accepted));
     }
-    const missing = await this.states(m, u.path, kind, year, today, true);
+    if (u.kind !== 'GRASSROOTS' && groups.some((g) => g.parent === u.id)) {
+      // CĐCS directly under the unit: each its own row, so their figures are read one by one (few, by the parent index).
+      const direct: Record<string, unknown>[] = await m.query(
+        `SELECT o.id, count(r.id) AS accepted, ${sums} FROM org_unit o
+           LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $2 AND r.year = $3 AND r.status = 'ACCEPTED'
+          WHERE o.parent_id = $1 AND o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL GROUP BY o.id`,
+        [u.id, kind, year],
+      );
+      for (const d of direct) add(rowOf.get(d.id as string), d, 1, Number(d.accepted));
+    }
+    const out = [...rowOf.values()];
+    const total: ConsolidatedRow = { unitId: u.id, name: 'Tổng cộng', grassroots: 0, accepted: 0, figures: figuresOf({}) };
+    for (const r of out) add(total, r.figures as unknown as Record<string, unknown>, r.grassroots, r.accepted);
+    const missing = missingRows.length ? await this.states(m, u.path, kind, year, today, true, JSON.stringify(missingRows)) : [];
     return { unitId: u.id, unitName: u.name, rows: out, total, missing };
   }
 }
