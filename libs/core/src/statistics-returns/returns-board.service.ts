@@ -125,7 +125,7 @@ export class ReturnsBoardService {
         : `SELECT id, name FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY name, id`,
       [u.id],
     );
-    const rowOf = new Map(children.map((c) => [c.id, { unitId: c.id, name: c.name, grassroots: 0, accepted: 0, figures: figuresOf({}) } as ConsolidatedRow]));
+    const rowOf = new Map(children.map((c) => [c.id, { unitId: c.id, name: c.name, grassroots: 0, accepted: 0, figures: figuresOf({}) }]));
     const add = (row: ConsolidatedRow | undefined, g: Record<string, unknown>, grassroots: number, accepted: number) => {
       if (!row) return;
       row.grassroots += grassroots;
@@ -156,7 +156,7 @@ export class ReturnsBoardService {
     }
     const out = [...rowOf.values()];
     const total: ConsolidatedRow = { unitId: u.id, name: 'Tổng cộng', grassroots: 0, accepted: 0, figures: figuresOf({}) };
-    for (const r of out) add(total, r.figures as unknown as Record<string, unknown>, r.grassroots, r.accepted);
+    for (const r of out) add(total, r.figures, r.grassroots, r.accepted);
     const missing = missingRows.length ? await this.states(m, u.path, kind, year, today, true, JSON.stringify(missingRows)) : [];
     return { unitId: u.id, unitName: u.name, rows: out, total, missing };
   }
