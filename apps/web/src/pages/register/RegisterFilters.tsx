@@ -66,6 +66,7 @@ export function RegisterFilters(p: {
           { value: '', label: 'Tất cả' },
           { value: 'OPEN_CASE', label: 'Có hồ sơ đang mở' },
           { value: 'NO_CASE', label: 'Chưa có hồ sơ' },
+          { value: 'NO_OPEN_CASE', label: 'Không có hồ sơ đang mở' },
         ]}
       />
       <SelectField label="Sắp xếp" name="sort" value={v.sort} onChange={set('sort')} testId="register-sort" options={optionsOf(ENTERPRISE_SORT_LABEL)} />

@@ -29,7 +29,7 @@ export const EMPTY_FILTER: RegisterFilterState = {
 };
 
 const OWNERSHIPS: readonly string[] = ['STATE', 'PRIVATE', 'FOREIGN_INVESTED', 'COLLECTIVE', 'OTHER'];
-const CASE_STATUSES: readonly string[] = ['OPEN_CASE', 'NO_CASE'];
+const CASE_STATUSES: readonly string[] = ['OPEN_CASE', 'NO_CASE', 'NO_OPEN_CASE'];
 const SORTS: readonly string[] = ['NAME', 'TAX_CODE', 'WORKERS_DESC', 'UPDATED_DESC'];
 const pick = <T extends string>(v: string | null, allowed: readonly string[], otherwise: T | ''): T | '' => (v && allowed.includes(v) ? (v as T) : otherwise);
 
