@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../ui/dialog';
 import { ErrorBox, Notice } from '../ui/errors';
 import { SelectField, TextField } from '../ui/fields';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
-import { Pager, useCursorPager, useDebounced } from '../ui/pager';
+import { ConnectionPager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 import { AccountCreateForm } from './accounts/AccountCreateForm';
@@ -136,17 +136,7 @@ export function AccountsPage() {
       {page && (
         <>
           <AccountsTable rows={page.nodes} meId={me.id} onAction={onAction} />
-          <Pager
-            page={pager.page}
-            pageSize={PAGE}
-            shown={page.nodes.length}
-            total={page.totalCount}
-            hasNext={page.pageInfo.hasNextPage}
-            onPrev={pager.prev}
-            onNext={() => pager.next(page.pageInfo.endCursor)}
-            testId="accounts-pager"
-            what="tài khoản"
-          />
+          <ConnectionPager connection={page} pager={pager} pageSize={PAGE} testId="accounts-pager" what="tài khoản" />
         </>
       )}
 

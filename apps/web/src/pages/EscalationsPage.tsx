@@ -6,7 +6,7 @@ import { Link } from '../router';
 import { ErrorBox, Notice } from '../ui/errors';
 import { CheckboxField } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
-import { Pager, useCursorPager } from '../ui/pager';
+import { ConnectionPager, useCursorPager } from '../ui/pager';
 import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 import { ApplicationRow, CaseRow } from './escalations/EscalatedRow';
@@ -106,17 +106,7 @@ export function EscalationsPage() {
         ))}
       </ul>
       {list.data && (list.data.totalCount > PAGE || pager.page > 1) && (
-        <Pager
-          page={pager.page}
-          pageSize={PAGE}
-          shown={rows.length}
-          total={list.data.totalCount}
-          hasNext={list.data.pageInfo.hasNextPage}
-          onPrev={pager.prev}
-          onNext={() => pager.next(list.data!.pageInfo.endCursor)}
-          testId="esc-pager"
-          what="hồ sơ"
-        />
+        <ConnectionPager connection={list.data} pager={pager} pageSize={PAGE} testId="esc-pager" what="hồ sơ" />
       )}
       {appRows.length > 0 && (
         <>

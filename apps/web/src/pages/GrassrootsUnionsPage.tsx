@@ -6,7 +6,7 @@ import { Link } from '../router';
 import { ErrorBox } from '../ui/errors';
 import { TextField } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
-import { Pager, useCursorPager, useDebounced } from '../ui/pager';
+import { ConnectionPager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import { MembersPage } from './MembersPage';
 
@@ -72,17 +72,7 @@ export function GrassrootsUnionsPage() {
               </tbody>
             </table>
           </div>
-          <Pager
-            page={pager.page}
-            pageSize={PAGE}
-            shown={page.nodes.length}
-            total={page.totalCount}
-            hasNext={page.pageInfo.hasNextPage}
-            onPrev={pager.prev}
-            onNext={() => pager.next(page.pageInfo.endCursor)}
-            testId="unions-pager"
-            what="công đoàn cơ sở"
-          />
+          <ConnectionPager connection={page} pager={pager} pageSize={PAGE} testId="unions-pager" what="công đoàn cơ sở" />
         </>
       )}
     </section>

@@ -11,7 +11,7 @@ import { DateField, SelectField, TextField } from '../ui/fields';
 import { ActionForm, useForm } from '../ui/forms';
 import { day, todayVn } from '../ui/form-values';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
-import { Pager, useCursorPager, useDebounced } from '../ui/pager';
+import { ConnectionPager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import type { MemberStatus, Sex } from '../generated/graphql';
 import { LEAVE_LABEL, STATUS_LABEL, dmy } from '../i18n-grassroots';
@@ -124,17 +124,7 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
       {list.loading && !page && <Loading what="danh sách" />}
       {page && (
         <>
-          <Pager
-            page={pager.page}
-            pageSize={PAGE}
-            shown={page.nodes.length}
-            total={page.totalCount}
-            hasNext={page.pageInfo.hasNextPage}
-            onPrev={pager.prev}
-            onNext={() => pager.next(page.pageInfo.endCursor)}
-            testId="members-pager"
-            what="người"
-          />
+          <ConnectionPager connection={page} pager={pager} pageSize={PAGE} testId="members-pager" what="người" />
           <div className="table-wrap">
             <table className="table" data-testid="members-table">
               <thead>

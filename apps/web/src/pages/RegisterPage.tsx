@@ -5,7 +5,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
-import { Pager, useCursorPager, useDebounced } from '../ui/pager';
+import { ConnectionPager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 import { EnterpriseCreateForm } from './register/EnterpriseCreateForm';
@@ -78,17 +78,7 @@ export function RegisterPage() {
       {list.loading && !page && <Loading what="sổ doanh nghiệp" />}
       {page && (
         <>
-          <Pager
-            page={pager.page}
-            pageSize={PAGE}
-            shown={page.nodes.length}
-            total={page.totalCount}
-            hasNext={page.pageInfo.hasNextPage}
-            onPrev={pager.prev}
-            onNext={() => pager.next(page.pageInfo.endCursor)}
-            testId="register-pager"
-            what="doanh nghiệp"
-          />
+          <ConnectionPager connection={page} pager={pager} pageSize={PAGE} testId="register-pager" what="doanh nghiệp" />
           <RegisterTable rows={page.nodes} showUnit={sup && (unitList?.length ?? 0) > 1} />
         </>
       )}

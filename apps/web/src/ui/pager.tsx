@@ -44,6 +44,30 @@ export function Pager(p: {
   );
 }
 
+/** The Pager of a connection page (`nodes`, `totalCount`, `pageInfo`) driven by a useCursorPager. */
+export function ConnectionPager(p: {
+  connection: { nodes: readonly unknown[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+  pager: ReturnType<typeof useCursorPager>;
+  pageSize: number;
+  testId: string;
+  what: string;
+}) {
+  const { connection: c, pager } = p;
+  return (
+    <Pager
+      page={pager.page}
+      pageSize={p.pageSize}
+      shown={c.nodes.length}
+      total={c.totalCount}
+      hasNext={c.pageInfo.hasNextPage}
+      onPrev={pager.prev}
+      onNext={() => pager.next(c.pageInfo.endCursor ?? null)}
+      testId={p.testId}
+      what={p.what}
+    />
+  );
+}
+
 /** A value that follows `value` once it has stayed the same for `ms` (a search box typed into). */
 export function useDebounced<T>(value: T, ms = 300): T {
   const [v, setV] = useState(value);

@@ -4,7 +4,7 @@ import { Q, type CaseFilter } from '../../queries';
 import { Link } from '../../router';
 import { ErrorBox } from '../../ui/errors';
 import { Loading } from '../../ui/page';
-import { Pager, useCursorPager } from '../../ui/pager';
+import { ConnectionPager, useCursorPager } from '../../ui/pager';
 import { useAsync } from '../../ui/use-async';
 
 export const BOARD_PAGE_SIZE = 50;
@@ -24,17 +24,7 @@ export function BoardList({ filter, showUnit }: { filter: CaseFilter; showUnit: 
       {list.loading && !page && <Loading what="hồ sơ" />}
       {page && (
         <>
-          <Pager
-            page={pager.page}
-            pageSize={BOARD_PAGE_SIZE}
-            shown={page.nodes.length}
-            total={page.totalCount}
-            hasNext={page.pageInfo.hasNextPage}
-            onPrev={pager.prev}
-            onNext={() => pager.next(page.pageInfo.endCursor)}
-            testId="board-pager"
-            what="hồ sơ"
-          />
+          <ConnectionPager connection={page} pager={pager} pageSize={BOARD_PAGE_SIZE} testId="board-pager" what="hồ sơ" />
           {page.nodes.length === 0 ? (
             <p className="empty-state">Không có hồ sơ nào khớp bộ lọc.</p>
           ) : (

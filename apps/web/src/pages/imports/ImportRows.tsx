@@ -6,7 +6,7 @@ import { IMPORTS, type ImportRow, type ImportRowAction } from '../../queries-reg
 import { ErrorBox } from '../../ui/errors';
 import { SelectField } from '../../ui/fields';
 import { Loading } from '../../ui/page';
-import { Pager, useCursorPager } from '../../ui/pager';
+import { ConnectionPager, useCursorPager } from '../../ui/pager';
 import { useAsync } from '../../ui/use-async';
 
 const PAGE = 50;
@@ -58,17 +58,7 @@ export function ImportRows({ id, version, initialAction }: { id: string; version
               </tbody>
             </table>
           </div>
-          <Pager
-            page={pager.page}
-            pageSize={PAGE}
-            shown={rows.nodes.length}
-            total={rows.totalCount}
-            hasNext={rows.pageInfo.hasNextPage}
-            onPrev={pager.prev}
-            onNext={() => pager.next(rows.pageInfo.endCursor)}
-            testId="import-rows-pager"
-            what="dòng"
-          />
+          <ConnectionPager connection={rows} pager={pager} pageSize={PAGE} testId="import-rows-pager" what="dòng" />
         </>
       )}
     </section>
