@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReturnFigures, ReturnPeriodKind, ReturnStatus } from '@app/domain';
+import { NULLABLE_INDICATORS, RETURN_INDICATORS, ReturnFigures, ReturnIndicator, ReturnPeriodKind, ReturnStatus } from '@app/domain';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
-import { FIGURE_COLUMNS, figuresOf } from './return-figures.sql';
+import { FIGURE_COLUMNS, columnOf, figuresOf } from './return-figures.sql';
 import { ReturnPeriodsService, SETTING_OF_SQL } from './return-periods.service';
 
 /** Where a CĐCS stands for a period: its return's status, or NOT_SUBMITTED (not yet due) / MISSING (past the due day). */
@@ -98,7 +98,10 @@ export class ReturnsBoardService {
 
   async consolidate(m: EntityManager, u: ScopedUnit, kind: ReturnPeriodKind, year: number, today: string): Promise<Consolidated> {
     const sums = FIGURE_COLUMNS.map((c) => `sum(r.${c})::int AS "${c}"`).join(', ');
-    const pick = FIGURE_COLUMNS.map((c) => `coalesce(a."${c}", 0) AS "${c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())}"`).join(', ');
+    // A nullable indicator (union groups) stays blank where no accepted return gives it.
+    const pick = RETURN_INDICATORS.map((k) => (NULLABLE_INDICATORS.includes(k) ? `a."${columnOf(k)}" AS "${k}"` : `coalesce(a."${columnOf(k)}", 0) AS "${k}"`)).join(
+      ', ',
+    );
     // Each CĐCS below the unit belongs to the child whose id is the first segment of its path after the unit's.
     const childOf = `CASE WHEN o.path = $1 THEN o.id::text ELSE split_part(substr(o.path, length($1) + 2), '.', 1) END`;
     const rows = await m.query(
@@ -129,7 +132,10 @@ export class ReturnsBoardService {
     for (const r of out) {
       total.grassroots += r.grassroots;
       total.accepted += r.accepted;
-      for (const k of Object.keys(r.figures) as (keyof ReturnFigures)[]) total.figures[k] += r.figures[k];
+      for (const k of RETURN_INDICATORS) {
+        const v = r.figures[k];
+        if (v !== null) (total.figures as Record<ReturnIndicator, number | null>)[k] = (total.figures[k] ?? 0) + v;
+      }
     }
     const missing = await this.states(m, u.path, kind, year, today, true);
     return { unitId: u.id, unitName: u.name, rows: out, total, missing };
