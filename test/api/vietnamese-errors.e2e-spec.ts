@@ -425,9 +425,7 @@ const BUSINESS: Record<string, Business> = {
       fields: ['name', 'leaderMemberId'],
     },
   ],
-  'Mutation.removeUnionGroup': (w) => [
-    { query: `mutation { removeUnionGroup(id: "${randomUUID()}") }`, token: w.admin.token, expect: 'NOT_FOUND' },
-  ],
+  'Mutation.removeUnionGroup': (w) => [{ query: `mutation { removeUnionGroup(id: "${randomUUID()}") }`, token: w.admin.token, expect: 'NOT_FOUND' }],
   'Mutation.assignMemberToUnionGroup': (w) => [
     {
       query: `mutation($i: AssignMemberToUnionGroupInput!) { assignMemberToUnionGroup(input: $i) { id } }`,

@@ -103,8 +103,7 @@ export class PartyRecommendationsService {
           [memberIds, unit.id],
         );
         const bad = new FieldProblems();
-        if (rows.length !== memberIds.length)
-          bad.add('memberIds', `${memberIds.length - rows.length} người không có trong danh sách đoàn viên của CĐCS này`);
+        if (rows.length !== memberIds.length) bad.add('memberIds', `${memberIds.length - rows.length} người không có trong danh sách đoàn viên của CĐCS này`);
         const notMembers = rows.filter((r) => !r.admittedOn);
         if (notMembers.length) bad.add('memberIds', `Chỉ giới thiệu được đoàn viên đang sinh hoạt tại CĐCS; chưa phải đoàn viên: ${names(notMembers)}`);
         const later = rows.filter((r) => r.admittedOn && isIsoDate(input.resolutionOn) && r.admittedOn > input.resolutionOn);
@@ -120,10 +119,11 @@ export class PartyRecommendationsService {
           `INSERT INTO party_recommendation (grassroots_union_id, resolution_number, resolution_on, note, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [unit.id, number, input.resolutionOn, note, actor.userId],
         );
-        await m.query(
-          `INSERT INTO party_recommendation_member (recommendation_id, staff_id, grassroots_union_id) SELECT $1, unnest($2::uuid[]), $3`,
-          [rec.id, memberIds, unit.id],
-        );
+        await m.query(`INSERT INTO party_recommendation_member (recommendation_id, staff_id, grassroots_union_id) SELECT $1, unnest($2::uuid[]), $3`, [
+          rec.id,
+          memberIds,
+          unit.id,
+        ]);
         return (await this.views(m, [rec.id]))[0];
       });
     } catch (e) {
@@ -182,7 +182,10 @@ export class PartyRecommendationsService {
         ORDER BY resolution_on DESC, created_at DESC`,
       [unit.id, year ?? null],
     );
-    return this.views(this.db.manager, ids.map((r) => r.id));
+    return this.views(
+      this.db.manager,
+      ids.map((r) => r.id),
+    );
   }
 
   /** The recommendations `ids` with their members, in that order, in two statements. */
@@ -203,7 +206,8 @@ export class PartyRecommendationsService {
       ),
     ];
     const byId = new Map<string, PartyRecommendationView>(recs.map((r: PartyRecommendationView) => [r.id, { ...r, members: [] }]));
-    for (const { recommendationId, ...mv } of members as (PartyRecommendedMemberView & { recommendationId: string })[]) byId.get(recommendationId)?.members.push(mv);
+    for (const { recommendationId, ...mv } of members as (PartyRecommendedMemberView & { recommendationId: string })[])
+      byId.get(recommendationId)?.members.push(mv);
     return ids.map((id) => byId.get(id)!);
   }
 }

@@ -70,7 +70,11 @@ export class UnionGroupsService {
           if (group.unitId !== unit.id) throw notFound('unionGroup');
           await m.query(`UPDATE union_group SET name = $2, leader_staff_id = $3 WHERE id = $1`, [id, name, leader]);
         } else {
-          [{ id }] = await m.query(`INSERT INTO union_group (grassroots_union_id, name, leader_staff_id) VALUES ($1, $2, $3) RETURNING id`, [unit.id, name, leader]);
+          [{ id }] = await m.query(`INSERT INTO union_group (grassroots_union_id, name, leader_staff_id) VALUES ($1, $2, $3) RETURNING id`, [
+            unit.id,
+            name,
+            leader,
+          ]);
         }
         // A leader belongs to the group it leads.
         if (leader) await this.assignIn(m, leader, id!);
@@ -98,9 +102,10 @@ export class UnionGroupsService {
   async assign(actor: Actor, input: AssignMemberToUnionGroup): Promise<string> {
     if (!isUuid(input.memberId)) throw notFound('member');
     return this.db.transaction(async (m) => {
-      const [person] = await m.query(`SELECT s.grassroots_union_id AS "unitId", o.path FROM grassroots_staff s JOIN org_unit o ON o.id = s.grassroots_union_id WHERE s.id = $1`, [
-        input.memberId,
-      ]);
+      const [person] = await m.query(
+        `SELECT s.grassroots_union_id AS "unitId", o.path FROM grassroots_staff s JOIN org_unit o ON o.id = s.grassroots_union_id WHERE s.id = $1`,
+        [input.memberId],
+      );
       const unit = person && { id: person.unitId as string, path: person.path as string };
       if (!person || !mayReadGrassroots(actor, unit) || !mayChangeGrassroots(actor, unit)) throw notFound('member');
       if (!input.unionGroupId) {

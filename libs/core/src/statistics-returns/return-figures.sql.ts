@@ -11,9 +11,7 @@ export const figuresSelect = (prefix: string): string => RETURN_INDICATORS.map((
 
 /** The figures of a row whose columns are named by indicator (counts may come back as strings); a blank nullable one stays null. */
 export function figuresOf(row: Record<string, unknown>): ReturnFigures {
-  return Object.fromEntries(
-    RETURN_INDICATORS.map((k) => [k, row[k] == null ? (NULLABLE_INDICATORS.includes(k) ? null : 0) : Number(row[k])]),
-  ) as ReturnFigures;
+  return Object.fromEntries(RETURN_INDICATORS.map((k) => [k, row[k] == null ? (NULLABLE_INDICATORS.includes(k) ? null : 0) : Number(row[k])])) as ReturnFigures;
 }
 
 /**

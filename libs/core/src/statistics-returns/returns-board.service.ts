@@ -99,9 +99,9 @@ export class ReturnsBoardService {
   async consolidate(m: EntityManager, u: ScopedUnit, kind: ReturnPeriodKind, year: number, today: string): Promise<Consolidated> {
     const sums = FIGURE_COLUMNS.map((c) => `sum(r.${c})::int AS "${c}"`).join(', ');
     // A nullable indicator (union groups) stays blank where no accepted return gives it.
-    const pick = RETURN_INDICATORS.map((k) => (NULLABLE_INDICATORS.includes(k) ? `a."${columnOf(k)}" AS "${k}"` : `coalesce(a."${columnOf(k)}", 0) AS "${k}"`)).join(
-      ', ',
-    );
+    const pick = RETURN_INDICATORS.map((k) =>
+      NULLABLE_INDICATORS.includes(k) ? `a."${columnOf(k)}" AS "${k}"` : `coalesce(a."${columnOf(k)}", 0) AS "${k}"`,
+    ).join(', ');
     // Each CĐCS below the unit belongs to the child whose id is the first segment of its path after the unit's.
     const childOf = `CASE WHEN o.path = $1 THEN o.id::text ELSE split_part(substr(o.path, length($1) + 2), '.', 1) END`;
     const rows = await m.query(
