@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { Client } from 'pg';
 import { ReportBuilderService } from '@app/core';
 import { RETURN_INDICATORS, RETURN_INDICATOR_VI, latestReturnPeriodBy } from '@app/domain';
 import { codeOf, errorOf, vnToday } from '../support/case-fixtures';
@@ -11,6 +12,16 @@ import { Province, TestApi } from '../support/test-api';
  * sheet, and the pipeline's members both ways (docs/architecture.md#party-recommendations-and-union-groups).
  */
 jest.setTimeout(120_000);
+
+// Every statement the API sends ends in a pool client's query() (see test/cases/query-count.e2e-spec.ts).
+const sent: string[] = [];
+let counting = false;
+type AnyQuery = (...args: unknown[]) => unknown;
+const originalQuery = Client.prototype.query as unknown as AnyQuery;
+(Client.prototype as unknown as { query: AnyQuery }).query = function patchedQuery(this: Client, ...args: unknown[]) {
+  if (counting) sent.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text));
+  return originalQuery.apply(this, args);
+};
 
 const P = {
   recommend: `mutation($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) {
@@ -58,7 +69,10 @@ describe('grassroots: Party recommendations and union groups', () => {
     await admit(two, await addStaff(api, two, 1), '2026-02-01', 'QĐ-03');
     await api.db.query(`UPDATE grassroots_staff SET created_at = '2025-01-01' WHERE grassroots_union_id = ANY($1)`, [[one.id, two.id]]);
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    (Client.prototype as unknown as { query: AnyQuery }).query = originalQuery;
+    await api?.close();
+  });
 
   it('recommends only active members of the CĐCS, one open recommendation each, and records each outcome once', async () => {
     const notMember = await recommend(one, [m[0], outsider], 'NQ-01', '2026-03-01');
@@ -260,7 +274,9 @@ describe('grassroots: Party recommendations and union groups', () => {
     expect(fed).toMatchObject({ reportedUnions: 1, grassrootsUnions: 2, admitted: 4 });
   });
 
-  it('answers each person’s memberships on a page of the register (batched per request)', async () => {
+  it('answers each person’s memberships on a page of the register in one statement (batched per request)', async () => {
+    sent.length = 0;
+    counting = true;
     const page = (
       await api.ok(
         `query($g: ID!) { members(grassrootsUnionId: $g, first: 10) { nodes { id status memberships { admittedOn } } } }`,
@@ -268,6 +284,8 @@ describe('grassroots: Party recommendations and union groups', () => {
         one.chair.token,
       )
     ).members.nodes as { id: string; status: string; memberships: { admittedOn: string }[] }[];
+    counting = false;
+    expect(sent.filter((q) => /FROM member WHERE staff_id = ANY/.test(q))).toHaveLength(1);
     expect(page).toHaveLength(5);
     for (const p of page) expect(p.memberships.map((x) => x.admittedOn)).toEqual(p.id === outsider ? [] : ['2026-01-10']);
   });
