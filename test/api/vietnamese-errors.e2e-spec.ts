@@ -380,6 +380,60 @@ const BUSINESS: Record<string, Business> = {
   ],
   'Mutation.recordMemberLeaving': () => [],
   'Mutation.transferMember': () => [],
+  'Query.partyRecommendations': (w) => [
+    {
+      query: `query($g: ID!) { partyRecommendations(grassrootsUnionId: $g, year: 1990) { id } }`,
+      variables: { g: w.p.unitId },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year'],
+    },
+  ],
+  'Mutation.recommendMembersToParty': (w) => [
+    {
+      query: `mutation($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) { id } }`,
+      variables: { i: { grassrootsUnionId: w.p.unitId, resolutionNumber: ' ', resolutionOn: tomorrow, memberIds: [] } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['resolutionNumber', 'resolutionOn', 'memberIds'],
+    },
+  ],
+  'Mutation.recordPartyAdmission': (w) => [
+    {
+      query: `mutation($i: RecordPartyAdmissionInput!) { recordPartyAdmission(input: $i) { id } }`,
+      variables: { i: { recommendationId: randomUUID(), memberId: randomUUID(), admitted: true, decidedOn: tomorrow } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['decidedOn'],
+    },
+    {
+      query: `mutation($i: RecordPartyAdmissionInput!) { recordPartyAdmission(input: $i) { id } }`,
+      variables: { i: { recommendationId: randomUUID(), memberId: randomUUID(), admitted: false, decidedOn: today } },
+      token: w.admin.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Query.unionGroups': (w) => [
+    { query: `query($g: ID!) { unionGroups(grassrootsUnionId: $g) { id } }`, variables: { g: w.p.unitId }, token: w.admin.token, expect: 'NOT_FOUND' },
+  ],
+  'Mutation.saveUnionGroup': (w) => [
+    {
+      query: `mutation($i: SaveUnionGroupInput!) { saveUnionGroup(input: $i) { id } }`,
+      variables: { i: { grassrootsUnionId: w.p.unitId, name: '  ', leaderMemberId: 'khong-phai-ma' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['name', 'leaderMemberId'],
+    },
+  ],
+  'Mutation.removeUnionGroup': (w) => [{ query: `mutation { removeUnionGroup(id: "${randomUUID()}") }`, token: w.admin.token, expect: 'NOT_FOUND' }],
+  'Mutation.assignMemberToUnionGroup': (w) => [
+    {
+      query: `mutation($i: AssignMemberToUnionGroupInput!) { assignMemberToUnionGroup(input: $i) { id } }`,
+      variables: { i: { memberId: randomUUID(), unionGroupId: randomUUID() } },
+      token: w.admin.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
   'Mutation.createGrassrootsAccount': (w) => [
     {
       query: `mutation($i: CreateGrassrootsAccountInput!) { createGrassrootsAccount(input: $i) { id } }`,

@@ -76,6 +76,23 @@ describe('demo data', () => {
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('gives the first CĐCS a Party recommendation with one admitted and two union groups, counted in its return', async () => {
+    const token = await api.login(DEMO_GRASSROOTS_USERS[0].email, DEMO_PASSWORD);
+    const g = (await api.ok(`{ me { orgUnit { id } } }`, {}, token)).me.orgUnit.id;
+    const d = await api.ok(
+      `query($g: ID!) { partyRecommendations(grassrootsUnionId: $g) { members { outcome } } unionGroups(grassrootsUnionId: $g) { name members { id } }
+        statisticsReturn(grassrootsUnionId: $g, kind: YEAR, year: 2026) { figures { partyRecommended partyAdmitted unionGroups } } }`,
+      { g },
+      token,
+    );
+    expect(d.partyRecommendations.map((r: { members: { outcome: string }[] }) => r.members.map((m) => m.outcome).sort())).toEqual([['ADMITTED', 'PENDING']]);
+    expect(d.unionGroups.map((x: { name: string; members: unknown[] }) => [x.name, x.members.length])).toEqual([
+      ['Tổ Bác sĩ', 4],
+      ['Tổ Điều dưỡng', 4],
+    ]);
+    expect(d.statisticsReturn.figures).toEqual({ partyRecommended: 2, partyAdmitted: 1, unionGroups: 2 });
+  });
+
   it('places the sector union under a federation and holds existing CĐCS with members', async () => {
     const [tree] = await api.db.query(
       `SELECT p.kind AS parent_kind, p.name AS parent_name,

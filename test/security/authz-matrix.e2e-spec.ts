@@ -152,7 +152,38 @@ const WHO_MAY: Record<string, AccessRule> = {
   // | `acceptStatisticsReturn`, `sendBackStatisticsReturn` | | ✔ its subtree's CĐCS | ✔ |
   'Mutation.acceptStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.sendBackStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // Party recommendations and union groups (docs/architecture.md#party-recommendations-and-union-groups):
+  // | `partyRecommendations`, `unionGroups` | ✔ its subtree's CĐCS | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS |
+  'Query.partyRecommendations': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Query.unionGroups': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  // | `recommendMembersToParty`, `recordPartyAdmission`, `saveUnionGroup`, `removeUnionGroup`, `assignMemberToUnionGroup` | | | ✔ | GRASSROOTS ✔ its own CĐCS |
+  'Mutation.recommendMembersToParty': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.recordPartyAdmission': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.saveUnionGroup': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.removeUnionGroup': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.assignMemberToUnionGroup': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
 };
+
+/** A fresh recommendation of a fresh member of the side's CĐCS (made by the ADMIN): an allowed call records its outcome. */
+async function recommendationOf(w: World, s: Side): Promise<{ recommendationId: string; memberId: string }> {
+  const memberId = await newStaff(w, s, true, true);
+  const d = await w.api.ok(
+    `mutation($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) { id } }`,
+    { i: { grassrootsUnionId: s.grassrootsId, resolutionNumber: `NQ-${uniq()}`, resolutionOn: vnToday(), memberIds: [memberId] } },
+    w.admin.token,
+  );
+  return { recommendationId: d.recommendMembersToParty.id, memberId };
+}
+
+/** A fresh union group of the side's CĐCS (made by the ADMIN). */
+async function unionGroupOf(w: World, s: Side): Promise<string> {
+  const d = await w.api.ok(
+    `mutation($i: SaveUnionGroupInput!) { saveUnionGroup(input: $i) { id } }`,
+    { i: { grassrootsUnionId: s.grassrootsId, name: `Tổ Ma Trận ${uniq()}` } },
+    w.admin.token,
+  );
+  return d.saveUnionGroup.id;
+}
 
 const RETURN_YEAR = 2020;
 /** The side's CĐCS's return for the half-year of RETURN_YEAR (a zero draft made once), with its current version. */
@@ -408,6 +439,18 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.submitStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.acceptStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.sendBackStatisticsReturn': async (w, _c, s) => ({ input: { ...(await returnOf(w, s)), reason: 'Kiểm tra phân quyền' } }),
+  'Query.partyRecommendations': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, year }),
+  'Query.unionGroups': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId }),
+  // A fresh member each time (an allowed call recommends it).
+  'Mutation.recommendMembersToParty': async (w, _c, s) => ({
+    input: { grassrootsUnionId: s.grassrootsId, resolutionNumber: `NQ-${uniq()}`, resolutionOn: vnToday(), memberIds: [await newStaff(w, s, true, true)] },
+  }),
+  'Mutation.recordPartyAdmission': async (w, _c, s) => ({ input: { ...(await recommendationOf(w, s)), admitted: true, decidedOn: vnToday() } }),
+  'Mutation.saveUnionGroup': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, name: `Tổ Ma Trận ${uniq()}` } }),
+  'Mutation.removeUnionGroup': async (w, _c, s) => ({ id: await unionGroupOf(w, s) }),
+  'Mutation.assignMemberToUnionGroup': async (w, _c, s) => ({
+    input: { memberId: await newStaff(w, s, true, true), unionGroupId: await unionGroupOf(w, s) },
+  }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
@@ -573,7 +616,10 @@ describe('security: authorization matrix', () => {
          (SELECT string_agg(i.id || i.status, ',' ORDER BY i.id) FROM register_import i WHERE i.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(s::text, ',' ORDER BY s.id) FROM grassroots_staff s WHERE s.grassroots_union_id IN (SELECT id FROM units)),
          (SELECT string_agg(x::text, ',' ORDER BY x.id) FROM member x WHERE x.grassroots_union_id IN (SELECT id FROM units)),
-         (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units))
+         (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units)),
+         (SELECT string_agg(concat_ws(':', r.staff_id, r.outcome), ',' ORDER BY r.staff_id) FROM party_recommendation_member r WHERE r.grassroots_union_id IN (SELECT id FROM units)),
+         (SELECT string_agg(concat_ws(':', g.id, g.name, g.removed_at, gm.staff_id), ',' ORDER BY g.id, gm.staff_id)
+            FROM union_group g LEFT JOIN union_group_member gm ON gm.union_group_id = g.id WHERE g.grassroots_union_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );

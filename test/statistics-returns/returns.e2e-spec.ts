@@ -53,7 +53,8 @@ describe('statistics returns of a CĐCS', () => {
         if (p.sex === 'FEMALE') f.womenMembers += 1;
       } else f.staffNotMembers += 1;
     }
-    return f;
+    // The CĐCS keeps no union groups: blank, not 0 (docs/architecture.md#party-recommendations-and-union-groups).
+    return { ...f, unionGroups: null } as unknown as Figures;
   };
 
   beforeAll(async () => {
@@ -203,14 +204,15 @@ describe('statistics returns of a CĐCS', () => {
     ]);
     const rows: unknown[][] = [];
     ws.eachRow((row, n) => {
-      if (n > 5) rows.push((row.values as unknown[]).slice(1));
+      // Empty cells (a blank union-groups figure) read as null, every row as wide as the table.
+      if (n > 5) rows.push(Array.from({ length: 4 + RETURN_INDICATORS.length }, (_, i) => (row.values as unknown[])[i + 1] ?? null));
     });
     const byName = (name: string) => rows.find((r) => r[1] === name)!;
     const oneName = (await api.db.query(`SELECT name FROM org_unit WHERE id = $1`, [one.id]))[0].name;
     const twoName = (await api.db.query(`SELECT name FROM org_unit WHERE id = $1`, [two.id]))[0].name;
     const accepted = (await get(one)).figures;
     expect(byName(oneName).slice(2)).toEqual([1, 1, ...RETURN_INDICATORS.map((k) => accepted[k])]);
-    expect(byName(twoName).slice(2)).toEqual([1, 0, ...RETURN_INDICATORS.map(() => 0)]);
+    expect(byName(twoName).slice(2)).toEqual([1, 0, ...RETURN_INDICATORS.map((k) => (k === 'unionGroups' ? null : 0))]);
     expect(byName('Tổng cộng').slice(2)).toEqual([2, 1, ...RETURN_INDICATORS.map((k) => accepted[k])]);
     const missingAt = rows.findIndex((r) => r[1] === 'Công đoàn cơ sở chưa có báo cáo được duyệt');
     expect(rows.slice(missingAt + 1).map((r) => [r[1], r[3]])).toEqual([[twoName, 'Chưa gửi, quá hạn']]);

@@ -35,6 +35,7 @@ import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroots.resolver';
 import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver';
 import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
+import { PartyGroupsResolver } from './resolvers/party-groups.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
@@ -89,6 +90,7 @@ class GraphqlSupportModule {}
     OrgUnitResolver,
     MemberResolver,
     GrassrootsUnionsResolver,
+    PartyGroupsResolver,
     StatisticsReturnResolver,
     AdmissionDecisionResolver,
     FoundingCaseResolver,

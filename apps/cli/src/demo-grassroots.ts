@@ -1,6 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, AdmissionsService, MembershipChangesService, Role, StaffService, StatisticsReturnsService, UsersService } from '@app/core';
+import {
+  Actor,
+  AdmissionsService,
+  MembershipChangesService,
+  PartyRecommendationsService,
+  Role,
+  StaffService,
+  StatisticsReturnsService,
+  UnionGroupsService,
+  UsersService,
+} from '@app/core';
 import { LabourContractKind, LeaveReason, Sex, citizenIdCenturyDigit } from '@app/domain';
 
 /** The GRASSROOTS accounts of the demo (password DEMO_PASSWORD): the chairs of two CĐCS (docs/architecture.md#grassroots-unions). */
@@ -28,8 +38,10 @@ function demoCitizenId(birthDate: string, sex: Sex, n: number): string {
 
 /**
  * Two CĐCS get a chair's account and a staff list of 12: 9 admitted by one decision in November 2026, one of them
- * left the job since; 3 not members yet (one a manager, not eligible). Each submits its YEAR 2026 statistics return as
- * prefilled from its register (docs/architecture.md#statistics-returns), for the upper level to accept or send back.
+ * left the job since; 3 not members yet (one a manager, not eligible). The first recommends two members to the Party
+ * (one admitted) and keeps two union groups (docs/architecture.md#party-recommendations-and-union-groups). Each submits its
+ * YEAR 2026 statistics return as prefilled from its register (docs/architecture.md#statistics-returns), for the upper level
+ * to accept or send back.
  */
 export async function loadDemoGrassroots(app: INestApplicationContext, unitIds: ReadonlyMap<string, string>, password: string): Promise<void> {
   const db = app.get(DataSource);
@@ -38,6 +50,8 @@ export async function loadDemoGrassroots(app: INestApplicationContext, unitIds: 
   const admissions = app.get(AdmissionsService);
   const changes = app.get(MembershipChangesService);
   const returns = app.get(StatisticsReturnsService);
+  const party = app.get(PartyRecommendationsService);
+  const groups = app.get(UnionGroupsService);
   let n = 0;
   for (const [u, spec] of DEMO_GRASSROOTS_USERS.entries()) {
     const unitId = unitIds.get(spec.unitKey)!;
@@ -71,6 +85,21 @@ export async function loadDemoGrassroots(app: INestApplicationContext, unitIds: 
       memberIds: ids.slice(0, 9),
     });
     await changes.recordLeaving(chair, { memberId: ids[8], leftOn: '2026-11-18', reason: LeaveReason.LEFT_JOB, note: 'Chấm dứt hợp đồng lao động' });
+    if (u === 0) {
+      const rec = await party.recommend(chair, {
+        grassrootsUnionId: unitId,
+        resolutionNumber: '05/NQ-CĐCS',
+        resolutionOn: '2026-11-20',
+        memberIds: [ids[0], ids[1]],
+        note: 'Đoàn viên ưu tú năm 2026',
+      });
+      await party.recordOutcome(chair, { recommendationId: rec.id, memberId: ids[0], admitted: true, decidedOn: '2026-11-27' });
+      const nurses = await groups.save(chair, { grassrootsUnionId: unitId, name: 'Tổ Điều dưỡng', leaderMemberId: ids[0] });
+      const doctors = await groups.save(chair, { grassrootsUnionId: unitId, name: 'Tổ Bác sĩ', leaderMemberId: ids[1] });
+      for (const [i, id] of ids.slice(2, 8).entries()) await groups.assign(chair, { memberId: id, unionGroupId: i % 2 ? doctors.id : nurses.id });
+      // The groups were kept before the year's reference day (30/11), so the YEAR 2026 return counts them.
+      await db.query(`UPDATE union_group SET created_at = '2026-11-01' WHERE grassroots_union_id = $1`, [unitId]);
+    }
     const key = { grassrootsUnionId: unitId, kind: 'YEAR', year: 2026 } as const;
     const prefilled = await returns.get(chair, key);
     const saved = await returns.save(chair, { ...key, version: 0, figures: prefilled.figures });

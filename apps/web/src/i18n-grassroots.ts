@@ -1,4 +1,4 @@
-import type { LabourContractKind, LeaveReason, MemberStatus } from './generated/graphql';
+import type { LabourContractKind, LeaveReason, MemberStatus, PartyOutcome } from './generated/graphql';
 
 /** Vietnamese labels of a CĐCS's register (docs/architecture.md#grassroots-unions). */
 
@@ -25,3 +25,9 @@ export const CONTRACT_LABEL: Readonly<Record<LabourContractKind, string>> = {
 
 /** yyyy-mm-dd → dd/mm/yyyy; empty when none. */
 export const dmy = (d: string | null | undefined): string => (d ? d.split('-').reverse().join('/') : '');
+
+export const PARTY_OUTCOME_LABEL: Readonly<Record<PartyOutcome, string>> = {
+  PENDING: 'Chờ kết quả',
+  ADMITTED: 'Được kết nạp Đảng',
+  NOT_ADMITTED: 'Chưa được kết nạp',
+};

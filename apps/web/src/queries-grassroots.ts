@@ -36,3 +36,28 @@ export const GRASSROOTS = {
     /* GraphQL */ `mutation CreateGrassrootsAccount($i: CreateGrassrootsAccountInput!) { createGrassrootsAccount(input: $i) { id email fullName } }`,
   ),
 };
+
+/** Party recommendations (4A-KNĐ) and union groups of a CĐCS (docs/architecture.md#party-recommendations-and-union-groups). */
+export const PARTY_GROUPS = {
+  activeMembers: op<G.ActiveMembersQuery, G.ActiveMembersQueryVariables>(/* GraphQL */ `query ActiveMembers($g: ID!) {
+    members(grassrootsUnionId: $g, filter: { status: MEMBER }, first: 200) { totalCount nodes { id fullName } } }`),
+  recommendations: op<G.PartyRecommendationsQuery, G.PartyRecommendationsQueryVariables>(/* GraphQL */ `query PartyRecommendations($g: ID!, $y: Int) {
+    partyRecommendations(grassrootsUnionId: $g, year: $y) { id resolutionNumber resolutionOn note members { memberId fullName outcome decidedOn note } } }`),
+  recommend: op<G.RecommendMembersToPartyMutation, G.RecommendMembersToPartyMutationVariables>(
+    /* GraphQL */ `mutation RecommendMembersToParty($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) { id resolutionNumber members { memberId } } }`,
+  ),
+  outcome: op<G.RecordPartyAdmissionMutation, G.RecordPartyAdmissionMutationVariables>(
+    /* GraphQL */ `mutation RecordPartyAdmission($i: RecordPartyAdmissionInput!) { recordPartyAdmission(input: $i) { id } }`,
+  ),
+  groups: op<G.UnionGroupsQuery, G.UnionGroupsQueryVariables>(/* GraphQL */ `query UnionGroups($g: ID!) {
+    unionGroups(grassrootsUnionId: $g) { id name leaderMemberId leaderName members { id fullName } } }`),
+  saveGroup: op<G.SaveUnionGroupMutation, G.SaveUnionGroupMutationVariables>(
+    /* GraphQL */ `mutation SaveUnionGroup($i: SaveUnionGroupInput!) { saveUnionGroup(input: $i) { id name } }`,
+  ),
+  removeGroup: op<G.RemoveUnionGroupMutation, G.RemoveUnionGroupMutationVariables>(
+    /* GraphQL */ `mutation RemoveUnionGroup($id: ID!) { removeUnionGroup(id: $id) }`,
+  ),
+  assign: op<G.AssignMemberToUnionGroupMutation, G.AssignMemberToUnionGroupMutationVariables>(
+    /* GraphQL */ `mutation AssignMemberToUnionGroup($i: AssignMemberToUnionGroupInput!) { assignMemberToUnionGroup(input: $i) { id fullName } }`,
+  ),
+};

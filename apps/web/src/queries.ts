@@ -39,7 +39,8 @@ export const Q = {
   pipeline: op<G.PipelineQuery, G.PipelineQueryVariables>(/* GraphQL */ `query Pipeline($u: ID!, $y: Int!) { pipeline(orgUnitId: $u, year: $y) {
     orgUnit { id name } year stages { stage count overdue }
     newMembers { target actual } newGrassrootsUnions { target actual }
-    coverage { enterprises25Plus withUnion percent targetPercent } } }`),
+    coverage { enterprises25Plus withUnion percent targetPercent }
+    membersFromReturns { kind year periodStart referenceDay grassrootsUnions reportedUnions admitted membersAtEnd registerAdmitted } } }`),
   /** The enterprise picker's matches (ui/enterprise-picker.tsx): a page of 20 and how many match in all. */
   pickEnterprises: op<
     G.PickEnterprisesQuery,

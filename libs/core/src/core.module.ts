@@ -38,6 +38,8 @@ import {
   MembershipChangesService,
   StaffImportService,
   StaffService,
+  PartyRecommendationsService,
+  UnionGroupsService,
 } from './grassroots';
 import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
 
@@ -80,6 +82,8 @@ const SERVICES = [
   ReturnPeriodsService,
   StatisticsReturnsService,
   ReturnsBoardService,
+  PartyRecommendationsService,
+  UnionGroupsService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

@@ -1,4 +1,4 @@
-import { RETURN_INDICATORS, ReturnFigures, returnEditable, returnFigureProblems, returnPeriod } from './statistics-return';
+import { RETURN_INDICATORS, ReturnFigures, latestReturnPeriodBy, returnEditable, returnFigureProblems, returnPeriod } from './statistics-return';
 
 const zero = Object.fromEntries(RETURN_INDICATORS.map((k) => [k, 0])) as ReturnFigures;
 
@@ -17,6 +17,23 @@ describe('statistics returns', () => {
     expect(bad.membersAtEnd).toContain('(12)');
     expect(returnFigureProblems({ ...prefill, admitted: 4, membersAtEnd: 13 }, prefill, 'Kết nạp bổ sung')).toEqual({});
     expect(Object.keys(returnFigureProblems({ ...prefill, admitted: -1 }, prefill, 'x'))).toEqual(['admitted']);
+  });
+
+  it('takes a blank union-groups figure (none kept) but no blank or negative other figure; a changed Party figure wants a note', () => {
+    const prefill = { ...zero, unionGroups: null };
+    expect(returnFigureProblems(prefill, prefill, null)).toEqual({});
+    expect(Object.keys(returnFigureProblems({ ...prefill, partyRecommended: null as never, unionGroups: -1 }, prefill, 'x')).sort()).toEqual([
+      'partyRecommended',
+      'unionGroups',
+    ]);
+    expect(returnFigureProblems({ ...prefill, partyAdmitted: 1 }, prefill, null).note).toContain('Đoàn viên được kết nạp Đảng');
+    expect(returnFigureProblems({ ...prefill, unionGroups: 2 }, prefill, null).note).toContain('Tổ công đoàn');
+  });
+
+  it('finds the latest period whose reference day is on or before a day', () => {
+    expect(latestReturnPeriodBy('2026-12-05')).toMatchObject({ kind: 'YEAR', year: 2026 });
+    expect(latestReturnPeriodBy('2026-11-29')).toMatchObject({ kind: 'HALF_YEAR', year: 2026 });
+    expect(latestReturnPeriodBy('2026-05-30')).toMatchObject({ kind: 'YEAR', year: 2025 });
   });
 
   it('lets the CĐCS change a draft or a sent-back return only', () => {

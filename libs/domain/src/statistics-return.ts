@@ -49,9 +49,14 @@ export const RETURN_INDICATORS = [
   'membersAtEnd',
   'womenMembers',
   'staffNotMembers',
+  'partyRecommended',
+  'partyAdmitted',
+  'unionGroups',
 ] as const;
 export type ReturnIndicator = (typeof RETURN_INDICATORS)[number];
-export type ReturnFigures = Record<ReturnIndicator, number>;
+/** Indicators that may be blank (null): union groups when the CĐCS keeps none ("if kept"). */
+export const NULLABLE_INDICATORS: readonly ReturnIndicator[] = ['unionGroups'];
+export type ReturnFigures = Record<Exclude<ReturnIndicator, 'unionGroups'>, number> & { unionGroups: number | null };
 
 /** Vietnamese headings of the indicators (form columns). */
 export const RETURN_INDICATOR_VI: Record<ReturnIndicator, string> = {
@@ -67,9 +72,12 @@ export const RETURN_INDICATOR_VI: Record<ReturnIndicator, string> = {
   membersAtEnd: 'Đoàn viên cuối kỳ',
   womenMembers: 'Đoàn viên nữ',
   staffNotMembers: 'Lao động chưa là đoàn viên',
+  partyRecommended: 'Đoàn viên ưu tú giới thiệu cho Đảng',
+  partyAdmitted: 'Đoàn viên được kết nạp Đảng',
+  unionGroups: 'Tổ công đoàn',
 };
 
-export const LEFT_INDICATORS: readonly ReturnIndicator[] = ['leftTransferred', 'leftJob', 'leftWithdrew', 'leftExpelled', 'leftDied', 'leftPaused'];
+export const LEFT_INDICATORS = ['leftTransferred', 'leftJob', 'leftWithdrew', 'leftExpelled', 'leftDied', 'leftPaused'] as const;
 
 /**
  * The problems of figures a CĐCS gives (field → Vietnamese message): whole numbers ≥ 0, the end equals the start plus
@@ -78,7 +86,9 @@ export const LEFT_INDICATORS: readonly ReturnIndicator[] = ['leftTransferred', '
 export function returnFigureProblems(f: ReturnFigures, prefill: ReturnFigures, note: string | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of RETURN_INDICATORS) {
-    if (!Number.isInteger(f[k]) || f[k] < 0 || f[k] > 10_000_000) out[k] = `${RETURN_INDICATOR_VI[k]} phải là số nguyên không âm`;
+    const v = f[k];
+    if (v === null && NULLABLE_INDICATORS.includes(k)) continue;
+    if (v === null || !Number.isInteger(v) || v < 0 || v > 10_000_000) out[k] = `${RETURN_INDICATOR_VI[k]} phải là số nguyên không âm`;
   }
   if (Object.keys(out).length) return out;
   const left = LEFT_INDICATORS.reduce((s, k) => s + f[k], 0);
@@ -97,3 +107,9 @@ export type ReturnStatus = 'DRAFT' | 'SUBMITTED' | 'SENT_BACK' | 'ACCEPTED';
 
 /** A return may be changed (saved, submitted) by its CĐCS only as a draft or when sent back. */
 export const returnEditable = (s: ReturnStatus): boolean => s === 'DRAFT' || s === 'SENT_BACK';
+
+/** The latest return period (default reference days) whose reference day is on or before `end`. */
+export function latestReturnPeriodBy(end: IsoDate): ReturnPeriod {
+  const y = Number(end.slice(0, 4));
+  return [returnPeriod('YEAR', y), returnPeriod('HALF_YEAR', y), returnPeriod('YEAR', y - 1)].find((c) => c.end <= end)!;
+}

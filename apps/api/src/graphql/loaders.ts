@@ -5,6 +5,8 @@ import {
   ApplicationsService,
   CaseQueriesService,
   EnterprisesService,
+  MembersQueryService,
+  MembershipView,
   NominationDecisionView,
   OrgStructureService,
   OrgUnitHeadFigures,
@@ -59,6 +61,8 @@ export interface Loaders {
   foundingCase: DataLoader<string, FoundingCaseEntity | null>;
   decisionsOfNomination: DataLoader<string, NominationDecisionView[]>;
   headFigures: DataLoader<string, OrgUnitHeadFigures | null>;
+  /** Every membership of a person of a register (its staff id), oldest first. */
+  membershipsOfStaff: DataLoader<string, MembershipView[]>;
 }
 
 /** One set of DataLoaders per request, so lists load related rows in batches (no N+1). */
@@ -72,6 +76,7 @@ export class LoadersFactory {
     private readonly cases: CaseQueriesService,
     private readonly rewards: RewardsService,
     private readonly orgStructure: OrgStructureService,
+    private readonly members: MembersQueryService,
   ) {}
 
   create(actorOf: () => Actor | undefined): Loaders {
@@ -120,6 +125,10 @@ export class LoadersFactory {
         (ids) => this.rewards.decisionsOf(ids),
       ),
       headFigures: byId(async (ids) => (await this.orgStructure.headFigures(ids)).map((f) => ({ ...f, id: f.orgUnitId }))),
+      membershipsOfStaff: new DataLoader(async (ids) => {
+        const by = await this.members.memberships(ids);
+        return ids.map((id) => by.get(id) ?? []);
+      }),
     };
   }
 }

@@ -28,9 +28,13 @@ registerEnumType(ReturnBoardState, {
   description: "A CĐCS's return for a period: its status, NOT_SUBMITTED before the due day, MISSING after it (never submitted)",
 });
 
-/** The indicators of form 1-HĐCĐ (docs/architecture.md#statistics-returns). */
-@ObjectType('ReturnFigures')
-export class ReturnFiguresModel {
+/**
+ * The twelve indicators of form 1-HĐCĐ, declared once for the output and the input type (docs/architecture.md#statistics-returns).
+ * Abstract: it prints no type of its own.
+ */
+@ObjectType({ isAbstract: true })
+@InputType({ isAbstract: true })
+abstract class FormFigures {
   @Field(() => Int) membersAtStart: number;
   @Field(() => Int, { description: 'Admitted in the period (not transfers in)' }) admitted: number;
   @Field(() => Int) transferredIn: number;
@@ -45,20 +49,19 @@ export class ReturnFiguresModel {
   @Field(() => Int) staffNotMembers: number;
 }
 
+@ObjectType('ReturnFigures')
+export class ReturnFiguresModel extends FormFigures {
+  @Field(() => Int, { description: 'Members recommended to the Party (giới thiệu) by a resolution dated in the period' }) partyRecommended: number;
+  @Field(() => Int, { description: 'Recommended members admitted to the Party (được kết nạp) on a day in the period' }) partyAdmitted: number;
+  @Field(() => Int, { nullable: true, description: 'Union groups (tổ công đoàn) kept on the reference day; null when none are kept' })
+  unionGroups: number | null;
+}
+
 @InputType('ReturnFiguresInput')
-export class ReturnFiguresInput {
-  @Field(() => Int) membersAtStart: number;
-  @Field(() => Int) admitted: number;
-  @Field(() => Int) transferredIn: number;
-  @Field(() => Int) leftTransferred: number;
-  @Field(() => Int) leftJob: number;
-  @Field(() => Int) leftWithdrew: number;
-  @Field(() => Int) leftExpelled: number;
-  @Field(() => Int) leftDied: number;
-  @Field(() => Int) leftPaused: number;
-  @Field(() => Int) membersAtEnd: number;
-  @Field(() => Int) womenMembers: number;
-  @Field(() => Int) staffNotMembers: number;
+export class ReturnFiguresInput extends FormFigures {
+  @Field(() => Int, { nullable: true, description: "Omitted: the register's value" }) partyRecommended?: number | null;
+  @Field(() => Int, { nullable: true, description: "Omitted: the register's value" }) partyAdmitted?: number | null;
+  @Field(() => Int, { nullable: true, description: "Omitted: the register's value; null: no union groups kept" }) unionGroups?: number | null;
 }
 
 @ObjectType('StatisticsReturnVersion', { description: 'One kept version of a return: each save, submission, acceptance or send-back' })

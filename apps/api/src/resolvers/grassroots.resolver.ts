@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Actor,
   AdmissionDecisionView,
@@ -24,6 +24,7 @@ import {
 } from '../graphql/grassroots.inputs';
 import { AdmissionDecisionModel, MemberConnectionModel, MemberModel, MembershipModel } from '../graphql/grassroots.models';
 import { PageArgs } from '../graphql/inputs';
+import { GqlContext } from '../graphql/loaders';
 import { UserModel } from '../graphql/models';
 
 /** A CĐCS's staff list and member register (docs/architecture.md#grassroots-unions). */
@@ -90,9 +91,10 @@ export class MemberResolver {
     return this.accounts.create(actor, input);
   }
 
+  /** Batched per request: one statement for every person of a page. */
   @ResolveField(() => [MembershipModel])
-  async memberships(@Parent() m: MemberView): Promise<MembershipView[]> {
-    return (await this.query.memberships([m.id])).get(m.id) ?? [];
+  memberships(@Parent() m: MemberView, @Context() ctx: GqlContext): Promise<MembershipView[]> {
+    return ctx.loaders.membershipsOfStaff.load(m.id);
   }
 }
 

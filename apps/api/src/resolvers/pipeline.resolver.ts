@@ -1,10 +1,11 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, PipelineService, TargetsService } from '@app/core';
+import { Actor, MembersFromReturns, PipelineService, TargetsService } from '@app/core';
 import { OrgUnitEntity } from '@app/persistence';
 import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { TargetInput } from '../graphql/inputs';
 import { GqlContext } from '../graphql/loaders';
 import { OrgUnitModel, PipelineModel } from '../graphql/models';
+import { MembersFromReturnsModel } from '../graphql/party-groups.models';
 
 @Resolver(() => PipelineModel)
 export class PipelineResolver {
@@ -32,5 +33,13 @@ export class PipelineResolver {
   @ResolveField(() => OrgUnitModel)
   orgUnit(@Parent() p: PipelineModel, @Context() ctx: GqlContext): Promise<OrgUnitEntity | null> {
     return ctx.loaders.orgUnit.load(p.orgUnitId);
+  }
+
+  /** The same scope as `pipeline` (its parent was read with it). */
+  @ResolveField(() => MembersFromReturnsModel, {
+    description: "The latest return period's members by the accepted statistics returns (which period, how many CĐCS reported), beside the registers'",
+  })
+  membersFromReturns(@Parent() p: PipelineModel, @CurrentActor() actor: Actor): Promise<MembersFromReturns> {
+    return this.pipelines.membersFromReturns(actor, p.orgUnitId, p.year);
   }
 }

@@ -81,6 +81,12 @@ export type AssignCaseInput = {
   reason?: string | null | undefined;
 };
 
+export type AssignMemberToUnionGroupInput = {
+  memberId: string | number;
+  /** Null: the member leaves its group */
+  unionGroupId?: string | number | null | undefined;
+};
+
 /** A day off (a weekday) or a make-up working day (a Saturday or Sunday), with what it is and who announced it */
 export type CalendarDayInput = {
   day: string;
@@ -253,7 +259,19 @@ export type OutreachInput = {
 
 export type Ownership = 'COLLECTIVE' | 'FOREIGN_INVESTED' | 'OTHER' | 'PRIVATE' | 'STATE';
 
+/** PENDING: no outcome yet (an open recommendation); ADMITTED: được kết nạp */
+export type PartyOutcome = 'ADMITTED' | 'NOT_ADMITTED' | 'PENDING';
+
 export type PeriodKind = 'HALF_YEAR' | 'MONTH' | 'QUARTER' | 'YEAR';
+
+export type RecommendMembersToPartyInput = {
+  grassrootsUnionId: string | number;
+  /** Active members of the CĐCS (Member ids), none with an open recommendation */
+  memberIds: Array<string | number>;
+  note?: string | null | undefined;
+  resolutionNumber: string;
+  resolutionOn: string;
+};
 
 export type RecordMemberLeavingInput = {
   leftOn: string;
@@ -261,6 +279,15 @@ export type RecordMemberLeavingInput = {
   note?: string | null | undefined;
   /** Not TRANSFERRED: a transfer is recorded by the receiving CĐCS with transferMember */
   reason: LeaveReason;
+};
+
+export type RecordPartyAdmissionInput = {
+  /** True: admitted to the Party (được kết nạp) on decidedOn; false: not admitted */
+  admitted: boolean;
+  decidedOn: string;
+  memberId: string | number;
+  note?: string | null | undefined;
+  recommendationId: string | number;
 };
 
 export type RegisterImportStatus = 'APPLIED' | 'APPLYING' | 'CANCELLED' | 'FAILED' | 'VALIDATED';
@@ -279,7 +306,19 @@ export type ReportInput = {
 
 export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 
+/** HALF_YEAR: figures as at 31/5; YEAR: as at 30/11 (QĐ 1454/QĐ-TLĐ; configurable) */
+export type ReturnPeriodKind = 'HALF_YEAR' | 'YEAR';
+
 export type Role = 'ADMIN' | 'GRASSROOTS' | 'OFFICER' | 'SUPERVISOR';
+
+export type SaveUnionGroupInput = {
+  grassrootsUnionId: string | number;
+  /** Absent: a new group */
+  id?: string | number | null | undefined;
+  /** An active member of the CĐCS; it joins the group */
+  leaderMemberId?: string | number | null | undefined;
+  name: string;
+};
 
 export type Sex = 'FEMALE' | 'MALE';
 
@@ -845,6 +884,65 @@ export type CreateGrassrootsAccountMutationVariables = Exact<{
 
 export type CreateGrassrootsAccountMutation = { createGrassrootsAccount: { id: string; email: string; fullName: string } };
 
+export type ActiveMembersQueryVariables = Exact<{
+  g: string | number;
+}>;
+
+export type ActiveMembersQuery = { members: { totalCount: number; nodes: Array<{ id: string; fullName: string }> } };
+
+export type PartyRecommendationsQueryVariables = Exact<{
+  g: string | number;
+  y?: number | null | undefined;
+}>;
+
+export type PartyRecommendationsQuery = {
+  partyRecommendations: Array<{
+    id: string;
+    resolutionNumber: string;
+    resolutionOn: string;
+    note: string | null;
+    members: Array<{ memberId: string; fullName: string; outcome: PartyOutcome; decidedOn: string | null; note: string | null }>;
+  }>;
+};
+
+export type RecommendMembersToPartyMutationVariables = Exact<{
+  i: RecommendMembersToPartyInput;
+}>;
+
+export type RecommendMembersToPartyMutation = { recommendMembersToParty: { id: string; resolutionNumber: string; members: Array<{ memberId: string }> } };
+
+export type RecordPartyAdmissionMutationVariables = Exact<{
+  i: RecordPartyAdmissionInput;
+}>;
+
+export type RecordPartyAdmissionMutation = { recordPartyAdmission: { id: string } };
+
+export type UnionGroupsQueryVariables = Exact<{
+  g: string | number;
+}>;
+
+export type UnionGroupsQuery = {
+  unionGroups: Array<{ id: string; name: string; leaderMemberId: string | null; leaderName: string | null; members: Array<{ id: string; fullName: string }> }>;
+};
+
+export type SaveUnionGroupMutationVariables = Exact<{
+  i: SaveUnionGroupInput;
+}>;
+
+export type SaveUnionGroupMutation = { saveUnionGroup: { id: string; name: string } };
+
+export type RemoveUnionGroupMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RemoveUnionGroupMutation = { removeUnionGroup: boolean };
+
+export type AssignMemberToUnionGroupMutationVariables = Exact<{
+  i: AssignMemberToUnionGroupInput;
+}>;
+
+export type AssignMemberToUnionGroupMutation = { assignMemberToUnionGroup: { id: string; fullName: string } };
+
 export type RegisterRowFragment = {
   id: string;
   name: string;
@@ -1348,6 +1446,17 @@ export type PipelineQuery = {
     newMembers: { target: number | null; actual: number };
     newGrassrootsUnions: { target: number | null; actual: number };
     coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
+    membersFromReturns: {
+      kind: ReturnPeriodKind;
+      year: number;
+      periodStart: string;
+      referenceDay: string;
+      grassrootsUnions: number;
+      reportedUnions: number;
+      admitted: number;
+      membersAtEnd: number;
+      registerAdmitted: number;
+    };
   };
 };
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { downloadWithToken, gql } from '../api';
 import { Link } from '../router';
 import { MemberPanel } from './members/MemberPanel';
+import { PartyRecommendations, UnionGroups } from './members/PartyAndGroups';
 import { STAFF_IMPORT_PATH } from './StaffImportPage';
 import { GRASSROOTS } from '../queries-grassroots';
 import { useSession } from '../session';
@@ -42,6 +43,8 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
   const staff = useForm({ fullName: '', citizenId: '', birthDate: '', sex: 'FEMALE' as string, job: '' });
   const decision = useForm({ decisionNumber: '', decidedOn: todayVn(), signer: '' });
   const page = list.data;
+  // Bumped when the register changes, so the Party and union-group sections read the active members again.
+  const [rev, setRev] = useState(0);
 
   return (
     <section aria-labelledby="members-title" data-testid="members-page">
@@ -74,7 +77,18 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
       <ErrorBox error={download.error} />
       {download.done && <Notice>{download.done}</Notice>}
 
-      {open && <MemberPanel key={open} id={open} canWrite={canWrite} onChanged={list.reload} onClose={() => setOpen(null)} />}
+      {open && (
+        <MemberPanel
+          key={open}
+          id={open}
+          canWrite={canWrite}
+          onChanged={() => {
+            list.reload();
+            setRev((r) => r + 1);
+          }}
+          onClose={() => setOpen(null)}
+        />
+      )}
 
       {canWrite && (
         <Disclosure summary="Thêm người lao động" testId="staff-add">
@@ -181,6 +195,7 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
             });
             setPicked(new Set());
             list.reload();
+            setRev((r) => r + 1);
             return `Đã kết nạp ${d.admitMembers.memberIds.length} đoàn viên theo quyết định ${d.admitMembers.number}`;
           }}
         >
@@ -189,6 +204,9 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
           <TextField label="Người ký" {...decision.field('signer')} required testId="admit-signer" />
         </ActionForm>
       )}
+
+      <PartyRecommendations gid={gid} canWrite={canWrite} rev={rev} />
+      <UnionGroups gid={gid} canWrite={canWrite} rev={rev} />
     </section>
   );
 }

@@ -88,6 +88,7 @@ function UnitProgress({ p }: { p: Pipeline }) {
         format={fmtPercent}
         testId="coverage"
       />
+      <MembersBothWays p={p} />
       <ColumnChart
         title={`Hồ sơ đang mở theo giai đoạn${overdue ? ` — ${fmtNumber(overdue)} quá hạn` : ''}`}
         data={open.map((s) => ({ label: STAGE_LABEL[s.stage], value: s.count, highlight: s.overdue }))}
@@ -97,6 +98,31 @@ function UnitProgress({ p }: { p: Pipeline }) {
         {fmtNumber(p.stages.find((s) => s.stage === CaseStage.CLOSED)?.count ?? 0)}
       </p>
     </section>
+  );
+}
+
+/**
+ * The members of the latest statistics-return period counted both ways: from the CĐCS registers and from the accepted
+ * returns, saying which period and how many CĐCS reported (docs/architecture.md#party-recommendations-and-union-groups).
+ */
+function MembersBothWays({ p }: { p: Pipeline }) {
+  const r = p.membersFromReturns;
+  const period = `${r.kind === 'HALF_YEAR' ? '6 tháng' : 'năm'} ${r.year} (${fmtDate(r.periodStart)} – ${fmtDate(r.referenceDay)})`;
+  return (
+    <div className="both-ways" data-testid="members-both-ways">
+      <h4>Đoàn viên kết nạp mới kỳ báo cáo {period}</h4>
+      <dl>
+        <dt>Theo sổ đoàn viên</dt>
+        <dd data-testid="members-from-register">{fmtNumber(r.registerAdmitted)} đoàn viên mới (mọi CĐCS)</dd>
+        <dt>Theo báo cáo thống kê đã duyệt</dt>
+        <dd data-testid="members-from-returns">
+          {fmtNumber(r.admitted)} kết nạp mới, {fmtNumber(r.membersAtEnd)} đoàn viên cuối kỳ{' '}
+          <span className="muted">
+            ({fmtNumber(r.reportedUnions)}/{fmtNumber(r.grassrootsUnions)} CĐCS có báo cáo được duyệt)
+          </span>
+        </dd>
+      </dl>
+    </div>
   );
 }
 

@@ -88,6 +88,14 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   openOnly: 'Chỉ cảnh báo chưa xử lý',
   filter: 'Bộ lọc',
   input: 'Dữ liệu',
+  // Party recommendations (4A-KNĐ) and union groups of a CĐCS.
+  resolutionNumber: 'Số nghị quyết',
+  resolutionOn: 'Ngày nghị quyết',
+  recommendationId: 'Nghị quyết giới thiệu',
+  memberId: 'Đoàn viên',
+  admitted: 'Được kết nạp Đảng',
+  unionGroupId: 'Tổ công đoàn',
+  leaderMemberId: 'Tổ trưởng',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */
@@ -111,6 +119,8 @@ export const ENTITY_VI = Object.freeze({
   member: 'người lao động trong danh sách của CĐCS',
   grassrootsUnion: 'CĐCS',
   statisticsReturn: 'báo cáo thống kê của CĐCS',
+  partyRecommendation: 'nghị quyết giới thiệu đoàn viên cho Đảng',
+  unionGroup: 'tổ công đoàn',
 });
 export type Entity = keyof typeof ENTITY_VI;
 

@@ -1,10 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Role } from '../common/actor';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ReturnPeriodKind, latestReturnPeriodBy } from '@app/domain';
+import { Actor, Role, subtreeLike } from '../common/actor';
 import { badInput, forbidden } from '../common/app-error';
 import { RULE } from '../common/messages-vi';
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { Figures, FiguresService } from './figures.service';
+
+/**
+ * The member figures of the latest return period by the accepted statistics returns of a subtree, beside the
+ * registers' count for the same period (docs/architecture.md#party-recommendations-and-union-groups).
+ */
+export interface MembersFromReturns {
+  kind: ReturnPeriodKind;
+  year: number;
+  periodStart: string;
+  referenceDay: string;
+  /** CĐCS of the subtree, and how many of them have an accepted return for the period. */
+  grassrootsUnions: number;
+  reportedUnions: number;
+  /** Sums of the accepted returns. */
+  admitted: number;
+  membersAtEnd: number;
+  /** New members of the same period by the registers (every CĐCS of the subtree). */
+  registerAdmitted: number;
+}
 
 /** `pipeline(orgUnitId, year)`: the figures of the year for a unit the caller may watch. */
 @Injectable()
@@ -13,6 +35,7 @@ export class PipelineService {
     private readonly figures: FiguresService,
     private readonly orgUnits: OrgUnitsService,
     private readonly calendar: CalendarService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async pipeline(actor: Actor, orgUnitId: string, year: number): Promise<Figures & { orgUnitId: string; year: number }> {
@@ -21,5 +44,28 @@ export class PipelineService {
     if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Cán bộ chỉ xem tiến độ của đơn vị mình');
     const f = await this.figures.figures(unit, { start: `${year}-01-01`, end: `${year}-12-31` }, this.calendar.today());
     return { ...f, orgUnitId: unit.id, year };
+  }
+
+  /**
+   * The latest return period (default reference days) ended by the year's end, or by today in the running year: the sums
+   * of the subtree's accepted returns and the registers' new members for it. Scope as `pipeline`.
+   */
+  async membersFromReturns(actor: Actor, orgUnitId: string, year: number): Promise<MembersFromReturns> {
+    const unit = await this.orgUnits.getVisible(actor, orgUnitId);
+    const today = this.calendar.today();
+    const yearEnd = `${year}-12-31`;
+    const p = latestReturnPeriodBy(yearEnd < today ? yearEnd : today);
+    const [[r], registerAdmitted] = await Promise.all([
+      this.db.query(
+        `SELECT count(*)::int AS "grassrootsUnions", count(r.id)::int AS "reportedUnions",
+                coalesce(sum(r.admitted), 0)::int AS admitted, coalesce(sum(r.members_at_end), 0)::int AS "membersAtEnd"
+           FROM org_unit o
+           LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $3 AND r.year = $4 AND r.status = 'ACCEPTED'
+          WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $1 OR o.path LIKE $2)`,
+        [unit.path, subtreeLike(unit.path), p.kind, p.year],
+      ),
+      this.figures.newMembers(this.db, unit, { start: p.start, end: p.end }),
+    ]);
+    return { kind: p.kind, year: p.year, periodStart: p.start, referenceDay: p.end, ...r, registerAdmitted };
   }
 }

@@ -10,3 +10,5 @@ export * from './grassroots-account.service';
 export * from './staff-import.service';
 export * from './members-export.service';
 export * from './grassroots-unions.service';
+export * from './party-recommendations.service';
+export * from './union-groups.service';

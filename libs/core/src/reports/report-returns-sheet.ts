@@ -1,5 +1,5 @@
 import { Workbook, Worksheet } from 'exceljs';
-import { IsoDate, RETURN_INDICATORS, RETURN_INDICATOR_VI, ReturnPeriod, ReturnPeriodKind, formatDateVi, returnPeriod } from '@app/domain';
+import { IsoDate, RETURN_INDICATORS, RETURN_INDICATOR_VI, ReturnPeriod, ReturnPeriodKind, formatDateVi, latestReturnPeriodBy } from '@app/domain';
 import { ReportSnapshot } from './report-figures';
 
 // The consolidated statistics returns as a sheet of the period report (docs/architecture.md#statistics-returns).
@@ -18,8 +18,7 @@ const STATE_VI: Record<string, string> = {
 
 /** The latest return period (default reference days) whose reference day is on or before `end`. */
 export function latestReturnPeriod(end: IsoDate): ReturnPeriod & { label: string } {
-  const y = Number(end.slice(0, 4));
-  const p = [returnPeriod('YEAR', y), returnPeriod('HALF_YEAR', y), returnPeriod('YEAR', y - 1)].find((c) => c.end <= end)!;
+  const p = latestReturnPeriodBy(end);
   return { ...p, label: `Báo cáo ${KIND_VI[p.kind]} ${p.year}` };
 }
 

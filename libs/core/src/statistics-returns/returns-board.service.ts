@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReturnFigures, ReturnPeriodKind, ReturnStatus } from '@app/domain';
+import { RETURN_INDICATORS, ReturnFigures, ReturnIndicator, ReturnPeriodKind, ReturnStatus } from '@app/domain';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
@@ -130,8 +130,12 @@ export class ReturnsBoardService {
       if (!row) return;
       row.grassroots += grassroots;
       row.accepted += accepted;
+      // A nullable indicator (union groups) stays blank where no accepted return gives it.
       const f = figuresOf(g);
-      for (const k of Object.keys(f) as (keyof ReturnFigures)[]) row.figures[k] += f[k];
+      for (const k of RETURN_INDICATORS) {
+        const v = f[k];
+        if (v !== null) (row.figures as Record<ReturnIndicator, number | null>)[k] = (row.figures[k] ?? 0) + v;
+      }
     };
     const parents = groups.filter((g) => g.parent !== u.id && u.kind !== 'GRASSROOTS').map((g) => g.parent);
     const parentPaths: { id: string; path: string }[] = parents.length

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RETURN_INDICATORS, ReturnFigures, ReturnPeriodKind, ReturnStatus, returnEditable, returnFigureProblems } from '@app/domain';
+import {
+  NULLABLE_INDICATORS,
+  RETURN_INDICATORS,
+  ReturnFigures,
+  ReturnIndicator,
+  ReturnPeriodKind,
+  ReturnStatus,
+  returnEditable,
+  returnFigureProblems,
+} from '@app/domain';
 import { Actor, Role, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
@@ -20,9 +29,14 @@ export interface ReturnKey {
 export interface SaveReturn extends ReturnKey {
   /** 0 for a return not saved yet, else the version read. */
   version: number;
-  figures: ReturnFigures;
+  /** The later indicators may be left out (LATER_INDICATORS): the register's value then. */
+  figures: Omit<ReturnFigures, LaterIndicator> & Partial<Record<LaterIndicator, number | null>>;
   note?: string | null;
 }
+
+/** Indicators a client may omit when saving (docs/architecture.md#party-recommendations-and-union-groups). */
+const LATER_INDICATORS = ['partyRecommended', 'partyAdmitted', 'unionGroups'] as const;
+type LaterIndicator = (typeof LATER_INDICATORS)[number];
 
 export type ReturnAction = 'SAVE' | 'SUBMIT' | 'ACCEPT' | 'SEND_BACK';
 
@@ -106,10 +120,14 @@ export class StatisticsReturnsService {
       if (input.version !== current.version) throw conflict(STALE, { reason: 'STALE_VERSION', currentVersion: current.version });
       const prefill = await this.prefill(m, unit.id, current.periodStart, current.referenceDay);
       const note = input.note?.trim() || null;
-      const problems = returnFigureProblems(input.figures, prefill, note);
+      // Indicators added after the form's first twelve may be left out by a client: the register's value then.
+      const given = { ...input.figures } as Record<ReturnIndicator, number | null | undefined>;
+      for (const k of LATER_INDICATORS) if (given[k] === undefined || (given[k] === null && !NULLABLE_INDICATORS.includes(k))) given[k] = prefill[k];
+      const figures = given as ReturnFigures;
+      const problems = returnFigureProblems(figures, prefill, note);
       if (Object.keys(problems).length)
         throw badInput(Object.fromEntries(Object.entries(problems).map(([k, v]) => [k === 'note' ? 'note' : `figures.${k}`, v])));
-      const values = RETURN_INDICATORS.map((k) => input.figures[k]);
+      const values = RETURN_INDICATORS.map((k) => figures[k]);
       let id = current.id;
       if (!id) {
         const cols = FIGURE_COLUMNS.map((c) => `"${c}"`).join(', ');
