@@ -40,6 +40,7 @@ import {
   StaffService,
 } from './grassroots';
 import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
+import { ReviewMeetingsService, meetingSnapshotSourceProvider } from './review-meetings';
 
 const SERVICES = [
   CalendarService,
@@ -80,12 +81,13 @@ const SERVICES = [
   ReturnPeriodsService,
   StatisticsReturnsService,
   ReturnsBoardService,
+  ReviewMeetingsService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */
 @Module({
   imports: [DatabaseModule, JwtModule.register({})],
-  providers: [clockProvider, CaseChanges, ...SERVICES],
-  exports: [clockProvider, ...SERVICES],
+  providers: [clockProvider, CaseChanges, meetingSnapshotSourceProvider, ...SERVICES],
+  exports: [clockProvider, meetingSnapshotSourceProvider, ...SERVICES],
 })
 export class CoreModule {}

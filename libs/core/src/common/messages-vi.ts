@@ -88,6 +88,15 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   openOnly: 'Chỉ cảnh báo chưa xử lý',
   filter: 'Bộ lọc',
   input: 'Dữ liệu',
+  // Review meetings (giao ban).
+  chairId: 'Người chủ trì',
+  title: 'Tiêu đề',
+  dayOfMonth: 'Ngày trong tháng',
+  rule: 'Cách xếp lịch',
+  minutes: 'Biên bản',
+  actionItems: 'Việc cần làm',
+  what: 'Nội dung việc',
+  dueOn: 'Hạn hoàn thành',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */
@@ -111,6 +120,8 @@ export const ENTITY_VI = Object.freeze({
   member: 'người lao động trong danh sách của CĐCS',
   grassrootsUnion: 'CĐCS',
   statisticsReturn: 'báo cáo thống kê của CĐCS',
+  reviewMeeting: 'cuộc giao ban',
+  actionItem: 'việc cần làm sau giao ban',
 });
 export type Entity = keyof typeof ENTITY_VI;
 
