@@ -1,5 +1,5 @@
 import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
-import { applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
+import { addDays, applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
 import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
 import { G, staffPerson } from '../support/grassroots';
 import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
@@ -152,6 +152,17 @@ const WHO_MAY: Record<string, AccessRule> = {
   // | `acceptStatisticsReturn`, `sendBackStatisticsReturn` | | ✔ its subtree's CĐCS | ✔ |
   'Mutation.acceptStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.sendBackStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // Review meetings (docs/architecture.md#review-meetings):
+  // | `reviewMeetings`, `reviewMeeting` | ✔ its own unit | ✔ its subtree | ✔ |
+  'Query.reviewMeetings': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.reviewMeeting': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `scheduleReviewMeeting`, `scheduleMonthlyReviewMeetings`, `cancelReviewMeeting`, `holdReviewMeeting` | | ✔ its subtree | ✔ |
+  'Mutation.scheduleReviewMeeting': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.scheduleMonthlyReviewMeetings': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.cancelReviewMeeting': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.holdReviewMeeting': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `completeActionItem` | ✔ its own items | ✔ its subtree | ✔ |
+  'Mutation.completeActionItem': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
 
 const RETURN_YEAR = 2020;
@@ -211,6 +222,9 @@ interface Side {
   /** The chair (GRASSROOTS) of the CĐCS `grassrootsId`, and a person of its staff list. */
   chair: TestUser;
   staffId: string;
+  /** A held review meeting of the province's unit, and its action item assigned to the province's officer. */
+  meetingId: string;
+  actionItemId: string;
 }
 interface World {
   api: TestApi;
@@ -408,11 +422,41 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.submitStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.acceptStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.sendBackStatisticsReturn': async (w, _c, s) => ({ input: { ...(await returnOf(w, s)), reason: 'Kiểm tra phân quyền' } }),
+  'Query.reviewMeetings': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year: 2026 }),
+  'Query.reviewMeeting': (_w, _c, s) => ({ id: s.meetingId }),
+  // A fresh day each time (an allowed call schedules a meeting on it).
+  'Mutation.scheduleReviewMeeting': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, day: meetingDay(1), chairId: s.p.supervisor.id } }),
+  // The first allowed call schedules the year's months, the next ones add none.
+  'Mutation.scheduleMonthlyReviewMeetings': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, year: year + 3, chairId: s.p.supervisor.id, dayOfMonth: 10 } }),
+  // In scope: a fresh scheduled meeting each time (an allowed call cancels or holds it); out: the side's held meeting.
+  'Mutation.cancelReviewMeeting': async (w, _c, s) => ({ input: { id: s === w.in ? await newMeeting(w, s, meetingDay(1)) : s.meetingId } }),
+  'Mutation.holdReviewMeeting': async (w, _c, s) => ({
+    input: {
+      id: s === w.in ? await newMeeting(w, s, meetingDay(-1)) : s.meetingId,
+      minutes: 'Kiểm tra phân quyền',
+      actionItems: [{ what: 'Việc kiểm tra', assigneeId: s.p.officers[0].id, dueOn: vnToday() }],
+    },
+  }),
+  // The side's item is the officer's own: allowed calls mark it done (again: still done).
+  'Mutation.completeActionItem': (_w, _c, s) => ({ id: s.actionItemId }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
   }),
 };
+
+let meetingSeq = 0;
+/** A day no other meeting of the matrix uses: after (1) or before (-1) today. */
+const meetingDay = (sign: 1 | -1) => addDays(vnToday(), sign * (200 + meetingSeq++));
+/** A scheduled meeting of the side's unit on `day` (by the ADMIN, before the fingerprint). */
+async function newMeeting(w: World, s: Side, day: string): Promise<string> {
+  const d = await w.api.ok(
+    `mutation($i: ScheduleReviewMeetingInput!) { scheduleReviewMeeting(input: $i) { id } }`,
+    { i: { orgUnitId: s.p.unitId, day, chairId: s.p.supervisor.id } },
+    w.admin.token,
+  );
+  return d.scheduleReviewMeeting.id;
+}
 
 /** A person of the side's CĐCS staff list, added (and with `admit`, admitted) by the ADMIN, before the fingerprint. */
 async function newStaff(w: World, s: Side, fresh: boolean, admit = false): Promise<string> {
@@ -533,7 +577,25 @@ describe('security: authorization matrix', () => {
     });
     const chair = { id: chairUser.id, email: chairEmail, token: await api.login(chairEmail) };
     const staffId = (await api.ok(G.addStaff, { i: { grassrootsUnionId: grassrootsId, ...staffPerson() } }, chair.token)).addStaff.id as string;
+    const meeting = await api.ok(
+      `mutation($i: ScheduleReviewMeetingInput!) { scheduleReviewMeeting(input: $i) { id } }`,
+      { i: { orgUnitId: p.unitId, day: vnToday(), chairId: p.supervisor.id } },
+      p.supervisor.token,
+    );
+    const held = await api.ok(
+      `mutation($i: HoldReviewMeetingInput!) { holdReviewMeeting(input: $i) { id actionItems { id } } }`,
+      {
+        i: {
+          id: meeting.scheduleReviewMeeting.id,
+          minutes: 'Giao ban kiểm tra phân quyền',
+          actionItems: [{ what: 'Việc của cán bộ', assigneeId: p.officers[0].id, dueOn: vnToday() }],
+        },
+      },
+      p.supervisor.token,
+    );
     return {
+      meetingId: held.holdReviewMeeting.id,
+      actionItemId: held.holdReviewMeeting.actionItems[0].id,
       chair,
       staffId,
       p,
@@ -573,7 +635,9 @@ describe('security: authorization matrix', () => {
          (SELECT string_agg(i.id || i.status, ',' ORDER BY i.id) FROM register_import i WHERE i.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(s::text, ',' ORDER BY s.id) FROM grassroots_staff s WHERE s.grassroots_union_id IN (SELECT id FROM units)),
          (SELECT string_agg(x::text, ',' ORDER BY x.id) FROM member x WHERE x.grassroots_union_id IN (SELECT id FROM units)),
-         (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units))
+         (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units)),
+         (SELECT string_agg(concat_ws(':', m.id, m.status, m.day, m.minutes, md5(m.snapshot::text)), ',' ORDER BY m.id) FROM review_meeting m WHERE m.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(a.id || a.status, ',' ORDER BY a.id) FROM review_action_item a JOIN review_meeting m ON m.id = a.meeting_id WHERE m.org_unit_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );

@@ -246,8 +246,10 @@ export class ReviewMeetingsService {
          ON CONFLICT (org_unit_id, day) WHERE status <> 'CANCELLED' DO NOTHING RETURNING id`,
         [unit.id, days, title, input.chairId, actor.userId],
       );
-      const made = await Promise.all(rows.map((r) => this.meeting(m, r.id)));
-      return (made as ReviewMeetingView[]).sort((a, b) => a.day.localeCompare(b.day));
+      // One at a time: a transaction's connection runs one statement at a time.
+      const made: ReviewMeetingView[] = [];
+      for (const r of rows) made.push((await this.meeting(m, r.id))!);
+      return made.sort((x, y) => x.day.localeCompare(y.day));
     });
   }
 
