@@ -29,11 +29,11 @@ describe('review meetings: action items in the escalation sweep', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     p = await api.newProvince(2);
-    // A Monday long past; the items due two weeks and three weeks later.
+    // A Monday long past; two items due two weeks later, one far on (untouched by the first sweeps).
     meetingId = await heldMeeting(api, p, '2026-11-02', [
       { what: 'Báo cáo kết quả khảo sát khu công nghiệp', assigneeId: p.officers[0].id, dueOn: '2026-11-16' },
       { what: 'Hoàn thiện hồ sơ đề nghị công nhận', assigneeId: p.officers[1].id, dueOn: '2026-11-16' },
-      { what: 'Rà soát danh sách doanh nghiệp', assigneeId: p.officers[1].id, dueOn: '2026-11-23' },
+      { what: 'Rà soát danh sách doanh nghiệp', assigneeId: p.officers[1].id, dueOn: '2027-03-01' },
     ]);
     items = (await api.ok(RM.get, { id: meetingId }, p.supervisor.token)).reviewMeeting.actionItems;
     // The second item is done before any sweep.
@@ -75,6 +75,7 @@ describe('review meetings: action items in the escalation sweep', () => {
 
   it('raises each level once when two statements race past the lock (the unique key)', async () => {
     const third = items[2];
+    expect(await raised(third.id)).toEqual([]);
     const day = addDays(third.criticalOn, 1);
     const run = () =>
       api.db.transaction(async (m) => {
