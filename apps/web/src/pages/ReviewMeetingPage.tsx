@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { gql } from '../api';
-import { ESCALATION_LEVEL_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, parseVnDate } from '../i18n';
+import { ESCALATION_LEVEL_LABEL, STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, parseVnDate, vnToday } from '../i18n';
 import { ACTION_ITEM_STATUS_LABEL, MEETINGS_PATH, MEETING_STATUS_LABEL, fmtChange, fmtChangeValue, fmtMoney } from '../i18n-meetings';
 import { MEETINGS, type ActionItem, type Meeting, type MeetingSnapshot, type SnapshotChange } from '../queries-meetings';
 import { Link } from '../router';
@@ -244,7 +244,13 @@ function Scheduled({ m, onChanged }: { m: Meeting; onChanged: () => void }) {
   if (!sup) return <p className="muted">Cuộc giao ban chưa họp: số liệu sẽ được chốt khi lãnh đạo đơn vị ghi biên bản.</p>;
   return (
     <>
-      <HoldForm m={m} onHeld={onChanged} />
+      {m.day > vnToday() ? (
+        <p className="muted" data-testid="meeting-not-yet">
+          Chưa đến ngày họp ({fmtDate(m.day)}): biên bản được ghi và số liệu được chốt từ ngày họp.
+        </p>
+      ) : (
+        <HoldForm m={m} onHeld={onChanged} />
+      )}
       <CancelForm m={m} onCancelled={onChanged} />
     </>
   );
