@@ -46,6 +46,25 @@ const RETURN_ZERO = Object.fromEntries(
     'staffNotMembers',
   ].map((k) => [k, 0]),
 );
+let meetingDays = 0;
+/** A meeting of the world's unit on a day of its own in the past, held (with an action item) or only scheduled. */
+async function meetingOf(w: World, held: boolean): Promise<string> {
+  const day = addDays(today, -300 - meetingDays++);
+  const id = (
+    await w.api.ok(
+      `mutation($i: ScheduleReviewMeetingInput!) { scheduleReviewMeeting(input: $i) { id } }`,
+      { i: { orgUnitId: w.p.unitId, day, chairId: w.supervisor.id } },
+      w.supervisor.token,
+    )
+  ).scheduleReviewMeeting.id as string;
+  if (held)
+    await w.api.ok(
+      `mutation($i: HoldReviewMeetingInput!) { holdReviewMeeting(input: $i) { id } }`,
+      { i: { id, minutes: 'Biên bản', actionItems: [] } },
+      w.supervisor.token,
+    );
+  return id;
+}
 const caseInput = (w: World, more: Record<string, unknown>) => ({ caseId: w.ref.caseId, expectedVersion: w.ref.version, ...more });
 
 /** Refusals of each operation's own rules, reachable cheaply; `[]` where the walk's generic calls are all it refuses. */
@@ -377,6 +396,84 @@ const BUSINESS: Record<string, Business> = {
       expect: 'BAD_USER_INPUT',
       fields: ['reason'],
     },
+  ],
+  // Review meetings (docs/architecture.md#review-meetings).
+  'Query.reviewMeetings': (w) => [
+    {
+      query: `query($u: ID!) { reviewMeetings(orgUnitId: $u, year: 1999) { id } }`,
+      variables: { u: w.p.unitId },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year'],
+    },
+    {
+      query: `query($u: ID!) { reviewMeetings(orgUnitId: $u, year: 2026) { id } }`,
+      variables: { u: w.p.federationId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Query.reviewMeeting': (w) => [
+    { query: `query($id: ID!) { reviewMeeting(id: $id) { id } }`, variables: { id: randomUUID() }, token: w.officer.token, expect: 'NOT_FOUND' },
+  ],
+  'Mutation.scheduleReviewMeeting': (w) => [
+    {
+      query: `mutation($i: ScheduleReviewMeetingInput!) { scheduleReviewMeeting(input: $i) { id } }`,
+      variables: { i: { orgUnitId: w.p.unitId, day: today, chairId: randomUUID(), title: 'x'.repeat(301) } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['chairId', 'title'],
+    },
+    {
+      query: `mutation($i: ScheduleReviewMeetingInput!) { scheduleReviewMeeting(input: $i) { id } }`,
+      variables: { i: { orgUnitId: w.p.unitId, day: today, chairId: w.supervisor.id } },
+      token: w.officer.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.scheduleMonthlyReviewMeetings': (w) => [
+    {
+      query: `mutation($i: ScheduleMonthlyReviewMeetingsInput!) { scheduleMonthlyReviewMeetings(input: $i) { id } }`,
+      variables: { i: { orgUnitId: w.p.unitId, year: 1999, chairId: w.supervisor.id, dayOfMonth: 32 } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year', 'dayOfMonth'],
+    },
+  ],
+  'Mutation.cancelReviewMeeting': async (w) => {
+    const held = await meetingOf(w, true);
+    return [
+      {
+        query: `mutation($i: CancelReviewMeetingInput!) { cancelReviewMeeting(input: $i) { id } }`,
+        variables: { i: { id: held } },
+        token: w.supervisor.token,
+        expect: 'CONFLICT',
+      },
+      {
+        query: `mutation($i: CancelReviewMeetingInput!) { cancelReviewMeeting(input: $i) { id } }`,
+        variables: { i: { id: randomUUID() } },
+        token: w.admin.token,
+        expect: 'NOT_FOUND',
+      },
+    ];
+  },
+  'Mutation.holdReviewMeeting': async (w) => {
+    const held = await meetingOf(w, true);
+    const open = await meetingOf(w, false);
+    const hold = `mutation($i: HoldReviewMeetingInput!) { holdReviewMeeting(input: $i) { id } }`;
+    return [
+      { query: hold, variables: { i: { id: held, minutes: 'Lần hai', actionItems: [] } }, token: w.supervisor.token, expect: 'CONFLICT' },
+      {
+        query: hold,
+        variables: { i: { id: open, minutes: ' ', actionItems: [{ what: ' ', assigneeId: randomUUID(), dueOn: '2000-01-03' }] } },
+        token: w.supervisor.token,
+        expect: 'BAD_USER_INPUT',
+        fields: ['minutes', 'actionItems.0.what', 'actionItems.0.assigneeId', 'actionItems.0.dueOn'],
+      },
+    ];
+  },
+  'Mutation.completeActionItem': (w) => [
+    { query: `mutation($id: ID!) { completeActionItem(id: $id) { id } }`, variables: { id: randomUUID() }, token: w.officer.token, expect: 'NOT_FOUND' },
   ],
   'Mutation.recordMemberLeaving': () => [],
   'Mutation.transferMember': () => [],

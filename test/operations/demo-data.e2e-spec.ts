@@ -93,6 +93,25 @@ describe('demo data', () => {
     expect(d.statisticsReturn.figures).toEqual({ partyRecommended: 2, partyAdmitted: 1, unionGroups: 2 });
   });
 
+  it('has two held review meetings with action items, the second showing the change since the first', async () => {
+    const token = await api.login(DEMO_USERS[0].email, DEMO_PASSWORD);
+    const list = (await api.ok(`query($u: ID!) { reviewMeetings(orgUnitId: $u, year: 2026) { id day status } }`, { u: unitId }, token)).reviewMeetings;
+    const held = list.filter((m: { status: string }) => m.status === 'HELD');
+    expect(held.map((m: { day: string }) => m.day)).toEqual(['2026-10-05', '2026-11-05']);
+    const m = (
+      await api.ok(
+        `query($id: ID!) { reviewMeeting(id: $id) { previous { id } snapshot { openCases } actionItems { status } changeSincePrevious { indicator previous current } } }`,
+        { id: held[1].id },
+        token,
+      )
+    ).reviewMeeting;
+    expect(m.previous.id).toBe(held[0].id);
+    expect(m.actionItems).toHaveLength(2);
+    expect(m.changeSincePrevious.find((r: { indicator: string }) => r.indicator === 'openCases').previous).not.toBeNull();
+    const first = (await api.ok(`query($id: ID!) { reviewMeeting(id: $id) { actionItems { status } } }`, { id: held[0].id }, token)).reviewMeeting;
+    expect(first.actionItems.map((a: { status: string }) => a.status)).toEqual(['DONE', 'OPEN']);
+  });
+
   it('places the sector union under a federation and holds existing CĐCS with members', async () => {
     const [tree] = await api.db.query(
       `SELECT p.kind AS parent_kind, p.name AS parent_name,

@@ -1,5 +1,5 @@
 import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
-import { applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
+import { addDays, applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
 import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
 import { G, staffPerson } from '../support/grassroots';
 import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
@@ -162,6 +162,17 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.saveUnionGroup': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
   'Mutation.removeUnionGroup': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
   'Mutation.assignMemberToUnionGroup': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
+  // Review meetings (docs/architecture.md#review-meetings):
+  // | `reviewMeetings`, `reviewMeeting` | ✔ its own unit | ✔ its subtree | ✔ |
+  'Query.reviewMeetings': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.reviewMeeting': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `scheduleReviewMeeting`, `scheduleMonthlyReviewMeetings`, `cancelReviewMeeting`, `holdReviewMeeting` | | ✔ its subtree | ✔ |
+  'Mutation.scheduleReviewMeeting': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.scheduleMonthlyReviewMeetings': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.cancelReviewMeeting': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.holdReviewMeeting': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `completeActionItem` | ✔ its own items | ✔ its subtree | ✔ |
+  'Mutation.completeActionItem': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
 
 /** A fresh recommendation of a fresh member of the side's CĐCS (made by the ADMIN): an allowed call records its outcome. */
@@ -242,6 +253,9 @@ interface Side {
   /** The chair (GRASSROOTS) of the CĐCS `grassrootsId`, and a person of its staff list. */
   chair: TestUser;
   staffId: string;
+  /** A held review meeting of the province's unit, and its action item assigned to the province's officer. */
+  meetingId: string;
+  actionItemId: string;
 }
 interface World {
   api: TestApi;
@@ -451,11 +465,41 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.assignMemberToUnionGroup': async (w, _c, s) => ({
     input: { memberId: await newStaff(w, s, true, true), unionGroupId: await unionGroupOf(w, s) },
   }),
+  'Query.reviewMeetings': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year: 2026 }),
+  'Query.reviewMeeting': (_w, _c, s) => ({ id: s.meetingId }),
+  // A fresh day each time (an allowed call schedules a meeting on it).
+  'Mutation.scheduleReviewMeeting': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, day: meetingDay(1), chairId: s.p.supervisor.id } }),
+  // The first allowed call schedules the year's months, the next ones add none.
+  'Mutation.scheduleMonthlyReviewMeetings': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, year: year + 3, chairId: s.p.supervisor.id, dayOfMonth: 10 } }),
+  // In scope: a fresh scheduled meeting each time (an allowed call cancels or holds it); out: the side's held meeting.
+  'Mutation.cancelReviewMeeting': async (w, _c, s) => ({ input: { id: s === w.in ? await newMeeting(w, s, meetingDay(1)) : s.meetingId } }),
+  'Mutation.holdReviewMeeting': async (w, _c, s) => ({
+    input: {
+      id: s === w.in ? await newMeeting(w, s, meetingDay(-1)) : s.meetingId,
+      minutes: 'Kiểm tra phân quyền',
+      actionItems: [{ what: 'Việc kiểm tra', assigneeId: s.p.officers[0].id, dueOn: vnToday() }],
+    },
+  }),
+  // The side's item is the officer's own: allowed calls mark it done (again: still done).
+  'Mutation.completeActionItem': (_w, _c, s) => ({ id: s.actionItemId }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
   }),
 };
+
+let meetingSeq = 0;
+/** A day no other meeting of the matrix uses: after (1) or before (-1) today. */
+const meetingDay = (sign: 1 | -1) => addDays(vnToday(), sign * (200 + meetingSeq++));
+/** A scheduled meeting of the side's unit on `day` (by the ADMIN, before the fingerprint). */
+async function newMeeting(w: World, s: Side, day: string): Promise<string> {
+  const d = await w.api.ok(
+    `mutation($i: ScheduleReviewMeetingInput!) { scheduleReviewMeeting(input: $i) { id } }`,
+    { i: { orgUnitId: s.p.unitId, day, chairId: s.p.supervisor.id } },
+    w.admin.token,
+  );
+  return d.scheduleReviewMeeting.id;
+}
 
 /** A person of the side's CĐCS staff list, added (and with `admit`, admitted) by the ADMIN, before the fingerprint. */
 async function newStaff(w: World, s: Side, fresh: boolean, admit = false): Promise<string> {
@@ -576,7 +620,25 @@ describe('security: authorization matrix', () => {
     });
     const chair = { id: chairUser.id, email: chairEmail, token: await api.login(chairEmail) };
     const staffId = (await api.ok(G.addStaff, { i: { grassrootsUnionId: grassrootsId, ...staffPerson() } }, chair.token)).addStaff.id as string;
+    const meeting = await api.ok(
+      `mutation($i: ScheduleReviewMeetingInput!) { scheduleReviewMeeting(input: $i) { id } }`,
+      { i: { orgUnitId: p.unitId, day: vnToday(), chairId: p.supervisor.id } },
+      p.supervisor.token,
+    );
+    const held = await api.ok(
+      `mutation($i: HoldReviewMeetingInput!) { holdReviewMeeting(input: $i) { id actionItems { id } } }`,
+      {
+        i: {
+          id: meeting.scheduleReviewMeeting.id,
+          minutes: 'Giao ban kiểm tra phân quyền',
+          actionItems: [{ what: 'Việc của cán bộ', assigneeId: p.officers[0].id, dueOn: vnToday() }],
+        },
+      },
+      p.supervisor.token,
+    );
     return {
+      meetingId: held.holdReviewMeeting.id,
+      actionItemId: held.holdReviewMeeting.actionItems[0].id,
       chair,
       staffId,
       p,
@@ -619,7 +681,9 @@ describe('security: authorization matrix', () => {
          (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units)),
          (SELECT string_agg(concat_ws(':', r.staff_id, r.outcome), ',' ORDER BY r.staff_id) FROM party_recommendation_member r WHERE r.grassroots_union_id IN (SELECT id FROM units)),
          (SELECT string_agg(concat_ws(':', g.id, g.name, g.removed_at, gm.staff_id), ',' ORDER BY g.id, gm.staff_id)
-            FROM union_group g LEFT JOIN union_group_member gm ON gm.union_group_id = g.id WHERE g.grassroots_union_id IN (SELECT id FROM units))
+            FROM union_group g LEFT JOIN union_group_member gm ON gm.union_group_id = g.id WHERE g.grassroots_union_id IN (SELECT id FROM units)),
+         (SELECT string_agg(concat_ws(':', m.id, m.status, m.day, m.minutes, md5(m.snapshot::text)), ',' ORDER BY m.id) FROM review_meeting m WHERE m.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(a.id || a.status, ',' ORDER BY a.id) FROM review_action_item a JOIN review_meeting m ON m.id = a.meeting_id WHERE m.org_unit_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );

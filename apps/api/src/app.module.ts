@@ -36,6 +36,7 @@ import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroot
 import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver';
 import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
 import { PartyGroupsResolver } from './resolvers/party-groups.resolver';
+import { ReviewMeetingResolver } from './resolvers/review-meetings.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
@@ -92,6 +93,7 @@ class GraphqlSupportModule {}
     GrassrootsUnionsResolver,
     PartyGroupsResolver,
     StatisticsReturnResolver,
+    ReviewMeetingResolver,
     AdmissionDecisionResolver,
     FoundingCaseResolver,
     CaseTransitionResolver,

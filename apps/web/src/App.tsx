@@ -23,6 +23,9 @@ import { MembersPage } from './pages/MembersPage';
 import { STAFF_IMPORT_PATH, StaffImportPage } from './pages/StaffImportPage';
 import { GRASSROOTS_UNIONS_PATH, GrassrootsUnionPage, GrassrootsUnionsPage } from './pages/GrassrootsUnionsPage';
 import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
+import { MEETINGS_PATH } from './i18n-meetings';
+import { ReviewMeetingsPage } from './pages/ReviewMeetingsPage';
+import { ReviewMeetingPage } from './pages/ReviewMeetingPage';
 
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
 const GRASSROOTS_NAV = [
@@ -34,6 +37,7 @@ const GRASSROOTS_NAV = [
 const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: boolean }[] = [
   { to: '/', label: 'Bảng tiến độ', testId: 'nav-board' },
   { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả', testId: 'nav-targets' },
+  { to: MEETINGS_PATH, label: 'Giao ban', testId: 'nav-meetings' },
   { to: '/canh-bao', label: 'Cảnh báo', testId: 'nav-escalations' },
   { to: '/bao-cao', label: 'Báo cáo', testId: 'nav-reports' },
   { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
@@ -200,6 +204,8 @@ export function App() {
 function Route({ path }: { path: string }) {
   const caseMatch = /^\/ho-so\/([^/]+)$/.exec(path);
   if (caseMatch) return <CasePage key={caseMatch[1]} id={decodeURIComponent(caseMatch[1])} />;
+  const meetingMatch = /^\/giao-ban\/([^/]+)$/.exec(path);
+  if (meetingMatch) return <ReviewMeetingPage key={meetingMatch[1]} id={decodeURIComponent(meetingMatch[1])} />;
   const unionMatch = /^\/cdcs\/([^/]+)$/.exec(path);
   if (unionMatch) return <GrassrootsUnionPage key={unionMatch[1]} id={decodeURIComponent(unionMatch[1])} />;
   const enterpriseMatch = /^\/doanh-nghiep\/([^/]+)$/.exec(path);
@@ -230,6 +236,8 @@ function Route({ path }: { path: string }) {
       return <OrgPage />;
     case CALENDAR_PATH:
       return <CalendarPage />;
+    case MEETINGS_PATH:
+      return <ReviewMeetingsPage />;
     case PASSWORD_PATH:
       return <PasswordPage />;
     default:

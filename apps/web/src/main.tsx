@@ -5,6 +5,7 @@ import { productName } from './product';
 import './styles.css';
 import './styles-registers.css';
 import './styles-escalations.css';
+import './styles-meetings.css';
 import './styles-board-calendar.css';
 import './styles-pickers.css';
 import './styles-grassroots.css';

@@ -42,6 +42,7 @@ import {
   UnionGroupsService,
 } from './grassroots';
 import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
+import { ReviewMeetingsService, meetingSnapshotSourceProvider } from './review-meetings';
 
 const SERVICES = [
   CalendarService,
@@ -84,12 +85,13 @@ const SERVICES = [
   ReturnsBoardService,
   PartyRecommendationsService,
   UnionGroupsService,
+  ReviewMeetingsService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */
 @Module({
   imports: [DatabaseModule, JwtModule.register({})],
-  providers: [clockProvider, CaseChanges, ...SERVICES],
-  exports: [clockProvider, ...SERVICES],
+  providers: [clockProvider, CaseChanges, meetingSnapshotSourceProvider, ...SERVICES],
+  exports: [clockProvider, meetingSnapshotSourceProvider, ...SERVICES],
 })
 export class CoreModule {}

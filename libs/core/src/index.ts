@@ -52,3 +52,5 @@ export * from './imports';
 export * from './register-imports';
 export * from './grassroots';
 export * from './statistics-returns';
+export * from './review-meetings';
+export * from './reports/report-meeting-sheet';

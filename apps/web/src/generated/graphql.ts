@@ -20,6 +20,14 @@ export type AcknowledgeCaseEscalationsInput = {
   caseIds?: Array<string | number> | null | undefined;
 };
 
+export type ActionItemInput = {
+  assigneeId: string | number;
+  dueOn: string;
+  what: string;
+};
+
+export type ActionItemStatus = 'DONE' | 'OPEN';
+
 export type AddStaffInput = {
   birthDate: string;
   /** Citizen id (CCCD): 12 digits checked against birthDate and sex; 11 digits get their lost leading 0 back when valid */
@@ -98,6 +106,11 @@ export type CalendarDayInput = {
 };
 
 export type CalendarDayKind = 'DAY_OFF' | 'MAKE_UP_WORKING_DAY';
+
+export type CancelReviewMeetingInput = {
+  id: string | number;
+  reason?: string | null | undefined;
+};
 
 export type CaseFilter = {
   assigneeId?: string | number | null | undefined;
@@ -217,6 +230,12 @@ export type EnterpriseSort = 'NAME' | 'TAX_CODE' | 'UPDATED_DESC' | 'WORKERS_DES
 
 export type EscalationLevel = 'BREACH' | 'CRITICAL' | 'WARNING';
 
+export type HoldReviewMeetingInput = {
+  actionItems: Array<ActionItemInput>;
+  id: string | number;
+  minutes: string;
+};
+
 export type ImportRowAction = 'CREATE' | 'REFUSED' | 'UNCHANGED' | 'UPDATE';
 
 export type LabourContractKind = 'FIXED_TERM' | 'INDEFINITE' | 'OTHER';
@@ -238,6 +257,9 @@ export type MemberFilter = {
 };
 
 export type MemberStatus = 'LEFT' | 'MEMBER' | 'NOT_MEMBER';
+
+/** DAY_OF_MONTH: that day (moved to the next working day, or back when none is left in the month); or the first / last working day */
+export type MonthlyMeetingRule = 'DAY_OF_MONTH' | 'FIRST_WORKING_DAY' | 'LAST_WORKING_DAY';
 
 export type NominationStatus = 'APPROVED' | 'PROPOSED' | 'REJECTED';
 
@@ -309,6 +331,8 @@ export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 /** HALF_YEAR: figures as at 31/5; YEAR: as at 30/11 (QĐ 1454/QĐ-TLĐ; configurable) */
 export type ReturnPeriodKind = 'HALF_YEAR' | 'YEAR';
 
+export type ReviewMeetingStatus = 'CANCELLED' | 'HELD' | 'SCHEDULED';
+
 export type Role = 'ADMIN' | 'GRASSROOTS' | 'OFFICER' | 'SUPERVISOR';
 
 export type SaveUnionGroupInput = {
@@ -320,7 +344,28 @@ export type SaveUnionGroupInput = {
   name: string;
 };
 
+export type ScheduleMonthlyReviewMeetingsInput = {
+  chairId: string | number;
+  /** 1–31, with DAY_OF_MONTH */
+  dayOfMonth?: number | null | undefined;
+  orgUnitId: string | number;
+  /** Default DAY_OF_MONTH */
+  rule?: MonthlyMeetingRule | null | undefined;
+  title?: string | null | undefined;
+  year: number;
+};
+
+export type ScheduleReviewMeetingInput = {
+  chairId: string | number;
+  day: string;
+  orgUnitId: string | number;
+  title?: string | null | undefined;
+};
+
 export type Sex = 'FEMALE' | 'MALE';
+
+/** How to read the values: a count, a percentage, or whole đồng */
+export type SnapshotChangeKind = 'COUNT' | 'MONEY' | 'PERCENT';
 
 export type SurveyInput = {
   caseId: string | number;
@@ -942,6 +987,181 @@ export type AssignMemberToUnionGroupMutationVariables = Exact<{
 }>;
 
 export type AssignMemberToUnionGroupMutation = { assignMemberToUnionGroup: { id: string; fullName: string } };
+
+export type MeetingSnapshotFieldsFragment = {
+  asOf: string;
+  unitName: string;
+  openCases: number;
+  overdueCases: number;
+  budgetSpent: string | null;
+  newMembers: { target: number | null; yearToDate: number | null };
+  newGrassrootsUnions: { target: number | null; yearToDate: number | null };
+  coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
+  stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
+  overdueCaseList: Array<{
+    caseId: string;
+    enterpriseName: string;
+    stage: CaseStage;
+    stageDueOn: string;
+    assigneeName: string | null;
+    daysLate: number | null;
+  }>;
+  officers: Array<{
+    officerId: string;
+    fullName: string;
+    openCases: number;
+    overdueCases: number;
+    recognitions: number;
+    membersAdmitted: number;
+    targetMembers: number | null;
+    targetGrassrootsUnions: number | null;
+    budgetSpent: string | null;
+  }>;
+};
+
+export type ReviewMeetingsQueryVariables = Exact<{
+  u: string | number;
+  y: number;
+}>;
+
+export type ReviewMeetingsQuery = {
+  reviewMeetings: Array<{ id: string; day: string; title: string | null; status: ReviewMeetingStatus; chairName: string; heldAt: string | null }>;
+};
+
+export type ReviewMeetingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReviewMeetingQuery = {
+  reviewMeeting: {
+    id: string;
+    orgUnitId: string;
+    orgUnitName: string;
+    day: string;
+    title: string | null;
+    status: ReviewMeetingStatus;
+    chairName: string;
+    minutes: string | null;
+    heldAt: string | null;
+    cancelReason: string | null;
+    snapshot: {
+      asOf: string;
+      unitName: string;
+      openCases: number;
+      overdueCases: number;
+      budgetSpent: string | null;
+      newMembers: { target: number | null; yearToDate: number | null };
+      newGrassrootsUnions: { target: number | null; yearToDate: number | null };
+      coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
+      stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
+      overdueCaseList: Array<{
+        caseId: string;
+        enterpriseName: string;
+        stage: CaseStage;
+        stageDueOn: string;
+        assigneeName: string | null;
+        daysLate: number | null;
+      }>;
+      officers: Array<{
+        officerId: string;
+        fullName: string;
+        openCases: number;
+        overdueCases: number;
+        recognitions: number;
+        membersAdmitted: number;
+        targetMembers: number | null;
+        targetGrassrootsUnions: number | null;
+        budgetSpent: string | null;
+      }>;
+    } | null;
+    previous: {
+      id: string;
+      day: string;
+      snapshot: {
+        asOf: string;
+        unitName: string;
+        openCases: number;
+        overdueCases: number;
+        budgetSpent: string | null;
+        newMembers: { target: number | null; yearToDate: number | null };
+        newGrassrootsUnions: { target: number | null; yearToDate: number | null };
+        coverage: { enterprises25Plus: number; withUnion: number; percent: number | null; targetPercent: number | null };
+        stages: Array<{ stage: CaseStage; count: number; overdue: number }>;
+        overdueCaseList: Array<{
+          caseId: string;
+          enterpriseName: string;
+          stage: CaseStage;
+          stageDueOn: string;
+          assigneeName: string | null;
+          daysLate: number | null;
+        }>;
+        officers: Array<{
+          officerId: string;
+          fullName: string;
+          openCases: number;
+          overdueCases: number;
+          recognitions: number;
+          membersAdmitted: number;
+          targetMembers: number | null;
+          targetGrassrootsUnions: number | null;
+          budgetSpent: string | null;
+        }>;
+      } | null;
+    } | null;
+    changeSincePrevious: Array<{
+      officerId: string | null;
+      fullName: string | null;
+      indicator: string;
+      label: string;
+      kind: SnapshotChangeKind;
+      previous: string | null;
+      current: string | null;
+      change: string | null;
+    }>;
+    actionItems: Array<{
+      id: string;
+      position: number;
+      what: string;
+      assigneeId: string;
+      assigneeName: string;
+      dueOn: string;
+      status: ActionItemStatus;
+      completedAt: string | null;
+      escalationLevel: EscalationLevel | null;
+      lateness: { status: LateStatus; label: string };
+    }>;
+  };
+};
+
+export type ScheduleMeetingMutationVariables = Exact<{
+  i: ScheduleReviewMeetingInput;
+}>;
+
+export type ScheduleMeetingMutation = { scheduleReviewMeeting: { id: string; day: string } };
+
+export type ScheduleMonthlyMeetingsMutationVariables = Exact<{
+  i: ScheduleMonthlyReviewMeetingsInput;
+}>;
+
+export type ScheduleMonthlyMeetingsMutation = { scheduleMonthlyReviewMeetings: Array<{ id: string; day: string }> };
+
+export type CancelMeetingMutationVariables = Exact<{
+  i: CancelReviewMeetingInput;
+}>;
+
+export type CancelMeetingMutation = { cancelReviewMeeting: { id: string; status: ReviewMeetingStatus } };
+
+export type HoldMeetingMutationVariables = Exact<{
+  i: HoldReviewMeetingInput;
+}>;
+
+export type HoldMeetingMutation = { holdReviewMeeting: { id: string; status: ReviewMeetingStatus } };
+
+export type CompleteActionItemMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CompleteActionItemMutation = { completeActionItem: { id: string; status: ActionItemStatus } };
 
 export type RegisterRowFragment = {
   id: string;

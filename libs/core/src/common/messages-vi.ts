@@ -96,6 +96,15 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   admitted: 'Được kết nạp Đảng',
   unionGroupId: 'Tổ công đoàn',
   leaderMemberId: 'Tổ trưởng',
+  // Review meetings (giao ban).
+  chairId: 'Người chủ trì',
+  title: 'Tiêu đề',
+  dayOfMonth: 'Ngày trong tháng',
+  rule: 'Cách xếp lịch',
+  minutes: 'Biên bản',
+  actionItems: 'Việc cần làm',
+  what: 'Nội dung việc',
+  dueOn: 'Hạn hoàn thành',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */
@@ -121,6 +130,8 @@ export const ENTITY_VI = Object.freeze({
   statisticsReturn: 'báo cáo thống kê của CĐCS',
   partyRecommendation: 'nghị quyết giới thiệu đoàn viên cho Đảng',
   unionGroup: 'tổ công đoàn',
+  reviewMeeting: 'cuộc giao ban',
+  actionItem: 'việc cần làm sau giao ban',
 });
 export type Entity = keyof typeof ENTITY_VI;
 

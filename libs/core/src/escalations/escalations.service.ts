@@ -8,6 +8,7 @@ import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
 import { RAISE_RETURNS_SQL } from '../statistics-returns/return-escalations.sql';
 import { ReturnPeriodsService } from '../statistics-returns/return-periods.service';
+import { RAISE_ACTION_ITEMS_SQL } from '../review-meetings/action-item-escalations.sql';
 import { EscalationSubject, EscalationView, RAISE_APPLICATIONS_SQL, RAISE_SQL, Raised } from './escalation-raise.sql';
 
 export type { EscalationSubject, EscalationView } from './escalation-raise.sql';
@@ -104,6 +105,12 @@ export class EscalationsService {
       const returns = await this.raiseReturns(q, today);
       raised += returns.raised;
       notified += returns.notified;
+      // Overdue action items of review meetings (docs/architecture.md#review-meetings).
+      const itemParams: unknown[] = [today];
+      const itemSql = RAISE_ACTION_ITEMS_SQL(smtp, itemParams);
+      const [items]: Raised[] = await inTransaction(q, () => q.query(itemSql, itemParams));
+      raised += items.raised;
+      notified += items.notified;
     };
     if (lanes === 1) {
       await lane(q, 0);

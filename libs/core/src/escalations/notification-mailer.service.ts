@@ -31,14 +31,26 @@ export class NotificationMailer implements OnModuleDestroy {
     if (!n) return 'already-sent';
     try {
       const [d] = await this.db.query(
-        `SELECT u.email, u.full_name, x.level, x.stage, e.name AS enterprise, c.stage_due_on::text AS due
+        `SELECT u.email, u.full_name, x.level, x.stage, e.name AS enterprise, coalesce(c.stage_due_on, ai.due_on)::text AS due, ai.what
            FROM notification n JOIN app_user u ON u.id = n.user_id JOIN escalation x ON x.id = n.escalation_id
            LEFT JOIN founding_case c ON c.id = x.case_id LEFT JOIN enterprise e ON e.id = c.enterprise_id
+           LEFT JOIN review_action_item ai ON ai.id = x.action_item_id
           WHERE n.id = $1`,
         [notificationId],
       );
       const stage = STAGE_LABELS[d.stage as CaseStage] ?? 'Đơn xin gia nhập công đoàn';
       this.transport ??= createTransport(this.config.smtpUrl);
+      const dueText = d.due ? `, hạn ${d.due.split('-').reverse().join('/')}` : '';
+      if (d.what) {
+        // An action item of a review meeting (docs/architecture.md#review-meetings).
+        await this.transport.sendMail({
+          from: this.config.mailFrom,
+          to: d.email,
+          subject: `[CĐCS] ${LEVEL_VI[d.level] ?? d.level}: việc cần làm sau giao ban`,
+          text: `Kính gửi ${d.full_name},\n\nViệc cần làm sau giao ban "${d.what}"${dueText}: ${LEVEL_VI[d.level] ?? d.level}.\n\nĐề nghị đồng chí xem và xử lý.\n`,
+        });
+        return 'sent';
+      }
       await this.transport.sendMail({
         from: this.config.mailFrom,
         to: d.email,

@@ -1,5 +1,5 @@
 import { RawRow } from '../common/prepared-sql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoDate, Period, PeriodKind, isIsoDate, lastEndedPeriod, periodFrom, periodLabelVi, vnStartOfDay } from '@app/domain';
@@ -13,6 +13,7 @@ import { ReportFigures, ReportSnapshot } from './report-figures';
 import { renderWorkbook } from './report-workbook';
 import { ReturnsBoardService } from '../statistics-returns/returns-board.service';
 import { latestReturnPeriod } from './report-returns-sheet';
+import { ReviewMeetingsService } from '../review-meetings/review-meetings.service';
 
 export type ProgressListener = (percent: number) => unknown;
 
@@ -40,6 +41,8 @@ export class ReportBuilderService {
     private readonly figures: FiguresService,
     private readonly calendar: CalendarService,
     private readonly returns: ReturnsBoardService,
+    /** Absent where a tool builds the service by hand (bench): no meeting sheet then. */
+    @Optional() private readonly meetings?: ReviewMeetingsService,
   ) {}
 
   async build(reportId: string, onProgress: ProgressListener = () => undefined): Promise<{ built: boolean }> {
@@ -119,7 +122,9 @@ export class ReportBuilderService {
     const consolidated = await this.db.transaction('REPEATABLE READ', (m) =>
       this.returns.consolidate(m, { ...r.unit, kind: 'UPPER_LEVEL' }, rp.kind, rp.year, today),
     );
-    return { unitName: r.unit.name, period, figures, returns: { label: rp.label, referenceDay: rp.end, consolidated } };
+    const held = this.meetings ? await this.meetings.lastHeldActionItems(this.db.manager, r.unit.id, period.end) : undefined;
+    const meeting = held === undefined ? undefined : held && { ...held.meeting, items: held.items };
+    return { unitName: r.unit.name, period, figures, returns: { label: rp.label, referenceDay: rp.end, consolidated }, meeting };
   }
 
   /**

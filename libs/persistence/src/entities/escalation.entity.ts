@@ -11,7 +11,11 @@ import { UserEntity } from './user.entity';
 @Index('UQ_escalation_once', ['caseId', 'stageEntry', 'level'], { unique: true })
 @Index('UQ_escalation_application_once', ['applicationId', 'level'], { unique: true })
 @Index('UQ_escalation_return_once', ['returnUnionId', 'returnPeriod', 'level'], { unique: true })
-@Check('CHK_escalation_subject', `num_nonnulls("case_id", "application_id", "return_union_id") = 1 AND ("return_union_id" IS NULL) = ("return_period" IS NULL)`)
+@Index('UQ_escalation_action_item_once', ['actionItemId', 'level'], { unique: true })
+@Check(
+  'CHK_escalation_subject',
+  `num_nonnulls("case_id", "application_id", "return_union_id", "action_item_id") = 1 AND ("return_union_id" IS NULL) = ("return_period" IS NULL)`,
+)
 export class EscalationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
@@ -23,6 +27,8 @@ export class EscalationEntity {
   /** A CĐCS whose statistics return for `returnPeriod` is due or missing (docs/architecture.md#statistics-returns); no foreign key: units are dissolved, not deleted. */
   @Column({ name: 'return_union_id', type: 'uuid', nullable: true }) returnUnionId: string | null;
   @Column({ name: 'return_period', type: 'varchar', length: 16, nullable: true }) returnPeriod: string | null;
+  /** An action item of a review meeting past its days (docs/architecture.md#review-meetings); the table has no entity. */
+  @Column({ name: 'action_item_id', type: 'uuid', nullable: true }) actionItemId: string | null;
   @Column({ type: 'varchar', length: 30 }) stage: string;
   @Column({ name: 'stage_entry', type: 'int' }) stageEntry: number;
   @Column({ type: 'varchar', length: 10 }) level: string;
