@@ -36,6 +36,8 @@ import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroot
 import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver';
 import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
+import { MoneyScalar } from './graphql/money.scalar';
+import { BudgetEntryResolver, BudgetResolver, EnterpriseAreaOfficerResolver, OfficerAreaResolver, PlanResolver } from './resolvers/plan-budget.resolver';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -109,6 +111,12 @@ class GraphqlSupportModule {}
     OrgStructureResolver,
     WorkerCountEntryResolver,
     RegisterImportResolver,
+    MoneyScalar,
+    PlanResolver,
+    OfficerAreaResolver,
+    BudgetResolver,
+    BudgetEntryResolver,
+    EnterpriseAreaOfficerResolver,
   ],
 })
 export class AppModule {}

@@ -40,6 +40,7 @@ import {
   StaffService,
 } from './grassroots';
 import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
+import { BudgetLedgerService, BudgetService, OfficerAreasService, PlanService } from './budget';
 
 const SERVICES = [
   CalendarService,
@@ -80,6 +81,10 @@ const SERVICES = [
   ReturnPeriodsService,
   StatisticsReturnsService,
   ReturnsBoardService,
+  PlanService,
+  OfficerAreasService,
+  BudgetService,
+  BudgetLedgerService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

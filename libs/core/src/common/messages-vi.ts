@@ -88,6 +88,23 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   openOnly: 'Chỉ cảnh báo chưa xử lý',
   filter: 'Bộ lọc',
   input: 'Dữ liệu',
+  // The plan, areas and budget (docs/architecture.md#plan-areas-and-budget).
+  number: 'Số kế hoạch',
+  issuedOn: 'Ngày ban hành',
+  title: 'Tiêu đề',
+  assignments: 'Phân công',
+  duty: 'Nhiệm vụ',
+  baseVersion: 'Phiên bản kế hoạch',
+  version: 'Phiên bản',
+  enterpriseIds: 'Doanh nghiệp phụ trách',
+  districts: 'Địa bàn (huyện/xã)',
+  shared: 'Địa bàn dùng chung',
+  headingId: 'Khoản chi',
+  lines: 'Dự toán các khoản chi',
+  amount: 'Số tiền',
+  spentOn: 'Ngày chi',
+  voucherNumber: 'Số chứng từ',
+  entryId: 'Khoản đã ghi',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */
@@ -111,6 +128,9 @@ export const ENTITY_VI = Object.freeze({
   member: 'người lao động trong danh sách của CĐCS',
   grassrootsUnion: 'CĐCS',
   statisticsReturn: 'báo cáo thống kê của CĐCS',
+  plan: 'kế hoạch',
+  budgetHeading: 'khoản chi',
+  budgetEntry: 'khoản đã ghi sổ chi',
 });
 export type Entity = keyof typeof ENTITY_VI;
 

@@ -13,6 +13,7 @@ import { ReportFigures, ReportSnapshot } from './report-figures';
 import { renderWorkbook } from './report-workbook';
 import { ReturnsBoardService } from '../statistics-returns/returns-board.service';
 import { latestReturnPeriod } from './report-returns-sheet';
+import { BudgetService } from '../budget/budget.service';
 
 export type ProgressListener = (percent: number) => unknown;
 
@@ -40,6 +41,7 @@ export class ReportBuilderService {
     private readonly figures: FiguresService,
     private readonly calendar: CalendarService,
     private readonly returns: ReturnsBoardService,
+    private readonly budgets: BudgetService,
   ) {}
 
   async build(reportId: string, onProgress: ProgressListener = () => undefined): Promise<{ built: boolean }> {
@@ -119,7 +121,12 @@ export class ReportBuilderService {
     const consolidated = await this.db.transaction('REPEATABLE READ', (m) =>
       this.returns.consolidate(m, { ...r.unit, kind: 'UPPER_LEVEL' }, rp.kind, rp.year, today),
     );
-    return { unitName: r.unit.name, period, figures, returns: { label: rp.label, referenceDay: rp.end, consolidated } };
+    const budget = await this.db.transaction('REPEATABLE READ', async (m) => ({
+      period: await this.budgets.totalsUpTo(r.unit, period.end, period.start, m),
+      yearToDate: await this.budgets.totalsUpTo(r.unit, period.end, undefined, m),
+      entries: await this.budgets.entriesOf(r.unit, period.start, period.end, m),
+    }));
+    return { unitName: r.unit.name, period, figures, returns: { label: rp.label, referenceDay: rp.end, consolidated }, budget };
   }
 
   /**

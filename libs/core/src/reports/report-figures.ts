@@ -1,4 +1,5 @@
 import type { Consolidated } from '../statistics-returns/returns-board.service';
+import type { ReportBudget } from './report-budget-sheet';
 import { IsoDate, Period, PeriodKind } from '@app/domain';
 import { ReportStatus } from '../common/statuses';
 import { Figures, GrassrootsFigures, OfficerFigures, OverdueCase } from '../figures/figures.service';
@@ -23,6 +24,8 @@ export interface ReportSnapshot {
   figures: ReportFigures;
   /** The consolidated statistics returns of the latest return period whose reference day is in or before the report's period. */
   returns?: { label: string; referenceDay: IsoDate; consolidated: Consolidated };
+  /** The subtree's spending (docs/architecture.md#plan-areas-and-budget). */
+  budget?: ReportBudget;
 }
 
 /** A report row without its files. */

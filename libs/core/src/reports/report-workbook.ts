@@ -3,6 +3,7 @@ import { Workbook, Worksheet, stream } from 'exceljs';
 import { IsoDate, OPEN_STAGES, STAGE_LABELS, formatDateVi, isoDateParts } from '@app/domain';
 import { ReportSnapshot } from './report-figures';
 import { returnsSheet } from './report-returns-sheet';
+import { budgetSheet } from './report-budget-sheet';
 import { NOTE_HEADING, SUMMARY_HEADINGS, reportNotesVi, summaryLines } from './report-summary';
 
 export const SHEET_SUMMARY = 'Tổng hợp';
@@ -183,6 +184,7 @@ export async function renderWorkbook(s: ReportSnapshot, builtAt: Date): Promise<
   grassrootsSheet(wb, s);
   overdueSheet(wb, s);
   returnsSheet(wb, s, tableSheet);
+  budgetSheet(wb, s, tableSheet);
   notesSheet(wb, s);
   await wb.commit();
   return Buffer.concat(chunks);
