@@ -39,6 +39,7 @@ export interface OfficerAreaView {
 
 const MAX_LISTED = 2000;
 const MAX_DISTRICTS = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Each officer's area (địa bàn): enterprises by name and/or districts/communes (the register's "Huyện/Xã" field, matched
@@ -62,6 +63,7 @@ export class OfficerAreasService {
     const problems: Record<string, string> = {};
     const enterpriseIds = [...new Set(input.enterpriseIds ?? [])];
     if (enterpriseIds.length > MAX_LISTED) problems.enterpriseIds = `Không được quá ${MAX_LISTED} doanh nghiệp`;
+    else if (enterpriseIds.some((id) => !UUID.test(id))) problems.enterpriseIds = 'Mã doanh nghiệp không hợp lệ';
     const districts = (input.districts ?? []).map((d) => (d ?? '').normalize('NFC').trim());
     if (districts.length > MAX_DISTRICTS) problems.districts = `Không được quá ${MAX_DISTRICTS} huyện/xã`;
     else if (districts.some((d) => !d || d.length > 120)) problems.districts = 'Mỗi huyện/xã phải có từ 1 đến 120 ký tự';
