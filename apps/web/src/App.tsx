@@ -23,6 +23,9 @@ import { MembersPage } from './pages/MembersPage';
 import { STAFF_IMPORT_PATH, StaffImportPage } from './pages/StaffImportPage';
 import { GRASSROOTS_UNIONS_PATH, GrassrootsUnionPage, GrassrootsUnionsPage } from './pages/GrassrootsUnionsPage';
 import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
+import { PLAN_PATH, PlanPage } from './pages/PlanPage';
+import { AREAS_PATH, AreasPage } from './pages/AreasPage';
+import { BUDGET_PATH, BudgetPage } from './pages/BudgetPage';
 
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
 const GRASSROOTS_NAV = [
@@ -34,6 +37,9 @@ const GRASSROOTS_NAV = [
 const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: boolean }[] = [
   { to: '/', label: 'Bảng tiến độ', testId: 'nav-board' },
   { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả', testId: 'nav-targets' },
+  { to: PLAN_PATH, label: 'Kế hoạch', testId: 'nav-plan' },
+  { to: AREAS_PATH, label: 'Địa bàn', testId: 'nav-areas' },
+  { to: BUDGET_PATH, label: 'Kinh phí', testId: 'nav-budget' },
   { to: '/canh-bao', label: 'Cảnh báo', testId: 'nav-escalations' },
   { to: '/bao-cao', label: 'Báo cáo', testId: 'nav-reports' },
   { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
@@ -212,6 +218,12 @@ function Route({ path }: { path: string }) {
       return <BoardPage />;
     case '/chi-tieu':
       return <TargetsPage />;
+    case PLAN_PATH:
+      return <PlanPage />;
+    case AREAS_PATH:
+      return <AreasPage />;
+    case BUDGET_PATH:
+      return <BudgetPage />;
     case '/canh-bao':
       return <EscalationsPage />;
     case '/bao-cao':
