@@ -180,7 +180,15 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
     expect(done.figures.newMembers).toEqual({ target: 10, actual: 7, yearToDate: 7, percentOfYearTarget: 70 });
 
     const wb = await workbookOf(queued.id);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo cán bộ', 'Theo công đoàn cơ sở', 'Hồ sơ quá hạn', 'Báo cáo thống kê CĐCS', 'Ghi chú']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Theo cán bộ',
+      'Theo công đoàn cơ sở',
+      'Hồ sơ quá hạn',
+      'Báo cáo thống kê CĐCS',
+      'Kinh phí',
+      'Ghi chú',
+    ]);
     const summary = wb.getWorksheet('Tổng hợp')!;
     for (const ws of wb.worksheets) {
       expect(ws.getCell('A2').value).toBe(`Công đoàn ngành Y tế ${p.tag} — Quý I/2025`);
