@@ -15,8 +15,8 @@ const config: CodegenConfig = {
     'apps/web/src/generated/graphql.ts': {
       plugins: ['typescript-operations'],
       config: {
-        // Dates travel as strings: Date is YYYY-MM-DD, DateTime an ISO instant.
-        scalars: { Date: 'string', DateTime: 'string' },
+        // Dates travel as strings: Date is YYYY-MM-DD, DateTime an ISO instant; Money is whole đồng as digits.
+        scalars: { Date: 'string', DateTime: 'string', Money: 'string' },
         skipTypename: true,
         useTypeImports: true,
         // The server registers the domain's enums as these GraphQL enums: the same values, one type.

@@ -11,7 +11,17 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
-import { CalendarService, FiguresService, PeriodCloseService, ReportBuilderService, subtreeLike, ReturnPeriodsService, ReturnsBoardService } from '@app/core';
+import {
+  BudgetService,
+  CalendarService,
+  FiguresService,
+  OrgUnitsService,
+  PeriodCloseService,
+  ReportBuilderService,
+  subtreeLike,
+  ReturnPeriodsService,
+  ReturnsBoardService,
+} from '@app/core';
 import { dataSourceOptions } from '@app/persistence';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -30,7 +40,8 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, DATABASE_URL: url });
   const calendar = new CalendarService(ds, config, () => new Date());
   const figures = new FiguresService(ds);
-  const builder = new ReportBuilderService(ds, figures, calendar, new ReturnsBoardService(ds, new ReturnPeriodsService(calendar), calendar));
+  const returns = new ReturnsBoardService(ds, new ReturnPeriodsService(calendar), calendar);
+  const builder = new ReportBuilderService(ds, figures, calendar, returns, new BudgetService(ds, new OrgUnitsService(ds), figures, calendar));
   const today = calendar.today();
   const year = Number(opt('year') ?? Number(today.slice(0, 4)) - 1);
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };

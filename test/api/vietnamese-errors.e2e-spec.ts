@@ -660,6 +660,97 @@ const BUSINESS: Record<string, Business> = {
     await w.api.ok(cancel, { id }, w.supervisor.token);
     return [{ query: cancel, variables: { id }, token: w.supervisor.token, expect: 'CONFLICT' }];
   },
+  // The plan, areas and budget (docs/architecture.md#plan-areas-and-budget).
+  'Query.plan': (w) => [
+    {
+      query: `query($u: ID!) { plan(orgUnitId: $u, year: 1999) { id } }`,
+      variables: { u: w.p.unitId },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year'],
+    },
+    { query: `query($u: ID!) { plan(orgUnitId: $u, year: 2026) { id } }`, variables: { u: w.p.federationId }, token: w.officer.token, expect: 'NOT_FOUND' },
+  ],
+  'Query.planVersions': (w) => [
+    {
+      query: `query($u: ID!) { planVersions(orgUnitId: $u, year: 2026) { id } }`,
+      variables: { u: w.p.federationId },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Query.officerAreas': (w) => [
+    { query: `query($u: ID!) { officerAreas(orgUnitId: $u) { officerId } }`, variables: { u: w.p.federationId }, token: w.officer.token, expect: 'NOT_FOUND' },
+  ],
+  'Query.budget': (w) => [
+    {
+      query: `query($u: ID!) { budget(orgUnitId: $u, year: 1999) { spent } }`,
+      variables: { u: w.p.unitId },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year'],
+    },
+  ],
+  'Mutation.savePlan': (w) => [
+    {
+      query: `mutation($i: SavePlanInput!) { savePlan(input: $i) { id } }`,
+      variables: { i: { orgUnitId: w.p.unitId, year: 1999, number: ' ', issuedOn: today, title: '', coveragePercent: 120 } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['year', 'number', 'title', 'coveragePercent'],
+    },
+  ],
+  'Mutation.saveOfficerArea': (w) => [
+    {
+      query: `mutation($i: SaveOfficerAreaInput!) { saveOfficerArea(input: $i) { officerId } }`,
+      variables: { i: { officerId: w.supervisor.id, districts: ['Huyện Vũ Thư'] } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['officerId'],
+    },
+  ],
+  'Mutation.saveBudgetHeading': (w) => [
+    {
+      query: `mutation($i: SaveBudgetHeadingInput!) { saveBudgetHeading(input: $i) { id } }`,
+      variables: { i: { orgUnitId: w.p.unitId, name: ' ' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['name'],
+    },
+  ],
+  'Mutation.setBudgetPlan': (w) => [
+    {
+      query: `mutation($i: SetBudgetPlanInput!) { setBudgetPlan(input: $i) { spent } }`,
+      variables: { i: { orgUnitId: w.p.unitId, year: 2026, lines: [{ headingId: randomUUID(), amount: '-1' }] } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['lines'],
+    },
+  ],
+  'Mutation.recordBudgetEntry': (w) => [
+    {
+      query: `mutation($i: RecordBudgetEntryInput!) { recordBudgetEntry(input: $i) { warning } }`,
+      variables: { i: { orgUnitId: w.p.unitId, headingId: randomUUID(), spentOn: tomorrow, amount: '0', voucherNumber: ' ' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['amount', 'spentOn', 'voucherNumber'],
+    },
+    {
+      query: `mutation($i: RecordBudgetEntryInput!) { recordBudgetEntry(input: $i) { warning } }`,
+      variables: { i: { orgUnitId: w.p.unitId, headingId: randomUUID(), spentOn: today, amount: '1250000.5', voucherNumber: 'PC-1' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['amount'],
+    },
+  ],
+  'Mutation.reverseBudgetEntry': (w) => [
+    {
+      query: `mutation($i: ReverseBudgetEntryInput!) { reverseBudgetEntry(input: $i) { warning } }`,
+      variables: { i: { entryId: '999999999', reason: 'Ghi nhầm' } },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
 };
 
 describe('every refusal is in Vietnamese', () => {

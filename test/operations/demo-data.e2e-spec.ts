@@ -212,4 +212,24 @@ describe('demo data', () => {
     expect(past.pipeline.newMembers.actual).toBeGreaterThan(0);
     expect(past.pipeline.newGrassrootsUnions.target).toBe(DEMO_TARGETS[2024].newGrassrootsUnions);
   });
+
+  it('holds the 2026 plan in two versions, an area per officer and a budget whose ledger has a reversal and a heading over plan', async () => {
+    const supervisor = logins.find((l) => l.role === 'SUPERVISOR')!;
+    const token = await api.login(supervisor.email, DEMO_PASSWORD);
+    const d = await api.ok(
+      `query($u: ID!) { planVersions(orgUnitId: $u, year: 2026) { version number assignments { officerId } }
+         officerAreas(orgUnitId: $u) { districts enterpriseCount focus }
+         budget(orgUnitId: $u, year: 2026) { planned spent headings { overPlan } entries { amount reversesId } } }`,
+      { u: unitId },
+      token,
+    );
+    expect(d.planVersions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(d.planVersions[0].assignments).toHaveLength(3);
+    expect(d.officerAreas).toHaveLength(3);
+    expect(d.officerAreas.every((a: { enterpriseCount: number }) => a.enterpriseCount > 0)).toBe(true);
+    expect(d.budget.entries.filter((e: { reversesId: string | null }) => e.reversesId)).toHaveLength(1);
+    expect(d.budget.headings.some((h: { overPlan: boolean }) => h.overPlan)).toBe(true);
+    const sum = d.budget.entries.reduce((n: bigint, e: { amount: string }) => n + BigInt(e.amount), 0n);
+    expect(sum.toString()).toBe(d.budget.spent);
+  });
 });

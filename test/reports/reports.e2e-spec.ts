@@ -187,6 +187,7 @@ describe('reports: periodic XLSX and CSV snapshots built by the worker', () => {
       'Hồ sơ quá hạn',
       'Báo cáo thống kê CĐCS',
       'Việc cần làm sau giao ban',
+      'Kinh phí',
       'Ghi chú',
     ]);
     const summary = wb.getWorksheet('Tổng hợp')!;

@@ -1,4 +1,4 @@
-import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
+import { EscalationsService, Role as UserRole, UsersService, ensureHeadings } from '@app/core';
 import { addDays, applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
 import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
 import { G, staffPerson } from '../support/grassroots';
@@ -173,6 +173,19 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.holdReviewMeeting': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `completeActionItem` | ✔ its own items | ✔ its subtree | ✔ |
   'Mutation.completeActionItem': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // The plan, areas and budget (docs/architecture.md#plan-areas-and-budget):
+  // | `plan`, `planVersions`, `officerAreas`, `budget` | ✔ own unit | ✔ | ✔ |
+  'Query.plan': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.planVersions': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.officerAreas': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.budget': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `savePlan`, `saveOfficerArea`, `saveBudgetHeading`, `setBudgetPlan`, `recordBudgetEntry`, `reverseBudgetEntry` | | ✔ | ✔ |
+  'Mutation.savePlan': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.saveOfficerArea': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.saveBudgetHeading': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.setBudgetPlan': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.recordBudgetEntry': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.reverseBudgetEntry': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
 };
 
 /** A fresh recommendation of a fresh member of the side's CĐCS (made by the ADMIN): an allowed call records its outcome. */
@@ -194,6 +207,21 @@ async function unionGroupOf(w: World, s: Side): Promise<string> {
     w.admin.token,
   );
   return d.saveUnionGroup.id;
+}
+
+/** A spending heading of the side's unit (the seed's defaults made on first use). */
+async function headingOf(w: World, s: Side): Promise<string> {
+  await ensureHeadings(w.api.db, s.p.unitId);
+  return (await w.api.db.query(`SELECT id FROM budget_heading WHERE org_unit_id = $1 ORDER BY position LIMIT 1`, [s.p.unitId]))[0].id;
+}
+
+/** A fresh ledger entry of the side's unit (an allowed call reverses it), before the fingerprint. */
+async function entryOf(w: World, s: Side): Promise<string> {
+  const [e] = await w.api.db.query(
+    `INSERT INTO budget_entry (org_unit_id, heading_id, spent_on, amount, voucher_number, recorded_by) VALUES ($1, $2, $3, 1000, 'MT', $4) RETURNING id::text`,
+    [s.p.unitId, await headingOf(w, s), vnToday(), s.p.supervisor.id],
+  );
+  return e.id;
 }
 
 const RETURN_YEAR = 2020;
@@ -486,6 +514,28 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
   }),
+  // A plan saved once per side, so an allowed read answers it (not null).
+  'Query.plan': async (w, _c, s) => {
+    const [has] = await w.api.db.query(`SELECT 1 FROM work_plan WHERE org_unit_id = $1 AND year = $2`, [s.p.unitId, year]);
+    if (!has)
+      await w.api.ok(
+        `mutation($i: SavePlanInput!) { savePlan(input: $i) { id } }`,
+        { i: { orgUnitId: s.p.unitId, year, number: '1/KH-MT', issuedOn: vnToday(), title: 'Kế hoạch Ma Trận' } },
+        w.admin.token,
+      );
+    return { orgUnitId: s.p.unitId, year };
+  },
+  'Query.planVersions': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year }),
+  'Query.officerAreas': (_w, _c, s) => ({ orgUnitId: s.p.unitId }),
+  'Query.budget': (_w, _c, s) => ({ orgUnitId: s.p.unitId, year }),
+  'Mutation.savePlan': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, year, number: '1/KH-MT', issuedOn: vnToday(), title: 'Kế hoạch Ma Trận' } }),
+  'Mutation.saveOfficerArea': (_w, _c, s) => ({ input: { officerId: s.p.officers[0].id, districts: [`Huyện Ma Trận ${s.p.tag}`] } }),
+  'Mutation.saveBudgetHeading': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, name: `Khoản Ma Trận ${uniq()}` } }),
+  'Mutation.setBudgetPlan': async (w, _c, s) => ({ input: { orgUnitId: s.p.unitId, year, lines: [{ headingId: await headingOf(w, s), amount: '5000000' }] } }),
+  'Mutation.recordBudgetEntry': async (w, _c, s) => ({
+    input: { orgUnitId: s.p.unitId, headingId: await headingOf(w, s), spentOn: vnToday(), amount: '1000', voucherNumber: 'MT-1' },
+  }),
+  'Mutation.reverseBudgetEntry': async (w, _c, s) => ({ input: { entryId: await entryOf(w, s), reason: 'Kiểm tra phân quyền' } }),
 };
 
 let meetingSeq = 0;
@@ -683,7 +733,12 @@ describe('security: authorization matrix', () => {
          (SELECT string_agg(concat_ws(':', g.id, g.name, g.removed_at, gm.staff_id), ',' ORDER BY g.id, gm.staff_id)
             FROM union_group g LEFT JOIN union_group_member gm ON gm.union_group_id = g.id WHERE g.grassroots_union_id IN (SELECT id FROM units)),
          (SELECT string_agg(concat_ws(':', m.id, m.status, m.day, m.minutes, md5(m.snapshot::text)), ',' ORDER BY m.id) FROM review_meeting m WHERE m.org_unit_id IN (SELECT id FROM units)),
-         (SELECT string_agg(a.id || a.status, ',' ORDER BY a.id) FROM review_action_item a JOIN review_meeting m ON m.id = a.meeting_id WHERE m.org_unit_id IN (SELECT id FROM units))
+         (SELECT string_agg(a.id || a.status, ',' ORDER BY a.id) FROM review_action_item a JOIN review_meeting m ON m.id = a.meeting_id WHERE m.org_unit_id IN (SELECT id FROM units)),
+         (SELECT count(*) FROM work_plan x WHERE x.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(a::text, ',' ORDER BY a.officer_id) FROM officer_area a WHERE a.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(h::text, ',' ORDER BY h.id) FROM budget_heading h WHERE h.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(bp::text, ',' ORDER BY bp.heading_id) FROM budget_plan bp JOIN budget_heading h ON h.id = bp.heading_id WHERE h.org_unit_id IN (SELECT id FROM units)),
+         (SELECT count(*) FROM budget_entry b WHERE b.org_unit_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );

@@ -75,7 +75,7 @@ export class SchemaWalk {
     if (type.kind === 'INPUT_OBJECT') {
       return Object.fromEntries(type.inputFields!.filter((f) => f.type.kind === 'NON_NULL').map((f) => [f.name, this.value(f.type, id, day)]));
     }
-    const scalar: Record<string, unknown> = { ID: undefined, String: 'Kiểm tra', Int: 1, Float: 1, Boolean: true, Date: day };
+    const scalar: Record<string, unknown> = { ID: undefined, String: 'Kiểm tra', Int: 1, Float: 1, Boolean: true, Date: day, Money: '1000' };
     return t.name === 'ID' ? id() : scalar[t.name!];
   }
 
@@ -118,6 +118,10 @@ export class SchemaWalk {
       Date: [
         { what: 'a day that does not exist, dd/mm/yyyy', value: '31/02/2025' },
         { what: 'a day that does not exist, ISO', value: '2025-02-31' },
+      ],
+      Money: [
+        { what: 'a fraction of a đồng', value: '1250000.5' },
+        { what: 'a number beyond 2^53', value: 2 ** 60 },
       ],
     };
     return [...out, ...(bad[inner.name!] ?? [])];

@@ -38,6 +38,8 @@ import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolve
 import { PartyGroupsResolver } from './resolvers/party-groups.resolver';
 import { ReviewMeetingResolver } from './resolvers/review-meetings.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
+import { MoneyScalar } from './graphql/money.scalar';
+import { BudgetEntryResolver, BudgetResolver, EnterpriseAreaOfficerResolver, OfficerAreaResolver, PlanResolver } from './resolvers/plan-budget.resolver';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -113,6 +115,12 @@ class GraphqlSupportModule {}
     OrgStructureResolver,
     WorkerCountEntryResolver,
     RegisterImportResolver,
+    MoneyScalar,
+    PlanResolver,
+    OfficerAreaResolver,
+    BudgetResolver,
+    BudgetEntryResolver,
+    EnterpriseAreaOfficerResolver,
   ],
 })
 export class AppModule {}

@@ -26,6 +26,7 @@ import {
 } from '@app/domain';
 import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from '@app/persistence';
 import { loadDemoGrassroots } from './demo-grassroots';
+import { loadDemoPlan } from './demo-plan';
 import { loadDemoMeetings } from './demo-meetings';
 
 /**
@@ -824,6 +825,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
   }
 
   await loadDemoGrassroots(app, unitIds, DEMO_PASSWORD);
+  await loadDemoPlan(app, upper.id, supervisor, officers);
   await loadDemoMeetings(app, supervisor, officers);
   return DEMO_USERS.map((u) => ({ ...u }));
 }

@@ -26,6 +26,9 @@ import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
 import { MEETINGS_PATH } from './i18n-meetings';
 import { ReviewMeetingsPage } from './pages/ReviewMeetingsPage';
 import { ReviewMeetingPage } from './pages/ReviewMeetingPage';
+import { PLAN_PATH, PlanPage } from './pages/PlanPage';
+import { AREAS_PATH, AreasPage } from './pages/AreasPage';
+import { BUDGET_PATH, BudgetPage } from './pages/BudgetPage';
 
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
 const GRASSROOTS_NAV = [
@@ -38,6 +41,9 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: '/', label: 'Bảng tiến độ', testId: 'nav-board' },
   { to: '/chi-tieu', label: 'Chỉ tiêu & kết quả', testId: 'nav-targets' },
   { to: MEETINGS_PATH, label: 'Giao ban', testId: 'nav-meetings' },
+  { to: PLAN_PATH, label: 'Kế hoạch', testId: 'nav-plan' },
+  { to: AREAS_PATH, label: 'Địa bàn', testId: 'nav-areas' },
+  { to: BUDGET_PATH, label: 'Kinh phí', testId: 'nav-budget' },
   { to: '/canh-bao', label: 'Cảnh báo', testId: 'nav-escalations' },
   { to: '/bao-cao', label: 'Báo cáo', testId: 'nav-reports' },
   { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
@@ -218,6 +224,12 @@ function Route({ path }: { path: string }) {
       return <BoardPage />;
     case '/chi-tieu':
       return <TargetsPage />;
+    case PLAN_PATH:
+      return <PlanPage />;
+    case AREAS_PATH:
+      return <AreasPage />;
+    case BUDGET_PATH:
+      return <BudgetPage />;
     case '/canh-bao':
       return <EscalationsPage />;
     case '/bao-cao':

@@ -4,7 +4,7 @@ import { op } from './queries';
 /** The documents of the enterprise register and the register import (see queries.ts for how codegen reads them). */
 
 const REGISTER_ROW = /* GraphQL */ `fragment RegisterRow on Enterprise { id name taxCode district sector ownership workerCount surveyedOn
-  hasUnion closedOn updatedAt orgUnit { id name } openCase { id stage } }`;
+  hasUnion closedOn updatedAt orgUnit { id name } openCase { id stage } areaOfficer { id fullName } }`;
 
 const ENTERPRISE_DETAIL = /* GraphQL */ `fragment EnterpriseDetail on Enterprise { ...RegisterRow address
   workerCountHistory { workerCount countedOn source note recordedAt recordedBy { id fullName } }

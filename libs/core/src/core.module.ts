@@ -42,7 +42,9 @@ import {
   UnionGroupsService,
 } from './grassroots';
 import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
-import { ReviewMeetingsService, meetingSnapshotSourceProvider } from './review-meetings';
+import { MEETING_SNAPSHOT_SOURCE, ReviewMeetingsService } from './review-meetings';
+import { PlanMeetingExtras } from './budget/meeting-extras';
+import { BudgetLedgerService, BudgetService, OfficerAreasService, PlanService } from './budget';
 
 const SERVICES = [
   CalendarService,
@@ -86,12 +88,19 @@ const SERVICES = [
   PartyRecommendationsService,
   UnionGroupsService,
   ReviewMeetingsService,
+  PlanService,
+  OfficerAreasService,
+  BudgetService,
+  BudgetLedgerService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */
+/** A review meeting's snapshot reads the budget and the officers' areas of the plan module. */
+const meetingSnapshotSource = { provide: MEETING_SNAPSHOT_SOURCE, useClass: PlanMeetingExtras };
+
 @Module({
   imports: [DatabaseModule, JwtModule.register({})],
-  providers: [clockProvider, CaseChanges, meetingSnapshotSourceProvider, ...SERVICES],
-  exports: [clockProvider, meetingSnapshotSourceProvider, ...SERVICES],
+  providers: [clockProvider, CaseChanges, meetingSnapshotSource, ...SERVICES],
+  exports: [clockProvider, meetingSnapshotSource, ...SERVICES],
 })
 export class CoreModule {}

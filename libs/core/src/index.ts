@@ -54,3 +54,4 @@ export * from './grassroots';
 export * from './statistics-returns';
 export * from './review-meetings';
 export * from './reports/report-meeting-sheet';
+export * from './budget';

@@ -21,3 +21,4 @@ export * from './citizen-id';
 export * from './member-register';
 export * from './statistics-return';
 export * from './review-meetings';
+export * from './money';

@@ -95,6 +95,11 @@ export type AssignMemberToUnionGroupInput = {
   unionGroupId?: string | number | null | undefined;
 };
 
+export type BudgetPlanLineInput = {
+  amount: string;
+  headingId: string | number;
+};
+
 /** A day off (a weekday) or a make-up working day (a Saturday or Sunday), with what it is and who announced it */
 export type CalendarDayInput = {
   day: string;
@@ -286,6 +291,13 @@ export type PartyOutcome = 'ADMITTED' | 'NOT_ADMITTED' | 'PENDING';
 
 export type PeriodKind = 'HALF_YEAR' | 'MONTH' | 'QUARTER' | 'YEAR';
 
+export type PlanAssignmentInput = {
+  duty: string;
+  newGrassrootsUnions?: number | null | undefined;
+  newMembers?: number | null | undefined;
+  officerId: string | number;
+};
+
 export type RecommendMembersToPartyInput = {
   grassrootsUnionId: string | number;
   /** Active members of the CĐCS (Member ids), none with an open recommendation */
@@ -293,6 +305,19 @@ export type RecommendMembersToPartyInput = {
   note?: string | null | undefined;
   resolutionNumber: string;
   resolutionOn: string;
+};
+
+export type RecordBudgetEntryInput = {
+  amount: string;
+  /** The founding case the spending served */
+  caseId?: string | number | null | undefined;
+  /** The new CĐCS the spending served */
+  grassrootsUnionId?: string | number | null | undefined;
+  headingId: string | number;
+  note?: string | null | undefined;
+  orgUnitId: string | number;
+  spentOn: string;
+  voucherNumber: string;
 };
 
 export type RecordMemberLeavingInput = {
@@ -331,9 +356,49 @@ export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 /** HALF_YEAR: figures as at 31/5; YEAR: as at 30/11 (QĐ 1454/QĐ-TLĐ; configurable) */
 export type ReturnPeriodKind = 'HALF_YEAR' | 'YEAR';
 
+export type ReverseBudgetEntryInput = {
+  entryId: string | number;
+  reason: string;
+  /** The reversing voucher's number; default the entry's */
+  voucherNumber?: string | null | undefined;
+};
+
 export type ReviewMeetingStatus = 'CANCELLED' | 'HELD' | 'SCHEDULED';
 
 export type Role = 'ADMIN' | 'GRASSROOTS' | 'OFFICER' | 'SUPERVISOR';
+
+export type SaveBudgetHeadingInput = {
+  active?: boolean | null | undefined;
+  /** Absent: a new heading */
+  id?: string | number | null | undefined;
+  name: string;
+  orgUnitId: string | number;
+  position?: number | null | undefined;
+};
+
+export type SaveOfficerAreaInput = {
+  /** Districts or communes, as the register writes them */
+  districts?: Array<string> | null | undefined;
+  enterpriseIds?: Array<string | number> | null | undefined;
+  officerId: string | number;
+  /** May overlap other shared areas */
+  shared?: boolean | null | undefined;
+};
+
+export type SavePlanInput = {
+  assignments?: Array<PlanAssignmentInput> | null | undefined;
+  /** The version read (0: none yet); a newer one saved meanwhile answers CONFLICT */
+  baseVersion?: number | null | undefined;
+  coveragePercent?: number | null | undefined;
+  issuedOn: string;
+  newGrassrootsUnions?: number | null | undefined;
+  newMembers?: number | null | undefined;
+  /** e.g. "256/KH-CĐYT" */
+  number: string;
+  orgUnitId: string | number;
+  title: string;
+  year: number;
+};
 
 export type SaveUnionGroupInput = {
   grassrootsUnionId: string | number;
@@ -360,6 +425,12 @@ export type ScheduleReviewMeetingInput = {
   day: string;
   orgUnitId: string | number;
   title?: string | null | undefined;
+};
+
+export type SetBudgetPlanInput = {
+  lines: Array<BudgetPlanLineInput>;
+  orgUnitId: string | number;
+  year: number;
 };
 
 export type Sex = 'FEMALE' | 'MALE';
@@ -1163,6 +1234,266 @@ export type CompleteActionItemMutationVariables = Exact<{
 
 export type CompleteActionItemMutation = { completeActionItem: { id: string; status: ActionItemStatus } };
 
+export type PlanViewFragment = {
+  id: string;
+  year: number;
+  version: number;
+  latest: boolean;
+  number: string;
+  issuedOn: string;
+  title: string;
+  newMembers: number | null;
+  newGrassrootsUnions: number | null;
+  coveragePercent: number | null;
+  savedAt: string;
+  savedBy: { id: string; fullName: string } | null;
+  assignments: Array<{ officerId: string; officerName: string; duty: string; newMembers: number | null; newGrassrootsUnions: number | null }>;
+};
+
+export type AreaViewFragment = {
+  officerId: string;
+  officerName: string;
+  shared: boolean;
+  districts: Array<string>;
+  enterpriseCount: number;
+  focus: number;
+  focusWithUnion: number;
+  coveragePercent: number | null;
+  enterprises: Array<{ id: string; name: string; district: string | null; workerCount: number; hasUnion: boolean }>;
+};
+
+export type HeadingTotalsFragment = {
+  id: string;
+  name: string;
+  position: number;
+  active: boolean;
+  planned: string | null;
+  spent: string;
+  spentPercent: string | null;
+  overPlan: boolean;
+};
+
+export type EntryRowFragment = {
+  id: string;
+  headingId: string;
+  headingName: string;
+  spentOn: string;
+  amount: string;
+  voucherNumber: string;
+  note: string | null;
+  reversesId: string | null;
+  reversedById: string | null;
+  recordedAt: string;
+  recordedBy: { id: string; fullName: string } | null;
+};
+
+export type PlanQueryVariables = Exact<{
+  u: string | number;
+  y: number;
+}>;
+
+export type PlanQuery = {
+  plan: {
+    id: string;
+    year: number;
+    version: number;
+    latest: boolean;
+    number: string;
+    issuedOn: string;
+    title: string;
+    newMembers: number | null;
+    newGrassrootsUnions: number | null;
+    coveragePercent: number | null;
+    savedAt: string;
+    savedBy: { id: string; fullName: string } | null;
+    assignments: Array<{ officerId: string; officerName: string; duty: string; newMembers: number | null; newGrassrootsUnions: number | null }>;
+  } | null;
+  planVersions: Array<{
+    id: string;
+    year: number;
+    version: number;
+    latest: boolean;
+    number: string;
+    issuedOn: string;
+    title: string;
+    newMembers: number | null;
+    newGrassrootsUnions: number | null;
+    coveragePercent: number | null;
+    savedAt: string;
+    savedBy: { id: string; fullName: string } | null;
+    assignments: Array<{ officerId: string; officerName: string; duty: string; newMembers: number | null; newGrassrootsUnions: number | null }>;
+  }>;
+};
+
+export type SavePlanMutationVariables = Exact<{
+  i: SavePlanInput;
+}>;
+
+export type SavePlanMutation = {
+  savePlan: {
+    id: string;
+    year: number;
+    version: number;
+    latest: boolean;
+    number: string;
+    issuedOn: string;
+    title: string;
+    newMembers: number | null;
+    newGrassrootsUnions: number | null;
+    coveragePercent: number | null;
+    savedAt: string;
+    savedBy: { id: string; fullName: string } | null;
+    assignments: Array<{ officerId: string; officerName: string; duty: string; newMembers: number | null; newGrassrootsUnions: number | null }>;
+  };
+};
+
+export type OfficerAreasQueryVariables = Exact<{
+  u: string | number;
+}>;
+
+export type OfficerAreasQuery = {
+  officerAreas: Array<{
+    officerId: string;
+    officerName: string;
+    shared: boolean;
+    districts: Array<string>;
+    enterpriseCount: number;
+    focus: number;
+    focusWithUnion: number;
+    coveragePercent: number | null;
+    enterprises: Array<{ id: string; name: string; district: string | null; workerCount: number; hasUnion: boolean }>;
+  }>;
+};
+
+export type SaveOfficerAreaMutationVariables = Exact<{
+  i: SaveOfficerAreaInput;
+}>;
+
+export type SaveOfficerAreaMutation = {
+  saveOfficerArea: {
+    officerId: string;
+    officerName: string;
+    shared: boolean;
+    districts: Array<string>;
+    enterpriseCount: number;
+    focus: number;
+    focusWithUnion: number;
+    coveragePercent: number | null;
+    enterprises: Array<{ id: string; name: string; district: string | null; workerCount: number; hasUnion: boolean }>;
+  };
+};
+
+export type BudgetQueryVariables = Exact<{
+  u: string | number;
+  y: number;
+}>;
+
+export type BudgetQuery = {
+  budget: {
+    orgUnitId: string;
+    year: number;
+    planned: string;
+    spent: string;
+    spentPercent: string | null;
+    yearElapsedPercent: string;
+    newMembers: number;
+    newGrassrootsUnions: number;
+    costPerNewMember: string | null;
+    costPerNewGrassrootsUnion: string | null;
+    headings: Array<{
+      id: string;
+      name: string;
+      position: number;
+      active: boolean;
+      planned: string | null;
+      spent: string;
+      spentPercent: string | null;
+      overPlan: boolean;
+    }>;
+    entries: Array<{
+      id: string;
+      headingId: string;
+      headingName: string;
+      spentOn: string;
+      amount: string;
+      voucherNumber: string;
+      note: string | null;
+      reversesId: string | null;
+      reversedById: string | null;
+      recordedAt: string;
+      recordedBy: { id: string; fullName: string } | null;
+    }>;
+  };
+};
+
+export type SetBudgetPlanMutationVariables = Exact<{
+  i: SetBudgetPlanInput;
+}>;
+
+export type SetBudgetPlanMutation = { setBudgetPlan: { planned: string } };
+
+export type SaveBudgetHeadingMutationVariables = Exact<{
+  i: SaveBudgetHeadingInput;
+}>;
+
+export type SaveBudgetHeadingMutation = { saveBudgetHeading: { id: string; name: string } };
+
+export type RecordBudgetEntryMutationVariables = Exact<{
+  i: RecordBudgetEntryInput;
+}>;
+
+export type RecordBudgetEntryMutation = {
+  recordBudgetEntry: {
+    warning: string | null;
+    entry: {
+      id: string;
+      headingId: string;
+      headingName: string;
+      spentOn: string;
+      amount: string;
+      voucherNumber: string;
+      note: string | null;
+      reversesId: string | null;
+      reversedById: string | null;
+      recordedAt: string;
+      recordedBy: { id: string; fullName: string } | null;
+    };
+    heading: {
+      id: string;
+      name: string;
+      position: number;
+      active: boolean;
+      planned: string | null;
+      spent: string;
+      spentPercent: string | null;
+      overPlan: boolean;
+    };
+  };
+};
+
+export type ReverseBudgetEntryMutationVariables = Exact<{
+  i: ReverseBudgetEntryInput;
+}>;
+
+export type ReverseBudgetEntryMutation = {
+  reverseBudgetEntry: {
+    warning: string | null;
+    entry: {
+      id: string;
+      headingId: string;
+      headingName: string;
+      spentOn: string;
+      amount: string;
+      voucherNumber: string;
+      note: string | null;
+      reversesId: string | null;
+      reversedById: string | null;
+      recordedAt: string;
+      recordedBy: { id: string; fullName: string } | null;
+    };
+  };
+};
+
 export type RegisterRowFragment = {
   id: string;
   name: string;
@@ -1177,6 +1508,7 @@ export type RegisterRowFragment = {
   updatedAt: string;
   orgUnit: { id: string; name: string };
   openCase: { id: string; stage: CaseStage } | null;
+  areaOfficer: { id: string; fullName: string } | null;
 };
 
 export type EnterpriseDetailFragment = {
@@ -1213,6 +1545,7 @@ export type EnterpriseDetailFragment = {
   }>;
   orgUnit: { id: string; name: string };
   openCase: { id: string; stage: CaseStage } | null;
+  areaOfficer: { id: string; fullName: string } | null;
 };
 
 export type ImportFieldsFragment = {
@@ -1258,6 +1591,7 @@ export type RegisterQuery = {
       updatedAt: string;
       orgUnit: { id: string; name: string };
       openCase: { id: string; stage: CaseStage } | null;
+      areaOfficer: { id: string; fullName: string } | null;
     }>;
   };
 };
@@ -1301,6 +1635,7 @@ export type EnterpriseQuery = {
     }>;
     orgUnit: { id: string; name: string };
     openCase: { id: string; stage: CaseStage } | null;
+    areaOfficer: { id: string; fullName: string } | null;
   };
 };
 

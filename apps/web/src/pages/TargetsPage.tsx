@@ -15,6 +15,7 @@ import { ActionForm, useForm } from '../ui/forms';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
 import { useAsync } from '../ui/use-async';
 import { useUnitUsers, useUnits } from '../units';
+import { AreaCoverage } from './plan/AreaCoverage';
 
 export function TargetsPage() {
   const { me, sup } = useSession();
@@ -64,6 +65,7 @@ export function TargetsPage() {
 
       <h2>Theo cán bộ</h2>
       <OfficerFiguresFromReport year={year} />
+      <AreaCoverage unitId={me.orgUnit.id} />
       <CasesByOfficer cases={cases.data} loading={cases.loading} error={cases.error} />
     </section>
   );

@@ -16,6 +16,7 @@ import { caseEntityFromRaw } from './case-row';
 import { CaseChanges, stageRefusal } from './case-change.service';
 import { committeePlan, congressPlan, decisionPlan, outreachPlan, surveyPlan } from './case-evidence';
 import { foundGrassrootsUnion } from './case-founding';
+import { areaOfficersOf } from '../plan/area-holder.sql';
 
 const OPEN_CASE_EXISTS = 'Doanh nghiệp đã có hồ sơ thành lập CĐCS đang xử lý';
 import {
@@ -60,6 +61,8 @@ export class CasesService {
       if (!ent || !canSeeUnit(actor, ent.path)) throw notFound('enterprise');
       if (ent.closed_on) throw enterpriseClosedForCases(ent.closed_on, 'enterpriseId');
       if (input.assigneeId) await this.assertAssignable(m, actor, input.assigneeId, true);
+      // No assignee given: the officer whose area holds the enterprise (docs/architecture.md#plan-areas-and-budget).
+      const assigneeId = input.assigneeId || (await this.areaAssignee(m, actor, ent.id));
       const now = this.calendar.now();
       const d = await this.changes.deadlines(CaseStage.SURVEY, vnDateOf(now), null);
       try {
@@ -67,7 +70,7 @@ export class CasesService {
           `INSERT INTO founding_case (enterprise_id, org_unit_id, assignee_id, stage, version, stage_entered_at, stage_entry,
              stage_due_on, opened_due_on, warning_on, critical_on, opened_by, opened_at)
            VALUES ($1, $2, $3, 'SURVEY', 1, $4, 1, $5, $5, $6, $7, $8, $4) RETURNING *`,
-          [ent.id, ent.org_unit_id, input.assigneeId ?? null, now, d.dueOn, d.warningOn, d.criticalOn, actor.userId],
+          [ent.id, ent.org_unit_id, assigneeId ?? null, now, d.dueOn, d.warningOn, d.criticalOn, actor.userId],
         );
         const opened = caseEntityFromRaw(raw);
         await writeOutbox(m, JobName.CASE_STAGE_CHANGED, { caseId: opened.id, version: opened.version });
@@ -142,6 +145,16 @@ export class CasesService {
       };
       return change;
     });
+  }
+
+  /** The area's officer of the enterprise when the caller may assign it (locked like an explicit assignee), else null. */
+  private async areaAssignee(m: EntityManager, actor: Actor, enterpriseId: string): Promise<string | null> {
+    const officerId = (await areaOfficersOf(m, [enterpriseId])).get(enterpriseId);
+    if (!officerId) return null;
+    return this.assertAssignable(m, actor, officerId, true).then(
+      () => officerId,
+      () => null,
+    );
   }
 
   /** `lock` (inside a transaction): the account FOR SHARE until it ends, so a deactivation waits for it (see assign). */

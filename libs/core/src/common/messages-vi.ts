@@ -105,6 +105,22 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   actionItems: 'Việc cần làm',
   what: 'Nội dung việc',
   dueOn: 'Hạn hoàn thành',
+  // The plan, areas and budget (docs/architecture.md#plan-areas-and-budget).
+  number: 'Số kế hoạch',
+  issuedOn: 'Ngày ban hành',
+  assignments: 'Phân công',
+  duty: 'Nhiệm vụ',
+  baseVersion: 'Phiên bản kế hoạch',
+  version: 'Phiên bản',
+  enterpriseIds: 'Doanh nghiệp phụ trách',
+  districts: 'Địa bàn (huyện/xã)',
+  shared: 'Địa bàn dùng chung',
+  headingId: 'Khoản chi',
+  lines: 'Dự toán các khoản chi',
+  amount: 'Số tiền',
+  spentOn: 'Ngày chi',
+  voucherNumber: 'Số chứng từ',
+  entryId: 'Khoản đã ghi',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */
@@ -132,6 +148,9 @@ export const ENTITY_VI = Object.freeze({
   unionGroup: 'tổ công đoàn',
   reviewMeeting: 'cuộc giao ban',
   actionItem: 'việc cần làm sau giao ban',
+  plan: 'kế hoạch',
+  budgetHeading: 'khoản chi',
+  budgetEntry: 'khoản đã ghi sổ chi',
 });
 export type Entity = keyof typeof ENTITY_VI;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, canSeeUnit } from '../common/actor';
 import { badInput, notFound } from '../common/app-error';
 import { RULE, countProblem } from '../common/messages-vi';
@@ -39,14 +39,27 @@ export class TargetsService {
       const [u] = await this.db.query(`SELECT o.path, u.role FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`, [input.officerId]);
       if (!u || !canSeeUnit(actor, u.path)) throw notFound('officer');
     }
-    await this.db.query(
-      `INSERT INTO target (year, org_unit_id, officer_id, new_members, new_grassroots_unions, coverage_percent, set_by, set_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-       ON CONFLICT (year, org_unit_id, officer_id) DO UPDATE SET new_members = EXCLUDED.new_members,
-         new_grassroots_unions = EXCLUDED.new_grassroots_unions, coverage_percent = EXCLUDED.coverage_percent,
-         set_by = EXCLUDED.set_by, set_at = now()`,
-      [input.year, input.orgUnitId ?? null, input.officerId ?? null, input.newMembers ?? null, input.newGrassrootsUnions ?? null, pct ?? null, actor.userId],
-    );
+    await upsertTarget(this.db, actor, input);
     return true;
   }
+}
+
+/** Writes a checked target (setTarget, and savePlan in its transaction: docs/architecture.md#plan-areas-and-budget). */
+export async function upsertTarget(m: DataSource | EntityManager, actor: Actor, input: SetTarget): Promise<void> {
+  await m.query(
+    `INSERT INTO target (year, org_unit_id, officer_id, new_members, new_grassroots_unions, coverage_percent, set_by, set_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+     ON CONFLICT (year, org_unit_id, officer_id) DO UPDATE SET new_members = EXCLUDED.new_members,
+       new_grassroots_unions = EXCLUDED.new_grassroots_unions, coverage_percent = EXCLUDED.coverage_percent,
+       set_by = EXCLUDED.set_by, set_at = now()`,
+    [
+      input.year,
+      input.orgUnitId ?? null,
+      input.officerId ?? null,
+      input.newMembers ?? null,
+      input.newGrassrootsUnions ?? null,
+      input.coveragePercent ?? null,
+      actor.userId,
+    ],
+  );
 }

@@ -14,6 +14,7 @@ import { renderWorkbook } from './report-workbook';
 import { ReturnsBoardService } from '../statistics-returns/returns-board.service';
 import { latestReturnPeriod } from './report-returns-sheet';
 import { ReviewMeetingsService } from '../review-meetings/review-meetings.service';
+import { BudgetService } from '../budget/budget.service';
 
 export type ProgressListener = (percent: number) => unknown;
 
@@ -41,6 +42,7 @@ export class ReportBuilderService {
     private readonly figures: FiguresService,
     private readonly calendar: CalendarService,
     private readonly returns: ReturnsBoardService,
+    private readonly budgets: BudgetService,
     /** Absent where a tool builds the service by hand (bench): no meeting sheet then. */
     @Optional() private readonly meetings?: ReviewMeetingsService,
   ) {}
@@ -122,9 +124,14 @@ export class ReportBuilderService {
     const consolidated = await this.db.transaction('REPEATABLE READ', (m) =>
       this.returns.consolidate(m, { ...r.unit, kind: 'UPPER_LEVEL' }, rp.kind, rp.year, today),
     );
+    const budget = await this.db.transaction('REPEATABLE READ', async (m) => ({
+      period: await this.budgets.totalsUpTo(r.unit, period.end, period.start, m),
+      yearToDate: await this.budgets.totalsUpTo(r.unit, period.end, undefined, m),
+      entries: await this.budgets.entriesOf(r.unit, period.start, period.end, m),
+    }));
     const held = this.meetings ? await this.meetings.lastHeldActionItems(this.db.manager, r.unit.id, period.end) : undefined;
     const meeting = held === undefined ? undefined : held && { ...held.meeting, items: held.items };
-    return { unitName: r.unit.name, period, figures, returns: { label: rp.label, referenceDay: rp.end, consolidated }, meeting };
+    return { unitName: r.unit.name, period, figures, returns: { label: rp.label, referenceDay: rp.end, consolidated }, budget, meeting };
   }
 
   /**

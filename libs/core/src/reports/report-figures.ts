@@ -1,5 +1,6 @@
 import type { Consolidated } from '../statistics-returns/returns-board.service';
 import type { ReportMeeting } from './report-meeting-sheet';
+import type { ReportBudget } from './report-budget-sheet';
 import { IsoDate, Period, PeriodKind } from '@app/domain';
 import { ReportStatus } from '../common/statuses';
 import { Figures, GrassrootsFigures, OfficerFigures, OverdueCase } from '../figures/figures.service';
@@ -26,6 +27,8 @@ export interface ReportSnapshot {
   returns?: { label: string; referenceDay: IsoDate; consolidated: Consolidated };
   /** The action items of the unit's last review meeting held by the period's end (null: none held; absent: not read). */
   meeting?: ReportMeeting | null;
+  /** The subtree's spending (docs/architecture.md#plan-areas-and-budget). */
+  budget?: ReportBudget;
 }
 
 /** A report row without its files. */

@@ -4,6 +4,7 @@ import { IsoDate, OPEN_STAGES, STAGE_LABELS, formatDateVi, isoDateParts } from '
 import { ReportSnapshot } from './report-figures';
 import { returnsSheet } from './report-returns-sheet';
 import { meetingSheet } from './report-meeting-sheet';
+import { budgetSheet } from './report-budget-sheet';
 import { NOTE_HEADING, SUMMARY_HEADINGS, reportNotesVi, summaryLines } from './report-summary';
 
 export const SHEET_SUMMARY = 'Tổng hợp';
@@ -185,6 +186,7 @@ export async function renderWorkbook(s: ReportSnapshot, builtAt: Date): Promise<
   overdueSheet(wb, s);
   returnsSheet(wb, s, tableSheet);
   meetingSheet(wb, s, tableSheet);
+  budgetSheet(wb, s, tableSheet);
   notesSheet(wb, s);
   await wb.commit();
   return Buffer.concat(chunks);

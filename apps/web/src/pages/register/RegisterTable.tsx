@@ -19,6 +19,7 @@ export function RegisterTable({ rows, showUnit }: { rows: RegisterRow[]; showUni
             <th scope="col">Loại hình</th>
             <th scope="col">Công đoàn</th>
             <th scope="col">Hồ sơ thành lập</th>
+            <th scope="col">Cán bộ phụ trách địa bàn</th>
             {showUnit && <th scope="col">Đơn vị</th>}
           </tr>
         </thead>
@@ -46,6 +47,9 @@ export function RegisterTable({ rows, showUnit }: { rows: RegisterRow[]; showUni
               <td data-label="Công đoàn">{e.hasUnion ? 'Đã có' : 'Chưa có'}</td>
               <td data-label="Hồ sơ thành lập">
                 {e.openCase ? <Link to={`/ho-so/${e.openCase.id}`}>{STAGE_LABEL[e.openCase.stage]}</Link> : <span className="muted">Chưa có hồ sơ mở</span>}
+              </td>
+              <td data-label="Cán bộ phụ trách địa bàn" data-testid="area-officer">
+                {e.areaOfficer ? e.areaOfficer.fullName : <span className="muted">Chưa giao</span>}
               </td>
               {showUnit && <td data-label="Đơn vị">{e.orgUnit.name}</td>}
             </tr>
