@@ -378,6 +378,23 @@ const BUSINESS: Record<string, Business> = {
       fields: ['reason'],
     },
   ],
+  'Query.statisticsReturnSettings': (w) => [
+    {
+      query: `query($u: ID!) { statisticsReturnSettings(orgUnitId: $u) { dueWorkingDays } }`,
+      variables: { u: w.p.federationId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Mutation.saveStatisticsReturnSettings': (w) => [
+    {
+      query: `mutation($i: SaveStatisticsReturnSettingsInput!) { saveStatisticsReturnSettings(input: $i) { dueWorkingDays } }`,
+      variables: { i: { orgUnitId: w.p.unitId, halfYearDay: '02-30', yearDay: '13-01', dueWorkingDays: 0, reminderWorkingDays: 31 } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['halfYearDay', 'yearDay', 'dueWorkingDays', 'reminderWorkingDays'],
+    },
+  ],
   'Mutation.recordMemberLeaving': () => [],
   'Mutation.transferMember': () => [],
   'Mutation.createGrassrootsAccount': (w) => [

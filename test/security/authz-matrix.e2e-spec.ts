@@ -152,6 +152,9 @@ const WHO_MAY: Record<string, AccessRule> = {
   // | `acceptStatisticsReturn`, `sendBackStatisticsReturn` | | ✔ its subtree's CĐCS | ✔ |
   'Mutation.acceptStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.sendBackStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `statisticsReturnSettings` | ✔ its subtree | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS | `saveStatisticsReturnSettings` | | ✔ its subtree | ✔ |
+  'Query.statisticsReturnSettings': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Mutation.saveStatisticsReturnSettings': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
 };
 
 const RETURN_YEAR = 2020;
@@ -408,6 +411,8 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.submitStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.acceptStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.sendBackStatisticsReturn': async (w, _c, s) => ({ input: { ...(await returnOf(w, s)), reason: 'Kiểm tra phân quyền' } }),
+  'Query.statisticsReturnSettings': (_w, _c, s) => ({ orgUnitId: s.grassrootsId }),
+  'Mutation.saveStatisticsReturnSettings': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, dueWorkingDays: 12 } }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
@@ -573,7 +578,8 @@ describe('security: authorization matrix', () => {
          (SELECT string_agg(i.id || i.status, ',' ORDER BY i.id) FROM register_import i WHERE i.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(s::text, ',' ORDER BY s.id) FROM grassroots_staff s WHERE s.grassroots_union_id IN (SELECT id FROM units)),
          (SELECT string_agg(x::text, ',' ORDER BY x.id) FROM member x WHERE x.grassroots_union_id IN (SELECT id FROM units)),
-         (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units))
+         (SELECT count(*) FROM admission_decision d WHERE d.grassroots_union_id IN (SELECT id FROM units)),
+         (SELECT string_agg(r::text, ',' ORDER BY r.org_unit_id) FROM statistics_return_setting r WHERE r.org_unit_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );

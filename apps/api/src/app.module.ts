@@ -35,6 +35,7 @@ import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroots.resolver';
 import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver';
 import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
+import { ReturnSettingsResolver } from './resolvers/return-settings.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
@@ -90,6 +91,7 @@ class GraphqlSupportModule {}
     MemberResolver,
     GrassrootsUnionsResolver,
     StatisticsReturnResolver,
+    ReturnSettingsResolver,
     AdmissionDecisionResolver,
     FoundingCaseResolver,
     CaseTransitionResolver,

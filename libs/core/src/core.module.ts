@@ -39,7 +39,7 @@ import {
   StaffImportService,
   StaffService,
 } from './grassroots';
-import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
+import { ReturnPeriodsService, ReturnSettingsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
 
 const SERVICES = [
   CalendarService,
@@ -80,6 +80,7 @@ const SERVICES = [
   ReturnPeriodsService,
   StatisticsReturnsService,
   ReturnsBoardService,
+  ReturnSettingsService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */
