@@ -7,6 +7,7 @@ import './styles-registers.css';
 import './styles-escalations.css';
 import './styles-board-calendar.css';
 import './styles-pickers.css';
+import './styles-returns.css';
 
 document.title = productName();
 
