@@ -72,8 +72,13 @@ export function ReturnsBoardPage() {
   const { me, sup } = useSession();
   const [p, setPeriod, query] = usePeriod();
   const [filter, setFilter] = useState<Filter>((query.get('trang-thai') as Filter) ?? '');
-  const q = useAsync(async () => (await gql(RETURNS.board, { u: me.orgUnit.id, k: p.kind, y: p.year })).statisticsReturns, [me.orgUnit.id, p.kind, p.year]);
-  const b = q.data;
+  // The answer carries its period: another period's board is not shown while the new one loads.
+  const key = periodQuery(p);
+  const q = useAsync(
+    async () => ({ key, board: (await gql(RETURNS.board, { u: me.orgUnit.id, k: p.kind, y: p.year })).statisticsReturns }),
+    [me.orgUnit.id, key],
+  );
+  const b = q.data?.key === key ? q.data.board : null;
   const rows = b?.rows.filter((r) => !filter || (filter === 'LATE' ? r.late : r.state === filter)) ?? [];
   const counts: { label: string; n: number; f: Filter; cls: string }[] = b
     ? [
@@ -175,11 +180,12 @@ export function ReturnsBoardPage() {
 export function ConsolidatedReturnPage() {
   const { me } = useSession();
   const [p, setPeriod] = usePeriod();
+  const key = periodQuery(p);
   const q = useAsync(
-    async () => (await gql(RETURNS.consolidated, { u: me.orgUnit.id, k: p.kind, y: p.year })).consolidatedStatisticsReturn,
-    [me.orgUnit.id, p.kind, p.year],
+    async () => ({ key, sum: (await gql(RETURNS.consolidated, { u: me.orgUnit.id, k: p.kind, y: p.year })).consolidatedStatisticsReturn }),
+    [me.orgUnit.id, key],
   );
-  const c = q.data;
+  const c = q.data?.key === key ? q.data.sum : null;
   return (
     <section aria-labelledby="consolidated-title" data-testid="consolidated-page">
       <p className="breadcrumb">
@@ -236,7 +242,7 @@ export function ConsolidatedReturnPage() {
               </tbody>
             </table>
           </div>
-          <h3>CĐCS chưa có báo cáo được duyệt ({fmtNumber(c.missing.length)})</h3>
+          <h3 className="consolidated-missing-title">CĐCS chưa có báo cáo được duyệt ({fmtNumber(c.missing.length)})</h3>
           {c.missing.length === 0 ? (
             <p className="empty-state">Mọi CĐCS đều đã có báo cáo được duyệt.</p>
           ) : (
