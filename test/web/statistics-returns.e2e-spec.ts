@@ -144,6 +144,16 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     await page.getByTestId('returns-filter').selectOption('');
     await page.getByTestId('return-settings').locator('summary').click();
     expect(await page.getByTestId('return-settings-source').textContent()).toContain('QĐ 1454/QĐ-TLĐ');
+    // The settings panel refuses a day no year has (in the browser) and a reminder not before the due day (the API).
+    await page.getByTestId('settings-year-day').fill('31/11');
+    await page.getByTestId('return-settings-form-submit').click();
+    await page.getByTestId('settings-year-day-error').filter({ hasText: 'một ngày có trong mọi năm' }).waitFor();
+    await page.getByTestId('settings-year-day').fill('30/11');
+    await page.getByTestId('settings-reminder-days').fill('10');
+    await page.getByTestId('return-settings-form-submit').click();
+    await page.getByTestId('settings-reminder-days-error').filter({ hasText: 'phải ít hơn số ngày làm việc đến hạn nộp' }).waitFor();
+    await page.getByTestId('settings-reminder-days').fill('3');
+    expect((await api.db.query(`SELECT count(*)::int AS n FROM statistics_return_setting WHERE org_unit_id = $1`, [p.unitId]))[0].n).toBe(0);
     await shot('56-returns-board');
 
     await row.getByTestId('returns-open').click();
@@ -168,7 +178,7 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     await page.getByTestId('return-submit').click();
     await page.getByTestId('return-note-input-error').filter({ hasText: 'Cần ghi chú lý do điều chỉnh' }).waitFor();
     expect(await status()).toBe('SENT_BACK');
-    await shot('57-statistics-return-sent-back', 'return-view');
+    await shot('57-statistics-return-sent-back', 'return-sent-back');
     await page.getByTestId('return-note-input').fill('Bổ sung 1 đoàn viên chuyển đến ngày 20/05, chưa kịp vào sổ');
     await page.getByTestId('return-submit').click();
     await notice('Đã gửi báo cáo cho công đoàn cấp trên');

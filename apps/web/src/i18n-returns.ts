@@ -1,39 +1,14 @@
 import type { ReturnBoardState, ReturnFigureValuesFragment, ReturnPeriodKind, ReturnStatus } from './generated/graphql';
+import { RETURN_INDICATORS, RETURN_INDICATOR_VI } from '@app/domain/statistics-return';
 import { vnToday } from './i18n';
 
 /** Vietnamese labels of the statistics returns (docs/architecture.md#statistics-returns), the form 1-HĐCĐ's columns. */
 
 export type FigureKey = keyof ReturnFigureValuesFragment;
 
-export const INDICATORS: readonly FigureKey[] = [
-  'membersAtStart',
-  'admitted',
-  'transferredIn',
-  'leftTransferred',
-  'leftJob',
-  'leftWithdrew',
-  'leftExpelled',
-  'leftDied',
-  'leftPaused',
-  'membersAtEnd',
-  'womenMembers',
-  'staffNotMembers',
-];
-
-export const INDICATOR_LABEL: Readonly<Record<FigureKey, string>> = {
-  membersAtStart: 'Đoàn viên đầu kỳ',
-  admitted: 'Kết nạp mới',
-  transferredIn: 'Chuyển đến',
-  leftTransferred: 'Giảm: chuyển đi',
-  leftJob: 'Giảm: nghỉ việc',
-  leftWithdrew: 'Giảm: xin ra',
-  leftExpelled: 'Giảm: khai trừ',
-  leftDied: 'Giảm: từ trần',
-  leftPaused: 'Giảm: tạm dừng sinh hoạt',
-  membersAtEnd: 'Đoàn viên cuối kỳ',
-  womenMembers: 'Đoàn viên nữ',
-  staffNotMembers: 'Lao động chưa là đoàn viên',
-};
+/** The form's columns in its order, and their Vietnamese headings: the domain's (`libs/domain/src/statistics-return.ts`). */
+export const INDICATORS = RETURN_INDICATORS as readonly FigureKey[];
+export const INDICATOR_LABEL = RETURN_INDICATOR_VI as Readonly<Record<FigureKey, string>>;
 
 export const RETURN_STATUS_LABEL: Readonly<Record<ReturnStatus, string>> = {
   DRAFT: 'Bản nháp (chưa gửi)',
@@ -81,7 +56,7 @@ export function periodOf(query: URLSearchParams): { kind: ReturnPeriodKind; year
 export const periodQuery = (p: { kind: ReturnPeriodKind; year: number }): string => `ky=${p.kind}&nam=${p.year}`;
 
 /** 'MM-DD' → '31/05'. */
-export const monthDay = (md: string): string => `${md.slice(3, 5)}/${md.slice(0, 2)}`;
+export { monthDayVi as monthDay } from '@app/domain/return-settings';
 
 /** '31/05' (or 31/5, 31-5) → 'MM-DD'; anything else is passed on as typed, for the API to name. */
 export function parseMonthDay(text: string): string {

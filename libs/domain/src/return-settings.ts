@@ -1,5 +1,5 @@
 import { isIsoDate } from './calendar-days';
-import { ReturnSettings } from './statistics-return';
+import type { ReturnSettings } from './statistics-return';
 
 // The per-unit settings of statistics-return periods (docs/architecture.md#statistics-returns).
 

@@ -1,3 +1,4 @@
+import { isMonthDay } from '@app/domain/return-settings';
 import { gql } from '../../api';
 import type { ReturnSettingsDetailFragment } from '../../generated/graphql';
 import { fmtDateTime } from '../../i18n';
@@ -13,7 +14,7 @@ import { useAsync } from '../../ui/use-async';
 
 /** dd/mm typed: what is wrong with it, in the API's words. */
 const monthDayProblem = (text: string, label: string): string | undefined =>
-  text.trim() && !/^\d{2}-\d{2}$/.test(parseMonthDay(text)) ? `${label} phải có dạng ngày/tháng, ví dụ 31/05` : undefined;
+  text.trim() && !isMonthDay(parseMonthDay(text)) ? `${label} phải là một ngày có trong mọi năm, dạng ngày/tháng (ví dụ 31/05)` : undefined;
 
 /**
  * The return periods' settings of the caller's unit (SUPERVISOR, ADMIN): the reference days (default 31/5 and 30/11,
