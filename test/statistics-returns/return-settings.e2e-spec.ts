@@ -90,31 +90,42 @@ describe('statistics return settings', () => {
     expect(await rows()).toBe(0);
   });
 
-  it("moves the board's due day, and with it who is late, when the due-day setting changes", async () => {
+  it("moves the board's due day, and with it who is late, when the due-day setting changes (drafts too; a submitted return keeps its day)", async () => {
     // A half-year whose reference day was 20 days ago (the year's day kept after it).
     let ref = addDays(vnToday(), -20);
     if (['12-31', '02-29'].includes(ref.slice(5))) ref = addDays(ref, -2);
     const year = Number(ref.slice(0, 4));
     const period = { k: 'HALF_YEAR', y: year };
-    const row = async () =>
-      (await api.ok(R.board, { u: a.unitId, ...period }, a.supervisor.token)).statisticsReturns.rows.find(
-        (r: { grassrootsUnionId: string }) => r.grassrootsUnionId === cdcs.id,
-      );
+    const drafted = await newCdcs(api, a, 'Công ty Bản Nháp');
+    const sent = await newCdcs(api, a, 'Công ty Đã Gửi');
+    const board = async () => (await api.ok(R.board, { u: a.unitId, ...period }, a.supervisor.token)).statisticsReturns;
+    const row = async (c: Cdcs) => (await board()).rows.find((r: { grassrootsUnionId: string }) => r.grassrootsUnionId === c.id);
     await api.ok(
       S.save,
       { i: { orgUnitId: a.unitId, halfYearDay: ref.slice(5), yearDay: '12-31', dueWorkingDays: 60, reminderWorkingDays: 3 } },
       a.supervisor.token,
     );
-    const before = await row();
+    for (const c of [drafted, sent]) {
+      const r = (await api.ok(R.get, { g: c.id, ...period }, c.chair.token)).statisticsReturn;
+      const saved = (await api.ok(R.save, { i: { grassrootsUnionId: c.id, kind: 'HALF_YEAR', year, version: 0, figures: r.prefill } }, c.chair.token))
+        .saveStatisticsReturn;
+      if (c === sent) await api.ok(R.submit, { i: { id: saved.id, version: saved.version } }, c.chair.token);
+    }
+    const before = await row(cdcs);
     expect(before.dueOn > vnToday()).toBe(true);
     expect(before).toMatchObject({ state: 'NOT_SUBMITTED', late: false });
+    expect(await row(drafted)).toMatchObject({ state: 'NOT_SUBMITTED', dueOn: before.dueOn });
+    expect(await row(sent)).toMatchObject({ state: 'SUBMITTED', late: false, dueOn: before.dueOn });
     expect((await api.ok(R.get, { g: cdcs.id, ...period }, cdcs.chair.token)).statisticsReturn).toMatchObject({ referenceDay: ref, dueOn: before.dueOn });
 
     await api.ok(S.save, { i: { orgUnitId: a.unitId, dueWorkingDays: 1, reminderWorkingDays: 0 } }, a.supervisor.token);
-    const after = await row();
+    const after = await row(cdcs);
     expect(after.dueOn > ref && after.dueOn < vnToday()).toBe(true);
     expect(after).toMatchObject({ state: 'MISSING', late: true });
-    const board = (await api.ok(R.board, { u: a.unitId, ...period }, a.supervisor.token)).statisticsReturns;
-    expect(board).toMatchObject({ missing: 1, notSubmitted: 0, late: 1 });
+    expect(await row(drafted)).toMatchObject({ state: 'MISSING', late: true, dueOn: after.dueOn });
+    expect((await api.ok(R.get, { g: drafted.id, ...period }, drafted.chair.token)).statisticsReturn).toMatchObject({ dueOn: after.dueOn, version: 1 });
+    // Submitted before the change: its due day and its being on time stay.
+    expect(await row(sent)).toMatchObject({ state: 'SUBMITTED', late: false, dueOn: before.dueOn });
+    expect(await board()).toMatchObject({ missing: 2, notSubmitted: 0, submitted: 1, late: 2 });
   });
 });

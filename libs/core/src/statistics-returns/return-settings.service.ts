@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_RETURN_SETTINGS, ReturnSettings, returnSettingsProblems } from '@app/domain';
-import { Actor, Role, canSeeUnit } from '../common/actor';
+import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
+import { CalendarService } from '../calendar/calendar.service';
 import { badInput, notFound } from '../common/app-error';
 import { isUuid } from '../identity/account-errors';
+import { ReturnPeriodsService, SETTING_UNIT_SQL } from './return-periods.service';
 
 /** The settings of statistics-return periods in force for a unit, and where they come from. */
 export interface ReturnSettingsView extends ReturnSettings {
@@ -32,11 +34,15 @@ interface Unit {
 /**
  * Reads and edits the per-unit settings of statistics-return periods (docs/architecture.md#statistics-returns): the
  * reference days and the due and reminder day counts. A unit takes the row of its nearest ancestor-or-self, as
- * `ReturnPeriodsService` does when it dates a period; returns already saved keep the days they were saved with.
+ * `ReturnPeriodsService` does when it dates a period; a return never submitted takes the new due day (`redateDrafts`).
  */
 @Injectable()
 export class ReturnSettingsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly periods: ReturnPeriodsService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   /** The settings in force for `orgUnitId`: GRASSROOTS its own CĐCS only, the others their subtree, else NOT_FOUND. */
   async get(actor: Actor, orgUnitId: string): Promise<ReturnSettingsView> {
@@ -52,6 +58,7 @@ export class ReturnSettingsService {
         throw badInput({ orgUnitId: 'Kỳ báo cáo thống kê do công đoàn cấp trên đặt cho các CĐCS của mình, không đặt riêng cho một CĐCS' });
       if (input.inherit) {
         await m.query(`DELETE FROM statistics_return_setting WHERE org_unit_id = $1`, [u.id]);
+        await this.redateDrafts(m, u);
         return this.inForce(m, u);
       }
       // A field left out keeps the value in force (the unit's own, else inherited).
@@ -70,8 +77,40 @@ export class ReturnSettingsService {
            due_working_days = EXCLUDED.due_working_days, reminder_working_days = EXCLUDED.reminder_working_days, updated_at = now()`,
         [u.id, s.halfYearDay, s.yearDay, s.dueWorkingDays, s.reminderWorkingDays],
       );
+      await this.redateDrafts(m, u);
       return this.inForce(m, u);
     });
+  }
+
+  /**
+   * The returns of the subtree never submitted take the due day of the settings now in force, so that the board agrees
+   * with the sweep; only where their reference day stays (a draft's figures are as at its own day, kept otherwise).
+   */
+  private async redateDrafts(m: EntityManager, u: Unit): Promise<void> {
+    const groups: { setting: string | null; kind: 'HALF_YEAR' | 'YEAR'; year: number }[] = await m.query(
+      `SELECT DISTINCT ${SETTING_UNIT_SQL('o')} AS setting, r.period_kind AS kind, r.year
+         FROM statistics_return r JOIN org_unit o ON o.id = r.grassroots_union_id
+        WHERE r.first_submitted_at IS NULL AND (o.path = $1 OR o.path LIKE $2)`,
+      [u.path, subtreeLike(u.path)],
+    );
+    if (!groups.length) return;
+    const cal = await this.calendar.calendarIn(m);
+    for (const g of groups) {
+      const [row] = g.setting
+        ? await m.query(
+            `SELECT half_year_day AS "halfYearDay", year_day AS "yearDay", due_working_days AS "dueWorkingDays", reminder_working_days AS "reminderWorkingDays"
+               FROM statistics_return_setting WHERE org_unit_id = $1`,
+            [g.setting],
+          )
+        : [];
+      const p = this.periods.dated(cal, g.kind, Number(g.year), row ?? DEFAULT_RETURN_SETTINGS, g.setting);
+      await m.query(
+        `UPDATE statistics_return r SET due_on = $1, updated_at = now() FROM org_unit o
+          WHERE o.id = r.grassroots_union_id AND r.first_submitted_at IS NULL AND r.period_kind = $2 AND r.year = $3 AND r.reference_day = $4
+            AND r.due_on <> $1 AND (o.path = $5 OR o.path LIKE $6) AND ${SETTING_UNIT_SQL('o')} IS NOT DISTINCT FROM $7::uuid`,
+        [p.dueOn, g.kind, Number(g.year), p.end, u.path, subtreeLike(u.path), g.setting],
+      );
+    }
   }
 
   private async unit(m: EntityManager, actor: Actor, id: string): Promise<Unit> {

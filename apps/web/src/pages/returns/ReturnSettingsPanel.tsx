@@ -59,7 +59,7 @@ function SettingsForm({ s, onSaved }: { s: ReturnSettingsDetailFragment; onSaved
           : s.fromOrgUnitId
             ? `Đang dùng thiết lập của ${s.fromOrgUnitName}.`
             : 'Đang dùng mặc định theo QĐ 1454/QĐ-TLĐ: số liệu đến 31/05 và 30/11, hạn nộp 10 ngày làm việc sau ngày chốt.'}{' '}
-        Các CĐCS trực thuộc dùng thiết lập này, trừ khi đơn vị cấp dưới đặt riêng. Báo cáo đã lập giữ hạn nộp lúc lập.
+        Các CĐCS trực thuộc dùng thiết lập này, trừ khi đơn vị cấp dưới đặt riêng. Báo cáo đã gửi giữ hạn nộp lúc gửi.
       </p>
       <ActionForm
         title="Đặt kỳ báo cáo cho đơn vị"
