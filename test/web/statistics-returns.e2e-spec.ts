@@ -55,9 +55,14 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
 
   const shot = (name: string, at?: string): Promise<void> =>
     s.shot(name, async () => {
-      if (at) await page.getByTestId(at).first().evaluate('(e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 90)');
-      else await page.evaluate('window.scrollTo(0, 0)');
-      await page.waitForTimeout(100);
+      // Instantly: a smooth scroll (the error summary's reveal, the CSS) would still be moving when the picture is taken.
+      if (at)
+        await page
+          .getByTestId(at)
+          .first()
+          .evaluate("(e) => window.scrollTo({ top: e.getBoundingClientRect().top + window.scrollY - 90, behavior: 'instant' })");
+      else await page.evaluate("window.scrollTo({ top: 0, behavior: 'instant' })");
+      await page.waitForTimeout(150);
     });
   /** Picks the half-year and waits for its page (the address carries the period; a return names it). */
   const pickHalfYear = async () => {
@@ -175,10 +180,10 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     expect(await status()).toBe('SENT_BACK');
     await page.getByTestId('figure-transferredIn').fill('1');
     await page.getByTestId('figure-membersAtEnd').fill('6');
+    await shot('57-statistics-return-sent-back', 'return-sent-back');
     await page.getByTestId('return-submit').click();
     await page.getByTestId('return-note-input-error').filter({ hasText: 'Cần ghi chú lý do điều chỉnh' }).waitFor();
     expect(await status()).toBe('SENT_BACK');
-    await shot('57-statistics-return-sent-back', 'return-sent-back');
     await page.getByTestId('return-note-input').fill('Bổ sung 1 đoàn viên chuyển đến ngày 20/05, chưa kịp vào sổ');
     await page.getByTestId('return-submit').click();
     await notice('Đã gửi báo cáo cho công đoàn cấp trên');
