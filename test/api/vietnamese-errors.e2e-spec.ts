@@ -475,6 +475,23 @@ const BUSINESS: Record<string, Business> = {
   'Mutation.completeActionItem': (w) => [
     { query: `mutation($id: ID!) { completeActionItem(id: $id) { id } }`, variables: { id: randomUUID() }, token: w.officer.token, expect: 'NOT_FOUND' },
   ],
+  'Query.statisticsReturnSettings': (w) => [
+    {
+      query: `query($u: ID!) { statisticsReturnSettings(orgUnitId: $u) { dueWorkingDays } }`,
+      variables: { u: w.p.federationId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Mutation.saveStatisticsReturnSettings': (w) => [
+    {
+      query: `mutation($i: SaveStatisticsReturnSettingsInput!) { saveStatisticsReturnSettings(input: $i) { dueWorkingDays } }`,
+      variables: { i: { orgUnitId: w.p.unitId, halfYearDay: '02-30', yearDay: '13-01', dueWorkingDays: 0, reminderWorkingDays: 31 } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['halfYearDay', 'yearDay', 'dueWorkingDays', 'reminderWorkingDays'],
+    },
+  ],
   'Mutation.recordMemberLeaving': () => [],
   'Mutation.transferMember': () => [],
   'Query.partyRecommendations': (w) => [

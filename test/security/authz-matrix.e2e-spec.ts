@@ -186,6 +186,9 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.setBudgetPlan': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.recordBudgetEntry': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.reverseBudgetEntry': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `statisticsReturnSettings` | ✔ its subtree | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS | `saveStatisticsReturnSettings` | | ✔ its subtree | ✔ |
+  'Query.statisticsReturnSettings': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Mutation.saveStatisticsReturnSettings': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
 };
 
 /** A fresh recommendation of a fresh member of the side's CĐCS (made by the ADMIN): an allowed call records its outcome. */
@@ -510,6 +513,8 @@ const ARGS: Record<string, ArgsFn> = {
   }),
   // The side's item is the officer's own: allowed calls mark it done (again: still done).
   'Mutation.completeActionItem': (_w, _c, s) => ({ id: s.actionItemId }),
+  'Query.statisticsReturnSettings': (_w, _c, s) => ({ orgUnitId: s.grassrootsId }),
+  'Mutation.saveStatisticsReturnSettings': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, dueWorkingDays: 12 } }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
@@ -738,7 +743,8 @@ describe('security: authorization matrix', () => {
          (SELECT string_agg(a::text, ',' ORDER BY a.officer_id) FROM officer_area a WHERE a.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(h::text, ',' ORDER BY h.id) FROM budget_heading h WHERE h.org_unit_id IN (SELECT id FROM units)),
          (SELECT string_agg(bp::text, ',' ORDER BY bp.heading_id) FROM budget_plan bp JOIN budget_heading h ON h.id = bp.heading_id WHERE h.org_unit_id IN (SELECT id FROM units)),
-         (SELECT count(*) FROM budget_entry b WHERE b.org_unit_id IN (SELECT id FROM units))
+         (SELECT count(*) FROM budget_entry b WHERE b.org_unit_id IN (SELECT id FROM units)),
+         (SELECT string_agg(r::text, ',' ORDER BY r.org_unit_id) FROM statistics_return_setting r WHERE r.org_unit_id IN (SELECT id FROM units))
        )) AS fp`,
       [fedPaths.map((p) => `${p}%`)],
     );

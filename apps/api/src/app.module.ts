@@ -37,6 +37,7 @@ import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver
 import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
 import { PartyGroupsResolver } from './resolvers/party-groups.resolver';
 import { ReviewMeetingResolver } from './resolvers/review-meetings.resolver';
+import { ReturnSettingsResolver } from './resolvers/return-settings.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
 import { MoneyScalar } from './graphql/money.scalar';
 import { BudgetEntryResolver, BudgetResolver, EnterpriseAreaOfficerResolver, OfficerAreaResolver, PlanResolver } from './resolvers/plan-budget.resolver';
@@ -96,6 +97,7 @@ class GraphqlSupportModule {}
     PartyGroupsResolver,
     StatisticsReturnResolver,
     ReviewMeetingResolver,
+    ReturnSettingsResolver,
     AdmissionDecisionResolver,
     FoundingCaseResolver,
     CaseTransitionResolver,

@@ -29,11 +29,13 @@ import { ReviewMeetingPage } from './pages/ReviewMeetingPage';
 import { PLAN_PATH, PlanPage } from './pages/PlanPage';
 import { AREAS_PATH, AreasPage } from './pages/AreasPage';
 import { BUDGET_PATH, BudgetPage } from './pages/BudgetPage';
+import { CONSOLIDATED_PATH, ConsolidatedReturnPage, OwnReturnPage, RETURNS_PATH, ReturnsBoardPage, UnionReturnPage } from './pages/StatisticsReturnsPage';
 
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
 const GRASSROOTS_NAV = [
   { to: '/', label: 'Đoàn viên', testId: 'nav-members' },
   { to: '/nhap-danh-sach', label: 'Nhập danh sách', testId: 'nav-staff-import' },
+  { to: RETURNS_PATH, label: 'Báo cáo thống kê', testId: 'nav-own-return' },
 ];
 
 /** The main menu; `sup` items only for supervisors and admins (officers see the register, not accounts or units), `admin` items only for admins. */
@@ -49,6 +51,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
   { to: '/doanh-nghiep', label: 'Sổ doanh nghiệp', testId: 'nav-register' },
   { to: GRASSROOTS_UNIONS_PATH, label: 'CĐCS', testId: 'nav-unions' },
+  { to: RETURNS_PATH, label: 'Thống kê CĐCS', testId: 'nav-returns' },
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
   { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },
@@ -157,7 +160,7 @@ export function App() {
             <ul>
               {(session.me.role === 'GRASSROOTS' ? GRASSROOTS_NAV : NAV.filter((n) => (!n.sup || session.sup) && (!n.admin || isAdmin(session.me)))).map(
                 (n) => {
-                  const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path.startsWith(n.to);
+                  const active = n.to === '/' ? path === '/' || path.startsWith('/ho-so/') : path === n.to || path.startsWith(`${n.to}/`);
                   return (
                     <li key={n.to}>
                       <Link to={n.to} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined} data-testid={n.testId}>
@@ -196,6 +199,8 @@ export function App() {
         ) : session.me.role === 'GRASSROOTS' && path !== PASSWORD_PATH ? (
           path === STAFF_IMPORT_PATH ? (
             <StaffImportPage />
+          ) : path === RETURNS_PATH ? (
+            <OwnReturnPage />
           ) : (
             <MembersPage />
           )
@@ -214,6 +219,8 @@ function Route({ path }: { path: string }) {
   if (meetingMatch) return <ReviewMeetingPage key={meetingMatch[1]} id={decodeURIComponent(meetingMatch[1])} />;
   const unionMatch = /^\/cdcs\/([^/]+)$/.exec(path);
   if (unionMatch) return <GrassrootsUnionPage key={unionMatch[1]} id={decodeURIComponent(unionMatch[1])} />;
+  const returnMatch = /^\/bao-cao-thong-ke\/cdcs\/([^/]+)$/.exec(path);
+  if (returnMatch) return <UnionReturnPage key={returnMatch[1]} id={decodeURIComponent(returnMatch[1])} />;
   const enterpriseMatch = /^\/doanh-nghiep\/([^/]+)$/.exec(path);
   if (enterpriseMatch && enterpriseMatch[1] !== 'nhap') {
     return <EnterprisePage key={enterpriseMatch[1]} id={decodeURIComponent(enterpriseMatch[1])} />;
@@ -250,6 +257,10 @@ function Route({ path }: { path: string }) {
       return <CalendarPage />;
     case MEETINGS_PATH:
       return <ReviewMeetingsPage />;
+    case RETURNS_PATH:
+      return <ReturnsBoardPage />;
+    case CONSOLIDATED_PATH:
+      return <ConsolidatedReturnPage />;
     case PASSWORD_PATH:
       return <PasswordPage />;
     default:

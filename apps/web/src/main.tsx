@@ -9,6 +9,7 @@ import './styles-meetings.css';
 import './styles-board-calendar.css';
 import './styles-pickers.css';
 import './styles-grassroots.css';
+import './styles-returns.css';
 
 document.title = productName();
 

@@ -45,6 +45,7 @@ import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } f
 import { MEETING_SNAPSHOT_SOURCE, ReviewMeetingsService } from './review-meetings';
 import { PlanMeetingExtras } from './budget/meeting-extras';
 import { BudgetLedgerService, BudgetService, OfficerAreasService, PlanService } from './budget';
+import { ReturnPeriodsService, ReturnSettingsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
 
 const SERVICES = [
   CalendarService,
@@ -92,6 +93,7 @@ const SERVICES = [
   OfficerAreasService,
   BudgetService,
   BudgetLedgerService,
+  ReturnSettingsService,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

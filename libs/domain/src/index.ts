@@ -22,3 +22,4 @@ export * from './member-register';
 export * from './statistics-return';
 export * from './review-meetings';
 export * from './money';
+export * from './return-settings';

@@ -353,8 +353,35 @@ export type ReportInput = {
 
 export type ReportStatus = 'FAILED' | 'QUEUED' | 'READY' | 'RUNNING';
 
+/** A CĐCS's return for a period: its status, NOT_SUBMITTED before the due day, MISSING after it (never submitted) */
+export type ReturnBoardState = 'ACCEPTED' | 'MISSING' | 'NOT_SUBMITTED' | 'SENT_BACK' | 'SUBMITTED';
+
+export type ReturnFiguresInput = {
+  /** Admitted in the period (not transfers in) */
+  admitted: number;
+  leftDied: number;
+  leftExpelled: number;
+  leftJob: number;
+  leftPaused: number;
+  leftTransferred: number;
+  leftWithdrew: number;
+  membersAtEnd: number;
+  membersAtStart: number;
+  /** Omitted: the register's value */
+  partyAdmitted?: number | null | undefined;
+  /** Omitted: the register's value */
+  partyRecommended?: number | null | undefined;
+  staffNotMembers: number;
+  transferredIn: number;
+  /** Omitted: the register's value; null: no union groups kept */
+  unionGroups?: number | null | undefined;
+  womenMembers: number;
+};
+
 /** HALF_YEAR: figures as at 31/5; YEAR: as at 30/11 (QĐ 1454/QĐ-TLĐ; configurable) */
 export type ReturnPeriodKind = 'HALF_YEAR' | 'YEAR';
+
+export type ReturnStatus = 'ACCEPTED' | 'DRAFT' | 'SENT_BACK' | 'SUBMITTED';
 
 export type ReverseBudgetEntryInput = {
   entryId: string | number;
@@ -400,6 +427,32 @@ export type SavePlanInput = {
   year: number;
 };
 
+export type SaveStatisticsReturnInput = {
+  figures: ReturnFiguresInput;
+  grassrootsUnionId: string | number;
+  kind: ReturnPeriodKind;
+  /** Required when the figures differ from the register's */
+  note?: string | null | undefined;
+  /** 0 for a return not saved yet */
+  version: number;
+  year: number;
+};
+
+/** A unit’s own settings; a field left out keeps the value in force */
+export type SaveStatisticsReturnSettingsInput = {
+  /** 1 to 60 */
+  dueWorkingDays?: number | null | undefined;
+  /** MM-DD */
+  halfYearDay?: string | null | undefined;
+  /** True: drop the unit's own settings and take its ancestors' (or the defaults) again */
+  inherit?: boolean | null | undefined;
+  orgUnitId: string | number;
+  /** 0 to 30, fewer than dueWorkingDays */
+  reminderWorkingDays?: number | null | undefined;
+  /** MM-DD, after the half-year day */
+  yearDay?: string | null | undefined;
+};
+
 export type SaveUnionGroupInput = {
   grassrootsUnionId: string | number;
   /** Absent: a new group */
@@ -427,6 +480,12 @@ export type ScheduleReviewMeetingInput = {
   title?: string | null | undefined;
 };
 
+export type SendBackStatisticsReturnInput = {
+  id: string | number;
+  reason: string;
+  version: number;
+};
+
 export type SetBudgetPlanInput = {
   lines: Array<BudgetPlanLineInput>;
   orgUnitId: string | number;
@@ -437,6 +496,11 @@ export type Sex = 'FEMALE' | 'MALE';
 
 /** How to read the values: a count, a percentage, or whole đồng */
 export type SnapshotChangeKind = 'COUNT' | 'MONEY' | 'PERCENT';
+
+export type StatisticsReturnVersionInput = {
+  id: string | number;
+  version: number;
+};
 
 export type SurveyInput = {
   caseId: string | number;
@@ -1804,6 +1868,309 @@ export type CancelRegisterImportMutation = {
     error: string | null;
     orgUnit: { id: string; name: string };
     createdBy: { id: string; fullName: string };
+  };
+};
+
+export type ReturnFigureValuesFragment = {
+  membersAtStart: number;
+  admitted: number;
+  transferredIn: number;
+  leftTransferred: number;
+  leftJob: number;
+  leftWithdrew: number;
+  leftExpelled: number;
+  leftDied: number;
+  leftPaused: number;
+  membersAtEnd: number;
+  womenMembers: number;
+  staffNotMembers: number;
+};
+
+export type ReturnDetailFragment = {
+  id: string | null;
+  grassrootsUnionId: string;
+  grassrootsUnionName: string;
+  kind: ReturnPeriodKind;
+  year: number;
+  periodStart: string;
+  referenceDay: string;
+  dueOn: string;
+  status: ReturnStatus;
+  version: number;
+  note: string | null;
+  sentBackReason: string | null;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  late: boolean;
+  figures: {
+    membersAtStart: number;
+    admitted: number;
+    transferredIn: number;
+    leftTransferred: number;
+    leftJob: number;
+    leftWithdrew: number;
+    leftExpelled: number;
+    leftDied: number;
+    leftPaused: number;
+    membersAtEnd: number;
+    womenMembers: number;
+    staffNotMembers: number;
+  };
+  prefill: {
+    membersAtStart: number;
+    admitted: number;
+    transferredIn: number;
+    leftTransferred: number;
+    leftJob: number;
+    leftWithdrew: number;
+    leftExpelled: number;
+    leftDied: number;
+    leftPaused: number;
+    membersAtEnd: number;
+    womenMembers: number;
+    staffNotMembers: number;
+  };
+  versions: Array<{
+    version: number;
+    action: string;
+    status: ReturnStatus;
+    note: string | null;
+    reason: string | null;
+    at: string;
+    figures: {
+      membersAtStart: number;
+      admitted: number;
+      transferredIn: number;
+      leftTransferred: number;
+      leftJob: number;
+      leftWithdrew: number;
+      leftExpelled: number;
+      leftDied: number;
+      leftPaused: number;
+      membersAtEnd: number;
+      womenMembers: number;
+      staffNotMembers: number;
+    };
+  }>;
+};
+
+export type ReturnSettingsDetailFragment = {
+  orgUnitId: string;
+  orgUnitName: string;
+  fromOrgUnitId: string | null;
+  fromOrgUnitName: string | null;
+  halfYearDay: string;
+  yearDay: string;
+  dueWorkingDays: number;
+  reminderWorkingDays: number;
+  updatedAt: string | null;
+};
+
+export type StatisticsReturnQueryVariables = Exact<{
+  g: string | number;
+  k: ReturnPeriodKind;
+  y: number;
+}>;
+
+export type StatisticsReturnQuery = {
+  statisticsReturn: {
+    id: string | null;
+    grassrootsUnionId: string;
+    grassrootsUnionName: string;
+    kind: ReturnPeriodKind;
+    year: number;
+    periodStart: string;
+    referenceDay: string;
+    dueOn: string;
+    status: ReturnStatus;
+    version: number;
+    note: string | null;
+    sentBackReason: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    decidedAt: string | null;
+    late: boolean;
+    figures: {
+      membersAtStart: number;
+      admitted: number;
+      transferredIn: number;
+      leftTransferred: number;
+      leftJob: number;
+      leftWithdrew: number;
+      leftExpelled: number;
+      leftDied: number;
+      leftPaused: number;
+      membersAtEnd: number;
+      womenMembers: number;
+      staffNotMembers: number;
+    };
+    prefill: {
+      membersAtStart: number;
+      admitted: number;
+      transferredIn: number;
+      leftTransferred: number;
+      leftJob: number;
+      leftWithdrew: number;
+      leftExpelled: number;
+      leftDied: number;
+      leftPaused: number;
+      membersAtEnd: number;
+      womenMembers: number;
+      staffNotMembers: number;
+    };
+    versions: Array<{
+      version: number;
+      action: string;
+      status: ReturnStatus;
+      note: string | null;
+      reason: string | null;
+      at: string;
+      figures: {
+        membersAtStart: number;
+        admitted: number;
+        transferredIn: number;
+        leftTransferred: number;
+        leftJob: number;
+        leftWithdrew: number;
+        leftExpelled: number;
+        leftDied: number;
+        leftPaused: number;
+        membersAtEnd: number;
+        womenMembers: number;
+        staffNotMembers: number;
+      };
+    }>;
+  };
+};
+
+export type SaveStatisticsReturnMutationVariables = Exact<{
+  i: SaveStatisticsReturnInput;
+}>;
+
+export type SaveStatisticsReturnMutation = { saveStatisticsReturn: { id: string | null; status: ReturnStatus; version: number } };
+
+export type SubmitStatisticsReturnMutationVariables = Exact<{
+  i: StatisticsReturnVersionInput;
+}>;
+
+export type SubmitStatisticsReturnMutation = { submitStatisticsReturn: { id: string | null; status: ReturnStatus; version: number; late: boolean } };
+
+export type AcceptStatisticsReturnMutationVariables = Exact<{
+  i: StatisticsReturnVersionInput;
+}>;
+
+export type AcceptStatisticsReturnMutation = { acceptStatisticsReturn: { id: string | null; status: ReturnStatus; version: number } };
+
+export type SendBackStatisticsReturnMutationVariables = Exact<{
+  i: SendBackStatisticsReturnInput;
+}>;
+
+export type SendBackStatisticsReturnMutation = { sendBackStatisticsReturn: { id: string | null; status: ReturnStatus; version: number } };
+
+export type ReturnsBoardQueryVariables = Exact<{
+  u: string | number;
+  k: ReturnPeriodKind;
+  y: number;
+}>;
+
+export type ReturnsBoardQuery = {
+  statisticsReturns: {
+    submitted: number;
+    accepted: number;
+    sentBack: number;
+    late: number;
+    missing: number;
+    notSubmitted: number;
+    rows: Array<{ grassrootsUnionId: string; name: string; state: ReturnBoardState; late: boolean; dueOn: string; returnId: string | null }>;
+  };
+};
+
+export type ConsolidatedReturnQueryVariables = Exact<{
+  u: string | number;
+  k: ReturnPeriodKind;
+  y: number;
+}>;
+
+export type ConsolidatedReturnQuery = {
+  consolidatedStatisticsReturn: {
+    unitId: string;
+    unitName: string;
+    rows: Array<{
+      unitId: string;
+      name: string;
+      grassroots: number;
+      accepted: number;
+      figures: {
+        membersAtStart: number;
+        admitted: number;
+        transferredIn: number;
+        leftTransferred: number;
+        leftJob: number;
+        leftWithdrew: number;
+        leftExpelled: number;
+        leftDied: number;
+        leftPaused: number;
+        membersAtEnd: number;
+        womenMembers: number;
+        staffNotMembers: number;
+      };
+    }>;
+    total: {
+      grassroots: number;
+      accepted: number;
+      figures: {
+        membersAtStart: number;
+        admitted: number;
+        transferredIn: number;
+        leftTransferred: number;
+        leftJob: number;
+        leftWithdrew: number;
+        leftExpelled: number;
+        leftDied: number;
+        leftPaused: number;
+        membersAtEnd: number;
+        womenMembers: number;
+        staffNotMembers: number;
+      };
+    };
+    missing: Array<{ grassrootsUnionId: string; name: string; state: ReturnBoardState; late: boolean; dueOn: string }>;
+  };
+};
+
+export type ReturnSettingsQueryVariables = Exact<{
+  u: string | number;
+}>;
+
+export type ReturnSettingsQuery = {
+  statisticsReturnSettings: {
+    orgUnitId: string;
+    orgUnitName: string;
+    fromOrgUnitId: string | null;
+    fromOrgUnitName: string | null;
+    halfYearDay: string;
+    yearDay: string;
+    dueWorkingDays: number;
+    reminderWorkingDays: number;
+    updatedAt: string | null;
+  };
+};
+
+export type SaveReturnSettingsMutationVariables = Exact<{
+  i: SaveStatisticsReturnSettingsInput;
+}>;
+
+export type SaveReturnSettingsMutation = {
+  saveStatisticsReturnSettings: {
+    orgUnitId: string;
+    orgUnitName: string;
+    fromOrgUnitId: string | null;
+    fromOrgUnitName: string | null;
+    halfYearDay: string;
+    yearDay: string;
+    dueWorkingDays: number;
+    reminderWorkingDays: number;
+    updatedAt: string | null;
   };
 };
 

@@ -9,6 +9,7 @@ import { Loading, PageTitle } from '../ui/page';
 import { ConnectionPager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import { MembersPage } from './MembersPage';
+import { returnPath } from './StatisticsReturnsPage';
 
 export const GRASSROOTS_UNIONS_PATH = '/cdcs';
 const PAGE = 25;
@@ -96,6 +97,11 @@ export function GrassrootsUnionPage({ id }: { id: string }) {
           <p className="muted" data-testid="union-facts">
             Trực thuộc {unit.parentName ?? '—'} · {fmtNumber(unit.membersCount)} đoàn viên / {fmtNumber(unit.staffCount)} người lao động ·{' '}
             {unit.hasAccount ? 'đã có tài khoản' : 'chưa có tài khoản'}
+          </p>
+          <p className="form-actions">
+            <Link to={returnPath(unit.id)} className="btn btn-secondary" data-testid="union-returns-link">
+              Báo cáo thống kê của CĐCS
+            </Link>
           </p>
           <MembersPage unitId={unit.id} unitName={unit.name} />
         </>

@@ -121,6 +121,12 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   spentOn: 'Ngày chi',
   voucherNumber: 'Số chứng từ',
   entryId: 'Khoản đã ghi',
+  // Statistics returns' period settings.
+  halfYearDay: 'Ngày chốt số liệu 6 tháng',
+  yearDay: 'Ngày chốt số liệu năm',
+  dueWorkingDays: 'Số ngày làm việc đến hạn nộp',
+  reminderWorkingDays: 'Số ngày làm việc nhắc trước hạn',
+  inherit: 'Dùng thiết lập của cấp trên',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */
