@@ -41,7 +41,6 @@ import {
   PartyRecommendationsService,
   UnionGroupsService,
 } from './grassroots';
-import { ReturnPeriodsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
 import { MEETING_SNAPSHOT_SOURCE, ReviewMeetingsService } from './review-meetings';
 import { PlanMeetingExtras } from './budget/meeting-extras';
 import { BudgetLedgerService, BudgetService, OfficerAreasService, PlanService } from './budget';
