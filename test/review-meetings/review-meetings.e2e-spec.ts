@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { CalendarService, MEETING_HEADINGS, ReportBuilderService, SHEET_MEETING } from '@app/core';
+import { CalendarService, MEETING_HEADINGS, ReportBuilderService, SHEET_MEETING, ensureHeadings } from '@app/core';
 import { M, Q, addDays, codeOf, errorOf, openCase, vnToday } from '../support/case-fixtures';
 import { newCdcs } from '../support/grassroots';
 import { RM, heldMeeting, scheduleMeeting } from '../support/review-meetings';
@@ -7,6 +7,17 @@ import { Province, TestApi } from '../support/test-api';
 
 /** Review meetings (docs/architecture.md#review-meetings): scheduling, the frozen snapshot, holding once, the change since the previous one, scope. */
 jest.setTimeout(120_000);
+
+/** A spending entry of the unit (the plan module's ledger), recorded by its supervisor. */
+async function spend(api: TestApi, p: Province, amount: string, voucherNumber: string, spentOn = vnToday()): Promise<void> {
+  await ensureHeadings(api.db, p.unitId);
+  const [h] = await api.db.query(`SELECT id FROM budget_heading WHERE org_unit_id = $1 ORDER BY position LIMIT 1`, [p.unitId]);
+  await api.ok(
+    `mutation($i: RecordBudgetEntryInput!) { recordBudgetEntry(input: $i) { entry { id } } }`,
+    { i: { orgUnitId: p.unitId, headingId: h.id, spentOn, amount, voucherNumber } },
+    p.supervisor.token,
+  );
+}
 
 describe('review meetings', () => {
   let api: TestApi;
@@ -60,6 +71,7 @@ describe('review meetings', () => {
     const first = await openCase(api, a);
     const second = await openCase(api, a, { assignee: a.officers[1] });
     frozenId = await scheduleMeeting(api, a, today, 'Giao ban tháng');
+    await spend(api, a, '1250000', 'PC-GB-01');
     const items = [
       { what: 'Khảo sát lại Công ty May Thái Bình', assigneeId: a.officers[0].id, dueOn: addDays(today, 10) },
       { what: 'Vận động thành lập ban vận động', assigneeId: a.officers[1].id, dueOn: addDays(today, 20) },
@@ -67,7 +79,7 @@ describe('review meetings', () => {
     const held = (await api.ok(RM.hold, { i: { id: frozenId, minutes: '  Biên bản: rà soát tiến độ quý IV.  ', actionItems: items } }, a.supervisor.token))
       .holdReviewMeeting;
     expect(held).toMatchObject({ status: 'HELD', minutes: 'Biên bản: rà soát tiến độ quý IV.' });
-    expect(held.snapshot).toMatchObject({ asOf: today, openCases: 2, budgetSpent: null });
+    expect(held.snapshot).toMatchObject({ asOf: today, openCases: 2, budgetSpent: '1250000' });
     expect(held.snapshot.stages.find((s: { stage: string }) => s.stage === 'SURVEY').count).toBe(2);
     const o1 = held.snapshot.officers.find((o: { officerId: string }) => o.officerId === a.officers[0].id);
     expect(o1).toMatchObject({ openCases: 1, cases: 1 });
@@ -76,7 +88,8 @@ describe('review meetings', () => {
     const before = (await api.ok(RM.get, { id: frozenId }, a.supervisor.token)).reviewMeeting.snapshot;
     const stored = (await meetingRow(frozenId)).snapshot;
 
-    // Later: one case closed (a transition), the other moved to another unit (standing in for a unit move).
+    // Later: more spending, one case closed (a transition), the other moved to another unit (standing in for a unit move).
+    await spend(api, a, '500000', 'PC-GB-02');
     await api.ok(
       M.close,
       { i: { caseId: first.caseId, expectedVersion: first.version, reason: 'OTHER', comment: 'Doanh nghiệp giải thể' } },
@@ -167,6 +180,7 @@ describe('review meetings', () => {
     const first = await heldMeeting(api, c, addDays(today, -20));
     await openCase(api, c);
     await openCase(api, c);
+    await spend(api, c, '2000000', 'PC-GB-03');
     const second = await heldMeeting(api, c, today, [
       { what: 'Hoàn thiện hồ sơ khảo sát hai doanh nghiệp', assigneeId: c.officers[0].id, dueOn: addDays(today, 14) },
     ]);
@@ -179,8 +193,7 @@ describe('review meetings', () => {
     expect(row(null, 'openCases')).toMatchObject({ previous: '0', current: '2', change: '2', kind: 'COUNT', label: 'Hồ sơ đang mở' });
     expect(row(null, 'newMembersYearToDate')).toMatchObject({ change: '0' });
     expect(row(c.officers[0].id, 'openCases')).toMatchObject({ previous: '0', current: '2', change: '2' });
-    // No budget module on this branch: no budget row.
-    expect(row(null, 'budgetSpent')).toBeUndefined();
+    expect(row(null, 'budgetSpent')).toMatchObject({ previous: '0', current: '2000000', change: '2000000', kind: 'MONEY' });
     const firstView = (await api.ok(RM.get, { id: first }, c.supervisor.token)).reviewMeeting;
     expect(firstView.previous).toBeNull();
     expect(firstView.changeSincePrevious.every((r: { previous: string | null }) => r.previous === null)).toBe(true);
