@@ -219,7 +219,7 @@ export type LabourContractKind = 'FIXED_TERM' | 'INDEFINITE' | 'OTHER';
 export type LateStatus = 'CRITICAL' | 'DUE_SOON' | 'LEFT_STAGE' | 'ON_TIME' | 'OVERDUE';
 
 /** Why a membership ended; TRANSFERRED: it goes on in another CĐCS */
-export type LeaveReason = 'DIED' | 'EXPELLED' | 'LEFT_JOB' | 'PAUSED' | 'TRANSFERRED' | 'WITHDREW';
+export type LeaveReason = 'DIED' | 'DISSOLVED' | 'EXPELLED' | 'LEFT_JOB' | 'PAUSED' | 'TRANSFERRED' | 'WITHDREW';
 
 export type MemberFilter = {
   contractKind?: LabourContractKind | null | undefined;
