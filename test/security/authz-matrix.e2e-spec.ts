@@ -152,7 +152,28 @@ const WHO_MAY: Record<string, AccessRule> = {
   // | `acceptStatisticsReturn`, `sendBackStatisticsReturn` | | ✔ its subtree's CĐCS | ✔ |
   'Mutation.acceptStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.sendBackStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // Restructuring (docs/architecture.md#restructuring): | the writes | | | ✔ | ; | `orgUnitHistory` | ✔ its subtree | ✔ | ✔ |
+  'Mutation.moveOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.transferOrgUnits': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.renameOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.foundOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.dissolveOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.mergeOrgUnits': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.cancelOrgUnitChange': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Query.orgUnitHistory': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
+
+/** A day too far back for any structure change: an ADMIN's call is refused (BAD_USER_INPUT, still "allowed") and changes nothing. */
+const OLD_DAY = '2001-01-01';
+/** A change no longer scheduled: cancelling it answers CONFLICT (allowed for an ADMIN). */
+async function settledChange(w: World): Promise<string> {
+  const [row] = await w.api.db.query(
+    `INSERT INTO org_unit_change (kind, effective_on, decision_reference, status, unit_ids, payload, created_by)
+     VALUES ('RENAME', '2001-01-01', 'QĐ Ma Trận', 'CANCELLED', '{}', '{"ids":[],"summary":""}', $1) RETURNING id::text`,
+    [w.admin.id],
+  );
+  return row.id;
+}
 
 const RETURN_YEAR = 2020;
 /** The side's CĐCS's return for the half-year of RETURN_YEAR (a zero draft made once), with its current version. */
@@ -408,6 +429,18 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.submitStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.acceptStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.sendBackStatisticsReturn': async (w, _c, s) => ({ input: { ...(await returnOf(w, s)), reason: 'Kiểm tra phân quyền' } }),
+  'Mutation.moveOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, newParentId: s.p.federationId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.transferOrgUnits': (_w, _c, s) => ({
+    input: { ids: [s.grassrootsId], newParentId: s.p.federationId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' },
+  }),
+  'Mutation.renameOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, name: 'Tên Ma Trận', effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.foundOrgUnit': (_w, _c, s) => ({
+    input: { name: 'Công đoàn Ma Trận', kind: 'UPPER_LEVEL', parentId: s.p.federationId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' },
+  }),
+  'Mutation.dissolveOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.mergeOrgUnits': (_w, _c, s) => ({ input: { ids: [s.grassrootsId], into: s.p.unitId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.cancelOrgUnitChange': async (w) => ({ id: await settledChange(w) }),
+  'Query.orgUnitHistory': (_w, _c, s) => ({ id: s.p.unitId }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },

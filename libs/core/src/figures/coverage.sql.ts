@@ -21,7 +21,7 @@ export function coverageSql(at: string, scope: string): string {
        later AS (SELECT count(*)::int AS total,
                         count(*) FILTER (WHERE CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= ${at} END)::int AS with_union
                    FROM enterprise e LEFT JOIN rc ON rc.enterprise_id = e.id
-                  WHERE e.closed_on > ${at} AND ${focus} AND e.org_unit_id IN ${scope})
+                  WHERE e.closed_on > ${at} AND ${focus} AND e.org_unit_id IN ${scope}),
        -- (moved to another unit by a restructuring after the day: counted where they are now above, where they were on the
        --  day here; docs/architecture.md#restructuring)
        moved AS (SELECT DISTINCT ON (r.subject_id) r.subject_id AS id, r.from_unit_id FROM unit_reassignment r

@@ -41,12 +41,19 @@ export function inScope(p: SqlParams, unit: ScopeUnit): string {
  */
 export function inScopeOn(p: SqlParams, unit: ScopeUnit, day: string, frozen: boolean): string {
   const units = subtreeUnitsOn(p, unit, day);
-  if (frozen) return `c.org_unit_id IN ${units}`;
+  return frozen ? `c.org_unit_id IN ${units}` : atUnitOn('CASE', 'c.id', 'c.org_unit_id', units, day);
+}
+
+/**
+ * The row (`idCol`, now at `unitCol`) sat on `day` in one of `units`: where it is now unless a restructuring moved it
+ * after that day (unit_reassignment: then where the first such move took it from).
+ */
+export function atUnitOn(subject: 'CASE' | 'USER' | 'ENTERPRISE', idCol: string, unitCol: string, units: string, day: string): string {
   // (moved after the day: few rows, from IDX_unit_reassignment_day)
   const movedAfter = `SELECT DISTINCT ON (r.subject_id) r.subject_id, r.from_unit_id FROM unit_reassignment r
-                       WHERE r.subject = 'CASE' AND r.effective_on > ${day}::date ORDER BY r.subject_id, r.effective_on, r.id`;
-  return `((c.org_unit_id IN ${units} AND c.id NOT IN (SELECT r.subject_id FROM unit_reassignment r WHERE r.subject = 'CASE' AND r.effective_on > ${day}::date))
-           OR c.id IN (SELECT x.subject_id FROM (${movedAfter}) x WHERE x.from_unit_id IN ${units}))`;
+                       WHERE r.subject = '${subject}' AND r.effective_on > ${day}::date ORDER BY r.subject_id, r.effective_on, r.id`;
+  return `((${unitCol} IN ${units} AND ${idCol} NOT IN (SELECT r.subject_id FROM unit_reassignment r WHERE r.subject = '${subject}' AND r.effective_on > ${day}::date))
+           OR ${idCol} IN (SELECT x.subject_id FROM (${movedAfter}) x WHERE x.from_unit_id IN ${units}))`;
 }
 
 /** `col` (a date) in one of the ranges. */

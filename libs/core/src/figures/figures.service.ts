@@ -6,7 +6,7 @@ import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { coverageSql } from './coverage.sql';
 import { SqlParams } from '../common/sql-params';
 import { CaseFigureSource, caseFigureSource, casesNow } from './case-figure-source';
-import { inRanges, inScopeOn, stableSubtreeUnits, subtreeUnits, subtreeUnitsOn, underOn } from './figure-conditions.sql';
+import { atUnitOn, inRanges, inScopeOn, stableSubtreeUnits, subtreeUnits, subtreeUnitsOn, underOn } from './figure-conditions.sql';
 import { FigurePeriod, Figures, GrassrootsFigures, OfficerCaseCount, OfficerFigures, OverdueCase, ScopeUnit, StageCount } from './figure-types';
 import { grassrootsFiguresSql } from './grassroots-figures.sql';
 import { inOneSnapshot } from './one-snapshot';
@@ -235,7 +235,8 @@ export class FiguresService {
     const source = await caseFigureSource(m, period, today);
     counts ??= await this.caseCounts(m, unit, source);
     const p = new SqlParams();
-    const scope = subtreeUnitsOn(p, unit, p.add(source.scopeDay));
+    const day = p.add(source.scopeDay);
+    const scope = subtreeUnitsOn(p, unit, day);
     const officerCounts = p.add(
       JSON.stringify(counts.map((c) => ({ assignee_id: c.assigneeId, cases: c.cases, open_cases: c.openCases, overdue_cases: c.overdueCases }))),
     );
@@ -275,7 +276,7 @@ export class FiguresService {
          LEFT JOIN ms ON ms.assignee_id = u.id
          LEFT JOIN target t ON t.officer_id = u.id AND t.year = ${year}
         WHERE u.role IN ('OFFICER','SUPERVISOR')
-          AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
+          AND (${atUnitOn('USER', 'u.id', 'u.org_unit_id', '(SELECT id FROM scope)', day)} AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
         ORDER BY u.full_name, u.id`,
       p.values,
     );

@@ -193,7 +193,11 @@ export class RestructuringService {
           await m.query('SAVEPOINT apply_change');
           const result = await this.check(m, c.kind, c.effective_on, c.payload, today, true);
           const done = await this.apply(m, c.id, c.kind, c.effective_on, c.payload, c.created_by, result);
-          await m.query(`UPDATE org_unit_change SET status = 'APPLIED', applied_at = now(), result = $2 WHERE id = $1`, [c.id, JSON.stringify(done)]);
+          await m.query(`UPDATE org_unit_change SET status = 'APPLIED', applied_at = now(), result = $2, unit_ids = $3::uuid[] WHERE id = $1`, [
+            c.id,
+            JSON.stringify(done),
+            [...new Set([...result.unitIds, ...(done.newUnitId ? [done.newUnitId as string] : [])])],
+          ]);
           return 'applied';
         } catch (e) {
           await m.query('ROLLBACK TO SAVEPOINT apply_change');
@@ -377,6 +381,9 @@ export class RestructuringService {
             else if (wouldCycle(u.id, target.path)) problems.add(field, `${target.name} nằm trong ${u.name}, đơn vị sẽ giải thể`);
           }
         }
+        // The children that will follow are concerned too (their history shows the change).
+        const children: { id: string }[] = await m.query(`SELECT id FROM org_unit WHERE parent_id = ANY($1::uuid[]) AND dissolved_at IS NULL`, [payload.ids]);
+        for (const ch of children) unitIds.add(ch.id);
         if (single && !payload.transferTo && subjects.size) {
           const u = subjects.get(payload.ids[0])!;
           const o = await orphansOf(m, u.id, on);
@@ -483,6 +490,7 @@ export class RestructuringService {
     }
     if (ids.length > MAX_UNITS_PER_CHANGE) problems.add(field, `Một quyết định chuyển tối đa ${MAX_UNITS_PER_CHANGE} đơn vị`);
     if (new Set(ids).size !== ids.length) problems.add(field, 'Danh sách có đơn vị bị lặp lại');
+    if (field === 'ids' && ids.some((id) => !isUuid(id))) problems.add(field, 'Danh sách có mã đơn vị không hợp lệ');
     return ids.map(String);
   }
 
