@@ -111,7 +111,7 @@ export function OrgPage() {
           <h2>Cây tổ chức ngày {dayText}</h2>
           <ErrorBox error={past.error} />
           {past.loading && !past.data && <Loading what="cây tổ chức" />}
-          {past.data && <AsOfTree units={past.data} />}
+          {past.data && <AsOfTree units={past.data} query={query} />}
         </section>
       )}
       <ErrorBox error={tree.error} />
