@@ -26,6 +26,7 @@ import {
 } from '@app/domain';
 import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from '@app/persistence';
 import { loadDemoGrassroots } from './demo-grassroots';
+import { loadDemoRestructuring } from './demo-restructuring';
 
 /**
  * The demo province: the Thái Bình health-sector union of plan 256/KH-CĐYT (README, "The two commands").
@@ -823,6 +824,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
   }
 
   await loadDemoGrassroots(app, unitIds, DEMO_PASSWORD);
+  await loadDemoRestructuring(app, admin ? adminActor : null, federation.id);
   return DEMO_USERS.map((u) => ({ ...u }));
 }
 
