@@ -666,6 +666,74 @@ const BUSINESS: Record<string, Business> = {
       fields: ['name'],
     },
   ],
+  // Restructuring (docs/architecture.md#restructuring): each refusal names why.
+  'Mutation.moveOrgUnit': (w) => [
+    {
+      query: `mutation($i: MoveOrgUnitInput!) { moveOrgUnit(input: $i) { id } }`,
+      variables: { i: { id: w.p.unitId, newParentId: w.p.unitId, effectiveOn: today, decisionReference: 'QĐ 1' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['newParentId'],
+    },
+  ],
+  'Mutation.transferOrgUnits': (w) => [
+    {
+      query: `mutation($i: TransferOrgUnitsInput!) { transferOrgUnits(input: $i) { id } }`,
+      variables: { i: { ids: [], newParentId: w.p.federationId, effectiveOn: today, decisionReference: '' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['ids', 'decisionReference'],
+    },
+  ],
+  'Mutation.renameOrgUnit': (w) => [
+    {
+      query: `mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { id } }`,
+      variables: { i: { id: w.p.unitId, name: ' ', effectiveOn: today, decisionReference: 'QĐ 1' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['name'],
+    },
+  ],
+  'Mutation.foundOrgUnit': (w) => [
+    {
+      query: `mutation($i: FoundOrgUnitInput!) { foundOrgUnit(input: $i) { id } }`,
+      variables: { i: { name: 'Công đoàn xã', kind: 'UPPER_LEVEL', parentId: w.p.federationId, effectiveOn: '2001-01-01', decisionReference: 'QĐ 1' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['effectiveOn'],
+    },
+  ],
+  'Mutation.dissolveOrgUnit': (w) => [
+    {
+      query: `mutation($i: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $i) { id } }`,
+      variables: { i: { id: w.p.unitId, effectiveOn: today, decisionReference: 'QĐ 1' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['transferTo'],
+    },
+  ],
+  'Mutation.mergeOrgUnits': (w) => [
+    {
+      query: `mutation($i: MergeOrgUnitsInput!) { mergeOrgUnits(input: $i) { id } }`,
+      variables: { i: { ids: [w.p.unitId], into: w.p.unitId, effectiveOn: today, decisionReference: 'QĐ 1' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['into'],
+    },
+  ],
+  'Mutation.cancelOrgUnitChange': async (w) => {
+    const r = await w.api.ok(
+      `mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { id } }`,
+      { i: { id: w.p.unitId, name: 'Tên đổi sau', effectiveOn: FAR_DAY, decisionReference: 'QĐ 2' } },
+      w.admin.token,
+    );
+    const cancel = `mutation($id: ID!) { cancelOrgUnitChange(id: $id) { id } }`;
+    await w.api.ok(cancel, { id: r.renameOrgUnit.id }, w.admin.token);
+    return [{ query: cancel, variables: { id: r.renameOrgUnit.id }, token: w.admin.token, expect: 'CONFLICT' }];
+  },
+  'Query.orgUnitHistory': (w) => [
+    { query: `query($id: ID!) { orgUnitHistory(id: $id) { id } }`, variables: { id: w.p.federationId }, token: w.officer.token, expect: 'NOT_FOUND' },
+  ],
   'Mutation.confirmRegisterImport': () => [],
   'Mutation.cancelRegisterImport': async (w) => {
     const file = csvOf([

@@ -2,6 +2,7 @@ import { DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME
 import { OPEN_STAGES_SQL } from '@app/core';
 import { ALL_STAGES, isValidTaxCode } from '@app/domain';
 import { DEMO_GRASSROOTS_USERS } from '../../apps/cli/src/demo-grassroots';
+import { DEMO_BLOC_UNION_NAME, DEMO_EDUCATION_UNION_NAME } from '../../apps/cli/src/demo-restructuring';
 import { TestApi } from '../support/test-api';
 
 /**
@@ -17,6 +18,7 @@ describe('demo data', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     const [already] = await api.db.query(`SELECT 1 FROM enterprise WHERE tax_code = $1`, [DEMO_FIRST_TAX_CODE]);
+    if (!already) await api.newAdmin(); // as setup makes the first ADMIN first (the demo's restructuring records who made it)
     logins = already ? DEMO_USERS : await loadDemoData(api.app);
     const [unit] = await api.db.query(`SELECT u.id FROM org_unit u JOIN enterprise e ON e.org_unit_id = u.id WHERE e.tax_code = $1`, [DEMO_FIRST_TAX_CODE]);
     expect(unit).toBeDefined();
@@ -231,5 +233,22 @@ describe('demo data', () => {
     expect(d.budget.headings.some((h: { overPlan: boolean }) => h.overPlan)).toBe(true);
     const sum = d.budget.entries.reduce((n: bigint, e: { amount: string }) => n + BigInt(e.amount), 0n);
     expect(sum.toString()).toBe(d.budget.spent);
+  });
+
+  it('has a restructuring in its history: a bloc union founded, the education union dissolved into it, a renaming scheduled', async () => {
+    const [bloc] = await api.db.query(`SELECT id FROM org_unit WHERE name = $1`, [DEMO_BLOC_UNION_NAME]);
+    expect(bloc).toBeDefined();
+    const admin = await api.newAdmin();
+    const h = await api.ok(`query($id: ID!) { orgUnitHistory(id: $id) { kind status decisionReference } }`, { id: bloc.id }, admin.token);
+    expect(h.orgUnitHistory.map((c: { kind: string; status: string }) => `${c.kind} ${c.status}`).sort()).toEqual([
+      'DISSOLVE APPLIED',
+      'FOUND APPLIED',
+      'RENAME SCHEDULED',
+    ]);
+    const [edu] = await api.db.query(`SELECT (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = $1) AS n FROM org_unit WHERE name = $2`, [
+      bloc.id,
+      DEMO_EDUCATION_UNION_NAME,
+    ]);
+    expect(edu.n).toBe(2);
   });
 });

@@ -189,6 +189,15 @@ const WHO_MAY: Record<string, AccessRule> = {
   // | `statisticsReturnSettings` | ✔ its subtree | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS | `saveStatisticsReturnSettings` | | ✔ its subtree | ✔ |
   'Query.statisticsReturnSettings': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
   'Mutation.saveStatisticsReturnSettings': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // Restructuring (docs/architecture.md#restructuring): | the writes | | | ✔ | ; | `orgUnitHistory` | ✔ its subtree | ✔ | ✔ |
+  'Mutation.moveOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.transferOrgUnits': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.renameOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.foundOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.dissolveOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.mergeOrgUnits': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.cancelOrgUnitChange': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Query.orgUnitHistory': { roles: ALL, outOfScope: 'NOT_FOUND' },
 };
 
 /** A fresh recommendation of a fresh member of the side's CĐCS (made by the ADMIN): an allowed call records its outcome. */
@@ -225,6 +234,18 @@ async function entryOf(w: World, s: Side): Promise<string> {
     [s.p.unitId, await headingOf(w, s), vnToday(), s.p.supervisor.id],
   );
   return e.id;
+}
+
+/** A day too far back for any structure change: an ADMIN's call is refused (BAD_USER_INPUT, still "allowed") and changes nothing. */
+const OLD_DAY = '2001-01-01';
+/** A change no longer scheduled: cancelling it answers CONFLICT (allowed for an ADMIN). */
+async function settledChange(w: World): Promise<string> {
+  const [row] = await w.api.db.query(
+    `INSERT INTO org_unit_change (kind, effective_on, decision_reference, status, unit_ids, payload, created_by)
+     VALUES ('RENAME', '2001-01-01', 'QĐ Ma Trận', 'CANCELLED', '{}', '{"ids":[],"summary":""}', $1) RETURNING id::text`,
+    [w.admin.id],
+  );
+  return row.id;
 }
 
 const RETURN_YEAR = 2020;
@@ -515,6 +536,18 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.completeActionItem': (_w, _c, s) => ({ id: s.actionItemId }),
   'Query.statisticsReturnSettings': (_w, _c, s) => ({ orgUnitId: s.grassrootsId }),
   'Mutation.saveStatisticsReturnSettings': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, dueWorkingDays: 12 } }),
+  'Mutation.moveOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, newParentId: s.p.federationId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.transferOrgUnits': (_w, _c, s) => ({
+    input: { ids: [s.grassrootsId], newParentId: s.p.federationId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' },
+  }),
+  'Mutation.renameOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, name: 'Tên Ma Trận', effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.foundOrgUnit': (_w, _c, s) => ({
+    input: { name: 'Công đoàn Ma Trận', kind: 'UPPER_LEVEL', parentId: s.p.federationId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' },
+  }),
+  'Mutation.dissolveOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.mergeOrgUnits': (_w, _c, s) => ({ input: { ids: [s.grassrootsId], into: s.p.unitId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.cancelOrgUnitChange': async (w) => ({ id: await settledChange(w) }),
+  'Query.orgUnitHistory': (_w, _c, s) => ({ id: s.p.unitId }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },

@@ -23,6 +23,7 @@ import { EnterpriseResolver, WorkerCountEntryResolver } from './resolvers/enterp
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { AccountsResolver, OrgStructureResolver } from './resolvers/accounts.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
+import { RestructuringResolver } from './resolvers/restructuring.resolver';
 import { ApplicationEscalationResolver, EscalationResolver } from './resolvers/escalations.resolver';
 import { EscalatedApplicationResolver, EscalatedCaseResolver, EscalationAcknowledgementResolver } from './resolvers/escalated-cases.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -115,6 +116,7 @@ class GraphqlSupportModule {}
     ReportResolver,
     AccountsResolver,
     OrgStructureResolver,
+    RestructuringResolver,
     WorkerCountEntryResolver,
     RegisterImportResolver,
     MoneyScalar,

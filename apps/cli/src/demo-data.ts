@@ -28,6 +28,7 @@ import { FoundingCaseEntity, OrgUnitEntity, ROOT_ORG_UNIT_ID, UserEntity } from 
 import { loadDemoGrassroots } from './demo-grassroots';
 import { loadDemoPlan } from './demo-plan';
 import { loadDemoMeetings } from './demo-meetings';
+import { loadDemoRestructuring } from './demo-restructuring';
 
 /**
  * The demo province: the Thái Bình health-sector union of plan 256/KH-CĐYT (README, "The two commands").
@@ -827,6 +828,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
   await loadDemoGrassroots(app, unitIds, DEMO_PASSWORD);
   await loadDemoPlan(app, upper.id, supervisor, officers);
   await loadDemoMeetings(app, supervisor, officers);
+  await loadDemoRestructuring(app, admin ? adminActor : null, federation.id);
   return DEMO_USERS.map((u) => ({ ...u }));
 }
 

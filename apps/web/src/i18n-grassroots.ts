@@ -15,6 +15,7 @@ export const LEAVE_LABEL: Readonly<Record<LeaveReason, string>> = {
   EXPELLED: 'Bị khai trừ',
   DIED: 'Từ trần',
   PAUSED: 'Tạm dừng sinh hoạt',
+  DISSOLVED: 'CĐCS giải thể theo chủ trương',
 };
 
 export const CONTRACT_LABEL: Readonly<Record<LabourContractKind, string>> = {

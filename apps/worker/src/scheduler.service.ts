@@ -51,6 +51,8 @@ export class SchedulerService implements OnApplicationBootstrap {
         await this.upsert(JobName.SCHEDULE_REWARD_EVALUATIONS, { pattern: '0 1 * * *', tz: TZ }, {});
         // Daily: the reports of the periods that ended (once per period by the report's unique key).
         await this.upsert(JobName.SCHEDULE_PERIOD_REPORTS, { pattern: '30 0 * * *', tz: TZ }, {});
+        // Daily at the start of the day (before the reports): structure changes taking effect today (docs/architecture.md#restructuring).
+        await this.upsert(JobName.APPLY_ORG_UNIT_CHANGES, { pattern: '0 0 * * *', tz: TZ }, {});
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [SCHEDULER_LOCK_KEY]);
       }

@@ -15,6 +15,7 @@ import { PipelineService } from './figures/pipeline.service';
 import { AccountsService } from './identity/accounts.service';
 import { AuthService } from './identity/auth.service';
 import { OrgStructureService } from './identity/org-structure.service';
+import { RestructuringService } from './restructuring/restructuring.service';
 import { OrgUnitsService } from './identity/org-units.service';
 import { PasswordsService } from './identity/passwords.service';
 import { UsersService } from './identity/users.service';
@@ -72,6 +73,7 @@ const SERVICES = [
   AccountsService,
   PasswordsService,
   OrgStructureService,
+  RestructuringService,
   RegisterImportsService,
   RegisterImportApplyService,
   MembersQueryService,

@@ -23,3 +23,4 @@ export * from './statistics-return';
 export * from './review-meetings';
 export * from './money';
 export * from './return-settings';
+export * from './restructuring';

@@ -9,6 +9,8 @@ export enum LeaveReason {
   DIED = 'DIED',
   /** Paused under the Charter's rules (tạm dừng sinh hoạt). */
   PAUSED = 'PAUSED',
+  /** The CĐCS was dissolved by a policy decision (e.g. Công văn 4173/TLĐ-ToC): counted apart from ordinary leaving. */
+  DISSOLVED = 'DISSOLVED',
 }
 
 export const LEAVE_REASON_LABEL_VI: Readonly<Record<LeaveReason, string>> = Object.freeze({
@@ -18,6 +20,7 @@ export const LEAVE_REASON_LABEL_VI: Readonly<Record<LeaveReason, string>> = Obje
   [LeaveReason.EXPELLED]: 'Bị khai trừ',
   [LeaveReason.DIED]: 'Từ trần',
   [LeaveReason.PAUSED]: 'Tạm dừng sinh hoạt',
+  [LeaveReason.DISSOLVED]: 'CĐCS giải thể theo chủ trương',
 });
 
 export enum LabourContractKind {

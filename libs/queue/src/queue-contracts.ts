@@ -22,6 +22,7 @@ export enum JobName {
   SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
   RECOMPUTE_DUE_DAYS = 'recompute-due-days',
   APPLY_REGISTER_IMPORT = 'apply-register-import',
+  APPLY_ORG_UNIT_CHANGES = 'apply-org-unit-changes',
 }
 
 export interface JobPayloads {
@@ -41,6 +42,8 @@ export interface JobPayloads {
   [JobName.RECOMPUTE_DUE_DAYS]: { day: string };
   /** A confirmed register import: its unapplied rows are written to the register, in batches. */
   [JobName.APPLY_REGISTER_IMPORT]: { importId: string };
+  /** The start of a day in Vietnam: the structure changes scheduled for it (or missed before) are applied, once each. */
+  [JobName.APPLY_ORG_UNIT_CHANGES]: { today?: string };
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -57,6 +60,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
   [JobName.RECOMPUTE_DUE_DAYS]: QueueName.CASES,
   [JobName.APPLY_REGISTER_IMPORT]: QueueName.IMPORTS,
+  [JobName.APPLY_ORG_UNIT_CHANGES]: QueueName.SYSTEM,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

@@ -152,6 +152,12 @@ export class CoverageProgressModel {
   @Field(() => Float, { nullable: true }) targetPercent: number | null;
 }
 
+@ObjectType('ReceivedUnitsFigures', { description: "Bao gồm các đơn vị tiếp nhận trong năm: figures by today's tree" })
+export class ReceivedUnitsFiguresModel {
+  @Field(() => Int) newMembers: number;
+  @Field(() => Int) newGrassrootsUnions: number;
+}
+
 @ObjectType('Pipeline')
 export class PipelineModel {
   @Field(() => OrgUnitModel) orgUnit?: OrgUnitModel;
@@ -161,6 +167,11 @@ export class PipelineModel {
   @Field(() => TargetProgressModel) newMembers: TargetProgressModel;
   @Field(() => TargetProgressModel) newGrassrootsUnions: TargetProgressModel;
   @Field(() => CoverageProgressModel) coverage: CoverageProgressModel;
+  @Field(() => ReceivedUnitsFiguresModel, {
+    description:
+      "The year's new members and CĐCS counted by today's tree: with the units received during the year (restructuring), also for their days before they came",
+  })
+  includingReceived: ReceivedUnitsFiguresModel;
 }
 
 @ObjectType('Escalation')

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccountsService, Actor, AppError, ErrorCode, OrgStructureService, OrgUnitHeadFigures, Page, canSeeUnit } from '@app/core';
+import { AccountsService, Actor, AppError, ErrorCode, OrgStructureService, OrgUnitHeadFigures, Page, RestructuringService, canSeeUnit } from '@app/core';
+import { DateDay } from '../graphql/date.scalar';
 import { OrgUnitEntity, UserEntity } from '@app/persistence';
 import { AllowedBeforePasswordChange, AnyRole, Everyone, CurrentActor, Managers } from '../auth/access.decorators';
 import { LoginThrottle } from '../auth/login-throttle';
@@ -81,7 +82,10 @@ export class AccountsResolver {
 /** The organisation page: renaming a unit, the visible tree in one read, each unit's head figures. */
 @Resolver(() => OrgUnitModel)
 export class OrgStructureResolver {
-  constructor(private readonly structure: OrgStructureService) {}
+  constructor(
+    private readonly structure: OrgStructureService,
+    private readonly restructuring: RestructuringService,
+  ) {}
 
   @Managers()
   @Mutation(() => OrgUnitModel, { description: 'Rename a unit: ADMIN any unit, SUPERVISOR the units below its own' })
@@ -94,8 +98,17 @@ export class OrgStructureResolver {
     description:
       'The units of the subtree under rootId (default: your unit), parents before children (by depth, then name), with parentId to build the tree. OFFICER: its own unit only',
   })
-  orgUnitTree(@CurrentActor() actor: Actor, @Args('rootId', { type: () => ID, nullable: true }) rootId?: string): Promise<OrgUnitEntity[]> {
-    return this.structure.tree(actor, rootId);
+  orgUnitTree(
+    @CurrentActor() actor: Actor,
+    @Args('rootId', { type: () => ID, nullable: true }) rootId?: string,
+    @Args('asOf', {
+      type: () => DateDay,
+      nullable: true,
+      description: 'The tree as it stood on that day (names and parents of the day; units not yet founded or dissolved left out)',
+    })
+    asOf?: string,
+  ): Promise<OrgUnitEntity[]> {
+    return asOf ? this.restructuring.treeAsOf(actor, rootId, asOf) : this.structure.tree(actor, rootId);
   }
 
   @ResolveField(() => OrgUnitHeadFiguresModel, { description: "The unit's own figures at a glance (the unit itself, not its subtree)" })

@@ -214,6 +214,18 @@ export type DecisionInput = {
   signedBy: string;
 };
 
+export type DissolveOrgUnitInput = {
+  /** The decision it follows, e.g. "Quyết định số 125/QĐ-LĐLĐ ngày 28/02/2025" */
+  decisionReference: string;
+  /** The first day the change holds (Asia/Ho_Chi_Minh): today or earlier applies at once (at most 31 days back, never into a closed month), a later day is applied by the worker at the start of that day */
+  effectiveOn: string;
+  id: string | number;
+  officers?: OfficersOnDissolve | null | undefined;
+  targets?: TargetsOnDissolve | null | undefined;
+  /** Receives its child units, enterprises, open cases, accounts and this year target; without it the call is refused when any would be left behind */
+  transferTo?: string | number | null | undefined;
+};
+
 /** OPEN_CASE: has an open founding case; NO_CASE: never had any case; NO_OPEN_CASE: no open founding case (one may be opened) */
 export type EnterpriseCaseStatus = 'NO_CASE' | 'NO_OPEN_CASE' | 'OPEN_CASE';
 
@@ -249,7 +261,7 @@ export type LabourContractKind = 'FIXED_TERM' | 'INDEFINITE' | 'OTHER';
 export type LateStatus = 'CRITICAL' | 'DUE_SOON' | 'LEFT_STAGE' | 'ON_TIME' | 'OVERDUE';
 
 /** Why a membership ended; TRANSFERRED: it goes on in another CĐCS */
-export type LeaveReason = 'DIED' | 'EXPELLED' | 'LEFT_JOB' | 'PAUSED' | 'TRANSFERRED' | 'WITHDREW';
+export type LeaveReason = 'DIED' | 'DISSOLVED' | 'EXPELLED' | 'LEFT_JOB' | 'PAUSED' | 'TRANSFERRED' | 'WITHDREW';
 
 export type MemberFilter = {
   contractKind?: LabourContractKind | null | undefined;
@@ -266,12 +278,29 @@ export type MemberStatus = 'LEFT' | 'MEMBER' | 'NOT_MEMBER';
 /** DAY_OF_MONTH: that day (moved to the next working day, or back when none is left in the month); or the first / last working day */
 export type MonthlyMeetingRule = 'DAY_OF_MONTH' | 'FIRST_WORKING_DAY' | 'LAST_WORKING_DAY';
 
+export type MoveOrgUnitInput = {
+  /** The decision it follows, e.g. "Quyết định số 125/QĐ-LĐLĐ ngày 28/02/2025" */
+  decisionReference: string;
+  /** The first day the change holds (Asia/Ho_Chi_Minh): today or earlier applies at once (at most 31 days back, never into a closed month), a later day is applied by the worker at the start of that day */
+  effectiveOn: string;
+  id: string | number;
+  newParentId: string | number;
+};
+
 export type NominationStatus = 'APPROVED' | 'PROPOSED' | 'REJECTED';
+
+/** MOVE to the receiving unit, or DEACTIVATE (an ADMIN account always moves) */
+export type OfficersOnDissolve = 'DEACTIVATE' | 'MOVE';
 
 export type OpenCaseInput = {
   assigneeId?: string | number | null | undefined;
   enterpriseId: string | number;
 };
+
+/** The Charter's kinds of change to the union's structure */
+export type OrgChangeKind = 'CONSOLIDATE' | 'DISSOLVE' | 'DOWNGRADE' | 'FOUND' | 'MERGE' | 'MOVE' | 'RECEIVE' | 'RENAME' | 'SPLIT' | 'TRANSFER_OUT' | 'UPGRADE';
+
+export type OrgChangeStatus = 'APPLIED' | 'CANCELLED' | 'FAILED' | 'SCHEDULED';
 
 export type OrgUnitKind = 'CONFEDERATION' | 'FEDERATION' | 'GRASSROOTS' | 'UPPER_LEVEL';
 
@@ -338,6 +367,15 @@ export type RecordPartyAdmissionInput = {
 };
 
 export type RegisterImportStatus = 'APPLIED' | 'APPLYING' | 'CANCELLED' | 'FAILED' | 'VALIDATED';
+
+export type RenameOrgUnitInput = {
+  /** The decision it follows, e.g. "Quyết định số 125/QĐ-LĐLĐ ngày 28/02/2025" */
+  decisionReference: string;
+  /** The first day the change holds (Asia/Ho_Chi_Minh): today or earlier applies at once (at most 31 days back, never into a closed month), a later day is applied by the worker at the start of that day */
+  effectiveOn: string;
+  id: string | number;
+  name: string;
+};
 
 export type ReopenInput = {
   caseId: string | number;
@@ -520,6 +558,9 @@ export type TargetInput = {
   orgUnitId?: string | number | null | undefined;
   year: number;
 };
+
+/** MOVE: added to the receiver's year target; CLOSE: closed */
+export type TargetsOnDissolve = 'CLOSE' | 'MOVE';
 
 export type TransferMemberInput = {
   /** The person on the receiving CĐCS's staff list; its citizen id finds the membership that ends */
@@ -1868,6 +1909,120 @@ export type CancelRegisterImportMutation = {
     error: string | null;
     orgUnit: { id: string; name: string };
     createdBy: { id: string; fullName: string };
+  };
+};
+
+export type OrgChangeFragment = {
+  id: string;
+  kind: OrgChangeKind;
+  kindLabel: string;
+  status: OrgChangeStatus;
+  effectiveOn: string;
+  decisionReference: string;
+  summary: string;
+  createdByName: string;
+  createdAt: string;
+  failure: string | null;
+};
+
+export type OrgTreeAsOfQueryVariables = Exact<{
+  d: string;
+}>;
+
+export type OrgTreeAsOfQuery = { orgUnitTree: Array<{ id: string; name: string; kind: OrgUnitKind; parentId: string | null; dissolvedAt: string | null }> };
+
+export type OrgUnitHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type OrgUnitHistoryQuery = {
+  orgUnitHistory: Array<{
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  }>;
+};
+
+export type MoveOrgUnitMutationVariables = Exact<{
+  i: MoveOrgUnitInput;
+}>;
+
+export type MoveOrgUnitMutation = {
+  moveOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
+export type RenameOrgUnitOnMutationVariables = Exact<{
+  i: RenameOrgUnitInput;
+}>;
+
+export type RenameOrgUnitOnMutation = {
+  renameOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
+export type DissolveOrgUnitMutationVariables = Exact<{
+  i: DissolveOrgUnitInput;
+}>;
+
+export type DissolveOrgUnitMutation = {
+  dissolveOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
+export type CancelOrgUnitChangeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CancelOrgUnitChangeMutation = {
+  cancelOrgUnitChange: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
   };
 };
 

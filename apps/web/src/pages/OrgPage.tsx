@@ -4,15 +4,19 @@ import { fmtNumber } from '../i18n';
 import { ORG } from '../queries-accounts';
 import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
-import { TextField } from '../ui/fields';
+import { parseVnDate } from '../i18n';
+import { RESTRUCTURE } from '../queries-restructuring';
+import { DateField, TextField } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
 import { useAsync } from '../ui/use-async';
+import { AsOfTree } from './org/AsOfTree';
 import { OrgTreeNode, type Editing } from './org/OrgTreeNode';
 import { allIds, buildTree, pathTo, searchTree } from './org/tree';
 
 /**
  * Tổ chức: the units the caller oversees as a tree (ADMIN: all; SUPERVISOR: its subtree), each with
- * its own figures; a unit is added below another or renamed here. Moving and dissolving come later.
+ * its own figures; a unit is added below another or renamed here; an ADMIN moves, renames or dissolves it from a
+ * day, and anyone here reads its history and the tree as it stood on a chosen day (docs/architecture.md#restructuring).
  */
 export function OrgPage() {
   const { me, sup } = useSession();
@@ -21,6 +25,9 @@ export function OrgPage() {
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [flash, setFlash] = useState<string | null>(null);
+  const [dayText, setDayText] = useState('');
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const past = useAsync(async () => (asOf ? (await gql(RESTRUCTURE.treeAsOf, { d: asOf })).orgUnitTree : null), [asOf]);
 
   const roots = useMemo(() => buildTree(tree.data ?? []), [tree.data]);
   const found = useMemo(() => searchTree(roots, query), [roots, query]);
@@ -71,11 +78,46 @@ export function OrgPage() {
           )}
         </p>
       </form>
+      <form
+        className="filters org-as-of"
+        aria-label="Cây tổ chức theo ngày"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAsOf(parseVnDate(dayText) || null);
+        }}
+      >
+        <DateField label="Xem cây tổ chức vào ngày" name="asOf" value={dayText} onChange={setDayText} testId="org-as-of" />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-secondary btn-small" data-testid="org-as-of-show">
+            Xem
+          </button>
+          {asOf && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() => {
+                setAsOf(null);
+                setDayText('');
+              }}
+            >
+              Về cây hiện tại
+            </button>
+          )}
+        </div>
+      </form>
       {flash && <Notice reveal>{flash}</Notice>}
+      {asOf && (
+        <section aria-label="Cây tổ chức theo ngày" data-testid="org-as-of-view">
+          <h2>Cây tổ chức ngày {dayText}</h2>
+          <ErrorBox error={past.error} />
+          {past.loading && !past.data && <Loading what="cây tổ chức" />}
+          {past.data && <AsOfTree units={past.data} query={query} />}
+        </section>
+      )}
       <ErrorBox error={tree.error} />
       {tree.loading && !tree.data && <Loading what="cây tổ chức" />}
       {found && found.roots.length === 0 && <p className="empty-state">Không có đơn vị nào có tên như vậy.</p>}
-      <ul className="org-tree" aria-label="Cây tổ chức" data-testid="org-tree">
+      <ul className="org-tree" aria-label="Cây tổ chức" data-testid="org-tree" hidden={!!asOf}>
         {(found?.roots ?? roots).map((n) => (
           <OrgTreeNode
             key={n.unit.id}
@@ -90,6 +132,8 @@ export function OrgPage() {
               setEditing(e);
             }}
             canRename={(id) => me.role === 'ADMIN' || id !== me.orgUnit.id}
+            canRestructure={me.role === 'ADMIN'}
+            units={tree.data ?? []}
             onChanged={(message, expand) => {
               setFlash(message);
               // A unit was added: the search is cleared and the way down to its parent unfolded, so that it shows.

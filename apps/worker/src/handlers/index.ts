@@ -1,3 +1,4 @@
+import { ApplyOrgUnitChangesHandler } from './apply-org-unit-changes.handler';
 import { ApplyRegisterImportHandler } from './apply-register-import.handler';
 import { BuildReportHandler } from './build-report.handler';
 import { CaseStageChangedHandler } from './case-stage-changed.handler';
@@ -10,6 +11,7 @@ import { ScheduleRewardEvaluationsHandler } from './schedule-reward-evaluations.
 import { SendNotificationEmailHandler } from './send-notification-email.handler';
 
 export {
+  ApplyOrgUnitChangesHandler,
   ApplyRegisterImportHandler,
   BuildReportHandler,
   CaseStageChangedHandler,
@@ -34,4 +36,5 @@ export const HANDLERS = [
   SchedulePeriodReportsHandler,
   RecomputeDueDaysHandler,
   ApplyRegisterImportHandler,
+  ApplyOrgUnitChangesHandler,
 ];

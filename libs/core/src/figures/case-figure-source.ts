@@ -14,6 +14,10 @@ import { FigurePeriod } from './figure-types';
  * SqlParams. `inScope` is a condition on `c`, a case with its org_unit_id.
  */
 export interface CaseFigureSource {
+  /** The day whose structure places the cases in a unit's subtree: the period's end, or today while it runs (docs/architecture.md#restructuring). */
+  readonly scopeDay: IsoDate;
+  /** Whether the rows carry the unit each case had on `scopeDay` already (a close froze it), so no move since is looked up. */
+  readonly frozenUnits: boolean;
   /** An open case is late when due before this day: the day after the period's end once it is over, else today. */
   readonly lateBefore: IsoDate;
   /**
@@ -54,6 +58,8 @@ function startsMonth(period: FigurePeriod): boolean {
  */
 abstract class CaseRows implements CaseFigureSource {
   abstract readonly lateBefore: IsoDate;
+  abstract readonly scopeDay: IsoDate;
+  readonly frozenUnits: boolean = false;
   abstract readonly materializeLate: boolean;
   protected abstract rows(p: SqlParams, inScope: string, entered: boolean): string;
 
@@ -79,6 +85,9 @@ abstract class CaseRows implements CaseFigureSource {
 /** A period still running, or the cases now (`from` null: no `entered_since`). */
 class LiveCases extends CaseRows {
   readonly materializeLate = true;
+  get scopeDay(): IsoDate {
+    return this.lateBefore;
+  }
 
   constructor(
     readonly lateBefore: IsoDate,
@@ -104,12 +113,14 @@ class LiveCases extends CaseRows {
 class CasesAsOf extends CaseRows {
   readonly materializeLate = true;
   readonly lateBefore: IsoDate;
+  readonly scopeDay: IsoDate;
   private readonly asOf: Date;
   private readonly from: Date;
 
   constructor(period: FigurePeriod) {
     super();
     this.lateBefore = addDays(period.end, 1);
+    this.scopeDay = period.end;
     this.asOf = vnStartOfDay(this.lateBefore);
     this.from = vnStartOfDay(period.start);
   }
@@ -128,10 +139,13 @@ class CloseRows extends CaseRows {
   // IDX_case_close_state_late gives a close's late cases in due-day order.
   readonly materializeLate = false;
   readonly lateBefore: IsoDate;
+  readonly scopeDay: IsoDate;
+  override readonly frozenUnits = true;
 
   constructor(protected readonly period: FigurePeriod) {
     super();
     this.lateBefore = addDays(period.end, 1);
+    this.scopeDay = period.end;
   }
 
   protected rows(p: SqlParams, inScope: string, entered: boolean): string {

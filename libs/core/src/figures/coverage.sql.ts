@@ -21,6 +21,19 @@ export function coverageSql(at: string, scope: string): string {
        later AS (SELECT count(*)::int AS total,
                         count(*) FILTER (WHERE CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= ${at} END)::int AS with_union
                    FROM enterprise e LEFT JOIN rc ON rc.enterprise_id = e.id
-                  WHERE e.closed_on > ${at} AND ${focus} AND e.org_unit_id IN ${scope})
-       SELECT reg.total + later.total AS total, reg.with_union + fix.d + later.with_union AS with_union FROM reg, fix, later`;
+                  WHERE e.closed_on > ${at} AND ${focus} AND e.org_unit_id IN ${scope}),
+       -- (moved to another unit by a restructuring after the day: counted where they are now above, where they were on the
+       --  day here; docs/architecture.md#restructuring)
+       moved AS (SELECT DISTINCT ON (r.subject_id) r.subject_id AS id, r.from_unit_id FROM unit_reassignment r
+                  WHERE r.subject = 'ENTERPRISE' AND r.effective_on > ${at}::date ORDER BY r.subject_id, r.effective_on, r.id),
+       mv AS (SELECT e.org_unit_id IN ${scope} AS now_in, moved.from_unit_id IN ${scope} AS then_in,
+                     CASE WHEN rc.recognized_on IS NULL THEN e.has_union ELSE rc.recognized_on <= ${at} END AS union_now_rule,
+                     CASE WHEN ra.recognized_on IS NULL THEN e.has_union ELSE ra.recognized_on <= ${at} END AS union_then
+                FROM moved JOIN enterprise e ON e.id = moved.id AND ${focus} AND (e.closed_on IS NULL OR e.closed_on > ${at})
+                LEFT JOIN rc ON rc.enterprise_id = e.id
+                LEFT JOIN LATERAL (SELECT min(c.recognized_on) AS recognized_on FROM founding_case c WHERE c.enterprise_id = e.id) ra ON true),
+       mfix AS (SELECT coalesce(sum(then_in::int - now_in::int), 0)::int AS total,
+                       coalesce(sum((then_in AND union_then)::int - (now_in AND union_now_rule)::int), 0)::int AS with_union FROM mv)
+       SELECT reg.total + later.total + mfix.total AS total, reg.with_union + fix.d + later.with_union + mfix.with_union AS with_union
+         FROM reg, fix, later, mfix`;
 }

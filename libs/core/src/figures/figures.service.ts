@@ -6,12 +6,17 @@ import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { coverageSql } from './coverage.sql';
 import { SqlParams } from '../common/sql-params';
 import { CaseFigureSource, caseFigureSource, casesNow } from './case-figure-source';
-import { inRanges, inScope, subtreeUnits } from './figure-conditions.sql';
+import { atUnitOn, inRanges, inScopeOn, stableSubtreeUnits, subtreeUnits, subtreeUnitsOn, underOn } from './figure-conditions.sql';
 import { FigurePeriod, Figures, GrassrootsFigures, OfficerCaseCount, OfficerFigures, OverdueCase, ScopeUnit, StageCount } from './figure-types';
 import { grassrootsFiguresSql } from './grassroots-figures.sql';
 import { inOneSnapshot } from './one-snapshot';
 
 export * from './figure-types';
+
+/** The cases of `unit`'s subtree as `source` places them (on its scope day). */
+function caseScope(p: SqlParams, unit: ScopeUnit, source: CaseFigureSource): string {
+  return inScopeOn(p, unit, p.add(source.scopeDay), source.frozenUnits);
+}
 
 /**
  * The figures of a unit's subtree for a period, as SQL aggregates. `pipeline` and the reports
@@ -113,12 +118,24 @@ export class FiguresService {
     return t as { new_members: number | null; new_grassroots_unions: number | null; coverage_percent: string | null } | undefined;
   }
 
-  async newMembers(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<number> {
+  /**
+   * New members of the period. `todaysTree`: every unit in the subtree today counted for the whole period, also for
+   * days before a restructuring brought it in — the labelled "including units received during the year" figure.
+   */
+  async newMembers(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, todaysTree = false): Promise<number> {
     const { years, months, days } = splitIntoYears(period.start, period.end);
     if (!years && !months.length && !days.length) return 0; // an empty period (end before start)
     const p = new SqlParams();
-    const scope = subtreeUnits(p, unit);
-    const parts: string[] = [];
+    // Units never moved: from the tallies by today's tree; units a restructuring moved: each admission where the
+    // structure of its day put its CĐCS (docs/architecture.md#restructuring).
+    const scope = todaysTree ? subtreeUnits(p, unit) : stableSubtreeUnits(p, unit);
+    const parts: string[] = todaysTree
+      ? []
+      : [
+          `(SELECT count(*) FROM member m WHERE m.grassroots_union_id IN (SELECT id FROM org_unit WHERE restructured)
+          AND m.admitted_on BETWEEN ${p.add(period.start)}::date AND ${p.add(period.end)}::date AND m.transferred_from_id IS NULL
+          AND ${underOn(p, unit, 'm.grassroots_union_id', 'm.admitted_on')})`,
+        ];
     if (years) {
       // A member who came by a transfer is not a new member (docs/architecture.md#grassroots-unions).
       parts.push(`(SELECT coalesce(sum(my.admitted - my.transferred_in), 0) FROM member_year my
@@ -138,11 +155,20 @@ export class FiguresService {
     return r.n;
   }
 
-  async newGrassrootsUnions(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod): Promise<number> {
+  async newGrassrootsUnions(m: EntityManager | DataSource, unit: ScopeUnit, period: FigurePeriod, todaysTree = false): Promise<number> {
     const p = new SqlParams();
+    if (todaysTree) {
+      const [t] = await m.query(
+        `SELECT count(*)::int AS n FROM founding_case c WHERE c.recognized_on BETWEEN ${p.add(period.start)} AND ${p.add(period.end)} AND c.org_unit_id IN ${subtreeUnits(p, unit)}`,
+        p.values,
+      );
+      return t.n;
+    }
     const [r] = await m.query(
       `SELECT count(*)::int AS n FROM founding_case c
-        WHERE c.recognized_on BETWEEN ${p.add(period.start)} AND ${p.add(period.end)} AND ${inScope(p, unit)}`,
+        WHERE c.recognized_on BETWEEN ${p.add(period.start)} AND ${p.add(period.end)}
+          AND (c.org_unit_id IN ${stableSubtreeUnits(p, unit)}
+               OR c.org_unit_id IN (SELECT id FROM org_unit WHERE restructured) AND ${underOn(p, unit, 'c.org_unit_id', 'c.recognized_on')})`,
       p.values,
     );
     return r.n;
@@ -158,7 +184,7 @@ export class FiguresService {
   async coverageCounts(m: EntityManager | DataSource, unit: ScopeUnit, day: IsoDate): Promise<{ total: number; withUnion: number }> {
     const p = new SqlParams();
     const at = p.add(day);
-    const [r] = await m.query(coverageSql(at, subtreeUnits(p, unit)), p.values);
+    const [r] = await m.query(coverageSql(at, subtreeUnitsOn(p, unit, at)), p.values);
     return { total: r.total, withUnion: r.with_union };
   }
 
@@ -171,7 +197,7 @@ export class FiguresService {
     const p = new SqlParams();
     const rows: { stage: CaseStage; count: number; overdue: number }[] = await m.query(
       `SELECT c.stage, sum(c.cases)::int AS count, coalesce(sum(c.cases) FILTER (WHERE c.late), 0)::int AS overdue
-         FROM (${source.counted(p, inScope(p, unit), true)}) c
+         FROM (${source.counted(p, caseScope(p, unit, source), true)}) c
         WHERE c.stage IN ${OPEN_STAGES_SQL} OR c.entered_since GROUP BY c.stage`,
       p.values,
     );
@@ -189,7 +215,7 @@ export class FiguresService {
     return m.query(
       `SELECT c.assignee_id AS "assigneeId", sum(c.cases)::int AS cases, coalesce(sum(c.cases) FILTER (WHERE c.stage IN ${OPEN_STAGES_SQL}), 0)::int AS "openCases",
               coalesce(sum(c.cases) FILTER (WHERE c.late), 0)::int AS "overdueCases"
-         FROM (${source.counted(p, inScope(p, unit), false)}) c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id`,
+         FROM (${source.counted(p, caseScope(p, unit, source), false)}) c WHERE c.assignee_id IS NOT NULL GROUP BY c.assignee_id`,
       p.values,
     );
   }
@@ -209,7 +235,8 @@ export class FiguresService {
     const source = await caseFigureSource(m, period, today);
     counts ??= await this.caseCounts(m, unit, source);
     const p = new SqlParams();
-    const scope = subtreeUnits(p, unit);
+    const day = p.add(source.scopeDay);
+    const scope = subtreeUnitsOn(p, unit, day);
     const officerCounts = p.add(
       JSON.stringify(counts.map((c) => ({ assignee_id: c.assigneeId, cases: c.cases, open_cases: c.openCases, overdue_cases: c.overdueCases }))),
     );
@@ -249,7 +276,7 @@ export class FiguresService {
          LEFT JOIN ms ON ms.assignee_id = u.id
          LEFT JOIN target t ON t.officer_id = u.id AND t.year = ${year}
         WHERE u.role IN ('OFFICER','SUPERVISOR')
-          AND (u.org_unit_id IN (SELECT id FROM scope) AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
+          AND (${atUnitOn('USER', 'u.id', 'u.org_unit_id', '(SELECT id FROM scope)', day)} AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
         ORDER BY u.full_name, u.id`,
       p.values,
     );
@@ -278,7 +305,7 @@ export class FiguresService {
 
   private lateCases(m: EntityManager | DataSource, unit: ScopeUnit, source: CaseFigureSource, limit: number): Promise<OverdueCase[]> {
     const p = new SqlParams();
-    const late = source.late(p, inScope(p, unit));
+    const late = source.late(p, caseScope(p, unit, source));
     // Thousands of cases may be late: only those up to the `limit`-th due day are joined to their
     // enterprise (for the name that orders equal due days) and assignee.
     const offset = Math.max(1, Math.floor(limit)) - 1;

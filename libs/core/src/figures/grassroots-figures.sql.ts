@@ -1,7 +1,6 @@
 import { DayRange, addDays, isoDateParts, nextMonthStart, splitIntoYears } from '@app/domain';
-import { subtreeLike } from '../common/actor';
 import { SqlParams } from '../common/sql-params';
-import { inRanges } from './figure-conditions.sql';
+import { inRanges, subtreeUnitsOn } from './figure-conditions.sql';
 import { FigurePeriod, ScopeUnit } from './figure-types';
 
 /**
@@ -12,8 +11,6 @@ import { FigurePeriod, ScopeUnit } from './figure-types';
  * partial month are counted from `member`.
  */
 export function grassrootsFiguresSql(p: SqlParams, unit: ScopeUnit, period: FigurePeriod): string {
-  const path = p.add(unit.path);
-  const like = p.add(subtreeLike(unit.path));
   const { years, months, days } = splitIntoYears(period.start, period.end);
   // After the end: the years from the next one on, the months left in the end's year, the days left in its month.
   const [endYear] = isoDateParts(period.end);
@@ -21,7 +18,8 @@ export function grassrootsFiguresSql(p: SqlParams, unit: ScopeUnit, period: Figu
   const nextMonth = nextMonthStart(period.end);
   const afterMonths: DayRange[] = nextMonth < nextYear ? [{ from: nextMonth, to: `${endYear}-12-31` }] : [];
   const tail: DayRange[] = period.end < addDays(nextMonth, -1) ? [{ from: addDays(period.end, 1), to: addDays(nextMonth, -1) }] : [];
-  const ctes = [`g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = ${path} OR o.path LIKE ${like}))`];
+  // The CĐCS of the subtree as the structure stood on the period's end (docs/architecture.md#restructuring).
+  const ctes = [`g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND o.id IN ${subtreeUnitsOn(p, unit, p.add(period.end))})`];
   const joins: string[] = [];
   const admitted: string[] = [];
   const after: string[] = [];

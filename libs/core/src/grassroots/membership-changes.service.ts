@@ -56,6 +56,7 @@ export class MembershipChangesService {
     const problems = new FieldProblems();
     this.day(problems, 'leftOn', input.leftOn);
     if (input.reason === LeaveReason.TRANSFERRED) problems.add('reason', 'Chuyển sinh hoạt được ghi ở CĐCS nơi đến (chuyển sinh hoạt đoàn viên)');
+    if (input.reason === LeaveReason.DISSOLVED) problems.add('reason', 'Giải thể theo chủ trương chỉ được ghi khi giải thể CĐCS (sắp xếp tổ chức)');
     else if (!Object.values(LeaveReason).includes(input.reason)) problems.add('reason', 'Lý do không hợp lệ');
     const note = this.note(problems, input.note);
     problems.throwIfAny();

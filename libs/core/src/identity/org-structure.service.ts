@@ -50,7 +50,11 @@ export class OrgStructureService {
     if (actor.role === Role.SUPERVISOR && unit.id === actor.orgUnitId) {
       throw refused('Giám sát viên chỉ đổi tên được các đơn vị cấp dưới của đơn vị mình', 'OWN_UNIT');
     }
-    await this.db.query(`UPDATE org_unit SET name = $2 WHERE id = $1`, [unit.id, name]);
+    // A correction of today's name, not a dated renaming (renameOrgUnit): the open span takes it too.
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE org_unit SET name = $2 WHERE id = $1`, [unit.id, name]);
+      await m.query(`UPDATE org_unit_span SET name = $2 WHERE unit_id = $1 AND valid_to IS NULL`, [unit.id, name]);
+    });
     unit.name = name;
     return unit;
   }

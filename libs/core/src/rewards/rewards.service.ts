@@ -116,23 +116,24 @@ export class RewardsService {
    */
   private async officerResults(m: EntityManager, unit: ScopeUnit, o: OccasionPeriod): Promise<OfficerResults[]> {
     return m.query(
-      `WITH scope AS (SELECT id FROM org_unit WHERE path = $1 OR path LIKE $2),
+      `WITH scope AS (SELECT s.unit_id AS id FROM org_unit_span s
+                  WHERE s.lineage @> ARRAY[$1::uuid] AND s.valid_from <= $3::date AND (s.valid_to IS NULL OR s.valid_to > $3::date)),
        rc AS (SELECT c.assignee_id AS id, count(*)::int AS n FROM founding_case c
-               WHERE c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL AND c.recognized_on BETWEEN $3 AND $4
+               WHERE c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL AND c.recognized_on BETWEEN $2 AND $3
                GROUP BY c.assignee_id),
        ms AS (SELECT c.assignee_id AS id, count(*)::int AS n FROM member m JOIN founding_case c ON c.id = m.case_id
-               WHERE m.admitted_on BETWEEN $3 AND $4 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL
+               WHERE m.admitted_on BETWEEN $2 AND $3 AND c.org_unit_id IN (SELECT id FROM scope) AND c.assignee_id IS NOT NULL
                GROUP BY c.assignee_id)
        SELECT u.id AS "officerId", u.full_name AS "fullName", coalesce(ms.n, 0) AS "membersAdmitted", coalesce(rc.n, 0) AS "cdcsFounded",
               t.new_members AS "targetMembers", t.new_grassroots_unions AS "targetCdcs"
          FROM app_user u
          LEFT JOIN rc ON rc.id = u.id
          LEFT JOIN ms ON ms.id = u.id
-         LEFT JOIN target t ON t.officer_id = u.id AND t.year = $5
+         LEFT JOIN target t ON t.officer_id = u.id AND t.year = $4
         WHERE u.role IN ('OFFICER','SUPERVISOR')
           AND (rc.id IS NOT NULL OR ms.id IS NOT NULL OR (u.role = 'OFFICER' AND u.org_unit_id IN (SELECT id FROM scope)))
         ORDER BY u.full_name, u.id`,
-      [unit.path, subtreeLike(unit.path), o.start, o.end, Number(o.end.slice(0, 4))],
+      [unit.id, o.start, o.end, Number(o.end.slice(0, 4))],
     );
   }
 

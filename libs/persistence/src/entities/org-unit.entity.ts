@@ -16,6 +16,8 @@ export class OrgUnitEntity {
   parent?: OrgUnitEntity | null;
   @Column({ type: 'text' }) path: string;
   @Column({ name: 'dissolved_at', type: 'timestamptz', nullable: true }) dissolvedAt: Date | null;
+  /** Set once a restructuring changed its place in the tree: its figures then follow its dated spans (docs/architecture.md#restructuring). */
+  @Column({ type: 'boolean', default: false }) restructured: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

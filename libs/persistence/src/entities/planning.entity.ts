@@ -13,6 +13,8 @@ export class TargetEntity {
   @Column({ name: 'coverage_percent', type: 'numeric', precision: 5, scale: 2, nullable: true }) coveragePercent: string | null;
   @Column({ name: 'set_by', type: 'uuid' }) setBy: string;
   @Column({ name: 'set_at', type: 'timestamptz', default: () => 'now()' }) setAt: Date;
+  /** The restructuring that closed (or moved on) this target of a dissolved unit (docs/architecture.md#restructuring). */
+  @Column({ name: 'closed_by_change_id', type: 'bigint', nullable: true }) closedByChangeId: string | null;
 }
 
 /** Public-sector days off and make-up working Saturdays (làm bù); editable by an ADMIN. */

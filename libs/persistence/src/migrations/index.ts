@@ -16,6 +16,7 @@ import { CalendarDayDocument1795496897200 } from './1795496897200-calendar-day-d
 import { GrassrootsRegister1795496897180 } from './1795496897180-grassroots-register';
 import { StatisticsReturns1795496897230 } from './1795496897230-statistics-returns';
 import { PartyRecommendationsUnionGroups1795496897310 } from './1795496897310-party-recommendations-union-groups';
+import { Restructuring1795496897320 } from './1795496897320-restructuring';
 import { PlanAreasBudget1795496897340 } from './1795496897340-plan-areas-budget';
 import { ReviewMeetings1795496897350 } from './1795496897350-review-meetings';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   RegisterImports1795496897160, RegisterImportRowFillfactor1795496897170, GrassrootsRegister1795496897180, CalendarDayDocument1795496897200,
   StatisticsReturns1795496897230,
   PartyRecommendationsUnionGroups1795496897310,
+  Restructuring1795496897320,
   PlanAreasBudget1795496897340,
   ReviewMeetings1795496897350,
 ];

@@ -1,11 +1,13 @@
 import { fmtNumber } from '../../i18n';
 import { ORG_UNIT_KIND_LABEL } from '../../i18n-registers';
-import type { HeadFigures } from '../../queries-accounts';
+import type { HeadFigures, UnitLine } from '../../queries-accounts';
+import { OrgHistory } from './OrgHistory';
 import { AddChildForm, RenameForm, childKinds } from './OrgUnitForms';
+import { RestructureForm } from './RestructureForm';
 import type { TreeNode } from './tree';
 
 /** Which unit has which form open (one at a time on the page). */
-export type Editing = { mode: 'add' | 'rename'; id: string } | null;
+export type Editing = { mode: 'add' | 'rename' | 'restructure' | 'history'; id: string } | null;
 
 export interface TreeProps {
   expanded: Set<string>;
@@ -15,6 +17,10 @@ export interface TreeProps {
   setEditing: (e: Editing) => void;
   /** Whether the caller may rename this unit (a supervisor: the units below its own). */
   canRename: (id: string) => boolean;
+  /** ADMIN: dated moves, renamings and dissolutions (docs/architecture.md#restructuring). */
+  canRestructure: boolean;
+  /** Every unit shown, for the receiving unit's picker. */
+  units: UnitLine[];
   onChanged: (message: string, expand?: string) => void;
 }
 
@@ -62,8 +68,23 @@ export function OrgTreeNode({ node, level, ...p }: TreeProps & { node: TreeNode;
               Đổi tên
             </button>
           )}
-          <button type="button" className="btn btn-secondary btn-small" disabled title="Chức năng đang được xây dựng" data-testid="org-restructure">
-            Chuyển / giải thể (sắp có)
+          {p.canRestructure && !u.dissolvedAt && u.parent && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() => p.setEditing({ mode: 'restructure', id: u.id })}
+              data-testid="org-restructure"
+            >
+              Sắp xếp tổ chức
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => p.setEditing({ mode: 'history', id: u.id })}
+            data-testid="org-history-open"
+          >
+            Lịch sử
           </button>
         </div>
       </div>
@@ -87,6 +108,18 @@ export function OrgTreeNode({ node, level, ...p }: TreeProps & { node: TreeNode;
           }}
         />
       )}
+      {editing === 'restructure' && (
+        <RestructureForm
+          unit={u}
+          units={p.units}
+          onCancel={close}
+          onDone={(m) => {
+            close();
+            p.onChanged(m);
+          }}
+        />
+      )}
+      {editing === 'history' && <OrgHistory unitId={u.id} unitName={u.name} canCancel={p.canRestructure} onClose={close} onChanged={(m) => p.onChanged(m)} />}
       {hasChildren && open && (
         <ul className="org-children">
           {node.children.map((c) => (

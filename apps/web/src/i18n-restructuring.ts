@@ -1,0 +1,19 @@
+import type { OrgChangeStatus } from './generated/graphql';
+
+/** The words of restructuring on the organisation page (docs/architecture.md#restructuring). */
+export const ORG_CHANGE_STATUS_LABEL: Readonly<Record<OrgChangeStatus, string>> = {
+  SCHEDULED: 'Đã lên lịch',
+  APPLIED: 'Đã có hiệu lực',
+  CANCELLED: 'Đã hủy',
+  FAILED: 'Không áp dụng được',
+};
+
+export const RESTRUCTURE_ACTION_LABEL = {
+  DISSOLVE: 'Giải thể, chuyển về đơn vị tiếp nhận',
+  MOVE: 'Chuyển về đơn vị cấp trên khác',
+  RENAME: 'Đổi tên từ một ngày',
+} as const;
+export type RestructureAction = keyof typeof RESTRUCTURE_ACTION_LABEL;
+
+export const OFFICERS_LABEL = { MOVE: 'Chuyển sang đơn vị tiếp nhận', DEACTIVATE: 'Cho ngừng hoạt động' } as const;
+export const TARGETS_LABEL = { MOVE: 'Cộng vào chỉ tiêu năm của đơn vị tiếp nhận', CLOSE: 'Đóng lại' } as const;

@@ -1,0 +1,30 @@
+import type * as G from './generated/graphql';
+import { op } from './queries';
+
+/** Restructuring on the organisation page (docs/architecture.md#restructuring): the tree as of a day, a unit's history, the changes. */
+
+const CHANGE = /* GraphQL */ `fragment OrgChange on OrgUnitChange { id kind kindLabel status effectiveOn decisionReference summary createdByName createdAt failure }`;
+
+export const RESTRUCTURE = {
+  treeAsOf: op<G.OrgTreeAsOfQuery, G.OrgTreeAsOfQueryVariables>(
+    /* GraphQL */ `query OrgTreeAsOf($d: Date!) { orgUnitTree(asOf: $d) { id name kind parentId dissolvedAt } }`,
+  ),
+  history: op<G.OrgUnitHistoryQuery, G.OrgUnitHistoryQueryVariables>(
+    /* GraphQL */ `query OrgUnitHistory($id: ID!) { orgUnitHistory(id: $id) { ...OrgChange } } ${CHANGE}`,
+  ),
+  move: op<G.MoveOrgUnitMutation, G.MoveOrgUnitMutationVariables>(
+    /* GraphQL */ `mutation MoveOrgUnit($i: MoveOrgUnitInput!) { moveOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
+  ),
+  rename: op<G.RenameOrgUnitOnMutation, G.RenameOrgUnitOnMutationVariables>(
+    /* GraphQL */ `mutation RenameOrgUnitOn($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
+  ),
+  dissolve: op<G.DissolveOrgUnitMutation, G.DissolveOrgUnitMutationVariables>(
+    /* GraphQL */ `mutation DissolveOrgUnit($i: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
+  ),
+  cancel: op<G.CancelOrgUnitChangeMutation, G.CancelOrgUnitChangeMutationVariables>(
+    /* GraphQL */ `mutation CancelOrgUnitChange($id: ID!) { cancelOrgUnitChange(id: $id) { ...OrgChange } } ${CHANGE}`,
+  ),
+};
+
+export type OrgChange = G.OrgChangeFragment;
+export type AsOfUnit = G.OrgTreeAsOfQuery['orgUnitTree'][number];

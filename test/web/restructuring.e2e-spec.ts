@@ -1,0 +1,136 @@
+import { Page } from 'playwright-core';
+import { RestructuringService } from '@app/core';
+import { Province, TestApi, TestUser } from '../support/test-api';
+import { addDays, vnToday } from '../support/case-fixtures';
+import { Cdcs, newCdcs } from '../support/grassroots';
+import { BrowserSession } from './support/browser-session';
+import { ensureWebBuild } from './support/web-build';
+
+/**
+ * Restructuring on the organisation page (docs/architecture.md#restructuring), in a real browser against the real
+ * API: the admin schedules the dissolution of a sector union from tomorrow into a bloc union, reads it in the unit's
+ * history, the worker applies it at the start of that day, and the admin sees the tree as of today (the CĐCS under
+ * the sector union) and as of tomorrow (under the bloc union).
+ * Screenshots 60–64 at 1366×800 and 390×844 (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
+ */
+
+jest.setTimeout(300_000);
+
+const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+describe('restructuring on the organisation page (browser)', () => {
+  let api: TestApi;
+  let p: Province;
+  let admin: TestUser;
+  let cdcs: Cdcs;
+  let blocId: string;
+  let s: BrowserSession;
+  let page: Page;
+  const today = vnToday();
+  const tomorrow = addDays(today, 1);
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    api = await TestApi.start();
+    admin = await api.newAdmin();
+    p = await api.newProvince(1);
+    cdcs = await newCdcs(api, p, 'Bệnh viện Đa khoa tỉnh');
+    await api.ok(
+      `mutation($i: FoundOrgUnitInput!) { foundOrgUnit(input: $i) { id } }`,
+      {
+        i: {
+          name: `Công đoàn Khối các cơ quan tỉnh ${p.tag}`,
+          kind: 'UPPER_LEVEL',
+          parentId: p.federationId,
+          effectiveOn: today,
+          decisionReference: 'Quyết định số 120/QĐ-LĐLĐ',
+        },
+      },
+      admin.token,
+    );
+    [{ id: blocId }] = await api.db.query(`SELECT id FROM org_unit WHERE parent_id = $1 AND name LIKE 'Công đoàn Khối%'`, [p.federationId]);
+    s = await BrowserSession.open(api.url, { loginWaitsForUser: true });
+    page = s.page;
+  });
+
+  afterAll(async () => {
+    await s?.close();
+    await api?.close();
+  });
+
+  const node = (id: string) => page.locator(`[data-testid="org-node"][data-unit-id="${id}"]`).first();
+  const pastNode = (id: string) => page.locator(`[data-testid="org-node-as-of"][data-unit-id="${id}"]`).first();
+  const parentInPast = async (id: string) => pastNode(id).locator('xpath=ancestor::li[@data-testid="org-node-as-of"][1]').getAttribute('data-unit-id');
+
+  it('the admin schedules the dissolution of the sector union from tomorrow and reads it in the history', async () => {
+    await s.login(admin.email);
+    await page.getByTestId('nav-org').click();
+    await page.getByTestId('org-page').waitFor();
+    await page.getByTestId('org-search').fill(p.tag);
+    await node(p.unitId).getByTestId('org-restructure').first().click();
+    const form = page.getByTestId('form-org-restructure');
+    await form.getByTestId('restructure-action').selectOption('DISSOLVE');
+    await form.getByTestId('restructure-effective-on').fill(vnDay(tomorrow));
+    await form.getByTestId('restructure-decision').fill('Quyết định số 125/QĐ-LĐLĐ ngày 28/02/2025');
+    await form.getByTestId('restructure-target').selectOption(blocId);
+    await s.shot('60-restructure-dissolve-form', form);
+    await form.getByTestId('form-org-restructure-submit').click();
+    await page
+      .getByText(/Đã lên lịch: Giải thể/)
+      .first()
+      .waitFor();
+    expect(
+      await page
+        .getByText(/Đã lên lịch: Giải thể/)
+        .first()
+        .innerText(),
+    ).toContain(vnDay(tomorrow));
+    // Nothing moved yet.
+    const [{ parent_id }] = await api.db.query(`SELECT parent_id FROM org_unit WHERE id = $1`, [cdcs.id]);
+    expect(parent_id).toBe(p.unitId);
+
+    await node(p.unitId).getByTestId('org-history-open').first().click();
+    const history = page.getByTestId('org-history');
+    const row = history.getByTestId('org-history-row').first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('SCHEDULED');
+    expect(await row.innerText()).toMatch(/Giải thể[\s\S]*Đã lên lịch[\s\S]*Quyết định số 125\/QĐ-LĐLĐ[\s\S]*Admin/);
+    expect(await history.getByTestId('org-history-cancel').count()).toBe(1);
+    await s.shot('61-restructure-history-scheduled', history);
+  });
+
+  it('after the worker applies it at the start of tomorrow, the tree as of today and as of tomorrow differ', async () => {
+    const done = await api.app.get(RestructuringService).applyDue(tomorrow);
+    expect(done.applied).toBeGreaterThanOrEqual(1);
+    await page.reload();
+    await page.getByTestId('org-page').waitFor();
+    await page.getByTestId('org-search').fill(p.tag);
+
+    await page.getByTestId('org-as-of').fill(vnDay(today));
+    await page.getByTestId('org-as-of-show').click();
+    await pastNode(cdcs.id).waitFor();
+    expect(await parentInPast(cdcs.id)).toBe(p.unitId);
+    expect(await page.getByTestId('org-as-of-view').innerText()).toContain(`Cây tổ chức ngày ${vnDay(today)}`);
+    await s.shot('62-restructure-tree-today', page.getByTestId('org-as-of-view'));
+
+    await page.getByTestId('org-as-of').fill(vnDay(tomorrow));
+    await page.getByTestId('org-as-of-show').click();
+    await page.getByText(`Cây tổ chức ngày ${vnDay(tomorrow)}`).waitFor();
+    await pastNode(cdcs.id).waitFor();
+    expect(await parentInPast(cdcs.id)).toBe(blocId);
+    expect(await pastNode(p.unitId).count()).toBe(0);
+    await s.shot('63-restructure-tree-tomorrow', page.getByTestId('org-as-of-view'));
+  });
+
+  it('the history now says the dissolution took effect; the page has no console errors', async () => {
+    await page.getByRole('button', { name: 'Về cây hiện tại' }).click();
+    await node(p.unitId).getByTestId('org-history-open').first().click();
+    const row = page.getByTestId('org-history').getByTestId('org-history-row').first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('APPLIED');
+    expect(await row.innerText()).toContain('Đã có hiệu lực');
+    expect(await node(p.unitId).innerText()).toContain('Đã giải thể');
+    await s.shot('64-restructure-history-applied', page.getByTestId('org-history'));
+    expect(s.consoleErrors).toEqual([]);
+  });
+});
