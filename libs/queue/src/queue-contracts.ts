@@ -22,6 +22,8 @@ export enum JobName {
   SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
   RECOMPUTE_DUE_DAYS = 'recompute-due-days',
   APPLY_REGISTER_IMPORT = 'apply-register-import',
+  /** The daily pg_dump into BACKUP_DIR, keeping the newest BACKUP_KEEP. */
+  BACKUP_DATABASE = 'backup-database',
 }
 
 export interface JobPayloads {
@@ -41,6 +43,7 @@ export interface JobPayloads {
   [JobName.RECOMPUTE_DUE_DAYS]: { day: string };
   /** A confirmed register import: its unapplied rows are written to the register, in batches. */
   [JobName.APPLY_REGISTER_IMPORT]: { importId: string };
+  [JobName.BACKUP_DATABASE]: Record<string, never>;
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -57,6 +60,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
   [JobName.RECOMPUTE_DUE_DAYS]: QueueName.CASES,
   [JobName.APPLY_REGISTER_IMPORT]: QueueName.IMPORTS,
+  [JobName.BACKUP_DATABASE]: QueueName.SYSTEM,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

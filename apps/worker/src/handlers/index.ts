@@ -1,4 +1,5 @@
 import { ApplyRegisterImportHandler } from './apply-register-import.handler';
+import { BackupDatabaseHandler } from './backup-database.handler';
 import { BuildReportHandler } from './build-report.handler';
 import { CaseStageChangedHandler } from './case-stage-changed.handler';
 import { EscalationSweepHandler } from './escalation-sweep.handler';
@@ -11,6 +12,7 @@ import { SendNotificationEmailHandler } from './send-notification-email.handler'
 
 export {
   ApplyRegisterImportHandler,
+  BackupDatabaseHandler,
   BuildReportHandler,
   CaseStageChangedHandler,
   EscalationSweepHandler,
@@ -34,4 +36,5 @@ export const HANDLERS = [
   SchedulePeriodReportsHandler,
   RecomputeDueDaysHandler,
   ApplyRegisterImportHandler,
+  BackupDatabaseHandler,
 ];
