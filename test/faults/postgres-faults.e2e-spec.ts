@@ -159,6 +159,9 @@ describe('Postgres faults: stopped, restarted, connections terminated', () => {
     // Reads while it is down: the same clear refusal.
     const read = await post(`query($id: ID!) { foundingCase(id: $id) { id version } }`, { id: ref.caseId }, p.supervisor.token);
     expect([read.status, read.body.errors?.[0]?.extensions?.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    // A REST route (a report download) too, through AppExceptionFilter.
+    const download = await fetch(`${api.url}/reports/${ref.caseId}/xlsx`, { headers: { authorization: `Bearer ${p.supervisor.token}` } });
+    expect([download.status, await download.json()]).toEqual([503, { code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, retryable: true }]);
 
     await pg.launch();
     await eventually(async () => (await health()) === 200, WAIT, 250);
