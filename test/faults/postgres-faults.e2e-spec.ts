@@ -137,6 +137,18 @@ describe('Postgres faults: stopped, restarted, connections terminated', () => {
     }
   });
 
+  it('the pools reconnect by themselves: right after the backends are terminated, or a restart, every request succeeds', async () => {
+    const read = `{ foundingCases(first: 1) { totalCount } }`;
+    for (const fault of [() => pg.terminateBackends(DB, 'cdcs'), () => pg.restart('fast')]) {
+      // Idle clients in the pool first, so the fault kills connections the pool holds.
+      await Promise.all(Array.from({ length: 8 }, () => api.ok(read, {}, p.supervisor.token)));
+      await fault();
+      const answers = [];
+      for (let i = 0; i < 10; i++) answers.push((await post(read, {}, p.supervisor.token)).status);
+      expect(answers).toEqual(Array.from({ length: 10 }, () => 200));
+    }
+  });
+
   it('stopped during a case transition: no half-done write, 503 SERVICE_UNAVAILABLE, health red then green, the API recovers by itself', async () => {
     const ref: CaseRef = await openCase(api, p);
     caseIds.add(ref.caseId);
