@@ -2,7 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DATABASE_UNAVAILABLE_MESSAGE } from '@app/core';
+import { DATABASE_BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE } from '@app/core';
 import { DEFAULT_JOB_OPTIONS, JobName, QueueName } from '@app/queue';
 import { QUEUE_PROCESSORS } from '../../apps/worker/src/processors/queue.processors';
 import { CaseRef, M, createEnterprise, openCase } from '../support/case-fixtures';
@@ -147,6 +147,38 @@ describe('Postgres faults: stopped, restarted, connections terminated', () => {
       for (let i = 0; i < 10; i++) answers.push((await post(read, {}, p.supervisor.token)).status);
       expect(answers).toEqual(Array.from({ length: 10 }, () => 200));
     }
+  });
+
+  it('a lock held too long: the transition is cut by DB_LOCK_TIMEOUT_MS, answers 503 SERVICE_UNAVAILABLE, writes nothing', async () => {
+    const ref: CaseRef = await openCase(api, p);
+    caseIds.add(ref.caseId);
+    const hold = await locker();
+    await hold.query(`SELECT 1 FROM founding_case WHERE id = $1 FOR UPDATE`, [ref.caseId]);
+    const shortLocks = 'DB_LOCK_TIMEOUT_MS';
+    const before = process.env[shortLocks];
+    process.env[shortLocks] = '300';
+    const impatient = await TestApi.start();
+    try {
+      const close = { i: { caseId: ref.caseId, expectedVersion: ref.version, reason: 'ENTERPRISE_DISSOLVED', comment: 'Doanh nghiệp đã giải thể' } };
+      const started = Date.now();
+      const res = await fetch(`${impatient.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${p.supervisor.token}` },
+        body: JSON.stringify({ query: M.close, variables: close }),
+      });
+      const body = (await res.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect([res.status, body.errors?.[0]?.extensions?.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+      expect(body.errors?.[0]?.message).toBe(DATABASE_BUSY_MESSAGE);
+    } finally {
+      await hold.query('ROLLBACK');
+      await hold.end();
+      await impatient.close();
+      if (before === undefined) delete process.env[shortLocks];
+      else process.env[shortLocks] = before;
+    }
+    const [after] = await sql(`SELECT version FROM founding_case WHERE id = $1`, [ref.caseId]);
+    expect(after.version).toBe(ref.version);
   });
 
   it('stopped during a case transition: no half-done write, 503 SERVICE_UNAVAILABLE, health red then green, the API recovers by itself', async () => {

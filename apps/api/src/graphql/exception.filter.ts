@@ -1,6 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
-import { AppError, DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, INTERNAL_ERROR_MESSAGE, NO_SUCH_ID_MESSAGE, isDatabaseUnavailable } from '@app/core';
+import {
+  AppError,
+  DATABASE_BUSY_MESSAGE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  ErrorCode,
+  INTERNAL_ERROR_MESSAGE,
+  NO_SUCH_ID_MESSAGE,
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+} from '@app/core';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -37,6 +46,10 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Database unavailable: ${(exception as Error)?.message}`);
       return res.status(503).json({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, retryable: true });
+    }
+    if (isDatabaseBusy(exception)) {
+      this.logger.warn(`Statement cut by a timeout: ${(exception as Error)?.message}`);
+      return res.status(503).json({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE, retryable: true });
     }
     this.logger.error(exception);
     return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });

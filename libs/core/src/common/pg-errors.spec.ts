@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './pg-errors';
+import { isDatabaseBusy, isDatabaseUnavailable } from './pg-errors';
 
 describe('isDatabaseUnavailable', () => {
   it.each([
@@ -17,4 +17,13 @@ describe('isDatabaseUnavailable', () => {
     ['a plain bug', new TypeError('x is undefined')],
     ['nothing', undefined],
   ])('%s: no', (_, e) => expect(isDatabaseUnavailable(e)).toBe(false));
+});
+
+describe('isDatabaseBusy', () => {
+  it('a lock timeout (55P03) or a statement timeout (57014), also wrapped by TypeORM: yes; others: no', () => {
+    expect(isDatabaseBusy(Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' }))).toBe(true);
+    expect(isDatabaseBusy(Object.assign(new Error('query failed'), { driverError: { code: '57014' } }))).toBe(true);
+    expect(isDatabaseBusy(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseBusy(undefined)).toBe(false);
+  });
 });

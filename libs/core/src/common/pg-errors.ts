@@ -29,3 +29,14 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A statement cut by the apps' own limits: 55P03 lock_not_available (DB_LOCK_TIMEOUT_MS) or 57014
+ * query_canceled (DB_STATEMENT_TIMEOUT_MS). Its transaction rolled back; a retry later can work, so the
+ * API answers SERVICE_UNAVAILABLE too, with its own sentence (docs/architecture.md#faults-and-backups).
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } } | undefined;
+  const code = err?.driverError?.code ?? err?.code;
+  return code === '55P03' || code === '57014';
+}
