@@ -35,7 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  const plain = e instanceof ConfigError || e instanceof RestoreRefused;
+  // Refusals and Postgres's own errors (a missing database, a refused connection) say enough without a stack.
+  const plain = e instanceof ConfigError || e instanceof RestoreRefused || typeof (e as { code?: unknown }).code === 'string';
   process.stderr.write(`${plain ? `${e.message}` : ((e as Error).stack ?? String(e))}\n`);
   process.exit(1);
 });
