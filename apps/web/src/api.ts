@@ -106,7 +106,7 @@ export async function gql<R, V>(query: Operation<R, V>, ...[variables = {} as Se
   try {
     body = await res.json();
   } catch {
-    throw new ApiError(`HTTP ${res.status}`, res.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR');
+    throw new ApiError(`HTTP ${res.status}`, res.status === 429 || res.status === 503 ? CODE_OF_STATUS[res.status] : 'INTERNAL_SERVER_ERROR');
   }
   if (body.errors?.length) {
     const first = body.errors[0];
@@ -146,6 +146,7 @@ const CODE_OF_STATUS: Readonly<Record<number, string>> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /**

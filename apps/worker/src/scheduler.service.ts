@@ -53,6 +53,8 @@ export class SchedulerService implements OnApplicationBootstrap {
         await this.upsert(JobName.SCHEDULE_PERIOD_REPORTS, { pattern: '30 0 * * *', tz: TZ }, {});
         // Daily at the start of the day (before the reports): structure changes taking effect today (docs/architecture.md#restructuring).
         await this.upsert(JobName.APPLY_ORG_UNIT_CHANGES, { pattern: '0 0 * * *', tz: TZ }, {});
+        // Daily: a backup into BACKUP_DIR keeping the newest BACKUP_KEEP (0: none; docs/architecture.md#faults-and-backups).
+        if (this.config.backupKeep > 0) await this.upsert(JobName.BACKUP_DATABASE, { pattern: '0 2 * * *', tz: TZ }, {});
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [SCHEDULER_LOCK_KEY]);
       }

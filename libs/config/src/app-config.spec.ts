@@ -65,3 +65,21 @@ describe('loadConfig: PRODUCT_NAME', () => {
     expect(loadConfig({ PRODUCT_NAME: 'x'.repeat(120) }).productName).toHaveLength(120);
   });
 });
+
+describe('loadConfig: database timeouts and backups', () => {
+  it('defaults: 2 min statement timeout, 15 s lock timeout, ./backups keeping 7', () => {
+    const c = loadConfig({});
+    expect([c.dbStatementTimeoutMs, c.dbLockTimeoutMs, c.backupDir, c.backupKeep]).toEqual([120_000, 15_000, './backups', 7]);
+  });
+
+  it('takes the given values; 0 turns a timeout or the daily backup off', () => {
+    const c = loadConfig({ DB_STATEMENT_TIMEOUT_MS: '0', DB_LOCK_TIMEOUT_MS: '5000', BACKUP_DIR: ' /srv/backups ', BACKUP_KEEP: '0' });
+    expect([c.dbStatementTimeoutMs, c.dbLockTimeoutMs, c.backupDir, c.backupKeep]).toEqual([0, 5000, '/srv/backups', 0]);
+  });
+
+  it('refuses values that are not whole numbers in range', () => {
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1s' })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ DB_LOCK_TIMEOUT_MS: '-1' })).toThrow(/DB_LOCK_TIMEOUT_MS/);
+    expect(() => loadConfig({ BACKUP_KEEP: '1001' })).toThrow(/BACKUP_KEEP/);
+  });
+});

@@ -44,6 +44,14 @@ export interface AppConfig {
   dbPoolMax: number;
   /** The product's name on the dashboard (title, login page, header), per deployment (PRODUCT_NAME). */
   productName: string;
+  /** Postgres statement_timeout of the app's connections (DB_STATEMENT_TIMEOUT_MS; 0 = none): one stuck query cannot hold a pooled connection for ever. */
+  dbStatementTimeoutMs: number;
+  /** Postgres lock_timeout of the app's connections (DB_LOCK_TIMEOUT_MS; 0 = none). */
+  dbLockTimeoutMs: number;
+  /** Where `npm run backup` and the worker's daily backup write their dumps (BACKUP_DIR). */
+  backupDir: string;
+  /** How many dumps the daily backup keeps (BACKUP_KEEP; 0 = the worker makes no daily backup). */
+  backupKeep: number;
 }
 
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
@@ -156,6 +164,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDistDir: env.WEB_DIST_DIR?.trim() || null,
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, problems, 1, 1000),
     productName,
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 120_000, problems, 0, 3_600_000),
+    dbLockTimeoutMs: int(env, 'DB_LOCK_TIMEOUT_MS', 15_000, problems, 0, 3_600_000),
+    backupDir: env.BACKUP_DIR?.trim() || './backups',
+    backupKeep: int(env, 'BACKUP_KEEP', 7, problems, 0, 1000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -56,3 +56,4 @@ export * from './statistics-returns';
 export * from './review-meetings';
 export * from './reports/report-meeting-sheet';
 export * from './budget';
+export * from './backup';

@@ -13,6 +13,14 @@ types.setTypeParser(1082, (v: string) => v);
  */
 const SESSION_OPTIONS = '-c jit=off';
 
+/**
+ * The apps' session options: SESSION_OPTIONS plus a statement and a lock timeout (0 leaves either off), so one
+ * stuck query or a lock wait cannot hold a pooled connection for ever (docs/architecture.md#faults-and-backups).
+ */
+export function appSessionOptions(t: { statementTimeoutMs: number; lockTimeoutMs: number }): string {
+  return `${SESSION_OPTIONS} -c statement_timeout=${t.statementTimeoutMs} -c lock_timeout=${t.lockTimeoutMs}`;
+}
+
 /** The one DataSource configuration, shared by the apps, the CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   const extra = { max: 10, application_name: 'cdcs', options: SESSION_OPTIONS, ...((overrides as { extra?: object }).extra ?? {}) };

@@ -23,6 +23,8 @@ export enum JobName {
   RECOMPUTE_DUE_DAYS = 'recompute-due-days',
   APPLY_REGISTER_IMPORT = 'apply-register-import',
   APPLY_ORG_UNIT_CHANGES = 'apply-org-unit-changes',
+  /** The daily pg_dump into BACKUP_DIR, keeping the newest BACKUP_KEEP. */
+  BACKUP_DATABASE = 'backup-database',
 }
 
 export interface JobPayloads {
@@ -44,6 +46,7 @@ export interface JobPayloads {
   [JobName.APPLY_REGISTER_IMPORT]: { importId: string };
   /** The start of a day in Vietnam: the structure changes scheduled for it (or missed before) are applied, once each. */
   [JobName.APPLY_ORG_UNIT_CHANGES]: { today?: string };
+  [JobName.BACKUP_DATABASE]: Record<string, never>;
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -61,6 +64,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RECOMPUTE_DUE_DAYS]: QueueName.CASES,
   [JobName.APPLY_REGISTER_IMPORT]: QueueName.IMPORTS,
   [JobName.APPLY_ORG_UNIT_CHANGES]: QueueName.SYSTEM,
+  [JobName.BACKUP_DATABASE]: QueueName.SYSTEM,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

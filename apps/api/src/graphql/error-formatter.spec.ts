@@ -209,3 +209,15 @@ describe('formatGraphqlError: internal errors are hidden', () => {
     expect(formatGraphqlError(formatted, error)).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 });
+
+describe('formatGraphqlError: the database away', () => {
+  it('a lost connection answers SERVICE_UNAVAILABLE in Vietnamese, retryable, not INTERNAL_SERVER_ERROR', () => {
+    const out = formatGraphqlError(...fromResolver(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })));
+    expect(out).toEqual({
+      message: 'Cơ sở dữ liệu tạm thời không sẵn sàng; hãy thử lại sau ít phút',
+      path: PATH,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    });
+    expect(logged).not.toHaveBeenCalled();
+  });
+});

@@ -1,7 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
-import { AppError, ErrorCode, INTERNAL_ERROR_MESSAGE, NO_SUCH_ID_MESSAGE } from '@app/core';
+import {
+  AppError,
+  DATABASE_BUSY_MESSAGE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  ErrorCode,
+  INTERNAL_ERROR_MESSAGE,
+  NO_SUCH_ID_MESSAGE,
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+} from '@app/core';
 import { vietnameseGraphqlMessage, vietnameseSuggestion } from './graphql-messages-vi';
 
 /** Every AppError code and the `extensions.code` clients see: one table, checked to be exhaustive. */
@@ -14,6 +23,7 @@ export const EXTENSION_CODE = {
   [ErrorCode.TRANSITION_NOT_ALLOWED]: 'TRANSITION_NOT_ALLOWED',
   [ErrorCode.INELIGIBLE]: 'INELIGIBLE',
   [ErrorCode.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
+  [ErrorCode.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 } as const satisfies Record<ErrorCode, string>;
 
 /** Apollo's own codes that already say what the client did wrong. */
@@ -118,6 +128,16 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       path: formatted.path,
       extensions: { code: 'BAD_REQUEST' },
     };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // Postgres away: retryable, answered 503 by serviceUnavailablePlugin (docs/architecture.md#faults-and-backups).
+    logger.warn({ err: original, path: formatted.path }, 'Database unavailable');
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
+  }
+  if (isDatabaseBusy(original)) {
+    // DB_LOCK_TIMEOUT_MS or DB_STATEMENT_TIMEOUT_MS cut the statement; its transaction rolled back.
+    logger.warn({ err: original, path: formatted.path }, 'Statement cut by a timeout');
+    return { message: DATABASE_BUSY_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error');
   return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -1,6 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
-import { AppError, ErrorCode, INTERNAL_ERROR_MESSAGE, NO_SUCH_ID_MESSAGE } from '@app/core';
+import {
+  AppError,
+  DATABASE_BUSY_MESSAGE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  ErrorCode,
+  INTERNAL_ERROR_MESSAGE,
+  NO_SUCH_ID_MESSAGE,
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+} from '@app/core';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -11,6 +20,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.TRANSITION_NOT_ALLOWED]: 409,
   [ErrorCode.INELIGIBLE]: 422,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /**
@@ -33,6 +43,14 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return res.status(exception.getStatus()).json(httpRefusal(exception));
     const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
     if (pgCode === '22P02') return res.status(404).json({ code: 'NOT_FOUND', message: NO_SUCH_ID_MESSAGE });
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${(exception as Error)?.message}`);
+      return res.status(503).json({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, retryable: true });
+    }
+    if (isDatabaseBusy(exception)) {
+      this.logger.warn(`Statement cut by a timeout: ${(exception as Error)?.message}`);
+      return res.status(503).json({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE, retryable: true });
+    }
     this.logger.error(exception);
     return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
   }

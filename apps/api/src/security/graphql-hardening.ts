@@ -4,6 +4,8 @@ import { specStatusPlugin } from './graphql-over-http';
 import { requestSanityPlugin } from './request-sanity';
 import { badInputMergePlugin } from '../graphql/bad-input-merge.plugin';
 
+import { serviceUnavailablePlugin } from './service-unavailable.plugin';
+
 export { hardenedFormatError } from './error-hardening';
 
 /**
@@ -14,5 +16,8 @@ export { hardenedFormatError } from './error-hardening';
  */
 export function graphqlHardening(extraPlugins: ApolloPlugin[] = []) {
   const limits = graphqlLimits();
-  return { ...limits, plugins: [...limits.plugins, requestSanityPlugin(), specStatusPlugin(), badInputMergePlugin(), ...extraPlugins] };
+  return {
+    ...limits,
+    plugins: [...limits.plugins, requestSanityPlugin(), specStatusPlugin(), badInputMergePlugin(), serviceUnavailablePlugin(), ...extraPlugins],
+  };
 }

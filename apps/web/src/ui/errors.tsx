@@ -28,6 +28,7 @@ const TITLE: Readonly<Record<string, string>> = {
   UNAUTHENTICATED: 'Phiên đăng nhập đã hết hạn — vui lòng đăng nhập lại.',
   TOO_MANY_REQUESTS: 'Thao tác quá nhiều lần, vui lòng thử lại sau ít phút.',
   NETWORK: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.',
+  SERVICE_UNAVAILABLE: 'Cơ sở dữ liệu tạm thời không sẵn sàng; hãy thử lại sau ít phút.',
   PAYLOAD_TOO_LARGE: 'Tệp quá lớn (tối đa 20 MB).',
 };
 

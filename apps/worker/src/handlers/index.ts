@@ -1,5 +1,6 @@
 import { ApplyOrgUnitChangesHandler } from './apply-org-unit-changes.handler';
 import { ApplyRegisterImportHandler } from './apply-register-import.handler';
+import { BackupDatabaseHandler } from './backup-database.handler';
 import { BuildReportHandler } from './build-report.handler';
 import { CaseStageChangedHandler } from './case-stage-changed.handler';
 import { EscalationSweepHandler } from './escalation-sweep.handler';
@@ -13,6 +14,7 @@ import { SendNotificationEmailHandler } from './send-notification-email.handler'
 export {
   ApplyOrgUnitChangesHandler,
   ApplyRegisterImportHandler,
+  BackupDatabaseHandler,
   BuildReportHandler,
   CaseStageChangedHandler,
   EscalationSweepHandler,
@@ -37,4 +39,5 @@ export const HANDLERS = [
   RecomputeDueDaysHandler,
   ApplyRegisterImportHandler,
   ApplyOrgUnitChangesHandler,
+  BackupDatabaseHandler,
 ];

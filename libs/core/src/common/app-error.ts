@@ -10,6 +10,8 @@ export enum ErrorCode {
   TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
   INELIGIBLE = 'INELIGIBLE',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The database is away for now (stopped, restarting, connections cut): retry later. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** A refusal the caller can act on. Carries no GraphQL: the API decides how to show it. */

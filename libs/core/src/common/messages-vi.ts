@@ -211,5 +211,9 @@ export function pastDayProblem(field: string, value: unknown, today: IsoDate, is
 
 /** What an unexpected failure answers (the details go to the log, never to the caller). */
 export const INTERNAL_ERROR_MESSAGE = 'Lỗi máy chủ; hãy thử lại sau ít phút';
+/** What a request answers while Postgres is away (SERVICE_UNAVAILABLE): nothing was written, a retry later works. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'Cơ sở dữ liệu tạm thời không sẵn sàng; hãy thử lại sau ít phút';
+/** What a request answers when its statement hit the lock or statement timeout (SERVICE_UNAVAILABLE): nothing was written. */
+export const DATABASE_BUSY_MESSAGE = 'Hệ thống đang bận, thao tác chưa được thực hiện; hãy thử lại sau ít phút';
 /** A malformed id (not a UUID) names nothing that exists. */
 export const NO_SUCH_ID_MESSAGE = 'Không tìm thấy bản ghi có mã này';
