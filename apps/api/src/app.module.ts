@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -36,6 +36,9 @@ import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroot
 import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver';
 import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogResolver } from './audit/audit-log.resolver';
+import { AuditLogFilesController } from './audit/audit-log-files.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -78,10 +81,12 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController],
+  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController, AuditLogFilesController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+    AuditLogResolver,
     LoginThrottle,
     RedisHealthIndicator,
     DateScalar,

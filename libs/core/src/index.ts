@@ -52,3 +52,4 @@ export * from './imports';
 export * from './register-imports';
 export * from './grassroots';
 export * from './statistics-returns';
+export * from './audit/audit-log.service';

@@ -88,6 +88,13 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   openOnly: 'Chỉ cảnh báo chưa xử lý',
   filter: 'Bộ lọc',
   input: 'Dữ liệu',
+  // The audit log's filter.
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  actor: 'Người thực hiện',
+  operation: 'Thao tác',
+  entity: 'Bảng dữ liệu',
+  entityId: 'Mã bản ghi',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */
