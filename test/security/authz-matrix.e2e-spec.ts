@@ -152,6 +152,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   // | `acceptStatisticsReturn`, `sendBackStatisticsReturn` | | ✔ its subtree's CĐCS | ✔ |
   'Mutation.acceptStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.sendBackStatisticsReturn': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // | `auditLog` | | ✔ its subtree (the actor's unit or the rows changed) | ✔ |  (scope filters the list; no id)
+  'Query.auditLog': { roles: MANAGERS, outOfScope: 'none' },
 };
 
 const RETURN_YEAR = 2020;
@@ -409,6 +411,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.acceptStatisticsReturn': async (w, _c, s) => ({ input: await returnOf(w, s) }),
   'Mutation.sendBackStatisticsReturn': async (w, _c, s) => ({ input: { ...(await returnOf(w, s)), reason: 'Kiểm tra phân quyền' } }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
+  'Query.auditLog': () => ({ filter: { from: vnToday() }, first: 5 }),
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
   }),

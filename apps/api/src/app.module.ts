@@ -86,7 +86,6 @@ class GraphqlSupportModule {}
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-    AuditLogResolver,
     LoginThrottle,
     RedisHealthIndicator,
     DateScalar,
@@ -114,6 +113,7 @@ class GraphqlSupportModule {}
     OrgStructureResolver,
     WorkerCountEntryResolver,
     RegisterImportResolver,
+    AuditLogResolver,
   ],
 })
 export class AppModule {}

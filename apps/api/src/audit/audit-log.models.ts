@@ -1,5 +1,4 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { PageArgs } from '../graphql/inputs';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../graphql/models';
 
 @InputType('AuditLogFilterInput')
@@ -11,11 +10,6 @@ export class AuditLogFilterInput {
   @Field(() => String, { nullable: true, description: 'With or without entity: rows that changed the row of this id' }) entityId?: string | null;
   @Field(() => String, { nullable: true, description: 'From this day (YYYY-MM-DD, Vietnam time), included' }) from?: string | null;
   @Field(() => String, { nullable: true, description: 'To this day (YYYY-MM-DD, Vietnam time), included' }) to?: string | null;
-}
-
-@ArgsType()
-export class AuditLogArgs extends PageArgs {
-  @Field(() => AuditLogFilterInput, { nullable: true }) filter?: AuditLogFilterInput | null;
 }
 
 @ObjectType('AuditFieldChange')

@@ -7,7 +7,7 @@ import { AuditContext } from '@app/persistence';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { badInput } from '../common/app-error';
 import { RULE } from '../common/messages-vi';
-import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { MAX_PAGE, Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { RawRow } from '../common/prepared-sql';
 import { SqlParams } from '../common/sql-params';
 
@@ -65,6 +65,20 @@ export function fieldChangesOf(before: Record<string, unknown> | null, after: Re
   return keys.map((field) => ({ field, before: shown(before?.[field]), after: shown(after?.[field]) }));
 }
 
+/** Every bad field of a filter, each with its Vietnamese rule. */
+function filterProblems(filter: AuditLogFilter): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const f of ['from', 'to'] as const) {
+    const v = filter[f];
+    if (v != null && !isIsoDate(v)) problems[f] = RULE.realDay(f);
+  }
+  for (const f of ['actor', 'operation', 'entity', 'entityId'] as const) {
+    const v = filter[f];
+    if (v != null && v.length > TEXT_MAX) problems[f] = RULE.tooLong(f, TEXT_MAX);
+  }
+  return problems;
+}
+
 /**
  * The audit log (docs/architecture.md#audit-log): the rows the triggers write for audited operations, the rows
  * the API writes itself for operations that changed nothing (logins, failed logins, downloads), and the reads.
@@ -99,8 +113,20 @@ export class AuditLogService {
 
   /** Newest first; ADMIN everything, SUPERVISOR the rows of actors of its subtree or changing rows of its subtree. */
   async list(actor: Actor, filter: AuditLogFilter, first?: number | null, after?: string | null): Promise<Page<AuditEntryView>> {
-    const n = checkFirst(first);
-    const cursor = decodeCursor(after, 1);
+    const problems = filterProblems(filter);
+    let n = 0;
+    let cursor: unknown[] | null = null;
+    try {
+      n = checkFirst(first);
+    } catch {
+      problems.first = RULE.between('first', 1, MAX_PAGE);
+    }
+    try {
+      cursor = decodeCursor(after, 1);
+    } catch {
+      problems.after = RULE.badCursor();
+    }
+    if (Object.keys(problems).length) throw badInput(problems);
     const p = new SqlParams();
     const where = this.whereSql(actor, filter, p);
     const total = await this.db.query(`SELECT count(*)::int AS n FROM audit_log l WHERE ${where}`, p.values);
@@ -172,15 +198,7 @@ export class AuditLogService {
   }
 
   private whereSql(actor: Actor, filter: AuditLogFilter, p: SqlParams): string {
-    const problems: Record<string, string> = {};
-    for (const f of ['from', 'to'] as const) {
-      const v = filter[f];
-      if (v != null && !isIsoDate(v)) problems[f] = RULE.realDay(f);
-    }
-    for (const f of ['actor', 'operation', 'entity', 'entityId'] as const) {
-      const v = filter[f];
-      if (v != null && v.length > TEXT_MAX) problems[f] = RULE.tooLong(f, TEXT_MAX);
-    }
+    const problems = filterProblems(filter);
     if (Object.keys(problems).length) throw badInput(problems);
     const and: string[] = ['true'];
     if (actor.role !== Role.ADMIN) {
