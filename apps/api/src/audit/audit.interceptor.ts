@@ -56,11 +56,12 @@ export class AuditInterceptor implements NestInterceptor {
         try {
           result = await lastValueFrom(next.handle(), { defaultValue: undefined });
         } catch (e) {
-          if (isLogin) await auditContext.exit(() => this.log.record(audit, 'REFUSED'));
+          if (isLogin) await this.log.record(audit, 'REFUSED');
           throw e;
         }
         const entity = isLogin ? this.loggedIn(audit, result) : this.entityOf(op.returnType, result);
-        await auditContext.exit(() => this.log.record(audit, 'OK', entity));
+        // Still in the context: the connection keeps its tag (no set_config); audit_log has no capture trigger.
+        await this.log.record(audit, 'OK', entity);
         return result;
       }),
     );

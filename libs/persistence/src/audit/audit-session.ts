@@ -25,10 +25,20 @@ type Tagged = Client & { [TAG]?: string };
 let installed = false;
 
 /**
+ * Whether a statement sent outside any context must first clear a connection's stale tag: anything but a plain
+ * read (a stale tag on a read fires no trigger), so that reads after a mutation cost no extra round trip.
+ */
+function mayWrite(text: string | undefined): boolean {
+  if (typeof text !== 'string') return true;
+  return !/^\s*(SELECT|SHOW|BEGIN|START TRANSACTION|COMMIT|ROLLBACK)\b/i.test(text) || /\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
+}
+
+/**
  * Tags every pg connection with the audit context of the code sending a statement through it: before the first
  * statement of another context (or of none), one `set_config('cdcs.audit', …, false)` is queued ahead of it on
  * the same connection, so the setting is in place whether the statement is autocommit or opens a transaction.
- * A ROLLBACK undoes a set_config made inside the transaction, so it forgets the tag.
+ * A ROLLBACK undoes a set_config made inside the transaction, so it forgets the tag. Outside any context a tag is
+ * cleared only before a statement that may write (`mayWrite`).
  */
 export function installAuditSessionTagging(): void {
   if (installed) return;
@@ -38,15 +48,15 @@ export function installAuditSessionTagging(): void {
   (Client.prototype as { query: unknown }).query = function (this: Tagged, ...args: unknown[]): unknown {
     const ctx = auditContext.getStore();
     const want = ctx ? JSON.stringify(ctx) : '';
-    if ((this[TAG] ?? '') !== want) {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
+    if ((this[TAG] ?? '') !== want && (ctx || mayWrite(text))) {
       this[TAG] = want;
       const tagged = original.call(this, { text: `SELECT set_config('cdcs.audit', $1, false)`, values: [want] }) as Promise<unknown>;
       tagged.catch(() => {
         this[TAG] = undefined;
       });
     }
-    const first = args[0];
-    const text = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
     if (typeof text === 'string' && /^\s*ROLLBACK/i.test(text)) this[TAG] = undefined;
     return original.apply(this, args);
   };
