@@ -26,11 +26,13 @@ let installed = false;
 
 /**
  * Whether a statement sent outside any context must first clear a connection's stale tag: anything but a plain
- * read (a stale tag on a read fires no trigger), so that reads after a mutation cost no extra round trip.
+ * read or a transaction's own bookkeeping (a stale tag on those fires no trigger), so that reads after a mutation
+ * cost no extra round trip. BEGIN counts as a write: the tag is cleared before a transaction starts, never between
+ * its START and its SET TRANSACTION (which must come first).
  */
 function mayWrite(text: string | undefined): boolean {
   if (typeof text !== 'string') return true;
-  return !/^\s*(SELECT|SHOW|BEGIN|START TRANSACTION|COMMIT|ROLLBACK)\b/i.test(text) || /\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
+  return !/^\s*(SELECT|SHOW|SET|COMMIT|ROLLBACK|RELEASE|SAVEPOINT)\b/i.test(text) || /\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
 }
 
 /**
