@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Workbook } from 'exceljs';
+import { AuditLogService, RegisterImportApplyService } from '@app/core';
 import { AUDITED_TABLES, UNAUDITED_TABLES } from '@app/persistence';
+import { ApplyRegisterImportHandler } from '../../apps/worker/src/handlers/apply-register-import.handler';
+import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
 import { createEnterprise, vnToday } from '../support/case-fixtures';
 import { G, newCdcs, staffPerson } from '../support/grassroots';
 import { INTROSPECTION, SchemaWalk } from '../support/schema-walk';
@@ -241,6 +244,28 @@ describe('audit log', () => {
     const two = (await w.api.ok(q, { f, after: one.pageInfo.endCursor }, w.admin.token)).auditLog;
     expect(Number(two.nodes[0].id)).toBeLessThan(Number(one.nodes[1].id));
     expect((await w.api.ok(q, { f: { ...f, from: '2001-01-01', to: '2001-01-02' } }, w.admin.token)).auditLog.totalCount).toBe(0);
+  });
+
+  it("audits a register import's apply job (the worker) as the confirming user, one row however often it runs", async () => {
+    const taxCode = validTaxCode();
+    const file = csvOf([
+      ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'],
+      [`Công ty Nhập Sổ ${randomUUID().slice(0, 6)}`, taxCode, 55],
+    ]);
+    const { id } = await dryRun(w.api, w.p.supervisor.token, file, { fileName: 'nhap.csv', orgUnitId: w.p.unitId });
+    await w.api.ok(`mutation($id: ID!) { confirmRegisterImport(id: $id) { id } }`, { id }, w.p.supervisor.token);
+    const handler = new ApplyRegisterImportHandler(w.api.app.get(RegisterImportApplyService), w.api.app.get(AuditLogService));
+    await handler.handle({ importId: id });
+    await handler.handle({ importId: id }); // a retried job
+    const [enterprise] = await w.api.db.query(`SELECT id FROM enterprise WHERE tax_code = $1`, [taxCode]);
+    const rows = await w.api.db.query(
+      `SELECT l.* FROM audit_log l WHERE l.operation = 'job apply-register-import' AND EXISTS (SELECT 1 FROM audit_change c WHERE c.audit_key = l.key AND c.row_id = $1)`,
+      [enterprise.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor_id: w.p.supervisor.id, actor_email: w.p.supervisor.email, entity: expect.any(String) });
+    const inserted = (await changesOf(rows[0].key)).filter((c: { tbl: string; op: string }) => c.tbl === 'enterprise' && c.op === 'INSERT');
+    expect(inserted.map((c: { row_id: string }) => c.row_id)).toEqual([enterprise.id]);
   });
 
   it('exports the filtered log as XLSX (one line per changed field), and audits the export', async () => {

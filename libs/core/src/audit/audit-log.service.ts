@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { isIsoDate } from '@app/domain';
-import { AuditContext } from '@app/persistence';
+import { createHash } from 'node:crypto';
+import { AuditContext, auditContext } from '@app/persistence';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { badInput } from '../common/app-error';
 import { RULE } from '../common/messages-vi';
@@ -109,6 +110,34 @@ export class AuditLogService {
         outcome,
       ],
     );
+  }
+
+  /**
+   * Runs a job's work under an audit context of its own, attributed to the user who asked for it (the confirming
+   * user of a register import): its changes are audited like a mutation's. The key comes from `keySeed`, so a
+   * retried job adds its changes to the same row.
+   */
+  async runAs<T>(operation: string, keySeed: string, userId: string | null, work: () => Promise<T>): Promise<T> {
+    const [user] = userId ? await this.db.query(`SELECT id, email, role, org_unit_id FROM app_user WHERE id = $1`, [userId]) : [];
+    const h = createHash('sha1').update(`${operation}:${keySeed}`).digest('hex');
+    const key = `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const ctx: AuditContext = {
+      key,
+      operation,
+      actorId: user?.id ?? null,
+      actorEmail: user?.email ?? null,
+      actorRole: user?.role ?? null,
+      actorUnitId: user?.org_unit_id ?? null,
+      ip: null,
+      requestId: null,
+    };
+    return auditContext.run(ctx, work);
+  }
+
+  /** `runAs` for a register import's apply job: attributed to the user who confirmed the import. */
+  async runAsImportConfirmer<T>(operation: string, importId: string, work: () => Promise<T>): Promise<T> {
+    const [row] = await this.db.query(`SELECT confirmed_by FROM register_import WHERE id = $1`, [importId]);
+    return this.runAs(operation, importId, (row?.confirmed_by as string | null) ?? null, work);
   }
 
   /** Newest first; ADMIN everything, SUPERVISOR the rows of actors of its subtree or changing rows of its subtree. */
