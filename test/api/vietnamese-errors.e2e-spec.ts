@@ -137,6 +137,16 @@ const BUSINESS: Record<string, Business> = {
   'Query.registerImports': (w) => [
     { query: `{ registerImports(first: 0) { totalCount } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['first'] },
   ],
+  // The audit log (docs/architecture.md#audit-log): managers only; a day that is not one, a bad cursor.
+  'Query.auditLog': (w) => [
+    { query: `{ auditLog { totalCount } }`, token: w.officer.token, expect: 'FORBIDDEN' },
+    {
+      query: `{ auditLog(filter: { from: "2024-02-30", to: "hôm qua" }, after: "khong-phai-con-tro") { totalCount } }`,
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['from', 'to', 'after'],
+    },
+  ],
   'Mutation.login': async (w) => {
     const email = `khong.co.${randomUUID().slice(0, 8)}@test.vn`;
     const calls: Call[] = [{ query: `mutation { login(email: "${w.officer.email}", password: "sai-mat-khau") { accessToken } }`, expect: 'UNAUTHENTICATED' }];

@@ -198,6 +198,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.mergeOrgUnits': { roles: ['ADMIN'], outOfScope: 'none' },
   'Mutation.cancelOrgUnitChange': { roles: ['ADMIN'], outOfScope: 'none' },
   'Query.orgUnitHistory': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `auditLog` | | ✔ its subtree (the actor's unit or the rows changed) | ✔ |  (scope filters the list; no id)
+  'Query.auditLog': { roles: MANAGERS, outOfScope: 'none' },
 };
 
 /** A fresh recommendation of a fresh member of the side's CĐCS (made by the ADMIN): an allowed call records its outcome. */
@@ -549,6 +551,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.cancelOrgUnitChange': async (w) => ({ id: await settledChange(w) }),
   'Query.orgUnitHistory': (_w, _c, s) => ({ id: s.p.unitId }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
+  'Query.auditLog': () => ({ filter: { from: vnToday() }, first: 5 }),
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({
     input: { caseId: s.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Ma Trận', password: 'long-enough-1' },
   }),

@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -42,6 +42,9 @@ import { ReturnSettingsResolver } from './resolvers/return-settings.resolver';
 import { StaffImportsController } from './imports/staff-imports.controller';
 import { MoneyScalar } from './graphql/money.scalar';
 import { BudgetEntryResolver, BudgetResolver, EnterpriseAreaOfficerResolver, OfficerAreaResolver, PlanResolver } from './resolvers/plan-budget.resolver';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogResolver } from './audit/audit-log.resolver';
+import { AuditLogFilesController } from './audit/audit-log-files.controller';
 
 @Module({ imports: [CoreModule], providers: [LoadersFactory], exports: [LoadersFactory, CoreModule] })
 class GraphqlSupportModule {}
@@ -84,10 +87,11 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController],
+  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController, AuditLogFilesController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     LoginThrottle,
     RedisHealthIndicator,
     DateScalar,
@@ -125,6 +129,7 @@ class GraphqlSupportModule {}
     BudgetResolver,
     BudgetEntryResolver,
     EnterpriseAreaOfficerResolver,
+    AuditLogResolver,
   ],
 })
 export class AppModule {}

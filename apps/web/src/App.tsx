@@ -18,6 +18,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { EnterprisePage } from './pages/EnterprisePage';
 import { ImportPage } from './pages/ImportPage';
 import { AccountsPage } from './pages/AccountsPage';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { OrgPage } from './pages/OrgPage';
 import { MembersPage } from './pages/MembersPage';
 import { STAFF_IMPORT_PATH, StaffImportPage } from './pages/StaffImportPage';
@@ -54,6 +55,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: RETURNS_PATH, label: 'Thống kê CĐCS', testId: 'nav-returns' },
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
+  { to: '/nhat-ky', label: 'Nhật ký', testId: 'nav-audit', sup: true },
   { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },
 ];
 
@@ -253,6 +255,8 @@ function Route({ path }: { path: string }) {
       return <AccountsPage />;
     case '/to-chuc':
       return <OrgPage />;
+    case '/nhat-ky':
+      return <AuditLogPage />;
     case CALENDAR_PATH:
       return <CalendarPage />;
     case MEETINGS_PATH:

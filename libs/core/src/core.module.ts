@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { DatabaseModule } from '@app/persistence';
+import { AuditLogService } from './audit/audit-log.service';
 import { CalendarService, clockProvider } from './calendar/calendar.service';
 import { DueDaysService } from './calendar/due-days.service';
 import { CalendarEditsService } from './calendar/calendar-edits.service';
@@ -85,6 +86,7 @@ const SERVICES = [
   GrassrootsAccountService,
   StaffImportService,
   ReturnPeriodsService,
+  AuditLogService,
   StatisticsReturnsService,
   ReturnsBoardService,
   PartyRecommendationsService,

@@ -57,3 +57,4 @@ export * from './review-meetings';
 export * from './reports/report-meeting-sheet';
 export * from './budget';
 export * from './backup';
+export * from './audit/audit-log.service';

@@ -2,6 +2,7 @@ import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { installAuditSessionTagging } from './audit/audit-session';
 
 // Calendar days stay 'YYYY-MM-DD' strings: parsing them as local-midnight Dates shifts days across time zones.
 types.setTypeParser(1082, (v: string) => v);
@@ -23,6 +24,8 @@ export function appSessionOptions(t: { statementTimeoutMs: number; lockTimeoutMs
 
 /** The one DataSource configuration, shared by the apps, the CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  // Every connection carries the audit context of the statement it sends (docs/architecture.md#audit-log).
+  installAuditSessionTagging();
   const extra = { max: 10, application_name: 'cdcs', options: SESSION_OPTIONS, ...((overrides as { extra?: object }).extra ?? {}) };
   return {
     type: 'postgres',

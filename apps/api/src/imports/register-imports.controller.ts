@@ -3,6 +3,7 @@ import { Actor, DryRunSummary, RegisterImportsService } from '@app/core';
 import { AnyRole, CurrentActor } from '../auth/access.decorators';
 import { contentDisposition } from '../reports/report-files.controller';
 import { EnterpriseUploadInterceptor, UPLOAD_FIELD, badUpload } from './enterprise-upload.interceptor';
+import { Audited } from '../audit/audit.interceptor';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,6 +17,7 @@ export function refusedRowsPath(id: string): string {
  * authenticates (401) and checks the role (403) before the body is read; the service answers 404 for a unit or
  * an import outside the caller's scope and 403 for an officer importing into another unit.
  */
+@Audited()
 @Controller('imports')
 export class RegisterImportsController {
   constructor(private readonly imports: RegisterImportsService) {}

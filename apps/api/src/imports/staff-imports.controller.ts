@@ -3,6 +3,7 @@ import { Actor, StaffImportService } from '@app/core';
 import { CurrentActor, GrassrootsWriters } from '../auth/access.decorators';
 import { contentDisposition } from '../reports/report-files.controller';
 import { EnterpriseUploadInterceptor, UPLOAD_FIELD, badUpload } from './enterprise-upload.interceptor';
+import { Audited } from '../audit/audit.interceptor';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,6 +16,7 @@ function fields(file: Express.Multer.File | undefined, body: Record<string, unkn
  * A CĐCS's staff list from XLSX or CSV (docs/architecture.md#grassroots-unions), by its chair (GRASSROOTS) or an
  * ADMIN: the same upload limits and file checks as the enterprise register's import.
  */
+@Audited()
 @Controller('imports/staff')
 export class StaffImportsController {
   constructor(private readonly imports: StaffImportService) {}

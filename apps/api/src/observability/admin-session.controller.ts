@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { Role } from '@app/core';
 import { Public, Roles } from '../auth/access.decorators';
 import { adminCookie } from './admin-auth';
+import { Audited } from '../audit/audit.interceptor';
 
 type Res = { setHeader(name: string, value: string): void };
 
@@ -11,6 +12,7 @@ type Res = { setHeader(name: string, value: string): void };
  * browser open /admin/queues; DELETE /admin/session removes it. The cookie holds the same token,
  * so it expires with it; it is sent only to /admin paths and never authenticates /graphql.
  */
+@Audited()
 @Controller('admin/session')
 export class AdminSessionController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { Actor, EnterpriseExportService, MembersExportService, RegisterProblems, filterFromQuery } from '@app/core';
 import { AnyRole, CurrentActor, GrassrootsReaders } from '../auth/access.decorators';
 import { contentDisposition } from '../reports/report-files.controller';
+import { Audited } from '../audit/audit.interceptor';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -11,6 +12,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * XLSX with the import's headings, so that the file imports back unchanged. The global AccessGuard
  * authenticates (401); a bad parameter answers 400 naming it, a unit outside the caller's scope 404.
  */
+@Audited()
 @Controller('registers')
 export class RegisterFilesController {
   constructor(

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { Actor, ReportFileKind, ReportsService } from '@app/core';
 import { AnyRole, CurrentActor } from '../auth/access.decorators';
+import { Audited } from '../audit/audit.interceptor';
 
 /** Where a READY report's files are downloaded, with the same bearer token as the GraphQL API. */
 export function reportFilePath(id: string, kind: ReportFileKind): string {
@@ -18,6 +19,7 @@ export function contentDisposition(filename: string, asciiFilename: string): str
  * decimal commas and `;`). The global AccessGuard authenticates (401) and checks
  * the role (403); the service answers 404 outside the caller's scope and 409 until the report is READY.
  */
+@Audited()
 @Controller('reports')
 export class ReportFilesController {
   constructor(private readonly reports: ReportsService) {}

@@ -95,6 +95,21 @@ export type AssignMemberToUnionGroupInput = {
   unionGroupId?: string | number | null | undefined;
 };
 
+export type AuditLogFilterInput = {
+  /** Part of the actor's e-mail address */
+  actor?: string | null | undefined;
+  /** A table (e.g. enterprise): rows that changed a row of it */
+  entity?: string | null | undefined;
+  /** With or without entity: rows that changed the row of this id */
+  entityId?: string | null | undefined;
+  /** From this day (YYYY-MM-DD, Vietnam time), included */
+  from?: string | null | undefined;
+  /** A GraphQL mutation (e.g. updateEnterprise) or a route (e.g. GET /registers/enterprises.xlsx) */
+  operation?: string | null | undefined;
+  /** To this day (YYYY-MM-DD, Vietnam time), included */
+  to?: string | null | undefined;
+};
+
 export type BudgetPlanLineInput = {
   amount: string;
   headingId: string | number;
@@ -809,6 +824,31 @@ export type RenameOrgUnitMutationVariables = Exact<{
 }>;
 
 export type RenameOrgUnitMutation = { updateOrgUnit: { id: string; name: string } };
+
+export type AuditLogQueryVariables = Exact<{
+  f?: AuditLogFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AuditLogQuery = {
+  auditLog: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      at: string;
+      actorEmail: string | null;
+      actorRole: string | null;
+      ip: string | null;
+      operation: string;
+      entity: string | null;
+      entityId: string | null;
+      outcome: string;
+      changes: Array<{ table: string; op: string; rowId: string | null; fields: Array<{ field: string; before: string | null; after: string | null }> }>;
+    }>;
+  };
+};
 
 export type CalendarDayRowFragment = { day: string; kind: CalendarDayKind; note: string | null; document: string | null };
 

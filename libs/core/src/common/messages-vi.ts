@@ -127,6 +127,13 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   dueWorkingDays: 'Số ngày làm việc đến hạn nộp',
   reminderWorkingDays: 'Số ngày làm việc nhắc trước hạn',
   inherit: 'Dùng thiết lập của cấp trên',
+  // The audit log's filter.
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  actor: 'Người thực hiện',
+  operation: 'Thao tác',
+  entity: 'Bảng dữ liệu',
+  entityId: 'Mã bản ghi',
 });
 
 /** The user-facing name of an input field or argument (its API name when the table has none). */

@@ -19,8 +19,10 @@ import { PartyRecommendationsUnionGroups1795496897310 } from './1795496897310-pa
 import { Restructuring1795496897320 } from './1795496897320-restructuring';
 import { PlanAreasBudget1795496897340 } from './1795496897340-plan-areas-budget';
 import { ReviewMeetings1795496897350 } from './1795496897350-review-meetings';
+import { AuditLog1795496897375 } from './1795496897375-audit-log';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
+export { AUDITED_TABLES, UNAUDITED_TABLES } from './1795496897375-audit-log';
 
 // Listed explicitly (no glob) so the same list works compiled, under swc-jest and in the CLI.
 export const MIGRATIONS = [
@@ -32,4 +34,5 @@ export const MIGRATIONS = [
   Restructuring1795496897320,
   PlanAreasBudget1795496897340,
   ReviewMeetings1795496897350,
+  AuditLog1795496897375,
 ];

@@ -1,0 +1,95 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { Observable, from, lastValueFrom } from 'rxjs';
+import { Actor, AuditLogService } from '@app/core';
+import { AuditContext, auditContext } from '@app/persistence';
+
+export const AUDITED_KEY = 'cdcs:audited';
+/** Every route of the controller writes an audit row (uploads, downloads and exports of the registers and reports). */
+export const Audited = () => SetMetadata(AUDITED_KEY, true);
+
+interface AuditedRequest {
+  actor?: Actor;
+  ip?: string;
+  id?: string | number;
+  method?: string;
+  route?: { path?: string };
+  baseUrl?: string;
+}
+
+/**
+ * Puts an audit context around every GraphQL mutation and every route of an `@Audited()` controller
+ * (docs/architecture.md#audit-log): the row triggers write the audit row with the operation's first change,
+ * in its transaction; after success this writes it when nothing changed (a read-only operation, a login, a
+ * download). A refused operation changes nothing, so it leaves no row, except a refused login (REFUSED).
+ * Guards run first: a call refused for its role or without a token never gets here.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly log: AuditLogService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const op = this.operationOf(ctx);
+    if (!op) return next.handle();
+    const req = (ctx.getType<string>() === 'graphql' ? GqlExecutionContext.create(ctx).getContext().req : ctx.switchToHttp().getRequest()) as AuditedRequest;
+    const actor = req.actor;
+    const audit: AuditContext = {
+      key: randomUUID(),
+      operation: op.name,
+      actorId: actor?.userId ?? null,
+      actorEmail: actor?.email ?? null,
+      actorRole: actor?.role ?? null,
+      actorUnitId: actor?.orgUnitId ?? null,
+      ip: req.ip ?? null,
+      requestId: req.id == null ? null : String(req.id),
+    };
+    const isLogin = op.name === 'login';
+    if (isLogin) audit.actorEmail = typeof op.args.email === 'string' ? op.args.email.trim().toLowerCase().slice(0, 320) : null;
+    return from(
+      auditContext.run(audit, async () => {
+        let result: unknown;
+        try {
+          result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        } catch (e) {
+          if (isLogin) await this.log.record(audit, 'REFUSED');
+          throw e;
+        }
+        const entity = isLogin ? this.loggedIn(audit, result) : this.entityOf(op.returnType, result);
+        // Still in the context: the connection keeps its tag (no set_config); audit_log has no capture trigger.
+        await this.log.record(audit, 'OK', entity);
+        return result;
+      }),
+    );
+  }
+
+  private operationOf(ctx: ExecutionContext): { name: string; args: Record<string, unknown>; returnType: string | null } | null {
+    if (ctx.getType<string>() === 'graphql') {
+      const gql = GqlExecutionContext.create(ctx);
+      const info = gql.getInfo<{ parentType: { name: string }; fieldName: string; returnType: { toString(): string } }>();
+      if (info.parentType.name !== 'Mutation') return null;
+      return { name: info.fieldName, args: gql.getArgs(), returnType: info.returnType.toString().replace(/[[\]!]/g, '') };
+    }
+    if (ctx.getType() !== 'http' || !this.reflector.getAllAndOverride<boolean>(AUDITED_KEY, [ctx.getHandler(), ctx.getClass()])) return null;
+    const req = ctx.switchToHttp().getRequest<AuditedRequest>();
+    return { name: `${req.method ?? 'GET'} ${req.baseUrl ?? ''}${req.route?.path ?? ''}`, args: {}, returnType: null };
+  }
+
+  /** A successful login: the account is the actor and the entity. */
+  private loggedIn(audit: AuditContext, result: unknown): { entity: string; entityId: string | null } {
+    const user = (result as { user?: { id?: string; role?: string; orgUnitId?: string } } | undefined)?.user;
+    audit.actorId = user?.id ?? null;
+    audit.actorRole = user?.role ?? null;
+    audit.actorUnitId = user?.orgUnitId ?? null;
+    return { entity: 'app_user', entityId: audit.actorId };
+  }
+
+  private entityOf(returnType: string | null, result: unknown): { entity: string; entityId: string | null } | null {
+    const id = (result as { id?: unknown } | null | undefined)?.id;
+    return returnType && typeof id === 'string' ? { entity: returnType, entityId: id } : null;
+  }
+}

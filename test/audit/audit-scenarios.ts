@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import { EscalationsService, Role, UsersService } from '@app/core';
+import { applicant, createEnterprise, openCase, steps, vnToday, walkToStage } from '../support/case-fixtures';
+import { Cdcs, G, addStaff, newCdcs, staffPerson } from '../support/grassroots';
+import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
+import { PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
+
+/**
+ * One successful call per mutation of the schema, for test/audit/audit-log.e2e-spec.ts (docs/architecture.md#audit-log).
+ * A scenario prepares what its call needs (through the API or the services: those calls are audited too, under
+ * their own request ids) and answers the caller's token and the call's variables; the test builds the document
+ * from the schema. A mutation added to the schema needs an entry here: a few lines, e.g.
+ *   newMutation: async (w) => ({ token: w.p.supervisor.token, vars: { input: { … } } }),
+ */
+export interface AuditWorld {
+  api: TestApi;
+  admin: TestUser;
+  p: Province;
+  cdcs: Cdcs;
+  /** Days the calendar scenarios write, taken out again after the test. */
+  farDays: string[];
+}
+export interface ScenarioCall {
+  /** Undefined: anonymous (login). */
+  token?: string;
+  vars: Record<string, unknown>;
+}
+export type Scenario = (w: AuditWorld) => Promise<ScenarioCall>;
+
+const today = () => vnToday();
+const year = () => Number(vnToday().slice(0, 4));
+const uniq = () => randomUUID().slice(0, 8);
+
+/** A weekday of June in the last year an ADMIN may set (two years on), the `n`-th Tuesday/Wednesday…: past every case's window. */
+export function farWeekday(n: number): string {
+  const y = year() + 2;
+  let seen = 0;
+  for (let d = 1; d <= 30; d++) {
+    const wd = new Date(Date.UTC(y, 5, d)).getUTCDay();
+    if (wd >= 1 && wd <= 5 && seen++ === n) return `${y}-06-${String(d).padStart(2, '0')}`;
+  }
+  throw new Error('no weekday');
+}
+
+async function newAccount(w: AuditWorld): Promise<string> {
+  return (
+    await w.api.app.get(UsersService).insert({
+      email: `audit.account.${uniq()}@test.vn`,
+      fullName: 'Cán bộ Nhật Ký',
+      role: Role.OFFICER,
+      orgUnitId: w.p.unitId,
+      password: PASSWORD,
+    })
+  ).id;
+}
+
+async function newStaff(w: AuditWorld, admit: boolean, extra: Record<string, unknown> = {}): Promise<string> {
+  const [id] = await addStaff(w.api, w.cdcs, 1, extra);
+  if (admit) {
+    await w.api.ok(
+      G.admit,
+      { i: { grassrootsUnionId: w.cdcs.id, decisionNumber: `QĐ-${uniq()}`, decidedOn: today(), signer: 'Nguyễn Văn Ký', memberIds: [id] } },
+      w.cdcs.chair.token,
+    );
+  }
+  return id;
+}
+
+async function newImport(w: AuditWorld): Promise<string> {
+  const file = csvOf([
+    ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'],
+    [`Công ty Nhật Ký ${uniq()}`, validTaxCode(), 40],
+  ]);
+  return (await dryRun(w.api, w.p.supervisor.token, file, { fileName: 'nhat-ky.csv', orgUnitId: w.p.unitId })).id;
+}
+
+const ZERO = {
+  membersAtStart: 0,
+  admitted: 0,
+  transferredIn: 0,
+  leftTransferred: 0,
+  leftJob: 0,
+  leftWithdrew: 0,
+  leftExpelled: 0,
+  leftDied: 0,
+  leftPaused: 0,
+  membersAtEnd: 0,
+  womenMembers: 0,
+  staffNotMembers: 0,
+};
+let returnYear = 2010;
+/** A fresh return of the CĐCS (a year of its own), saved; with `submit`, submitted. */
+async function newReturn(w: AuditWorld, submit: boolean): Promise<{ id: string; version: number }> {
+  const y = returnYear++;
+  const saved = (
+    await w.api.ok(
+      `mutation($i: SaveStatisticsReturnInput!) { saveStatisticsReturn(input: $i) { id version } }`,
+      { i: { grassrootsUnionId: w.cdcs.id, kind: 'YEAR', year: y, version: 0, figures: ZERO, note: 'Nhật ký' } },
+      w.cdcs.chair.token,
+    )
+  ).saveStatisticsReturn;
+  if (!submit) return saved;
+  return (
+    await w.api.ok(
+      `mutation($i: StatisticsReturnVersionInput!) { submitStatisticsReturn(input: $i) { id version } }`,
+      { i: { id: saved.id, version: saved.version } },
+      w.cdcs.chair.token,
+    )
+  ).submitStatisticsReturn;
+}
+
+async function escalatedCase(w: AuditWorld): Promise<string> {
+  const ref = await openCase(w.api, w.p);
+  await w.api.app.get(EscalationsService).sweepCase(ref.caseId, '2099-12-31');
+  return ref.caseId;
+}
+
+export const SUCCESS: Record<string, Scenario> = {
+  login: async (w) => ({ vars: { email: w.p.officers[0].email, password: PASSWORD } }),
+  createUser: async (w) => ({
+    token: w.admin.token,
+    vars: { input: { email: `audit.${uniq()}@test.vn`, fullName: 'Nguyễn Văn Nhật Ký', password: 'long-enough-1', role: 'OFFICER', orgUnitId: w.p.unitId } },
+  }),
+  createOrgUnit: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { name: `Công đoàn cơ sở ${uniq()}`, kind: 'GRASSROOTS', parentId: w.p.unitId } },
+  }),
+  addStaff: async (w) => ({ token: w.cdcs.chair.token, vars: { input: { grassrootsUnionId: w.cdcs.id, ...staffPerson() } } }),
+  updateStaff: async (w) => ({ token: w.cdcs.chair.token, vars: { input: { id: await newStaff(w, false), ...staffPerson() } } }),
+  admitMembers: async (w) => ({
+    token: w.cdcs.chair.token,
+    vars: {
+      input: {
+        grassrootsUnionId: w.cdcs.id,
+        decisionNumber: `QĐ-${uniq()}`,
+        decidedOn: today(),
+        signer: 'Nguyễn Văn Ký',
+        memberIds: [await newStaff(w, false)],
+      },
+    },
+  }),
+  recordMemberLeaving: async (w) => ({
+    token: w.cdcs.chair.token,
+    vars: { input: { memberId: await newStaff(w, true), leftOn: today(), reason: 'LEFT_JOB' } },
+  }),
+  transferMember: async (w) => {
+    const from = await newStaff(w, true);
+    const [row] = await w.api.db.query(`SELECT citizen_id, birth_date::text AS birth_date, sex FROM grassroots_staff WHERE id = $1`, [from]);
+    const other = await newCdcs(w.api, w.p, 'Công ty Nhận');
+    const there = (
+      await w.api.ok(
+        G.addStaff,
+        { i: { grassrootsUnionId: other.id, ...staffPerson({ citizenId: row.citizen_id, birthDate: row.birth_date, sex: row.sex }) } },
+        other.chair.token,
+      )
+    ).addStaff.id;
+    return { token: other.chair.token, vars: { input: { memberId: there, transferredOn: today() } } };
+  },
+  createGrassrootsAccount: async (w) => {
+    const ref = await walkToStage(w.api, w.p, 'RECOGNIZED');
+    return {
+      token: w.p.supervisor.token,
+      vars: { input: { caseId: ref.caseId, email: `cdcs.${uniq()}@test.vn`, fullName: 'Chủ tịch Nhật Ký', password: 'long-enough-1' } },
+    };
+  },
+  saveStatisticsReturn: async (w) => ({
+    token: w.cdcs.chair.token,
+    vars: { input: { grassrootsUnionId: w.cdcs.id, kind: 'YEAR', year: returnYear++, version: 0, figures: ZERO, note: 'Nhật ký' } },
+  }),
+  submitStatisticsReturn: async (w) => ({ token: w.cdcs.chair.token, vars: { input: await newReturn(w, false) } }),
+  acceptStatisticsReturn: async (w) => ({ token: w.p.supervisor.token, vars: { input: await newReturn(w, true) } }),
+  sendBackStatisticsReturn: async (w) => ({ token: w.p.supervisor.token, vars: { input: { ...(await newReturn(w, true)), reason: 'Số liệu chưa khớp' } } }),
+  openFoundingCase: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { enterpriseId: await createEnterprise(w.api, w.p), assigneeId: w.p.officers[0].id } },
+  }),
+  assignFoundingCase: async (w) => {
+    const ref = await openCase(w.api, w.p);
+    return {
+      token: w.p.supervisor.token,
+      vars: { input: { caseId: ref.caseId, expectedVersion: ref.version, assigneeId: w.p.officers[1].id, reason: 'Phân công lại' } },
+    };
+  },
+  recordSurvey: async (w) => {
+    const ref = await openCase(w.api, w.p);
+    return {
+      token: w.p.officers[0].token,
+      vars: { input: { caseId: ref.caseId, expectedVersion: ref.version, surveyedOn: today(), workerCount: 120, hasUnion: false } },
+    };
+  },
+  recordOutreach: async (w) => {
+    const ref = await walkToStage(w.api, w.p, 'OUTREACH');
+    return {
+      token: w.p.officers[0].token,
+      vars: { input: { caseId: ref.caseId, expectedVersion: ref.version, heldOn: today(), workersReached: 80, workersInterested: 30 } },
+    };
+  },
+  formMobilizationCommittee: async (w) => {
+    const ref = await walkToStage(w.api, w.p, 'GUIDANCE');
+    return {
+      token: w.p.officers[0].token,
+      vars: { input: { caseId: ref.caseId, expectedVersion: ref.version, formedOn: today(), memberNames: ['Nguyễn Thị Hoa', 'Trần Văn Nam'] } },
+    };
+  },
+  recordFoundingCongress: async (w) => {
+    const ref = await walkToStage(w.api, w.p, 'FOUNDING_CEREMONY');
+    return {
+      token: w.p.officers[0].token,
+      vars: {
+        input: {
+          caseId: ref.caseId,
+          expectedVersion: ref.version,
+          heldOn: today(),
+          attendees: 42,
+          executiveCommittee: ['Nguyễn Thị Hoa', 'Trần Văn Nam', 'Lê Thị Mai'],
+          chairName: 'Nguyễn Thị Hoa',
+          dossierCompletedOn: today(),
+        },
+      },
+    };
+  },
+  recordRecognitionDecision: async (w) => {
+    const ref = await walkToStage(w.api, w.p, 'RECOGNITION_DECISION');
+    return {
+      token: w.p.supervisor.token,
+      vars: {
+        input: {
+          caseId: ref.caseId,
+          expectedVersion: ref.version,
+          decisionNumber: `9/QĐ-${uniq()}`,
+          decidedOn: today(),
+          signedBy: 'Phạm Văn Đức',
+          grassrootsUnionName: `Công đoàn cơ sở ${uniq()}`,
+        },
+      },
+    };
+  },
+  advanceFoundingCase: async (w) => {
+    const ref = await openCase(w.api, w.p);
+    await steps.survey(w.api, w.p.officers[0].token, ref);
+    return { token: w.p.officers[0].token, vars: { input: { caseId: ref.caseId, expectedVersion: ref.version } } };
+  },
+  closeFoundingCase: async (w) => {
+    const ref = await openCase(w.api, w.p);
+    return { token: w.p.supervisor.token, vars: { input: { caseId: ref.caseId, expectedVersion: ref.version, reason: 'OTHER', comment: 'Nhật ký' } } };
+  },
+  reopenFoundingCase: async (w) => {
+    const ref = await openCase(w.api, w.p);
+    const closed = await w.api.ok(
+      `mutation($i: CloseInput!) { closeFoundingCase(input: $i) { version } }`,
+      { i: { caseId: ref.caseId, expectedVersion: ref.version, reason: 'OTHER', comment: 'Nhật ký' } },
+      w.p.supervisor.token,
+    );
+    return { token: w.p.supervisor.token, vars: { input: { caseId: ref.caseId, expectedVersion: closed.closeFoundingCase.version, comment: 'Mở lại' } } };
+  },
+  createEnterprise: async (w) => ({
+    token: w.p.officers[0].token,
+    vars: { input: { name: `Công ty Nhật Ký ${uniq()}`, taxCode: newTaxCode(), workerCount: 40, hasUnion: false, orgUnitId: w.p.unitId } },
+  }),
+  updateEnterprise: async (w) => ({
+    token: w.p.officers[0].token,
+    vars: { input: { id: await createEnterprise(w.api, w.p), address: `Số ${uniq()} phố Lê Lợi`, workerCount: 77 } },
+  }),
+  closeEnterprise: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { id: await createEnterprise(w.api, w.p), closedOn: today(), note: 'Giải thể' } },
+  }),
+  reopenEnterprise: async (w) => {
+    const id = await createEnterprise(w.api, w.p);
+    await w.api.ok(`mutation($i: CloseEnterpriseInput!) { closeEnterprise(input: $i) { id } }`, { i: { id, closedOn: today() } }, w.p.supervisor.token);
+    return { token: w.p.supervisor.token, vars: { id } };
+  },
+  submitApplication: async (w) => ({ token: w.p.supervisor.token, vars: { input: applicant({ grassrootsUnionId: w.cdcs.id }) } }),
+  decideApplication: async (w) => {
+    const app = await w.api.ok(
+      `mutation($i: ApplicationInput!) { submitApplication(input: $i) { id } }`,
+      { i: applicant({ grassrootsUnionId: w.cdcs.id }) },
+      w.p.supervisor.token,
+    );
+    return {
+      token: w.p.supervisor.token,
+      vars: { input: { applicationId: app.submitApplication.id, admit: true, decidedOn: today(), decisionNumber: `QĐ-${uniq()}` } },
+    };
+  },
+  setTarget: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { year: year(), orgUnitId: w.p.unitId, newMembers: 100 + Math.floor(Math.random() * 900) } },
+  }),
+  acknowledgeEscalation: async (w) => {
+    const caseId = await escalatedCase(w);
+    const [e] = await w.api.db.query(`SELECT id FROM escalation WHERE case_id = $1 AND level = 'WARNING'`, [caseId]);
+    return { token: w.p.officers[0].token, vars: { id: e.id } };
+  },
+  acknowledgeCaseEscalations: async (w) => ({ token: w.p.supervisor.token, vars: { input: { caseIds: [await escalatedCase(w)] } } }),
+  evaluateRewards: async (w) => ({ token: w.p.supervisor.token, vars: { orgUnitId: w.p.unitId, periodKind: 'YEAR', periodStart: `${year()}-01-01` } }),
+  decideNomination: async (w) => {
+    const [n] = await w.api.db.query(
+      `INSERT INTO reward_nomination (org_unit_id, occasion, period_kind, period_start, period_end, rule, officer_id, nominee, score, basis, figures)
+       VALUES ($1, 'YEAR_END', 'YEAR', $2, $3, 'OFFICER_RESULTS', $4, 'Cán bộ Nhật Ký', 1, 'nhật ký', '{}') RETURNING id`,
+      [w.p.unitId, `${returnYear}-01-01`, `${returnYear++}-12-31`, w.p.officers[0].id],
+    );
+    return { token: w.p.supervisor.token, vars: { id: n.id, approve: true, note: 'Đồng ý' } };
+  },
+  setCalendarDay: async (w) => {
+    const day = farWeekday(1);
+    w.farDays.push(day);
+    return { token: w.admin.token, vars: { day, kind: 'DAY_OFF', note: 'Nghỉ bù (nhật ký)', document: 'Thông báo 2/TB-NK' } };
+  },
+  saveCalendarDay: async (w) => {
+    const day = farWeekday(2);
+    w.farDays.push(day);
+    return { token: w.admin.token, vars: { input: { day, kind: 'DAY_OFF', note: 'Nghỉ (nhật ký)', document: 'Thông báo 3/TB-NK' } } };
+  },
+  removeCalendarDay: async (w) => {
+    const day = farWeekday(3);
+    w.farDays.push(day);
+    await w.api.ok(
+      `mutation($i: CalendarDayInput!) { saveCalendarDay(input: $i) { __typename } }`,
+      { i: { day, kind: 'DAY_OFF', note: 'Nghỉ (nhật ký)', document: 'Thông báo 4/TB-NK' } },
+      w.admin.token,
+    );
+    return { token: w.admin.token, vars: { day } };
+  },
+  requestReport: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { orgUnitId: w.p.unitId, periodKind: 'MONTH', periodStart: `${today().slice(0, 8)}01` } },
+  }),
+  updateUser: async (w) => ({ token: w.admin.token, vars: { input: { id: await newAccount(w), fullName: `Nguyễn Văn Đổi Tên ${uniq()}` } } }),
+  deactivateUser: async (w) => ({ token: w.admin.token, vars: { id: await newAccount(w) } }),
+  reactivateUser: async (w) => {
+    const id = await newAccount(w);
+    await w.api.ok(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id }, w.admin.token);
+    return { token: w.admin.token, vars: { id } };
+  },
+  resetPassword: async (w) => ({ token: w.admin.token, vars: { id: await newAccount(w) } }),
+  changePassword: async (w) => {
+    const id = await newAccount(w);
+    const [u] = await w.api.db.query(`SELECT email FROM app_user WHERE id = $1`, [id]);
+    return { token: await w.api.login(u.email), vars: { input: { currentPassword: PASSWORD, newPassword: 'doi-mat-khau-9x7q' } } };
+  },
+  updateOrgUnit: async (w) => ({ token: w.p.supervisor.token, vars: { input: { id: w.cdcs.id, name: `Công đoàn cơ sở Công ty May ${uniq()}` } } }),
+  confirmRegisterImport: async (w) => ({ token: w.p.supervisor.token, vars: { id: await newImport(w) } }),
+  cancelRegisterImport: async (w) => ({ token: w.p.supervisor.token, vars: { id: await newImport(w) } }),
+};
