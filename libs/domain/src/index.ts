@@ -20,3 +20,4 @@ export * from './refusal-labels';
 export * from './citizen-id';
 export * from './member-register';
 export * from './statistics-return';
+export * from './official-documents';

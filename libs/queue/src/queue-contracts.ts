@@ -22,6 +22,7 @@ export enum JobName {
   SCHEDULE_PERIOD_REPORTS = 'schedule-period-reports',
   RECOMPUTE_DUE_DAYS = 'recompute-due-days',
   APPLY_REGISTER_IMPORT = 'apply-register-import',
+  BUILD_DOCUMENT = 'build-document',
 }
 
 export interface JobPayloads {
@@ -41,6 +42,8 @@ export interface JobPayloads {
   [JobName.RECOMPUTE_DUE_DAYS]: { day: string };
   /** A confirmed register import: its unapplied rows are written to the register, in batches. */
   [JobName.APPLY_REGISTER_IMPORT]: { importId: string };
+  /** An issued official document: its DOCX and PDF are rendered (docs/architecture.md#official-documents). */
+  [JobName.BUILD_DOCUMENT]: { documentId: string };
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -57,6 +60,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCHEDULE_PERIOD_REPORTS]: QueueName.REPORTS,
   [JobName.RECOMPUTE_DUE_DAYS]: QueueName.CASES,
   [JobName.APPLY_REGISTER_IMPORT]: QueueName.IMPORTS,
+  [JobName.BUILD_DOCUMENT]: QueueName.REPORTS,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

@@ -1,5 +1,6 @@
 import { ApplyRegisterImportHandler } from './apply-register-import.handler';
 import { BuildReportHandler } from './build-report.handler';
+import { BuildDocumentHandler } from './build-document.handler';
 import { CaseStageChangedHandler } from './case-stage-changed.handler';
 import { EscalationSweepHandler } from './escalation-sweep.handler';
 import { EvaluateRewardsHandler } from './evaluate-rewards.handler';
@@ -12,6 +13,7 @@ import { SendNotificationEmailHandler } from './send-notification-email.handler'
 export {
   ApplyRegisterImportHandler,
   BuildReportHandler,
+  BuildDocumentHandler,
   CaseStageChangedHandler,
   EscalationSweepHandler,
   EvaluateRewardsHandler,
@@ -34,4 +36,5 @@ export const HANDLERS = [
   SchedulePeriodReportsHandler,
   RecomputeDueDaysHandler,
   ApplyRegisterImportHandler,
+  BuildDocumentHandler,
 ];

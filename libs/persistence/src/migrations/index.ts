@@ -15,6 +15,7 @@ import { RegisterImportRowFillfactor1795496897170 } from './1795496897170-regist
 import { CalendarDayDocument1795496897200 } from './1795496897200-calendar-day-document';
 import { GrassrootsRegister1795496897180 } from './1795496897180-grassroots-register';
 import { StatisticsReturns1795496897230 } from './1795496897230-statistics-returns';
+import { OfficialDocuments1795496897360 } from './1795496897360-official-documents';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   MemberTallies1795496897110, FigureIndexes1795496897111, PeriodClose1795496897120, FigureTallies1795496897130, Accounts1795496897140, EnterpriseRegister1795496897150,
   RegisterImports1795496897160, RegisterImportRowFillfactor1795496897170, GrassrootsRegister1795496897180, CalendarDayDocument1795496897200,
   StatisticsReturns1795496897230,
+  OfficialDocuments1795496897360,
 ];
