@@ -29,6 +29,8 @@ import { CalendarResolver } from './resolvers/calendar.resolver';
 import { NominationDecisionResolver, RewardNominationResolver } from './resolvers/rewards.resolver';
 import { ReportResolver } from './resolvers/reports.resolver';
 import { ReportFilesController } from './reports/report-files.controller';
+import { DocumentFilesController } from './documents/document-files.controller';
+import { DocumentSettingsResolver, OfficialDocumentResolver } from './resolvers/documents.resolver';
 import { RegisterFilesController } from './registers/register-files.controller';
 import { RegisterImportsController } from './imports/register-imports.controller';
 import { RegisterImportResolver } from './resolvers/register-imports.resolver';
@@ -78,7 +80,7 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController],
+  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController, DocumentFilesController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -86,6 +88,8 @@ class GraphqlSupportModule {}
     RedisHealthIndicator,
     DateScalar,
     UserResolver,
+    OfficialDocumentResolver,
+    DocumentSettingsResolver,
     OrgUnitResolver,
     MemberResolver,
     GrassrootsUnionsResolver,
