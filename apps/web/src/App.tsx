@@ -23,6 +23,7 @@ import { MembersPage } from './pages/MembersPage';
 import { STAFF_IMPORT_PATH, StaffImportPage } from './pages/StaffImportPage';
 import { GRASSROOTS_UNIONS_PATH, GrassrootsUnionPage, GrassrootsUnionsPage } from './pages/GrassrootsUnionsPage';
 import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
+import { DOCUMENT_SETTINGS_PATH, DocumentSettingsPage } from './pages/DocumentSettingsPage';
 
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
 const GRASSROOTS_NAV = [
@@ -42,6 +43,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
   { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },
+  { to: '/van-ban', label: 'Văn bản', testId: 'nav-documents', admin: true },
 ];
 
 export const PASSWORD_PATH = '/doi-mat-khau';
@@ -230,6 +232,8 @@ function Route({ path }: { path: string }) {
       return <OrgPage />;
     case CALENDAR_PATH:
       return <CalendarPage />;
+    case DOCUMENT_SETTINGS_PATH:
+      return <DocumentSettingsPage />;
     case PASSWORD_PATH:
       return <PasswordPage />;
     default:

@@ -1,3 +1,4 @@
+import { RawRow } from '../common/prepared-sql';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -68,7 +69,7 @@ export class DocumentBuilderService {
 }
 
 /** TypeORM answers an UPDATE … RETURNING on Postgres with [rows, count]. */
-function rowsOf(result: unknown): Record<string, any>[] {
+function rowsOf(result: unknown): RawRow[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0];
-  return result as Record<string, any>[];
+  return result as RawRow[];
 }

@@ -70,7 +70,7 @@ const LINE_FIELDS = ['parentLine', 'issuerName', 'placeName', 'authorityLine', '
 export function checkedSettings(input: SettingsInput, signerRequired: boolean): DocumentSettings {
   const problems: Record<string, string> = {};
   const text = (f: keyof DocumentSettings, max: number, required = true): string => {
-    const v = typeof input[f] === 'string' ? (input[f] as string).normalize('NFC').trim() : '';
+    const v = typeof input[f] === 'string' ? input[f].normalize('NFC').trim() : '';
     if (!v && required) problems[f] = RULE.notEmpty(f);
     else if (v.length > max) problems[f] = RULE.tooLong(f, max);
     return v;

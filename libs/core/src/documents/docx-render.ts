@@ -55,7 +55,7 @@ function cell(children: Paragraph[], width: number, o: Partial<ITableCellOptions
 
 /** Top of page 1: the issuer's name block left, the national heading right (Decree 30, form 1.x). */
 function headingTable(l: DocumentLayout): Table {
-  const left = Math.round(TEXT_WIDTH * 0.45);
+  const left = Math.round(TEXT_WIDTH * 0.4);
   const right = TEXT_WIDTH - left;
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -110,7 +110,7 @@ function dataTable(t: Extract<DocumentBlock, { kind: 'table' }>): Table {
         cell(
           [
             new Paragraph({
-              alignment: header || i === 0 || (i > 1 && /^[\d.,]*$/.test(text)) ? AlignmentType.CENTER : AlignmentType.LEFT,
+              alignment: header || /^[\d.,]*$/.test(text) ? AlignmentType.CENTER : AlignmentType.LEFT,
               children: [run(text, { bold: header, size: PT(13) })],
             }),
           ],
