@@ -667,7 +667,8 @@ describe('every refusal is in Vietnamese', () => {
     const all = new Set([...codes.values()].flatMap((s) => [...s]));
     for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']) expect(all).toContain(code);
     console.log(`vietnamese errors walk: ${walk.operations.length} operations, ${calls} calls; codes seen: ${[...all].sort().join(', ')}`);
-  });
+    // Thousands of calls, growing with every operation: past jest's default 30 s on a loaded machine.
+  }, 180_000);
 
   async function spoilEveryLeaf(op: Operation): Promise<void> {
     const doc = walk.document(op);

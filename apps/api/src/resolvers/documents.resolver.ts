@@ -36,8 +36,8 @@ export class OfficialDocumentResolver {
   @Query(() => [OfficialDocumentModel], { description: 'The documents issued from a source, newest number first' })
   documents(
     @CurrentActor() actor: Actor,
-    @Args('kind', { type: () => DocumentKind }) kind: DocumentKind,
     @Args('sourceId', { type: () => ID }) sourceId: string,
+    @Args('kind', { type: () => DocumentKind }) kind: DocumentKind,
   ): Promise<DocumentView[]> {
     return this.service.list(actor, kind, sourceId);
   }
