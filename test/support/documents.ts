@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as yauzl from 'yauzl';
@@ -62,12 +62,17 @@ export function pdfText(pdf: Buffer, layout = false): string {
   return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
-/** The first page as PNG at 60 dpi (`pdftoppm`), written to `out` (without .png). */
-export function firstPagePng(pdf: Buffer, out: string): void {
+/**
+ * The first page as PNG at 60 dpi (`pdftoppm`), as docs/documents/NAME.png with UPDATE_SCREENSHOTS=1 (so a test
+ * run leaves the committed renderings alone), else in a temporary folder. Returns the PNG's size in bytes.
+ */
+export function firstPagePng(pdf: Buffer, name: string): number {
   const dir = mkdtempSync(join(tmpdir(), 'cdcs-pdf-'));
   const file = join(dir, 'd.pdf');
   writeFileSync(file, pdf);
+  const out = join(process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '../../docs/documents') : dir, name);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, out]);
+  return statSync(`${out}.png`).size;
 }
 
 /** "ngày 05 tháng 12 năm 2026" written out by hand for a YYYY-MM-DD day (Decree 30: days 1–9, months 1–2 padded). */
