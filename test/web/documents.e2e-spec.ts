@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { walkToStage } from '../support/case-fixtures';
+import { vnToday, walkToStage } from '../support/case-fixtures';
+import { addStaff, newCdcs } from '../support/grassroots';
 import { D, docxParagraphs, pdfText, zipEntry } from '../support/documents';
 import { Province, TestApi, TestUser } from '../support/test-api';
 import { TestWorker } from '../support/test-worker';
@@ -108,6 +109,51 @@ describe('official documents (browser)', () => {
     expect(saved.placeName).toBe('Hưng Hà');
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM official_document WHERE org_unit_id = $1`, [p.unitId]);
     expect(n).toBe(1);
+    expect(s.consoleErrors).toEqual([]);
+    await s.logout();
+  });
+
+  it('lets a CĐCS’s chair issue the decision of the admission it just recorded', async () => {
+    const c = await newCdcs(api, p, 'Công ty Dệt Hưng Yên');
+    await addStaff(api, c, 2);
+    await api.ok(
+      D.save,
+      {
+        i: {
+          orgUnitId: c.id,
+          parentLine: 'CÔNG ĐOÀN NGÀNH NÔNG NGHIỆP',
+          issuerName: 'CÔNG ĐOÀN CƠ SỞ CÔNG TY DỆT HƯNG YÊN',
+          shortName: 'CĐCS',
+          placeName: 'Hưng Yên',
+          authorityLine: 'TM. BAN CHẤP HÀNH',
+          signerTitle: 'CHỦ TỊCH',
+          signerName: 'Nguyễn Văn Chủ Tịch',
+          recipients: ['Như Điều 2;', 'Lưu: VT.'],
+        },
+      },
+      admin.token,
+    );
+    await s.login(c.chair.email);
+    const boxes = page.getByTestId('members-table').getByRole('checkbox');
+    await boxes.first().waitFor();
+    for (let i = 0; i < 2; i++) await boxes.nth(i).check();
+    const [y, m, d] = vnToday().split('-');
+    await page.getByTestId('admit-number').fill('07/QĐ-CĐCS');
+    await page.getByTestId('admit-date').fill(`${d}/${m}/${y}`);
+    await page.getByTestId('admit-signer').fill('Nguyễn Văn Chủ Tịch');
+    await page.getByTestId('admit-form-submit').click();
+    const panel = page.getByTestId('documents-ADMISSION_DECISION');
+    await panel.getByTestId('form-issue-document-submit').click();
+    const item = panel.locator('[data-testid="document-item"][data-status="READY"][data-number="1/QĐ-CĐCS"]');
+    await item.waitFor({ timeout: 120_000 });
+    await s.shot('81-admission-document', item);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), item.getByTestId('download-pdf').click()]);
+    const pdfPath = join(tmpdir(), `cdcs-${p.tag}-${pdf.suggestedFilename()}`);
+    await pdf.saveAs(pdfPath);
+    expect(pdf.suggestedFilename()).toMatch(/^quyet-dinh-ket-nap-doan-vien-.*-1-QD-CDCS\.pdf$/);
+    const text = pdfText(readFileSync(pdfPath)).replace(/\s+/g, ' ');
+    expect(text).toContain('Hưng Yên, ngày');
+    expect(text).toContain('Điều 1. Kết nạp 2 người lao động');
     expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { downloadWithToken, gql } from '../api';
 import { Link } from '../router';
 import { MemberPanel } from './members/MemberPanel';
+import { DocumentsPanel } from './documents/DocumentsPanel';
 import { STAFF_IMPORT_PATH } from './StaffImportPage';
 import { GRASSROOTS } from '../queries-grassroots';
 import { useSession } from '../session';
@@ -38,6 +39,8 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
     return (await gql(GRASSROOTS.members, { g: gid, f: { search: f.search || null, status: f.status || null }, first: PAGE, after: pager.after })).members;
   }, [gid, applied, pager.after]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  // The admission just recorded: its official decision (numbered, DOCX and PDF) is issued from here.
+  const [admitted, setAdmitted] = useState<string | null>(null);
   const toggle = (id: string) => setPicked((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const staff = useForm({ fullName: '', citizenId: '', birthDate: '', sex: 'FEMALE' as string, job: '' });
   const decision = useForm({ decisionNumber: '', decidedOn: todayVn(), signer: '' });
@@ -190,6 +193,7 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
               i: { grassrootsUnionId: gid, decisionNumber: v.decisionNumber, decidedOn: day(v.decidedOn), signer: v.signer, memberIds: [...picked] },
             });
             setPicked(new Set());
+            setAdmitted(d.admitMembers.id);
             list.reload();
             return `Đã kết nạp ${d.admitMembers.memberIds.length} đoàn viên theo quyết định ${d.admitMembers.number}`;
           }}
@@ -199,6 +203,7 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
           <TextField label="Người ký" {...decision.field('signer')} required testId="admit-signer" />
         </ActionForm>
       )}
+      {canWrite && admitted && <DocumentsPanel key={admitted} kind="ADMISSION_DECISION" sourceId={admitted} canIssue />}
     </section>
   );
 }
