@@ -23,13 +23,14 @@ import { returnsSuite } from './suites/returns';
 import { sweepSuite } from './suites/sweep';
 import { transitionsSuite } from './suites/transitions';
 import { workerSuite } from './suites/worker';
+import { documentsSuite } from './suites/documents';
 import { explainFigures } from './explain';
 
 const RAW_QUEUE = 'bench-raw-noop';
 
 async function main(): Promise<void> {
   const scale = SCALES[process.env.BENCH_SCALE === 'small' ? 'small' : 'full'];
-  // BENCH_ONLY=transitions,reads,imports,returns,sweep,worker,figures runs a subset (for iterating); the default runs all.
+  // BENCH_ONLY=transitions,reads,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
   const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
   const want = (suite: string) => !only.size || only.has(suite);
   const startedAt = new Date();
@@ -147,10 +148,14 @@ async function main(): Promise<void> {
     }
 
     let worker: Host | undefined;
-    if (want('worker') || want('figures')) {
+    if (want('worker') || want('figures') || want('documents')) {
       worker = await Host.start('worker', 'worker-host.ts', HOST_ENV);
       hosts.push(worker);
       log(`worker host up in ${worker.bootMs} ms (pid ${worker.pid})`);
+    }
+    if (want('documents')) {
+      log('documents');
+      await documentsSuite(ctx, worker!);
     }
     if (want('worker')) {
       log('worker');

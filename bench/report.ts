@@ -32,6 +32,7 @@ const SECTION_TITLES: Record<string, string> = {
   figures: 'Report figures',
   imports: 'Register import',
   returns: 'Statistics returns',
+  documents: 'Official documents (DOCX, PDF)',
 };
 
 function value(r: Row, v: number): string {

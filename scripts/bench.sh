@@ -29,6 +29,8 @@ trap 'exit 143' TERM
 
 ensure_node_modules
 ensure_services
+# the documents suite renders PDF with LibreOffice
+ensure_libreoffice || printf '[bench] warning: no LibreOffice; BENCH_ONLY=documents will fail\n' >&2
 export DATABASE_URL REDIS_URL
 BENCH_STAMP="$(date -u +%Y%m%d%H%M%S)_$$"
 export BENCH_STAMP

@@ -59,6 +59,8 @@ db_from_env="${DATABASE_URL:+1}"
 
 ensure_node_modules
 ensure_services
+# official documents: PDF through LibreOffice headless (warn only: DOCX still works without it)
+ensure_libreoffice || printf '[start] warning: no LibreOffice; official documents will have no PDF\n' >&2
 
 export DEMO_DATA="${DEMO_DATA:-true}"
 export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@cdcs.local}"

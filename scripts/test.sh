@@ -27,6 +27,9 @@ ensure_service_binaries
 # The browser tests (test/web) need Chromium and the built dashboard, which the API serves at /.
 ensure_chromium || printf '[test] warning: no Chromium; the browser tests (test/web) will fail\n' >&2
 ensure_web_build
+# The document tests (test/documents) render PDF with LibreOffice and read it with poppler.
+ensure_libreoffice || printf '[test] warning: no LibreOffice; the document tests (test/documents) will fail\n' >&2
+ensure_poppler || printf '[test] warning: no poppler-utils; the document tests (test/documents) will fail\n' >&2
 
 suffix="$(date +%s)_$$"
 DATABASE_URL="$(cdcs_url_with_db "$DATABASE_URL" "cdcs_test_$suffix")"

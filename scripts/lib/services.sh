@@ -11,6 +11,9 @@
 #   build_web                builds the dashboard SPA (apps/web -> apps/web/dist) with Vite
 #   ensure_web_build         build_web when apps/web/dist is missing or older than apps/web's sources
 #   ensure_chromium          Debian's chromium at /usr/bin/chromium (browser tests), installed when root
+#   ensure_libreoffice       soffice (LibreOffice Writer headless, DOCX -> PDF of official documents) with
+#                            Times New Roman-metric fonts with Vietnamese glyphs, installed when root
+#   ensure_poppler           pdftotext / pdftoppm (tests read the PDF text layer, renderings), installed when root
 #
 # Order per service: $DATABASE_URL / $REDIS_URL from the environment, else the machine's local
 # default (127.0.0.1:5432 as user postgres, 127.0.0.1:6379) when it really answers, else a
@@ -167,6 +170,32 @@ ensure_chromium() {
   # a font with Vietnamese glyphs for the screenshots (usually there already)
   if ! fc-list 2>/dev/null | grep -qi dejavu; then _cdcs_apt_install fonts-dejavu-core || true; fi
   [[ -x "$bin" ]] || { _cdcs_err "chromium installed but $bin is still missing"; return 1; }
+}
+
+# Official documents (docs/architecture.md#official-documents): the worker renders DOCX to PDF with
+# LibreOffice headless; Liberation Serif is metric-compatible with Times New Roman and has the
+# Vietnamese glyphs, so the PDF keeps the layout and a copyable text layer.
+ensure_libreoffice() {
+  local bin="${SOFFICE_PATH:-}"
+  [[ -z "$bin" ]] && bin="$(command -v soffice 2>/dev/null || true)"
+  if [[ -n "$bin" && -x "$bin" ]] && fc-list 2>/dev/null | grep -qi 'liberation serif'; then return 0; fi
+  if ! _cdcs_is_root; then
+    _cdcs_err "LibreOffice or its fonts are missing: install Debian's libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core (sudo apt-get install ...) or set SOFFICE_PATH; official documents (PDF) need them"
+    return 1
+  fi
+  if [[ -z "$bin" || ! -x "$bin" ]]; then _cdcs_apt_install libreoffice-writer-nogui || return 1; fi
+  if ! fc-list 2>/dev/null | grep -qi 'liberation serif'; then _cdcs_apt_install fonts-liberation2 || return 1; fi
+  if ! fc-list 2>/dev/null | grep -qi dejavu; then _cdcs_apt_install fonts-dejavu-core || true; fi
+  _cdcs_have soffice || { _cdcs_err "libreoffice-writer-nogui installed but soffice is still not on PATH"; return 1; }
+}
+
+ensure_poppler() {
+  if _cdcs_have pdftotext && _cdcs_have pdftoppm; then return 0; fi
+  if ! _cdcs_is_root; then
+    _cdcs_err "pdftotext/pdftoppm not found: install Debian's poppler-utils (sudo apt-get install poppler-utils); the document tests need them"
+    return 1
+  fi
+  _cdcs_apt_install poppler-utils || return 1
 }
 
 # ---------------------------------------------------------------------------------------------

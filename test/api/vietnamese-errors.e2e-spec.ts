@@ -129,6 +129,85 @@ const BUSINESS: Record<string, Business> = {
   'Query.rewardNominations': () => [],
   'Query.calendarYears': () => [],
   'Query.calendarDays': (w) => [{ query: `{ calendarDays(year: 1999) { day } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['year'] }],
+  // Official documents (docs/architecture.md#official-documents).
+  'Mutation.issueDocument': (w) => [
+    {
+      // The case is not recognized yet; the day is in the future: the input is refused first.
+      query: `mutation($i: IssueDocumentInput!) { issueDocument(input: $i) { id } }`,
+      variables: { i: { kind: 'RECOGNITION_DECISION', sourceId: w.ref.caseId, issuedOn: FAR_DAY, difficulties: 'x'.repeat(5001) } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['issuedOn', 'difficulties'],
+    },
+    {
+      query: `mutation($i: IssueDocumentInput!) { issueDocument(input: $i) { id } }`,
+      variables: { i: { kind: 'RECOGNITION_DECISION', sourceId: w.ref.caseId } },
+      token: w.supervisor.token,
+      expect: 'CONFLICT',
+    },
+  ],
+  'Mutation.cancelDocument': (w) => [
+    {
+      query: `mutation($i: CancelDocumentInput!) { cancelDocument(input: $i) { id } }`,
+      variables: { i: { id: '00000000-0000-4000-8000-000000000000', reason: 'Ghi sai' } },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+    {
+      query: `mutation($i: CancelDocumentInput!) { cancelDocument(input: $i) { id } }`,
+      variables: { i: { id: '00000000-0000-4000-8000-000000000000', reason: ' ' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['reason'],
+    },
+  ],
+  'Query.documents': (w) => [
+    {
+      query: `query($s: ID!) { documents(kind: RECOGNITION_DECISION, sourceId: $s) { id } }`,
+      variables: { s: '00000000-0000-4000-8000-000000000000' },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Query.document': () => [],
+  'Query.documentSettings': (w) => [
+    {
+      query: `query($u: ID!) { documentSettings(orgUnitId: $u) { own } }`,
+      variables: { u: '00000000-0000-4000-8000-000000000000' },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Mutation.saveDocumentSettings': (w) => [
+    {
+      query: `mutation($i: SaveDocumentSettingsInput!) { saveDocumentSettings(input: $i) { own } }`,
+      variables: {
+        i: {
+          orgUnitId: w.p.unitId,
+          parentLine: ' ',
+          issuerName: 'CÔNG ĐOÀN NGÀNH Y TẾ',
+          shortName: 'cđ yt',
+          placeName: 'Thái Bình',
+          authorityLine: 'TM. BAN THƯỜNG VỤ',
+          signerTitle: 'CHỦ TỊCH',
+          signerName: 'Phạm Văn Đức',
+          recipients: [],
+        },
+      },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['parentLine', 'shortName', 'recipients'],
+    },
+  ],
+  'Query.previewDocument': (w) => [
+    {
+      query: `query($i: PreviewDocumentInput!) { previewDocument(input: $i) }`,
+      variables: { i: { kind: 'PERIOD_REPORT' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['sourceId'],
+    },
+  ],
   'Query.report': () => [],
   'Query.reports': () => [],
   'Query.accounts': (w) => [{ query: `{ accounts { totalCount } }`, token: w.officer.token, expect: 'FORBIDDEN' }],
@@ -925,7 +1004,8 @@ describe('every refusal is in Vietnamese', () => {
     const all = new Set([...codes.values()].flatMap((s) => [...s]));
     for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']) expect(all).toContain(code);
     console.log(`vietnamese errors walk: ${walk.operations.length} operations, ${calls} calls; codes seen: ${[...all].sort().join(', ')}`);
-  });
+    // Thousands of calls, growing with every operation: past jest's default 30 s on a loaded machine.
+  }, 180_000);
 
   async function spoilEveryLeaf(op: Operation): Promise<void> {
     const doc = walk.document(op);

@@ -58,6 +58,15 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.escalatedCases': { roles: ALL, outOfScope: 'none' },
   'Query.escalatedApplications': { roles: ALL, outOfScope: 'none' },
   // | `report`, `reports`, `rewardNominations` | ✔ read | ✔ | ✔ |
+  // Official documents (docs/architecture.md#official-documents): scope follows the source. Issue/cancel: managers
+  // for a case or report, a CĐCS's users (and managers) for its admission decisions; reads: whoever reads the source.
+  'Mutation.issueDocument': { roles: ['SUPERVISOR', 'ADMIN', 'GRASSROOTS'], outOfScope: 'NOT_FOUND' },
+  'Mutation.cancelDocument': { roles: ['SUPERVISOR', 'ADMIN', 'GRASSROOTS'], outOfScope: 'NOT_FOUND' },
+  'Query.documents': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Query.document': { roles: EVERYONE, outOfScope: 'NULL' },
+  'Query.previewDocument': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Query.documentSettings': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Mutation.saveDocumentSettings': { roles: ['ADMIN'], outOfScope: 'none' },
   'Query.report': { roles: ALL, outOfScope: 'NULL' },
   'Query.reports': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Query.rewardNominations': { roles: ALL, outOfScope: 'NOT_FOUND' },
@@ -343,6 +352,34 @@ async function versionOf(w: World, caseId: string): Promise<number> {
   return row.version;
 }
 
+/** A fresh admission decision of the side's CĐCS (written directly: the matrix needs only its row). */
+async function admissionOf(w: World, s: Side): Promise<string> {
+  const [row] = await w.api.db.query(
+    `INSERT INTO admission_decision (grassroots_union_id, number, decided_on, signer, created_by) VALUES ($1, $2, $3, 'Chủ tịch Ma Trận', $4) RETURNING id`,
+    [s.grassrootsId, `QĐ-${uniq()}`, vnToday(), s.chair.id],
+  );
+  return row.id;
+}
+
+/** A fresh READY document of the side: from its case, or (`cdcs`) from an admission decision of its CĐCS. */
+async function officialDocumentOf(w: World, s: Side, cdcs: boolean): Promise<string> {
+  const n = 100_000 + seq++;
+  const [row] = await w.api.db.query(
+    `INSERT INTO official_document (kind, org_unit_id, source_id, year, kind_symbol, number, number_label, issued_on, title, settings, status, created_by)
+     VALUES ($1, $2, $3, 2026, 'QĐ', $4, $5, $6, 'Văn bản Ma Trận', '{}', 'READY', $7) RETURNING id`,
+    [
+      cdcs ? 'ADMISSION_DECISION' : 'RECOGNITION_DECISION',
+      cdcs ? s.grassrootsId : s.p.unitId,
+      cdcs ? await admissionOf(w, s) : s.caseId,
+      n,
+      `${n}/QĐ-MT`,
+      vnToday(),
+      s.p.supervisor.id,
+    ],
+  );
+  return row.id;
+}
+
 /** Minimal valid arguments per operation, for the caller, against the objects of `side`. */
 const ARGS: Record<string, ArgsFn> = {
   'Query.me': () => ({}),
@@ -433,6 +470,32 @@ const ARGS: Record<string, ArgsFn> = {
   }),
   'Mutation.setTarget': (_w, _c, s) => ({ input: { year, orgUnitId: s.p.unitId, newMembers: 100 } }),
   'Mutation.requestReport': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, periodKind: 'MONTH', periodStart: firstOfMonth } }),
+  // Documents: GRASSROOTS works on its CĐCS's admission decision, the others on the side's case (not recognized:
+  // an allowed issue answers CONFLICT); cancel takes a fresh document of the side each time.
+  'Mutation.issueDocument': async (w, c, s) => ({
+    input: c === 'GRASSROOTS' ? { kind: 'ADMISSION_DECISION', sourceId: await admissionOf(w, s) } : { kind: 'RECOGNITION_DECISION', sourceId: s.caseId },
+  }),
+  'Mutation.cancelDocument': async (w, c, s) => ({ input: { id: await officialDocumentOf(w, s, c === 'GRASSROOTS'), reason: 'Kiểm tra phân quyền' } }),
+  'Query.documents': async (w, c, s) =>
+    c === 'GRASSROOTS' ? { kind: 'ADMISSION_DECISION', sourceId: await admissionOf(w, s) } : { kind: 'RECOGNITION_DECISION', sourceId: s.caseId },
+  'Query.document': async (w, c, s) => ({ id: await officialDocumentOf(w, s, c === 'GRASSROOTS') }),
+  'Query.previewDocument': async (w, c, s) => ({
+    input: c === 'GRASSROOTS' ? { kind: 'ADMISSION_DECISION', sourceId: await admissionOf(w, s) } : { kind: 'RECOGNITION_DECISION', orgUnitId: s.p.unitId },
+  }),
+  'Query.documentSettings': (_w, c, s) => ({ orgUnitId: c === 'GRASSROOTS' ? s.grassrootsId : s.p.unitId }),
+  'Mutation.saveDocumentSettings': (w) => ({
+    input: {
+      orgUnitId: w.in.p.unitId,
+      parentLine: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH',
+      issuerName: 'CÔNG ĐOÀN NGÀNH',
+      shortName: 'CĐN',
+      placeName: 'Thái Bình',
+      authorityLine: 'TM. BAN THƯỜNG VỤ',
+      signerTitle: 'CHỦ TỊCH',
+      signerName: 'Phạm Văn Đức',
+      recipients: ['Lưu: VT.'],
+    },
+  }),
   'Mutation.evaluateRewards': (_w, _c, s) => ({ orgUnitId: s.p.unitId, periodKind: 'YEAR', periodStart: `${year}-01-01` }),
   'Mutation.decideNomination': (_w, _c, s) => ({ id: s.nominationId, approve: false, note: 'Kiểm tra phân quyền' }),
   // Each caller's own escalation: the officer gets the WARNING, the supervisor the BREACH.

@@ -30,6 +30,8 @@ import { CalendarResolver } from './resolvers/calendar.resolver';
 import { NominationDecisionResolver, RewardNominationResolver } from './resolvers/rewards.resolver';
 import { ReportResolver } from './resolvers/reports.resolver';
 import { ReportFilesController } from './reports/report-files.controller';
+import { DocumentFilesController } from './documents/document-files.controller';
+import { DocumentSettingsResolver, OfficialDocumentResolver } from './resolvers/documents.resolver';
 import { RegisterFilesController } from './registers/register-files.controller';
 import { RegisterImportsController } from './imports/register-imports.controller';
 import { RegisterImportResolver } from './resolvers/register-imports.resolver';
@@ -87,7 +89,15 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  controllers: [HealthController, ReportFilesController, RegisterFilesController, RegisterImportsController, StaffImportsController, AuditLogFilesController],
+  controllers: [
+    HealthController,
+    ReportFilesController,
+    RegisterFilesController,
+    RegisterImportsController,
+    StaffImportsController,
+    AuditLogFilesController,
+    DocumentFilesController,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -96,6 +106,8 @@ class GraphqlSupportModule {}
     RedisHealthIndicator,
     DateScalar,
     UserResolver,
+    OfficialDocumentResolver,
+    DocumentSettingsResolver,
     OrgUnitResolver,
     MemberResolver,
     GrassrootsUnionsResolver,

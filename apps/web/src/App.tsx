@@ -31,6 +31,7 @@ import { PLAN_PATH, PlanPage } from './pages/PlanPage';
 import { AREAS_PATH, AreasPage } from './pages/AreasPage';
 import { BUDGET_PATH, BudgetPage } from './pages/BudgetPage';
 import { CONSOLIDATED_PATH, ConsolidatedReturnPage, OwnReturnPage, RETURNS_PATH, ReturnsBoardPage, UnionReturnPage } from './pages/StatisticsReturnsPage';
+import { DOCUMENT_SETTINGS_PATH, DocumentSettingsPage } from './pages/DocumentSettingsPage';
 
 /** A CĐCS's own users (GRASSROOTS) see its register only. */
 const GRASSROOTS_NAV = [
@@ -57,6 +58,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
   { to: '/nhat-ky', label: 'Nhật ký', testId: 'nav-audit', sup: true },
   { to: '/lich-lam-viec', label: 'Lịch làm việc', testId: 'nav-calendar', admin: true },
+  { to: '/van-ban', label: 'Văn bản', testId: 'nav-documents', admin: true },
 ];
 
 export const PASSWORD_PATH = '/doi-mat-khau';
@@ -265,6 +267,8 @@ function Route({ path }: { path: string }) {
       return <ReturnsBoardPage />;
     case CONSOLIDATED_PATH:
       return <ConsolidatedReturnPage />;
+    case DOCUMENT_SETTINGS_PATH:
+      return <DocumentSettingsPage />;
     case PASSWORD_PATH:
       return <PasswordPage />;
     default:

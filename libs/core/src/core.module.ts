@@ -29,6 +29,8 @@ import { RewardScheduleService } from './rewards/reward-schedule.service';
 import { RewardsService } from './rewards/rewards.service';
 import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
+import { DocumentBuilderService } from './documents/document-builder.service';
+import { DocumentsService } from './documents/documents.service';
 import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
 import { RegisterImportsService } from './register-imports/register-imports.service';
 import {
@@ -49,6 +51,8 @@ import { BudgetLedgerService, BudgetService, OfficerAreasService, PlanService } 
 import { ReturnPeriodsService, ReturnSettingsService, ReturnsBoardService, StatisticsReturnsService } from './statistics-returns';
 
 const SERVICES = [
+  DocumentsService,
+  DocumentBuilderService,
   CalendarService,
   DueDaysService,
   CalendarEditsService,

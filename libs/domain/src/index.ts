@@ -24,3 +24,4 @@ export * from './review-meetings';
 export * from './money';
 export * from './return-settings';
 export * from './restructuring';
+export * from './official-documents';

@@ -25,6 +25,7 @@ export enum JobName {
   APPLY_ORG_UNIT_CHANGES = 'apply-org-unit-changes',
   /** The daily pg_dump into BACKUP_DIR, keeping the newest BACKUP_KEEP. */
   BACKUP_DATABASE = 'backup-database',
+  BUILD_DOCUMENT = 'build-document',
 }
 
 export interface JobPayloads {
@@ -47,6 +48,8 @@ export interface JobPayloads {
   /** The start of a day in Vietnam: the structure changes scheduled for it (or missed before) are applied, once each. */
   [JobName.APPLY_ORG_UNIT_CHANGES]: { today?: string };
   [JobName.BACKUP_DATABASE]: Record<string, never>;
+  /** An issued official document: its DOCX and PDF are rendered (docs/architecture.md#official-documents). */
+  [JobName.BUILD_DOCUMENT]: { documentId: string };
 }
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
@@ -65,6 +68,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.APPLY_REGISTER_IMPORT]: QueueName.IMPORTS,
   [JobName.APPLY_ORG_UNIT_CHANGES]: QueueName.SYSTEM,
   [JobName.BACKUP_DATABASE]: QueueName.SYSTEM,
+  [JobName.BUILD_DOCUMENT]: QueueName.REPORTS,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

@@ -26,7 +26,7 @@ export function withProductName(html: string, productName: string): string {
 }
 
 /** Paths the API answers itself: never the SPA's. */
-const API_PATHS = /^\/(graphql|health|metrics|reports|admin)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|metrics|reports|documents|admin)(\/|$)/;
 
 /**
  * Serves the dashboard SPA at `/`: its files, and index.html for any other GET that asks for HTML

@@ -241,6 +241,24 @@ export type DissolveOrgUnitInput = {
   transferTo?: string | number | null | undefined;
 };
 
+/** The official documents the product issues (docs/architecture.md#official-documents) */
+export type DocumentKind = 'ADMISSION_DECISION' | 'PERIOD_REPORT' | 'RECOGNITION_DECISION';
+
+/** A unit's document texts (name block, place, signing lines, signer, recipients) */
+export type DocumentSettingsInput = {
+  /** "TM. BAN THƯỜNG VỤ" or "TM. BAN CHẤP HÀNH" */
+  authorityLine: string;
+  issuerName: string;
+  parentLine: string;
+  placeName: string;
+  recipients: Array<string>;
+  /** Abbreviation after the type symbol: "CĐN" gives "12/QĐ-CĐN" */
+  shortName: string;
+  signerName: string;
+  /** "CHỦ TỊCH", or two lines "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" */
+  signerTitle: string;
+};
+
 /** OPEN_CASE: has an open founding case; NO_CASE: never had any case; NO_OPEN_CASE: no open founding case (one may be opened) */
 export type EnterpriseCaseStatus = 'NO_CASE' | 'NO_OPEN_CASE' | 'OPEN_CASE';
 
@@ -269,6 +287,19 @@ export type HoldReviewMeetingInput = {
 };
 
 export type ImportRowAction = 'CREATE' | 'REFUSED' | 'UNCHANGED' | 'UPDATE';
+
+/** Issue an official document: it takes the next number of the issuing unit's register and is built by the worker */
+export type IssueDocumentInput = {
+  /** PERIOD_REPORT: difficulties, as the supervisor writes them */
+  difficulties?: string | null | undefined;
+  /** Default today; not before the last day in the register */
+  issuedOn?: string | null | undefined;
+  kind: DocumentKind;
+  /** PERIOD_REPORT: proposals */
+  proposals?: string | null | undefined;
+  /** The founding case (RECOGNITION_DECISION), admission decision (ADMISSION_DECISION) or report (PERIOD_REPORT) */
+  sourceId: string | number;
+};
 
 export type LabourContractKind = 'FIXED_TERM' | 'INDEFINITE' | 'OTHER';
 
@@ -340,6 +371,16 @@ export type PlanAssignmentInput = {
   newGrassrootsUnions?: number | null | undefined;
   newMembers?: number | null | undefined;
   officerId: string | number;
+};
+
+/** A preview takes no number: from a source, or a sample of the kind for a unit with settings as typed */
+export type PreviewDocumentInput = {
+  difficulties?: string | null | undefined;
+  kind: DocumentKind;
+  orgUnitId?: string | number | null | undefined;
+  proposals?: string | null | undefined;
+  settings?: DocumentSettingsInput | null | undefined;
+  sourceId?: string | number | null | undefined;
 };
 
 export type RecommendMembersToPartyInput = {
@@ -454,6 +495,21 @@ export type SaveBudgetHeadingInput = {
   name: string;
   orgUnitId: string | number;
   position?: number | null | undefined;
+};
+
+export type SaveDocumentSettingsInput = {
+  /** "TM. BAN THƯỜNG VỤ" or "TM. BAN CHẤP HÀNH" */
+  authorityLine: string;
+  issuerName: string;
+  orgUnitId: string | number;
+  parentLine: string;
+  placeName: string;
+  recipients: Array<string>;
+  /** Abbreviation after the type symbol: "CĐN" gives "12/QĐ-CĐN" */
+  shortName: string;
+  signerName: string;
+  /** "CHỦ TỊCH", or two lines "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" */
+  signerTitle: string;
 };
 
 export type SaveOfficerAreaInput = {
@@ -929,6 +985,121 @@ export type RemoveCalendarDayMutation = {
     }>;
   };
 };
+
+export type DocumentRowFragment = {
+  id: string;
+  kind: DocumentKind;
+  number: number;
+  numberLabel: string;
+  issuedOn: string;
+  title: string;
+  status: ReportStatus;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  docxUrl: string | null;
+  pdfUrl: string | null;
+};
+
+export type DocumentSettingsViewFragment = {
+  orgUnitId: string;
+  parentLine: string;
+  issuerName: string;
+  shortName: string;
+  placeName: string;
+  authorityLine: string;
+  signerTitle: string;
+  signerName: string;
+  recipients: Array<string>;
+  own: boolean;
+  inheritedFrom: { id: string; name: string } | null;
+};
+
+export type DocumentsQueryVariables = Exact<{
+  k: DocumentKind;
+  s: string | number;
+}>;
+
+export type DocumentsQuery = {
+  documents: Array<{
+    id: string;
+    kind: DocumentKind;
+    number: number;
+    numberLabel: string;
+    issuedOn: string;
+    title: string;
+    status: ReportStatus;
+    cancelledAt: string | null;
+    cancelReason: string | null;
+    docxUrl: string | null;
+    pdfUrl: string | null;
+  }>;
+};
+
+export type IssueDocumentMutationVariables = Exact<{
+  i: IssueDocumentInput;
+}>;
+
+export type IssueDocumentMutation = {
+  issueDocument: {
+    id: string;
+    kind: DocumentKind;
+    number: number;
+    numberLabel: string;
+    issuedOn: string;
+    title: string;
+    status: ReportStatus;
+    cancelledAt: string | null;
+    cancelReason: string | null;
+    docxUrl: string | null;
+    pdfUrl: string | null;
+  };
+};
+
+export type DocumentSettingsQueryVariables = Exact<{
+  u: string | number;
+}>;
+
+export type DocumentSettingsQuery = {
+  documentSettings: {
+    orgUnitId: string;
+    parentLine: string;
+    issuerName: string;
+    shortName: string;
+    placeName: string;
+    authorityLine: string;
+    signerTitle: string;
+    signerName: string;
+    recipients: Array<string>;
+    own: boolean;
+    inheritedFrom: { id: string; name: string } | null;
+  };
+};
+
+export type SaveDocumentSettingsMutationVariables = Exact<{
+  i: SaveDocumentSettingsInput;
+}>;
+
+export type SaveDocumentSettingsMutation = {
+  saveDocumentSettings: {
+    orgUnitId: string;
+    parentLine: string;
+    issuerName: string;
+    shortName: string;
+    placeName: string;
+    authorityLine: string;
+    signerTitle: string;
+    signerName: string;
+    recipients: Array<string>;
+    own: boolean;
+    inheritedFrom: { id: string; name: string } | null;
+  };
+};
+
+export type PreviewDocumentQueryVariables = Exact<{
+  i: PreviewDocumentInput;
+}>;
+
+export type PreviewDocumentQuery = { previewDocument: string };
 
 export type EscalationStepFieldsFragment = {
   id: string;

@@ -18,6 +18,7 @@ import { GrassrootsAccountForm } from './case/GrassrootsAccountForm';
 import { ReopenForm } from './case/ReopenForm';
 import { StageForms } from './case/StageForms';
 import { Stepper } from './case/Stepper';
+import { DocumentsPanel } from './documents/DocumentsPanel';
 
 /** One founding case: what is known and recorded, and the forms for what the caller may do now. */
 export function CasePage({ id }: { id: string }) {
@@ -84,6 +85,7 @@ export function CasePage({ id }: { id: string }) {
           {open && canWork && <AdvanceForm key={`adv-${c.version}`} {...forms} />}
           {!open && c.stage === CaseStage.RECOGNIZED && <p>Hồ sơ đã hoàn thành: công đoàn cơ sở đã được công nhận.</p>}
           {sup && c.stage === CaseStage.RECOGNIZED && <GrassrootsAccountForm caseId={c.id} unit={c.grassrootsUnion ?? null} />}
+          {c.stage === CaseStage.RECOGNIZED && <DocumentsPanel kind="RECOGNITION_DECISION" sourceId={c.id} canIssue={sup} />}
           {sup && open && (
             <>
               <AssignForm key={`as-${c.version}`} {...forms} />

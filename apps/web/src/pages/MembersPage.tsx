@@ -3,6 +3,7 @@ import { downloadWithToken, gql } from '../api';
 import { Link } from '../router';
 import { MemberPanel } from './members/MemberPanel';
 import { PartyRecommendations, UnionGroups } from './members/PartyAndGroups';
+import { DocumentsPanel } from './documents/DocumentsPanel';
 import { STAFF_IMPORT_PATH } from './StaffImportPage';
 import { GRASSROOTS } from '../queries-grassroots';
 import { useSession } from '../session';
@@ -39,6 +40,8 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
     return (await gql(GRASSROOTS.members, { g: gid, f: { search: f.search || null, status: f.status || null }, first: PAGE, after: pager.after })).members;
   }, [gid, applied, pager.after]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  // The admission just recorded: its official decision (numbered, DOCX and PDF) is issued from here.
+  const [admitted, setAdmitted] = useState<string | null>(null);
   const toggle = (id: string) => setPicked((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const staff = useForm({ fullName: '', citizenId: '', birthDate: '', sex: 'FEMALE' as string, job: '' });
   const decision = useForm({ decisionNumber: '', decidedOn: todayVn(), signer: '' });
@@ -194,6 +197,7 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
               i: { grassrootsUnionId: gid, decisionNumber: v.decisionNumber, decidedOn: day(v.decidedOn), signer: v.signer, memberIds: [...picked] },
             });
             setPicked(new Set());
+            setAdmitted(d.admitMembers.id);
             list.reload();
             setRev((r) => r + 1);
             return `Đã kết nạp ${d.admitMembers.memberIds.length} đoàn viên theo quyết định ${d.admitMembers.number}`;
@@ -207,6 +211,7 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
 
       <PartyRecommendations gid={gid} canWrite={canWrite} rev={rev} />
       <UnionGroups gid={gid} canWrite={canWrite} rev={rev} />
+      {canWrite && admitted && <DocumentsPanel key={admitted} kind="ADMISSION_DECISION" sourceId={admitted} canIssue />}
     </section>
   );
 }

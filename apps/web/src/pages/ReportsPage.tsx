@@ -11,6 +11,7 @@ import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 import { useUnits } from '../units';
 import { ReportFigures } from './report/ReportFigures';
+import { DocumentsPanel } from './documents/DocumentsPanel';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -142,6 +143,7 @@ function RequestForm({ units, defaultUnit, onRequested }: { units: { id: string;
 }
 
 function ReportItem({ r }: { r: Report }) {
+  const { sup } = useSession();
   const download = useAction<'xlsx' | 'csv'>();
   const base = `bao-cao-${fmtPeriod(r.periodKind, r.periodStart)
     .normalize('NFD')
@@ -199,6 +201,7 @@ function ReportItem({ r }: { r: Report }) {
       )}
       <ErrorBox error={download.error} reveal />
       {download.done && <Notice reveal>{download.done}</Notice>}
+      {r.status === 'READY' && <DocumentsPanel kind="PERIOD_REPORT" sourceId={r.id} canIssue={sup} />}
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { ApplyOrgUnitChangesHandler } from './apply-org-unit-changes.handler';
 import { ApplyRegisterImportHandler } from './apply-register-import.handler';
 import { BackupDatabaseHandler } from './backup-database.handler';
 import { BuildReportHandler } from './build-report.handler';
+import { BuildDocumentHandler } from './build-document.handler';
 import { CaseStageChangedHandler } from './case-stage-changed.handler';
 import { EscalationSweepHandler } from './escalation-sweep.handler';
 import { EvaluateRewardsHandler } from './evaluate-rewards.handler';
@@ -16,6 +17,7 @@ export {
   ApplyRegisterImportHandler,
   BackupDatabaseHandler,
   BuildReportHandler,
+  BuildDocumentHandler,
   CaseStageChangedHandler,
   EscalationSweepHandler,
   EvaluateRewardsHandler,
@@ -40,4 +42,5 @@ export const HANDLERS = [
   ApplyRegisterImportHandler,
   ApplyOrgUnitChangesHandler,
   BackupDatabaseHandler,
+  BuildDocumentHandler,
 ];

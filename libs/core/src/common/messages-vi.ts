@@ -26,6 +26,19 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   sort: 'Sắp xếp',
   first: 'Số dòng mỗi trang',
   after: 'Con trỏ trang',
+  // Official documents (docs/architecture.md#official-documents).
+  sourceId: 'Hồ sơ, quyết định kết nạp hoặc báo cáo nguồn',
+  issuedOn: 'Ngày ban hành',
+  difficulties: 'Khó khăn, vướng mắc',
+  proposals: 'Đề xuất, kiến nghị',
+  parentLine: 'Tên cơ quan cấp trên',
+  issuerName: 'Tên cơ quan ban hành',
+  shortName: 'Chữ viết tắt tên cơ quan',
+  placeName: 'Địa danh',
+  authorityLine: 'Thẩm quyền ký',
+  signerTitle: 'Chức vụ người ký',
+  signerName: 'Họ tên người ký',
+  recipients: 'Nơi nhận',
   // Founding cases and their evidence.
   id: 'Mã',
   caseId: 'Hồ sơ',
@@ -164,6 +177,7 @@ export const ENTITY_VI = Object.freeze({
   plan: 'kế hoạch',
   budgetHeading: 'khoản chi',
   budgetEntry: 'khoản đã ghi sổ chi',
+  document: 'văn bản',
 });
 export type Entity = keyof typeof ENTITY_VI;
 

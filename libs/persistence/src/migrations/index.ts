@@ -19,6 +19,7 @@ import { PartyRecommendationsUnionGroups1795496897310 } from './1795496897310-pa
 import { Restructuring1795496897320 } from './1795496897320-restructuring';
 import { PlanAreasBudget1795496897340 } from './1795496897340-plan-areas-budget';
 import { ReviewMeetings1795496897350 } from './1795496897350-review-meetings';
+import { OfficialDocuments1795496897360 } from './1795496897360-official-documents';
 import { AuditLog1795496897375 } from './1795496897375-audit-log';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   Restructuring1795496897320,
   PlanAreasBudget1795496897340,
   ReviewMeetings1795496897350,
+  OfficialDocuments1795496897360,
   AuditLog1795496897375,
 ];

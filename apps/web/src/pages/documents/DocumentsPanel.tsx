@@ -1,0 +1,110 @@
+import { useEffect } from 'react';
+import { downloadWithToken, gql } from '../../api';
+import { fmtDate } from '../../i18n';
+import { DOCUMENTS, type DocumentKind, type DocumentRow } from '../../queries-documents';
+import { ErrorBox, Notice } from '../../ui/errors';
+import { ActionForm, useForm } from '../../ui/forms';
+import { TextArea } from '../../ui/fields';
+import { useAction } from '../../ui/use-action';
+import { useAsync } from '../../ui/use-async';
+
+/**
+ * The official documents of a source (a recognized case, a built report): "Tạo quyết định" / "Tạo báo cáo"
+ * for who may issue, and the issued ones with their numbers and downloads (docs/architecture.md#official-documents).
+ */
+export function DocumentsPanel({ kind, sourceId, canIssue }: { kind: DocumentKind; sourceId: string; canIssue: boolean }) {
+  const list = useAsync(async () => (await gql(DOCUMENTS.list, { k: kind, s: sourceId })).documents, [kind, sourceId]);
+  const docs = list.data ?? [];
+  const building = docs.some((d) => d.status === 'QUEUED' || d.status === 'RUNNING');
+  // The worker builds in a few seconds: poll while one is on its way.
+  useEffect(() => {
+    if (!building) return;
+    const t = setTimeout(list.reload, 1500);
+    return () => clearTimeout(t);
+  }, [building, list.reload, list.data]);
+  const report = kind === 'PERIOD_REPORT';
+  return (
+    <section className="documents panel" aria-label="Văn bản đã ban hành" data-testid={`documents-${kind}`}>
+      <h3>{report ? 'Văn bản báo cáo' : 'Quyết định'}</h3>
+      {canIssue && <IssueForm kind={kind} sourceId={sourceId} onIssued={list.reload} />}
+      <ErrorBox error={list.error} />
+      {docs.length === 0 && !list.loading && <p className="muted">Chưa có văn bản nào.</p>}
+      <ul className="document-list">
+        {docs.map((d) => (
+          <DocumentItem key={d.id} d={d} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function IssueForm({ kind, sourceId, onIssued }: { kind: DocumentKind; sourceId: string; onIssued: () => void }) {
+  const report = kind === 'PERIOD_REPORT';
+  const f = useForm({ difficulties: '', proposals: '' });
+  return (
+    <ActionForm
+      title={report ? 'Tạo báo cáo' : 'Tạo quyết định'}
+      submitLabel={report ? 'Tạo báo cáo' : 'Tạo quyết định'}
+      form={f}
+      testId="form-issue-document"
+      onSubmit={async () => {
+        const input = report ? { kind, sourceId, difficulties: f.values.difficulties || null, proposals: f.values.proposals || null } : { kind, sourceId };
+        const d = (await gql(DOCUMENTS.issue, { i: input })).issueDocument;
+        onIssued();
+        return `Đã cấp số ${d.numberLabel}; văn bản đang được tạo.`;
+      }}
+    >
+      {report && (
+        <>
+          <TextArea label="Khó khăn, vướng mắc" {...f.field('difficulties')} rows={3} />
+          <TextArea label="Đề xuất, kiến nghị" {...f.field('proposals')} rows={2} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function DocumentItem({ d }: { d: DocumentRow }) {
+  const download = useAction<'docx' | 'pdf'>();
+  const files = [
+    { ext: 'docx', url: d.docxUrl, label: 'Tải DOCX' },
+    { ext: 'pdf', url: d.pdfUrl, label: 'Tải PDF' },
+  ] as const;
+  return (
+    <li className="document-item" data-testid="document-item" data-status={d.status} data-number={d.numberLabel}>
+      <div>
+        <strong>Số {d.numberLabel}</strong> · ngày {fmtDate(d.issuedOn)}
+        {d.cancelledAt && (
+          <span className="badge badge-report-failed" title={d.cancelReason ?? ''}>
+            {' '}
+            Đã hủy
+          </span>
+        )}
+      </div>
+      <div className="muted small">{d.title}</div>
+      {(d.status === 'QUEUED' || d.status === 'RUNNING') && <p className="muted small">Đang tạo văn bản…</p>}
+      {d.status === 'FAILED' && <p className="alert alert-error">Tạo văn bản không thành công; hệ thống sẽ thử lại.</p>}
+      {d.status === 'READY' && (
+        <div className="report-actions">
+          {files.map(
+            ({ ext, url, label }) =>
+              url && (
+                <button
+                  key={ext}
+                  type="button"
+                  className="btn btn-secondary"
+                  data-testid={`download-${ext}`}
+                  onClick={() => download.run(ext, async () => `Đã tải về ${await downloadWithToken(url, `van-ban.${ext}`)}`)}
+                  disabled={download.busy === ext}
+                >
+                  {download.busy === ext ? 'Đang tải…' : label}
+                </button>
+              ),
+          )}
+        </div>
+      )}
+      <ErrorBox error={download.error} reveal />
+      {download.done && <Notice reveal>{download.done}</Notice>}
+    </li>
+  );
+}
