@@ -120,7 +120,6 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   dueOn: 'Hạn hoàn thành',
   // The plan, areas and budget (docs/architecture.md#plan-areas-and-budget).
   number: 'Số kế hoạch',
-  issuedOn: 'Ngày ban hành',
   assignments: 'Phân công',
   duty: 'Nhiệm vụ',
   baseVersion: 'Phiên bản kế hoạch',
