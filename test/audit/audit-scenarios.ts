@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EscalationsService, Role, UsersService } from '@app/core';
-import { applicant, createEnterprise, openCase, steps, vnToday, walkToStage } from '../support/case-fixtures';
+import { EscalationsService, Role, UsersService, ensureHeadings } from '@app/core';
+import { addDays, applicant, createEnterprise, openCase, steps, vnToday, walkToStage } from '../support/case-fixtures';
 import { Cdcs, G, addStaff, newCdcs, staffPerson } from '../support/grassroots';
 import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
+import { heldMeeting, scheduleMeeting } from '../support/review-meetings';
 import { PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
 
 /**
@@ -113,6 +114,75 @@ async function escalatedCase(w: AuditWorld): Promise<string> {
   const ref = await openCase(w.api, w.p);
   await w.api.app.get(EscalationsService).sweepCase(ref.caseId, '2099-12-31');
   return ref.caseId;
+}
+
+/** A fresh recommendation (by the chair) of a fresh admitted member of the CĐCS. */
+async function newRecommendation(w: AuditWorld): Promise<{ recommendationId: string; memberId: string }> {
+  const memberId = await newStaff(w, true);
+  const d = await w.api.ok(
+    `mutation($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) { id } }`,
+    { i: { grassrootsUnionId: w.cdcs.id, resolutionNumber: `NQ-${uniq()}`, resolutionOn: today(), memberIds: [memberId] } },
+    w.cdcs.chair.token,
+  );
+  return { recommendationId: d.recommendMembersToParty.id, memberId };
+}
+
+async function newUnionGroup(w: AuditWorld): Promise<string> {
+  const d = await w.api.ok(
+    `mutation($i: SaveUnionGroupInput!) { saveUnionGroup(input: $i) { id } }`,
+    { i: { grassrootsUnionId: w.cdcs.id, name: `Tổ Nhật Ký ${uniq()}` } },
+    w.cdcs.chair.token,
+  );
+  return d.saveUnionGroup.id;
+}
+
+let meetingSeq = 0;
+/** A day no other meeting of the province's unit uses: after (1) or before (-1) today. */
+const meetingDay = (sign: 1 | -1) => addDays(today(), sign * (300 + meetingSeq++));
+
+/** The province unit's first spending heading (the defaults made on first use). */
+async function heading(w: AuditWorld): Promise<string> {
+  await ensureHeadings(w.api.db, w.p.unitId);
+  return (await w.api.db.query(`SELECT id FROM budget_heading WHERE org_unit_id = $1 ORDER BY position LIMIT 1`, [w.p.unitId]))[0].id;
+}
+
+/** A fresh empty CĐCS under the province's unit (no enterprises, so any structure change may take it). */
+async function freshUnit(w: AuditWorld): Promise<string> {
+  const d = await w.api.ok(
+    `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`,
+    { i: { name: `Công đoàn cơ sở ${uniq()}`, kind: 'GRASSROOTS', parentId: w.p.unitId } },
+    w.p.supervisor.token,
+  );
+  return d.createOrgUnit.id;
+}
+/** A structure change's day and decision: in the future, so the change is scheduled (one row, one transaction). */
+const structure = () => ({ effectiveOn: addDays(today(), 30), decisionReference: `QĐ ${uniq()}` });
+
+const documentSettings = (orgUnitId: string) => ({
+  orgUnitId,
+  parentLine: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH',
+  issuerName: 'CÔNG ĐOÀN NGÀNH',
+  shortName: 'CĐN',
+  placeName: 'Thái Bình',
+  authorityLine: 'TM. BAN THƯỜNG VỤ',
+  signerTitle: 'CHỦ TỊCH',
+  signerName: 'Phạm Văn Đức',
+  recipients: ['Lưu: VT.'],
+});
+const documentsReady = new WeakSet<AuditWorld>();
+/** A fresh admission decision of the CĐCS (through admitMembers), the CĐCS's document settings saved once (a signer). */
+async function newAdmission(w: AuditWorld): Promise<string> {
+  if (!documentsReady.has(w)) {
+    await w.api.ok(
+      `mutation($i: SaveDocumentSettingsInput!) { saveDocumentSettings(input: $i) { orgUnitId } }`,
+      { i: documentSettings(w.cdcs.id) },
+      w.admin.token,
+    );
+    documentsReady.add(w);
+  }
+  const staff = await newStaff(w, true);
+  const [row] = await w.api.db.query(`SELECT admission_decision_id AS id FROM member WHERE staff_id = $1`, [staff]);
+  return row.id;
 }
 
 export const SUCCESS: Record<string, Scenario> = {
@@ -341,4 +411,88 @@ export const SUCCESS: Record<string, Scenario> = {
   updateOrgUnit: async (w) => ({ token: w.p.supervisor.token, vars: { input: { id: w.cdcs.id, name: `Công đoàn cơ sở Công ty May ${uniq()}` } } }),
   confirmRegisterImport: async (w) => ({ token: w.p.supervisor.token, vars: { id: await newImport(w) } }),
   cancelRegisterImport: async (w) => ({ token: w.p.supervisor.token, vars: { id: await newImport(w) } }),
+  recommendMembersToParty: async (w) => ({
+    token: w.cdcs.chair.token,
+    vars: { input: { grassrootsUnionId: w.cdcs.id, resolutionNumber: `NQ-${uniq()}`, resolutionOn: today(), memberIds: [await newStaff(w, true)] } },
+  }),
+  recordPartyAdmission: async (w) => ({ token: w.cdcs.chair.token, vars: { input: { ...(await newRecommendation(w)), admitted: true, decidedOn: today() } } }),
+  saveUnionGroup: async (w) => ({ token: w.cdcs.chair.token, vars: { input: { grassrootsUnionId: w.cdcs.id, name: `Tổ Nhật Ký ${uniq()}` } } }),
+  removeUnionGroup: async (w) => ({ token: w.cdcs.chair.token, vars: { id: await newUnionGroup(w) } }),
+  assignMemberToUnionGroup: async (w) => ({
+    token: w.cdcs.chair.token,
+    vars: { input: { memberId: await newStaff(w, true), unionGroupId: await newUnionGroup(w) } },
+  }),
+  saveStatisticsReturnSettings: async (w) => ({ token: w.p.supervisor.token, vars: { input: { orgUnitId: w.p.unitId, dueWorkingDays: 12 } } }),
+  scheduleReviewMeeting: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { orgUnitId: w.p.unitId, day: meetingDay(1), chairId: w.p.supervisor.id } },
+  }),
+  scheduleMonthlyReviewMeetings: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { orgUnitId: w.p.unitId, year: year() + 3, chairId: w.p.supervisor.id, dayOfMonth: 10 } },
+  }),
+  cancelReviewMeeting: async (w) => ({ token: w.p.supervisor.token, vars: { input: { id: await scheduleMeeting(w.api, w.p, meetingDay(1)) } } }),
+  holdReviewMeeting: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: {
+      input: {
+        id: await scheduleMeeting(w.api, w.p, meetingDay(-1)),
+        minutes: 'Giao ban (nhật ký)',
+        actionItems: [{ what: 'Việc nhật ký', assigneeId: w.p.officers[0].id, dueOn: today() }],
+      },
+    },
+  }),
+  completeActionItem: async (w) => {
+    const id = await heldMeeting(w.api, w.p, meetingDay(-1), [{ what: 'Việc nhật ký', assigneeId: w.p.officers[0].id, dueOn: today() }]);
+    const [item] = await w.api.db.query(`SELECT id FROM review_action_item WHERE meeting_id = $1`, [id]);
+    return { token: w.p.officers[0].token, vars: { id: item.id } };
+  },
+  savePlan: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { orgUnitId: w.p.unitId, year: year(), number: `${uniq()}/KH-NK`, issuedOn: today(), title: 'Kế hoạch nhật ký' } },
+  }),
+  saveOfficerArea: async (w) => ({ token: w.p.supervisor.token, vars: { input: { officerId: w.p.officers[0].id, districts: [`Huyện Nhật Ký ${uniq()}`] } } }),
+  saveBudgetHeading: async (w) => ({ token: w.p.supervisor.token, vars: { input: { orgUnitId: w.p.unitId, name: `Khoản Nhật Ký ${uniq()}` } } }),
+  setBudgetPlan: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { orgUnitId: w.p.unitId, year: year(), lines: [{ headingId: await heading(w), amount: String(1_000_000 + meetingSeq++) }] } },
+  }),
+  recordBudgetEntry: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { orgUnitId: w.p.unitId, headingId: await heading(w), spentOn: today(), amount: '1000', voucherNumber: `NK-${uniq()}` } },
+  }),
+  reverseBudgetEntry: async (w) => {
+    const [e] = await w.api.db.query(
+      `INSERT INTO budget_entry (org_unit_id, heading_id, spent_on, amount, voucher_number, recorded_by) VALUES ($1, $2, $3, 1000, 'NK', $4) RETURNING id::text`,
+      [w.p.unitId, await heading(w), today(), w.p.supervisor.id],
+    );
+    return { token: w.p.supervisor.token, vars: { input: { entryId: e.id, reason: 'Ghi nhầm (nhật ký)' } } };
+  },
+  moveOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), newParentId: w.p.federationId, ...structure() } } }),
+  transferOrgUnits: async (w) => ({ token: w.admin.token, vars: { input: { ids: [await freshUnit(w)], newParentId: w.p.federationId, ...structure() } } }),
+  renameOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), name: `Tên mới ${uniq()}`, ...structure() } } }),
+  foundOrgUnit: async (w) => ({
+    token: w.admin.token,
+    vars: { input: { name: `Công đoàn xã ${uniq()}`, kind: 'UPPER_LEVEL', parentId: w.p.federationId, ...structure() } },
+  }),
+  dissolveOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), ...structure() } } }),
+  mergeOrgUnits: async (w) => ({ token: w.admin.token, vars: { input: { ids: [await freshUnit(w)], into: w.p.unitId, ...structure() } } }),
+  cancelOrgUnitChange: async (w) => {
+    const d = await w.api.ok(
+      `mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { id } }`,
+      { i: { id: await freshUnit(w), name: `Tên mới ${uniq()}`, ...structure() } },
+      w.admin.token,
+    );
+    return { token: w.admin.token, vars: { id: d.renameOrgUnit.id } };
+  },
+  issueDocument: async (w) => ({ token: w.cdcs.chair.token, vars: { input: { kind: 'ADMISSION_DECISION', sourceId: await newAdmission(w) } } }),
+  cancelDocument: async (w) => {
+    const d = await w.api.ok(
+      `mutation($i: IssueDocumentInput!) { issueDocument(input: $i) { id } }`,
+      { i: { kind: 'ADMISSION_DECISION', sourceId: await newAdmission(w) } },
+      w.cdcs.chair.token,
+    );
+    return { token: w.cdcs.chair.token, vars: { input: { id: d.issueDocument.id, reason: 'Ghi nhầm (nhật ký)' } } };
+  },
+  saveDocumentSettings: async (w) => ({ token: w.admin.token, vars: { input: documentSettings(w.p.unitId) } }),
 };

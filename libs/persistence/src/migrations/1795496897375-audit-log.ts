@@ -11,9 +11,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export const AUDITED_TABLES: [string, string?][] = [
   ['admission_decision'],
   ['app_user'],
+  ['budget_entry'],
+  ['budget_heading'],
+  ['budget_plan', 'heading_id,year'],
   ['calendar_day', 'day'],
   ['case_evidence'],
   ['case_transition'],
+  ['document_settings', 'org_unit_id'],
   ['enterprise'],
   ['enterprise_worker_count'],
   ['escalation'],
@@ -22,22 +26,38 @@ export const AUDITED_TABLES: [string, string?][] = [
   ['member'],
   ['membership_application'],
   ['notification'],
+  ['official_document'],
+  ['officer_area', 'officer_id'],
+  ['officer_area_district', 'officer_id,district_fold'],
+  ['officer_area_enterprise', 'officer_id,enterprise_id'],
   ['org_unit'],
+  ['org_unit_change'],
   ['org_unit_move'],
+  ['party_recommendation'],
+  ['party_recommendation_member', 'recommendation_id,staff_id'],
   ['register_import'],
   ['report'],
+  ['review_action_item'],
+  ['review_meeting'],
   ['reward_nomination'],
   ['reward_nomination_event'],
   ['statistics_return'],
   ['statistics_return_setting', 'org_unit_id'],
   ['statistics_return_version', 'return_id,version'],
   ['target'],
+  ['union_group'],
+  ['union_group_member', 'staff_id'],
+  ['work_plan'],
+  ['work_plan_assignment', 'plan_id,officer_id'],
 ];
 
 /**
  * Technical or derived tables, never audited: the outbox and job bookkeeping, login throttling, the tallies and
  * period-close snapshots the triggers and the worker keep, a register import's per-row bookkeeping (its effect is
- * audited on `enterprise`), the audit tables themselves. test/audit checks every table is in one list or the other.
+ * audited on `enterprise`), the audit tables themselves; a unit's dated spans (kept by a trigger and by applying an
+ * org_unit_change, which is audited) and the reassignments an applied change records (derived from that change);
+ * the document number registers (advanced only by issuing, audited on `official_document`). test/audit checks every
+ * table is in one list or the other.
  */
 export const UNAUDITED_TABLES = [
   'audit_change',
@@ -46,6 +66,7 @@ export const UNAUDITED_TABLES = [
   'case_close_tally',
   'case_member_month',
   'case_member_year',
+  'document_number',
   'enterprise_tally',
   'escalation_progress',
   'job_run',
@@ -53,10 +74,12 @@ export const UNAUDITED_TABLES = [
   'member_month',
   'member_total',
   'member_year',
+  'org_unit_span',
   'outbox',
   'period_close',
   'register_import_row',
   'schema_migration',
+  'unit_reassignment',
 ];
 
 export class AuditLog1795496897375 implements MigrationInterface {
