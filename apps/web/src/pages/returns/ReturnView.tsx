@@ -218,7 +218,7 @@ function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (message: 
 /** The upper level's decision on a submitted return: accept it, or send it back with a reason. */
 function Decision({ id, version, onDone }: { id: string; version: number; onDone: (message: string) => void }) {
   const accept = useAction();
-  const back = useForm({ reason: '' });
+  const back = useForm({ reason: '' }, { check: (v) => ({ reason: v.reason.trim() ? undefined : 'Cần ghi lý do trả lại báo cáo để CĐCS sửa' }) });
   return (
     <section className="panel return-decision" aria-label="Duyệt báo cáo" data-testid="return-decision">
       <h3>Duyệt báo cáo</h3>
