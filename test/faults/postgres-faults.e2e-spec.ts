@@ -90,8 +90,11 @@ async function outboxDrained(): Promise<void> {
 beforeAll(async () => {
   pg = await OwnPostgres.start();
   const url = await pg.createDatabase(DB);
-  for (const k of ['DATABASE_URL', 'WORKER_SCHEDULERS']) saved[k] = process.env[k];
+  for (const k of ['DATABASE_URL', 'WORKER_SCHEDULERS', 'QUEUE_PREFIX']) saved[k] = process.env[k];
   process.env.DATABASE_URL = url;
+  // Queues of its own (under the run's prefix, so the run's clean-up takes them): jobs earlier suites left on the
+  // run's queues (document builds, say) are not this database's and would hold the workers.
+  process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'cdcs_test'}_pg_faults`;
   process.env.WORKER_SCHEDULERS = 'false'; // the sweep runs when a test adds it
   api = await TestApi.start();
   worker = await TestWorker.start();
