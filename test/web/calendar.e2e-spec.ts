@@ -4,6 +4,7 @@ import { Province, TestApi, TestUser } from '../support/test-api';
 import { addDays, openCase, vnToday } from '../support/case-fixtures';
 import { BrowserSession } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * The calendar page (Lịch làm việc) in a real browser against the real API: an admin reads a year's
@@ -16,7 +17,6 @@ import { ensureWebBuild } from './support/web-build';
 
 jest.setTimeout(300_000);
 
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 
 describe('calendar page (browser)', () => {

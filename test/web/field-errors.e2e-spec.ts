@@ -4,6 +4,7 @@ import { Province, TestApi, TestUser } from '../support/test-api';
 import { M, addDays, errorOf, openCase, vnToday, walkToStage } from '../support/case-fixtures';
 import { BrowserSession, WIDE, PHONE } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * Errors that say the rule (issue 23), in a real browser against the real API: each bad input shows
@@ -22,7 +23,6 @@ const GENERIC = 'Giá trị này chưa hợp lệ';
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
 /** dd/mm/yyyy, as the date fields take it. */
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe('field errors (browser)', () => {
   let api: TestApi;

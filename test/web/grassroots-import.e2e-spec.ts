@@ -1,9 +1,9 @@
 import { Page } from 'playwright-core';
 import { vnToday, walkToStage } from '../support/case-fixtures';
-import { Cdcs, citizenIdFor, newCdcs } from '../support/grassroots';
-import { csvOf } from '../support/register-imports';
+import { Cdcs, newCdcs } from '../support/grassroots';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
+import { admitTicked, checkStaffList, StaffPerson, staffListRows } from './support/staff-list';
 import { ensureWebBuild } from './support/web-build';
 
 /**
@@ -13,9 +13,7 @@ import { ensureWebBuild } from './support/web-build';
  */
 jest.setTimeout(300_000);
 
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const HEAD = ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Công việc', 'Loại hợp đồng lao động', 'Số điện thoại'];
-const PEOPLE: [string, string, 'MALE' | 'FEMALE'][] = [
+const PEOPLE: StaffPerson[] = [
   ['Bùi Thị Hạnh', '1991-03-14', 'FEMALE'],
   ['Đỗ Văn Khoa', '1988-11-02', 'MALE'],
   ['Lê Văn Cường', '1993-06-21', 'MALE'],
@@ -56,22 +54,8 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     await page.getByTestId('members-page').waitFor();
     await page.getByTestId('nav-staff-import').click();
     await page.getByTestId('staff-import-page').waitFor();
-    const rows = [
-      HEAD,
-      ...PEOPLE.map(([name, birth, sex]) => [
-        name,
-        citizenIdFor(birth, sex),
-        vnDay(birth),
-        sex === 'FEMALE' ? 'Nữ' : 'Nam',
-        'Thợ cơ khí',
-        'Không xác định thời hạn',
-        '',
-      ]),
-      ['Trịnh Văn Sai', '034090012345', '01/01/1991', 'Nữ', '', '', ''],
-    ];
-    await page.getByTestId('staff-import-file').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: csvOf(rows) });
-    await page.getByTestId('staff-import-check').click();
-    await page.getByTestId('staff-import-result').waitFor();
+    const rows = [...staffListRows(PEOPLE, 'Thợ cơ khí'), ['Trịnh Văn Sai', '034090012345', '01/01/1991', 'Nữ', '', '', '']];
+    await checkStaffList(page, rows);
     expect(await page.locator('[data-testid="staff-import-row"][data-action="CREATE"]').count()).toBe(5);
     const refused = page.locator('[data-testid="staff-import-row"][data-action="REFUSED"]');
     expect(await refused.count()).toBe(1);
@@ -88,11 +72,7 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     await page.getByTestId('member-row').nth(4).waitFor();
     const boxes = page.getByTestId('members-table').getByRole('checkbox');
     for (let i = 0; i < 5; i++) await boxes.nth(i).check();
-    await page.getByTestId('admit-number').fill('12/QĐ-CĐCS');
-    await page.getByTestId('admit-date').fill(vnDay(vnToday()));
-    await page.getByTestId('admit-signer').fill('Trần Văn Chủ Tịch');
-    await page.getByTestId('admit-form-submit').click();
-    await page.getByRole('status').filter({ hasText: 'Đã kết nạp 5 đoàn viên' }).first().waitFor();
+    await admitTicked(page, { number: '12/QĐ-CĐCS', day: vnToday(), signer: 'Trần Văn Chủ Tịch' }, 5);
     await page.getByTestId('members-table').getByRole('checkbox').first().waitFor({ state: 'detached' });
 
     await page.locator('[data-testid="member-row"]', { hasText: 'Lê Văn Cường' }).getByTestId('member-open').click();

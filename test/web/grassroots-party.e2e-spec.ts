@@ -6,6 +6,7 @@ import { R } from '../support/statistics-returns';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * A CĐCS's chair records a Party recommendation (form 4A-KNĐ) of two ticked members and one's admission, keeps two
@@ -14,7 +15,6 @@ import { ensureWebBuild } from './support/web-build';
  */
 jest.setTimeout(300_000);
 
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 /** Admitted within the return period that ended last and in its reference day's year (the pipeline's year counts them too). */
 const period = latestReturnPeriodBy(vnToday());
 const ADMITTED_ON = `${period.end.slice(0, 4)}-01-15`;

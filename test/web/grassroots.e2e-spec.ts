@@ -4,6 +4,7 @@ import { Cdcs, addStaff, citizenIdFor, newCdcs } from '../support/grassroots';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * A CĐCS's chair in a real browser: lands on its register, adds a person (a wrong citizen id refused with the
@@ -11,8 +12,6 @@ import { ensureWebBuild } from './support/web-build';
  * 50-grassroots-register and 51-grassroots-admitted at 1366 and 390 px (UPDATE_SCREENSHOTS=1).
  */
 jest.setTimeout(300_000);
-
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe('grassroots register page (browser)', () => {
   let api: TestApi;

@@ -8,6 +8,7 @@ import { addDays, vnToday } from '../support/case-fixtures';
 import { TestWorker } from '../support/test-worker';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * The register pages in a real browser (Debian's Chromium via playwright-core) against the real API.
@@ -37,7 +38,6 @@ function validTaxCode(): string {
 const withWrongCheckDigit = (code: string): string => `${code.slice(0, 9)}${(Number(code[9]) + 1) % 10}`;
 
 /** dd/mm/yyyy, as the date fields take it. */
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 async function registerXlsx(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new Workbook();

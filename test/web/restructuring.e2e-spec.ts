@@ -5,6 +5,7 @@ import { addDays, vnToday } from '../support/case-fixtures';
 import { Cdcs, newCdcs } from '../support/grassroots';
 import { BrowserSession } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * Restructuring on the organisation page (docs/architecture.md#restructuring), in a real browser against the real
@@ -15,8 +16,6 @@ import { ensureWebBuild } from './support/web-build';
  */
 
 jest.setTimeout(300_000);
-
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe('restructuring on the organisation page (browser)', () => {
   let api: TestApi;

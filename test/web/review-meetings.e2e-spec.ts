@@ -4,6 +4,7 @@ import { heldMeeting } from '../support/review-meetings';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * The review meetings pages (Giao ban) in a real browser against the real API: the supervisor schedules a meeting and
@@ -13,8 +14,6 @@ import { ensureWebBuild } from './support/web-build';
  */
 
 jest.setTimeout(300_000);
-
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe('review meetings pages (browser)', () => {
   let api: TestApi;

@@ -1,10 +1,10 @@
 import { Page } from 'playwright-core';
 import { addDays, vnToday } from '../support/case-fixtures';
-import { Cdcs, citizenIdFor, newCdcs } from '../support/grassroots';
-import { csvOf } from '../support/register-imports';
+import { Cdcs, newCdcs } from '../support/grassroots';
 import { R } from '../support/statistics-returns';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
+import { admitTicked, checkStaffList, StaffPerson, staffListRows } from './support/staff-list';
 import { ensureWebBuild } from './support/web-build';
 
 /**
@@ -15,9 +15,7 @@ import { ensureWebBuild } from './support/web-build';
  */
 jest.setTimeout(300_000);
 
-const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const HEAD = ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Công việc', 'Loại hợp đồng lao động', 'Số điện thoại'];
-const PEOPLE: [string, string, 'MALE' | 'FEMALE'][] = [
+const PEOPLE: StaffPerson[] = [
   ['Bùi Thị Hoa', '1990-04-12', 'FEMALE'],
   ['Đặng Văn Long', '1987-10-03', 'MALE'],
   ['Hoàng Thị Mai', '1994-07-19', 'FEMALE'],
@@ -83,21 +81,7 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     await s.login(c.chair.email);
     await page.getByTestId('members-page').waitFor();
     await page.getByTestId('nav-staff-import').click();
-    const rows = [
-      HEAD,
-      ...PEOPLE.map(([name, birth, sex]) => [
-        name,
-        citizenIdFor(birth, sex),
-        vnDay(birth),
-        sex === 'FEMALE' ? 'Nữ' : 'Nam',
-        'Công nhân chế biến',
-        'Không xác định thời hạn',
-        '',
-      ]),
-    ];
-    await page.getByTestId('staff-import-file').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: csvOf(rows) });
-    await page.getByTestId('staff-import-check').click();
-    await page.getByTestId('staff-import-result').waitFor();
+    await checkStaffList(page, staffListRows(PEOPLE, 'Công nhân chế biến'));
     expect(await page.locator('[data-testid="staff-import-row"][data-action="CREATE"]').count()).toBe(6);
     await page.getByTestId('staff-import-apply').click();
     await notice('Đã nhập: thêm 6');
@@ -105,11 +89,7 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     await page.getByTestId('nav-members').click();
     await page.getByTestId('member-row').nth(5).waitFor();
     for (const name of ADMITTED) await page.locator('[data-testid="member-row"]', { hasText: name }).getByRole('checkbox').check();
-    await page.getByTestId('admit-number').fill('05/QĐ-CĐCS');
-    await page.getByTestId('admit-date').fill(vnDay(decidedOn));
-    await page.getByTestId('admit-signer').fill('Nguyễn Thị Chủ Tịch');
-    await page.getByTestId('admit-form-submit').click();
-    await notice('Đã kết nạp 5 đoàn viên');
+    await admitTicked(page, { number: '05/QĐ-CĐCS', day: decidedOn, signer: 'Nguyễn Thị Chủ Tịch' }, 5);
 
     // The half-year return, prefilled from the register as at 31/5.
     await page.getByTestId('nav-own-return').click();

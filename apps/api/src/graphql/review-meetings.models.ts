@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { DateDay } from './date.scalar';
 import { LatenessModel } from './escalated-models';
 import { CaseStage, EscalationLevel } from './enums';
-import { CoverageProgressModel, StageCountModel, TargetProgressModel } from './models';
+import { CoverageProgressModel, OfficerFiguresModel, StageCountModel, UnitFiguresModel } from './figures.models';
 
 // Review meetings (giao ban): docs/architecture.md#review-meetings.
 
@@ -43,17 +43,9 @@ export class SnapshotOverdueCaseModel {
   @Field(() => Int, { nullable: true }) daysLate: number | null;
 }
 
+// The officer's figures of the pipeline, frozen, plus what a meeting looks at.
 @ObjectType('SnapshotOfficer', { description: "An officer's figures in a meeting's snapshot (from 1 January to the meeting's day)" })
-export class SnapshotOfficerModel {
-  @Field(() => ID) officerId: string;
-  @Field() fullName: string;
-  @Field(() => Int) cases: number;
-  @Field(() => Int) openCases: number;
-  @Field(() => Int) overdueCases: number;
-  @Field(() => Int) recognitions: number;
-  @Field(() => Int) membersAdmitted: number;
-  @Field(() => Int, { nullable: true }) targetMembers: number | null;
-  @Field(() => Int, { nullable: true }) targetGrassrootsUnions: number | null;
+export class SnapshotOfficerModel extends OfficerFiguresModel {
   @Field(() => [StageCountModel], { description: 'Its open cases by stage' }) stages: StageCountModel[];
   @Field(() => CoverageProgressModel, { nullable: true, description: "Its area's coverage; null without officer areas" })
   coverage: CoverageProgressModel | null;
@@ -61,15 +53,11 @@ export class SnapshotOfficerModel {
 }
 
 @ObjectType('ReviewMeetingSnapshot', { description: 'The figures frozen when the meeting was held, as of its day; they never change afterwards' })
-export class ReviewMeetingSnapshotModel {
+export class ReviewMeetingSnapshotModel extends UnitFiguresModel {
   @Field(() => DateDay) asOf: string;
   @Field(() => Int) year: number;
   @Field(() => Date) takenAt: Date;
   @Field() unitName: string;
-  @Field(() => TargetProgressModel) newMembers: TargetProgressModel;
-  @Field(() => TargetProgressModel) newGrassrootsUnions: TargetProgressModel;
-  @Field(() => CoverageProgressModel) coverage: CoverageProgressModel;
-  @Field(() => [StageCountModel]) stages: StageCountModel[];
   @Field(() => Int) openCases: number;
   @Field(() => Int) overdueCases: number;
   @Field(() => [SnapshotOverdueCaseModel], { description: 'The first 20 overdue cases by due day' }) overdueCaseList: SnapshotOverdueCaseModel[];

@@ -4,7 +4,8 @@ import { OrgUnitEntity } from '@app/persistence';
 import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { TargetInput } from '../graphql/inputs';
 import { GqlContext } from '../graphql/loaders';
-import { OrgUnitModel, PipelineModel } from '../graphql/models';
+import { PipelineModel } from '../graphql/figures.models';
+import { OrgUnitModel } from '../graphql/models';
 import { MembersFromReturnsModel } from '../graphql/party-groups.models';
 
 @Resolver(() => PipelineModel)

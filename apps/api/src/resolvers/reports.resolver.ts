@@ -4,7 +4,8 @@ import { OrgUnitEntity } from '@app/persistence';
 import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { ReportInput } from '../graphql/inputs';
 import { GqlContext } from '../graphql/loaders';
-import { OrgUnitModel, ReportFiguresModel, ReportModel } from '../graphql/models';
+import { ReportFiguresModel, ReportModel } from '../graphql/figures.models';
+import { OrgUnitModel } from '../graphql/models';
 import { reportFilePath } from '../reports/report-files.controller';
 
 @Resolver(() => ReportModel)

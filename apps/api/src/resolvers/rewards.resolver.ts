@@ -5,7 +5,8 @@ import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { DateDay } from '../graphql/date.scalar';
 import { PeriodKind } from '../graphql/enums';
 import { GqlContext, loadIf } from '../graphql/loaders';
-import { NominationDecisionModel, OrgUnitModel, RewardNominationModel, UserModel } from '../graphql/models';
+import { OrgUnitModel, UserModel } from '../graphql/models';
+import { NominationDecisionModel, RewardNominationModel } from '../graphql/rewards.models';
 
 @Resolver(() => RewardNominationModel)
 export class RewardNominationResolver {
