@@ -1,20 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  IsoDate,
-  LateStatus,
-  Lateness,
-  MonthlyMeetingRule,
-  SnapshotChange,
-  actionItemDays,
-  addDays,
-  isIsoDate,
-  latenessOf,
-  monthlyMeetingDays,
-  snapshotChanges,
-} from '@app/domain';
-import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
+import { IsoDate, MonthlyMeetingRule, SnapshotChange, actionItemDays, isIsoDate, latenessOf, monthlyMeetingDays, snapshotChanges } from '@app/domain';
+import { Actor, Role, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, conflict, forbidden, notFound } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
 import { RULE, dayMonthYear } from '../common/messages-vi';
@@ -22,74 +10,19 @@ import { CalendarService } from '../calendar/calendar.service';
 import { FiguresService } from '../figures/figures.service';
 import { isUuid } from '../identity/account-errors';
 import { MEETING_SNAPSHOT_SOURCE, MeetingSnapshotSource } from './meeting-snapshot-source';
-import { MeetingSnapshot, figuresForChange, takeSnapshot } from './meeting-snapshot';
-
-export type ReviewMeetingStatus = 'SCHEDULED' | 'HELD' | 'CANCELLED';
-export type ActionItemStatus = 'OPEN' | 'DONE';
-
-export interface ActionItemView {
-  id: string;
-  meetingId: string;
-  position: number;
-  what: string;
-  assigneeId: string;
-  assigneeName: string;
-  dueOn: IsoDate;
-  warningOn: IsoDate;
-  criticalOn: IsoDate;
-  status: ActionItemStatus;
-  completedAt: Date | null;
-  completedById: string | null;
-  /** The highest escalation level raised for it (WARNING, BREACH, CRITICAL), or null. */
-  escalationLevel: string | null;
-  lateness: Lateness;
-}
-
-export interface ReviewMeetingView {
-  id: string;
-  orgUnitId: string;
-  orgUnitName: string;
-  orgUnitPath: string;
-  day: IsoDate;
-  title: string | null;
-  chairId: string;
-  chairName: string;
-  status: ReviewMeetingStatus;
-  minutes: string | null;
-  snapshot: MeetingSnapshot | null;
-  heldAt: Date | null;
-  heldById: string | null;
-  cancelledAt: Date | null;
-  cancelReason: string | null;
-  createdAt: Date;
-}
-
-export interface ScheduleReviewMeeting {
-  orgUnitId: string;
-  day: IsoDate;
-  chairId: string;
-  title?: string | null;
-}
-
-export interface ScheduleMonthlyReviewMeetings {
-  orgUnitId: string;
-  year: number;
-  chairId: string;
-  rule?: MonthlyMeetingRule | null;
-  dayOfMonth?: number | null;
-  title?: string | null;
-}
-
-export interface HoldReviewMeeting {
-  id: string;
-  minutes: string;
-  actionItems: { what: string; assigneeId: string; dueOn: IsoDate }[];
-}
+import { figuresForChange, takeSnapshot } from './meeting-snapshot';
+import { mayReadMeetings, readableUnit, writableUnit } from './review-meeting-access';
+import { MAX_ACTION_ITEMS, checkActionItems, checkChair, meetingTitle } from './review-meeting-checks';
+import {
+  ActionItemView,
+  HoldReviewMeeting,
+  ReviewMeetingStatus,
+  ReviewMeetingView,
+  ScheduleMonthlyReviewMeetings,
+  ScheduleReviewMeeting,
+} from './review-meeting.types';
 
 const MAX_MINUTES = 20_000;
-const MAX_WHAT = 1000;
-const MAX_TITLE = 300;
-export const MAX_ACTION_ITEMS = 50;
 
 const MEETING_SELECT = `m.id, m.org_unit_id AS "orgUnitId", o.name AS "orgUnitName", o.path AS "orgUnitPath", to_char(m.day, 'YYYY-MM-DD') AS day,
   m.title, m.chair_id AS "chairId", u.full_name AS "chairName", m.status, m.minutes, m.snapshot, m.held_at AS "heldAt", m.held_by AS "heldById",
@@ -116,7 +49,7 @@ export class ReviewMeetingsService {
 
   async list(actor: Actor, orgUnitId: string, year: number): Promise<ReviewMeetingView[]> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new FieldProblems().add('year', RULE.between('year', 2000, 2100)).error();
-    const unit = await this.readableUnit(this.db.manager, actor, orgUnitId);
+    const unit = await readableUnit(this.db.manager, actor, orgUnitId);
     return this.db.query(`SELECT ${MEETING_SELECT} FROM ${MEETING_FROM} WHERE m.org_unit_id = $1 AND m.day BETWEEN $2 AND $3 ORDER BY m.day, m.created_at`, [
       unit.id,
       `${year}-01-01`,
@@ -126,7 +59,7 @@ export class ReviewMeetingsService {
 
   async get(actor: Actor, id: string): Promise<ReviewMeetingView> {
     const meeting = await this.meeting(this.db.manager, id);
-    if (!meeting || !this.mayRead(actor, meeting.orgUnitId, meeting.orgUnitPath)) throw notFound('reviewMeeting');
+    if (!meeting || !mayReadMeetings(actor, meeting.orgUnitId, meeting.orgUnitPath)) throw notFound('reviewMeeting');
     return meeting;
   }
 
@@ -196,9 +129,9 @@ export class ReviewMeetingsService {
       const problems = new FieldProblems();
       if (typeof input.day !== 'string' || !isIsoDate(input.day)) problems.add('day', RULE.realDay('day'));
       else if (input.day < '2000-01-01' || input.day > '2100-12-31') problems.add('day', RULE.between('year', 2000, 2100));
-      const title = this.title(problems, input.title);
-      const unit = await this.writableUnit(m, actor, input.orgUnitId);
-      await this.checkChair(m, problems, unit, input.chairId);
+      const title = meetingTitle(problems, input.title);
+      const unit = await writableUnit(m, actor, input.orgUnitId);
+      await checkChair(m, problems, unit, input.chairId);
       problems.throwIfAny();
       const [taken] = await m.query(`SELECT 1 FROM review_meeting WHERE org_unit_id = $1 AND day = $2 AND status <> 'CANCELLED'`, [unit.id, input.day]);
       if (taken) throw conflict(`Đơn vị đã có cuộc giao ban ngày ${dayMonthYear(input.day)}`, { reason: 'DAY_TAKEN' });
@@ -229,9 +162,9 @@ export class ReviewMeetingsService {
         if (dayOfMonth === null) problems.add('dayOfMonth', RULE.notEmpty('dayOfMonth'));
         else if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31) problems.add('dayOfMonth', RULE.between('dayOfMonth', 1, 31));
       }
-      const title = this.title(problems, input.title);
-      const unit = await this.writableUnit(m, actor, input.orgUnitId);
-      await this.checkChair(m, problems, unit, input.chairId);
+      const title = meetingTitle(problems, input.title);
+      const unit = await writableUnit(m, actor, input.orgUnitId);
+      await checkChair(m, problems, unit, input.chairId);
       problems.throwIfAny();
       const cal = await this.calendar.calendarIn(m);
       const today = this.calendar.today();
@@ -291,7 +224,7 @@ export class ReviewMeetingsService {
         if (meeting.status === 'CANCELLED') throw conflict(`Cuộc giao ban ngày ${dayMonthYear(meeting.day)} đã hủy`, { reason: 'CANCELLED' });
         if (meeting.day > today)
           throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, `Chưa đến ngày giao ban (${dayMonthYear(meeting.day)}): chỉ ghi biên bản từ ngày họp`);
-        await this.checkItems(m, problems, meeting, items);
+        await checkActionItems(m, problems, meeting, items);
         problems.throwIfAny();
         const unit = { id: meeting.orgUnitId, path: meeting.orgUnitPath, name: meeting.orgUnitName };
         const snapshot = await takeSnapshot(m, this.figures, this.extras, unit, meeting.day, today, this.calendar.now());
@@ -330,7 +263,7 @@ export class ReviewMeetingsService {
             [id],
           )
         : [];
-      if (!row || !this.mayRead(actor, row.unit_id, row.path)) throw notFound('actionItem');
+      if (!row || !mayReadMeetings(actor, row.unit_id, row.path)) throw notFound('actionItem');
       if (actor.role === Role.OFFICER && row.assignee_id !== actor.userId) throw forbidden('Cán bộ chỉ đánh dấu hoàn thành việc được giao cho mình');
       if (row.status === 'OPEN')
         await m.query(`UPDATE review_action_item SET status = 'DONE', completed_at = now(), completed_by = $2 WHERE id = $1`, [id, actor.userId]);
@@ -347,27 +280,6 @@ export class ReviewMeetingsService {
     return row ?? null;
   }
 
-  /** OFFICER: its own unit only; SUPERVISOR: its subtree; ADMIN: all. */
-  private mayRead(actor: Actor, unitId: string, unitPath: string): boolean {
-    if (actor.role === Role.OFFICER) return unitId === actor.orgUnitId;
-    if (actor.role === Role.GRASSROOTS) return false;
-    return canSeeUnit(actor, unitPath);
-  }
-
-  private async readableUnit(m: EntityManager, actor: Actor, orgUnitId: string): Promise<{ id: string; path: string; name: string }> {
-    const [u] = isUuid(orgUnitId) ? await m.query(`SELECT id, path, name FROM org_unit WHERE id = $1`, [orgUnitId]) : [];
-    if (!u || !this.mayRead(actor, u.id, u.path)) throw notFound('orgUnit');
-    return u;
-  }
-
-  private async writableUnit(m: EntityManager, actor: Actor, orgUnitId: string): Promise<{ id: string; path: string; name: string; kind: string }> {
-    const [u] = isUuid(orgUnitId) ? await m.query(`SELECT id, path, name, kind FROM org_unit WHERE id = $1`, [orgUnitId]) : [];
-    if (!u || !canSeeUnit(actor, u.path)) throw notFound('orgUnit');
-    if (actor.role !== Role.SUPERVISOR && actor.role !== Role.ADMIN) throw forbidden('Chỉ lãnh đạo đơn vị lên lịch và ghi biên bản giao ban');
-    if (u.kind === 'GRASSROOTS') throw new FieldProblems().add('orgUnitId', 'Giao ban là của công đoàn cấp trên, không phải của CĐCS').error();
-    return u;
-  }
-
   private async lockedForWrite(m: EntityManager, actor: Actor, id: string): Promise<ReviewMeetingView> {
     const meeting = await this.meeting(m, id, true);
     if (!meeting || !canSeeUnit(actor, meeting.orgUnitPath) || actor.role === Role.OFFICER || actor.role === Role.GRASSROOTS) {
@@ -377,50 +289,4 @@ export class ReviewMeetingsService {
     }
     return meeting;
   }
-
-  private title(problems: FieldProblems, value: string | null | undefined): string | null {
-    if (value === null || value === undefined) return null;
-    const v = value.normalize('NFC').trim();
-    if (v.length > MAX_TITLE) problems.add('title', RULE.tooLong('title', MAX_TITLE));
-    return v || null;
-  }
-
-  /** The chair: an active SUPERVISOR or OFFICER of the unit or of a unit above it. */
-  private async checkChair(m: EntityManager, problems: FieldProblems, unit: { path: string }, chairId: string): Promise<void> {
-    const [u] = isUuid(chairId)
-      ? await m.query(
-          `SELECT 1 FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
-            WHERE u.id = $1 AND u.active AND u.role IN ('SUPERVISOR', 'OFFICER') AND ($2 = o.path OR $2 LIKE o.path || '.%')`,
-          [chairId, unit.path],
-        )
-      : [];
-    if (!u) problems.add('chairId', 'Người chủ trì phải là lãnh đạo hoặc cán bộ đang làm việc của đơn vị hoặc đơn vị cấp trên');
-  }
-
-  /** Each item: what (1–1000 characters), an active officer or supervisor of the unit's subtree, a due day from the meeting's day to a year after it. */
-  private async checkItems(m: EntityManager, problems: FieldProblems, meeting: ReviewMeetingView, items: HoldReviewMeeting['actionItems']): Promise<void> {
-    const ids = [...new Set(items.map((a) => a.assigneeId).filter(isUuid))];
-    const ok: { id: string }[] = ids.length
-      ? await m.query(
-          `SELECT u.id FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
-            WHERE u.id = ANY($1) AND u.active AND u.role IN ('SUPERVISOR', 'OFFICER') AND (o.path = $2 OR o.path LIKE $3)`,
-          [ids, meeting.orgUnitPath, subtreeLike(meeting.orgUnitPath)],
-        )
-      : [];
-    const allowed = new Set(ok.map((r) => r.id));
-    const latest = addDays(meeting.day, 366);
-    items.forEach((a, i) => {
-      if (!a.what) problems.add(`actionItems.${i}.what`, `Việc cần làm số ${i + 1}: chưa ghi nội dung`);
-      else if (a.what.length > MAX_WHAT) problems.add(`actionItems.${i}.what`, `Việc cần làm số ${i + 1}: nội dung không được dài quá 1.000 ký tự`);
-      if (!allowed.has(a.assigneeId))
-        problems.add(`actionItems.${i}.assigneeId`, `Việc cần làm số ${i + 1}: người thực hiện phải là cán bộ hoặc lãnh đạo đang làm việc của đơn vị`);
-      if (typeof a.dueOn !== 'string' || !isIsoDate(a.dueOn)) problems.add(`actionItems.${i}.dueOn`, `Việc cần làm số ${i + 1}: hạn phải là một ngày có thật`);
-      else if (a.dueOn < meeting.day)
-        problems.add(`actionItems.${i}.dueOn`, `Việc cần làm số ${i + 1}: hạn không được trước ngày giao ban (${dayMonthYear(meeting.day)})`);
-      else if (a.dueOn > latest) problems.add(`actionItems.${i}.dueOn`, `Việc cần làm số ${i + 1}: hạn không được quá một năm sau ngày giao ban`);
-    });
-  }
 }
-
-/** Whether an item is still open and past its due day (for lists that only need the flag). */
-export const isLateItem = (a: ActionItemView) => a.status === 'OPEN' && [LateStatus.OVERDUE, LateStatus.CRITICAL].includes(a.lateness.status);
