@@ -17,6 +17,7 @@ import { timed } from './lib/load';
 import { Meta, machineInfo, writeMarkdown } from './report';
 import { PASSWORD, World, bulk, seedFinishedCases, seedMembers, seedOpenCases, seedStructure, seedTargets, seedTxCases } from './seed';
 import { figuresSuite } from './suites/figures';
+import { floorSuite } from './suites/floor';
 import { importsSuite } from './suites/imports';
 import { readsSuite } from './suites/reads';
 import { returnsSuite } from './suites/returns';
@@ -30,7 +31,7 @@ const RAW_QUEUE = 'bench-raw-noop';
 
 async function main(): Promise<void> {
   const scale = SCALES[process.env.BENCH_SCALE === 'small' ? 'small' : 'full'];
-  // BENCH_ONLY=transitions,reads,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
+  // BENCH_ONLY=floor,transitions,reads,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
   const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
   const want = (suite: string) => !only.size || only.has(suite);
   const startedAt = new Date();
@@ -101,13 +102,17 @@ async function main(): Promise<void> {
     await app.init();
     ctx.app = app;
 
-    if (want('transitions') || want('reads')) {
+    if (want('floor') || want('transitions') || want('reads')) {
       // The API in its own process; the app context in this one for the in-process service calls.
       const api = await Host.start('api', 'api-host.ts', HOST_ENV);
       hosts.push(api);
       log(`API host up in ${api.bootMs} ms on port ${api.info.port} (pid ${api.pid})`);
       ctx.api = api;
       ctx.gql = new GqlClient(`http://127.0.0.1:${api.info.port}`);
+      if (want('floor')) {
+        log('floor');
+        await floorSuite(ctx, PASSWORD);
+      }
       if (want('transitions')) {
         log('transitions');
         api.resetPeak();

@@ -25,6 +25,7 @@ export interface Meta {
 }
 
 const SECTION_TITLES: Record<string, string> = {
+  floor: 'Request floor (the API against a bare node:http server)',
   transitions: 'Transitions (writes)',
   reads: 'Reads',
   worker: 'Worker',
@@ -96,7 +97,9 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
         ? secsOrMs(r.system)
         : r.unit === 'ms'
           ? `${secsOrMs(r.system)} vs ${secsOrMs(r.base)} = ${fmt(r.system / r.base, 2)}× the bare SQL`
-          : `ratio ${fmt(r.ratio, 2)}${r.p99 !== undefined ? `, p99 ${ms(r.p99)} ms` : ''}`;
+          : r.section === 'floor'
+            ? `ratio ${fmt(r.ratio, 2)}; CPU ms/req: API ${ms(r.cpu?.api ?? NaN)}, bare server ${ms(r.baseCpu?.api ?? NaN)}`
+            : `ratio ${fmt(r.ratio, 2)}${r.p99 !== undefined ? `, p99 ${ms(r.p99)} ms` : ''}`;
     lines.push(`| ${r.name}: ${r.target!.text} | ${measured} | ${r.target!.met ? 'yes' : '**no**'} |`);
   }
   if (meta.notes.length) {
@@ -115,12 +118,12 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
     const hasLatency = rs.some((r) => r.p50 !== undefined);
     if (hasLatency) {
       lines.push(
-        '| benchmark | system | baseline | ratio | p50 / p99 ms (system) | p50 / p99 ms (baseline) | CPU ms/op system: driver + API + PG | CPU ms/op baseline: driver + PG | errors | rounds |',
+        `| benchmark | system | baseline | ratio | p50 / p99 ms (system) | p50 / p99 ms (baseline) | CPU ms/op system: driver + API + PG | CPU ms/op baseline: driver + ${section === 'floor' ? 'bare server + ' : ''}PG | errors | rounds |`,
       );
       lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
       for (const r of rs) {
         lines.push(
-          `| ${r.name} | ${value(r, r.system)} | ${value(r, r.base)} | **${fmt(r.ratio, 2)}** | ${latency(r.p50, r.p99)} | ${latency(r.baseP50, r.baseP99)} | ${cpuCell(r.cpu, true)} | ${cpuCell(r.baseCpu, false)} | ${r.errors ?? 0} | ${rounds(r)} |`,
+          `| ${r.name} | ${value(r, r.system)} | ${value(r, r.base)} | **${fmt(r.ratio, 2)}** | ${latency(r.p50, r.p99)} | ${latency(r.baseP50, r.baseP99)} | ${cpuCell(r.cpu, true)} | ${cpuCell(r.baseCpu, section === 'floor')} | ${r.errors ?? 0} | ${rounds(r)} |`,
         );
       }
       const diags = meta.diagnostics.filter((d) => d.section === section);

@@ -2,6 +2,8 @@
 # `npm run bench`: every benchmark against a baseline measured in the same run, on the local Postgres and
 # Redis (ensure_services), in a database `cdcs_bench_<timestamp>` and a BullMQ prefix of the same name that the
 # run drops / deletes at its end; writes docs/benchmarks.md. BENCH_SCALE=small: a ~2-minute run for iterating.
+#   BENCH_ONLY=floor,transitions,…  run some suites (floor: the API against a bare node:http server answering the
+#                         same bytes; bench/suites/floor.ts). BENCH_CPU_PROF=api profiles the API host
 #   BENCH_OUT=path        write the markdown elsewhere (e.g. for a small run that must not replace the docs)
 #   BENCH_KEEP_DB=1       keep the database (to explore it afterwards; drop it yourself)
 #   BENCH_EXPLAIN=0       skip the EXPLAIN ANALYZE appendix

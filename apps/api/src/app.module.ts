@@ -4,7 +4,6 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
 import { RedisHealthIndicator } from '@app/queue';
@@ -14,6 +13,7 @@ import { DateScalar } from './graphql/date.scalar';
 import { formatGraphqlError } from './graphql/error-formatter';
 import { graphqlHardening, hardenedFormatError } from './security/graphql-hardening';
 import { ObservabilityModule } from './observability/observability.module';
+import { requestLogging } from './observability/request-logging';
 import { AppExceptionFilter } from './graphql/exception.filter';
 import { GqlContext, LoadersFactory } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
@@ -56,19 +56,7 @@ class GraphqlSupportModule {}
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-            res.setHeader('x-request-id', id);
-            return id;
-          },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-        },
-      }),
+      useFactory: (config: AppConfig) => ({ pinoHttp: requestLogging(config.logLevel) }),
     }),
     CoreModule,
     TerminusModule,

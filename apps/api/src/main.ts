@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/config';
 import { assertStageGraphSound } from '@app/domain';
 import { AppModule } from './app.module';
 import { serveWebApp } from './web/serve-web-app';
+import { applySecurityHeaders } from './security/security-headers';
 import { exitWithinDeadline } from '@app/core';
 import { isClusterPrimary, runApiCluster } from './cluster/api-cluster';
 
@@ -16,6 +17,7 @@ export async function createApi(): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '512kb' });
   app.set('trust proxy', 'loopback');
+  applySecurityHeaders(app);
   serveWebApp(app);
   // On SIGTERM/SIGINT: drain, close, exit 0 (bounded in main by exitWithinDeadline).
   app.enableShutdownHooks([], { useProcessExit: true });
