@@ -27,6 +27,7 @@ export interface Meta {
 const SECTION_TITLES: Record<string, string> = {
   transitions: 'Transitions (writes)',
   reads: 'Reads',
+  replica: 'Read replica (DATABASE_READ_URL): a read-heavy mix',
   worker: 'Worker',
   sweep: 'Escalation sweep',
   figures: 'Report figures',
