@@ -118,7 +118,8 @@ async function mixedRuns(ctx: Ctx, world: World, arms: Record<Arm, GqlClient>, d
   const mixed = (gql: GqlClient, seconds: number) =>
     Promise.all([closedLoop(WRITERS, seconds, write(gql)), closedLoop(READERS, seconds, read(gql))]).then(([w, r]) => ({ w, r }));
 
-  const seconds = Math.max(3, scale.transitionSeconds * 2);
+  // BENCH_REPLICA_SECONDS: longer runs on a busy machine (each round of each arm), for steadier medians.
+  const seconds = Number(process.env.BENCH_REPLICA_SECONDS ?? Math.max(3, scale.transitionSeconds * 2));
   const runs: Record<Arm, { w: LoadResult; r: LoadResult }[]> = { 'primary only': [], DATABASE_READ_URL: [] };
   for (const arm of Object.keys(arms) as Arm[]) await mixed(arms[arm], scale.warmupSeconds * 2);
   for (let round = 0; round < scale.rounds; round++) {
