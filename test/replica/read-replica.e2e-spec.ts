@@ -1,4 +1,5 @@
-import { ReadDb } from '@app/persistence';
+import { FiguresService } from '@app/core';
+import { ReadDb, ReadTarget } from '@app/persistence';
 import { M, Q, openCase, vnToday } from '../support/case-fixtures';
 import { OwnReplica } from '../support/own-replica';
 import { stopAllOwnPostgres } from '../support/own-postgres';
@@ -111,6 +112,22 @@ describe('reads on a streaming replica (DATABASE_READ_URL)', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("a report's figures (one snapshot shared by three connections) are built on the replica and equal the primary's", async () => {
+    const [unit] = await api.db.query(`SELECT id, path FROM org_unit WHERE id = $1`, [p.unitId]);
+    const figures = api.app.get(FiguresService);
+    const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+    await pg.caughtUp();
+    let target: ReadTarget | null = null;
+    // No user (a scheduled report): the replica.
+    const onReplica = await api.app.get(ReadDb).read(null, (db, t) => {
+      target = t;
+      return figures.reportFigures(unit, period, vnToday(), undefined, 3, db);
+    });
+    expect(target).toBe('replica');
+    expect(onReplica).toEqual(await figures.reportFigures(unit, period, vnToday()));
+    expect(onReplica.summary.newMembers.target).toBe(5555);
   });
 
   it('without DATABASE_READ_URL every read is on the primary, as before', async () => {
