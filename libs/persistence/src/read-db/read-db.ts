@@ -94,7 +94,9 @@ export class ReadDb implements OnModuleInit, OnModuleDestroy {
         return fn(this.primary, 'primary');
       }
       if (!isDatabaseUnavailable(e)) throw e;
-      this.fellBack(e);
+      // pg's pool says "timeout exceeded when trying to connect" also when all its connections were busy for that
+      // long: the replica is loaded, not gone. This read overflows to the primary; the next ones try the replica.
+      if (!this.saturated()) this.fellBack(e);
       return fn(this.primary, 'primary');
     }
   }
@@ -118,6 +120,12 @@ export class ReadDb implements OnModuleInit, OnModuleDestroy {
       this.ready = null;
     });
     return this.ready;
+  }
+
+  /** Whether every connection of the replica's pool is taken (pg-pool's counters). */
+  private saturated(): boolean {
+    const pool = (this.replica?.driver as unknown as { master?: { totalCount: number; idleCount: number; options: { max: number } } } | undefined)?.master;
+    return !!pool && pool.totalCount >= pool.options.max && pool.idleCount === 0;
   }
 
   private fellBack(e: unknown): void {
