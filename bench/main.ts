@@ -20,6 +20,7 @@ import { figuresSuite } from './suites/figures';
 import { floorSuite } from './suites/floor';
 import { importsSuite } from './suites/imports';
 import { readsSuite } from './suites/reads';
+import { replicaSuite } from './suites/replica';
 import { returnsSuite } from './suites/returns';
 import { sweepSuite } from './suites/sweep';
 import { transitionsSuite } from './suites/transitions';
@@ -31,7 +32,7 @@ const RAW_QUEUE = 'bench-raw-noop';
 
 async function main(): Promise<void> {
   const scale = SCALES[process.env.BENCH_SCALE === 'small' ? 'small' : 'full'];
-  // BENCH_ONLY=floor,transitions,reads,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
+  // BENCH_ONLY=floor,transitions,reads,replica,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
   const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
   const want = (suite: string) => !only.size || only.has(suite);
   const startedAt = new Date();
@@ -134,6 +135,12 @@ async function main(): Promise<void> {
       }
       ctx.gql.close();
       await api.stop();
+    }
+
+    if (want('replica')) {
+      // A primary and a hot standby of its own with a world of their own, two API processes (with and without DATABASE_READ_URL).
+      log('replica');
+      await replicaSuite(ctx);
     }
 
     if (want('imports')) {

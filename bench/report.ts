@@ -28,6 +28,7 @@ const SECTION_TITLES: Record<string, string> = {
   floor: 'Request floor (the API against a bare node:http server)',
   transitions: 'Transitions (writes)',
   reads: 'Reads',
+  replica: 'Read replica (DATABASE_READ_URL): a read-heavy mix',
   worker: 'Worker',
   sweep: 'Escalation sweep',
   figures: 'Report figures',

@@ -22,7 +22,7 @@ import {
   ReturnPeriodsService,
   ReturnsBoardService,
 } from '@app/core';
-import { dataSourceOptions } from '@app/persistence';
+import { ReadDb, dataSourceOptions } from '@app/persistence';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 
@@ -41,7 +41,14 @@ async function main(): Promise<void> {
   const calendar = new CalendarService(ds, config, () => new Date());
   const figures = new FiguresService(ds);
   const returns = new ReturnsBoardService(ds, new ReturnPeriodsService(calendar), calendar);
-  const builder = new ReportBuilderService(ds, figures, calendar, returns, new BudgetService(ds, new OrgUnitsService(ds), figures, calendar));
+  const builder = new ReportBuilderService(
+    ds,
+    ReadDb.primaryOnly(ds),
+    figures,
+    calendar,
+    returns,
+    new BudgetService(ds, new OrgUnitsService(ds), figures, calendar),
+  );
   const today = calendar.today();
   const year = Number(opt('year') ?? Number(today.slice(0, 4)) - 1);
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };

@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ export class OwnPostgres {
     private readonly dir: string,
     private readonly bin: string,
     private readonly runAs: string[],
+    /** Extra server settings (`-c name=value …`): a replication primary's, a standby's. */
+    private readonly settings = '',
   ) {}
 
   get dataDir(): string {
@@ -40,24 +42,68 @@ export class OwnPostgres {
     return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
   }
 
-  static async start(): Promise<OwnPostgres> {
+  /**
+   * initdb and start. `replication`: a primary that streams to standbys (wal_level=replica, WAL senders, a
+   * `replication` line in pg_hba.conf), see `standbyOf`.
+   */
+  static async start(opts: { replication?: boolean } = {}): Promise<OwnPostgres> {
+    const settings = opts.replication ? '-c wal_level=replica -c max_wal_senders=10 -c max_replication_slots=10 -c full_page_writes=on' : '';
+    const pg = await OwnPostgres.create(settings);
+    await pg.as('initdb', ['-D', pg.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    if (opts.replication) appendFileSync(path.join(pg.dataDir, 'pg_hba.conf'), 'host replication all 127.0.0.1/32 trust\n');
+    await pg.launch();
+    pg.guard();
+    return pg;
+  }
+
+  /**
+   * A streaming hot standby of `primary` (started with `replication`): `pg_basebackup -R` (the standby.signal and
+   * primary_conninfo) into a folder of its own, started on a port of its own, read-only, replaying the primary's WAL.
+   */
+  static async standbyOf(primary: OwnPostgres): Promise<OwnPostgres> {
+    const pg = await OwnPostgres.create('-c hot_standby=on -c hot_standby_feedback=on');
+    await pg.as('pg_basebackup', [
+      '-D',
+      pg.dataDir,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '--no-sync',
+    ]);
+    await pg.launch();
+    pg.guard();
+    return pg;
+  }
+
+  private static async create(settings: string): Promise<OwnPostgres> {
     const bin = findPgBin('initdb');
     const root = process.getuid?.() === 0;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cdcs-own-pg-'));
     const runAs = root ? ['runuser', '-u', 'postgres', '--'] : [];
     if (root) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
-    const pg = new OwnPostgres(await freePort(), dir, bin, runAs);
+    const pg = new OwnPostgres(await freePort(), dir, bin, runAs, settings);
     live.add(pg);
-    await pg.as('initdb', ['-D', pg.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-    await pg.launch();
-    const dog = spawn('sh', ['-c', 'read _ignored; "$@" -D "$0" -m immediate stop >/dev/null 2>&1', pg.dataDir, ...runAs, path.join(bin, 'pg_ctl')], {
+    return pg;
+  }
+
+  /** The watchdog that stops the server when this process dies without disposing of it. */
+  private guard(): void {
+    const { runAs, bin } = this;
+    const dog = spawn('sh', ['-c', 'read _ignored; "$@" -D "$0" -m immediate stop >/dev/null 2>&1', this.dataDir, ...runAs, path.join(bin, 'pg_ctl')], {
       stdio: ['pipe', 'ignore', 'ignore'],
     });
     dog.unref();
     (dog.stdin as unknown as net.Socket | null)?.unref?.();
     dog.on('error', () => undefined);
-    pg.watchdog = dog;
-    return pg;
+    this.watchdog = dog;
   }
 
   /** Creates the database (if missing) and runs every migration on it; returns its URL. */
@@ -91,7 +137,7 @@ export class OwnPostgres {
       '-t',
       '60',
       '-o',
-      `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 ${this.settings}`,
       'start',
     ]);
     this.running = true;

@@ -9,6 +9,7 @@ import { CoreModule } from '@app/core';
 import { RedisHealthIndicator } from '@app/queue';
 import { AccessGuard } from './auth/access.guard';
 import { LoginThrottle } from './auth/login-throttle';
+import { ReadYourWritesInterceptor } from './replica/read-your-writes.interceptor';
 import { DateScalar } from './graphql/date.scalar';
 import { formatGraphqlError } from './graphql/error-formatter';
 import { graphqlHardening, hardenedFormatError } from './security/graphql-hardening';
@@ -90,6 +91,7 @@ class GraphqlSupportModule {}
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
     LoginThrottle,
     RedisHealthIndicator,
     DateScalar,

@@ -83,3 +83,23 @@ describe('loadConfig: database timeouts and backups', () => {
     expect(() => loadConfig({ BACKUP_KEEP: '1001' })).toThrow(/BACKUP_KEEP/);
   });
 });
+
+describe('loadConfig: the read replica', () => {
+  it('defaults: no replica, read-your-writes 5 s, retry after 5 s', () => {
+    const c = loadConfig({ DATABASE_READ_URL: '  ' });
+    expect([c.databaseReadUrl, c.readYourWritesMs, c.readReplicaRetryMs]).toEqual([null, 5000, 5000]);
+  });
+
+  it('takes a postgres URL and the windows', () => {
+    const c = loadConfig({ DATABASE_READ_URL: ' postgres://reader@replica.internal:5432/cdcs ', READ_YOUR_WRITES_MS: '0', READ_REPLICA_RETRY_MS: '1000' });
+    expect([c.databaseReadUrl, c.readYourWritesMs, c.readReplicaRetryMs]).toEqual(['postgres://reader@replica.internal:5432/cdcs', 0, 1000]);
+  });
+
+  it('refuses another protocol and values out of range, naming each', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: 'mysql://replica/cdcs', READ_REPLICA_RETRY_MS: '5' })).toThrow(
+      expect.objectContaining({
+        problems: ['DATABASE_READ_URL must use postgres: or postgresql:, got "mysql:"', 'READ_REPLICA_RETRY_MS must be between 100 and 600000, got 5'],
+      }),
+    );
+  });
+});

@@ -7,6 +7,12 @@ export interface AppConfig {
   /** API processes sharing PORT (node:cluster); 1 runs the API in this process. */
   apiProcesses: number;
   databaseUrl: string;
+  /** A streaming replica of DATABASE_URL for the reads that may lag a few seconds (docs/architecture.md#read-replica); null: every read on the primary. */
+  databaseReadUrl: string | null;
+  /** After a user's write, how long that user's replica reads go to the primary (read-your-writes). */
+  readYourWritesMs: number;
+  /** After the replica failed, how long reads stay on the primary before it is tried again. */
+  readReplicaRetryMs: number;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
@@ -124,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const queuePrefix = env.QUEUE_PREFIX?.trim() || 'cdcs';
   if (!/^[A-Za-z0-9_:{}.-]+$/.test(queuePrefix)) problems.push(`QUEUE_PREFIX may hold only letters, digits and _:{}.-`);
   const smtpRaw = env.SMTP_URL?.trim() || null;
+  const readRaw = env.DATABASE_READ_URL?.trim() || null;
   const productName = env.PRODUCT_NAME?.trim().replace(/\s+/g, ' ') || DEFAULT_PRODUCT_NAME;
   if (productName.length > MAX_PRODUCT_NAME_LENGTH) problems.push(`PRODUCT_NAME must have at most ${MAX_PRODUCT_NAME_LENGTH} characters`);
   const config: AppConfig = {
@@ -131,6 +138,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int(env, 'PORT', 3000, problems, 1, 65535),
     apiProcesses: int(env, 'API_PROCESSES', 1, problems, 1, 64),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cdcs', ['postgres:', 'postgresql:'], problems),
+    databaseReadUrl: readRaw ? url(env, 'DATABASE_READ_URL', readRaw, ['postgres:', 'postgresql:'], problems) : null,
+    readYourWritesMs: int(env, 'READ_YOUR_WRITES_MS', 5000, problems, 0, 600_000),
+    readReplicaRetryMs: int(env, 'READ_REPLICA_RETRY_MS', 5000, problems, 100, 600_000),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems),
     queuePrefix,
     jwtSecret,

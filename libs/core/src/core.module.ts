@@ -110,6 +110,6 @@ const meetingSnapshotSource = { provide: MEETING_SNAPSHOT_SOURCE, useClass: Plan
 @Module({
   imports: [DatabaseModule, JwtModule.register({})],
   providers: [clockProvider, CaseChanges, meetingSnapshotSource, ...SERVICES],
-  exports: [clockProvider, meetingSnapshotSource, ...SERVICES],
+  exports: [clockProvider, meetingSnapshotSource, ...SERVICES, DatabaseModule],
 })
 export class CoreModule {}

@@ -2,8 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { appSessionOptions, dataSourceOptions } from './data-source-options';
+import { ReadDb } from './read-db/read-db';
 
-/** The app's one DataSource; migrations are run by the CLI (`setup`), never on app boot. */
+/**
+ * The app's DataSource (the primary; migrations are run by the CLI `setup`, never on app boot) and ReadDb, which sends
+ * the lag-tolerant reads to DATABASE_READ_URL's replica when there is one (docs/architecture.md#read-replica).
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -23,5 +27,7 @@ import { appSessionOptions, dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [ReadDb],
+  exports: [ReadDb],
 })
 export class DatabaseModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from '@app/persistence';
+import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity, ReadDb } from '@app/persistence';
 import { Actor, Role, canActOnCase, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
@@ -40,6 +40,7 @@ export class CaseQueriesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
+    private readonly reads: ReadDb,
   ) {}
 
   /** SQL predicate (on alias c) limiting cases to what the caller may see. */
@@ -55,7 +56,12 @@ export class CaseQueriesService {
     return this.db.getRepository(FoundingCaseEntity).findOneBy({ id });
   }
 
-  async list(actor: Actor, filter: CaseFilter = {}, first?: number | null, after?: string | null): Promise<Page<FoundingCaseEntity>> {
+  /** The board's list: it may lag a few seconds, so it reads through ReadDb (docs/architecture.md#read-replica). */
+  list(actor: Actor, filter: CaseFilter = {}, first?: number | null, after?: string | null): Promise<Page<FoundingCaseEntity>> {
+    return this.reads.read(actor.userId, (db) => this.listOn(db, actor, filter, first, after));
+  }
+
+  private async listOn(db: DataSource, actor: Actor, filter: CaseFilter, first?: number | null, after?: string | null): Promise<Page<FoundingCaseEntity>> {
     const limit = checkFirst(first);
     const cursor = decodeCursor(after, 2);
     const p = new SqlParams();
@@ -67,7 +73,7 @@ export class CaseQueriesService {
     if (filter.stage) where.push(`c.stage = ${p.add(filter.stage)}`);
     if (filter.assigneeId) where.push(`c.assignee_id = ${p.add(filter.assigneeId)}`);
     if (filter.orgUnitId) {
-      const [u] = await this.db.query(`SELECT path FROM org_unit WHERE id = $1`, [filter.orgUnitId]);
+      const [u] = await db.query(`SELECT path FROM org_unit WHERE id = $1`, [filter.orgUnitId]);
       if (!u || !canSeeUnit(actor, u.path)) throw notFound('orgUnit');
       where.push(`c.org_unit_id IN (SELECT id FROM org_unit WHERE path = ${p.add(u.path)} OR path LIKE ${p.add(subtreeLike(u.path))})`);
     }
@@ -81,14 +87,14 @@ export class CaseQueriesService {
     const pageWhere = cursor
       ? `${whereSql ? `${whereSql} AND` : 'WHERE'} (c.opened_at, c.id) < (${p.add(cursor[0])}::timestamptz, ${p.add(cursor[1])}::uuid)`
       : whereSql;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await db.query(
       `SELECT c.id, to_char(c.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS k FROM founding_case c ${pageWhere}
        ORDER BY c.opened_at DESC, c.id DESC LIMIT ${limit + 1}`,
       p.values,
     );
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM founding_case c ${whereSql}`, countParams);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM founding_case c ${whereSql}`, countParams);
     const pageRows = rows.slice(0, limit);
-    const found = pageRows.length ? await this.db.getRepository(FoundingCaseEntity).findBy({ id: In(pageRows.map((r) => r.id as string)) }) : [];
+    const found = pageRows.length ? await db.getRepository(FoundingCaseEntity).findBy({ id: In(pageRows.map((r) => r.id as string)) }) : [];
     const byId = new Map(found.map((c) => [c.id, c]));
     const last = pageRows[pageRows.length - 1];
     return {

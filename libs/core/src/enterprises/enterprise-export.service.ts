@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ReadDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
@@ -19,7 +19,7 @@ const EXPORT_BATCH = 5_000;
 @Injectable()
 export class EnterpriseExportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReadDb,
     private readonly calendar: CalendarService,
   ) {}
 
@@ -28,13 +28,23 @@ export class EnterpriseExportService {
    * to the same rows: every enterprise of the filter (same checks, scope and order as `list`), read in
    * batches inside one read-only snapshot. Refused when more than MAX_EXPORT_ROWS match.
    */
-  async exportWorkbook(
+  exportWorkbook(
     actor: Actor,
     filter: EnterpriseFilter = {},
     problems = new RegisterProblems(),
   ): Promise<{ body: Buffer; rows: number; filename: string; asciiFilename: string }> {
+    // An export may lag a few seconds: on the read replica when there is one (docs/architecture.md#read-replica).
+    return this.reads.read(actor.userId, (db) => this.exportOn(db, actor, filter, problems));
+  }
+
+  private async exportOn(
+    db: DataSource,
+    actor: Actor,
+    filter: EnterpriseFilter,
+    problems: RegisterProblems,
+  ): Promise<{ body: Buffer; rows: number; filename: string; asciiFilename: string }> {
     const today = this.calendar.today();
-    const qr = this.db.createQueryRunner();
+    const qr = db.createQueryRunner();
     await qr.connect();
     try {
       await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

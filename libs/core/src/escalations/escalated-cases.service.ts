@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseStage, IsoDate, Lateness, isOpenStage, latenessOf } from '@app/domain';
+import { ReadDb } from '@app/persistence';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
@@ -65,25 +66,38 @@ export class EscalatedCasesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
     private readonly cases: CaseQueriesService,
+    private readonly reads: ReadDb,
   ) {}
 
-  async list(actor: Actor, subject: EscalationSubject, open: boolean, first?: number | null, after?: string | null): Promise<EscalatedPage> {
+  /** The escalations board's list: it may lag a few seconds, so it reads through ReadDb (docs/architecture.md#read-replica). */
+  list(actor: Actor, subject: EscalationSubject, open: boolean, first?: number | null, after?: string | null): Promise<EscalatedPage> {
+    return this.reads.read(actor.userId, (db) => this.listOn(db, actor, subject, open, first, after));
+  }
+
+  private async listOn(
+    db: DataSource,
+    actor: Actor,
+    subject: EscalationSubject,
+    open: boolean,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<EscalatedPage> {
     const limit = checkFirst(first);
     const cursor = decodeCursor(after, 2);
     const p = new SqlParams();
     const cte = subjectsCte(actor, p, subject, open);
     const countParams = [...p.values];
     const key = sortKeySql(subject);
-    const rows: { id: string; k: string }[] = await this.db.query(
+    const rows: { id: string; k: string }[] = await db.query(
       `WITH ${cte} SELECT s.id, ${key} AS k FROM subjects j JOIN ${SUBJECT[subject].table} s ON s.id = j.id
         ${cursor ? `WHERE (${key}, s.id) > (${p.add(cursor[0])}, ${p.add(cursor[1])}::uuid)` : ''}
         ORDER BY ${key}, s.id LIMIT ${limit + 1}`,
       p.values,
     );
-    const [{ n }] = await this.db.query(`WITH ${cte} SELECT count(*)::int AS n FROM subjects`, countParams);
+    const [{ n }] = await db.query(`WITH ${cte} SELECT count(*)::int AS n FROM subjects`, countParams);
     const pageRows = rows.slice(0, limit);
     const views = await this.views(
-      this.db,
+      db,
       actor,
       subject,
       pageRows.map((r) => r.id),
@@ -93,15 +107,15 @@ export class EscalatedCasesService {
       nodes: views,
       totalCount: n,
       pageInfo: { endCursor: last ? encodeCursor([last.k, last.id]) : null, hasNextPage: rows.length > limit },
-      overdueCount: subject === 'CASE' ? await this.overdueCount(actor) : null,
+      overdueCount: subject === 'CASE' ? await this.overdueCount(actor, db) : null,
     };
   }
 
   /** The board's overdue count: the caller's cases (as `foundingCases` scopes them) past their due day. */
-  async overdueCount(actor: Actor): Promise<number> {
+  async overdueCount(actor: Actor, db: DataSource = this.db): Promise<number> {
     const p = new SqlParams();
     const scope = this.cases.scopeSql(actor, p);
-    const [{ n }] = await this.db.query(
+    const [{ n }] = await db.query(
       `SELECT count(*)::int AS n FROM founding_case c WHERE ${overdueCaseSql('c', p.add(this.calendar.today()))} ${scope ? `AND ${scope}` : ''}`,
       p.values,
     );

@@ -51,6 +51,7 @@ export class FiguresService {
     today: IsoDate,
     onProgress: (done: number, of: number) => unknown = () => undefined,
     connections = 3,
+    db: DataSource = this.db,
   ): Promise<{ summary: Figures; byOfficer: OfficerFigures[]; byGrassroots: GrassrootsFigures[]; overdueCaseList: OverdueCase[] }> {
     const summary = this.summaryParts(unit, period, today);
     // The slowest first, so that no connection is left with a long statement at the end; the rest of
@@ -63,7 +64,7 @@ export class FiguresService {
       ...summary,
       async (m) => this.byOfficer(m, unit, period, today, await counts),
     ];
-    const results = await inOneSnapshot(this.db, tasks, connections, onProgress);
+    const results = await inOneSnapshot(db, tasks, connections, onProgress);
     return {
       summary: this.summaryOf(results.slice(3, 3 + summary.length)),
       byOfficer: results[tasks.length - 1] as OfficerFigures[],

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReadDb } from '@app/persistence';
 import { ReturnPeriodKind, latestReturnPeriodBy } from '@app/domain';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { badInput, forbidden } from '../common/app-error';
@@ -28,14 +27,14 @@ export interface MembersFromReturns {
   registerAdmitted: number;
 }
 
-/** `pipeline(orgUnitId, year)`: the figures of the year for a unit the caller may watch. */
+/** `pipeline(orgUnitId, year)`: the figures of the year for a unit the caller may watch, read through ReadDb (they may lag a few seconds). */
 @Injectable()
 export class PipelineService {
   constructor(
     private readonly figures: FiguresService,
     private readonly orgUnits: OrgUnitsService,
     private readonly calendar: CalendarService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReadDb,
   ) {}
 
   async pipeline(
@@ -47,12 +46,14 @@ export class PipelineService {
     const unit = await this.orgUnits.getVisible(actor, orgUnitId);
     if (actor.role === Role.OFFICER && unit.id !== actor.orgUnitId) throw forbidden('Cán bộ chỉ xem tiến độ của đơn vị mình');
     const period = { start: `${year}-01-01`, end: `${year}-12-31` };
-    const [f, newMembers, newGrassrootsUnions] = await Promise.all([
-      this.figures.figures(unit, period, this.calendar.today()),
-      // By today's tree: with the units received during the year, also for their days before (docs/architecture.md#restructuring).
-      this.figures.newMembers(this.db, unit, period, true),
-      this.figures.newGrassrootsUnions(this.db, unit, period, true),
-    ]);
+    const [f, newMembers, newGrassrootsUnions] = await this.reads.read(actor.userId, (db) =>
+      Promise.all([
+        this.figures.figures(unit, period, this.calendar.today(), db),
+        // By today's tree: with the units received during the year, also for their days before (docs/architecture.md#restructuring).
+        this.figures.newMembers(db, unit, period, true),
+        this.figures.newGrassrootsUnions(db, unit, period, true),
+      ]),
+    );
     return { ...f, orgUnitId: unit.id, year, includingReceived: { newMembers, newGrassrootsUnions } };
   }
 
@@ -65,17 +66,19 @@ export class PipelineService {
     const today = this.calendar.today();
     const yearEnd = `${year}-12-31`;
     const p = latestReturnPeriodBy(yearEnd < today ? yearEnd : today);
-    const [[r], registerAdmitted] = await Promise.all([
-      this.db.query(
-        `SELECT count(*)::int AS "grassrootsUnions", count(r.id)::int AS "reportedUnions",
+    const [[r], registerAdmitted] = await this.reads.read(actor.userId, (db) =>
+      Promise.all([
+        db.query(
+          `SELECT count(*)::int AS "grassrootsUnions", count(r.id)::int AS "reportedUnions",
                 coalesce(sum(r.admitted), 0)::int AS admitted, coalesce(sum(r.members_at_end), 0)::int AS "membersAtEnd"
            FROM org_unit o
            LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $3 AND r.year = $4 AND r.status = 'ACCEPTED'
           WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $1 OR o.path LIKE $2)`,
-        [unit.path, subtreeLike(unit.path), p.kind, p.year],
-      ),
-      this.figures.newMembers(this.db, unit, { start: p.start, end: p.end }),
-    ]);
+          [unit.path, subtreeLike(unit.path), p.kind, p.year],
+        ),
+        this.figures.newMembers(db, unit, { start: p.start, end: p.end }),
+      ]),
+    );
     return { kind: p.kind, year: p.year, periodStart: p.start, referenceDay: p.end, ...r, registerAdmitted };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ReadDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { LabourContractKind, Sex } from '@app/domain';
 import { Actor } from '../common/actor';
@@ -32,11 +32,20 @@ const ascii = (s: string) =>
  */
 @Injectable()
 export class MembersExportService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reads: ReadDb) {}
 
-  async exportWorkbook(actor: Actor, grassrootsUnionId: string): Promise<{ body: Buffer; rows: number; filename: string; asciiFilename: string }> {
-    const unit = await grassrootsUnit(this.db.manager, actor, grassrootsUnionId, 'read');
-    const rows: StaffDbRow[] = await this.db.query(
+  /** An export may lag a few seconds: on the read replica when there is one (docs/architecture.md#read-replica). */
+  exportWorkbook(actor: Actor, grassrootsUnionId: string): Promise<{ body: Buffer; rows: number; filename: string; asciiFilename: string }> {
+    return this.reads.read(actor.userId, (db) => this.exportOn(db, actor, grassrootsUnionId));
+  }
+
+  private async exportOn(
+    db: DataSource,
+    actor: Actor,
+    grassrootsUnionId: string,
+  ): Promise<{ body: Buffer; rows: number; filename: string; asciiFilename: string }> {
+    const unit = await grassrootsUnit(db.manager, actor, grassrootsUnionId, 'read');
+    const rows: StaffDbRow[] = await db.query(
       `SELECT full_name AS "fullName", citizen_id AS "citizenId", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", sex, job,
               contract_kind AS "contractKind", phone
          FROM grassroots_staff WHERE grassroots_union_id = $1 ORDER BY full_name, id`,

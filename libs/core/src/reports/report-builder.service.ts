@@ -3,6 +3,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoDate, Period, PeriodKind, isIsoDate, lastEndedPeriod, periodFrom, periodLabelVi, vnStartOfDay } from '@app/domain';
+import { ReadDb } from '@app/persistence';
 import { JobName } from '@app/queue';
 import { ReportStatus } from '../common/statuses';
 import { CalendarService } from '../calendar/calendar.service';
@@ -24,6 +25,8 @@ interface ClaimedReport {
   periodStart: IsoDate;
   periodEnd: IsoDate;
   unit: ScopeUnit & { name: string };
+  /** Who asked for it (null: scheduled): their own recent writes keep the figures on the primary (read-your-writes). */
+  requestedBy: string | null;
 }
 
 const MAX_ERROR = 2000;
@@ -39,6 +42,7 @@ export class ReportBuilderService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReadDb,
     private readonly figures: FiguresService,
     private readonly calendar: CalendarService,
     private readonly returns: ReturnsBoardService,
@@ -86,7 +90,7 @@ export class ReportBuilderService {
       `UPDATE report r SET status = '${ReportStatus.RUNNING}', progress = 0, error = NULL, attempts = r.attempts + 1
          FROM org_unit o
         WHERE r.id = $1 AND o.id = r.org_unit_id AND r.status <> '${ReportStatus.READY}'
-        RETURNING r.id, r.period_kind, r.period_start, r.period_end, o.id AS unit_id, o.name AS unit_name, o.path AS unit_path`,
+        RETURNING r.id, r.period_kind, r.period_start, r.period_end, r.requested_by, o.id AS unit_id, o.name AS unit_name, o.path AS unit_path`,
       [reportId],
     );
     const [row] = rowsOf(result);
@@ -101,6 +105,7 @@ export class ReportBuilderService {
       periodStart: row.period_start,
       periodEnd: row.period_end,
       unit: { id: row.unit_id, name: row.unit_name, path: row.unit_path },
+      requestedBy: row.requested_by ?? null,
     };
   }
 
@@ -109,7 +114,10 @@ export class ReportBuilderService {
     const period = checkedPeriod(r);
     const today = this.calendar.today();
     await progress(5);
-    const all = await this.figures.reportFigures(r.unit, period, today, (done, of) => progress(5 + Math.floor((70 * done) / of)));
+    // The figures may lag a few seconds: on the read replica when there is one (docs/architecture.md#read-replica).
+    const all = await this.reads.read(r.requestedBy, (db) =>
+      this.figures.reportFigures(r.unit, period, today, (done, of) => progress(5 + Math.floor((70 * done) / of)), 3, db),
+    );
     const figures: ReportFigures = {
       ...all.summary,
       byOfficer: all.byOfficer,
