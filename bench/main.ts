@@ -23,6 +23,7 @@ import { returnsSuite } from './suites/returns';
 import { sweepSuite } from './suites/sweep';
 import { transitionsSuite } from './suites/transitions';
 import { workerSuite } from './suites/worker';
+import { soakSuite } from './suites/soak';
 import { documentsSuite } from './suites/documents';
 import { explainFigures } from './explain';
 
@@ -30,7 +31,7 @@ const RAW_QUEUE = 'bench-raw-noop';
 
 async function main(): Promise<void> {
   const scale = SCALES[process.env.BENCH_SCALE === 'small' ? 'small' : 'full'];
-  // BENCH_ONLY=transitions,reads,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
+  // BENCH_ONLY=transitions,reads,soak,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
   const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
   const want = (suite: string) => !only.size || only.has(suite);
   const startedAt = new Date();
@@ -129,6 +130,12 @@ async function main(): Promise<void> {
       }
       ctx.gql.close();
       await api.stop();
+    }
+
+    if (want('soak')) {
+      // Its own API and worker processes, 32 clients for up to 10 minutes, then the invariants.
+      log('soak');
+      await soakSuite(ctx);
     }
 
     if (want('imports')) {
@@ -241,6 +248,7 @@ async function main(): Promise<void> {
     memory: ctx.memory,
     benchPeakRss: process.resourceUsage().maxRSS * 1024,
     explains: ctx.plans,
+    soak: ctx.soak,
   };
   // The raw results, so that the markdown can be rendered again (bench/render.ts) after bench/NOTES.md changes.
   const json = process.env.BENCH_JSON ?? path.join(__dirname, 'results', `${scale.name}-latest.json`);
