@@ -37,7 +37,7 @@ const MIX: Kind[] = [
 
 /**
  * The soak (docs/benchmarks.md, "Soak"): 32 closed-loop clients of mixed reads and writes against the API
- * process for BENCH_SOAK_SECONDS (≤ 600; 600 by default, 60 at BENCH_SCALE=small), with the worker process
+ * process for BENCH_SOAK_SECONDS (≤ 600; 480 by default, 60 at BENCH_SCALE=small), with the worker process
  * sweeping (an escalation-sweep outbox row every `sweepEvery` s) and building reports (a requestReport every
  * `reportEvery` s); then, once the outbox and queues have drained, the invariants (soak-checks.ts).
  */

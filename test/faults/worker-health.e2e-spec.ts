@@ -87,18 +87,18 @@ describe("the worker's /health under Postgres faults", () => {
   it('goes red while Postgres is stopped (Redis still up), and green again once it is back, the same process', async () => {
     const pid = worker.pid;
     await pg.stop('fast');
-    const red = await eventually(async () => {
+    const red = (await eventually(async () => {
       const h = await health();
-      return h.status === 503 ? h : null;
-    }, WAIT);
+      return h.status === 503 ? h : undefined;
+    }, WAIT)) as Health;
     expect(red.body.status).toBe('error');
     expect(red.body.details).toMatchObject({ postgres: { status: 'down' }, redis: { status: 'up' } });
 
     await pg.launch();
-    const green = await eventually(async () => {
+    const green = (await eventually(async () => {
       const h = await health();
-      return h.status === 200 ? h : null;
-    }, WAIT);
+      return h.status === 200 ? h : undefined;
+    }, WAIT)) as Health;
     expect(green.body.details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
     expect(worker.alive).toBe(true);
     expect(worker.pid).toBe(pid);
