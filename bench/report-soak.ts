@@ -31,13 +31,18 @@ export function soakSection(s: SoakReport): string[] {
   lines.push(`| **all** (${fmt(s.rate, 0)} ops/s) | ${fmt(s.ops)} | ${s.errors} | ${ms(s.p50)} / ${ms(s.p99)} |`);
   if (s.firstError) lines.push(`\nFirst error: \`${s.firstError}\``);
   lines.push('');
-  lines.push('| process | RSS at start | after warm-up | at end | min / max after warm-up |');
-  lines.push('|---|---:|---:|---:|---:|');
+  lines.push('RSS sampled every 5 s swings with the GC (a sawtooth); the check compares the RSS after a full collection');
+  lines.push('(`--expose-gc`, asked for over IPC) after the warm-up and at the end, with the heap in use beside it.');
+  lines.push('');
+  lines.push('| process | RSS at start | sampled min / max after warm-up | RSS at end of load | after warm-up, after GC (heap) | at end, after GC (heap) |');
+  lines.push('|---|---:|---:|---:|---:|---:|');
   const later = s.memory.samples.filter((x) => x.at >= s.warmupSeconds);
   for (const p of ['api', 'worker'] as const) {
     const xs = later.map((x) => x[p]);
+    const heap = p === 'api' ? 'apiHeap' : 'workerHeap';
     lines.push(
-      `| ${p === 'api' ? 'API' : 'worker'} | ${mb(s.memory.start[p])} | ${mb(s.memory.warm[p])} | ${mb(s.memory.end[p])} | ${xs.length ? `${mb(Math.min(...xs))} / ${mb(Math.max(...xs))}` : '–'} |`,
+      `| ${p === 'api' ? 'API' : 'worker'} | ${mb(s.memory.start[p])} | ${xs.length ? `${mb(Math.min(...xs))} / ${mb(Math.max(...xs))}` : '–'} | ${mb(s.memory.endRaw[p])} | ` +
+        `${mb(s.memory.warm[p])} (${mb(s.memory.warm[heap])}) | ${mb(s.memory.end[p])} (${mb(s.memory.end[heap])}) |`,
     );
   }
   lines.push('');

@@ -10,6 +10,12 @@ export interface SoakSample {
   api: number;
   worker: number;
 }
+export interface RetainedMemory {
+  api: number;
+  worker: number;
+  apiHeap: number;
+  workerHeap: number;
+}
 export interface ConnectionCounts {
   /** Backends of the bench database, by application_name (the apps' pools, the bench's own pools). */
   database: Record<string, number>;
@@ -38,7 +44,8 @@ export interface SoakReport {
   sweeps: number;
   reportsRequested: number;
   drainMs: number;
-  memory: { start: { api: number; worker: number }; warm: { api: number; worker: number }; end: { api: number; worker: number }; samples: SoakSample[] };
+  /** warm and end: after a full collection (retained memory); endRaw and samples: RSS as it stood. */
+  memory: { start: { api: number; worker: number }; warm: RetainedMemory; end: RetainedMemory; endRaw: { api: number; worker: number }; samples: SoakSample[] };
   dbConnectionsBefore: number;
   invariants: Invariant[];
 }
@@ -96,7 +103,7 @@ interface CheckInput {
   reportsRequested: number;
   failedBefore: number;
   failedAfter: number;
-  memory: { warm: { api: number; worker: number }; end: { api: number; worker: number } };
+  memory: { warm: RetainedMemory; end: RetainedMemory };
   conns: { warm: ConnectionCounts; end: ConnectionCounts };
 }
 
@@ -160,7 +167,9 @@ export async function checkInvariants(ctx: Ctx, x: CheckInput): Promise<Invarian
   out.push({
     name: `memory flat (±${MEMORY_TOLERANCE * 100} %)`,
     ok: within(m.warm.api, m.end.api) && within(m.warm.worker, m.end.worker),
-    detail: `RSS after warm-up → end: API ${mb(m.warm.api)} → ${mb(m.end.api)} (${pct(m.warm.api, m.end.api)}), worker ${mb(m.warm.worker)} → ${mb(m.end.worker)} (${pct(m.warm.worker, m.end.worker)})`,
+    detail:
+      `RSS after a full GC, after warm-up → end: API ${mb(m.warm.api)} → ${mb(m.end.api)} (${pct(m.warm.api, m.end.api)}), worker ${mb(m.warm.worker)} → ${mb(m.end.worker)} (${pct(m.warm.worker, m.end.worker)}); ` +
+      `heap in use: API ${mb(m.warm.apiHeap)} → ${mb(m.end.apiHeap)}, worker ${mb(m.warm.workerHeap)} → ${mb(m.end.workerHeap)}`,
   });
   return out;
 }

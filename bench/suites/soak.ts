@@ -137,13 +137,15 @@ export async function soakSuite(ctx: Ctx): Promise<void> {
     })();
 
     // RSS every 5 s; the connections and the reference RSS at the end of the warm-up.
-    let afterWarmup: { api: number; worker: number; conns: ConnectionCounts } | undefined;
+    let afterWarmup: { api: number; worker: number; apiHeap: number; workerHeap: number; conns: ConnectionCounts } | undefined;
     const sampler = (async () => {
       while (now() < until) {
         await new Promise((r) => setTimeout(r, 5000));
         samples.push({ at: at(), api: api.memory().rss, worker: worker.memory().rss });
         if (!afterWarmup && at() >= warmup) {
-          afterWarmup = { api: api.memory().rss, worker: worker.memory().rss, conns: await connectionCounts(ctx, api, worker) };
+          // Retained memory: RSS after a full collection (the raw RSS is a GC sawtooth of ±20 % at this load).
+          const [a, w] = [await api.collect(), await worker.collect()];
+          afterWarmup = { api: a.rss, worker: w.rss, apiHeap: a.heapUsed, workerHeap: w.heapUsed, conns: await connectionCounts(ctx, api, worker) };
           ctx.log(
             `  soak: warmed up at ${at().toFixed(0)} s; API ${(afterWarmup.api / 2 ** 20).toFixed(0)} MB, worker ${(afterWarmup.worker / 2 ** 20).toFixed(0)} MB`,
           );
@@ -154,17 +156,20 @@ export async function soakSuite(ctx: Ctx): Promise<void> {
     ctx.log(`  soak: ${SOAK_CLIENTS} clients for ${seconds} s (warm-up ${warmup} s), a sweep every ${sweepEvery} s, a report every ${reportEvery} s`);
     await Promise.all([...clients, background, sampler]);
     const elapsed = now() - t0;
-    const end = { api: api.memory().rss, worker: worker.memory().rss };
+    const endRaw = { api: api.memory().rss, worker: worker.memory().rss };
     const drainMs = await drain(ctx, 180_000);
     // Pools settle (idle connections stay, a leaked one would too).
     await new Promise((r) => setTimeout(r, 2000));
     const connsEnd = await connectionCounts(ctx, api, worker);
+    const [a, w] = [await api.collect(), await worker.collect()];
+    const end = { api: a.rss, worker: w.rss, apiHeap: a.heapUsed, workerHeap: w.heapUsed };
+    const warm = afterWarmup ?? end;
     const invariants = await checkInvariants(ctx, {
       reportsSince: reportsBefore,
       reportsRequested,
       failedBefore,
       failedAfter: await failedJobs(ctx),
-      memory: { warm: afterWarmup ?? start, end },
+      memory: { warm, end },
       conns: { warm: afterWarmup?.conns ?? connsEnd, end: connsEnd },
     });
     const ops = [...lat.values()].reduce((n, xs) => n + xs.length, 0);
@@ -190,7 +195,7 @@ export async function soakSuite(ctx: Ctx): Promise<void> {
       sweeps,
       reportsRequested,
       drainMs,
-      memory: { start, warm: afterWarmup ?? start, end, samples },
+      memory: { start, warm, end, endRaw, samples },
       dbConnectionsBefore: dbBefore,
       invariants,
     };
