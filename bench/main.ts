@@ -25,6 +25,7 @@ import { returnsSuite } from './suites/returns';
 import { sweepSuite } from './suites/sweep';
 import { transitionsSuite } from './suites/transitions';
 import { workerSuite } from './suites/worker';
+import { soakSuite } from './suites/soak';
 import { documentsSuite } from './suites/documents';
 import { explainFigures } from './explain';
 
@@ -32,7 +33,7 @@ const RAW_QUEUE = 'bench-raw-noop';
 
 async function main(): Promise<void> {
   const scale = SCALES[process.env.BENCH_SCALE === 'small' ? 'small' : 'full'];
-  // BENCH_ONLY=floor,transitions,reads,replica,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
+  // BENCH_ONLY=floor,transitions,reads,replica,soak,imports,returns,sweep,worker,figures,documents runs a subset (for iterating); the default runs all.
   const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
   const want = (suite: string) => !only.size || only.has(suite);
   const startedAt = new Date();
@@ -141,6 +142,12 @@ async function main(): Promise<void> {
       // A primary and a hot standby of its own with a world of their own, two API processes (with and without DATABASE_READ_URL).
       log('replica');
       await replicaSuite(ctx);
+    }
+
+    if (want('soak')) {
+      // Its own API and worker processes, 32 clients for up to 10 minutes, then the invariants.
+      log('soak');
+      await soakSuite(ctx);
     }
 
     if (want('imports')) {
@@ -253,6 +260,7 @@ async function main(): Promise<void> {
     memory: ctx.memory,
     benchPeakRss: process.resourceUsage().maxRSS * 1024,
     explains: ctx.plans,
+    soak: ctx.soak,
   };
   // The raw results, so that the markdown can be rendered again (bench/render.ts) after bench/NOTES.md changes.
   const json = process.env.BENCH_JSON ?? path.join(__dirname, 'results', `${scale.name}-latest.json`);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Diagnostic, Row, Scale } from './lib/context';
 import { CpuUse } from './lib/cpu';
 import { fmt, mb, ms, secs } from './lib/stats';
+import { soakSection, soakTargetLine } from './report-soak';
+import { SoakReport } from './suites/soak-checks';
 
 export interface Meta {
   startedAt: Date;
@@ -22,6 +24,7 @@ export interface Meta {
   memory: { process: string; phase: string; rss: number; hwm: number }[];
   benchPeakRss: number;
   explains: { title: string; plan: string }[];
+  soak?: SoakReport;
 }
 
 const SECTION_TITLES: Record<string, string> = {
@@ -103,6 +106,7 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
             : `ratio ${fmt(r.ratio, 2)}${r.p99 !== undefined ? `, p99 ${ms(r.p99)} ms` : ''}`;
     lines.push(`| ${r.name}: ${r.target!.text} | ${measured} | ${r.target!.met ? 'yes' : '**no**'} |`);
   }
+  if (meta.soak) lines.push(soakTargetLine(meta.soak));
   if (meta.notes.length) {
     lines.push('');
     for (const n of meta.notes) lines.push(`- ${n}`);
@@ -148,6 +152,7 @@ export function renderMarkdown(rows: Row[], meta: Meta): string {
       }
     }
   }
+  if (meta.soak) lines.push(...soakSection(meta.soak));
   lines.push('');
   lines.push('## Memory (peak RSS)');
   lines.push('');

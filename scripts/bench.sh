@@ -7,6 +7,8 @@
 #   BENCH_OUT=path        write the markdown elsewhere (e.g. for a small run that must not replace the docs)
 #   BENCH_KEEP_DB=1       keep the database (to explore it afterwards; drop it yourself)
 #   BENCH_EXPLAIN=0       skip the EXPLAIN ANALYZE appendix
+#   BENCH_ONLY=soak       a subset of the suites (comma-separated: transitions, reads, soak, imports, returns, …)
+#   BENCH_SOAK_SECONDS=n  the soak's length (default 480, BENCH_SCALE=small 60; at most 600)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { createServer } from 'node:net';
+import { answerGcRequests } from './gc-on-request';
 
 /**
  * Diagnosis only (BENCH_API_PATCH=jwtkey,noals; never set by `npm run bench`): what the API would cost
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       void app.close().finally(() => process.exit(0));
     }
   });
+  answerGcRequests();
   // The bench driver died (killed, timed out): do not outlive it.
   process.on('disconnect', () => process.exit(0));
   process.send!({ type: 'ready', port });

@@ -1,5 +1,6 @@
 /** Child process: the real worker (createWorker: BullMQ processors and the outbox relay), no HTTP listener. */
 import { createWorker } from '../../apps/worker/src/main';
+import { answerGcRequests } from './gc-on-request';
 
 async function main(): Promise<void> {
   const app = await createWorker();
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
       void app.close().finally(() => process.exit(0));
     }
   });
+  answerGcRequests();
   // The bench driver died (killed, timed out): do not outlive it.
   process.on('disconnect', () => process.exit(0));
   process.send!({ type: 'ready' });

@@ -19,7 +19,8 @@ export class Host {
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? '/tmp/cdcs-bench-prof'}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
       : [];
     const child = fork(path.join(__dirname, '..', 'hosts', script), [], {
-      execArgv: ['-r', '@swc-node/register', ...profArgs],
+      // --expose-gc: only the soak calls it (Host.collect), to measure retained memory.
+      execArgv: ['-r', '@swc-node/register', '--expose-gc', ...profArgs],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -46,6 +47,23 @@ export class Host {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
     return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  }
+
+  /** A full collection in the host (API and worker hosts), then its RSS and heap in use. */
+  async collect(timeoutMs = 30_000): Promise<{ rss: number; heapUsed: number }> {
+    const done = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.name} did not answer gc`)), timeoutMs);
+      const on = (m: { type?: string; heapUsed?: number }) => {
+        if (m?.type !== 'gc-done') return;
+        clearTimeout(timer);
+        this.child.off('message', on);
+        resolve(m.heapUsed!);
+      };
+      this.child.on('message', on);
+    });
+    this.child.send({ type: 'gc' });
+    const heapUsed = await done;
+    return { rss: this.memory().rss, heapUsed };
   }
 
   /** Resets the peak RSS to the current RSS (Linux clear_refs 5), to measure one phase's peak. */

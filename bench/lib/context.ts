@@ -4,6 +4,7 @@ import { Host } from './children';
 import { CpuUse } from './cpu';
 import { GqlClient } from './http';
 import { World } from '../seed';
+import type { SoakReport } from '../suites/soak-checks';
 
 export interface Scale {
   name: 'small' | 'full';
@@ -31,6 +32,8 @@ export interface Scale {
   outboxRows: number;
   /** Rows of the register import (half new enterprises, half updates). */
   importRows: number;
+  /** Length of the soak's load (BENCH_SOAK_SECONDS overrides it, up to 600): with boot, drain and checks within 10 min. */
+  soakSeconds: number;
 }
 
 export const SCALES: Record<Scale['name'], Scale> = {
@@ -55,6 +58,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     workerJobs: 5_000,
     outboxRows: 5_000,
     importRows: 20_000,
+    soakSeconds: 480,
   },
   small: {
     name: 'small',
@@ -77,6 +81,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     workerJobs: 1_000,
     outboxRows: 1_000,
     importRows: 5_000,
+    soakSeconds: 60,
   },
 };
 
@@ -124,6 +129,8 @@ export interface Ctx {
   diagnostics: Diagnostic[];
   /** EXPLAIN ANALYZE output of the product's heaviest statements, for the appendix. */
   plans: { title: string; plan: string }[];
+  /** The soak's figures and invariants (BENCH_ONLY=soak). */
+  soak?: SoakReport;
   log: (msg: string) => void;
 }
 

@@ -1,8 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { EscalationsService, Role, UsersService, ensureHeadings } from '@app/core';
+import { EscalationsService, Role, UsersService } from '@app/core';
 import { addDays, applicant, createEnterprise, openCase, steps, vnToday, walkToStage } from '../support/case-fixtures';
 import { Cdcs, G, addStaff, newCdcs, staffPerson } from '../support/grassroots';
-import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
+import {
+  ZERO_RETURN_FIGURES,
+  admitStaff,
+  documentSettings,
+  firstHeading,
+  newDryRun,
+  newLedgerEntry,
+  newUnionGroup,
+  recommendToParty,
+  uniq,
+} from '../support/mutation-fixtures';
 import { heldMeeting, scheduleMeeting } from '../support/review-meetings';
 import { PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
 
@@ -30,7 +39,6 @@ export type Scenario = (w: AuditWorld) => Promise<ScenarioCall>;
 
 const today = () => vnToday();
 const year = () => Number(vnToday().slice(0, 4));
-const uniq = () => randomUUID().slice(0, 8);
 
 /** A weekday of June in the last year an ADMIN may set (two years on), the `n`-th Tuesday/Wednesday…: past every case's window. */
 export function farWeekday(n: number): string {
@@ -57,38 +65,14 @@ async function newAccount(w: AuditWorld): Promise<string> {
 
 async function newStaff(w: AuditWorld, admit: boolean, extra: Record<string, unknown> = {}): Promise<string> {
   const [id] = await addStaff(w.api, w.cdcs, 1, extra);
-  if (admit) {
-    await w.api.ok(
-      G.admit,
-      { i: { grassrootsUnionId: w.cdcs.id, decisionNumber: `QĐ-${uniq()}`, decidedOn: today(), signer: 'Nguyễn Văn Ký', memberIds: [id] } },
-      w.cdcs.chair.token,
-    );
-  }
+  if (admit) await admitStaff(w.api, w.cdcs.chair.token, w.cdcs.id, id);
   return id;
 }
 
-async function newImport(w: AuditWorld): Promise<string> {
-  const file = csvOf([
-    ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'],
-    [`Công ty Nhật Ký ${uniq()}`, validTaxCode(), 40],
-  ]);
-  return (await dryRun(w.api, w.p.supervisor.token, file, { fileName: 'nhat-ky.csv', orgUnitId: w.p.unitId })).id;
+function newImport(w: AuditWorld): Promise<string> {
+  return newDryRun(w.api, w.p, 'Nhật Ký', 'nhat-ky.csv');
 }
 
-const ZERO = {
-  membersAtStart: 0,
-  admitted: 0,
-  transferredIn: 0,
-  leftTransferred: 0,
-  leftJob: 0,
-  leftWithdrew: 0,
-  leftExpelled: 0,
-  leftDied: 0,
-  leftPaused: 0,
-  membersAtEnd: 0,
-  womenMembers: 0,
-  staffNotMembers: 0,
-};
 let returnYear = 2010;
 /** A fresh return of the CĐCS (a year of its own), saved; with `submit`, submitted. */
 async function newReturn(w: AuditWorld, submit: boolean): Promise<{ id: string; version: number }> {
@@ -96,7 +80,7 @@ async function newReturn(w: AuditWorld, submit: boolean): Promise<{ id: string; 
   const saved = (
     await w.api.ok(
       `mutation($i: SaveStatisticsReturnInput!) { saveStatisticsReturn(input: $i) { id version } }`,
-      { i: { grassrootsUnionId: w.cdcs.id, kind: 'YEAR', year: y, version: 0, figures: ZERO, note: 'Nhật ký' } },
+      { i: { grassrootsUnionId: w.cdcs.id, kind: 'YEAR', year: y, version: 0, figures: ZERO_RETURN_FIGURES, note: 'Nhật ký' } },
       w.cdcs.chair.token,
     )
   ).saveStatisticsReturn;
@@ -119,21 +103,11 @@ async function escalatedCase(w: AuditWorld): Promise<string> {
 /** A fresh recommendation (by the chair) of a fresh admitted member of the CĐCS. */
 async function newRecommendation(w: AuditWorld): Promise<{ recommendationId: string; memberId: string }> {
   const memberId = await newStaff(w, true);
-  const d = await w.api.ok(
-    `mutation($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) { id } }`,
-    { i: { grassrootsUnionId: w.cdcs.id, resolutionNumber: `NQ-${uniq()}`, resolutionOn: today(), memberIds: [memberId] } },
-    w.cdcs.chair.token,
-  );
-  return { recommendationId: d.recommendMembersToParty.id, memberId };
+  return { recommendationId: await recommendToParty(w.api, w.cdcs.chair.token, w.cdcs.id, memberId), memberId };
 }
 
-async function newUnionGroup(w: AuditWorld): Promise<string> {
-  const d = await w.api.ok(
-    `mutation($i: SaveUnionGroupInput!) { saveUnionGroup(input: $i) { id } }`,
-    { i: { grassrootsUnionId: w.cdcs.id, name: `Tổ Nhật Ký ${uniq()}` } },
-    w.cdcs.chair.token,
-  );
-  return d.saveUnionGroup.id;
+function unionGroup(w: AuditWorld): Promise<string> {
+  return newUnionGroup(w.api, w.cdcs.chair.token, w.cdcs.id, 'Tổ Nhật Ký');
 }
 
 let meetingSeq = 0;
@@ -141,10 +115,7 @@ let meetingSeq = 0;
 const meetingDay = (sign: 1 | -1) => addDays(today(), sign * (300 + meetingSeq++));
 
 /** The province unit's first spending heading (the defaults made on first use). */
-async function heading(w: AuditWorld): Promise<string> {
-  await ensureHeadings(w.api.db, w.p.unitId);
-  return (await w.api.db.query(`SELECT id FROM budget_heading WHERE org_unit_id = $1 ORDER BY position LIMIT 1`, [w.p.unitId]))[0].id;
-}
+const heading = (w: AuditWorld) => firstHeading(w.api, w.p.unitId);
 
 /** A fresh empty CĐCS under the province's unit (no enterprises, so any structure change may take it). */
 async function freshUnit(w: AuditWorld): Promise<string> {
@@ -158,17 +129,6 @@ async function freshUnit(w: AuditWorld): Promise<string> {
 /** A structure change's day and decision: in the future, so the change is scheduled (one row, one transaction). */
 const structure = () => ({ effectiveOn: addDays(today(), 30), decisionReference: `QĐ ${uniq()}` });
 
-const documentSettings = (orgUnitId: string) => ({
-  orgUnitId,
-  parentLine: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH',
-  issuerName: 'CÔNG ĐOÀN NGÀNH',
-  shortName: 'CĐN',
-  placeName: 'Thái Bình',
-  authorityLine: 'TM. BAN THƯỜNG VỤ',
-  signerTitle: 'CHỦ TỊCH',
-  signerName: 'Phạm Văn Đức',
-  recipients: ['Lưu: VT.'],
-});
 const documentsReady = new WeakSet<AuditWorld>();
 /** A fresh admission decision of the CĐCS (through admitMembers), the CĐCS's document settings saved once (a signer). */
 async function newAdmission(w: AuditWorld): Promise<string> {
@@ -235,7 +195,7 @@ export const SUCCESS: Record<string, Scenario> = {
   },
   saveStatisticsReturn: async (w) => ({
     token: w.cdcs.chair.token,
-    vars: { input: { grassrootsUnionId: w.cdcs.id, kind: 'YEAR', year: returnYear++, version: 0, figures: ZERO, note: 'Nhật ký' } },
+    vars: { input: { grassrootsUnionId: w.cdcs.id, kind: 'YEAR', year: returnYear++, version: 0, figures: ZERO_RETURN_FIGURES, note: 'Nhật ký' } },
   }),
   submitStatisticsReturn: async (w) => ({ token: w.cdcs.chair.token, vars: { input: await newReturn(w, false) } }),
   acceptStatisticsReturn: async (w) => ({ token: w.p.supervisor.token, vars: { input: await newReturn(w, true) } }),
@@ -417,10 +377,10 @@ export const SUCCESS: Record<string, Scenario> = {
   }),
   recordPartyAdmission: async (w) => ({ token: w.cdcs.chair.token, vars: { input: { ...(await newRecommendation(w)), admitted: true, decidedOn: today() } } }),
   saveUnionGroup: async (w) => ({ token: w.cdcs.chair.token, vars: { input: { grassrootsUnionId: w.cdcs.id, name: `Tổ Nhật Ký ${uniq()}` } } }),
-  removeUnionGroup: async (w) => ({ token: w.cdcs.chair.token, vars: { id: await newUnionGroup(w) } }),
+  removeUnionGroup: async (w) => ({ token: w.cdcs.chair.token, vars: { id: await unionGroup(w) } }),
   assignMemberToUnionGroup: async (w) => ({
     token: w.cdcs.chair.token,
-    vars: { input: { memberId: await newStaff(w, true), unionGroupId: await newUnionGroup(w) } },
+    vars: { input: { memberId: await newStaff(w, true), unionGroupId: await unionGroup(w) } },
   }),
   saveStatisticsReturnSettings: async (w) => ({ token: w.p.supervisor.token, vars: { input: { orgUnitId: w.p.unitId, dueWorkingDays: 12 } } }),
   scheduleReviewMeeting: async (w) => ({
@@ -462,11 +422,8 @@ export const SUCCESS: Record<string, Scenario> = {
     vars: { input: { orgUnitId: w.p.unitId, headingId: await heading(w), spentOn: today(), amount: '1000', voucherNumber: `NK-${uniq()}` } },
   }),
   reverseBudgetEntry: async (w) => {
-    const [e] = await w.api.db.query(
-      `INSERT INTO budget_entry (org_unit_id, heading_id, spent_on, amount, voucher_number, recorded_by) VALUES ($1, $2, $3, 1000, 'NK', $4) RETURNING id::text`,
-      [w.p.unitId, await heading(w), today(), w.p.supervisor.id],
-    );
-    return { token: w.p.supervisor.token, vars: { input: { entryId: e.id, reason: 'Ghi nhầm (nhật ký)' } } };
+    const entryId = await newLedgerEntry(w.api, w.p.unitId, w.p.supervisor.id, 'NK');
+    return { token: w.p.supervisor.token, vars: { input: { entryId, reason: 'Ghi nhầm (nhật ký)' } } };
   },
   moveOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), newParentId: w.p.federationId, ...structure() } } }),
   transferOrgUnits: async (w) => ({ token: w.admin.token, vars: { input: { ids: [await freshUnit(w)], newParentId: w.p.federationId, ...structure() } } }),

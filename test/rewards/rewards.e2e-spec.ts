@@ -1,4 +1,5 @@
-import { RewardScheduleService, RewardsService } from '@app/core';
+import { Job } from 'bullmq';
+import { AuditLogService, RewardScheduleService, RewardsService } from '@app/core';
 import { JobName } from '@app/queue';
 import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from '../../apps/worker/src/handlers';
 import { Dates, M, codeOf, errorOf, vnToday, walkToStage } from '../support/case-fixtures';
@@ -217,7 +218,9 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     await walkToStage(api, q, 'RECOGNIZED', { assignee: q.officers[0], dates: MAY_2025 });
     // The worker's handlers over the API's services: the same code a BullMQ delivery runs.
     const schedule = new ScheduleRewardEvaluationsHandler(api.app.get(RewardScheduleService));
-    const evaluateJob = new EvaluateRewardsHandler(api.app.get(RewardsService));
+    const evaluateJob = new EvaluateRewardsHandler(api.app.get(RewardsService), api.app.get(AuditLogService));
+    // The same BullMQ job delivered twice.
+    const delivery = { queueName: 'rewards', id: 'rewards-redelivered' } as Job;
     const first = await schedule.handle({ today: '2025-06-01' });
     const second = await schedule.handle({ today: '2025-06-01' });
     expect(first).toEqual([{ occasion: 'WORKERS_MONTH', year: 2025, units: expect.any(Number) }]);
@@ -233,10 +236,10 @@ describe('rewards: evaluations, nominations and decisions over GraphQL', () => {
     // Delivered by hand here, so no later worker in the run picks these rows up.
     await api.db.query(`UPDATE outbox SET sent_at = now() WHERE job_name = $1 AND sent_at IS NULL`, [JobName.EVALUATE_REWARDS]);
 
-    expect(await evaluateJob.handle(jobs[0].payload)).toEqual({ nominations: 2 });
+    expect(await evaluateJob.handle(jobs[0].payload, delivery)).toEqual({ nominations: 2 });
     const rows = await rowsOf(q.unitId, '2025-05-01');
     expect(rows.map((r: any) => r.rule).sort()).toEqual(['CDCS_MEMBER_GROWTH', 'OFFICER_RESULTS']);
-    expect(await evaluateJob.handle(jobs[0].payload)).toEqual({ nominations: 2 });
+    expect(await evaluateJob.handle(jobs[0].payload, delivery)).toEqual({ nominations: 2 });
     expect((await rowsOf(q.unitId, '2025-05-01')).map((r: any) => r.id)).toEqual(rows.map((r: any) => r.id));
   });
 });

@@ -1,7 +1,17 @@
-import { EscalationsService, Role as UserRole, UsersService, ensureHeadings } from '@app/core';
+import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
 import { addDays, applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
-import { csvOf, dryRun, validTaxCode } from '../support/register-imports';
 import { G, staffPerson } from '../support/grassroots';
+import {
+  ZERO_RETURN_FIGURES,
+  admitStaff,
+  documentSettings,
+  firstHeading,
+  newDryRun,
+  newLedgerEntry,
+  newUnionGroup,
+  recommendToParty,
+  uniq,
+} from '../support/mutation-fixtures';
 import { GqlResult, PASSWORD, Province, TestApi, TestUser, newTaxCode } from '../support/test-api';
 
 /**
@@ -214,37 +224,22 @@ const WHO_MAY: Record<string, AccessRule> = {
 /** A fresh recommendation of a fresh member of the side's CĐCS (made by the ADMIN): an allowed call records its outcome. */
 async function recommendationOf(w: World, s: Side): Promise<{ recommendationId: string; memberId: string }> {
   const memberId = await newStaff(w, s, true, true);
-  const d = await w.api.ok(
-    `mutation($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) { id } }`,
-    { i: { grassrootsUnionId: s.grassrootsId, resolutionNumber: `NQ-${uniq()}`, resolutionOn: vnToday(), memberIds: [memberId] } },
-    w.admin.token,
-  );
-  return { recommendationId: d.recommendMembersToParty.id, memberId };
+  return { recommendationId: await recommendToParty(w.api, w.admin.token, s.grassrootsId, memberId), memberId };
 }
 
 /** A fresh union group of the side's CĐCS (made by the ADMIN). */
-async function unionGroupOf(w: World, s: Side): Promise<string> {
-  const d = await w.api.ok(
-    `mutation($i: SaveUnionGroupInput!) { saveUnionGroup(input: $i) { id } }`,
-    { i: { grassrootsUnionId: s.grassrootsId, name: `Tổ Ma Trận ${uniq()}` } },
-    w.admin.token,
-  );
-  return d.saveUnionGroup.id;
+function unionGroupOf(w: World, s: Side): Promise<string> {
+  return newUnionGroup(w.api, w.admin.token, s.grassrootsId, 'Tổ Ma Trận');
 }
 
 /** A spending heading of the side's unit (the seed's defaults made on first use). */
-async function headingOf(w: World, s: Side): Promise<string> {
-  await ensureHeadings(w.api.db, s.p.unitId);
-  return (await w.api.db.query(`SELECT id FROM budget_heading WHERE org_unit_id = $1 ORDER BY position LIMIT 1`, [s.p.unitId]))[0].id;
+function headingOf(w: World, s: Side): Promise<string> {
+  return firstHeading(w.api, s.p.unitId);
 }
 
 /** A fresh ledger entry of the side's unit (an allowed call reverses it), before the fingerprint. */
-async function entryOf(w: World, s: Side): Promise<string> {
-  const [e] = await w.api.db.query(
-    `INSERT INTO budget_entry (org_unit_id, heading_id, spent_on, amount, voucher_number, recorded_by) VALUES ($1, $2, $3, 1000, 'MT', $4) RETURNING id::text`,
-    [s.p.unitId, await headingOf(w, s), vnToday(), s.p.supervisor.id],
-  );
-  return e.id;
+function entryOf(w: World, s: Side): Promise<string> {
+  return newLedgerEntry(w.api, s.p.unitId, s.p.supervisor.id, 'MT');
 }
 
 /** A day too far back for any structure change: an ADMIN's call is refused (BAD_USER_INPUT, still "allowed") and changes nothing. */
@@ -270,17 +265,6 @@ async function returnOf(w: World, s: Side): Promise<{ id: string; version: numbe
       ])
     )[0];
   if (!(await find())) {
-    const zero = {
-      membersAtStart: 0,
-      admitted: 0,
-      transferredIn: 0,
-      leftTransferred: 0,
-      leftJob: 0,
-      leftWithdrew: 0,
-      leftExpelled: 0,
-      leftDied: 0,
-      leftPaused: 0,
-    };
     await w.api.ok(
       `mutation($i: SaveStatisticsReturnInput!) { saveStatisticsReturn(input: $i) { id } }`,
       {
@@ -289,7 +273,7 @@ async function returnOf(w: World, s: Side): Promise<{ id: string; version: numbe
           kind: 'HALF_YEAR',
           year: RETURN_YEAR,
           version: 0,
-          figures: { ...zero, membersAtEnd: 0, womenMembers: 0, staffNotMembers: 0 },
+          figures: ZERO_RETURN_FIGURES,
           note: 'Ma trận',
         },
       },
@@ -336,15 +320,10 @@ const FAR_WEEKDAY = ((y: number) => {
   for (let d = 1; ; d++) if (new Date(Date.UTC(y, 5, d)).getUTCDay() === 2) return `${y}-06-0${d}`;
 })(year + 2);
 let seq = 0;
-const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 /** A fresh dry run in the province's unit (uploaded by its supervisor), VALIDATED. */
-async function newImport(api: TestApi, p: Province): Promise<string> {
-  const file = csvOf([
-    ['Tên doanh nghiệp', 'Mã số thuế', 'Số lao động'],
-    [`Công ty Ma Trận ${uniq()}`, validTaxCode(), 40],
-  ]);
-  return (await dryRun(api, p.supervisor.token, file, { fileName: 'ma-tran.csv', orgUnitId: p.unitId })).id;
+function newImport(api: TestApi, p: Province): Promise<string> {
+  return newDryRun(api, p, 'Ma Trận', 'ma-tran.csv');
 }
 
 async function versionOf(w: World, caseId: string): Promise<number> {
@@ -413,7 +392,7 @@ const ARGS: Record<string, ArgsFn> = {
     input: { name: `Công ty Ma Trận ${uniq()}`, taxCode: newTaxCode(), workerCount: 40, hasUnion: false, orgUnitId: s.p.unitId },
   }),
   'Query.enterprise': (_w, _c, s) => ({ id: s.enterpriseId }),
-  'Mutation.updateEnterprise': (_w, _c, s) => ({ input: { id: s.enterpriseId, address: `Số ${uniq()} phố Lê Lợi`, workerCount: 40 + seq } }),
+  'Mutation.updateEnterprise': (_w, _c, s) => ({ input: { id: s.enterpriseId, address: `Số ${uniq()} phố Lê Lợi`, workerCount: 40 + seq++ } }),
   // A fresh enterprise of the side each time (an allowed call closes it; the fingerprint is taken after the arguments).
   'Mutation.closeEnterprise': async (w, _c, s) => ({ input: { id: await createEnterprise(w.api, s.p), closedOn: vnToday(), note: 'Kiểm tra phân quyền' } }),
   // A fresh enterprise of the side, closed by the admin (an allowed call reopens it).
@@ -483,19 +462,7 @@ const ARGS: Record<string, ArgsFn> = {
     input: c === 'GRASSROOTS' ? { kind: 'ADMISSION_DECISION', sourceId: await admissionOf(w, s) } : { kind: 'RECOGNITION_DECISION', orgUnitId: s.p.unitId },
   }),
   'Query.documentSettings': (_w, c, s) => ({ orgUnitId: c === 'GRASSROOTS' ? s.grassrootsId : s.p.unitId }),
-  'Mutation.saveDocumentSettings': (w) => ({
-    input: {
-      orgUnitId: w.in.p.unitId,
-      parentLine: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH',
-      issuerName: 'CÔNG ĐOÀN NGÀNH',
-      shortName: 'CĐN',
-      placeName: 'Thái Bình',
-      authorityLine: 'TM. BAN THƯỜNG VỤ',
-      signerTitle: 'CHỦ TỊCH',
-      signerName: 'Phạm Văn Đức',
-      recipients: ['Lưu: VT.'],
-    },
-  }),
+  'Mutation.saveDocumentSettings': (w) => ({ input: documentSettings(w.in.p.unitId) }),
   'Mutation.evaluateRewards': (_w, _c, s) => ({ orgUnitId: s.p.unitId, periodKind: 'YEAR', periodStart: `${year}-01-01` }),
   'Mutation.decideNomination': (_w, _c, s) => ({ id: s.nominationId, approve: false, note: 'Kiểm tra phân quyền' }),
   // Each caller's own escalation: the officer gets the WARNING, the supervisor the BREACH.
@@ -549,20 +516,7 @@ const ARGS: Record<string, ArgsFn> = {
       kind: 'YEAR',
       year: RETURN_YEAR,
       version: 0,
-      figures: {
-        membersAtStart: 0,
-        admitted: 0,
-        transferredIn: 0,
-        leftTransferred: 0,
-        leftJob: 0,
-        leftWithdrew: 0,
-        leftExpelled: 0,
-        leftDied: 0,
-        leftPaused: 0,
-        membersAtEnd: 0,
-        womenMembers: 0,
-        staffNotMembers: 0,
-      },
+      figures: ZERO_RETURN_FIGURES,
       note: 'Ma trận',
     },
   }),
@@ -659,13 +613,7 @@ async function newMeeting(w: World, s: Side, day: string): Promise<string> {
 async function newStaff(w: World, s: Side, fresh: boolean, admit = false): Promise<string> {
   if (!fresh) return s.staffId;
   const id = (await w.api.ok(G.addStaff, { i: { grassrootsUnionId: s.grassrootsId, ...staffPerson() } }, w.admin.token)).addStaff.id as string;
-  if (admit) {
-    await w.api.ok(
-      G.admit,
-      { i: { grassrootsUnionId: s.grassrootsId, decisionNumber: `QĐ-${uniq()}`, decidedOn: vnToday(), signer: 'Nguyễn Văn Ký', memberIds: [id] } },
-      w.admin.token,
-    );
-  }
+  if (admit) await admitStaff(w.api, w.admin.token, s.grassrootsId, id);
   return id;
 }
 

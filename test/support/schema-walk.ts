@@ -57,6 +57,18 @@ export class SchemaWalk {
     return t.ofType ? SchemaWalk.named(t.ofType) : t;
   }
 
+  /** Whether the operation's answer reaches, through object fields, a field of one of these names (e.g. personal data). */
+  reaches(op: Operation, fieldNames: string[]): boolean {
+    const seen = new Set<string>();
+    const walk = (typeName: string): boolean => {
+      if (seen.has(typeName)) return false;
+      seen.add(typeName);
+      const fields = this.types.get(typeName)?.fields ?? [];
+      return fields.some((f) => fieldNames.includes(f.name) || walk(SchemaWalk.named(f.type).name!));
+    };
+    return walk(SchemaWalk.named(op.returns).name!);
+  }
+
   /** The operation with every argument as a variable of its own name. */
   document(op: Operation, literalArgs: Record<string, string> = {}): string {
     const vars = op.args.filter((a) => !(a.name in literalArgs));

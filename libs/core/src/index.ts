@@ -60,3 +60,4 @@ export * from './reports/report-meeting-sheet';
 export * from './budget';
 export * from './backup';
 export * from './audit/audit-log.service';
+export * from './audit/job-audit';

@@ -41,6 +41,8 @@ export class AuditEntryModel {
   @Field(() => String, { nullable: true, description: 'The first row changed (a table), else what the operation answered (a type)' }) entity: string | null;
   @Field(() => String, { nullable: true }) entityId: string | null;
   @Field({ description: 'OK, or REFUSED (a failed login)' }) outcome: string;
+  @Field(() => String, { nullable: true, description: 'A read of personal data: what it asked for (its arguments as JSON, digit runs masked)' })
+  detail: string | null;
   @Field(() => [AuditChangeModel]) changes: AuditChangeModel[];
 }
 

@@ -12,6 +12,7 @@ import {
   StaffService,
 } from '@app/core';
 import { UserEntity } from '@app/persistence';
+import { AuditedRead } from '../audit/audit.interceptor';
 import { CurrentActor, GrassrootsReaders, GrassrootsWriters, Managers } from '../auth/access.decorators';
 import {
   AddStaffInput,
@@ -39,6 +40,7 @@ export class MemberResolver {
   ) {}
 
   @GrassrootsReaders()
+  @AuditedRead('member')
   @Query(() => MemberConnectionModel, { description: "A CĐCS's staff list with each person's membership, ordered by name" })
   members(
     @CurrentActor() actor: Actor,
@@ -50,6 +52,7 @@ export class MemberResolver {
   }
 
   @GrassrootsReaders()
+  @AuditedRead('member', 'id')
   @Query(() => MemberModel)
   member(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<MemberView> {
     return this.query.get(actor, id);

@@ -1,9 +1,9 @@
 import { RewardsService } from '@app/core';
 import { JobName } from '@app/queue';
-import { serviceJobHandler } from './service-job-handler';
+import { auditedServiceJobHandler } from './service-job-handler';
 
 /** Idempotent: a redelivered job updates the same PROPOSED rows and leaves decided ones alone. */
-export class EvaluateRewardsHandler extends serviceJobHandler(JobName.EVALUATE_REWARDS, RewardsService, async (rewards, data) => {
+export class EvaluateRewardsHandler extends auditedServiceJobHandler(JobName.EVALUATE_REWARDS, RewardsService, async (rewards, data) => {
   const nominations = await rewards.evaluateScheduled(data.orgUnitId, data.occasion, data.year);
   return { nominations: nominations.length }; // kept small: the result is stored in Redis
 }) {}

@@ -1,6 +1,8 @@
 import { DueDaysService } from '@app/core';
 import { JobName } from '@app/queue';
-import { serviceJobHandler } from './service-job-handler';
+import { auditedServiceJobHandler } from './service-job-handler';
 
 /** An admin changed a calendar day: due days that it moves follow it (levels already raised stay raised). */
-export class RecomputeDueDaysHandler extends serviceJobHandler(JobName.RECOMPUTE_DUE_DAYS, DueDaysService, (dueDays, data) => dueDays.recompute(data.day)) {}
+export class RecomputeDueDaysHandler extends auditedServiceJobHandler(JobName.RECOMPUTE_DUE_DAYS, DueDaysService, (dueDays, data) =>
+  dueDays.recompute(data.day),
+) {}

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Type } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { AuditLogService } from '@app/core';
 import { JobName, JobPayloads } from '@app/queue';
 import { JobHandler } from '../job-handler';
 
@@ -18,4 +20,24 @@ export function serviceJobHandler<N extends JobName, S>(jobName: N, service: Typ
     }
   }
   return ServiceJobHandler;
+}
+
+/**
+ * `serviceJobHandler` whose work is audited (docs/architecture.md#audit-log): the rows it changes are recorded under
+ * one audit row `job <name>` attributed to the system, keyed by the job's id (a retry adds to the same row).
+ */
+export function auditedServiceJobHandler<N extends JobName, S>(jobName: N, service: Type<S>, call: (service: S, data: JobPayloads[N]) => Promise<unknown>) {
+  @Injectable()
+  class AuditedServiceJobHandler implements JobHandler<N> {
+    readonly jobName = jobName;
+    constructor(
+      @Inject(service) private readonly service: S,
+      private readonly audit: AuditLogService,
+    ) {}
+
+    handle(data: JobPayloads[N], job: Job): Promise<unknown> {
+      return this.audit.runAs(`job ${jobName}`, `${job.queueName}:${job.id}`, null, () => call(this.service, data));
+    }
+  }
+  return AuditedServiceJobHandler;
 }

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { isIsoDate } from '@app/domain';
-import { createHash } from 'node:crypto';
 import { AuditContext, auditContext } from '@app/persistence';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { badInput } from '../common/app-error';
@@ -11,6 +10,7 @@ import { RULE } from '../common/messages-vi';
 import { MAX_PAGE, Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { RawRow } from '../common/prepared-sql';
 import { SqlParams } from '../common/sql-params';
+import { jobAuditContext } from './job-audit';
 
 export interface AuditLogFilter {
   /** Part of the actor's e-mail address. */
@@ -47,6 +47,8 @@ export interface AuditEntryView {
   entity: string | null;
   entityId: string | null;
   outcome: string;
+  /** A read's filter as JSON (digit runs masked); null for a change. */
+  detail: string | null;
   changes: AuditChangeView[];
 }
 
@@ -92,10 +94,15 @@ export class AuditLogService {
    * The operation's row, unless its changes' triggers wrote it already (same key): for operations that changed
    * nothing, and refused logins. Autocommit, after the operation's own statements.
    */
-  async record(ctx: AuditContext, outcome: 'OK' | 'REFUSED', entity: { entity: string; entityId: string | null } | null = null): Promise<void> {
+  async record(
+    ctx: AuditContext,
+    outcome: 'OK' | 'REFUSED',
+    entity: { entity: string; entityId: string | null } | null = null,
+    detail: Record<string, unknown> | null = null,
+  ): Promise<void> {
     await this.db.query(
-      `INSERT INTO audit_log (key, actor_id, actor_email, actor_role, actor_unit_id, ip, request_id, operation, entity, entity_id, outcome)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (key) DO NOTHING`,
+      `INSERT INTO audit_log (key, actor_id, actor_email, actor_role, actor_unit_id, ip, request_id, operation, entity, entity_id, outcome, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (key) DO NOTHING`,
       [
         ctx.key,
         ctx.actorId,
@@ -108,30 +115,19 @@ export class AuditLogService {
         entity?.entity ?? null,
         entity?.entityId ?? null,
         outcome,
+        detail && Object.keys(detail).length ? JSON.stringify(detail) : null,
       ],
     );
   }
 
   /**
    * Runs a job's work under an audit context of its own, attributed to the user who asked for it (the confirming
-   * user of a register import): its changes are audited like a mutation's. The key comes from `keySeed`, so a
-   * retried job adds its changes to the same row.
+   * user of a register import), or to the system (SYSTEM_ROLE) without one: its changes are audited like a
+   * mutation's. The key comes from `keySeed`, so a retried job adds its changes to the same row.
    */
   async runAs<T>(operation: string, keySeed: string, userId: string | null, work: () => Promise<T>): Promise<T> {
     const [user] = userId ? await this.db.query(`SELECT id, email, role, org_unit_id FROM app_user WHERE id = $1`, [userId]) : [];
-    const h = createHash('sha1').update(`${operation}:${keySeed}`).digest('hex');
-    const key = `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    const ctx: AuditContext = {
-      key,
-      operation,
-      actorId: user?.id ?? null,
-      actorEmail: user?.email ?? null,
-      actorRole: user?.role ?? null,
-      actorUnitId: user?.org_unit_id ?? null,
-      ip: null,
-      requestId: null,
-    };
-    return auditContext.run(ctx, work);
+    return auditContext.run(jobAuditContext(operation, keySeed, user), work);
   }
 
   /** `runAs` for a register import's apply job: attributed to the user who confirmed the import. */
@@ -278,6 +274,7 @@ export class AuditLogService {
       entity: r.entity,
       entityId: r.entity_id,
       outcome: r.outcome,
+      detail: r.detail == null ? null : JSON.stringify(r.detail),
       changes: byKey.get(r.key) ?? [],
     }));
   }

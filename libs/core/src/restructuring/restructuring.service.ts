@@ -2,13 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { IsoDate, ORG_CHANGE_KIND_LABEL_VI, OrgChangeKind, OrgChangeStatus, effectiveDayProblem, wouldCycle } from '@app/domain';
-import { OrgUnitEntity } from '@app/persistence';
+import { OrgUnitEntity, auditContext } from '@app/persistence';
+import { JobName } from '@app/queue';
 import { Actor, Role, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, conflict } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
 import { dayMonthYear } from '../common/messages-vi';
 import { MAX_NAME } from '../common/text-input';
 import { CalendarService } from '../calendar/calendar.service';
+import { jobAuditContext, openAuditRow } from '../audit/job-audit';
 import { isUuid, unitNotFound } from '../identity/account-errors';
 import { DissolveResult, OfficersPolicy, TargetsPolicy, dissolveUnit, foundUnit, moveUnit, orphansOf, renameUnit } from './restructuring-apply';
 
@@ -184,28 +186,36 @@ export class RestructuringService {
       const outcome = await this.db.transaction(async (m) => {
         await m.query(`SELECT pg_advisory_xact_lock($1)`, [RESTRUCTURE_LOCK]);
         const [c] = await m.query(
-          `SELECT id::text, kind, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, payload, created_by FROM org_unit_change
-            WHERE status = 'SCHEDULED' AND effective_on <= $1 ORDER BY effective_on, id LIMIT 1 FOR UPDATE`,
+          `SELECT c.id::text, c.kind, to_char(c.effective_on, 'YYYY-MM-DD') AS effective_on, c.payload, c.created_by,
+                  u.email AS author_email, u.role AS author_role, u.org_unit_id AS author_unit_id
+             FROM org_unit_change c LEFT JOIN app_user u ON u.id = c.created_by
+            WHERE c.status = 'SCHEDULED' AND c.effective_on <= $1 ORDER BY c.effective_on, c.id LIMIT 1 FOR UPDATE OF c`,
           [today],
         );
         if (!c) return null;
-        try {
-          await m.query('SAVEPOINT apply_change');
-          const result = await this.check(m, c.kind, c.effective_on, c.payload, today, true);
-          const done = await this.apply(m, c.id, c.kind, c.effective_on, c.payload, c.created_by, result);
-          await m.query(`UPDATE org_unit_change SET status = 'APPLIED', applied_at = now(), result = $2, unit_ids = $3::uuid[] WHERE id = $1`, [
-            c.id,
-            JSON.stringify(done),
-            [...new Set([...result.unitIds, ...(done.newUnitId ? [done.newUnitId as string] : [])])],
-          ]);
-          return 'applied';
-        } catch (e) {
-          await m.query('ROLLBACK TO SAVEPOINT apply_change');
-          const why = e instanceof AppError ? e.message : 'Lỗi khi áp dụng thay đổi';
-          if (!(e instanceof AppError)) this.log.error(`org_unit_change ${c.id} failed: ${(e as Error).message}`);
-          await m.query(`UPDATE org_unit_change SET status = 'FAILED', failure = $2 WHERE id = $1`, [c.id, why]);
-          return 'failed';
-        }
+        // Audited as the change's author's (docs/architecture.md#audit-log): one row naming the change, its effects beneath.
+        const author = c.created_by ? { id: c.created_by, email: c.author_email, role: c.author_role, org_unit_id: c.author_unit_id } : null;
+        const audit = jobAuditContext(`job ${JobName.APPLY_ORG_UNIT_CHANGES}`, c.id, author);
+        return auditContext.run(audit, async () => {
+          await openAuditRow(m, audit, 'org_unit_change', c.id);
+          try {
+            await m.query('SAVEPOINT apply_change');
+            const result = await this.check(m, c.kind, c.effective_on, c.payload, today, true);
+            const done = await this.apply(m, c.id, c.kind, c.effective_on, c.payload, c.created_by, result);
+            await m.query(`UPDATE org_unit_change SET status = 'APPLIED', applied_at = now(), result = $2, unit_ids = $3::uuid[] WHERE id = $1`, [
+              c.id,
+              JSON.stringify(done),
+              [...new Set([...result.unitIds, ...(done.newUnitId ? [done.newUnitId as string] : [])])],
+            ]);
+            return 'applied';
+          } catch (e) {
+            await m.query('ROLLBACK TO SAVEPOINT apply_change');
+            const why = e instanceof AppError ? e.message : 'Lỗi khi áp dụng thay đổi';
+            if (!(e instanceof AppError)) this.log.error(`org_unit_change ${c.id} failed: ${(e as Error).message}`);
+            await m.query(`UPDATE org_unit_change SET status = 'FAILED', failure = $2 WHERE id = $1`, [c.id, why]);
+            return 'failed';
+          }
+        });
       });
       if (!outcome) return { applied, failed };
       if (outcome === 'applied') applied++;

@@ -21,6 +21,7 @@ import { PlanAreasBudget1795496897340 } from './1795496897340-plan-areas-budget'
 import { ReviewMeetings1795496897350 } from './1795496897350-review-meetings';
 import { OfficialDocuments1795496897360 } from './1795496897360-official-documents';
 import { AuditLog1795496897375 } from './1795496897375-audit-log';
+import { AuditReadDetail1795496897550 } from './1795496897550-audit-read-detail';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 export { AUDITED_TABLES, UNAUDITED_TABLES } from './1795496897375-audit-log';
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReviewMeetings1795496897350,
   OfficialDocuments1795496897360,
   AuditLog1795496897375,
+  AuditReadDetail1795496897550,
 ];
