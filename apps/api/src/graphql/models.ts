@@ -6,6 +6,7 @@ import {
   CaseStage,
   CloseReason,
   EscalationLevel,
+  FundingType,
   NominationStatus,
   OrgUnitKind,
   Ownership,
@@ -63,6 +64,9 @@ export class EnterpriseModel {
   @Field(() => FoundingCaseModel, { nullable: true }) openCase?: FoundingCaseModel | null;
   @Field(() => DateDay, { nullable: true, description: 'Ceased operating from this day (out of coverage); null while operating' }) closedOn: string | null;
   @Field(() => String, { nullable: true, description: 'Why it ceased operating, as noted when it was closed' }) closedNote: string | null;
+  @Field(() => FundingType, { nullable: true, description: 'How the employer is financed: the latest type recorded; null when never given' })
+  fundingType: FundingType | null;
+  @Field(() => DateDay, { nullable: true, description: 'The day fundingType holds from' }) fundingTypeFrom: string | null;
   @Field(() => Date) updatedAt: Date;
 }
 

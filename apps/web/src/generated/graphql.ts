@@ -187,6 +187,10 @@ export type CongressInput = {
 export type CreateEnterpriseInput = {
   address?: string | null | undefined;
   district?: string | null | undefined;
+  /** How the employer is financed */
+  fundingType?: FundingType | null | undefined;
+  /** The day fundingType holds from (default today) */
+  fundingTypeFrom?: string | null | undefined;
   hasUnion: boolean;
   name: string;
   orgUnitId: string | number;
@@ -279,6 +283,9 @@ export type EnterpriseFilter = {
 export type EnterpriseSort = 'NAME' | 'TAX_CODE' | 'UPDATED_DESC' | 'WORKERS_DESC';
 
 export type EscalationLevel = 'BREACH' | 'CRITICAL' | 'WARNING';
+
+/** How an employer is financed (public service units by Nghị định 60/2021/NĐ-CP); STATE_BUDGET_FULL: its staff may not be admitted */
+export type FundingType = 'NON_STATE' | 'SELF_FINANCED_FULL' | 'SELF_FINANCED_RECURRENT' | 'STATE_BUDGET_FULL' | 'STATE_BUDGET_PARTIAL';
 
 export type HoldReviewMeetingInput = {
   actionItems: Array<ActionItemInput>;
@@ -644,6 +651,10 @@ export type TransferMemberInput = {
 export type UpdateEnterpriseInput = {
   address?: string | null | undefined;
   district?: string | null | undefined;
+  /** A funding type holding from fundingTypeFrom (kept in fundingTypeHistory) */
+  fundingType?: FundingType | null | undefined;
+  /** The day fundingType holds from (default today; not before the current one's) */
+  fundingTypeFrom?: string | null | undefined;
   hasUnion?: boolean | null | undefined;
   id: string | number;
   name?: string | null | undefined;
@@ -1829,6 +1840,8 @@ export type RegisterRowFragment = {
 
 export type EnterpriseDetailFragment = {
   address: string | null;
+  fundingType: FundingType | null;
+  fundingTypeFrom: string | null;
   id: string;
   name: string;
   taxCode: string;
@@ -1845,6 +1858,13 @@ export type EnterpriseDetailFragment = {
     countedOn: string;
     source: WorkerCountSource;
     note: string | null;
+    recordedAt: string;
+    recordedBy: { id: string; fullName: string } | null;
+  }>;
+  fundingTypeHistory: Array<{
+    fundingType: FundingType;
+    validFrom: string;
+    source: string;
     recordedAt: string;
     recordedBy: { id: string; fullName: string } | null;
   }>;
@@ -1919,6 +1939,8 @@ export type EnterpriseQueryVariables = Exact<{
 export type EnterpriseQuery = {
   enterprise: {
     address: string | null;
+    fundingType: FundingType | null;
+    fundingTypeFrom: string | null;
     id: string;
     name: string;
     taxCode: string;
@@ -1935,6 +1957,13 @@ export type EnterpriseQuery = {
       countedOn: string;
       source: WorkerCountSource;
       note: string | null;
+      recordedAt: string;
+      recordedBy: { id: string; fullName: string } | null;
+    }>;
+    fundingTypeHistory: Array<{
+      fundingType: FundingType;
+      validFrom: string;
+      source: string;
       recordedAt: string;
       recordedBy: { id: string; fullName: string } | null;
     }>;
