@@ -461,6 +461,8 @@ export type ReturnFiguresInput = {
   /** Admitted in the period (not transfers in) */
   admitted: number;
   leftDied: number;
+  /** Omitted: the register's value (set by a dissolution, not typed) */
+  leftDissolved?: number | null | undefined;
   leftExpelled: number;
   leftJob: number;
   leftPaused: number;
@@ -2276,6 +2278,7 @@ export type ReturnFigureValuesFragment = {
   leftExpelled: number;
   leftDied: number;
   leftPaused: number;
+  leftDissolved: number;
   membersAtEnd: number;
   womenMembers: number;
   staffNotMembers: number;
@@ -2308,6 +2311,7 @@ export type ReturnDetailFragment = {
     leftExpelled: number;
     leftDied: number;
     leftPaused: number;
+    leftDissolved: number;
     membersAtEnd: number;
     womenMembers: number;
     staffNotMembers: number;
@@ -2322,6 +2326,7 @@ export type ReturnDetailFragment = {
     leftExpelled: number;
     leftDied: number;
     leftPaused: number;
+    leftDissolved: number;
     membersAtEnd: number;
     womenMembers: number;
     staffNotMembers: number;
@@ -2343,6 +2348,7 @@ export type ReturnDetailFragment = {
       leftExpelled: number;
       leftDied: number;
       leftPaused: number;
+      leftDissolved: number;
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
@@ -2396,6 +2402,7 @@ export type StatisticsReturnQuery = {
       leftExpelled: number;
       leftDied: number;
       leftPaused: number;
+      leftDissolved: number;
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
@@ -2410,6 +2417,7 @@ export type StatisticsReturnQuery = {
       leftExpelled: number;
       leftDied: number;
       leftPaused: number;
+      leftDissolved: number;
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
@@ -2431,6 +2439,7 @@ export type StatisticsReturnQuery = {
         leftExpelled: number;
         leftDied: number;
         leftPaused: number;
+        leftDissolved: number;
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
@@ -2506,6 +2515,7 @@ export type ConsolidatedReturnQuery = {
         leftExpelled: number;
         leftDied: number;
         leftPaused: number;
+        leftDissolved: number;
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
@@ -2524,6 +2534,7 @@ export type ConsolidatedReturnQuery = {
         leftExpelled: number;
         leftDied: number;
         leftPaused: number;
+        leftDissolved: number;
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
