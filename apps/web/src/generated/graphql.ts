@@ -145,6 +145,17 @@ export type CaseFilter = {
 
 export { CaseStage };
 
+/** A unit's level one step up (upgradeOrgUnit) or down (downgradeOrgUnit) from a day */
+export type ChangeOrgUnitLevelInput = {
+  /** The decision it follows, e.g. "Quyết định số 125/QĐ-LĐLĐ ngày 28/02/2025" */
+  decisionReference: string;
+  /** The first day the change holds (Asia/Ho_Chi_Minh): today or earlier applies at once (at most 31 days back, never into a closed month), a later day is applied by the worker at the start of that day */
+  effectiveOn: string;
+  id: string | number;
+  /** A new parent from the same day (one that may hold the new level) */
+  newParentId?: string | number | null | undefined;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   /** At least 10 characters (at most 72 bytes), not containing the e-mail address, not a common password */
@@ -2236,6 +2247,44 @@ export type DissolveOrgUnitMutationVariables = Exact<{
 
 export type DissolveOrgUnitMutation = {
   dissolveOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
+export type UpgradeOrgUnitMutationVariables = Exact<{
+  i: ChangeOrgUnitLevelInput;
+}>;
+
+export type UpgradeOrgUnitMutation = {
+  upgradeOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
+export type DowngradeOrgUnitMutationVariables = Exact<{
+  i: ChangeOrgUnitLevelInput;
+}>;
+
+export type DowngradeOrgUnitMutation = {
+  downgradeOrgUnit: {
     id: string;
     kind: OrgChangeKind;
     kindLabel: string;

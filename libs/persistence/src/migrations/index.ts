@@ -23,6 +23,7 @@ import { OfficialDocuments1795496897360 } from './1795496897360-official-documen
 import { AuditLog1795496897375, AUDITED_TABLES as AUDITED_TABLES_375 } from './1795496897375-audit-log';
 import { EnterpriseFundingType1795496897400, FUNDING_AUDITED_TABLES } from './1795496897400-enterprise-funding-type';
 import { ReturnLeftDissolved1795496897410 } from './1795496897410-return-left-dissolved';
+import { OrgUnitSpanKind1795496897420 } from './1795496897420-org-unit-span-kind';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 export { UNAUDITED_TABLES } from './1795496897375-audit-log';
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   AuditLog1795496897375,
   EnterpriseFundingType1795496897400,
   ReturnLeftDissolved1795496897410,
+  OrgUnitSpanKind1795496897420,
 ];
