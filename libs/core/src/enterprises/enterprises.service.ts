@@ -17,8 +17,7 @@ import { fundingInput, fundingWriter, insertEnterprise } from './enterprise-fund
 import { ENTERPRISE_COLUMNS, columnList, enterpriseFromRaw } from './enterprise-row';
 import { RawRow } from '../common/prepared-sql';
 
-export type { EnterpriseFilter } from './enterprise-list';
-export { filterFromQuery } from './enterprise-list';
+export { type EnterpriseFilter, filterFromQuery } from './enterprise-list';
 export { EnterpriseCaseStatus, EnterpriseSort, RegisterProblems, WorkerCountSource } from './enterprise-input';
 
 export interface CreateEnterprise {
@@ -33,7 +32,7 @@ export interface CreateEnterprise {
   workerCountOn?: IsoDate | null;
   hasUnion: boolean;
   orgUnitId: string;
-  /** How the employer is financed, holding from `fundingTypeFrom` (default today). */
+  /** How the employer is financed, holding from `fundingTypeFrom` (default today; on update not before the current one's day). */
   fundingType?: FundingType | null;
   fundingTypeFrom?: IsoDate | null;
 }
@@ -51,7 +50,6 @@ export interface UpdateEnterprise {
   workerCount?: number | null;
   /** The day the count was taken (default today); only with `workerCount`. */
   workerCountOn?: IsoDate | null;
-  /** A new funding type, holding from `fundingTypeFrom` (default today; not before the current one's day). */
   fundingType?: FundingType | null;
   fundingTypeFrom?: IsoDate | null;
 }
@@ -93,9 +91,8 @@ export class EnterprisesService {
   /** Funding types of the enterprises, latest day first (unscoped: for enterprises the caller was allowed to see). */
   fundingTypesOf(enterpriseIds: readonly string[]): Promise<EnterpriseFundingTypeEntity[]> {
     if (!enterpriseIds.length) return Promise.resolve([]);
-    return this.db
-      .getRepository(EnterpriseFundingTypeEntity)
-      .find({ where: { enterpriseId: In([...enterpriseIds]) }, order: { validFrom: 'DESC', id: 'DESC' } });
+    const repo = this.db.getRepository(EnterpriseFundingTypeEntity);
+    return repo.find({ where: { enterpriseId: In([...enterpriseIds]) }, order: { validFrom: 'DESC', id: 'DESC' } });
   }
 
   async create(actor: Actor, input: CreateEnterprise): Promise<EnterpriseEntity> {
