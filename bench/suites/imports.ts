@@ -88,6 +88,8 @@ export async function importsSuite(ctx: Ctx, password: string): Promise<void> {
           ownership: Ownership.PRIVATE,
           hasUnion: false,
           surveyedOn: null,
+          fundingType: null,
+          fundingTypeFrom: null,
         });
         const c = fresh.codes[i];
         rows.push({
@@ -100,6 +102,8 @@ export async function importsSuite(ctx: Ctx, password: string): Promise<void> {
           ownership: OWNERSHIPS[i % 5],
           hasUnion: i % 7 === 0,
           surveyedOn: i % 3 === 0 ? '2025-03-31' : null,
+          fundingType: null,
+          fundingTypeFrom: null,
         });
       }
       const file = format === 'xlsx' ? await importWorkbookBuffer(ENTERPRISE_IMPORT, rows, { title: 'DANH SÁCH DOANH NGHIỆP' }) : uploadCsv(rows);

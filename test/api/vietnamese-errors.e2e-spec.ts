@@ -810,6 +810,24 @@ const BUSINESS: Record<string, Business> = {
       fields: ['into'],
     },
   ],
+  'Mutation.upgradeOrgUnit': (w) => [
+    {
+      query: `mutation($i: ChangeOrgUnitLevelInput!) { upgradeOrgUnit(input: $i) { id } }`,
+      variables: { i: { id: w.p.federationId, effectiveOn: today, decisionReference: 'QĐ 1' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['id'],
+    },
+  ],
+  'Mutation.downgradeOrgUnit': (w) => [
+    {
+      query: `mutation($i: ChangeOrgUnitLevelInput!) { downgradeOrgUnit(input: $i) { id } }`,
+      variables: { i: { id: w.p.unitId, effectiveOn: today, decisionReference: '' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['decisionReference'],
+    },
+  ],
   'Mutation.cancelOrgUnitChange': async (w) => {
     const r = await w.api.ok(
       `mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { id } }`,

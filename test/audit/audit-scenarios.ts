@@ -118,6 +118,16 @@ const meetingDay = (sign: 1 | -1) => addDays(today(), sign * (300 + meetingSeq++
 const heading = (w: AuditWorld) => firstHeading(w.api, w.p.unitId);
 
 /** A fresh empty CĐCS under the province's unit (no enterprises, so any structure change may take it). */
+/** A new commune union (công đoàn xã) under the federation, holding nothing. */
+async function freshUpper(w: AuditWorld): Promise<string> {
+  const d = await w.api.ok(
+    `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`,
+    { i: { name: `Công đoàn xã ${uniq()}`, kind: 'UPPER_LEVEL', parentId: w.p.federationId } },
+    w.admin.token,
+  );
+  return d.createOrgUnit.id;
+}
+
 async function freshUnit(w: AuditWorld): Promise<string> {
   const d = await w.api.ok(
     `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`,
@@ -433,6 +443,8 @@ export const SUCCESS: Record<string, Scenario> = {
     vars: { input: { name: `Công đoàn xã ${uniq()}`, kind: 'UPPER_LEVEL', parentId: w.p.federationId, ...structure() } },
   }),
   dissolveOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), ...structure() } } }),
+  upgradeOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), newParentId: w.p.federationId, ...structure() } } }),
+  downgradeOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUpper(w), ...structure() } } }),
   mergeOrgUnits: async (w) => ({ token: w.admin.token, vars: { input: { ids: [await freshUnit(w)], into: w.p.unitId, ...structure() } } }),
   cancelOrgUnitChange: async (w) => {
     const d = await w.api.ok(

@@ -2,7 +2,7 @@ import { DEMO_FIRST_TAX_CODE, DEMO_PASSWORD, DEMO_TARGETS, DEMO_UPPER_UNION_NAME
 import { OPEN_STAGES_SQL } from '@app/core';
 import { ALL_STAGES, isValidTaxCode } from '@app/domain';
 import { DEMO_GRASSROOTS_USERS } from '../../apps/cli/src/demo-grassroots';
-import { DEMO_BLOC_UNION_NAME, DEMO_EDUCATION_UNION_NAME } from '../../apps/cli/src/demo-restructuring';
+import { DEMO_BLOC_UNION_NAME, DEMO_EDUCATION_UNION_NAME, DEMO_STATE_FUNDED_NAME } from '../../apps/cli/src/demo-restructuring';
 import { TestApi } from '../support/test-api';
 
 /**
@@ -250,5 +250,17 @@ describe('demo data', () => {
       DEMO_EDUCATION_UNION_NAME,
     ]);
     expect(edu.n).toBe(2);
+  });
+
+  it('has an employer whose funding type changed: partly self-financing, then wholly funded by the state budget', async () => {
+    const rows = await api.db.query(
+      `SELECT f.funding_type, to_char(f.valid_from, 'YYYY-MM-DD') AS valid_from FROM enterprise e JOIN enterprise_funding_type f ON f.enterprise_id = e.id
+        WHERE e.name = $1 ORDER BY f.valid_from`,
+      [DEMO_STATE_FUNDED_NAME],
+    );
+    expect(rows).toEqual([
+      { funding_type: 'STATE_BUDGET_PARTIAL', valid_from: '2021-07-01' },
+      { funding_type: 'STATE_BUDGET_FULL', valid_from: '2025-06-01' },
+    ]);
   });
 });

@@ -33,7 +33,7 @@ const G = {
   close: `mutation($i: CloseEnterpriseInput!) { closeEnterprise(input: $i) { ${FIELDS} } }`,
   reopen: `mutation($id: ID!) { reopenEnterprise(id: $id) { ${FIELDS} } }`,
   list: `query($f: EnterpriseFilter, $first: Int, $after: String) { enterprises(filter: $f, first: $first, after: $after) {
-    totalCount pageInfo { endCursor hasNextPage } nodes { id name taxCode workerCount address district sector ownership hasUnion surveyedOn closedOn } } }`,
+    totalCount pageInfo { endCursor hasNextPage } nodes { id name taxCode workerCount address district sector ownership hasUnion surveyedOn fundingType fundingTypeFrom closedOn } } }`,
 };
 
 /** The same code with a wrong check digit. */
@@ -613,6 +613,8 @@ describe('enterprise register', () => {
             ownership: n.ownership,
             hasUnion: n.hasUnion,
             surveyedOn: n.surveyedOn,
+            fundingType: n.fundingType,
+            fundingTypeFrom: n.fundingTypeFrom,
           });
         }
         if (!r.enterprises.pageInfo.hasNextPage) return rows;
@@ -656,6 +658,8 @@ describe('enterprise register', () => {
         'Loại hình',
         'Đã có công đoàn',
         'Ngày đếm lao động',
+        'Loại hình tài chính',
+        'Ngày áp dụng loại hình tài chính',
       ]);
     });
 

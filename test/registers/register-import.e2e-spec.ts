@@ -168,7 +168,7 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       const lines: unknown[][] = [];
       ws.eachRow((r) => lines.push((r.values as unknown[]).slice(1)));
       const heading = lines.findIndex((l) => l[0] === 'Dòng');
-      expect(lines[heading]).toEqual(['Dòng', ...HEADINGS, 'Lý do']);
+      expect(lines[heading]).toEqual(['Dòng', ...HEADINGS, 'Loại hình tài chính', 'Ngày áp dụng loại hình tài chính', 'Lý do']);
       const data = lines.slice(heading + 1);
       expect(data.map((l) => [l[0], l[2], l[l.length - 1]])).toEqual([
         [5, kept.taxCode, 'Trùng mã số thuế với dòng 4'],

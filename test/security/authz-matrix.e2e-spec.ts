@@ -215,6 +215,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.foundOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
   'Mutation.dissolveOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
   'Mutation.mergeOrgUnits': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.upgradeOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.downgradeOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
   'Mutation.cancelOrgUnitChange': { roles: ['ADMIN'], outOfScope: 'none' },
   'Query.orgUnitHistory': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // | `auditLog` | | ✔ its subtree (the actor's unit or the rows changed) | ✔ |  (scope filters the list; no id)
@@ -565,6 +567,8 @@ const ARGS: Record<string, ArgsFn> = {
   }),
   'Mutation.dissolveOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
   'Mutation.mergeOrgUnits': (_w, _c, s) => ({ input: { ids: [s.grassrootsId], into: s.p.unitId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.upgradeOrgUnit': (_w, _c, s) => ({ input: { id: s.grassrootsId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
+  'Mutation.downgradeOrgUnit': (_w, _c, s) => ({ input: { id: s.p.unitId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
   'Mutation.cancelOrgUnitChange': async (w) => ({ id: await settledChange(w) }),
   'Query.orgUnitHistory': (_w, _c, s) => ({ id: s.p.unitId }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.

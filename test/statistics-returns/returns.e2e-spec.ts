@@ -36,6 +36,7 @@ describe('statistics returns of a CĐCS', () => {
       EXPELLED: 'leftExpelled',
       DIED: 'leftDied',
       PAUSED: 'leftPaused',
+      DISSOLVED: 'leftDissolved',
     };
     for (const { id } of list) {
       const p = (await api.ok(`query($id: ID!) { member(id: $id) { sex memberships { admittedOn leftOn leftReason transferredIn } } }`, { id }, c.chair.token))

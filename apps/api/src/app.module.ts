@@ -20,7 +20,7 @@ import { GqlContext, LoadersFactory } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
 import { ApplicationResolver } from './resolvers/applications.resolver';
 import { CaseTransitionResolver, FoundingCaseResolver } from './resolvers/cases.resolver';
-import { EnterpriseResolver, WorkerCountEntryResolver } from './resolvers/enterprises.resolver';
+import { EnterpriseResolver, FundingTypeEntryResolver, WorkerCountEntryResolver } from './resolvers/enterprises.resolver';
 import { OrgUnitResolver, UserResolver } from './resolvers/identity.resolver';
 import { AccountsResolver, OrgStructureResolver } from './resolvers/accounts.resolver';
 import { PipelineResolver } from './resolvers/pipeline.resolver';
@@ -124,6 +124,7 @@ class GraphqlSupportModule {}
     OrgStructureResolver,
     RestructuringResolver,
     WorkerCountEntryResolver,
+    FundingTypeEntryResolver,
     RegisterImportResolver,
     MoneyScalar,
     PlanResolver,

@@ -1,9 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Actor, CalendarService, OrgUnitKind, OrgUnitsService, RestructuringService } from '@app/core';
-import { addDays } from '@app/domain';
+import { Actor, CalendarService, EnterprisesService, OrgUnitKind, OrgUnitsService, RestructuringService } from '@app/core';
+import { FundingType, addDays, taxCodeCheckDigit } from '@app/domain';
 
 export const DEMO_EDUCATION_UNION_NAME = 'Công đoàn ngành Giáo dục Thái Bình';
 export const DEMO_BLOC_UNION_NAME = 'Công đoàn Khối các cơ quan tỉnh Thái Bình';
+export const DEMO_STATE_FUNDED_NAME = 'Trung tâm Kiểm soát bệnh tật tỉnh Thái Bình';
 
 /**
  * A restructuring in the demo's history (docs/architecture.md#restructuring), as in 2025: a bloc union founded from
@@ -36,10 +37,35 @@ export async function loadDemoRestructuring(app: INestApplicationContext, admin:
     targets: 'MOVE',
     decisionReference: 'Quyết định số 125/QĐ-LĐLĐ về giải thể Công đoàn ngành Giáo dục',
   });
+  await loadDemoFunding(app, admin, blocId);
   await restructuring.rename(admin, {
     id: blocId,
     name: 'Công đoàn Viên chức tỉnh Thái Bình',
     effectiveOn: addDays(today, 30),
     decisionReference: 'Quyết định số 140/QĐ-LĐLĐ về đổi tên Công đoàn Khối',
   });
+}
+
+/**
+ * A public service unit in the bloc union's register with its funding type over time
+ * (docs/architecture.md#the-employers-funding-type): partly self-financing from 01/07/2021, wholly funded by the state
+ * budget from 01/06/2025, so its staff may no longer be admitted (Công văn 4173/TLĐ-ToC).
+ */
+async function loadDemoFunding(app: INestApplicationContext, admin: Actor, blocId: string): Promise<void> {
+  const enterprises = app.get(EnterprisesService);
+  let n = 800_000_001;
+  while (taxCodeCheckDigit(String(n)) === null) n++;
+  const e = await enterprises.create(admin, {
+    name: DEMO_STATE_FUNDED_NAME,
+    taxCode: `${n}${taxCodeCheckDigit(String(n))}`,
+    address: 'Số 8 Trần Thánh Tông, TP Thái Bình',
+    district: 'TP Thái Bình',
+    sector: 'Y tế dự phòng',
+    workerCount: 120,
+    hasUnion: true,
+    orgUnitId: blocId,
+    fundingType: FundingType.STATE_BUDGET_PARTIAL,
+    fundingTypeFrom: '2021-07-01',
+  });
+  await enterprises.update(admin, { id: e.id, fundingType: FundingType.STATE_BUDGET_FULL, fundingTypeFrom: '2025-06-01' });
 }

@@ -1,6 +1,8 @@
 /** Vietnamese labels of the register pages' codes (organisation, accounts, enterprise register, import). */
 import type { EnterpriseSort, ImportRowAction, OrgUnitKind, RegisterImportStatus, WorkerCountSource } from './generated/graphql';
 
+export { FUNDING_TYPE_LABEL_VI as FUNDING_TYPE_LABEL } from '@app/domain/funding-type';
+
 /** In this order in the new-unit form's picker. */
 export const ORG_UNIT_KIND_LABEL: Readonly<Record<OrgUnitKind, string>> = {
   CONFEDERATION: 'Tổng Liên đoàn',

@@ -12,6 +12,8 @@ export const RESTRUCTURE_ACTION_LABEL = {
   DISSOLVE: 'Giải thể, chuyển về đơn vị tiếp nhận',
   MOVE: 'Chuyển về đơn vị cấp trên khác',
   RENAME: 'Đổi tên từ một ngày',
+  UPGRADE: 'Nâng cấp (lên một cấp)',
+  DOWNGRADE: 'Hạ cấp (xuống một cấp)',
 } as const;
 export type RestructureAction = keyof typeof RESTRUCTURE_ACTION_LABEL;
 

@@ -8,6 +8,7 @@ const REGISTER_ROW = /* GraphQL */ `fragment RegisterRow on Enterprise { id name
 
 const ENTERPRISE_DETAIL = /* GraphQL */ `fragment EnterpriseDetail on Enterprise { ...RegisterRow address
   workerCountHistory { workerCount countedOn source note recordedAt recordedBy { id fullName } }
+  fundingType fundingTypeFrom fundingTypeHistory { fundingType validFrom source recordedAt recordedBy { id fullName } }
   cases { id stage openedAt stageDueOn overdue closedReason closedFromStage decidedOn assignee { id fullName } } } ${REGISTER_ROW}`;
 
 const IMPORT_FIELDS = /* GraphQL */ `fragment ImportFields on RegisterImport { id kind fileName status sheetName createdAt
@@ -83,6 +84,7 @@ export type RegisterPage = G.RegisterQuery['enterprises'];
 export type EnterpriseDetail = G.EnterpriseDetailFragment;
 export type EnterpriseCase = EnterpriseDetail['cases'][number];
 export type WorkerCountEntry = EnterpriseDetail['workerCountHistory'][number];
+export type FundingTypeEntry = EnterpriseDetail['fundingTypeHistory'][number];
 export type RegisterImport = G.ImportFieldsFragment;
 export type ImportRows = G.RegisterImportQuery['registerImport']['rows'];
 export type ImportRow = ImportRows['nodes'][number];

@@ -21,6 +21,12 @@ export const RESTRUCTURE = {
   dissolve: op<G.DissolveOrgUnitMutation, G.DissolveOrgUnitMutationVariables>(
     /* GraphQL */ `mutation DissolveOrgUnit($i: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
   ),
+  upgrade: op<G.UpgradeOrgUnitMutation, G.UpgradeOrgUnitMutationVariables>(
+    /* GraphQL */ `mutation UpgradeOrgUnit($i: ChangeOrgUnitLevelInput!) { upgradeOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
+  ),
+  downgrade: op<G.DowngradeOrgUnitMutation, G.DowngradeOrgUnitMutationVariables>(
+    /* GraphQL */ `mutation DowngradeOrgUnit($i: ChangeOrgUnitLevelInput!) { downgradeOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
+  ),
   cancel: op<G.CancelOrgUnitChangeMutation, G.CancelOrgUnitChangeMutationVariables>(
     /* GraphQL */ `mutation CancelOrgUnitChange($id: ID!) { cancelOrgUnitChange(id: $id) { ...OrgChange } } ${CHANGE}`,
   ),

@@ -4,7 +4,7 @@ import { op } from './queries';
 /** The documents of the statistics-return pages (docs/architecture.md#statistics-returns; see queries.ts for codegen). */
 
 const FIGURES = /* GraphQL */ `fragment ReturnFigureValues on ReturnFigures { membersAtStart admitted transferredIn leftTransferred leftJob leftWithdrew
-  leftExpelled leftDied leftPaused membersAtEnd womenMembers staffNotMembers }`;
+  leftExpelled leftDied leftPaused leftDissolved membersAtEnd womenMembers staffNotMembers }`;
 
 const RETURN = /* GraphQL */ `fragment ReturnDetail on StatisticsReturn { id grassrootsUnionId grassrootsUnionName kind year periodStart referenceDay dueOn
   status version note sentBackReason firstSubmittedAt submittedAt decidedAt late

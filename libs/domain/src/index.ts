@@ -25,3 +25,4 @@ export * from './money';
 export * from './return-settings';
 export * from './restructuring';
 export * from './official-documents';
+export * from './funding-type';

@@ -46,6 +46,7 @@ export const RETURN_INDICATORS = [
   'leftExpelled',
   'leftDied',
   'leftPaused',
+  'leftDissolved',
   'membersAtEnd',
   'womenMembers',
   'staffNotMembers',
@@ -69,6 +70,7 @@ export const RETURN_INDICATOR_VI: Record<ReturnIndicator, string> = {
   leftExpelled: 'Giảm: khai trừ',
   leftDied: 'Giảm: từ trần',
   leftPaused: 'Giảm: tạm dừng sinh hoạt',
+  leftDissolved: 'Giảm: CĐCS giải thể theo chủ trương',
   membersAtEnd: 'Đoàn viên cuối kỳ',
   womenMembers: 'Đoàn viên nữ',
   staffNotMembers: 'Lao động chưa là đoàn viên',
@@ -77,7 +79,8 @@ export const RETURN_INDICATOR_VI: Record<ReturnIndicator, string> = {
   unionGroups: 'Tổ công đoàn',
 };
 
-export const LEFT_INDICATORS = ['leftTransferred', 'leftJob', 'leftWithdrew', 'leftExpelled', 'leftDied', 'leftPaused'] as const;
+/** The decreases; `leftDissolved` (memberships ended by a CĐCS dissolved by policy) is counted apart from ordinary leaving. */
+export const LEFT_INDICATORS = ['leftTransferred', 'leftJob', 'leftWithdrew', 'leftExpelled', 'leftDied', 'leftPaused', 'leftDissolved'] as const;
 
 /**
  * The problems of figures a CĐCS gives (field → Vietnamese message): whole numbers ≥ 0, the end equals the start plus

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { CloseEnterprise, UpdateEnterprise } from '@app/core';
 import { DateDay } from './date.scalar';
-import { Ownership } from './enums';
+import { FundingType, Ownership } from './enums';
 
 @InputType({ description: 'Only the fields given change (one UPDATE of those columns): a concurrent edit of other fields is kept' })
 export class UpdateEnterpriseInput implements UpdateEnterprise {
@@ -15,6 +15,10 @@ export class UpdateEnterpriseInput implements UpdateEnterprise {
   @Field(() => Boolean, { nullable: true }) hasUnion?: boolean | null;
   @Field(() => Int, { nullable: true }) workerCount?: number | null;
   @Field(() => DateDay, { nullable: true, description: 'The day the count was taken (default today)' }) workerCountOn?: string | null;
+  @Field(() => FundingType, { nullable: true, description: 'A funding type holding from fundingTypeFrom (kept in fundingTypeHistory)' })
+  fundingType?: FundingType | null;
+  @Field(() => DateDay, { nullable: true, description: "The day fundingType holds from (default today; not before the current one's)" })
+  fundingTypeFrom?: string | null;
 }
 
 @InputType()

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { EnterpriseCaseStatus, EnterpriseSort, WorkerCountSource } from '@app/core';
+import { FundingType } from './enums';
 import { DateDay } from './date.scalar';
 import { UserModel } from './models';
 
@@ -21,6 +22,15 @@ export class WorkerCountEntryModel {
   @Field(() => DateDay) countedOn: string;
   @Field(() => WorkerCountSource) source: WorkerCountSource;
   @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => UserModel, { nullable: true }) recordedBy?: UserModel | null;
+  @Field(() => Date) recordedAt: Date;
+}
+
+@ObjectType('FundingTypeEntry', { description: "An employer's funding type holding from a day: how it was recorded (MANUAL or IMPORT), by whom and when" })
+export class FundingTypeEntryModel {
+  @Field(() => FundingType) fundingType: FundingType;
+  @Field(() => DateDay) validFrom: string;
+  @Field() source: string;
   @Field(() => UserModel, { nullable: true }) recordedBy?: UserModel | null;
   @Field(() => Date) recordedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { CaseStage, CloseReason, EscalationLevel, Ownership, PeriodKind, RewardOccasion, RewardRule } from '@app/domain';
+import { CaseStage, CloseReason, EscalationLevel, FundingType, Ownership, PeriodKind, RewardOccasion, RewardRule } from '@app/domain';
 import { ApplicationStatus, NominationStatus, OrgUnitKind, ReportStatus, Role } from '@app/core';
 
 registerEnumType(Role, { name: 'Role' });
@@ -12,6 +12,10 @@ registerEnumType(PeriodKind, { name: 'PeriodKind' });
 registerEnumType(ReportStatus, { name: 'ReportStatus' });
 registerEnumType(NominationStatus, { name: 'NominationStatus' });
 registerEnumType(Ownership, { name: 'Ownership' });
+registerEnumType(FundingType, {
+  name: 'FundingType',
+  description: 'How an employer is financed (public service units by Nghị định 60/2021/NĐ-CP); STATE_BUDGET_FULL: its staff may not be admitted',
+});
 registerEnumType(RewardOccasion, { name: 'RewardOccasion' });
 registerEnumType(RewardRule, { name: 'RewardRule' });
 
@@ -20,6 +24,7 @@ export {
   CaseStage,
   CloseReason,
   EscalationLevel,
+  FundingType,
   NominationStatus,
   OrgUnitKind,
   Ownership,

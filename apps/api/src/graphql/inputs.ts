@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { CaseRef, EnterpriseCaseStatus, EnterpriseSort } from '@app/core';
 import { DateDay } from './date.scalar';
-import { CaseStage, CloseReason, OrgUnitKind, Ownership, PeriodKind, Role } from './enums';
+import { CaseStage, CloseReason, FundingType, OrgUnitKind, Ownership, PeriodKind, Role } from './enums';
 
 @InputType()
 export class CreateUserInput {
@@ -31,6 +31,8 @@ export class CreateEnterpriseInput {
   @Field(() => DateDay, { nullable: true, description: 'The day the workers were counted' }) workerCountOn?: string | null;
   @Field() hasUnion: boolean;
   @Field(() => ID) orgUnitId: string;
+  @Field(() => FundingType, { nullable: true, description: 'How the employer is financed' }) fundingType?: FundingType | null;
+  @Field(() => DateDay, { nullable: true, description: 'The day fundingType holds from (default today)' }) fundingTypeFrom?: string | null;
 }
 
 @InputType()

@@ -19,6 +19,7 @@ import {
   CaseTransitionEntity,
   EnterpriseEntity,
   EnterpriseWorkerCountEntity,
+  EnterpriseFundingTypeEntity,
   FoundingCaseEntity,
   MembershipApplicationEntity,
   OrgUnitEntity,
@@ -58,6 +59,7 @@ export interface Loaders {
   openCaseOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
   casesOfEnterprise: DataLoader<string, FoundingCaseEntity[]>;
   workerCountsOfEnterprise: DataLoader<string, EnterpriseWorkerCountEntity[]>;
+  fundingTypesOfEnterprise: DataLoader<string, EnterpriseFundingTypeEntity[]>;
   foundingCase: DataLoader<string, FoundingCaseEntity | null>;
   decisionsOfNomination: DataLoader<string, NominationDecisionView[]>;
   headFigures: DataLoader<string, OrgUnitHeadFigures | null>;
@@ -118,6 +120,10 @@ export class LoadersFactory {
       workerCountsOfEnterprise: groupBy(
         (w) => w.enterpriseId,
         (ids) => this.enterprises.workerCountsOf(ids),
+      ),
+      fundingTypesOfEnterprise: groupBy(
+        (f) => f.enterpriseId,
+        (ids) => this.enterprises.fundingTypesOf(ids),
       ),
       foundingCase: byId((ids) => this.cases.findByIds(ids)),
       decisionsOfNomination: groupBy(

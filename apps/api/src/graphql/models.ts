@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateDay } from './date.scalar';
-import { ApplicationStatus, CaseStage, CloseReason, EscalationLevel, OrgUnitKind, Ownership, Role } from './enums';
+import { ApplicationStatus, CaseStage, CloseReason, EscalationLevel, FundingType, OrgUnitKind, Ownership, Role } from './enums';
 
 @ObjectType('OrgUnit')
 export class OrgUnitModel {
@@ -50,6 +50,9 @@ export class EnterpriseModel {
   @Field(() => FoundingCaseModel, { nullable: true }) openCase?: FoundingCaseModel | null;
   @Field(() => DateDay, { nullable: true, description: 'Ceased operating from this day (out of coverage); null while operating' }) closedOn: string | null;
   @Field(() => String, { nullable: true, description: 'Why it ceased operating, as noted when it was closed' }) closedNote: string | null;
+  @Field(() => FundingType, { nullable: true, description: 'How the employer is financed: the latest type recorded; null when never given' })
+  fundingType: FundingType | null;
+  @Field(() => DateDay, { nullable: true, description: 'The day fundingType holds from' }) fundingTypeFrom: string | null;
   @Field(() => Date) updatedAt: Date;
 }
 

@@ -43,6 +43,14 @@ export class RenameOrgUnitInput {
   @Field({ description: DECISION }) decisionReference: string;
 }
 
+@InputType({ description: "A unit's level one step up (upgradeOrgUnit) or down (downgradeOrgUnit) from a day" })
+export class ChangeOrgUnitLevelInput {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true, description: 'A new parent from the same day (one that may hold the new level)' }) newParentId?: string | null;
+  @Field(() => DateDay, { description: EFFECTIVE }) effectiveOn: string;
+  @Field({ description: DECISION }) decisionReference: string;
+}
+
 @InputType()
 export class NewOrgUnitInput {
   @Field() name: string;

@@ -51,6 +51,7 @@ abstract class FormFigures {
 
 @ObjectType('ReturnFigures')
 export class ReturnFiguresModel extends FormFigures {
+  @Field(() => Int, { description: 'Memberships ended by the CĐCS dissolved by policy (DISSOLVED), apart from ordinary leaving' }) leftDissolved: number;
   @Field(() => Int, { description: 'Members recommended to the Party (giới thiệu) by a resolution dated in the period' }) partyRecommended: number;
   @Field(() => Int, { description: 'Recommended members admitted to the Party (được kết nạp) on a day in the period' }) partyAdmitted: number;
   @Field(() => Int, { nullable: true, description: 'Union groups (tổ công đoàn) kept on the reference day; null when none are kept' })
@@ -59,6 +60,7 @@ export class ReturnFiguresModel extends FormFigures {
 
 @InputType('ReturnFiguresInput')
 export class ReturnFiguresInput extends FormFigures {
+  @Field(() => Int, { nullable: true, description: "Omitted: the register's value (set by a dissolution, not typed)" }) leftDissolved?: number | null;
   @Field(() => Int, { nullable: true, description: "Omitted: the register's value" }) partyRecommended?: number | null;
   @Field(() => Int, { nullable: true, description: "Omitted: the register's value" }) partyAdmitted?: number | null;
   @Field(() => Int, { nullable: true, description: "Omitted: the register's value; null: no union groups kept" }) unionGroups?: number | null;

@@ -1,10 +1,10 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, EnterprisesService, Page } from '@app/core';
-import { EnterpriseEntity, EnterpriseWorkerCountEntity, FoundingCaseEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
+import { EnterpriseEntity, EnterpriseFundingTypeEntity, EnterpriseWorkerCountEntity, FoundingCaseEntity, OrgUnitEntity, UserEntity } from '@app/persistence';
 import { AnyRole, CurrentActor, Managers } from '../auth/access.decorators';
 import { CreateEnterpriseInput, EnterpriseFilter, PageArgs } from '../graphql/inputs';
 import { CloseEnterpriseInput, UpdateEnterpriseInput } from '../graphql/enterprise-register.inputs';
-import { WorkerCountEntryModel } from '../graphql/enterprise-register.models';
+import { FundingTypeEntryModel, WorkerCountEntryModel } from '../graphql/enterprise-register.models';
 import { GqlContext, loadIf } from '../graphql/loaders';
 import { EnterpriseConnectionModel, EnterpriseModel, FoundingCaseModel, OrgUnitModel, UserModel } from '../graphql/models';
 
@@ -67,6 +67,11 @@ export class EnterpriseResolver {
     return ctx.loaders.workerCountsOfEnterprise.load(e.id);
   }
 
+  @ResolveField(() => [FundingTypeEntryModel], { description: 'Its funding types, each with the day it holds from, latest day first' })
+  fundingTypeHistory(@Parent() e: EnterpriseEntity, @Context() ctx: GqlContext): Promise<EnterpriseFundingTypeEntity[]> {
+    return ctx.loaders.fundingTypesOfEnterprise.load(e.id);
+  }
+
   @ResolveField(() => [FoundingCaseModel], { description: 'Its founding cases, past and present, newest first (those the caller may see)' })
   cases(@Parent() e: EnterpriseEntity, @Context() ctx: GqlContext): Promise<FoundingCaseEntity[]> {
     return ctx.loaders.casesOfEnterprise.load(e.id);
@@ -78,5 +83,13 @@ export class WorkerCountEntryResolver {
   @ResolveField(() => UserModel, { nullable: true })
   recordedBy(@Parent() w: EnterpriseWorkerCountEntity, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
     return loadIf(ctx.loaders.user, w.recordedBy);
+  }
+}
+
+@Resolver(() => FundingTypeEntryModel)
+export class FundingTypeEntryResolver {
+  @ResolveField(() => UserModel, { nullable: true })
+  recordedBy(@Parent() f: EnterpriseFundingTypeEntity, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
+    return loadIf(ctx.loaders.user, f.recordedBy);
   }
 }

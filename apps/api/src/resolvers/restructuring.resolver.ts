@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, OrgUnitChange, RestructuringService, Role } from '@app/core';
 import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
 import {
+  ChangeOrgUnitLevelInput,
   DissolveOrgUnitInput,
   FoundOrgUnitInput,
   MergeOrgUnitsInput,
@@ -46,6 +47,24 @@ export class RestructuringResolver {
   })
   dissolveOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: DissolveOrgUnitInput): Promise<OrgUnitChange> {
     return this.restructuring.dissolve(actor, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => OrgUnitChangeModel, {
+    description:
+      "Raise a unit's level one step from a day (a CĐCS to a cấp trên cơ sở, a cấp trên cơ sở to a liên đoàn), refused while it holds what the new level may not. ADMIN",
+  })
+  upgradeOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: ChangeOrgUnitLevelInput): Promise<OrgUnitChange> {
+    return this.restructuring.upgrade(actor, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => OrgUnitChangeModel, {
+    description:
+      "Lower a unit's level one step from a day (a liên đoàn to a cấp trên cơ sở, a cấp trên cơ sở to a CĐCS), refused while it holds what the new level may not. ADMIN",
+  })
+  downgradeOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: ChangeOrgUnitLevelInput): Promise<OrgUnitChange> {
+    return this.restructuring.downgrade(actor, input);
   }
 
   @Roles(Role.ADMIN)

@@ -145,6 +145,17 @@ export type CaseFilter = {
 
 export { CaseStage };
 
+/** A unit's level one step up (upgradeOrgUnit) or down (downgradeOrgUnit) from a day */
+export type ChangeOrgUnitLevelInput = {
+  /** The decision it follows, e.g. "Quyết định số 125/QĐ-LĐLĐ ngày 28/02/2025" */
+  decisionReference: string;
+  /** The first day the change holds (Asia/Ho_Chi_Minh): today or earlier applies at once (at most 31 days back, never into a closed month), a later day is applied by the worker at the start of that day */
+  effectiveOn: string;
+  id: string | number;
+  /** A new parent from the same day (one that may hold the new level) */
+  newParentId?: string | number | null | undefined;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   /** At least 10 characters (at most 72 bytes), not containing the e-mail address, not a common password */
@@ -187,6 +198,10 @@ export type CongressInput = {
 export type CreateEnterpriseInput = {
   address?: string | null | undefined;
   district?: string | null | undefined;
+  /** How the employer is financed */
+  fundingType?: FundingType | null | undefined;
+  /** The day fundingType holds from (default today) */
+  fundingTypeFrom?: string | null | undefined;
   hasUnion: boolean;
   name: string;
   orgUnitId: string | number;
@@ -279,6 +294,9 @@ export type EnterpriseFilter = {
 export type EnterpriseSort = 'NAME' | 'TAX_CODE' | 'UPDATED_DESC' | 'WORKERS_DESC';
 
 export type EscalationLevel = 'BREACH' | 'CRITICAL' | 'WARNING';
+
+/** How an employer is financed (public service units by Nghị định 60/2021/NĐ-CP); STATE_BUDGET_FULL: its staff may not be admitted */
+export type FundingType = 'NON_STATE' | 'SELF_FINANCED_FULL' | 'SELF_FINANCED_RECURRENT' | 'STATE_BUDGET_FULL' | 'STATE_BUDGET_PARTIAL';
 
 export type HoldReviewMeetingInput = {
   actionItems: Array<ActionItemInput>;
@@ -454,6 +472,8 @@ export type ReturnFiguresInput = {
   /** Admitted in the period (not transfers in) */
   admitted: number;
   leftDied: number;
+  /** Omitted: the register's value (set by a dissolution, not typed) */
+  leftDissolved?: number | null | undefined;
   leftExpelled: number;
   leftJob: number;
   leftPaused: number;
@@ -644,6 +664,10 @@ export type TransferMemberInput = {
 export type UpdateEnterpriseInput = {
   address?: string | null | undefined;
   district?: string | null | undefined;
+  /** A funding type holding from fundingTypeFrom (kept in fundingTypeHistory) */
+  fundingType?: FundingType | null | undefined;
+  /** The day fundingType holds from (default today; not before the current one's) */
+  fundingTypeFrom?: string | null | undefined;
   hasUnion?: boolean | null | undefined;
   id: string | number;
   name?: string | null | undefined;
@@ -1829,6 +1853,8 @@ export type RegisterRowFragment = {
 
 export type EnterpriseDetailFragment = {
   address: string | null;
+  fundingType: FundingType | null;
+  fundingTypeFrom: string | null;
   id: string;
   name: string;
   taxCode: string;
@@ -1845,6 +1871,13 @@ export type EnterpriseDetailFragment = {
     countedOn: string;
     source: WorkerCountSource;
     note: string | null;
+    recordedAt: string;
+    recordedBy: { id: string; fullName: string } | null;
+  }>;
+  fundingTypeHistory: Array<{
+    fundingType: FundingType;
+    validFrom: string;
+    source: string;
     recordedAt: string;
     recordedBy: { id: string; fullName: string } | null;
   }>;
@@ -1919,6 +1952,8 @@ export type EnterpriseQueryVariables = Exact<{
 export type EnterpriseQuery = {
   enterprise: {
     address: string | null;
+    fundingType: FundingType | null;
+    fundingTypeFrom: string | null;
     id: string;
     name: string;
     taxCode: string;
@@ -1935,6 +1970,13 @@ export type EnterpriseQuery = {
       countedOn: string;
       source: WorkerCountSource;
       note: string | null;
+      recordedAt: string;
+      recordedBy: { id: string; fullName: string } | null;
+    }>;
+    fundingTypeHistory: Array<{
+      fundingType: FundingType;
+      validFrom: string;
+      source: string;
       recordedAt: string;
       recordedBy: { id: string; fullName: string } | null;
     }>;
@@ -2218,6 +2260,44 @@ export type DissolveOrgUnitMutation = {
   };
 };
 
+export type UpgradeOrgUnitMutationVariables = Exact<{
+  i: ChangeOrgUnitLevelInput;
+}>;
+
+export type UpgradeOrgUnitMutation = {
+  upgradeOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
+export type DowngradeOrgUnitMutationVariables = Exact<{
+  i: ChangeOrgUnitLevelInput;
+}>;
+
+export type DowngradeOrgUnitMutation = {
+  downgradeOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
 export type CancelOrgUnitChangeMutationVariables = Exact<{
   id: string | number;
 }>;
@@ -2247,6 +2327,7 @@ export type ReturnFigureValuesFragment = {
   leftExpelled: number;
   leftDied: number;
   leftPaused: number;
+  leftDissolved: number;
   membersAtEnd: number;
   womenMembers: number;
   staffNotMembers: number;
@@ -2279,6 +2360,7 @@ export type ReturnDetailFragment = {
     leftExpelled: number;
     leftDied: number;
     leftPaused: number;
+    leftDissolved: number;
     membersAtEnd: number;
     womenMembers: number;
     staffNotMembers: number;
@@ -2293,6 +2375,7 @@ export type ReturnDetailFragment = {
     leftExpelled: number;
     leftDied: number;
     leftPaused: number;
+    leftDissolved: number;
     membersAtEnd: number;
     womenMembers: number;
     staffNotMembers: number;
@@ -2314,6 +2397,7 @@ export type ReturnDetailFragment = {
       leftExpelled: number;
       leftDied: number;
       leftPaused: number;
+      leftDissolved: number;
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
@@ -2367,6 +2451,7 @@ export type StatisticsReturnQuery = {
       leftExpelled: number;
       leftDied: number;
       leftPaused: number;
+      leftDissolved: number;
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
@@ -2381,6 +2466,7 @@ export type StatisticsReturnQuery = {
       leftExpelled: number;
       leftDied: number;
       leftPaused: number;
+      leftDissolved: number;
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
@@ -2402,6 +2488,7 @@ export type StatisticsReturnQuery = {
         leftExpelled: number;
         leftDied: number;
         leftPaused: number;
+        leftDissolved: number;
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
@@ -2477,6 +2564,7 @@ export type ConsolidatedReturnQuery = {
         leftExpelled: number;
         leftDied: number;
         leftPaused: number;
+        leftDissolved: number;
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
@@ -2495,6 +2583,7 @@ export type ConsolidatedReturnQuery = {
         leftExpelled: number;
         leftDied: number;
         leftPaused: number;
+        leftDissolved: number;
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;

@@ -10,6 +10,8 @@ import { useAsync } from '../ui/use-async';
 import { CloseEnterpriseForm, OpenCaseForm, ReopenEnterpriseForm } from './register/EnterpriseActions';
 import { EnterpriseEditForm } from './register/EnterpriseEditForm';
 import { EnterpriseCases, WorkerCountHistory } from './register/EnterpriseRecords';
+import { FundingTypeForm, FundingTypeHistory } from './register/FundingType';
+import { FUNDING_TYPE_LABEL } from '../i18n-registers';
 
 /** One enterprise of the register: its data, its worker counts over time, its cases; editing, opening a case, closing. */
 export function EnterprisePage({ id }: { id: string }) {
@@ -64,12 +66,14 @@ export function EnterprisePage({ id }: { id: string }) {
         <div className="case-main">
           <Facts e={e} />
           <WorkerCountHistory entries={e.workerCountHistory} />
+          <FundingTypeHistory entries={e.fundingTypeHistory} />
           <EnterpriseCases cases={e.cases} />
         </div>
         <aside className="case-actions panel" aria-labelledby="ent-actions" data-testid="enterprise-actions">
           <h2 id="ent-actions">Thao tác</h2>
           {flash && <Notice reveal>{flash}</Notice>}
           <EnterpriseEditForm key={`edit-${e.updatedAt}`} e={e} onSaved={done} />
+          <FundingTypeForm key={`ft-${e.updatedAt}`} e={e} onDone={done} />
           {sup && !hasOpenCase && !e.closedOn && <OpenCaseForm e={e} />}
           {hasOpenCase && (
             <p className="muted">
@@ -93,6 +97,7 @@ function Facts({ e }: { e: EnterpriseDetail }) {
     ['Huyện/Xã', e.district ?? '—'],
     ['Ngành', e.sector ?? '—'],
     ['Loại hình', e.ownership ? labelOf(OWNERSHIP_LABEL, e.ownership) : '—'],
+    ['Loại hình tài chính', e.fundingType ? `${labelOf(FUNDING_TYPE_LABEL, e.fundingType)} (từ ${fmtDate(e.fundingTypeFrom)})` : '—'],
     ['Số lao động', `${fmtNumber(e.workerCount)}${e.surveyedOn ? ` (đếm ngày ${fmtDate(e.surveyedOn)})` : ''}`],
     ['Công đoàn tại doanh nghiệp', e.hasUnion ? 'Đã có' : 'Chưa có'],
     ['Đơn vị quản lý', e.orgUnit.name],

@@ -15,6 +15,8 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   district: 'Huyện/Xã',
   sector: 'Ngành',
   ownership: 'Loại hình',
+  fundingType: 'Loại hình tài chính',
+  fundingTypeFrom: 'Ngày áp dụng loại hình tài chính',
   hasUnion: 'Đã có công đoàn',
   orgUnitId: 'Đơn vị',
   closedOn: 'Ngày ngừng hoạt động',

@@ -1,4 +1,4 @@
-import { IsoDate, Ownership, isIsoDate, normalizeTaxCode } from '@app/domain';
+import { FUNDING_TYPES, FUNDING_TYPE_LABEL_VI, FundingType, IsoDate, Ownership, isIsoDate, normalizeTaxCode } from '@app/domain';
 import { AppError, ErrorCode } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
 import { FIELD_LABEL } from '../common/messages-vi';
@@ -103,6 +103,12 @@ export class RegisterProblems extends FieldProblems {
       return undefined;
     }
     return value as Ownership;
+  }
+
+  fundingType(field: string, value: string): FundingType | undefined {
+    if ((FUNDING_TYPES as string[]).includes(value)) return value as FundingType;
+    this.add(field, `${label(field)} phải là một trong: ${FUNDING_TYPES.map((t) => `${t} (${FUNDING_TYPE_LABEL_VI[t]})`).join(', ')}`);
+    return undefined;
   }
 }
 

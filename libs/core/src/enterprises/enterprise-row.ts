@@ -1,4 +1,4 @@
-import { Ownership } from '@app/domain';
+import { FundingType, Ownership } from '@app/domain';
 import { EnterpriseEntity } from '@app/persistence';
 import { RawRow } from '../common/prepared-sql';
 import { EnterpriseImportRow } from '../imports';
@@ -20,6 +20,8 @@ export const ENTERPRISE_COLUMNS = [
   'updated_at',
   'closed_on',
   'closed_note',
+  'funding_type',
+  'funding_type_from',
 ] as const;
 export const columnList = (alias: string) => ENTERPRISE_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 
@@ -40,6 +42,8 @@ export function enterpriseFromRaw(r: RawRow): EnterpriseEntity {
     updatedAt: r.updated_at,
     closedOn: r.closed_on,
     closedNote: r.closed_note,
+    fundingType: r.funding_type,
+    fundingTypeFrom: r.funding_type_from,
   });
 }
 
@@ -55,5 +59,7 @@ export function importRowOf(r: RawRow): EnterpriseImportRow {
     ownership: r.ownership as Ownership | null,
     hasUnion: r.has_union,
     surveyedOn: r.surveyed_on,
+    fundingType: (r.funding_type as FundingType | null) ?? null,
+    fundingTypeFrom: r.funding_type_from ?? null,
   };
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { IsoDate, Ownership } from '@app/domain';
-import { EnterpriseEntity, EnterpriseWorkerCountEntity } from '@app/persistence';
+import { FundingType, IsoDate, Ownership } from '@app/domain';
+import { EnterpriseEntity, EnterpriseFundingTypeEntity, EnterpriseWorkerCountEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, forbidden } from '../common/app-error';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
@@ -13,11 +13,11 @@ import { RegisterProblems, WorkerCountSource, dayMonthYear, duplicateTaxCode, en
 import { EnterpriseFilter, afterCursorSql, cursorColumnsSql, cursorOf, orderBySql, pageArgs, registerQuery } from './enterprise-list';
 import { MAX_PLACE } from './enterprise-search.sql';
 import { isNewCount, writeWorkerCount } from './worker-count-history';
+import { fundingInput, fundingWriter, insertEnterprise } from './enterprise-funding';
 import { ENTERPRISE_COLUMNS, columnList, enterpriseFromRaw } from './enterprise-row';
 import { RawRow } from '../common/prepared-sql';
 
-export type { EnterpriseFilter } from './enterprise-list';
-export { filterFromQuery } from './enterprise-list';
+export { type EnterpriseFilter, filterFromQuery } from './enterprise-list';
 export { EnterpriseCaseStatus, EnterpriseSort, RegisterProblems, WorkerCountSource } from './enterprise-input';
 
 export interface CreateEnterprise {
@@ -32,6 +32,9 @@ export interface CreateEnterprise {
   workerCountOn?: IsoDate | null;
   hasUnion: boolean;
   orgUnitId: string;
+  /** How the employer is financed, holding from `fundingTypeFrom` (default today; on update not before the current one's day). */
+  fundingType?: FundingType | null;
+  fundingTypeFrom?: IsoDate | null;
 }
 
 /** Only the fields given change; null clears an optional field and leaves a required one as it is. */
@@ -47,6 +50,8 @@ export interface UpdateEnterprise {
   workerCount?: number | null;
   /** The day the count was taken (default today); only with `workerCount`. */
   workerCountOn?: IsoDate | null;
+  fundingType?: FundingType | null;
+  fundingTypeFrom?: IsoDate | null;
 }
 
 export interface CloseEnterprise {
@@ -83,6 +88,13 @@ export class EnterprisesService {
     return this.db.getRepository(EnterpriseWorkerCountEntity).find({ where: { enterpriseId: In([...enterpriseIds]) }, order: { id: 'DESC' } });
   }
 
+  /** Funding types of the enterprises, latest day first (unscoped: for enterprises the caller was allowed to see). */
+  fundingTypesOf(enterpriseIds: readonly string[]): Promise<EnterpriseFundingTypeEntity[]> {
+    if (!enterpriseIds.length) return Promise.resolve([]);
+    const repo = this.db.getRepository(EnterpriseFundingTypeEntity);
+    return repo.find({ where: { enterpriseId: In([...enterpriseIds]) }, order: { validFrom: 'DESC', id: 'DESC' } });
+  }
+
   async create(actor: Actor, input: CreateEnterprise): Promise<EnterpriseEntity> {
     const today = this.calendar.today();
     const problems = new RegisterProblems();
@@ -95,6 +107,7 @@ export class EnterprisesService {
     const district = problems.optionalText('district', input.district, MAX_PLACE) ?? null;
     const sector = problems.optionalText('sector', input.sector, MAX_PLACE) ?? null;
     const ownership = problems.ownership('ownership', input.ownership) ?? null;
+    const funding = fundingInput(problems, input, today, null);
     problems.throwIfAny();
     const [unit] = await this.db.query(`SELECT id, kind, path FROM org_unit WHERE id = $1`, [input.orgUnitId]);
     if (!unit || !canSeeUnit(actor, unit.path)) throw unitNotFound();
@@ -103,32 +116,19 @@ export class EnterprisesService {
       new RegisterProblems().add('orgUnitId', 'Sổ doanh nghiệp thuộc công đoàn cấp trên hoặc liên đoàn lao động, không thuộc công đoàn cơ sở').throwIfAny();
     }
     try {
-      // The enterprise and its first worker count in one statement.
-      const [raw] = await this.db.query(
-        `WITH e AS (
-           INSERT INTO enterprise (name, tax_code, address, district, sector, ownership, worker_count, surveyed_on, has_union, org_unit_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10) RETURNING ${ENTERPRISE_COLUMNS.join(', ')}
-         ), h AS (
-           INSERT INTO enterprise_worker_count (enterprise_id, worker_count, counted_on, source, recorded_by)
-           SELECT e.id, e.worker_count, coalesce($8::date, $11::date), $12, $13 FROM e
-         )
-         SELECT * FROM e`,
-        [
-          name,
-          taxCode,
-          address,
-          district,
-          sector,
-          ownership,
-          workerCount,
-          workerCountOn,
-          input.hasUnion,
-          unit.id,
-          today,
-          WorkerCountSource.MANUAL,
-          actor.userId,
-        ],
-      );
+      const raw = await insertEnterprise(this.db, actor, today, {
+        name,
+        taxCode,
+        address,
+        district,
+        sector,
+        ownership,
+        workerCount,
+        workerCountOn,
+        hasUnion: input.hasUnion,
+        orgUnitId: unit.id,
+        funding,
+      });
       return enterpriseFromRaw(raw);
     } catch (e) {
       if (isUniqueViolation(e, 'UQ_enterprise_tax_code')) throw duplicateTaxCode(taxCode);
@@ -201,8 +201,15 @@ export class EnterprisesService {
     try {
       return await this.db.transaction(async (m) => {
         const row = await this.lockVisible(m, actor, input.id);
+        const funding = fundingInput(problems, input, today, row.funding_type_from);
+        problems.throwIfAny();
+        // A funding type given again with its day is recorded again (its history row by the trigger).
+        if (funding) {
+          Object.assign(given, funding);
+          await fundingWriter(m, actor);
+        }
         // Only the columns whose value changes.
-        const set = Object.fromEntries(Object.entries(given).filter(([col, v]) => row[col] !== v));
+        const set = Object.fromEntries(Object.entries(given).filter(([col, v]) => row[col] !== v || (funding && col.startsWith('funding_'))));
         if (hasCount && isNewCount({ workerCount: row.worker_count, countedOn: row.surveyed_on }, input.workerCount!, countedOn)) {
           const entry = {
             enterpriseId: row.id,

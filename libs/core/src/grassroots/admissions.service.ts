@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { IneligibleReason, Ownership, ineligibilityReasons, isIsoDate } from '@app/domain';
+import { FundingType, IneligibleReason, Ownership, STATE_BUDGET_ADMISSION_REFUSAL, fundingAllowsAdmission, ineligibilityReasons, isIsoDate } from '@app/domain';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode, conflict, notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
@@ -93,6 +93,7 @@ export class AdmissionsService {
         if (apps.some((a: { submitted_on: string }) => a.submitted_on > input.decidedOn)) {
           throw new FieldProblems().add('decidedOn', 'Ngày quyết định không được trước ngày nộp đơn').error();
         }
+        await this.checkFunding(m, unit.id, input.decidedOn);
         await this.checkEligible(m, unit.ownership, staff as unknown as Record<string, unknown>[], apps);
         const [decision] = await m.query(
           `INSERT INTO admission_decision (grassroots_union_id, number, decided_on, signer, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -117,6 +118,27 @@ export class AdmissionsService {
         throw conflict('Một người trong danh sách vừa trở thành đoàn viên ở nơi khác', { reason: 'ALREADY_MEMBER' });
       }
       throw e;
+    }
+  }
+
+  /**
+   * The employer (the enterprise whose founding case made the CĐCS) wholly funded by the state budget on the decision's
+   * day: no admission (Công văn 4173/TLĐ-ToC; docs/architecture.md#the-employers-funding-type). CONFLICT, reason STATE_BUDGET_FUNDED.
+   */
+  private async checkFunding(m: EntityManager, unitId: string, day: string): Promise<void> {
+    const [row]: { funding_type: FundingType; name: string }[] = await m.query(
+      `SELECT f.funding_type, e.name FROM founding_case c JOIN enterprise e ON e.id = c.enterprise_id
+         CROSS JOIN LATERAL (SELECT funding_type FROM enterprise_funding_type WHERE enterprise_id = e.id AND valid_from <= $2::date
+                              ORDER BY valid_from DESC, id DESC LIMIT 1) f
+        WHERE c.grassroots_union_id = $1 LIMIT 1`,
+      [unitId, day],
+    );
+    if (row && !fundingAllowsAdmission(row.funding_type)) {
+      throw conflict(`${STATE_BUDGET_ADMISSION_REFUSAL}. Đơn vị: ${row.name}`, {
+        reason: 'STATE_BUDGET_FUNDED',
+        fields: ['decidedOn'],
+        messages: { decidedOn: STATE_BUDGET_ADMISSION_REFUSAL },
+      });
     }
   }
 

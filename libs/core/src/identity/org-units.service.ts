@@ -14,14 +14,14 @@ export enum OrgUnitKind {
 
 /** Which kinds a unit of each kind may hold directly. */
 /** How a refusal names a kind of unit. */
-const ORG_UNIT_KIND_VI: Record<OrgUnitKind, string> = {
+export const ORG_UNIT_KIND_VI: Record<OrgUnitKind, string> = {
   [OrgUnitKind.CONFEDERATION]: 'Tổng Liên đoàn',
   [OrgUnitKind.FEDERATION]: 'liên đoàn lao động',
   [OrgUnitKind.UPPER_LEVEL]: 'công đoàn cấp trên trực tiếp cơ sở',
   [OrgUnitKind.GRASSROOTS]: 'công đoàn cơ sở',
 };
 
-const CHILD_KINDS: Record<OrgUnitKind, OrgUnitKind[]> = {
+export const CHILD_KINDS: Record<OrgUnitKind, OrgUnitKind[]> = {
   [OrgUnitKind.CONFEDERATION]: [OrgUnitKind.FEDERATION, OrgUnitKind.UPPER_LEVEL],
   [OrgUnitKind.FEDERATION]: [OrgUnitKind.UPPER_LEVEL, OrgUnitKind.GRASSROOTS],
   [OrgUnitKind.UPPER_LEVEL]: [OrgUnitKind.UPPER_LEVEL, OrgUnitKind.GRASSROOTS],

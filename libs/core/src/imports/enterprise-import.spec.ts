@@ -1,7 +1,7 @@
-import { IsoDate, Ownership } from '@app/domain';
+import { FundingType, IsoDate, Ownership } from '@app/domain';
 import { ColumnOf, defineImportKind } from './column-spec';
 import { booleanType, dateType, textType } from './column-types';
-import { ENTERPRISE_HEADINGS, ENTERPRISE_IMPORT, OWNERSHIP_CHOICES } from './enterprise-import';
+import { ENTERPRISE_HEADINGS, ENTERPRISE_IMPORT, FUNDING_TYPE_CHOICES, OWNERSHIP_CHOICES } from './enterprise-import';
 import { readTabular } from './tabular-import';
 import { taxCodes } from './testing/import-fixtures';
 
@@ -19,12 +19,24 @@ describe('ENTERPRISE_IMPORT', () => {
       ['ownership', 'Loại hình', false],
       ['hasUnion', 'Đã có công đoàn', false],
       ['surveyedOn', 'Ngày đếm lao động', false],
+      ['fundingType', 'Loại hình tài chính', false],
+      ['fundingTypeFrom', 'Ngày áp dụng loại hình tài chính', false],
     ]);
     expect(ENTERPRISE_HEADINGS.taxCode).toBe('Mã số thuế');
   });
 
   it('offers every ownership of the domain', () => {
     expect(OWNERSHIP_CHOICES.map((c) => c.value).sort()).toEqual(Object.values(Ownership).sort());
+  });
+
+  it('offers every funding type of the domain, read from its label or the group of Nghị định 60/2021', async () => {
+    expect(FUNDING_TYPE_CHOICES.map((c) => c.value).sort()).toEqual(Object.values(FundingType).sort());
+    const csv = `Tên doanh nghiệp;Mã số thuế;Số lao động;Nguồn kinh phí;Áp dụng từ ngày\n1;${TC1};5;Nhóm 4;01/06/2025\n2;${TC2};5;ngoai nha nuoc;\n`;
+    const r = await readTabular(Buffer.from(csv), ENTERPRISE_IMPORT);
+    expect(r.ok && r.rows.map((row) => [row.values.fundingType, row.values.fundingTypeFrom, row.errors])).toEqual([
+      [FundingType.STATE_BUDGET_FULL, '2025-06-01', []],
+      [FundingType.NON_STATE, null, []],
+    ]);
   });
 
   it('knows the usual other names of the columns', async () => {

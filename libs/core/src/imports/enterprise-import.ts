@@ -1,4 +1,4 @@
-import { IsoDate, Ownership } from '@app/domain';
+import { FundingType, IsoDate, Ownership } from '@app/domain';
 import { ColumnOf, RowChecker, defineImportKind } from './column-spec';
 import { booleanType, choiceType, countType, dateType, taxCodeType, textType } from './column-types';
 
@@ -19,6 +19,10 @@ export interface EnterpriseImportRow {
   hasUnion: boolean;
   /** The day the workers were counted (the enterprise's surveyedOn); optional column. */
   surveyedOn: IsoDate | null;
+  /** How the employer is financed (docs/architecture.md#the-employers-funding-type); optional column. */
+  fundingType: FundingType | null;
+  /** The day the funding type holds from (blank: today); optional column. */
+  fundingTypeFrom: IsoDate | null;
 }
 
 export const ENTERPRISE_HEADINGS = {
@@ -31,6 +35,8 @@ export const ENTERPRISE_HEADINGS = {
   ownership: 'Loại hình',
   hasUnion: 'Đã có công đoàn',
   surveyedOn: 'Ngày đếm lao động',
+  fundingType: 'Loại hình tài chính',
+  fundingTypeFrom: 'Ngày áp dụng loại hình tài chính',
 } as const satisfies Record<keyof EnterpriseImportRow, string>;
 
 /** Labels as the web app shows them, and the words registers use for the same thing. */
@@ -48,6 +54,19 @@ export const OWNERSHIP_CHOICES = [
   },
   { value: Ownership.COLLECTIVE, label: 'Tập thể', aliases: ['Hợp tác xã', 'HTX', 'Kinh tế tập thể'] },
   { value: Ownership.OTHER, label: 'Khác' },
+] as const;
+
+/** The funding types as registers write them (the groups of Nghị định 60/2021/NĐ-CP among the aliases). */
+export const FUNDING_TYPE_CHOICES = [
+  {
+    value: FundingType.STATE_BUDGET_FULL,
+    label: 'Ngân sách nhà nước bảo đảm toàn bộ',
+    aliases: ['NSNN bảo đảm toàn bộ', 'Ngân sách nhà nước bảo đảm chi thường xuyên', 'Nhóm 4', 'Cơ quan nhà nước'],
+  },
+  { value: FundingType.STATE_BUDGET_PARTIAL, label: 'Tự bảo đảm một phần chi thường xuyên', aliases: ['Nhóm 3', 'Tự chủ một phần'] },
+  { value: FundingType.SELF_FINANCED_RECURRENT, label: 'Tự bảo đảm chi thường xuyên', aliases: ['Nhóm 2'] },
+  { value: FundingType.SELF_FINANCED_FULL, label: 'Tự bảo đảm chi thường xuyên và chi đầu tư', aliases: ['Nhóm 1', 'Tự chủ hoàn toàn'] },
+  { value: FundingType.NON_STATE, label: 'Ngoài nhà nước', aliases: ['Ngoài ngân sách', 'Ngoài công lập', 'Doanh nghiệp'] },
 ] as const;
 
 const H = ENTERPRISE_HEADINGS;
@@ -119,6 +138,15 @@ const columns: readonly ColumnOf<EnterpriseImportRow>[] = [
     type: dateType(),
     aliases: ['Ngày khảo sát', 'Ngày thống kê lao động'],
   },
+  {
+    key: 'fundingType',
+    heading: H.fundingType,
+    required: false,
+    width: 30,
+    type: choiceType(FUNDING_TYPE_CHOICES),
+    aliases: ['Nguồn kinh phí', 'Cơ chế tài chính', 'Loại hình kinh phí'],
+  },
+  { key: 'fundingTypeFrom', heading: H.fundingTypeFrom, required: false, width: 16, type: dateType(), aliases: ['Áp dụng từ ngày'] },
 ];
 
 /** A tax code may appear once per file: later rows with it are refused, naming the first. */

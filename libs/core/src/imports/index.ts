@@ -17,6 +17,6 @@ export { isAcceptedRow, openTabular, readTabular } from './tabular-import';
 export type { ExportOptions } from './xlsx-export';
 export { REASON_HEADING, ROW_NUMBER_HEADING, importWorkbookBuffer, reasonText, refusedRowsBuffer, writeImportWorkbook, writeRefusedRows } from './xlsx-export';
 export type { EnterpriseImportRow } from './enterprise-import';
-export { ENTERPRISE_HEADINGS, ENTERPRISE_IMPORT, OWNERSHIP_CHOICES } from './enterprise-import';
+export { ENTERPRISE_HEADINGS, ENTERPRISE_IMPORT, FUNDING_TYPE_CHOICES, OWNERSHIP_CHOICES } from './enterprise-import';
 export type { StaffImportRow } from './staff-import';
 export { STAFF_HEADINGS, STAFF_IMPORT } from './staff-import';

@@ -55,6 +55,8 @@ describe('readTabular, XLSX', () => {
           ownership: null,
           hasUnion: false,
           surveyedOn: null,
+          fundingType: null,
+          fundingTypeFrom: null,
         },
         raw: { name: 'Công ty TNHH May Thái Bình', taxCode: TC1, workerCount: 250, district: 'Đông Hưng' },
         errors: [],

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { Ownership } from '@app/domain';
+import { FundingType, Ownership } from '@app/domain';
 import { defineImportKind } from './column-spec';
 import { countType, textType } from './column-types';
 import { ENTERPRISE_IMPORT, EnterpriseImportRow } from './enterprise-import';
@@ -20,6 +20,8 @@ const ENTERPRISES: EnterpriseImportRow[] = [
     ownership: Ownership.FOREIGN_INVESTED,
     hasUnion: true,
     surveyedOn: '2024-12-31',
+    fundingType: FundingType.STATE_BUDGET_PARTIAL,
+    fundingTypeFrom: '2021-07-01',
   },
   {
     name: '=HYPERLINK("x")',
@@ -31,6 +33,8 @@ const ENTERPRISES: EnterpriseImportRow[] = [
     ownership: null,
     hasUnion: false,
     surveyedOn: null,
+    fundingType: null,
+    fundingTypeFrom: null,
   },
   {
     name: 'Hợp tác xã Đông Hưng',
@@ -42,6 +46,8 @@ const ENTERPRISES: EnterpriseImportRow[] = [
     ownership: Ownership.COLLECTIVE,
     hasUnion: false,
     surveyedOn: '2025-02-28',
+    fundingType: null,
+    fundingTypeFrom: null,
   },
 ];
 
@@ -104,11 +110,25 @@ describe('refusedRowsBuffer', () => {
           sector: null,
           ownership: null,
           hasUnion: null,
+          fundingType: null,
+          fundingTypeFrom: null,
         },
         ['Số lao động phải từ 0 trở lên', '31/02/2025 không phải là ngày hợp lệ'],
       ],
       [
-        { name: 'Công ty C', taxCode: TC1, workerCount: 7, surveyedOn: null, address: null, district: null, sector: null, ownership: null, hasUnion: null },
+        {
+          name: 'Công ty C',
+          taxCode: TC1,
+          workerCount: 7,
+          surveyedOn: null,
+          address: null,
+          district: null,
+          sector: null,
+          ownership: null,
+          hasUnion: null,
+          fundingType: null,
+          fundingTypeFrom: null,
+        },
         // Still a duplicate of Công ty A (row 2 of the refused file too).
         ['Trùng mã số thuế với dòng 2'],
       ],

@@ -19,6 +19,8 @@ const parsed = (over: Partial<EnterpriseImportRow> = {}): EnterpriseImportRow =>
   ownership: null,
   hasUnion: false,
   surveyedOn: null,
+  fundingType: null,
+  fundingTypeFrom: null,
   ...over,
 });
 
@@ -35,6 +37,8 @@ const existing = (over: Partial<RegisterSnapshot> = {}): RegisterSnapshot => ({
   ownership: Ownership.PRIVATE,
   hasUnion: true,
   surveyedOn: '2024-12-31',
+  fundingType: null,
+  fundingTypeFrom: null,
   ...over,
 });
 
@@ -42,7 +46,18 @@ const all = () => true;
 
 describe('register import: the dry run of one row', () => {
   it('covers every column of the import kind but the tax code', () => {
-    expect(REGISTER_FIELDS.map((f) => f.key)).toEqual(['name', 'workerCount', 'address', 'district', 'sector', 'ownership', 'hasUnion', 'surveyedOn']);
+    expect(REGISTER_FIELDS.map((f) => f.key)).toEqual([
+      'name',
+      'workerCount',
+      'address',
+      'district',
+      'sector',
+      'ownership',
+      'hasUnion',
+      'surveyedOn',
+      'fundingType',
+      'fundingTypeFrom',
+    ]);
   });
 
   it('takes only the non-blank cells of the file: a blank cell (or a column the file lacks) changes nothing', () => {

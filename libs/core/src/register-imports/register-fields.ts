@@ -41,6 +41,8 @@ export const REGISTER_FIELDS: readonly RegisterFieldSpec[] = [
   { key: 'ownership', column: 'ownership', sqlType: 'text', heading: ENTERPRISE_HEADINGS.ownership },
   { key: 'hasUnion', column: 'has_union', sqlType: 'boolean', heading: ENTERPRISE_HEADINGS.hasUnion },
   { key: 'surveyedOn', column: 'surveyed_on', sqlType: 'date', heading: ENTERPRISE_HEADINGS.surveyedOn },
+  { key: 'fundingType', column: 'funding_type', sqlType: 'text', heading: ENTERPRISE_HEADINGS.fundingType },
+  { key: 'fundingTypeFrom', column: 'funding_type_from', sqlType: 'date', heading: ENTERPRISE_HEADINGS.fundingTypeFrom },
 ];
 
 export const OUT_OF_SCOPE_MESSAGE = 'Doanh nghiệp có mã số thuế này thuộc đơn vị khác';

@@ -192,6 +192,8 @@ export class RegisterImportApplyService {
       await m.query(`UPDATE register_import SET status = '${RegisterImportStatus.APPLIED}', finished_at = now(), error = NULL WHERE id = $1`, [importId]);
       return { done: true, status: RegisterImportStatus.APPLIED };
     }
+    // The funding type history rows the enterprise trigger writes: from this import, by who confirmed it.
+    await m.query(`SELECT set_config('cdcs.funding_source', 'IMPORT', true), set_config('cdcs.funding_by', coalesce($1::text, ''), true)`, [imp.recorded_by]);
     const range = [importId, after, batch.last];
     const who = history ? [today, imp.file_name, imp.recorded_by] : [];
     const [{ created }] = await m.query(APPLY_SQL.creates(history), [...range, imp.org_unit_id, ...who]);

@@ -123,7 +123,8 @@ async function classify(m: EntityManager, rows: ImportRow<EnterpriseImportRow>[]
   const existing: RegisterSnapshot[] = codes.length
     ? await m.query(
         `SELECT e.id, e.tax_code AS "taxCode", e.org_unit_id AS "orgUnitId", o.path AS "unitPath", e.name, e.worker_count AS "workerCount",
-                e.address, e.district, e.sector, e.ownership, e.has_union AS "hasUnion", e.surveyed_on AS "surveyedOn"
+                e.address, e.district, e.sector, e.ownership, e.has_union AS "hasUnion", e.surveyed_on AS "surveyedOn",
+                e.funding_type AS "fundingType", e.funding_type_from AS "fundingTypeFrom"
            FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id WHERE e.tax_code = ANY($1::text[])`,
         [codes],
       )

@@ -34,8 +34,11 @@ export async function respan(m: EntityManager, ids: readonly string[], on: IsoDa
   await m.query(`DELETE FROM org_unit_span WHERE unit_id = ANY($1::uuid[]) AND valid_to IS NULL AND valid_from = $2::date`, [ids, on]);
   await m.query(`UPDATE org_unit_span SET valid_to = $2::date WHERE unit_id = ANY($1::uuid[]) AND valid_to IS NULL`, [ids, on]);
   await m.query(
-    `INSERT INTO org_unit_span (unit_id, parent_id, path, lineage, name, dissolved, valid_from, change_id)
-     SELECT id, parent_id, path, string_to_array(path, '.')::uuid[], name, dissolved_at IS NOT NULL, $2::date, $3 FROM org_unit WHERE id = ANY($1::uuid[])`,
+    `INSERT INTO org_unit_span (unit_id, parent_id, path, lineage, name, dissolved, valid_from, change_id, kind)
+     SELECT o.id, o.parent_id, o.path, string_to_array(o.path, '.')::uuid[], o.name, o.dissolved_at IS NOT NULL, $2::date, $3,
+            -- the kind only once a level change dated it (null: the unit's kind of today)
+            CASE WHEN EXISTS (SELECT 1 FROM org_unit_span s WHERE s.unit_id = o.id AND s.kind IS NOT NULL) THEN o.kind END
+       FROM org_unit o WHERE o.id = ANY($1::uuid[])`,
     [ids, on, changeId],
   );
 }

@@ -13,6 +13,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { jobAuditContext, openAuditRow } from '../audit/job-audit';
 import { isUuid, unitNotFound } from '../identity/account-errors';
 import { DissolveResult, OfficersPolicy, TargetsPolicy, dissolveUnit, foundUnit, moveUnit, orphansOf, renameUnit } from './restructuring-apply';
+import { changeLevel, checkLevelChange } from './restructuring-levels';
 
 /** Every structural write runs under this transaction lock: changes apply one after another (no cycle by a race). */
 export const RESTRUCTURE_LOCK = 724_020;
@@ -42,6 +43,11 @@ export interface NewUnit {
   parentId: string;
 }
 export interface FoundOrgUnit extends ChangeCommon, NewUnit {}
+/** A unit's level one step up (UPGRADE) or down (DOWNGRADE), under `newParentId` at once when given. */
+export interface ChangeOrgUnitLevel extends ChangeCommon {
+  id: string;
+  newParentId?: string | null;
+}
 export interface DissolveOrgUnit extends ChangeCommon {
   id: string;
   transferTo?: string | null;
@@ -150,6 +156,20 @@ export class RestructuringService {
     return this.submit(actor, OrgChangeKind.DISSOLVE, input, { ids: [input.id], transferTo: input.transferTo ?? null, ...policy, summary: '' }, problems);
   }
 
+  upgrade(actor: Actor, input: ChangeOrgUnitLevel): Promise<OrgUnitChange> {
+    return this.submit(actor, OrgChangeKind.UPGRADE, input, { ids: [input.id], newParentId: input.newParentId ?? undefined, summary: '' }, new FieldProblems());
+  }
+
+  downgrade(actor: Actor, input: ChangeOrgUnitLevel): Promise<OrgUnitChange> {
+    return this.submit(
+      actor,
+      OrgChangeKind.DOWNGRADE,
+      input,
+      { ids: [input.id], newParentId: input.newParentId ?? undefined, summary: '' },
+      new FieldProblems(),
+    );
+  }
+
   merge(actor: Actor, input: MergeOrgUnits): Promise<OrgUnitChange> {
     const problems = new FieldProblems();
     const ids = this.idList(input.ids, 'ids', problems);
@@ -243,7 +263,7 @@ export class RestructuringService {
     if (actor.role === Role.OFFICER && root.id !== actor.orgUnitId) throw unitNotFound();
     const rows: { id: string; name: string; kind: string; parent_id: string | null; path: string; dissolved_at: Date | null; created_at: Date }[] =
       await this.db.query(
-        `SELECT s.unit_id AS id, s.name, o.kind, s.parent_id, s.path, o.dissolved_at, o.created_at
+        `SELECT s.unit_id AS id, s.name, coalesce(s.kind, o.kind) AS kind, s.parent_id, s.path, o.dissolved_at, o.created_at
            FROM org_unit_span s JOIN org_unit o ON o.id = s.unit_id
           WHERE s.lineage @> ARRAY[$1]::uuid[] AND s.valid_from <= $2::date AND (s.valid_to IS NULL OR s.valid_to > $2::date) AND NOT s.dissolved
             ${actor.role === Role.OFFICER ? 'AND s.unit_id = $1' : ''}
@@ -310,7 +330,8 @@ export class RestructuringService {
     if (dayProblem) problems.add('effectiveOn', dayProblem);
     problems.throwIfAny();
     const on = effectiveOn;
-    const idField = kind === OrgChangeKind.MOVE && payload.ids.length === 1 ? 'id' : 'ids';
+    const single = [OrgChangeKind.MOVE, OrgChangeKind.UPGRADE, OrgChangeKind.DOWNGRADE].includes(kind) && payload.ids.length === 1;
+    const idField = single ? 'id' : 'ids';
     const subjects = await this.units(m, payload.ids);
     for (const [i, id] of payload.ids.entries()) {
       const u = subjects.get(id);
@@ -357,6 +378,13 @@ export class RestructuringService {
         const u = subjects.get(payload.ids[0])!;
         if (u.name === payload.name) problems.add('name', `Đơn vị đã mang tên ${u.name}`);
         summary = `Đổi tên ${u.name} thành ${payload.name}`;
+        break;
+      }
+      case OrgChangeKind.UPGRADE:
+      case OrgChangeKind.DOWNGRADE: {
+        const p = await ref('newParentId', payload.newParentId, 'đơn vị cấp trên mới');
+        if (p) unitIds.add(p.id);
+        summary = await checkLevelChange(m, kind, subjects.get(payload.ids[0])!, p, problems);
         break;
       }
       case OrgChangeKind.FOUND: {
@@ -441,6 +469,9 @@ export class RestructuringService {
       case OrgChangeKind.RENAME:
         await renameUnit(m, payload.ids[0], payload.name!, on, changeId);
         return {};
+      case OrgChangeKind.UPGRADE:
+      case OrgChangeKind.DOWNGRADE:
+        return changeLevel(m, payload.ids[0], kind, payload.newParentId ?? null, on, changeId);
       case OrgChangeKind.FOUND: {
         const u = payload.newUnit!;
         const newUnitId = await foundUnit(m, u.name, u.kind, u.parentId, on);

@@ -20,7 +20,7 @@ export function figuresOf(row: Record<string, unknown>): ReturnFigures {
  * admitted_on ≤ d and it has not ended (left_on null or after d). Members at the start are those of the day before the
  * period; a transfer in is not an admission; an end without a reason (before reasons were kept) counts as leaving the job;
  * women by the person's sex on the staff list (else the membership's gender); staff not members: on the list by the
- * reference day with no membership counting on it. The end always equals start + admitted + transferred in − left.
+ * reference day with no membership counting on it. Memberships ended by a CĐCS dissolved by policy (DISSOLVED) are their own decrease. The end always equals start + admitted + transferred in − left.
  * Party (form 4A-KNĐ): members recommended by a resolution dated in the period, and those admitted on a day in it; union
  * groups kept on the reference day, null when none (docs/architecture.md#party-recommendations-and-union-groups).
  */
@@ -41,6 +41,7 @@ WITH ms AS (
          count(*) FILTER (WHERE left_on <= $3::date AND reason = 'EXPELLED') AS "leftExpelled",
          count(*) FILTER (WHERE left_on <= $3::date AND reason = 'DIED') AS "leftDied",
          count(*) FILTER (WHERE left_on <= $3::date AND reason = 'PAUSED') AS "leftPaused",
+         count(*) FILTER (WHERE left_on <= $3::date AND reason = 'DISSOLVED') AS "leftDissolved",
          count(*) FILTER (WHERE left_on IS NULL OR left_on > $3::date) AS "membersAtEnd",
          count(*) FILTER (WHERE (left_on IS NULL OR left_on > $3::date) AND woman) AS "womenMembers"
     FROM ms GROUP BY g

@@ -5,7 +5,7 @@ import { RETURN_INDICATORS, ReturnFigures, ReturnIndicator, ReturnPeriodKind, Re
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
-import { FIGURE_COLUMNS, figuresOf } from './return-figures.sql';
+import { FIGURE_COLUMNS, PREFILL_SQL, figuresOf } from './return-figures.sql';
 import { ReturnPeriodsService, SETTING_OF_SQL } from './return-periods.service';
 
 /** Where a CĐCS stands for a period: its return's status, or NOT_SUBMITTED (not yet due) / MISSING (past the due day). */
@@ -158,10 +158,43 @@ export class ReturnsBoardService {
       );
       for (const d of direct) add(rowOf.get(d.id as string), d, 1, Number(d.accepted));
     }
+    await this.dissolvedInPeriod(m, u, kind, year, rowOf, add);
     const out = [...rowOf.values()];
     const total: ConsolidatedRow = { unitId: u.id, name: 'Tổng cộng', grassroots: 0, accepted: 0, figures: figuresOf({}) };
     for (const r of out) add(total, r.figures, r.grassroots, r.accepted);
     const missing = missingRows.length ? await this.states(m, u.path, kind, year, today, true, JSON.stringify(missingRows)) : [];
     return { unitId: u.id, unitName: u.name, rows: out, total, missing };
+  }
+
+  /**
+   * CĐCS dissolved during the period file no return: their register's membership figures count in their row (a
+   * dissolved CĐCS directly under the unit gets a row of its own), so memberships ended by a dissolution by policy
+   * (leftDissolved) show apart from ordinary leaving (docs/architecture.md#statistics-returns). Their staff are no
+   * longer counted as "not members", nor their union groups.
+   */
+  private async dissolvedInPeriod(
+    m: EntityManager,
+    u: ScopedUnit,
+    kind: ReturnPeriodKind,
+    year: number,
+    rowOf: Map<string, ConsolidatedRow>,
+    add: (row: ConsolidatedRow | undefined, g: Record<string, unknown>, grassroots: number, accepted: number) => void,
+  ): Promise<void> {
+    const p = await this.periods.forUnit(m, u.id, kind, year);
+    const gone: { id: string; name: string; path: string }[] = await m.query(
+      `SELECT o.id, o.name, o.path FROM org_unit o
+        WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NOT NULL AND ${u.kind === 'GRASSROOTS' ? 'o.id = $1::uuid' : 'o.path LIKE $1'}
+          AND (o.dissolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date`,
+      [u.kind === 'GRASSROOTS' ? u.id : subtreeLike(u.path), p.start, p.end],
+    );
+    if (!gone.length) return;
+    const figures: Record<string, unknown>[] = await m.query(PREFILL_SQL, [gone.map((g) => g.id), p.start, p.end]);
+    const byId = new Map(gone.map((g) => [g.id, g]));
+    for (const f of figures) {
+      const g = byId.get(f.id as string)!;
+      const child = u.kind === 'GRASSROOTS' ? u.id : g.path.slice(u.path.length + 1).split('.')[0];
+      if (!rowOf.has(child)) rowOf.set(child, { unitId: g.id, name: `${g.name} (đã giải thể)`, grassroots: 0, accepted: 0, figures: figuresOf({}) });
+      add(rowOf.get(child), { ...f, staffNotMembers: 0, unionGroups: null }, 0, 0);
+    }
   }
 }

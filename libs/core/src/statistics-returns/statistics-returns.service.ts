@@ -35,7 +35,7 @@ export interface SaveReturn extends ReturnKey {
 }
 
 /** Indicators a client may omit when saving (docs/architecture.md#party-recommendations-and-union-groups). */
-const LATER_INDICATORS = ['partyRecommended', 'partyAdmitted', 'unionGroups'] as const;
+const LATER_INDICATORS = ['partyRecommended', 'partyAdmitted', 'unionGroups', 'leftDissolved'] as const;
 type LaterIndicator = (typeof LATER_INDICATORS)[number];
 
 export type ReturnAction = 'SAVE' | 'SUBMIT' | 'ACCEPT' | 'SEND_BACK';

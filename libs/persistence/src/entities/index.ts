@@ -1,6 +1,6 @@
 import { CalendarDayEntity, TargetEntity } from './planning.entity';
 import { CaseEvidenceEntity, CaseTransitionEntity, FoundingCaseEntity } from './founding-case.entity';
-import { EnterpriseEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity } from './enterprise.entity';
+import { EnterpriseEntity, EnterpriseFundingTypeEntity, EnterpriseTallyEntity, EnterpriseWorkerCountEntity } from './enterprise.entity';
 import { EscalationEntity, EscalationProgressEntity, JobRunEntity, NotificationEntity } from './escalation.entity';
 import {
   CaseMemberMonthEntity,
@@ -71,6 +71,7 @@ export const ENTITIES = [
   CaseCloseTallyEntity,
   EnterpriseTallyEntity,
   EnterpriseWorkerCountEntity,
+  EnterpriseFundingTypeEntity,
   RegisterImportEntity,
   RegisterImportRowEntity,
 ];

@@ -20,11 +20,17 @@ import { Restructuring1795496897320 } from './1795496897320-restructuring';
 import { PlanAreasBudget1795496897340 } from './1795496897340-plan-areas-budget';
 import { ReviewMeetings1795496897350 } from './1795496897350-review-meetings';
 import { OfficialDocuments1795496897360 } from './1795496897360-official-documents';
-import { AuditLog1795496897375 } from './1795496897375-audit-log';
+import { AuditLog1795496897375, AUDITED_TABLES as AUDITED_TABLES_375 } from './1795496897375-audit-log';
+import { EnterpriseFundingType1795496897400, FUNDING_AUDITED_TABLES } from './1795496897400-enterprise-funding-type';
+import { ReturnLeftDissolved1795496897410 } from './1795496897410-return-left-dissolved';
+import { OrgUnitSpanKind1795496897420 } from './1795496897420-org-unit-span-kind';
 import { AuditReadDetail1795496897550 } from './1795496897550-audit-read-detail';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
-export { AUDITED_TABLES, UNAUDITED_TABLES } from './1795496897375-audit-log';
+export { UNAUDITED_TABLES } from './1795496897375-audit-log';
+
+/** Every audited table: migration 375's list and those later migrations attach (audit_attach). */
+export const AUDITED_TABLES: [string, string?][] = [...AUDITED_TABLES_375, ...FUNDING_AUDITED_TABLES];
 
 // Listed explicitly (no glob) so the same list works compiled, under swc-jest and in the CLI.
 export const MIGRATIONS = [
@@ -38,5 +44,8 @@ export const MIGRATIONS = [
   ReviewMeetings1795496897350,
   OfficialDocuments1795496897360,
   AuditLog1795496897375,
+  EnterpriseFundingType1795496897400,
+  ReturnLeftDissolved1795496897410,
+  OrgUnitSpanKind1795496897420,
   AuditReadDetail1795496897550,
 ];

@@ -8,7 +8,7 @@ import { ActionForm, useForm } from '../../ui/forms';
 
 /**
  * ADMIN: a dated change of `unit` (docs/architecture.md#restructuring): dissolve it into a receiving unit, move it
- * under another parent, or rename it from a day. A day after today is scheduled (the worker applies it that day).
+ * under another parent, rename it, or raise or lower its level (under a new parent if chosen) from a day. A day after today is scheduled (the worker applies it that day).
  */
 export function RestructureForm(p: { unit: OrgNode; units: UnitLine[]; onDone: (message: string) => void; onCancel: () => void }) {
   const f = useForm({
@@ -58,7 +58,11 @@ export function RestructureForm(p: { unit: OrgNode; units: UnitLine[]; onDone: (
               ).dissolveOrgUnit
             : v.action === 'MOVE'
               ? (await gql(RESTRUCTURE.move, { i: { id: p.unit.id, newParentId: v.target, ...common } })).moveOrgUnit
-              : (await gql(RESTRUCTURE.rename, { i: { id: p.unit.id, name: v.name.trim(), ...common } })).renameOrgUnit;
+              : v.action === 'UPGRADE'
+                ? (await gql(RESTRUCTURE.upgrade, { i: { id: p.unit.id, newParentId: v.target || null, ...common } })).upgradeOrgUnit
+                : v.action === 'DOWNGRADE'
+                  ? (await gql(RESTRUCTURE.downgrade, { i: { id: p.unit.id, newParentId: v.target || null, ...common } })).downgradeOrgUnit
+                  : (await gql(RESTRUCTURE.rename, { i: { id: p.unit.id, name: v.name.trim(), ...common } })).renameOrgUnit;
         p.onDone(`${change.status === 'SCHEDULED' ? 'Đã lên lịch' : 'Đã áp dụng'}: ${change.summary} (hiệu lực từ ${v.effectiveOn}).`);
       }}
     >
@@ -79,7 +83,7 @@ export function RestructureForm(p: { unit: OrgNode; units: UnitLine[]; onDone: (
         <TextField label="Tên mới" required testId="restructure-name" {...f.field('name')} />
       ) : (
         <SelectField
-          label={v.action === 'DISSOLVE' ? 'Đơn vị tiếp nhận' : 'Đơn vị cấp trên mới'}
+          label={v.action === 'DISSOLVE' ? 'Đơn vị tiếp nhận' : v.action === 'MOVE' ? 'Đơn vị cấp trên mới' : 'Đơn vị cấp trên mới (nếu thay đổi)'}
           name={v.action === 'DISSOLVE' ? 'transferTo' : 'newParentId'}
           testId="restructure-target"
           value={v.target}
