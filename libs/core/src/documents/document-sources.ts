@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { DocumentFacts, DocumentKind, IsoDate, PersonRow, periodFrom } from '@app/domain';
 import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
-import { conflict, notFound } from '../common/app-error';
+import { badInput, conflict, notFound } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { ReportStatus } from '../common/statuses';
 import { mayReadGrassroots } from '../grassroots/grassroots-scope';
 import { isUuid } from '../identity/account-errors';
@@ -39,6 +40,13 @@ export async function loadSource(m: EntityManager, kind: DocumentKind, id: strin
 /** Refuses a source that cannot be issued from (CONFLICT with the reason). */
 export function checkReady(source: DocumentSource): void {
   if (source.notReady) throw conflict(source.notReady);
+}
+
+/** The kind as given, else BAD_USER_INPUT naming the kinds. */
+export function checkedKind(kind: unknown): DocumentKind {
+  const kinds = Object.values(DocumentKind) as string[];
+  if (typeof kind !== 'string' || !kinds.includes(kind)) throw badInput({ kind: RULE.oneOf('kind', kinds) });
+  return kind as DocumentKind;
 }
 
 const managerOf = (actor: Actor, path: string) => (actor.role === Role.SUPERVISOR || actor.role === Role.ADMIN) && canSeeUnit(actor, path);
