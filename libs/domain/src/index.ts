@@ -25,3 +25,7 @@ export * from './money';
 export * from './return-settings';
 export * from './restructuring';
 export * from './official-documents';
+export * from './official-document-types';
+export * from './official-document-parts';
+export * from './official-document-decisions';
+export * from './official-document-plans';

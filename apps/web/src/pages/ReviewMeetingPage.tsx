@@ -10,6 +10,7 @@ import { ActionForm, useForm } from '../ui/forms';
 import { Loading, PageTitle } from '../ui/page';
 import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
+import { DocumentsPanel } from './documents/DocumentsPanel';
 import { HoldForm } from './meetings/HoldForm';
 import { ChangeTable, SnapshotFacts } from './meetings/SnapshotTables';
 
@@ -51,6 +52,7 @@ export function ReviewMeetingPage({ id }: { id: string }) {
 }
 
 function Held({ m, snapshot, onChanged }: { m: Meeting; snapshot: MeetingSnapshot; onChanged: () => void }) {
+  const { sup } = useSession();
   return (
     <>
       <h2>Số liệu chốt đến ngày {fmtDate(snapshot.asOf)}</h2>
@@ -73,6 +75,7 @@ function Held({ m, snapshot, onChanged }: { m: Meeting; snapshot: MeetingSnapsho
       </div>
       <h2>Việc cần làm</h2>
       <ActionItems items={m.actionItems} onChanged={onChanged} />
+      <DocumentsPanel kind="REVIEW_CONCLUSION" sourceId={m.id} canIssue={sup} />
     </>
   );
 }

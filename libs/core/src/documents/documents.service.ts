@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DOCUMENT_KIND_SYMBOL, DocumentKind, IsoDate, documentFileBase, documentNumberLabel, isIsoDate } from '@app/domain';
-import { JobName } from '@app/queue';
+import { DocumentKind, IsoDate, documentFileBase, isIsoDate } from '@app/domain';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from '../common/app-error';
-import { RULE, dayMonthYear } from '../common/messages-vi';
+import { RULE } from '../common/messages-vi';
 import { ReportStatus } from '../common/statuses';
 import { optionalText } from '../common/text-input';
 import { CalendarService } from '../calendar/calendar.service';
 import { isUuid } from '../identity/account-errors';
-import { writeOutbox } from '../outbox/outbox.writer';
-import { DocumentSource, checkReady, checkedKind, loadSource } from './document-sources';
-import { effectiveSettings } from './document-settings';
+import { DocumentSource, checkedKind, loadSource } from './document-sources';
+import { issueInTransaction } from './document-register';
 
 export interface IssueDocument {
   kind: DocumentKind;
@@ -68,55 +66,25 @@ export class DocumentsService {
     private readonly calendar: CalendarService,
   ) {}
 
-  /**
-   * Takes the next number of the issuing unit's register (year, type symbol) and writes the document QUEUED with
-   * its build job, in one transaction: the register row is locked by the UPDATE until commit, so concurrent issues
-   * take consecutive numbers, and a refused or failed issue rolls its number back (no gaps).
-   */
+  /** Takes the next number of the issuing unit's register and writes the document QUEUED (`issueInTransaction`). */
   async issue(actor: Actor, input: IssueDocument): Promise<DocumentView> {
     const kind = checkedKind(input.kind);
     const problems: Record<string, string> = {};
     const today = this.calendar.today();
-    const issuedOn = input.issuedOn ?? today;
-    if (!isIsoDate(issuedOn)) problems.issuedOn = RULE.realDay('issuedOn');
-    else if (issuedOn > today) problems.issuedOn = RULE.notAfterToday('issuedOn', today);
+    const issuedOn = input.issuedOn;
+    if (issuedOn !== null && issuedOn !== undefined) {
+      if (!isIsoDate(issuedOn)) problems.issuedOn = RULE.realDay('issuedOn');
+      else if (issuedOn > today) problems.issuedOn = RULE.notAfterToday('issuedOn', today);
+    }
     const texts = {
       difficulties: optionalText('difficulties', input.difficulties, MAX_TEXT, problems),
       proposals: optionalText('proposals', input.proposals, MAX_TEXT, problems),
     };
     if (Object.keys(problems).length) throw badInput(problems);
-    return this.db.transaction(async (m) => {
-      const source = await loadSource(m, kind, input.sourceId, actor);
-      if (!source.mayIssue(actor)) throw forbidden('Bạn không có quyền ban hành văn bản này');
-      checkReady(source);
-      if (source.notBefore && issuedOn < source.notBefore) throw badInput({ issuedOn: RULE.notBefore('issuedOn', source.notBefore) });
-      const { settings } = await effectiveSettings(m, source.unit.id);
-      if (!settings.signerName) throw conflict('Đơn vị chưa khai báo họ tên người ký văn bản; quản trị viên cần cập nhật cài đặt văn bản của đơn vị');
-      const symbol = DOCUMENT_KIND_SYMBOL[kind];
-      const year = Number(issuedOn.slice(0, 4));
-      const [{ last_number: number }] = await m.query(
-        `INSERT INTO document_number (org_unit_id, year, kind_symbol, last_number) VALUES ($1, $2, $3, 1)
-         ON CONFLICT (org_unit_id, year, kind_symbol) DO UPDATE SET last_number = document_number.last_number + 1 RETURNING last_number`,
-        [source.unit.id, year, symbol],
-      );
-      // Numbers follow the days: a document may not carry a day before one already in the register.
-      const [latest] = await m.query(`SELECT max(issued_on) AS day FROM official_document WHERE org_unit_id = $1 AND year = $2 AND kind_symbol = $3`, [
-        source.unit.id,
-        year,
-        symbol,
-      ]);
-      if (latest?.day && issuedOn < latest.day) {
-        throw badInput({ issuedOn: `Ngày ban hành không được trước ngày của văn bản đã vào sổ gần nhất (${dayMonthYear(latest.day)})` });
-      }
-      const label = documentNumberLabel(number, kind, settings.shortName);
-      const [row] = await m.query(
-        `INSERT INTO official_document (kind, org_unit_id, source_id, year, kind_symbol, number, number_label, issued_on, title, settings, texts, status, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '${ReportStatus.QUEUED}', $12) RETURNING id`,
-        [kind, source.unit.id, source.id, year, symbol, number, label, issuedOn, source.title, JSON.stringify(settings), JSON.stringify(texts), actor.userId],
-      );
-      await writeOutbox(m, JobName.BUILD_DOCUMENT, { documentId: row.id });
-      return this.view(m, row.id);
-    });
+    const id = await this.db.transaction((m) =>
+      issueInTransaction(m, actor, { kind, sourceId: input.sourceId, issuedOn: input.issuedOn ?? null, texts, today }),
+    );
+    return this.view(this.db.manager, id);
   }
 
   /** Marks a document cancelled; it keeps its number (the register has no gaps) and its files. */

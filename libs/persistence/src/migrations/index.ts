@@ -20,6 +20,7 @@ import { Restructuring1795496897320 } from './1795496897320-restructuring';
 import { PlanAreasBudget1795496897340 } from './1795496897340-plan-areas-budget';
 import { ReviewMeetings1795496897350 } from './1795496897350-review-meetings';
 import { OfficialDocuments1795496897360 } from './1795496897360-official-documents';
+import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 import { AuditLog1795496897375 } from './1795496897375-audit-log';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReviewMeetings1795496897350,
   OfficialDocuments1795496897360,
   AuditLog1795496897375,
+  DocumentPlanMeetingNumbers1795496897450,
 ];
