@@ -185,7 +185,7 @@ describe('official documents (browser)', () => {
     const panel = page.getByTestId('documents-PLAN');
     await panel.getByTestId('form-issue-document-submit').click();
     await panel.getByText('Đã cấp số 1/KH-CĐN').waitFor();
-    await page.getByTestId('plan-number').getByText('1/KH-CĐN').waitFor();
+    await page.getByTestId('plan-number').first().getByText('1/KH-CĐN').waitFor();
     const item = panel.locator('[data-testid="document-item"][data-status="READY"][data-number="1/KH-CĐN"]');
     await item.waitFor({ timeout: 120_000 });
     await s.shot('90-plan-document', panel);
