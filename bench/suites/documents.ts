@@ -64,7 +64,10 @@ export async function documentsSuite(ctx: Ctx, worker: Host): Promise<void> {
       const [row] = (await pg.query(`SELECT status, error, pdf IS NOT NULL AS pdf FROM official_document WHERE id = $1`, [d.id])).rows;
       if (row.status === 'READY') {
         if (!row.pdf) throw new Error(`document built without a PDF: ${row.error}`);
-        return now() - t0;
+        const took = now() - t0;
+        // A batch has one live decision at a time: the next round issues after this one is cancelled.
+        await documents.cancel(actor, { id: d.id, reason: 'Lượt đo tiếp theo' });
+        return took;
       }
       if (row.status === 'FAILED') throw new Error(`document build failed: ${row.error}`);
       await sleep(20);

@@ -433,7 +433,7 @@ const BUSINESS: Record<string, Business> = {
   'Mutation.admitMembers': (w) => [
     {
       query: `mutation($i: AdmitMembersInput!) { admitMembers(input: $i) { id } }`,
-      variables: { i: { grassrootsUnionId: w.p.unitId, decisionNumber: '', decidedOn: tomorrow, signer: '' } },
+      variables: { i: { grassrootsUnionId: w.p.unitId, decisionNumber: 'x'.repeat(101), decidedOn: tomorrow, signer: '' } },
       token: w.admin.token,
       expect: 'BAD_USER_INPUT',
       fields: ['decisionNumber', 'decidedOn', 'signer', 'memberIds'],

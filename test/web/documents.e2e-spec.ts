@@ -5,6 +5,8 @@ import { Page } from 'playwright-core';
 import { vnToday, walkToStage } from '../support/case-fixtures';
 import { addStaff, newCdcs } from '../support/grassroots';
 import { D, docxParagraphs, pdfText, zipEntry } from '../support/documents';
+import { PB } from '../support/plan-budget';
+import { heldMeeting } from '../support/review-meetings';
 import { Province, TestApi, TestUser } from '../support/test-api';
 import { TestWorker } from '../support/test-worker';
 import { BrowserSession } from './support/browser-session';
@@ -13,7 +15,8 @@ import { ensureWebBuild } from './support/web-build';
 /**
  * Official documents in a real browser against the real API and worker (docs/architecture.md#official-documents):
  * the supervisor issues the recognition decision from a recognized case's page and downloads its DOCX and PDF;
- * the ADMIN adjusts the unit's texts with a preview. Screenshots 78–80 at 1366 and 390 px wide.
+ * the ADMIN adjusts the unit's texts with a preview; a CĐCS's admission takes its number from the register with its
+ * decision; the plan and a held meeting's notice are issued from their pages. Screenshots 78–81, 90–91 at 1366 and 390 px wide.
  */
 
 jest.setTimeout(300_000);
@@ -138,12 +141,11 @@ describe('official documents (browser)', () => {
     await boxes.first().waitFor();
     for (let i = 0; i < 2; i++) await boxes.nth(i).check();
     const [y, m, d] = vnToday().split('-');
-    await page.getByTestId('admit-number').fill('07/QĐ-CĐCS');
+    // No number typed: the CĐCS's register gives it and the decision is issued with the admission.
     await page.getByTestId('admit-date').fill(`${d}/${m}/${y}`);
-    await page.getByTestId('admit-signer').fill('Nguyễn Văn Chủ Tịch');
     await page.getByTestId('admit-form-submit').click();
+    await page.getByText('Đã kết nạp 2 đoàn viên theo quyết định 1/QĐ-CĐCS').waitFor();
     const panel = page.getByTestId('documents-ADMISSION_DECISION');
-    await panel.getByTestId('form-issue-document-submit').click();
     const item = panel.locator('[data-testid="document-item"][data-status="READY"][data-number="1/QĐ-CĐCS"]');
     await item.waitFor({ timeout: 120_000 });
     await s.shot('81-admission-document', item);
@@ -154,6 +156,61 @@ describe('official documents (browser)', () => {
     const text = pdfText(readFileSync(pdfPath)).replace(/\s+/g, ' ');
     expect(text).toContain('Hưng Yên, ngày');
     expect(text).toContain('Điều 1. Kết nạp 2 người lao động');
+    expect(s.consoleErrors).toEqual([]);
+    await s.logout();
+  });
+
+  it("issues the year's plan from the Kế hoạch page (the plan takes the number) and the notice of a held meeting from its page", async () => {
+    const today = vnToday();
+    const year = Number(today.slice(0, 4));
+    await api.ok(
+      PB.savePlan,
+      {
+        i: {
+          orgUnitId: p.unitId,
+          year,
+          number: 'KH tạm',
+          issuedOn: today,
+          title: `Kế hoạch phát triển đoàn viên, thành lập công đoàn cơ sở năm ${year}`,
+          newMembers: 130,
+          newGrassrootsUnions: 2,
+          coveragePercent: 100,
+          assignments: [{ officerId: p.officers[0].id, duty: 'Phụ trách huyện Tiền Hải', newMembers: 130, newGrassrootsUnions: 2 }],
+        },
+      },
+      p.supervisor.token,
+    );
+    await s.login(p.supervisor.email);
+    await page.goto(`${api.url}/ke-hoach`);
+    const panel = page.getByTestId('documents-PLAN');
+    await panel.getByTestId('form-issue-document-submit').click();
+    await panel.getByText('Đã cấp số 1/KH-CĐN').waitFor();
+    await page.getByTestId('plan-number').first().getByText('1/KH-CĐN').waitFor();
+    const item = panel.locator('[data-testid="document-item"][data-status="READY"][data-number="1/KH-CĐN"]');
+    await item.waitFor({ timeout: 120_000 });
+    await s.shot('90-plan-document', panel);
+    const [docx] = await Promise.all([page.waitForEvent('download'), item.getByTestId('download-docx').click()]);
+    const docxPath = join(tmpdir(), `cdcs-${p.tag}-${docx.suggestedFilename()}`);
+    await docx.saveAs(docxPath);
+    expect(docx.suggestedFilename()).toMatch(/^ke-hoach-phat-trien-doan-vien-.*-1-KH-CDN\.docx$/);
+    const paras = docxParagraphs(await zipEntry(readFileSync(docxPath), 'word/document.xml'));
+    expect(paras).toContain('KẾ HOẠCH');
+    expect(paras).toContain('Số: 1/KH-CĐN');
+
+    const meetingId = await heldMeeting(api, p, today, [{ what: 'Khảo sát Công ty May Hưng Hà', assigneeId: p.officers[0].id, dueOn: today }]);
+    await page.goto(`${api.url}/giao-ban/${meetingId}`);
+    const notices = page.getByTestId('documents-REVIEW_CONCLUSION');
+    await notices.getByTestId('form-issue-document-submit').click();
+    const notice = notices.locator('[data-testid="document-item"][data-status="READY"][data-number="1/TB-CĐN"]');
+    await notice.waitFor({ timeout: 120_000 });
+    await s.shot('91-review-conclusion-document', notices);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), notice.getByTestId('download-pdf').click()]);
+    const pdfPath = join(tmpdir(), `cdcs-${p.tag}-${pdf.suggestedFilename()}`);
+    await pdf.saveAs(pdfPath);
+    expect(pdf.suggestedFilename()).toMatch(/^thong-bao-ket-luan-giao-ban-.*-1-TB-CDN\.pdf$/);
+    const text = pdfText(readFileSync(pdfPath)).replace(/\s+/g, ' ');
+    expect(text).toContain('THÔNG BÁO');
+    expect(text).toContain('Khảo sát Công ty May Hưng Hà');
     expect(s.consoleErrors).toEqual([]);
   });
 });

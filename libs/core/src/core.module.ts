@@ -31,6 +31,7 @@ import { ReportBuilderService } from './reports/report-builder.service';
 import { ReportsService } from './reports/reports.service';
 import { DocumentBuilderService } from './documents/document-builder.service';
 import { DocumentsService } from './documents/documents.service';
+import { DocumentSettingsService } from './documents/document-settings.service';
 import { RegisterImportApplyService } from './register-imports/register-import-apply.service';
 import { RegisterImportsService } from './register-imports/register-imports.service';
 import {
@@ -52,6 +53,7 @@ import { ReturnPeriodsService, ReturnSettingsService, ReturnsBoardService, Stati
 
 const SERVICES = [
   DocumentsService,
+  DocumentSettingsService,
   DocumentBuilderService,
   CalendarService,
   DueDaysService,

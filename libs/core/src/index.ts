@@ -50,6 +50,7 @@ export * from './reports/report-summary';
 export * from './reports/report-workbook';
 export * from './reports/reports.service';
 export * from './documents/documents.service';
+export * from './documents/document-settings.service';
 export * from './documents/document-builder.service';
 export * from './imports';
 export * from './register-imports';

@@ -26,3 +26,7 @@ export * from './return-settings';
 export * from './restructuring';
 export * from './official-documents';
 export * from './funding-type';
+export * from './official-document-types';
+export * from './official-document-parts';
+export * from './official-document-decisions';
+export * from './official-document-plans';

@@ -9,9 +9,16 @@ registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'The officia
 @InputType({ description: "Issue an official document: it takes the next number of the issuing unit's register and is built by the worker" })
 export class IssueDocumentInput {
   @Field(() => DocumentKind) kind: DocumentKind;
-  @Field(() => ID, { description: 'The founding case (RECOGNITION_DECISION), admission decision (ADMISSION_DECISION) or report (PERIOD_REPORT)' })
+  @Field(() => ID, {
+    description:
+      'The founding case (RECOGNITION_DECISION), admission decision (ADMISSION_DECISION), report (PERIOD_REPORT), plan version (PLAN) or held review meeting (REVIEW_CONCLUSION)',
+  })
   sourceId: string;
-  @Field(() => DateDay, { nullable: true, description: 'Default today; not before the last day in the register' }) issuedOn?: string | null;
+  @Field(() => DateDay, {
+    nullable: true,
+    description: "Default today (an admission decision: the batch's day, the only one allowed); not before the last day in the register",
+  })
+  issuedOn?: string | null;
   @Field(() => String, { nullable: true, description: 'PERIOD_REPORT: difficulties, as the supervisor writes them' }) difficulties?: string | null;
   @Field(() => String, { nullable: true, description: 'PERIOD_REPORT: proposals' }) proposals?: string | null;
 }

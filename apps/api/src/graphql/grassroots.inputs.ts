@@ -40,9 +40,14 @@ export class UpdateStaffInput extends StaffFieldsInput {
 @InputType()
 export class AdmitMembersInput {
   @Field(() => ID) grassrootsUnionId: string;
-  @Field() decisionNumber: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Empty: the CĐCS's register gives the number and the decision document is issued with the batch; a typed number may not have the register's form",
+  })
+  decisionNumber?: string | null;
   @Field(() => DateDay) decidedOn: string;
-  @Field() signer: string;
+  @Field(() => String, { nullable: true, description: "Required with a typed number; else the signer of the CĐCS's document settings" }) signer?: string | null;
   @Field(() => [ID], { nullable: true, description: 'People of the staff list to admit' }) memberIds?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Pending applications to the CĐCS to admit' }) applicationIds?: string[] | null;
 }

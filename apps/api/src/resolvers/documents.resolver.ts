@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, DocumentSettingsView, DocumentView, DocumentsService, ReportStatus, Role } from '@app/core';
+import { Actor, DocumentSettingsService, DocumentSettingsView, DocumentView, DocumentsService, ReportStatus, Role } from '@app/core';
 import { DocumentKind } from '@app/domain';
 import { OrgUnitEntity } from '@app/persistence';
 import { CurrentActor, Everyone, Roles } from '../auth/access.decorators';
@@ -18,7 +18,10 @@ import { OrgUnitModel } from '../graphql/models';
 /** Official documents (docs/architecture.md#official-documents): scope follows the document's source. */
 @Resolver(() => OfficialDocumentModel)
 export class OfficialDocumentResolver {
-  constructor(private readonly service: DocumentsService) {}
+  constructor(
+    private readonly service: DocumentsService,
+    private readonly settings: DocumentSettingsService,
+  ) {}
 
   @Roles(Role.ADMIN, Role.SUPERVISOR, Role.GRASSROOTS)
   @Mutation(() => OfficialDocumentModel)
@@ -51,7 +54,7 @@ export class OfficialDocumentResolver {
   @Everyone()
   @Query(() => String, { description: 'The document as text without taking a number' })
   previewDocument(@CurrentActor() actor: Actor, @Args('input') input: PreviewDocumentInput): Promise<string> {
-    return this.service.preview(actor, input);
+    return this.settings.preview(actor, input);
   }
 
   @ResolveField(() => OrgUnitModel)
@@ -72,7 +75,7 @@ export class OfficialDocumentResolver {
 
 @Resolver(() => DocumentSettingsModel)
 export class DocumentSettingsResolver {
-  constructor(private readonly service: DocumentsService) {}
+  constructor(private readonly service: DocumentSettingsService) {}
 
   @Everyone()
   @Query(() => DocumentSettingsModel, { description: "A unit's document texts: its own, or defaults with what it inherits" })

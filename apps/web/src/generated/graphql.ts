@@ -51,11 +51,13 @@ export type AdmitMembersInput = {
   /** Pending applications to the CĐCS to admit */
   applicationIds?: Array<string | number> | null | undefined;
   decidedOn: string;
-  decisionNumber: string;
+  /** Empty: the CĐCS's register gives the number and the decision document is issued with the batch; a typed number may not have the register's form */
+  decisionNumber?: string | null | undefined;
   grassrootsUnionId: string | number;
   /** People of the staff list to admit */
   memberIds?: Array<string | number> | null | undefined;
-  signer: string;
+  /** Required with a typed number; else the signer of the CĐCS's document settings */
+  signer?: string | null | undefined;
 };
 
 export type AdvanceInput = {
@@ -257,7 +259,7 @@ export type DissolveOrgUnitInput = {
 };
 
 /** The official documents the product issues (docs/architecture.md#official-documents) */
-export type DocumentKind = 'ADMISSION_DECISION' | 'PERIOD_REPORT' | 'RECOGNITION_DECISION';
+export type DocumentKind = 'ADMISSION_DECISION' | 'PERIOD_REPORT' | 'PLAN' | 'RECOGNITION_DECISION' | 'REVIEW_CONCLUSION';
 
 /** A unit's document texts (name block, place, signing lines, signer, recipients) */
 export type DocumentSettingsInput = {
@@ -310,12 +312,12 @@ export type ImportRowAction = 'CREATE' | 'REFUSED' | 'UNCHANGED' | 'UPDATE';
 export type IssueDocumentInput = {
   /** PERIOD_REPORT: difficulties, as the supervisor writes them */
   difficulties?: string | null | undefined;
-  /** Default today; not before the last day in the register */
+  /** Default today (an admission decision: the batch's day, the only one allowed); not before the last day in the register */
   issuedOn?: string | null | undefined;
   kind: DocumentKind;
   /** PERIOD_REPORT: proposals */
   proposals?: string | null | undefined;
-  /** The founding case (RECOGNITION_DECISION), admission decision (ADMISSION_DECISION) or report (PERIOD_REPORT) */
+  /** The founding case (RECOGNITION_DECISION), admission decision (ADMISSION_DECISION), report (PERIOD_REPORT), plan version (PLAN) or held review meeting (REVIEW_CONCLUSION) */
   sourceId: string | number;
 };
 

@@ -15,6 +15,8 @@ const KIND_LABEL: Record<DocumentKind, string> = {
   RECOGNITION_DECISION: 'Quyết định công nhận CĐCS',
   ADMISSION_DECISION: 'Quyết định kết nạp đoàn viên',
   PERIOD_REPORT: 'Báo cáo kết quả phát triển đoàn viên',
+  PLAN: 'Kế hoạch năm',
+  REVIEW_CONCLUSION: 'Thông báo kết luận giao ban',
 };
 
 /**

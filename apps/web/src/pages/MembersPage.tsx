@@ -194,7 +194,13 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
           onSubmit={async () => {
             const v = decision.values;
             const d = await gql(GRASSROOTS.admit, {
-              i: { grassrootsUnionId: gid, decisionNumber: v.decisionNumber, decidedOn: day(v.decidedOn), signer: v.signer, memberIds: [...picked] },
+              i: {
+                grassrootsUnionId: gid,
+                decisionNumber: v.decisionNumber || null,
+                decidedOn: day(v.decidedOn),
+                signer: v.signer || null,
+                memberIds: [...picked],
+              },
             });
             setPicked(new Set());
             setAdmitted(d.admitMembers.id);
@@ -203,9 +209,10 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
             return `Đã kết nạp ${d.admitMembers.memberIds.length} đoàn viên theo quyết định ${d.admitMembers.number}`;
           }}
         >
-          <TextField label="Số quyết định" {...decision.field('decisionNumber')} required testId="admit-number" />
+          <p className="muted small">Để trống số quyết định: hệ thống cấp số theo sổ văn bản của CĐCS và tạo luôn quyết định kết nạp.</p>
+          <TextField label="Số quyết định (để trống để lấy số theo sổ)" {...decision.field('decisionNumber')} testId="admit-number" />
           <DateField label="Ngày quyết định" {...decision.field('decidedOn')} required testId="admit-date" />
-          <TextField label="Người ký" {...decision.field('signer')} required testId="admit-signer" />
+          <TextField label="Người ký (để trống: người ký trong cài đặt văn bản)" {...decision.field('signer')} testId="admit-signer" />
         </ActionForm>
       )}
 

@@ -11,6 +11,7 @@ import { ActionForm, useForm } from '../ui/forms';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
 import { useAsync } from '../ui/use-async';
 import { useUnitUsers } from '../units';
+import { DocumentsPanel } from './documents/DocumentsPanel';
 import { YearPicker } from './plan/plan-common';
 import '../styles-plan.css';
 
@@ -37,6 +38,7 @@ export function PlanPage() {
       {plan.loading && !plan.data && <Loading what="kế hoạch" />}
       {plan.data && !current && <p className="muted">Chưa có kế hoạch năm {year}.</p>}
       {current && <PlanFacts p={current} />}
+      {current && <DocumentsPanel key={current.id} kind="PLAN" sourceId={current.id} canIssue={sup} onIssued={plan.reload} />}
       {sup && plan.data && <PlanForm key={`${year}-${current?.version ?? 0}`} unitId={unitId} year={year} current={current} onSaved={plan.reload} />}
       {plan.data && plan.data.planVersions.length > 0 && (
         <Disclosure summary={`Các phiên bản (${plan.data.planVersions.length})`} testId="plan-versions">

@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { DocumentFacts, DocumentKind, IsoDate, PersonRow, periodFrom } from '@app/domain';
-import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
-import { conflict, notFound } from '../common/app-error';
+import { Actor, Role, canActOnCase } from '../common/actor';
+import { PLAN_MEETING_LOADERS, managerOf, planMeetingFacts } from './document-sources-plans';
+import { badInput, conflict, notFound } from '../common/app-error';
+import { RULE } from '../common/messages-vi';
 import { ReportStatus } from '../common/statuses';
 import { mayReadGrassroots } from '../grassroots/grassroots-scope';
 import { isUuid } from '../identity/account-errors';
@@ -23,6 +25,23 @@ export interface DocumentSource {
   mayIssue: (actor: Actor) => boolean;
   /** A reason the source cannot be issued from yet (not recognised, report not built), or null. */
   notReady: string | null;
+  /** The only day the document may carry (an admission decision: the batch's day, its members' admission day). */
+  fixedDay: IsoDate | null;
+  /**
+   * A record that takes the number of its document (an admission batch, a plan version): one live document at a
+   * time, and the record's number (its day too, for a plan) becomes the document's at issue.
+   */
+  record: SourceRecord | null;
+}
+
+export interface SourceRecord {
+  table: 'admission_decision' | 'work_plan';
+  /** The record's day column that takes the document's day, or null when the day is fixed. */
+  dayColumn: 'issued_on' | null;
+  number: string;
+  typedNumber: string | null;
+  /** "Đợt kết nạp", "Kế hoạch năm 2026": how a refusal names it. */
+  what: string;
 }
 
 const PEOPLE = `full_name AS "fullName", birth_year AS "birthYear", gender`;
@@ -41,7 +60,12 @@ export function checkReady(source: DocumentSource): void {
   if (source.notReady) throw conflict(source.notReady);
 }
 
-const managerOf = (actor: Actor, path: string) => (actor.role === Role.SUPERVISOR || actor.role === Role.ADMIN) && canSeeUnit(actor, path);
+/** The kind as given, else BAD_USER_INPUT naming the kinds. */
+export function checkedKind(kind: unknown): DocumentKind {
+  const kinds = Object.values(DocumentKind) as string[];
+  if (typeof kind !== 'string' || !kinds.includes(kind)) throw badInput({ kind: RULE.oneOf('kind', kinds) });
+  return kind as DocumentKind;
+}
 
 const LOADERS: Record<DocumentKind, (m: EntityManager, id: string) => Promise<DocumentSource | null>> = {
   async [DocumentKind.RECOGNITION_DECISION](m, id) {
@@ -60,11 +84,13 @@ const LOADERS: Record<DocumentKind, (m: EntityManager, id: string) => Promise<Do
       mayRead: (a) => canActOnCase(a, { assigneeId: c.assignee_id }, c.path),
       mayIssue: (a) => managerOf(a, c.path),
       notReady: c.stage === 'RECOGNIZED' ? null : 'Chỉ lập quyết định công nhận cho hồ sơ đã được công nhận (giai đoạn «Đã công nhận»)',
+      fixedDay: null,
+      record: null,
     };
   },
   async [DocumentKind.ADMISSION_DECISION](m, id) {
     const [d] = await m.query(
-      `SELECT d.decided_on, o.id AS unit_id, o.name AS unit_name, o.path, o.kind FROM admission_decision d JOIN org_unit o ON o.id = d.grassroots_union_id WHERE d.id = $1`,
+      `SELECT d.decided_on, d.number, d.typed_number, o.id AS unit_id, o.name AS unit_name, o.path, o.kind FROM admission_decision d JOIN org_unit o ON o.id = d.grassroots_union_id WHERE d.id = $1`,
       [id],
     );
     if (!d) return null;
@@ -78,6 +104,8 @@ const LOADERS: Record<DocumentKind, (m: EntityManager, id: string) => Promise<Do
       mayRead: (a) => mayReadGrassroots(a, unit),
       mayIssue: (a) => (a.role === Role.GRASSROOTS ? a.orgUnitId === unit.id : managerOf(a, unit.path)),
       notReady: null,
+      fixedDay: d.decided_on,
+      record: { table: 'admission_decision', dayColumn: null, number: d.number, typedNumber: d.typed_number, what: 'Đợt kết nạp' },
     };
   },
   async [DocumentKind.PERIOD_REPORT](m, id) {
@@ -97,13 +125,19 @@ const LOADERS: Record<DocumentKind, (m: EntityManager, id: string) => Promise<Do
       mayRead: (a) => ReportsService.canRead(a, unit),
       mayIssue: (a) => managerOf(a, unit.path),
       notReady: r.status === ReportStatus.READY ? null : 'Chỉ lập văn bản báo cáo từ báo cáo đã lập xong số liệu',
+      fixedDay: null,
+      record: null,
     };
   },
+  ...PLAN_MEETING_LOADERS,
 };
 
 /** The facts of a source, as the template of its kind needs them. `texts` are what the issuer typed. */
 export async function loadFacts(m: EntityManager, kind: DocumentKind, id: string, texts: Record<string, string | null | undefined>): Promise<DocumentFacts> {
   switch (kind) {
+    case DocumentKind.PLAN:
+    case DocumentKind.REVIEW_CONCLUSION:
+      return planMeetingFacts(m, kind, id);
     case DocumentKind.RECOGNITION_DECISION: {
       const [c] = await m.query(
         `SELECT g.name AS union_name, e.name AS enterprise_name, e.address,

@@ -1,43 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  DOCUMENT_KIND_SYMBOL,
-  DocumentFacts,
-  DocumentKind,
-  DocumentSettings,
-  IsoDate,
-  documentFileBase,
-  documentNumberLabel,
-  isIsoDate,
-  layoutDocument,
-  layoutText,
-} from '@app/domain';
-import { JobName } from '@app/queue';
-import { Actor, Role, canSeeUnit } from '../common/actor';
+import { DocumentKind, IsoDate, documentFileBase, isIsoDate } from '@app/domain';
+import { Actor } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from '../common/app-error';
-import { RULE, dayMonthYear } from '../common/messages-vi';
+import { RULE } from '../common/messages-vi';
 import { ReportStatus } from '../common/statuses';
 import { optionalText } from '../common/text-input';
 import { CalendarService } from '../calendar/calendar.service';
 import { isUuid } from '../identity/account-errors';
-import { writeOutbox } from '../outbox/outbox.writer';
-import { DocumentSource, checkReady, loadFacts, loadSource } from './document-sources';
-import { EffectiveSettings, SettingsInput, checkedSettings, effectiveSettings } from './document-settings';
+import { DocumentSource, checkedKind, loadSource } from './document-sources';
+import { issueInTransaction } from './document-register';
 
 export interface IssueDocument {
   kind: DocumentKind;
   sourceId: string;
   issuedOn?: IsoDate | null;
-  difficulties?: string | null;
-  proposals?: string | null;
-}
-
-export interface PreviewDocument {
-  kind: DocumentKind;
-  sourceId?: string | null;
-  orgUnitId?: string | null;
-  settings?: SettingsInput | null;
   difficulties?: string | null;
   proposals?: string | null;
 }
@@ -60,10 +38,6 @@ export interface DocumentView {
   createdBy: string;
   createdAt: Date;
   builtAt: Date | null;
-}
-
-export interface DocumentSettingsView extends DocumentSettings, Omit<EffectiveSettings, 'settings'> {
-  orgUnitId: string;
 }
 
 export type DocumentFileKind = 'docx' | 'pdf';
@@ -92,55 +66,25 @@ export class DocumentsService {
     private readonly calendar: CalendarService,
   ) {}
 
-  /**
-   * Takes the next number of the issuing unit's register (year, type symbol) and writes the document QUEUED with
-   * its build job, in one transaction: the register row is locked by the UPDATE until commit, so concurrent issues
-   * take consecutive numbers, and a refused or failed issue rolls its number back (no gaps).
-   */
+  /** Takes the next number of the issuing unit's register and writes the document QUEUED (`issueInTransaction`). */
   async issue(actor: Actor, input: IssueDocument): Promise<DocumentView> {
     const kind = checkedKind(input.kind);
     const problems: Record<string, string> = {};
     const today = this.calendar.today();
-    const issuedOn = input.issuedOn ?? today;
-    if (!isIsoDate(issuedOn)) problems.issuedOn = RULE.realDay('issuedOn');
-    else if (issuedOn > today) problems.issuedOn = RULE.notAfterToday('issuedOn', today);
+    const issuedOn = input.issuedOn;
+    if (issuedOn !== null && issuedOn !== undefined) {
+      if (!isIsoDate(issuedOn)) problems.issuedOn = RULE.realDay('issuedOn');
+      else if (issuedOn > today) problems.issuedOn = RULE.notAfterToday('issuedOn', today);
+    }
     const texts = {
       difficulties: optionalText('difficulties', input.difficulties, MAX_TEXT, problems),
       proposals: optionalText('proposals', input.proposals, MAX_TEXT, problems),
     };
     if (Object.keys(problems).length) throw badInput(problems);
-    return this.db.transaction(async (m) => {
-      const source = await loadSource(m, kind, input.sourceId, actor);
-      if (!source.mayIssue(actor)) throw forbidden('Bạn không có quyền ban hành văn bản này');
-      checkReady(source);
-      if (source.notBefore && issuedOn < source.notBefore) throw badInput({ issuedOn: RULE.notBefore('issuedOn', source.notBefore) });
-      const { settings } = await effectiveSettings(m, source.unit.id);
-      if (!settings.signerName) throw conflict('Đơn vị chưa khai báo họ tên người ký văn bản; quản trị viên cần cập nhật cài đặt văn bản của đơn vị');
-      const symbol = DOCUMENT_KIND_SYMBOL[kind];
-      const year = Number(issuedOn.slice(0, 4));
-      const [{ last_number: number }] = await m.query(
-        `INSERT INTO document_number (org_unit_id, year, kind_symbol, last_number) VALUES ($1, $2, $3, 1)
-         ON CONFLICT (org_unit_id, year, kind_symbol) DO UPDATE SET last_number = document_number.last_number + 1 RETURNING last_number`,
-        [source.unit.id, year, symbol],
-      );
-      // Numbers follow the days: a document may not carry a day before one already in the register.
-      const [latest] = await m.query(`SELECT max(issued_on) AS day FROM official_document WHERE org_unit_id = $1 AND year = $2 AND kind_symbol = $3`, [
-        source.unit.id,
-        year,
-        symbol,
-      ]);
-      if (latest?.day && issuedOn < latest.day) {
-        throw badInput({ issuedOn: `Ngày ban hành không được trước ngày của văn bản đã vào sổ gần nhất (${dayMonthYear(latest.day)})` });
-      }
-      const label = documentNumberLabel(number, kind, settings.shortName);
-      const [row] = await m.query(
-        `INSERT INTO official_document (kind, org_unit_id, source_id, year, kind_symbol, number, number_label, issued_on, title, settings, texts, status, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '${ReportStatus.QUEUED}', $12) RETURNING id`,
-        [kind, source.unit.id, source.id, year, symbol, number, label, issuedOn, source.title, JSON.stringify(settings), JSON.stringify(texts), actor.userId],
-      );
-      await writeOutbox(m, JobName.BUILD_DOCUMENT, { documentId: row.id });
-      return this.view(m, row.id);
-    });
+    const id = await this.db.transaction((m) =>
+      issueInTransaction(m, actor, { kind, sourceId: input.sourceId, issuedOn: input.issuedOn ?? null, texts, today }),
+    );
+    return this.view(this.db.manager, id);
   }
 
   /** Marks a document cancelled; it keeps its number (the register has no gaps) and its files. */
@@ -190,65 +134,6 @@ export class DocumentsService {
     return { body: row.body, contentType: CONTENT_TYPE[kind], filename: `${base}.${kind}`, asciiFilename: `${base}.${kind}` };
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // settings and preview
-
-  async settings(actor: Actor, orgUnitId: string): Promise<DocumentSettingsView> {
-    const unit = await this.unitFor(actor, orgUnitId);
-    const e = await effectiveSettings(this.db.manager, unit.id);
-    return { orgUnitId: unit.id, ...e.settings, own: e.own, inheritedFromId: e.inheritedFromId };
-  }
-
-  /** ADMIN only (the resolver's role): the unit's own texts, stored as data. */
-  async saveSettings(actor: Actor, input: SettingsInput & { orgUnitId: string }): Promise<DocumentSettingsView> {
-    if (actor.role !== Role.ADMIN) throw forbidden();
-    const unit = await this.unitFor(actor, input.orgUnitId);
-    const s = checkedSettings(input, true);
-    await this.db.query(
-      `INSERT INTO document_settings (org_unit_id, parent_line, issuer_name, short_name, place_name, authority_line, signer_title, signer_name, recipients, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
-       ON CONFLICT (org_unit_id) DO UPDATE SET parent_line = EXCLUDED.parent_line, issuer_name = EXCLUDED.issuer_name, short_name = EXCLUDED.short_name,
-         place_name = EXCLUDED.place_name, authority_line = EXCLUDED.authority_line, signer_title = EXCLUDED.signer_title, signer_name = EXCLUDED.signer_name,
-         recipients = EXCLUDED.recipients, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [unit.id, s.parentLine, s.issuerName, s.shortName, s.placeName, s.authorityLine, s.signerTitle, s.signerName, s.recipients, actor.userId],
-    );
-    return this.settings(actor, unit.id);
-  }
-
-  /**
-   * The document as text, without taking a number: from a source the caller may read, or (settings page) a
-   * sample of the kind for a unit, with settings as typed before saving.
-   */
-  async preview(actor: Actor, input: PreviewDocument): Promise<string> {
-    const kind = checkedKind(input.kind);
-    const m = this.db.manager;
-    let unitId: string;
-    let facts: DocumentFacts;
-    const texts = { difficulties: input.difficulties ?? null, proposals: input.proposals ?? null };
-    if (input.sourceId) {
-      const source = await loadSource(m, kind, input.sourceId, actor);
-      checkReady(source);
-      unitId = source.unit.id;
-      facts = await loadFacts(m, kind, source.id, texts);
-    } else if (input.orgUnitId) {
-      unitId = (await this.unitFor(actor, input.orgUnitId)).id;
-      facts = sampleFacts(kind, texts);
-    } else {
-      throw badInput({ sourceId: RULE.exactlyOne('sourceId', 'orgUnitId') });
-    }
-    const settings = input.settings ? checkedSettings(input.settings, false) : (await effectiveSettings(m, unitId)).settings;
-    return layoutText(layoutDocument({ settings, numberLabel: null, issuedOn: this.calendar.today() }, facts));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  private async unitFor(actor: Actor, orgUnitId: string): Promise<{ id: string; path: string }> {
-    const [u] = isUuid(orgUnitId) ? await this.db.query(`SELECT id, path FROM org_unit WHERE id = $1`, [orgUnitId]) : [];
-    const visible = u && (actor.role === Role.GRASSROOTS ? u.id === actor.orgUnitId : canSeeUnit(actor, u.path));
-    if (!visible) throw notFound('orgUnit');
-    return u;
-  }
-
   /** A document whose source the caller may read, else NOT_FOUND. */
   private async visible(m: EntityManager, actor: Actor, id: string, lock = false): Promise<DocumentView> {
     const [doc] = isUuid(id) ? await m.query(`SELECT ${VIEW} FROM official_document d WHERE d.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]) : [];
@@ -266,49 +151,5 @@ export class DocumentsService {
   private async view(m: EntityManager, id: string): Promise<DocumentView> {
     const [row] = await m.query(`SELECT ${VIEW} FROM official_document d WHERE d.id = $1`, [id]);
     return row;
-  }
-}
-
-function checkedKind(kind: unknown): DocumentKind {
-  const kinds = Object.values(DocumentKind) as string[];
-  if (typeof kind !== 'string' || !kinds.includes(kind)) throw badInput({ kind: RULE.oneOf('kind', kinds) });
-  return kind as DocumentKind;
-}
-
-/** What the settings page previews: a made-up source of the kind. */
-function sampleFacts(kind: DocumentKind, texts: { difficulties: string | null; proposals: string | null }): DocumentFacts {
-  const members = [
-    { fullName: 'Nguyễn Thị Hoa', birthYear: 1990, gender: 'Nữ' },
-    { fullName: 'Trần Văn Nam', birthYear: 1988, gender: 'Nam' },
-  ];
-  switch (kind) {
-    case DocumentKind.RECOGNITION_DECISION:
-      return {
-        kind,
-        facts: {
-          grassrootsUnionName: 'Công đoàn cơ sở Công ty TNHH Mẫu',
-          enterpriseName: 'Công ty TNHH Mẫu',
-          enterpriseAddress: null,
-          congressHeldOn: null,
-          congressAttendees: null,
-          committee: members.map((p) => p.fullName),
-          chairName: members[0].fullName,
-          members,
-        },
-      };
-    case DocumentKind.ADMISSION_DECISION:
-      return { kind, facts: { grassrootsUnionName: 'Công đoàn cơ sở Công ty TNHH Mẫu', members } };
-    case DocumentKind.PERIOD_REPORT:
-      return {
-        kind,
-        facts: {
-          unitName: 'Đơn vị mẫu',
-          periodLabel: 'Quý I/2026',
-          asOf: '2026-03-31',
-          figures: [{ label: 'Đoàn viên kết nạp mới', period: 120, yearToDate: 120, yearTarget: 500, percentOfYearTarget: 24 }],
-          difficulties: texts.difficulties ?? '',
-          proposals: texts.proposals ?? '',
-        },
-      };
   }
 }

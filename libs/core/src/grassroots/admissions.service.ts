@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { FundingType, IneligibleReason, Ownership, STATE_BUDGET_ADMISSION_REFUSAL, fundingAllowsAdmission, ineligibilityReasons, isIsoDate } from '@app/domain';
+import { randomUUID } from 'node:crypto';
+import {
+  DocumentKind,
+  FundingType,
+  IneligibleReason,
+  Ownership,
+  STATE_BUDGET_ADMISSION_REFUSAL,
+  fundingAllowsAdmission,
+  ineligibilityReasons,
+  isIsoDate,
+} from '@app/domain';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode, conflict, notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
@@ -9,14 +19,17 @@ import { FieldProblems } from '../common/field-problems';
 import { isUniqueViolation } from '../common/pg-errors';
 import { MAX_NAME } from '../common/text-input';
 import { isUuid } from '../identity/account-errors';
+import { issueInTransaction } from '../documents/document-register';
+import { effectiveSettings } from '../documents/document-settings';
 import { grassrootsUnit } from './grassroots-scope';
 import { NewMember, insertMembers, staffFromApplications } from './register-writes';
 
 export interface AdmitMembers {
   grassrootsUnionId: string;
-  decisionNumber: string;
+  /** Empty: the register gives it (docs/architecture.md#official-documents). */
+  decisionNumber?: string | null;
   decidedOn: string;
-  signer: string;
+  signer?: string | null;
   /** People of the CĐCS's staff list (their ids). */
   memberIds?: readonly string[] | null;
   /** Pending applications to the CĐCS (submitApplication with its grassrootsUnionId). */
@@ -38,6 +51,30 @@ export const MAX_ADMISSION_BATCH = 500;
 const text = (v: string | null | undefined): string => (v ?? '').normalize('NFC').trim();
 
 /**
+ * A typed number must not look like one of the register's ("12/QĐ-CĐCSDHY": the register would give it again);
+ * without one, the signer is the one of the CĐCS's document settings (or the same name typed). Returns the signer.
+ */
+async function checkNumbering(m: EntityManager, unitId: string, typed: string, signer: string): Promise<string> {
+  const { settings } = await effectiveSettings(m, unitId);
+  const registerForm = new RegExp(`^\\d+\\s*/\\s*QĐ\\s*-\\s*${settings.shortName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu');
+  if (typed && registerForm.test(typed)) {
+    throw new FieldProblems()
+      .add(
+        'decisionNumber',
+        `Số «${typed}» có dạng số của sổ văn bản của công đoàn cơ sở (…/QĐ-${settings.shortName}); để trống ô số quyết định để hệ thống cấp số theo sổ`,
+      )
+      .error();
+  }
+  if (typed || !settings.signerName) return signer;
+  if (signer && signer.toLocaleLowerCase('vi') !== settings.signerName.toLocaleLowerCase('vi')) {
+    throw new FieldProblems()
+      .add('signer', `Quyết định lấy số theo sổ văn bản do ${settings.signerName} ký (cài đặt văn bản của công đoàn cơ sở); để trống hoặc nhập đúng tên này`)
+      .error();
+  }
+  return settings.signerName;
+}
+
+/**
  * An admission decision of a CĐCS (quyết định kết nạp): a batch of its staff and of the applications sent to it,
  * each eligible under today's rules (libs/domain/src/eligibility.ts), admitted on the decision's day. They count as
  * new members of that month for the CĐCS and every unit above it (the member tallies; docs/architecture.md#grassroots-unions).
@@ -51,11 +88,11 @@ export class AdmissionsService {
 
   async admit(actor: Actor, input: AdmitMembers): Promise<AdmissionDecisionView> {
     const problems = new FieldProblems();
-    const number = text(input.decisionNumber);
-    if (!number) problems.add('decisionNumber', 'Số quyết định kết nạp không được để trống');
-    else if (number.length > 100) problems.add('decisionNumber', 'Số quyết định không được dài quá 100 ký tự');
+    // No number: the CĐCS's register gives it, with the decision document (docs/architecture.md#official-documents).
+    const typed = text(input.decisionNumber);
+    if (typed.length > 100) problems.add('decisionNumber', 'Số quyết định không được dài quá 100 ký tự');
     const signer = text(input.signer);
-    if (!signer) problems.add('signer', 'Người ký quyết định không được để trống');
+    if (!signer && typed) problems.add('signer', 'Người ký quyết định không được để trống');
     else if (signer.length > MAX_NAME) problems.add('signer', `Người ký không được dài quá ${MAX_NAME} ký tự`);
     const today = this.calendar.today();
     if (!isIsoDate(input.decidedOn)) problems.add('decidedOn', 'Ngày quyết định không hợp lệ');
@@ -72,6 +109,7 @@ export class AdmissionsService {
     try {
       return await this.db.transaction(async (m) => {
         const unit = await grassrootsUnit(m, actor, input.grassrootsUnionId, 'write', true);
+        const signedBy = await checkNumbering(m, unit.id, typed, signer);
         const staff: NewMember[] = memberIds.length
           ? await m.query(
               `SELECT id AS "staffId", full_name AS "fullName", citizen_id AS "citizenId", birth_year AS "birthYear", sex, NULL AS "applicationId",
@@ -95,10 +133,17 @@ export class AdmissionsService {
         }
         await this.checkFunding(m, unit.id, input.decidedOn);
         await this.checkEligible(m, unit.ownership, staff as unknown as Record<string, unknown>[], apps);
+        // A number from the register is written over a placeholder by the document's issue, in this transaction.
         const [decision] = await m.query(
           `INSERT INTO admission_decision (grassroots_union_id, number, decided_on, signer, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [unit.id, number, input.decidedOn, signer, actor.userId],
+          [unit.id, typed || `…${randomUUID()}`, input.decidedOn, signedBy, actor.userId],
         );
+        let number = typed;
+        if (!typed) {
+          const args = { kind: DocumentKind.ADMISSION_DECISION, sourceId: decision.id, issuedOn: input.decidedOn, texts: {}, today, dayField: 'decidedOn' };
+          await issueInTransaction(m, actor, { ...args, keepTyped: false });
+          [{ number }] = await m.query(`SELECT number FROM admission_decision WHERE id = $1`, [decision.id]);
+        }
         if (apps.length) {
           await m.query(
             `UPDATE membership_application SET status = 'ADMITTED', decided_on = $2, decision_number = $3, decided_by = $4 WHERE id = ANY($1::uuid[])`,
@@ -108,7 +153,7 @@ export class AdmissionsService {
         const fromApps = await staffFromApplications(m, applicationIds);
         const all: NewMember[] = [...staff, ...fromApps];
         await insertMembers(m, unit.id, all, { admittedOn: input.decidedOn, decisionNumber: number, decisionId: decision.id });
-        return { id: decision.id, grassrootsUnionId: unit.id, number, decidedOn: input.decidedOn, signer, memberIds: all.map((c) => c.staffId!) };
+        return { id: decision.id, grassrootsUnionId: unit.id, number, decidedOn: input.decidedOn, signer: signedBy, memberIds: all.map((c) => c.staffId!) };
       });
     } catch (e) {
       if (isUniqueViolation(e, 'UQ_admission_decision_number')) {

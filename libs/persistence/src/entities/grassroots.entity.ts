@@ -48,6 +48,8 @@ export class AdmissionDecisionEntity {
   @Column({ type: 'varchar', length: 100 }) number: string;
   @Column({ name: 'decided_on', type: 'date' }) decidedOn: string;
   @Column({ type: 'varchar', length: 255 }) signer: string;
+  /** The number typed by hand that the register's number of its decision document replaced (docs/architecture.md#official-documents). */
+  @Column({ name: 'typed_number', type: 'varchar', length: 100, nullable: true }) typedNumber: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_admission_decision_creator' })

@@ -25,6 +25,7 @@ import { EnterpriseFundingType1795496897400, FUNDING_AUDITED_TABLES } from './17
 import { ReturnLeftDissolved1795496897410 } from './1795496897410-return-left-dissolved';
 import { OrgUnitSpanKind1795496897420 } from './1795496897420-org-unit-span-kind';
 import { AuditReadDetail1795496897550 } from './1795496897550-audit-read-detail';
+import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 export { UNAUDITED_TABLES } from './1795496897375-audit-log';
@@ -47,5 +48,6 @@ export const MIGRATIONS = [
   EnterpriseFundingType1795496897400,
   ReturnLeftDissolved1795496897410,
   OrgUnitSpanKind1795496897420,
+  DocumentPlanMeetingNumbers1795496897450,
   AuditReadDetail1795496897550,
 ];

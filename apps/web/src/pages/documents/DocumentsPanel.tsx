@@ -8,11 +8,21 @@ import { TextArea } from '../../ui/fields';
 import { useAction } from '../../ui/use-action';
 import { useAsync } from '../../ui/use-async';
 
+// The panel's heading and its button per kind.
+const LABELS: Record<DocumentKind, { heading: string; issue: string }> = {
+  RECOGNITION_DECISION: { heading: 'Quyết định', issue: 'Tạo quyết định' },
+  ADMISSION_DECISION: { heading: 'Quyết định', issue: 'Tạo quyết định' },
+  PERIOD_REPORT: { heading: 'Văn bản báo cáo', issue: 'Tạo báo cáo' },
+  PLAN: { heading: 'Văn bản kế hoạch', issue: 'Tạo văn bản' },
+  REVIEW_CONCLUSION: { heading: 'Thông báo kết luận giao ban', issue: 'Tạo văn bản' },
+};
+
 /**
- * The official documents of a source (a recognized case, a built report): "Tạo quyết định" / "Tạo báo cáo"
- * for who may issue, and the issued ones with their numbers and downloads (docs/architecture.md#official-documents).
+ * The official documents of a source (a recognized case, a built report, a plan version, a held meeting): "Tạo quyết
+ * định" / "Tạo báo cáo" / "Tạo văn bản" for who may issue, and the issued ones with their numbers and downloads
+ * (docs/architecture.md#official-documents). `onIssued`: the source's page reloads (a plan takes the number).
  */
-export function DocumentsPanel({ kind, sourceId, canIssue }: { kind: DocumentKind; sourceId: string; canIssue: boolean }) {
+export function DocumentsPanel({ kind, sourceId, canIssue, onIssued }: { kind: DocumentKind; sourceId: string; canIssue: boolean; onIssued?: () => void }) {
   const list = useAsync(async () => (await gql(DOCUMENTS.list, { k: kind, s: sourceId })).documents, [kind, sourceId]);
   const docs = list.data ?? [];
   const building = docs.some((d) => d.status === 'QUEUED' || d.status === 'RUNNING');
@@ -22,11 +32,19 @@ export function DocumentsPanel({ kind, sourceId, canIssue }: { kind: DocumentKin
     const t = setTimeout(list.reload, 1500);
     return () => clearTimeout(t);
   }, [building, list.reload, list.data]);
-  const report = kind === 'PERIOD_REPORT';
   return (
     <section className="documents panel" aria-label="Văn bản đã ban hành" data-testid={`documents-${kind}`}>
-      <h3>{report ? 'Văn bản báo cáo' : 'Quyết định'}</h3>
-      {canIssue && <IssueForm kind={kind} sourceId={sourceId} onIssued={list.reload} />}
+      <h3>{LABELS[kind].heading}</h3>
+      {canIssue && (
+        <IssueForm
+          kind={kind}
+          sourceId={sourceId}
+          onIssued={() => {
+            list.reload();
+            onIssued?.();
+          }}
+        />
+      )}
       <ErrorBox error={list.error} />
       {docs.length === 0 && !list.loading && <p className="muted">Chưa có văn bản nào.</p>}
       <ul className="document-list">
@@ -43,8 +61,8 @@ function IssueForm({ kind, sourceId, onIssued }: { kind: DocumentKind; sourceId:
   const f = useForm({ difficulties: '', proposals: '' });
   return (
     <ActionForm
-      title={report ? 'Tạo báo cáo' : 'Tạo quyết định'}
-      submitLabel={report ? 'Tạo báo cáo' : 'Tạo quyết định'}
+      title={LABELS[kind].issue}
+      submitLabel={LABELS[kind].issue}
       form={f}
       testId="form-issue-document"
       onSubmit={async () => {
