@@ -28,6 +28,7 @@ export * from './identity/accounts.service';
 export * from './identity/auth.service';
 export * from './identity/org-structure.service';
 export * from './restructuring/restructuring.service';
+export * from './restructuring/restructuring.types';
 export * from './identity/org-units.service';
 export * from './identity/passwords.service';
 export * from './identity/users.service';
