@@ -1,7 +1,7 @@
 import { Job } from 'bullmq';
 import { AuditLogService, DueDaysService, RestructuringService, RewardsService } from '@app/core';
 import { ApplyOrgUnitChangesHandler, EvaluateRewardsHandler, RecomputeDueDaysHandler } from '../../apps/worker/src/handlers';
-import { Dates, addDays, openCase, vnToday, walkToStage } from '../support/case-fixtures';
+import { MAY_2025, addDays, openCase, vnToday, walkToStage } from '../support/case-fixtures';
 import { TestApi, TestUser } from '../support/test-api';
 
 /**
@@ -12,17 +12,6 @@ import { TestApi, TestUser } from '../support/test-api';
  */
 
 jest.setTimeout(180_000);
-
-/** A founding recognized on 20 May 2025 (as in test/rewards): Workers' Month 2025 has nominations to make. */
-const MAY_2025: Dates = {
-  surveyedOn: '2025-05-02',
-  outreachOn: '2025-05-05',
-  formedOn: '2025-05-08',
-  submittedOn: '2025-05-08',
-  congressOn: '2025-05-12',
-  dossierOn: '2025-05-12',
-  decidedOn: '2025-05-20',
-};
 
 describe('audit of the worker', () => {
   let api: TestApi;

@@ -6,7 +6,8 @@ import { DATABASE_BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE } from '@app/core';
 import { DEFAULT_JOB_OPTIONS, JobName, QueueName } from '@app/queue';
 import { QUEUE_PROCESSORS } from '../../apps/worker/src/processors/queue.processors';
 import { CaseRef, M, createEnterprise, openCase } from '../support/case-fixtures';
-import { OwnPostgres, stopAllOwnPostgres } from '../support/own-postgres';
+import { EnvOverrides } from '../support/env-overrides';
+import { OwnPostgres, oneStatement, stopAllOwnPostgres } from '../support/own-postgres';
 import { Province, TestApi } from '../support/test-api';
 import { TestWorker, eventually } from '../support/test-worker';
 
@@ -28,21 +29,12 @@ let pg: OwnPostgres;
 let api: TestApi;
 let worker: TestWorker;
 let p: Province;
-const saved: Record<string, string | undefined> = {};
+const env = new EnvOverrides();
 const caseIds = new Set<string>();
 process.once('exit', stopAllOwnPostgres);
 
 /** One statement on a fresh connection (the test's own connections die with the server too). */
-async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: pg.url(DB), application_name: 'pg-faults-test' });
-  c.on('error', () => undefined);
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
+const sql = <T = any>(text: string, params: unknown[] = []): Promise<T[]> => oneStatement<T>(pg.url(DB), 'pg-faults-test', text, params);
 
 /** A connection holding a transaction open (to block the app's statements on a lock). */
 async function locker(): Promise<Client> {
@@ -90,12 +82,10 @@ async function outboxDrained(): Promise<void> {
 beforeAll(async () => {
   pg = await OwnPostgres.start();
   const url = await pg.createDatabase(DB);
-  for (const k of ['DATABASE_URL', 'WORKER_SCHEDULERS', 'QUEUE_PREFIX']) saved[k] = process.env[k];
-  process.env.DATABASE_URL = url;
   // Queues of its own (under the run's prefix, so the run's clean-up takes them): jobs earlier suites left on the
-  // run's queues (document builds, say) are not this database's and would hold the workers.
-  process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'cdcs_test'}_pg_faults`;
-  process.env.WORKER_SCHEDULERS = 'false'; // the sweep runs when a test adds it
+  // run's queues (document builds, say) are not this database's and would hold the workers. The sweep runs when a
+  // test adds it.
+  env.set({ DATABASE_URL: url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'cdcs_test'}_pg_faults`, WORKER_SCHEDULERS: 'false' });
   api = await TestApi.start();
   worker = await TestWorker.start();
   p = await api.newProvince(1);
@@ -107,10 +97,7 @@ afterAll(async () => {
     await api?.close();
   } finally {
     await pg?.dispose();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    env.restore();
     process.removeListener('exit', stopAllOwnPostgres);
   }
 });

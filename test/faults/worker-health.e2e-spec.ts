@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { JobName, QUEUE_OF_JOB } from '@app/queue';
-import { OwnPostgres, stopAllOwnPostgres } from '../support/own-postgres';
+import { OwnPostgres, oneStatement, stopAllOwnPostgres } from '../support/own-postgres';
 import { eventually } from '../support/test-worker';
 import { WorkerProcess, killAllWorkerProcesses } from '../support/worker-process';
 
@@ -31,16 +30,7 @@ async function health(): Promise<Health> {
 }
 
 /** One statement on a fresh connection (the test's own connections die with the server too). */
-async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: pg.url(DB), application_name: 'worker-health-test' });
-  c.on('error', () => undefined);
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
+const sql = <T = any>(text: string, params: unknown[] = []): Promise<T[]> => oneStatement<T>(pg.url(DB), 'worker-health-test', text, params);
 
 /** An outbox row the worker's relay must send: its pool works. */
 async function relayed(pingId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { FiguresService } from '@app/core';
 import { ReadDb, ReadTarget } from '@app/persistence';
+import { EnvOverrides } from '../support/env-overrides';
 import { M, Q, openCase, vnToday } from '../support/case-fixtures';
 import { OwnReplica } from '../support/own-replica';
 import { stopAllOwnPostgres } from '../support/own-postgres';
@@ -20,16 +21,8 @@ const year = Number(vnToday().slice(0, 4));
 let pg: OwnReplica;
 let api: TestApi;
 let p: Province;
-const saved: Record<string, string | undefined> = {};
+const env = new EnvOverrides();
 process.once('exit', stopAllOwnPostgres);
-
-function setEnv(vars: Record<string, string | undefined>): void {
-  for (const [k, v] of Object.entries(vars)) {
-    if (!(k in saved)) saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
 
 async function pipelineTarget(a: TestApi, who: TestUser): Promise<number | null> {
   return (await a.ok(Q.pipeline, { u: p.unitId, y: year }, who.token)).pipeline.newMembers.target;
@@ -41,7 +34,7 @@ async function boardCount(a: TestApi, who: TestUser): Promise<number> {
 
 beforeAll(async () => {
   pg = await OwnReplica.start(DB);
-  setEnv({
+  env.set({
     DATABASE_URL: pg.primaryUrl,
     DATABASE_READ_URL: pg.replicaUrl,
     QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'cdcs_test'}_read_replica`,
@@ -58,10 +51,7 @@ afterAll(async () => {
   } finally {
     await pg?.resumeReplay().catch(() => undefined);
     await pg?.dispose();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    env.restore();
     process.removeListener('exit', stopAllOwnPostgres);
   }
 });
@@ -131,7 +121,7 @@ describe('reads on a streaming replica (DATABASE_READ_URL)', () => {
   });
 
   it('without DATABASE_READ_URL every read is on the primary, as before', async () => {
-    setEnv({ DATABASE_READ_URL: undefined });
+    env.set({ DATABASE_READ_URL: undefined });
     const plain = await TestApi.start();
     try {
       expect(plain.app.get(ReadDb).enabled).toBe(false);
@@ -146,7 +136,7 @@ describe('reads on a streaming replica (DATABASE_READ_URL)', () => {
       }
     } finally {
       await plain.close();
-      setEnv({ DATABASE_READ_URL: pg.replicaUrl });
+      env.set({ DATABASE_READ_URL: pg.replicaUrl });
     }
   });
 });

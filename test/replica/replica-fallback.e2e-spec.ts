@@ -1,3 +1,4 @@
+import { EnvOverrides } from '../support/env-overrides';
 import { M, Q, openCase, vnToday } from '../support/case-fixtures';
 import { ApiProcess } from '../support/api-process';
 import { OwnReplica } from '../support/own-replica';
@@ -21,16 +22,8 @@ let pg: OwnReplica;
 let api: TestApi;
 let child: ApiProcess;
 let p: Province;
-const saved: Record<string, string | undefined> = {};
+const env = new EnvOverrides();
 process.once('exit', stopAllOwnPostgres);
-
-function setEnv(vars: Record<string, string | undefined>): void {
-  for (const [k, v] of Object.entries(vars)) {
-    if (!(k in saved)) saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
 
 /** The pipeline and the board as `token`'s user sees them through the child API. */
 async function reads(token: string): Promise<{ status: number[]; errors: unknown[]; target: number | null; cases: number }> {
@@ -53,7 +46,7 @@ function warnings(): string[] {
 
 beforeAll(async () => {
   pg = await OwnReplica.start(DB);
-  setEnv({ DATABASE_URL: pg.primaryUrl, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'cdcs_test'}_replica_fallback` });
+  env.set({ DATABASE_URL: pg.primaryUrl, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'cdcs_test'}_replica_fallback` });
   // The in-process API (no replica) makes the province and its tokens; the child API is the one under test.
   api = await TestApi.start();
   p = await api.newProvince(1);
@@ -69,10 +62,7 @@ afterAll(async () => {
     await api?.close();
   } finally {
     await pg?.dispose();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    env.restore();
     process.removeListener('exit', stopAllOwnPostgres);
   }
 });

@@ -2,7 +2,7 @@ import { Job } from 'bullmq';
 import { AuditLogService, RewardScheduleService, RewardsService } from '@app/core';
 import { JobName } from '@app/queue';
 import { EvaluateRewardsHandler, ScheduleRewardEvaluationsHandler } from '../../apps/worker/src/handlers';
-import { Dates, M, codeOf, errorOf, vnToday, walkToStage } from '../support/case-fixtures';
+import { MAY_2025, M, codeOf, errorOf, vnToday, walkToStage } from '../support/case-fixtures';
 import { Province, TestApi, TestUser } from '../support/test-api';
 
 const NOMINATION = `id occasion rule periodKind periodStart periodEnd nominee score basis status figuresJson decisionNote decidedAt
@@ -10,17 +10,6 @@ const NOMINATION = `id occasion rule periodKind periodStart periodEnd nominee sc
 const EVALUATE = `mutation($u: ID!, $k: PeriodKind!, $s: Date!) { evaluateRewards(orgUnitId: $u, periodKind: $k, periodStart: $s) { ${NOMINATION} } }`;
 const DECIDE = `mutation($id: ID!, $a: Boolean!, $n: String) { decideNomination(id: $id, approve: $a, note: $n) { ${NOMINATION} } }`;
 const LIST = `query($u: ID, $s: Date) { rewardNominations(orgUnitId: $u, periodStart: $s) { ${NOMINATION} } }`;
-
-/** A founding that ends with the recognition decision of 20 May 2025: five members admitted that day. */
-const MAY_2025: Dates = {
-  surveyedOn: '2025-05-02',
-  outreachOn: '2025-05-05',
-  formedOn: '2025-05-08',
-  submittedOn: '2025-05-08',
-  congressOn: '2025-05-12',
-  dossierOn: '2025-05-12',
-  decidedOn: '2025-05-20',
-};
 
 // Several tests walk a whole founding case through the API (about 15 mutations).
 jest.setTimeout(60_000);

@@ -142,6 +142,17 @@ export interface Dates {
   decidedOn?: string;
 }
 
+/** A founding recognized by the decision of 20 May 2025: Workers' Month 2025 has nominations to make. */
+export const MAY_2025: Dates = {
+  surveyedOn: '2025-05-02',
+  outreachOn: '2025-05-05',
+  formedOn: '2025-05-08',
+  submittedOn: '2025-05-08',
+  congressOn: '2025-05-12',
+  dossierOn: '2025-05-12',
+  decidedOn: '2025-05-20',
+};
+
 export const steps = {
   async survey(api: TestApi, token: string, ref: CaseRef, extra: Record<string, unknown> = {}) {
     const d = await api.ok(

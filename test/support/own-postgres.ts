@@ -207,3 +207,15 @@ function uidOf(user: string): number {
 function gidOf(user: string): number {
   return Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
 }
+
+/** One statement on a fresh connection: a test's own connections die with a server it stops. */
+export async function oneStatement<T = any>(url: string, applicationName: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new Client({ connectionString: url, application_name: applicationName });
+  c.on('error', () => undefined);
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}

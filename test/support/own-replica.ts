@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { OwnPostgres } from './own-postgres';
+import { OwnPostgres, oneStatement } from './own-postgres';
 import { eventually } from './test-worker';
 
 /**
@@ -33,15 +32,8 @@ export class OwnReplica {
   }
 
   /** One statement on a fresh connection to the standby (true) or the primary. */
-  async sql<T = any>(onStandby: boolean, text: string, params: unknown[] = []): Promise<T[]> {
-    const c = new Client({ connectionString: onStandby ? this.replicaUrl : this.primaryUrl, application_name: 'replica-test' });
-    c.on('error', () => undefined);
-    await c.connect();
-    try {
-      return (await c.query(text, params)).rows as T[];
-    } finally {
-      await c.end().catch(() => undefined);
-    }
+  sql<T = any>(onStandby: boolean, text: string, params: unknown[] = []): Promise<T[]> {
+    return oneStatement<T>(onStandby ? this.replicaUrl : this.primaryUrl, 'replica-test', text, params);
   }
 
   /** Stops applying the primary's WAL on the standby (it still receives it): what is written now is not seen there. */
