@@ -138,27 +138,19 @@ async function main(): Promise<void> {
       await api.stop();
     }
 
-    if (want('replica')) {
-      // A primary and a hot standby of its own with a world of their own, two API processes (with and without DATABASE_READ_URL).
-      log('replica');
-      await replicaSuite(ctx);
-    }
-
-    if (want('soak')) {
-      // Its own API and worker processes, 32 clients for up to 10 minutes, then the invariants.
-      log('soak');
-      await soakSuite(ctx);
-    }
-
-    if (want('imports')) {
-      // Its own API and worker processes (upload, dry run; outbox relay, apply job), stopped at its end.
-      log('imports');
-      await importsSuite(ctx, PASSWORD);
-    }
-
-    if (want('returns')) {
-      log('returns');
-      await returnsSuite(ctx);
+    // Suites that start what they need and stop it at their end: replica (a primary and a hot standby of its own, two
+    // API processes, with and without DATABASE_READ_URL), soak (its API and worker, 32 clients for up to 10 minutes, then
+    // the invariants), imports (its API and worker: upload, dry run, outbox relay, apply job), returns.
+    const selfContained: [string, () => Promise<unknown>][] = [
+      ['replica', () => replicaSuite(ctx)],
+      ['soak', () => soakSuite(ctx)],
+      ['imports', () => importsSuite(ctx, PASSWORD)],
+      ['returns', () => returnsSuite(ctx)],
+    ];
+    for (const [name, run] of selfContained) {
+      if (!want(name)) continue;
+      log(name);
+      await run();
     }
 
     if (want('sweep')) {
