@@ -810,6 +810,15 @@ const BUSINESS: Record<string, Business> = {
       fields: ['into'],
     },
   ],
+  'Mutation.splitOrgUnit': (w) => [
+    {
+      query: `mutation($i: SplitOrgUnitInput!) { splitOrgUnit(input: $i) { id } }`,
+      variables: { i: { id: w.p.unitId, parts: [{ name: 'Công đoàn A' }], effectiveOn: today, decisionReference: 'QĐ 1' } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['parts'],
+    },
+  ],
   'Mutation.upgradeOrgUnit': (w) => [
     {
       query: `mutation($i: ChangeOrgUnitLevelInput!) { upgradeOrgUnit(input: $i) { id } }`,

@@ -446,6 +446,10 @@ export const SUCCESS: Record<string, Scenario> = {
   upgradeOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), newParentId: w.p.federationId, ...structure() } } }),
   downgradeOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUpper(w), ...structure() } } }),
   mergeOrgUnits: async (w) => ({ token: w.admin.token, vars: { input: { ids: [await freshUnit(w)], into: w.p.unitId, ...structure() } } }),
+  splitOrgUnit: async (w) => ({
+    token: w.admin.token,
+    vars: { input: { id: await freshUpper(w), parts: [{ name: `Công đoàn xã A ${uniq()}` }, { name: `Công đoàn xã B ${uniq()}` }], ...structure() } },
+  }),
   cancelOrgUnitChange: async (w) => {
     const d = await w.api.ok(
       `mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { id } }`,

@@ -12,7 +12,8 @@ import { vnDay } from './support/vn-day';
  * API: the admin schedules the dissolution of a sector union from tomorrow into a bloc union, reads it in the unit's
  * history, the worker applies it at the start of that day, and the admin sees the tree as of today (the CĐCS under
  * the sector union) and as of tomorrow (under the bloc union).
- * Screenshots 60–64 at 1366×800 and 390×844 (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
+ * Then a split of another unit in two from today, each CĐCS going where the form says.
+ * Screenshots 60–64, 82–83 at 1366×800 and 390×844 (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
 
 jest.setTimeout(300_000);
@@ -130,6 +131,49 @@ describe('restructuring on the organisation page (browser)', () => {
     expect(await row.innerText()).toContain('Đã có hiệu lực');
     expect(await node(p.unitId).innerText()).toContain('Đã giải thể');
     await s.shot('64-restructure-history-applied', page.getByTestId('org-history'));
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('the admin splits a unit in two from today, each child unit going where the form says; the tree of yesterday still has the old unit', async () => {
+    const q = await api.newProvince(1);
+    const x = await newCdcs(api, q, 'Công ty Điện lực');
+    const y = await newCdcs(api, q, 'Công ty Cấp nước');
+    await page.reload();
+    await page.getByTestId('org-page').waitFor();
+    await page.getByTestId('org-search').fill(q.tag);
+    await node(q.unitId).getByTestId('org-restructure').first().click();
+    const form = page.getByTestId('form-org-restructure');
+    await form.getByTestId('restructure-action').selectOption('SPLIT');
+    await form.getByTestId('restructure-effective-on').fill(vnDay(today));
+    await form.getByTestId('restructure-decision').fill('Quyết định số 130/QĐ-LĐLĐ');
+    await form.getByTestId('restructure-split-names').fill(`Công đoàn ngành Điện ${q.tag}\nCông đoàn ngành Nước ${q.tag}`);
+    await form.getByTestId(`restructure-split-child-${y.id}`).selectOption('1');
+    expect(await form.getByTestId(`restructure-split-child-${x.id}`).inputValue()).toBe('0');
+    await s.shot('82-restructure-split-form', form);
+    await form.getByTestId('form-org-restructure-submit').click();
+    await page
+      .getByText(/Đã áp dụng: Chia tách/)
+      .first()
+      .waitFor();
+    const parentOf = async (id: string) =>
+      (await api.db.query(`SELECT o.parent_id, p.name FROM org_unit o JOIN org_unit p ON p.id = o.parent_id WHERE o.id = $1`, [id]))[0];
+    expect((await parentOf(x.id)).name).toBe(`Công đoàn ngành Điện ${q.tag}`);
+    expect((await parentOf(y.id)).name).toBe(`Công đoàn ngành Nước ${q.tag}`);
+    const [{ dissolved_at }] = await api.db.query(`SELECT dissolved_at FROM org_unit WHERE id = $1`, [q.unitId]);
+    expect(dissolved_at).not.toBeNull();
+
+    await page.getByTestId('org-as-of').fill(vnDay(addDays(today, -1)));
+    await page.getByTestId('org-as-of-show').click();
+    await page.getByText(`Cây tổ chức ngày ${vnDay(addDays(today, -1))}`).waitFor();
+    await pastNode(y.id).waitFor();
+    expect(await parentInPast(y.id)).toBe(q.unitId);
+    await page.getByTestId('org-as-of').fill(vnDay(today));
+    await page.getByTestId('org-as-of-show').click();
+    await page.getByText(`Cây tổ chức ngày ${vnDay(today)}`).waitFor();
+    await pastNode(y.id).waitFor();
+    expect(await parentInPast(y.id)).toBe((await parentOf(y.id)).parent_id);
+    expect(await pastNode(q.unitId).count()).toBe(0);
+    await s.shot('83-restructure-split-tree', page.getByTestId('org-as-of-view'));
     expect(s.consoleErrors).toEqual([]);
   });
 });

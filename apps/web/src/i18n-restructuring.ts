@@ -12,6 +12,7 @@ export const RESTRUCTURE_ACTION_LABEL = {
   DISSOLVE: 'Giải thể, chuyển về đơn vị tiếp nhận',
   MOVE: 'Chuyển về đơn vị cấp trên khác',
   RENAME: 'Đổi tên từ một ngày',
+  SPLIT: 'Chia tách thành các đơn vị mới',
   UPGRADE: 'Nâng cấp (lên một cấp)',
   DOWNGRADE: 'Hạ cấp (xuống một cấp)',
 } as const;

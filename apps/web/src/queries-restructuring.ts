@@ -21,6 +21,9 @@ export const RESTRUCTURE = {
   dissolve: op<G.DissolveOrgUnitMutation, G.DissolveOrgUnitMutationVariables>(
     /* GraphQL */ `mutation DissolveOrgUnit($i: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
   ),
+  split: op<G.SplitOrgUnitMutation, G.SplitOrgUnitMutationVariables>(
+    /* GraphQL */ `mutation SplitOrgUnit($i: SplitOrgUnitInput!) { splitOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
+  ),
   upgrade: op<G.UpgradeOrgUnitMutation, G.UpgradeOrgUnitMutationVariables>(
     /* GraphQL */ `mutation UpgradeOrgUnit($i: ChangeOrgUnitLevelInput!) { upgradeOrgUnit(input: $i) { ...OrgChange } } ${CHANGE}`,
   ),

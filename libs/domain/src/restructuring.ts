@@ -3,8 +3,7 @@ import { IsoDate, addDays, isIsoDate } from './calendar-days';
 /**
  * The kinds of change to the union's structure named by the Charter (Điều lệ Công đoàn Việt Nam), kept as data
  * on each change (docs/architecture.md#restructuring). The API writes FOUND, MOVE, RENAME, DISSOLVE, MERGE, CONSOLIDATE,
- * UPGRADE and DOWNGRADE;
- * the others are accepted as the label of a change a later operation may write.
+ * SPLIT, UPGRADE and DOWNGRADE; the others are accepted as the label of a change a later operation may write.
  */
 export enum OrgChangeKind {
   FOUND = 'FOUND',

@@ -93,3 +93,34 @@ export class MergeOrgUnitsInput {
   @Field(() => TargetsOnDissolve, { nullable: true, defaultValue: TargetsOnDissolve.MOVE }) targets?: TargetsOnDissolve | null;
   @Field({ description: DECISION }) decisionReference: string;
 }
+
+@InputType({ description: "One new unit of a split and what it takes from the split unit (its kind and parent default to the split unit's)" })
+export class SplitPartInput {
+  @Field() name: string;
+  @Field(() => OrgUnitKind, { nullable: true }) kind?: string | null;
+  @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => [ID], { defaultValue: [], description: 'Child units of the split unit that move under this one' }) childIds: string[];
+  @Field(() => [ID], { defaultValue: [], description: 'Enterprises of the split unit that move here, their open founding cases with them' })
+  enterpriseIds: string[];
+  @Field(() => [ID], { defaultValue: [], description: 'Accounts of the split unit that move here' }) userIds: string[];
+}
+
+@InputType()
+export class SplitOrgUnitInput {
+  @Field(() => ID) id: string;
+  @Field(() => [SplitPartInput], { description: 'The new units founded that day (at least two, or one with keepOriginal), at most 20' })
+  parts: SplitPartInput[];
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'false (chia tách): the unit is dissolved and whatever no part lists (units, enterprises, open cases, accounts, this year target) goes to the first part; true (tách): the unit goes on with the rest',
+  })
+  keepOriginal?: boolean | null;
+  @Field(() => OfficersOnDissolve, { nullable: true, defaultValue: OfficersOnDissolve.MOVE, description: 'Accounts no part lists, when the unit is dissolved' })
+  officers?: OfficersOnDissolve | null;
+  @Field(() => TargetsOnDissolve, { nullable: true, defaultValue: TargetsOnDissolve.MOVE, description: 'This year target, when the unit is dissolved' })
+  targets?: TargetsOnDissolve | null;
+  @Field(() => DateDay, { description: EFFECTIVE }) effectiveOn: string;
+  @Field({ description: DECISION }) decisionReference: string;
+}

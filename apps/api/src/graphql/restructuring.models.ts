@@ -15,6 +15,7 @@ export class OrgUnitChangeModel {
   @Field() decisionReference: string;
   @Field({ description: 'What it does, in Vietnamese' }) summary: string;
   @Field(() => [ID], { description: 'The units it concerns: subjects, receivers, old and new parents' }) unitIds: string[];
+  @Field(() => [ID], { description: 'The units it founded once applied (FOUND and CONSOLIDATE: one; SPLIT: the parts in order)' }) foundedUnitIds: string[];
   @Field({ description: 'Who recorded it' }) createdByName: string;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) appliedAt: Date | null;

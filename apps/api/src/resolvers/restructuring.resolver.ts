@@ -8,6 +8,7 @@ import {
   MergeOrgUnitsInput,
   MoveOrgUnitInput,
   RenameOrgUnitInput,
+  SplitOrgUnitInput,
   TransferOrgUnitsInput,
 } from '../graphql/restructuring.inputs';
 import { OrgUnitChangeModel } from '../graphql/restructuring.models';
@@ -71,6 +72,15 @@ export class RestructuringResolver {
   @Mutation(() => OrgUnitChangeModel, { description: 'Merge units into an existing one (into) or a new one (newUnit) from a day. ADMIN' })
   mergeOrgUnits(@CurrentActor() actor: Actor, @Args('input') input: MergeOrgUnitsInput): Promise<OrgUnitChange> {
     return this.restructuring.merge(actor, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => OrgUnitChangeModel, {
+    description:
+      'Split a unit from a day into new units, each taking the child units, enterprises (with open cases) and accounts listed for it; the unit is dissolved into the first part unless keepOriginal. ADMIN',
+  })
+  splitOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: SplitOrgUnitInput): Promise<OrgUnitChange> {
+    return this.restructuring.split(actor, input);
   }
 
   @Roles(Role.ADMIN)

@@ -628,6 +628,35 @@ export type Sex = 'FEMALE' | 'MALE';
 /** How to read the values: a count, a percentage, or whole đồng */
 export type SnapshotChangeKind = 'COUNT' | 'MONEY' | 'PERCENT';
 
+export type SplitOrgUnitInput = {
+  /** The decision it follows, e.g. "Quyết định số 125/QĐ-LĐLĐ ngày 28/02/2025" */
+  decisionReference: string;
+  /** The first day the change holds (Asia/Ho_Chi_Minh): today or earlier applies at once (at most 31 days back, never into a closed month), a later day is applied by the worker at the start of that day */
+  effectiveOn: string;
+  id: string | number;
+  /** false (chia tách): the unit is dissolved and whatever no part lists (units, enterprises, open cases, accounts, this year target) goes to the first part; true (tách): the unit goes on with the rest */
+  keepOriginal?: boolean | null | undefined;
+  /** Accounts no part lists, when the unit is dissolved */
+  officers?: OfficersOnDissolve | null | undefined;
+  /** The new units founded that day (at least two, or one with keepOriginal), at most 20 */
+  parts: Array<SplitPartInput>;
+  /** This year target, when the unit is dissolved */
+  targets?: TargetsOnDissolve | null | undefined;
+};
+
+/** One new unit of a split and what it takes from the split unit (its kind and parent default to the split unit's) */
+export type SplitPartInput = {
+  /** Child units of the split unit that move under this one */
+  childIds?: Array<string | number>;
+  /** Enterprises of the split unit that move here, their open founding cases with them */
+  enterpriseIds?: Array<string | number>;
+  kind?: OrgUnitKind | null | undefined;
+  name: string;
+  parentId?: string | number | null | undefined;
+  /** Accounts of the split unit that move here */
+  userIds?: Array<string | number>;
+};
+
 export type StatisticsReturnVersionInput = {
   id: string | number;
   version: number;
@@ -2249,6 +2278,25 @@ export type DissolveOrgUnitMutationVariables = Exact<{
 
 export type DissolveOrgUnitMutation = {
   dissolveOrgUnit: {
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  };
+};
+
+export type SplitOrgUnitMutationVariables = Exact<{
+  i: SplitOrgUnitInput;
+}>;
+
+export type SplitOrgUnitMutation = {
+  splitOrgUnit: {
     id: string;
     kind: OrgChangeKind;
     kindLabel: string;

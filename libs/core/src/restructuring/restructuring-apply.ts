@@ -28,6 +28,28 @@ function updated<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T
   return m.query(`WITH w AS (${sql}) SELECT * FROM w`, params);
 }
 
+type Reassigned = 'ENTERPRISE' | 'CASE' | 'USER';
+
+/**
+ * Moves the rows of `table` hanging on `move.from` (and matching `where`, whose extra parameters start at $5) to
+ * `move.to`, each recorded in `unit_reassignment` with the change and its day.
+ */
+export function reassignRows(
+  m: EntityManager,
+  subject: Reassigned,
+  table: 'enterprise' | 'founding_case' | 'app_user',
+  move: { from: string; to: string; changeId: string; on: IsoDate },
+  where: string,
+  extra: unknown[] = [],
+): Promise<{ subject_id: string }[]> {
+  return m.query(
+    `WITH moved AS (UPDATE ${table} SET org_unit_id = $2 WHERE org_unit_id = $1 ${where} RETURNING id)
+     INSERT INTO unit_reassignment (change_id, subject, subject_id, from_unit_id, to_unit_id, effective_on)
+     SELECT $3, '${subject}', id, $1, $2, $4::date FROM moved RETURNING subject_id`,
+    [move.from, move.to, move.changeId, move.on, ...extra],
+  );
+}
+
 /** Closes the open spans of `ids` on `on` and opens new ones from `on` as `org_unit` now says (same day: replaced). */
 export async function respan(m: EntityManager, ids: readonly string[], on: IsoDate, changeId: string): Promise<void> {
   if (!ids.length) return;
@@ -110,13 +132,8 @@ export async function dissolveUnit(
     const children: { id: string }[] = await m.query(`SELECT id FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY id`, [x]);
     for (const c of children) await moveUnit(m, c.id, t, on, changeId);
     result.children = children.length;
-    const reassign = (subject: string, table: string, where: string): Promise<{ subject_id: string }[]> =>
-      m.query(
-        `WITH moved AS (UPDATE ${table} SET org_unit_id = $2 WHERE org_unit_id = $1 ${where} RETURNING id)
-         INSERT INTO unit_reassignment (change_id, subject, subject_id, from_unit_id, to_unit_id, effective_on)
-         SELECT $3, '${subject}', id, $1, $2, $4::date FROM moved RETURNING subject_id`,
-        [x, t, changeId, on],
-      );
+    const reassign = (subject: Reassigned, table: 'enterprise' | 'founding_case' | 'app_user', where: string) =>
+      reassignRows(m, subject, table, { from: x, to: t, changeId, on }, where);
     result.enterprises = (await reassign('ENTERPRISE', 'enterprise', '')).length;
     await m.query(`SELECT set_config('cdcs.restructuring', 'on', true)`);
     result.openCases = (await reassign('CASE', 'founding_case', `AND stage IN ${OPEN_STAGES_SQL}`)).length;

@@ -6,6 +6,7 @@ import { dayMonthYear } from '../common/messages-vi';
 import { isUuid } from '../identity/account-errors';
 import { DissolveResult, dissolveUnit, foundUnit, moveUnit, orphansOf, renameUnit } from './restructuring-apply';
 import { changeLevel, checkLevelChange } from './restructuring-levels';
+import { applySplit, checkSplit } from './restructuring-split';
 import { ChangePayload, UnitRow } from './restructuring.types';
 
 // A change judged (on the day it is asked for, and again on its day) and applied, inside the caller's transaction under RESTRUCTURE_LOCK (docs/architecture.md#restructuring).
@@ -25,7 +26,7 @@ export async function checkChange(
   if (dayProblem) problems.add('effectiveOn', dayProblem);
   problems.throwIfAny();
   const on = effectiveOn;
-  const single = [OrgChangeKind.MOVE, OrgChangeKind.UPGRADE, OrgChangeKind.DOWNGRADE].includes(kind) && payload.ids.length === 1;
+  const single = [OrgChangeKind.MOVE, OrgChangeKind.UPGRADE, OrgChangeKind.DOWNGRADE, OrgChangeKind.SPLIT].includes(kind) && payload.ids.length === 1;
   const idField = single ? 'id' : 'ids';
   const subjects = await lockedUnits(m, payload.ids);
   for (const [i, id] of payload.ids.entries()) {
@@ -141,6 +142,9 @@ export async function checkChange(
         : `${kind === OrgChangeKind.MERGE ? 'Sáp nhập' : 'Hợp nhất'} ${listed} vào ${to ?? 'đơn vị mới'}`;
       break;
     }
+    case OrgChangeKind.SPLIT:
+      summary = await checkSplit(m, subjects.get(payload.ids[0])!, payload, on, problems, unitIds, (field, id, label) => ref(field, id, label));
+      break;
     default:
       throw new AppError(ErrorCode.BAD_USER_INPUT, `Loại thay đổi ${ORG_CHANGE_KIND_LABEL_VI[kind]} chưa được hỗ trợ`);
   }
@@ -167,6 +171,8 @@ export async function applyChange(
     case OrgChangeKind.UPGRADE:
     case OrgChangeKind.DOWNGRADE:
       return changeLevel(m, payload.ids[0], kind, payload.newParentId ?? null, on, changeId);
+    case OrgChangeKind.SPLIT:
+      return applySplit(m, { unitId: payload.ids[0], payload, on, changeId, byUserId });
     case OrgChangeKind.FOUND: {
       const u = payload.newUnit!;
       const newUnitId = await foundUnit(m, u.name, u.kind, u.parentId, on);

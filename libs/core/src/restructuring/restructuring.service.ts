@@ -13,6 +13,7 @@ import { jobAuditContext, openAuditRow } from '../audit/job-audit';
 import { isUuid, unitNotFound } from '../identity/account-errors';
 import { applyChange, checkChange } from './restructuring-check';
 import { idList, newUnitOf, policies } from './restructuring-inputs';
+import { splitPartsOf } from './restructuring-split';
 import {
   CHANGE_COLUMNS,
   ChangeCommon,
@@ -27,7 +28,9 @@ import {
   RESTRUCTURE_LOCK,
   RenameOrgUnitOn,
   STATUS_VI,
+  SplitOrgUnit,
   TransferOrgUnits,
+  appliedUnitIds,
   changeOf,
 } from './restructuring.types';
 
@@ -103,6 +106,18 @@ export class RestructuringService {
     return this.submit(actor, kind, input, { ids, into: input.into ?? null, newUnit, ...policy, summary: '' }, problems);
   }
 
+  /**
+   * Chia tách: new units founded on the day, each taking what its part lists; the unit is dissolved into the first
+   * part (what no part lists goes there) unless `keepOriginal` (tách: the unit goes on with the rest).
+   */
+  split(actor: Actor, input: SplitOrgUnit): Promise<OrgUnitChange> {
+    const problems = new FieldProblems();
+    const keepOriginal = !!input.keepOriginal;
+    const parts = splitPartsOf(input.parts, keepOriginal, problems);
+    const policy = policies(input, problems);
+    return this.submit(actor, OrgChangeKind.SPLIT, input, { ids: [input.id], parts, keepOriginal, ...policy, summary: '' }, problems);
+  }
+
   /** A scheduled change no longer wanted: CANCELLED; one already applied, failed or cancelled answers CONFLICT. */
   async cancel(actor: Actor, id: string): Promise<OrgUnitChange> {
     if (!/^\d{1,18}$/.test(String(id))) throw new AppError(ErrorCode.NOT_FOUND, 'Không tìm thấy thay đổi tổ chức');
@@ -147,7 +162,7 @@ export class RestructuringService {
             await m.query(`UPDATE org_unit_change SET status = 'APPLIED', applied_at = now(), result = $2, unit_ids = $3::uuid[] WHERE id = $1`, [
               c.id,
               JSON.stringify(done),
-              [...new Set([...result.unitIds, ...(done.newUnitId ? [done.newUnitId as string] : [])])],
+              appliedUnitIds(result.unitIds, done),
             ]);
             return 'applied';
           } catch (e) {
@@ -228,7 +243,7 @@ export class RestructuringService {
         await m.query(`UPDATE org_unit_change SET status = 'APPLIED', applied_at = now(), result = $2, unit_ids = $3::uuid[] WHERE id = $1`, [
           id,
           JSON.stringify(done),
-          [...new Set([...checked.unitIds, ...(done.newUnitId ? [done.newUnitId as string] : [])])],
+          appliedUnitIds(checked.unitIds, done),
         ]);
       }
       return id;

@@ -50,6 +50,23 @@ export interface MergeOrgUnits extends ChangeCommon {
   targets?: TargetsPolicy | null;
 }
 
+/** One new unit of a split, with what it takes from the split unit; kind and parent default to the split unit's. */
+export interface SplitPart {
+  name: string;
+  kind?: string | null;
+  parentId?: string | null;
+  childIds: string[];
+  enterpriseIds: string[];
+  userIds: string[];
+}
+export interface SplitOrgUnit extends ChangeCommon {
+  id: string;
+  parts: SplitPart[];
+  keepOriginal?: boolean | null;
+  officers?: OfficersPolicy | null;
+  targets?: TargetsPolicy | null;
+}
+
 /** What a change does, as stored (`org_unit_change.payload`). */
 export interface ChangePayload {
   ids: string[];
@@ -60,6 +77,8 @@ export interface ChangePayload {
   newUnit?: NewUnit | null;
   officers?: OfficersPolicy;
   targets?: TargetsPolicy;
+  parts?: SplitPart[];
+  keepOriginal?: boolean;
   summary: string;
 }
 
@@ -72,6 +91,7 @@ export interface OrgUnitChange {
   decisionReference: string;
   summary: string;
   unitIds: string[];
+  foundedUnitIds: string[];
   createdById: string;
   createdByName: string;
   createdAt: Date;
@@ -121,6 +141,17 @@ export interface ChangeRow {
   result: Record<string, unknown> | null;
 }
 
+/** The ids a change concerns once applied: those it was judged on and the units it founded. */
+export function appliedUnitIds(checked: readonly string[], done: Record<string, unknown>): string[] {
+  return [...new Set([...checked, ...foundedBy(done)])];
+}
+
+/** The units an applied change founded (FOUND, CONSOLIDATE: one; SPLIT: its parts in order). */
+function foundedBy(done: Record<string, unknown> | null): string[] {
+  if (!done) return [];
+  return [...(done.newUnitId ? [done.newUnitId as string] : []), ...((done.newUnitIds as string[] | undefined) ?? [])];
+}
+
 export function changeOf(r: ChangeRow): OrgUnitChange {
   return {
     id: r.id,
@@ -131,6 +162,7 @@ export function changeOf(r: ChangeRow): OrgUnitChange {
     decisionReference: r.decision_reference,
     summary: r.payload?.summary ?? '',
     unitIds: r.unit_ids,
+    foundedUnitIds: foundedBy(r.result),
     createdById: r.created_by,
     createdByName: r.created_by_name,
     createdAt: r.created_at,

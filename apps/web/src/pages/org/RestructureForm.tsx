@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { gql } from '../../api';
 import { optionsOf, parseVnDate } from '../../i18n';
 import { OFFICERS_LABEL, RESTRUCTURE_ACTION_LABEL, TARGETS_LABEL, type RestructureAction } from '../../i18n-restructuring';
@@ -5,10 +6,11 @@ import type { OrgNode, UnitLine } from '../../queries-accounts';
 import { RESTRUCTURE } from '../../queries-restructuring';
 import { DateField, SelectField, TextField } from '../../ui/fields';
 import { ActionForm, useForm } from '../../ui/forms';
+import { SplitFields, partOf, splitNames } from './SplitFields';
 
 /**
  * ADMIN: a dated change of `unit` (docs/architecture.md#restructuring): dissolve it into a receiving unit, move it
- * under another parent, rename it, or raise or lower its level (under a new parent if chosen) from a day. A day after today is scheduled (the worker applies it that day).
+ * under another parent, rename it, split it into new units, or raise or lower its level (under a new parent if chosen) from a day. A day after today is scheduled (the worker applies it that day).
  */
 export function RestructureForm(p: { unit: OrgNode; units: UnitLine[]; onDone: (message: string) => void; onCancel: () => void }) {
   const f = useForm({
@@ -19,8 +21,12 @@ export function RestructureForm(p: { unit: OrgNode; units: UnitLine[]; onDone: (
     name: p.unit.name,
     officers: 'MOVE',
     targets: 'MOVE',
+    splitNames: '',
+    keepOriginal: false as boolean,
   });
+  const [assign, setAssign] = useState<Record<string, string>>({});
   const v = f.values;
+  const children = p.units.filter((u) => u.parent?.id === p.unit.id && !u.dissolvedAt);
   // Receivers and new parents: units outside this unit's subtree, not dissolved, not CĐCS.
   const below = new Set<string>([p.unit.id]);
   for (let grew = true; grew;) {
@@ -56,13 +62,27 @@ export function RestructureForm(p: { unit: OrgNode; units: UnitLine[]; onDone: (
                   i: { id: p.unit.id, transferTo: v.target || null, officers: v.officers as 'MOVE', targets: v.targets as 'MOVE', ...common },
                 })
               ).dissolveOrgUnit
-            : v.action === 'MOVE'
-              ? (await gql(RESTRUCTURE.move, { i: { id: p.unit.id, newParentId: v.target, ...common } })).moveOrgUnit
-              : v.action === 'UPGRADE'
-                ? (await gql(RESTRUCTURE.upgrade, { i: { id: p.unit.id, newParentId: v.target || null, ...common } })).upgradeOrgUnit
-                : v.action === 'DOWNGRADE'
-                  ? (await gql(RESTRUCTURE.downgrade, { i: { id: p.unit.id, newParentId: v.target || null, ...common } })).downgradeOrgUnit
-                  : (await gql(RESTRUCTURE.rename, { i: { id: p.unit.id, name: v.name.trim(), ...common } })).renameOrgUnit;
+            : v.action === 'SPLIT'
+              ? (
+                  await gql(RESTRUCTURE.split, {
+                    i: {
+                      id: p.unit.id,
+                      keepOriginal: v.keepOriginal,
+                      parts: splitNames(v.splitNames).map((name, i) => ({
+                        name,
+                        childIds: children.filter((c) => partOf(assign, c.id, v.keepOriginal) === i).map((c) => c.id),
+                      })),
+                      ...common,
+                    },
+                  })
+                ).splitOrgUnit
+              : v.action === 'MOVE'
+                ? (await gql(RESTRUCTURE.move, { i: { id: p.unit.id, newParentId: v.target, ...common } })).moveOrgUnit
+                : v.action === 'UPGRADE'
+                  ? (await gql(RESTRUCTURE.upgrade, { i: { id: p.unit.id, newParentId: v.target || null, ...common } })).upgradeOrgUnit
+                  : v.action === 'DOWNGRADE'
+                    ? (await gql(RESTRUCTURE.downgrade, { i: { id: p.unit.id, newParentId: v.target || null, ...common } })).downgradeOrgUnit
+                    : (await gql(RESTRUCTURE.rename, { i: { id: p.unit.id, name: v.name.trim(), ...common } })).renameOrgUnit;
         p.onDone(`${change.status === 'SCHEDULED' ? 'Đã lên lịch' : 'Đã áp dụng'}: ${change.summary} (hiệu lực từ ${v.effectiveOn}).`);
       }}
     >
@@ -81,6 +101,17 @@ export function RestructureForm(p: { unit: OrgNode; units: UnitLine[]; onDone: (
       </div>
       {v.action === 'RENAME' ? (
         <TextField label="Tên mới" required testId="restructure-name" {...f.field('name')} />
+      ) : v.action === 'SPLIT' ? (
+        <SplitFields
+          children={children}
+          names={v.splitNames}
+          onNames={f.set('splitNames')}
+          keep={v.keepOriginal}
+          onKeep={f.set('keepOriginal')}
+          assign={assign}
+          onAssign={(id, to) => setAssign((a) => ({ ...a, [id]: to }))}
+          invalid={f.invalid}
+        />
       ) : (
         <SelectField
           label={v.action === 'DISSOLVE' ? 'Đơn vị tiếp nhận' : v.action === 'MOVE' ? 'Đơn vị cấp trên mới' : 'Đơn vị cấp trên mới (nếu thay đổi)'}
