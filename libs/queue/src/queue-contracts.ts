@@ -8,6 +8,8 @@ export enum QueueName {
   SYSTEM = 'system',
   /** Bulk writes of confirmed register imports, one at a time. */
   IMPORTS = 'imports',
+  /** Official documents' DOCX and PDF: several at once, so their PDFs share one LibreOffice run (pdf-convert.ts). */
+  DOCUMENTS = 'documents',
 }
 
 export enum JobName {
@@ -68,7 +70,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.APPLY_REGISTER_IMPORT]: QueueName.IMPORTS,
   [JobName.APPLY_ORG_UNIT_CHANGES]: QueueName.SYSTEM,
   [JobName.BACKUP_DATABASE]: QueueName.SYSTEM,
-  [JobName.BUILD_DOCUMENT]: QueueName.REPORTS,
+  [JobName.BUILD_DOCUMENT]: QueueName.DOCUMENTS,
 };
 
 /** One place for job options: retries with backoff, finished jobs removed. */

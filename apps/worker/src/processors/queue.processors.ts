@@ -13,6 +13,7 @@ const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.REWARDS]: 1,
   [QueueName.SYSTEM]: 8,
   [QueueName.IMPORTS]: 1,
+  [QueueName.DOCUMENTS]: 16,
 };
 
 /** Lock timings from the environment (WORKER_LOCK_DURATION_MS, WORKER_STALLED_INTERVAL_MS), read when this module loads, before main() validates the environment: an invalid one falls back to BullMQ's defaults here, and main() then stops the boot anyway. */
