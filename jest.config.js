@@ -37,6 +37,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
+      setupFiles: ['<rootDir>/test/worker-env.ts'],
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
   ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test [-- jest args]`: lockfile check, lint, type-check, then jest (--runInBand) against a fresh, uniquely named
-# test database and BullMQ prefix on whatever Postgres/Redis ensure_services found or started.
-# The jest global setup/teardown create, migrate and drop that database and delete the prefix's keys.
+# `npm test [-- jest args]`: lockfile check, lint, type-check, then jest (TEST_WORKERS workers, default 2) against a
+# fresh, uniquely named test database and BullMQ prefix on whatever Postgres/Redis ensure_services found or started.
+# The jest global setup/teardown create, migrate and drop that database (and each worker's copy of it) and delete
+# the prefix's keys; each worker runs its files on its own copy and prefix (test/support/worker-databases.ts).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,5 +49,5 @@ echo "[test] npm run typecheck (server, tests and bench; the dashboard)" >&2
 npm run --silent typecheck
 
 rc=0
-npx jest --runInBand "$@" || rc=$?
+npx jest --maxWorkers="${TEST_WORKERS:-2}" "$@" || rc=$?
 exit "$rc"

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { Config } from '@jest/types';
 import { DataSource } from 'typeorm';
 // Relative imports: jest's moduleNameMapper does not apply to global setup.
 import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
 import { ensureDatabase } from '../libs/persistence/src/ensure-database';
+import { createWorkerDatabases } from './support/worker-databases';
 
-/** One database and one BullMQ prefix per test run (npm test sets them; a bare `npx jest` gets fresh ones). */
-export default async function globalSetup(): Promise<void> {
+/**
+ * One database and one BullMQ prefix per test run (npm test sets them; a bare `npx jest` gets fresh ones), migrated
+ * once and copied for each jest worker (test/support/worker-databases.ts; test/worker-env.ts points each file at its
+ * worker's copy and prefix).
+ */
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   const suffix = `${Date.now()}_${randomBytes(3).toString('hex')}`;
   if (!process.env.DATABASE_URL || !/cdcs_test_/.test(process.env.DATABASE_URL)) {
     const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -25,4 +31,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await ds.destroy();
   }
+  await createWorkerDatabases(process.env.DATABASE_URL, Math.max(1, globalConfig.maxWorkers));
+  process.env.CDCS_TEST_RUN_DATABASE_URL = process.env.DATABASE_URL;
+  process.env.CDCS_TEST_RUN_QUEUE_PREFIX = process.env.QUEUE_PREFIX;
 }

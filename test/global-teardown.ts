@@ -1,10 +1,10 @@
 import Redis from 'ioredis';
-import { dropDatabase } from '../libs/persistence/src/ensure-database';
+import { dropRunDatabases } from './support/worker-databases';
 
-/** Drops the run's database and deletes its BullMQ keys. */
+/** Drops the run's databases (its own and its workers') and deletes its BullMQ keys (the workers' prefixes start with the run's). */
 export default async function globalTeardown(): Promise<void> {
   if (process.env.DATABASE_URL && /cdcs_test_/.test(process.env.DATABASE_URL) && process.env.KEEP_TEST_DB !== '1') {
-    await dropDatabase(process.env.DATABASE_URL);
+    await dropRunDatabases(process.env.DATABASE_URL);
   }
   const prefix = process.env.QUEUE_PREFIX;
   if (prefix && prefix.startsWith('cdcs_test_') && process.env.REDIS_URL) {

@@ -13,6 +13,8 @@ export type Viewport = typeof WIDE;
 /** The API's expected refusals: their "Failed to load resource: … status of 4xx" console lines are not errors. */
 export const REFUSED_STATUSES = [400, 401, 403, 404, 409];
 
+/** Pictures are taken only when asked for (UPDATE_SCREENSHOTS=1); the layout checks of `shot` run every time. */
+const UPDATING = process.env.UPDATE_SCREENSHOTS === '1';
 let shotsDir: string | undefined;
 /** docs/screenshots with UPDATE_SCREENSHOTS=1 (so a test run leaves the committed pictures alone), else a temporary folder. */
 export function screenshotsDir(): string {
@@ -87,7 +89,8 @@ export class BrowserSession {
   }
 
   /**
-   * The page at both widths, saved as NAME-1366.png and NAME-390.png. `focus`: a locator scrolled into view
+   * The page at both widths, saved as NAME-1366.png and NAME-390.png (with UPDATE_SCREENSHOTS=1), with no
+   * page-level horizontal scroll at either. `focus`: a locator scrolled into view
    * first, or a step run at each width (it may scroll and assert itself).
    */
   async shot(name: string, focus?: Locator | ((vp: Viewport) => Promise<void>), options: ShotOptions = {}): Promise<void> {
@@ -99,13 +102,13 @@ export class BrowserSession {
       else if (focus) await focus.first().scrollIntoViewIfNeeded();
       // No page-level horizontal scroll at either width.
       if (options.noHorizontalScroll ?? true) expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(screenshotsDir(), `${name}-${vp.width}.png`), animations: 'disabled' });
+      if (UPDATING) await page.screenshot({ path: join(screenshotsDir(), `${name}-${vp.width}.png`), animations: 'disabled' });
     }
     await page.setViewportSize(WIDE);
   }
 
   /** One screenshot at the current viewport, saved as NAME.png. */
   async shotAsIs(name: string): Promise<void> {
-    await this.page.screenshot({ path: join(screenshotsDir(), `${name}.png`), animations: 'disabled' });
+    if (UPDATING) await this.page.screenshot({ path: join(screenshotsDir(), `${name}.png`), animations: 'disabled' });
   }
 }
