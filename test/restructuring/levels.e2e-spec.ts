@@ -1,4 +1,4 @@
-import { CalendarService, RestructuringService } from '@app/core';
+import { CalendarService, FiguresService, RestructuringService } from '@app/core';
 import { IsoDate, addDays } from '@app/domain';
 import { codeOf, errorOf, vnToday } from '../support/case-fixtures';
 import { G, addStaff, newCdcs } from '../support/grassroots';
@@ -59,6 +59,23 @@ describe('restructuring: a unit upgraded or downgraded from a day', () => {
     expect((await unitRow(member)).parent_id).toBe(corp);
     const h = await api.ok(HISTORY, { id: corp }, admin.token);
     expect(h.orgUnitHistory.map((c: { kind: string }) => c.kind).sort()).toEqual(['MOVE', 'UPGRADE']);
+  });
+
+  it('keeps a CĐCS upgraded today in the per-CĐCS figures of yesterday (its level and name of that day), not in today’s', async () => {
+    const corp = await newUnit(`Công đoàn cơ sở Tổng công ty Xi măng ${p.tag}`, 'GRASSROOTS', p.unitId);
+    await api.ok(UPGRADE, { i: { id: corp, newParentId: p.federationId, effectiveOn: today, decisionReference: 'Quyết định số 32/QĐ-LĐLĐ' } }, admin.token);
+    await api.ok(
+      `mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { status } }`,
+      { i: { id: corp, name: `Công đoàn Tổng công ty Xi măng ${p.tag}`, effectiveOn: today, decisionReference: 'QĐ 33' } },
+      admin.token,
+    );
+    const figures = api.app.get(FiguresService);
+    const fed = (await api.db.query(`SELECT id, path FROM org_unit WHERE id = $1`, [p.federationId]))[0];
+    const yesterday = addDays(today, -1);
+    const before = await figures.byGrassroots(api.db, fed, { start: yesterday, end: yesterday });
+    expect(before.find((g) => g.unitId === corp)).toMatchObject({ name: `Công đoàn cơ sở Tổng công ty Xi măng ${p.tag}` });
+    const now = await figures.byGrassroots(api.db, fed, { start: today, end: today });
+    expect(now.map((g) => g.unitId)).not.toContain(corp);
   });
 
   it('refuses what has no level to go to, a CĐCS with members, a unit downgraded to a CĐCS that holds units, a parent that may not hold the level, and changes nothing', async () => {

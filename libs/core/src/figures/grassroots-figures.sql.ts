@@ -1,6 +1,6 @@
 import { DayRange, addDays, isoDateParts, nextMonthStart, splitIntoYears } from '@app/domain';
 import { SqlParams } from '../common/sql-params';
-import { inRanges, subtreeUnitsOn } from './figure-conditions.sql';
+import { inRanges } from './figure-conditions.sql';
 import { FigurePeriod, ScopeUnit } from './figure-types';
 
 /**
@@ -18,8 +18,14 @@ export function grassrootsFiguresSql(p: SqlParams, unit: ScopeUnit, period: Figu
   const nextMonth = nextMonthStart(period.end);
   const afterMonths: DayRange[] = nextMonth < nextYear ? [{ from: nextMonth, to: `${endYear}-12-31` }] : [];
   const tail: DayRange[] = period.end < addDays(nextMonth, -1) ? [{ from: addDays(period.end, 1), to: addDays(nextMonth, -1) }] : [];
-  // The CĐCS of the subtree as the structure stood on the period's end (docs/architecture.md#restructuring).
-  const ctes = [`g AS (SELECT o.id, o.name FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND o.id IN ${subtreeUnitsOn(p, unit, p.add(period.end))})`];
+  // The CĐCS of the subtree as the structure stood on the period's end, with their level and name of that day
+  // (docs/architecture.md#restructuring): a CĐCS upgraded or renamed since still reads as it did.
+  const end = p.add(period.end);
+  const ctes = [
+    `g AS (SELECT s.unit_id AS id, s.name FROM org_unit_span s JOIN org_unit o ON o.id = s.unit_id
+            WHERE s.lineage @> ARRAY[${p.add(unit.id)}::uuid] AND s.valid_from <= ${end}::date AND (s.valid_to IS NULL OR s.valid_to > ${end}::date)
+              AND coalesce(s.kind, o.kind) = 'GRASSROOTS')`,
+  ];
   const joins: string[] = [];
   const admitted: string[] = [];
   const after: string[] = [];
