@@ -1,5 +1,5 @@
 import { vnToday } from '../support/case-fixtures';
-import { G, addStaff, newCdcs } from '../support/grassroots';
+import { G, addStaff, admitStaff, newCdcs } from '../support/grassroots';
 import { R } from '../support/statistics-returns';
 import { Province, TestApi } from '../support/test-api';
 
@@ -29,12 +29,7 @@ describe('restructuring: memberships ended by a dissolution by policy, counted a
   it('counts the DISSOLVED endings as "Giảm: CĐCS giải thể theo chủ trương", the ordinary leaving apart, and the balance holds', async () => {
     const school = await newCdcs(api, p, 'Trường Tiểu học');
     const live = await newCdcs(api, p, 'Công ty Giày');
-    const ids = await addStaff(api, school, 3);
-    await api.ok(
-      G.admit,
-      { i: { grassrootsUnionId: school.id, decisionNumber: '01/QĐ-CĐCS', decidedOn: today, signer: 'Hiệu trưởng', memberIds: ids } },
-      school.chair.token,
-    );
+    const ids = await admitStaff(api, school, 3, today, '01/QĐ-CĐCS');
     await api.ok(G.leave, { i: { memberId: ids[0], leftOn: today, reason: 'LEFT_JOB' } }, school.chair.token);
     const liveIds = await addStaff(api, live, 1);
     await api.ok(

@@ -64,3 +64,10 @@ export async function addStaff(api: TestApi, c: Cdcs, n: number, extra: Record<s
   for (let i = 0; i < n; i++) ids.push((await api.ok(G.addStaff, { i: { grassrootsUnionId: c.id, ...staffPerson(extra) } }, c.chair.token)).addStaff.id);
   return ids;
 }
+
+/** Adds `n` people to the CĐCS's staff list and admits them by one decision of `decidedOn` (as its chair); their member ids. */
+export async function admitStaff(api: TestApi, c: Cdcs, n: number, decidedOn: string, decisionNumber = '01/QĐ'): Promise<string[]> {
+  const ids = await addStaff(api, c, n);
+  await api.ok(G.admit, { i: { grassrootsUnionId: c.id, decisionNumber, decidedOn, signer: 'Hiệu trưởng', memberIds: ids } }, c.chair.token);
+  return ids;
+}
