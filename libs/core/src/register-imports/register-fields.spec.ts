@@ -1,4 +1,4 @@
-import { Ownership } from '@app/domain';
+import { FundingType, Ownership } from '@app/domain';
 import { EnterpriseImportRow, ImportRow } from '../imports';
 import { taxCodes } from '../imports/testing/import-fixtures';
 import { ImportRowAction, OUT_OF_SCOPE_MESSAGE, REGISTER_FIELDS, RegisterSnapshot, classifyRow, decodeRaw, encodeRaw, providedValues } from './register-fields';
@@ -109,6 +109,17 @@ describe('register import: the dry run of one row', () => {
       all,
     );
     expect(bad).toMatchObject({ action: ImportRowAction.REFUSED, taxCode: TC2, raw: { workerCount: 'nhiều' }, errors: [{ column: 'Số lao động' }] });
+  });
+
+  it('refuses a funding type dated before the one the register holds (its history is written in order), and takes a later one', () => {
+    const held = existing({ fundingType: FundingType.STATE_BUDGET_FULL, fundingTypeFrom: '2025-06-01' });
+    const early = classifyRow(row(parsed({ fundingType: FundingType.SELF_FINANCED_FULL, fundingTypeFrom: '2025-05-31' })), held, all);
+    expect(early).toMatchObject({
+      action: ImportRowAction.REFUSED,
+      errors: [{ column: 'Ngày áp dụng loại hình tài chính', message: 'Ngày áp dụng không được trước ngày áp dụng loại hình tài chính hiện tại (01/06/2025)' }],
+    });
+    const later = classifyRow(row(parsed({ fundingType: FundingType.SELF_FINANCED_FULL, fundingTypeFrom: '2025-06-01' })), held, all);
+    expect(later).toMatchObject({ action: ImportRowAction.UPDATE, changedFields: expect.arrayContaining(['fundingType']) });
   });
 
   it('stores read cells in jsonb and gets dates back as dates', () => {

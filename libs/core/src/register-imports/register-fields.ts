@@ -113,6 +113,15 @@ export function classifyRow(
   if (row.errors.length) return refused(row.errors);
   if (existing && !inScope(existing)) return refused([{ column: ENTERPRISE_HEADINGS.taxCode, message: OUT_OF_SCOPE_MESSAGE }]);
   const provided = providedValues(row);
+  // The funding type's history is written in order, as on the register's form (enterprise-funding.ts).
+  const from = provided.fundingTypeFrom;
+  const currentFrom = existing?.fundingTypeFrom;
+  if (typeof from === 'string' && typeof currentFrom === 'string' && from < currentFrom) {
+    const [y, m, d] = currentFrom.split('-');
+    return refused([
+      { column: ENTERPRISE_HEADINGS.fundingTypeFrom, message: `Ngày áp dụng không được trước ngày áp dụng loại hình tài chính hiện tại (${d}/${m}/${y})` },
+    ]);
+  }
   const values = { taxCode: row.values.taxCode, ...provided };
   if (!existing) return { ...base, action: ImportRowAction.CREATE, enterpriseId: null, values, raw: null, changedFields: [], errors: [] };
   const changed = REGISTER_FIELDS.filter((f) => f.key in provided && provided[f.key] !== existing[f.key]).map((f) => f.key);
