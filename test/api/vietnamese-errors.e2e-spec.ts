@@ -121,6 +121,29 @@ const BUSINESS: Record<string, Business> = {
       fields: ['search'],
     },
   ],
+  'Mutation.setGrassrootsEmployer': async (w) => {
+    const SET = `mutation($i: SetGrassrootsEmployerInput!) { setGrassrootsEmployer(input: $i) { id } }`;
+    const cdcs = async (name: string) =>
+      (
+        await w.api.ok(
+          `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`,
+          { i: { name: `Công đoàn cơ sở ${name} ${w.p.tag}`, kind: 'GRASSROOTS', parentId: w.p.unitId } },
+          w.supervisor.token,
+        )
+      ).createOrgUnit.id as string;
+    const [first, second] = [await cdcs('Trường A'), await cdcs('Trường B')];
+    await w.api.ok(SET, { i: { grassrootsUnionId: first, enterpriseId: w.ref.enterpriseId } }, w.supervisor.token);
+    // The same enterprise for a second CĐCS.
+    return [
+      {
+        query: SET,
+        variables: { i: { grassrootsUnionId: second, enterpriseId: w.ref.enterpriseId } },
+        token: w.supervisor.token,
+        expect: 'BAD_USER_INPUT',
+        fields: ['enterpriseId'],
+      },
+    ];
+  },
   'Query.escalatedCases': (w) => [
     { query: `{ escalatedCases(first: 0) { totalCount } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['first'] },
   ],

@@ -445,6 +445,10 @@ export const SUCCESS: Record<string, Scenario> = {
   dissolveOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), ...structure() } } }),
   upgradeOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUnit(w), newParentId: w.p.federationId, ...structure() } } }),
   downgradeOrgUnit: async (w) => ({ token: w.admin.token, vars: { input: { id: await freshUpper(w), ...structure() } } }),
+  setGrassrootsEmployer: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { grassrootsUnionId: await freshUnit(w), enterpriseId: await createEnterprise(w.api, w.p) } },
+  }),
   mergeOrgUnits: async (w) => ({ token: w.admin.token, vars: { input: { ids: [await freshUnit(w)], into: w.p.unitId, ...structure() } } }),
   splitOrgUnit: async (w) => ({
     token: w.admin.token,

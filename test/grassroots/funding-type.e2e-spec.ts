@@ -1,7 +1,7 @@
 import { ENTERPRISE_IMPORT, RegisterImportApplyService, readTabular } from '@app/core';
 import { addDays } from '@app/domain';
-import { codeOf, errorOf, vnToday, walkToStage } from '../support/case-fixtures';
-import { G, addStaff } from '../support/grassroots';
+import { codeOf, createEnterprise, errorOf, vnToday, walkToStage } from '../support/case-fixtures';
+import { G, addStaff, newCdcs } from '../support/grassroots';
 import { csvOf, dryRun } from '../support/register-imports';
 import { Province, TestApi } from '../support/test-api';
 
@@ -95,6 +95,53 @@ describe('grassroots: the funding type of the employer decides whether its staff
       admin.token,
     );
     expect(ok.admitMembers.memberIds.sort()).toEqual([...ids].sort());
+  });
+
+  it('records the employer of a CĐCS no founding case made, whose funding type then decides its admissions too', async () => {
+    const SET = `mutation($i: SetGrassrootsEmployerInput!) { setGrassrootsEmployer(input: $i) { id employerId employerName employerFromCase } }`;
+    const cdcs = await newCdcs(api, p, 'Trường Mầm non');
+    const school = await createEnterprise(api, p, { name: `Trường Mầm non Hoa Sen ${p.tag}`, ownership: 'STATE' });
+    await api.ok(UPDATE, { i: { id: school, fundingType: 'STATE_BUDGET_FULL', fundingTypeFrom: addDays(today, -2) } }, p.supervisor.token);
+    const ids = await addStaff(api, cdcs, 2);
+    const admit = (n: string, day: string, who: string[]) =>
+      api.gql(G.admit, { i: { grassrootsUnionId: cdcs.id, decisionNumber: n, decidedOn: day, signer: 'Hiệu trưởng', memberIds: who } }, cdcs.chair.token);
+
+    // No employer known: not checked (as before).
+    expect((await admit('01/QĐ', addDays(today, -1), [ids[0]])).errors).toBeUndefined();
+    const set = await api.ok(SET, { i: { grassrootsUnionId: cdcs.id, enterpriseId: school } }, p.supervisor.token);
+    expect(set.setGrassrootsEmployer).toEqual({ id: cdcs.id, employerId: school, employerName: `Trường Mầm non Hoa Sen ${p.tag}`, employerFromCase: false });
+    const refused = await admit('02/QĐ', today, [ids[1]]);
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(errorOf(refused).reason).toBe('STATE_BUDGET_FUNDED');
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM member WHERE grassroots_union_id = $1`, [cdcs.id]);
+    expect(n).toBe(1);
+    const listed = await api.ok(
+      `query($s: String) { grassrootsUnions(search: $s) { nodes { id employerId employerFromCase } } }`,
+      { s: 'Mầm non' },
+      p.supervisor.token,
+    );
+    expect(listed.grassrootsUnions.nodes).toContainEqual({ id: cdcs.id, employerId: school, employerFromCase: false });
+
+    // The founded CĐCS keeps its case's enterprise; one employer per CĐCS; out of scope; an officer may not.
+    const refusals: [Record<string, unknown>, string, string][] = [
+      [{ grassrootsUnionId: cdcsId, enterpriseId: school }, 'BAD_USER_INPUT', 'được thành lập từ hồ sơ của'],
+      [{ grassrootsUnionId: (await newCdcs(api, p, 'Trường Tiểu học')).id, enterpriseId: school }, 'BAD_USER_INPUT', 'đã là đơn vị sử dụng lao động của'],
+      [{ grassrootsUnionId: cdcs.id, enterpriseId: enterpriseId }, 'BAD_USER_INPUT', 'đã là đơn vị sử dụng lao động của'],
+    ];
+    for (const [input, code, words] of refusals) {
+      const r = await api.gql(SET, { i: input }, p.supervisor.token);
+      expect(codeOf(r)).toBe(code);
+      expect(errorOf(r).messages.enterpriseId).toContain(words);
+    }
+    const other = await api.newProvince(1);
+    expect(codeOf(await api.gql(SET, { i: { grassrootsUnionId: cdcs.id, enterpriseId: null } }, other.supervisor.token))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(SET, { i: { grassrootsUnionId: cdcs.id, enterpriseId: null } }, p.officers[0].token))).toBe('FORBIDDEN');
+    const [{ enterprise_id }] = await api.db.query(`SELECT enterprise_id FROM grassroots_employer WHERE grassroots_union_id = $1`, [cdcs.id]);
+    expect(enterprise_id).toBe(school);
+    // Cleared: admissions are no longer checked.
+    const cleared = await api.ok(SET, { i: { grassrootsUnionId: cdcs.id, enterpriseId: null } }, admin.token);
+    expect(cleared.setGrassrootsEmployer).toMatchObject({ employerId: null, employerFromCase: false });
+    expect((await admit('02/QĐ', today, [ids[1]])).errors).toBeUndefined();
   });
 
   it('exports the funding type with its day, imports the export back unchanged, and records an imported type in the history', async () => {

@@ -160,6 +160,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.createGrassrootsAccount': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `grassrootsUnions` (the upper level's list of its CĐCS) | ✔ its subtree's | ✔ | ✔ | |
   'Query.grassrootsUnions': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `setGrassrootsEmployer` (the employer of a CĐCS no founding case made) | | ✔ its subtree's | ✔ | |
+  'Mutation.setGrassrootsEmployer': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // Statistics returns (docs/architecture.md#statistics-returns):
   // | `statisticsReturn`, `statisticsReturns`, `consolidatedStatisticsReturn` | ✔ its subtree's CĐCS | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS |
   'Query.statisticsReturn': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
@@ -489,6 +491,8 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.cancelRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
   'Query.members': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
   'Query.grassrootsUnions': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
+  // Clearing what is not set: allowed, changes nothing.
+  'Mutation.setGrassrootsEmployer': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, enterpriseId: null } }),
   'Query.member': (_w, _c, s) => ({ id: s.staffId }),
   'Mutation.addStaff': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, ...staffPerson() } }),
   'Mutation.updateStaff': (_w, _c, s) => ({ input: { id: s.staffId, ...staffPerson() } }),

@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { vnToday, walkToStage } from '../support/case-fixtures';
+import { createEnterprise, vnToday, walkToStage } from '../support/case-fixtures';
 import { Cdcs, newCdcs } from '../support/grassroots';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
@@ -111,6 +111,27 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     await page.getByTestId('member-history').filter({ hasText: 'Xin ra' }).waitFor();
     expect(await page.getByTestId('leave-form').count()).toBe(0);
     await shot('54-grassroots-union');
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('lets the supervisor record the employer of a CĐCS no founding case made, from its enterprise register', async () => {
+    const name = `Công ty TNHH Cơ khí Hòa Phát ${p.tag}`;
+    const enterpriseId = await createEnterprise(api, p, { name });
+    await page.goto(`${api.url}/cdcs/${c.id}`);
+    await page.getByTestId('union-employer').filter({ hasText: 'chưa ghi' }).waitFor();
+    const form = page.getByTestId('form-union-employer');
+    await form.getByRole('combobox', { name: 'Doanh nghiệp (trong sổ doanh nghiệp)' }).fill('co khi hoa phat');
+    await form.getByRole('option').filter({ hasText: name }).first().click();
+    await form.getByTestId('form-union-employer-submit').click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã ghi đơn vị sử dụng lao động: ${name}` })
+      .first()
+      .waitFor();
+    await page.getByTestId('union-employer').filter({ hasText: name }).waitFor();
+    expect(await api.db.query(`SELECT enterprise_id FROM grassroots_employer WHERE grassroots_union_id = $1`, [c.id])).toEqual([
+      { enterprise_id: enterpriseId },
+    ]);
     expect(s.consoleErrors).toEqual([]);
   });
 

@@ -31,7 +31,10 @@ export const GRASSROOTS = {
     G.GrassrootsUnionsQueryVariables
   >(/* GraphQL */ `query GrassrootsUnions($u: ID, $search: String, $first: Int, $after: String) {
     grassrootsUnions(orgUnitId: $u, search: $search, first: $first, after: $after) {
-      totalCount pageInfo { endCursor hasNextPage } nodes { id name parentId parentName staffCount membersCount hasAccount } } }`),
+      totalCount pageInfo { endCursor hasNextPage } nodes { id name parentId parentName staffCount membersCount hasAccount employerId employerName employerFromCase } } }`),
+  setEmployer: op<G.SetGrassrootsEmployerMutation, G.SetGrassrootsEmployerMutationVariables>(
+    /* GraphQL */ `mutation SetGrassrootsEmployer($i: SetGrassrootsEmployerInput!) { setGrassrootsEmployer(input: $i) { id employerId employerName employerFromCase } }`,
+  ),
   createAccount: op<G.CreateGrassrootsAccountMutation, G.CreateGrassrootsAccountMutationVariables>(
     /* GraphQL */ `mutation CreateGrassrootsAccount($i: CreateGrassrootsAccountInput!) { createGrassrootsAccount(input: $i) { id email fullName } }`,
   ),

@@ -74,3 +74,9 @@ export class CreateGrassrootsAccountInput {
   @Field() fullName: string;
   @Field() password: string;
 }
+
+@InputType()
+export class SetGrassrootsEmployerInput {
+  @Field(() => ID) grassrootsUnionId: string;
+  @Field(() => ID, { nullable: true, description: 'An enterprise of the register the caller sees; null clears the employer' }) enterpriseId?: string | null;
+}

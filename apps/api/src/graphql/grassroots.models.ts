@@ -62,6 +62,13 @@ export class GrassrootsUnionModel {
   @Field(() => Int, { description: 'People on its staff list' }) staffCount: number;
   @Field(() => Int, { description: 'Active members' }) membersCount: number;
   @Field({ description: 'An active GRASSROOTS account sits on it' }) hasAccount: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Its employer: the enterprise recorded for it (setGrassrootsEmployer) or that of the founding case that made it',
+  })
+  employerId: string | null;
+  @Field(() => String, { nullable: true }) employerName: string | null;
+  @Field({ description: 'The employer is the enterprise of the founding case that made the CĐCS (not set by hand)' }) employerFromCase: boolean;
 }
 
 @ObjectType('GrassrootsUnionConnection')

@@ -623,6 +623,12 @@ export type SetBudgetPlanInput = {
   year: number;
 };
 
+export type SetGrassrootsEmployerInput = {
+  /** An enterprise of the register the caller sees; null clears the employer */
+  enterpriseId?: string | number | null | undefined;
+  grassrootsUnionId: string | number;
+};
+
 export type Sex = 'FEMALE' | 'MALE';
 
 /** How to read the values: a count, a percentage, or whole đồng */
@@ -1361,8 +1367,19 @@ export type GrassrootsUnionsQuery = {
       staffCount: number;
       membersCount: number;
       hasAccount: boolean;
+      employerId: string | null;
+      employerName: string | null;
+      employerFromCase: boolean;
     }>;
   };
+};
+
+export type SetGrassrootsEmployerMutationVariables = Exact<{
+  i: SetGrassrootsEmployerInput;
+}>;
+
+export type SetGrassrootsEmployerMutation = {
+  setGrassrootsEmployer: { id: string; employerId: string | null; employerName: string | null; employerFromCase: boolean };
 };
 
 export type CreateGrassrootsAccountMutationVariables = Exact<{

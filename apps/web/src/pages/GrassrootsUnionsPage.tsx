@@ -3,13 +3,15 @@ import { gql } from '../api';
 import { fmtNumber } from '../i18n';
 import { GRASSROOTS } from '../queries-grassroots';
 import { Link } from '../router';
-import { ErrorBox } from '../ui/errors';
+import { ErrorBox, Notice } from '../ui/errors';
 import { TextField } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
 import { ConnectionPager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import { MembersPage } from './MembersPage';
 import { returnPath } from './StatisticsReturnsPage';
+import { EmployerForm } from './grassroots/EmployerForm';
+import { isSupervisor, useSession } from '../session';
 
 export const GRASSROOTS_UNIONS_PATH = '/cdcs';
 const PAGE = 25;
@@ -82,6 +84,8 @@ export function GrassrootsUnionsPage() {
 
 /** One CĐCS as the upper level sees it: its register, read only (an ADMIN may change it). */
 export function GrassrootsUnionPage({ id }: { id: string }) {
+  const { me } = useSession();
+  const [done, setDone] = useState<string | null>(null);
   const q = useAsync(async () => (await gql(GRASSROOTS.unions, { u: id, first: 1 })).grassrootsUnions.nodes.find((u) => u.id === id) ?? null, [id]);
   const unit = q.data;
   return (
@@ -98,6 +102,21 @@ export function GrassrootsUnionPage({ id }: { id: string }) {
             Trực thuộc {unit.parentName ?? '—'} · {fmtNumber(unit.membersCount)} đoàn viên / {fmtNumber(unit.staffCount)} người lao động ·{' '}
             {unit.hasAccount ? 'đã có tài khoản' : 'chưa có tài khoản'}
           </p>
+          <p data-testid="union-employer">
+            Đơn vị sử dụng lao động: {unit.employerName ?? <span className="muted">chưa ghi (không kiểm tra loại hình tài chính khi kết nạp)</span>}
+            {unit.employerFromCase && <span className="muted"> (theo hồ sơ thành lập CĐCS)</span>}
+          </p>
+          {done && <Notice reveal>{done}</Notice>}
+          {isSupervisor(me) && !unit.employerFromCase && (
+            <EmployerForm
+              unitId={unit.id}
+              employerId={unit.employerId ?? null}
+              onDone={(m) => {
+                setDone(m);
+                q.reload();
+              }}
+            />
+          )}
           <p className="form-actions">
             <Link to={returnPath(unit.id)} className="btn btn-secondary" data-testid="union-returns-link">
               Báo cáo thống kê của CĐCS

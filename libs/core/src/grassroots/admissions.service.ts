@@ -21,7 +21,7 @@ import { MAX_NAME } from '../common/text-input';
 import { isUuid } from '../identity/account-errors';
 import { issueInTransaction } from '../documents/document-register';
 import { effectiveSettings } from '../documents/document-settings';
-import { grassrootsUnit } from './grassroots-scope';
+import { employerOfSql, grassrootsUnit } from './grassroots-scope';
 import { NewMember, insertMembers, staffFromApplications } from './register-writes';
 
 export interface AdmitMembers {
@@ -167,15 +167,15 @@ export class AdmissionsService {
   }
 
   /**
-   * The employer (the enterprise whose founding case made the CĐCS) wholly funded by the state budget on the decision's
+   * The employer (employerOfSql: the one recorded for the CĐCS, or the enterprise whose founding case made it) wholly funded by the state budget on the decision's
    * day: no admission (Công văn 4173/TLĐ-ToC; docs/architecture.md#the-employers-funding-type). CONFLICT, reason STATE_BUDGET_FUNDED.
    */
   private async checkFunding(m: EntityManager, unitId: string, day: string): Promise<void> {
     const [row]: { funding_type: FundingType; name: string }[] = await m.query(
-      `SELECT f.funding_type, e.name FROM founding_case c JOIN enterprise e ON e.id = c.enterprise_id
+      `SELECT f.funding_type, e.name FROM enterprise e
          CROSS JOIN LATERAL (SELECT funding_type FROM enterprise_funding_type WHERE enterprise_id = e.id AND valid_from <= $2::date
                               ORDER BY valid_from DESC, id DESC LIMIT 1) f
-        WHERE c.grassroots_union_id = $1 LIMIT 1`,
+        WHERE e.id = ${employerOfSql('$1::uuid')}`,
       [unitId, day],
     );
     if (row && !fundingAllowsAdmission(row.funding_type)) {

@@ -3,11 +3,21 @@ import { Actor, Role, canSeeUnit } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { isUuid } from '../identity/account-errors';
 
+/**
+ * The employer of the CĐCS whose id is `unitSql` (docs/architecture.md#the-employers-funding-type): the enterprise
+ * recorded for it (`grassroots_employer`, for a CĐCS no founding case made), else the enterprise of the founding case
+ * that made it; null when neither is known.
+ */
+export function employerOfSql(unitSql: string): string {
+  return `coalesce((SELECT ge.enterprise_id FROM grassroots_employer ge WHERE ge.grassroots_union_id = ${unitSql}),
+                   (SELECT c.enterprise_id FROM founding_case c WHERE c.grassroots_union_id = ${unitSql} LIMIT 1))`;
+}
+
 export interface GrassrootsUnit {
   id: string;
   name: string;
   path: string;
-  /** The ownership of the enterprise whose founding case made the CĐCS (eligibility of managers); null when unknown. */
+  /** The ownership of the CĐCS's employer (employerOfSql; eligibility of managers); null when unknown. */
   ownership: string | null;
 }
 
@@ -31,7 +41,7 @@ export async function grassrootsUnit(m: EntityManager, actor: Actor, id: string,
   const [u] = isUuid(id)
     ? await m.query(
         `SELECT o.id, o.name, o.path,
-                (SELECT e.ownership FROM founding_case c JOIN enterprise e ON e.id = c.enterprise_id WHERE c.grassroots_union_id = o.id LIMIT 1) AS ownership
+                (SELECT e.ownership FROM enterprise e WHERE e.id = ${employerOfSql('o.id')}) AS ownership
            FROM org_unit o WHERE o.id = $1 AND o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL ${lock ? 'FOR UPDATE OF o' : ''}`,
         [id],
       )

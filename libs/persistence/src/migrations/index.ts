@@ -25,13 +25,14 @@ import { EnterpriseFundingType1795496897400, FUNDING_AUDITED_TABLES } from './17
 import { ReturnLeftDissolved1795496897410 } from './1795496897410-return-left-dissolved';
 import { OrgUnitSpanKind1795496897420 } from './1795496897420-org-unit-span-kind';
 import { AuditReadDetail1795496897550 } from './1795496897550-audit-read-detail';
+import { EMPLOYER_AUDITED_TABLES, GrassrootsEmployer1795496897600 } from './1795496897600-grassroots-employer';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 export { UNAUDITED_TABLES } from './1795496897375-audit-log';
 
 /** Every audited table: migration 375's list and those later migrations attach (audit_attach). */
-export const AUDITED_TABLES: [string, string?][] = [...AUDITED_TABLES_375, ...FUNDING_AUDITED_TABLES];
+export const AUDITED_TABLES: [string, string?][] = [...AUDITED_TABLES_375, ...FUNDING_AUDITED_TABLES, ...EMPLOYER_AUDITED_TABLES];
 
 // Listed explicitly (no glob) so the same list works compiled, under swc-jest and in the CLI.
 export const MIGRATIONS = [
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   OrgUnitSpanKind1795496897420,
   DocumentPlanMeetingNumbers1795496897450,
   AuditReadDetail1795496897550,
+  GrassrootsEmployer1795496897600,
 ];
