@@ -8,8 +8,9 @@ import { ensureWebBuild } from './support/web-build';
 
 /**
  * A CĐCS's chair imports its staff list (dry run, then apply), admits five people by one decision and records one
- * leaving; the upper level's supervisor opens the CĐCS's page (read only). Screenshots 52-grassroots-import,
- * 53-grassroots-member and 54-grassroots-union at 1366 and 390 px (UPDATE_SCREENSHOTS=1).
+ * leaving; the upper level's supervisor opens the CĐCS's page (read only) and records its employer. Screenshots
+ * 52-grassroots-import, 53-grassroots-member, 54-grassroots-union and 84-union-employer at 1366 and 390 px
+ * (UPDATE_SCREENSHOTS=1).
  */
 jest.setTimeout(300_000);
 
@@ -132,6 +133,7 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
     expect(await api.db.query(`SELECT enterprise_id FROM grassroots_employer WHERE grassroots_union_id = $1`, [c.id])).toEqual([
       { enterprise_id: enterpriseId },
     ]);
+    await shot('84-union-employer', 'union-employer');
     expect(s.consoleErrors).toEqual([]);
   });
 
