@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
 import { ensureDatabase } from '../libs/persistence/src/ensure-database';
 import { createWorkerDatabases } from './support/worker-databases';
+import { ensureWebBuild } from './web/support/web-build';
 
 /**
  * One database and one BullMQ prefix per test run (npm test sets them; a bare `npx jest` gets fresh ones), migrated
@@ -32,6 +33,9 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
     await ds.destroy();
   }
   await createWorkerDatabases(process.env.DATABASE_URL, Math.max(1, globalConfig.maxWorkers));
+  // The dashboard is rebuilt (when its sources are newer) here, before any worker starts: a rebuild while another
+  // worker's browser test is loading it would pull its files from under it.
+  ensureWebBuild();
   process.env.CDCS_TEST_RUN_DATABASE_URL = process.env.DATABASE_URL;
   process.env.CDCS_TEST_RUN_QUEUE_PREFIX = process.env.QUEUE_PREFIX;
 }

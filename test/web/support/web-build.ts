@@ -20,7 +20,8 @@ function newestSource(dir: string): number {
 
 /**
  * Builds the dashboard SPA (vite) when apps/web/dist is missing or older than its sources (and the domain's), so that
- * the API started by TestApi serves the current app (npm test builds it first; a bare jest run may not).
+ * the API started by TestApi serves the current app (npm test builds it first; a bare jest run does it in the global
+ * setup, before the workers start; a browser suite calls it again, a no-op then, when run on its own).
  */
 export function ensureWebBuild(): void {
   if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= Math.max(newestSource(WEB_DIR), newestSource(DOMAIN_DIR))) return;

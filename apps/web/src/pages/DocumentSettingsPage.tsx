@@ -70,15 +70,22 @@ function SettingsForm({ s, onSaved }: { s: DocumentSettingsView; onSaved: () => 
   const [previewError, setPreviewError] = useState<unknown>(null);
   const key = JSON.stringify([kind, settings]);
   useEffect(() => {
+    // An answer to texts typed over since (it may come after the newer one's) is dropped: the preview shows what is typed.
+    let stale = false;
     const t = setTimeout(async () => {
       try {
-        setPreview((await gql(DOCUMENTS.preview, { i: { kind, orgUnitId: s.orgUnitId, settings } })).previewDocument);
+        const text = (await gql(DOCUMENTS.preview, { i: { kind, orgUnitId: s.orgUnitId, settings } })).previewDocument;
+        if (stale) return;
+        setPreview(text);
         setPreviewError(null);
       } catch (e) {
-        setPreviewError(e);
+        if (!stale) setPreviewError(e);
       }
     }, 400);
-    return () => clearTimeout(t);
+    return () => {
+      stale = true;
+      clearTimeout(t);
+    };
   }, [key, s.orgUnitId]);
   return (
     <div className="document-settings">
