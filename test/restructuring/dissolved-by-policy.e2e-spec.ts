@@ -1,5 +1,5 @@
 import { vnToday } from '../support/case-fixtures';
-import { G, addStaff, admitStaff, newCdcs } from '../support/grassroots';
+import { G, addStaff, admitNewStaff, newCdcs } from '../support/grassroots';
 import { R } from '../support/statistics-returns';
 import { Province, TestApi } from '../support/test-api';
 
@@ -29,7 +29,7 @@ describe('restructuring: memberships ended by a dissolution by policy, counted a
   it('counts the DISSOLVED endings as "Giảm: CĐCS giải thể theo chủ trương", the ordinary leaving apart, and the balance holds', async () => {
     const school = await newCdcs(api, p, 'Trường Tiểu học');
     const live = await newCdcs(api, p, 'Công ty Giày');
-    const ids = await admitStaff(api, school, 3, today, '01/QĐ-CĐCS');
+    const ids = await admitNewStaff(api, school, 3, today, '01/QĐ-CĐCS');
     await api.ok(G.leave, { i: { memberId: ids[0], leftOn: today, reason: 'LEFT_JOB' } }, school.chair.token);
     const liveIds = await addStaff(api, live, 1);
     await api.ok(

@@ -1,7 +1,7 @@
 import { CalendarService, FiguresService, RestructuringService } from '@app/core';
 import { IsoDate, addDays } from '@app/domain';
 import { codeOf, errorOf, vnToday } from '../support/case-fixtures';
-import { admitStaff, newCdcs } from '../support/grassroots';
+import { admitNewStaff, newCdcs } from '../support/grassroots';
 import { Province, TestApi } from '../support/test-api';
 
 /**
@@ -80,7 +80,7 @@ describe('restructuring: a unit upgraded or downgraded from a day', () => {
 
   it('refuses what has no level to go to, a CĐCS with members, a unit downgraded to a CĐCS that holds units, a parent that may not hold the level, and changes nothing', async () => {
     const school = await newCdcs(api, p, 'Trường THCS');
-    await admitStaff(api, school, 1, today);
+    await admitNewStaff(api, school, 1, today);
     const before = { school: await unitRow(school.id), unit: await unitRow(p.unitId), fed: await unitRow(p.federationId), changes: await changes() };
     const common = { effectiveOn: today, decisionReference: 'QĐ 40' };
     const refusals: [string, Record<string, unknown>, string, string][] = [

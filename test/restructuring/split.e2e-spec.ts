@@ -1,7 +1,7 @@
 import { CalendarService, RestructuringService } from '@app/core';
 import { IsoDate, addDays } from '@app/domain';
 import { CaseRef, codeOf, errorOf, openCase, vnToday } from '../support/case-fixtures';
-import { Cdcs, admitStaff, newCdcs } from '../support/grassroots';
+import { Cdcs, admitNewStaff, newCdcs } from '../support/grassroots';
 import { Province, TestApi } from '../support/test-api';
 
 /**
@@ -199,7 +199,7 @@ describe('restructuring: a unit split from a day', () => {
     const child = await newCdcs(api, p, 'Công ty Giày');
     const foreign = await newCdcs(api, other, 'Công ty Dệt');
     const school = await newCdcs(api, p, 'Trường Tiểu học');
-    await admitStaff(api, school, 1, today);
+    await admitNewStaff(api, school, 1, today);
     const common = { effectiveOn: today, decisionReference: 'QĐ 79' };
     const part = (name: string, extra: Record<string, unknown> = {}) => ({ name: `${name} ${p.tag}`, ...extra });
     const refusals: [Record<string, unknown>, string, string][] = [

@@ -65,8 +65,8 @@ export async function addStaff(api: TestApi, c: Cdcs, n: number, extra: Record<s
   return ids;
 }
 
-/** Adds `n` people to the CĐCS's staff list and admits them by one decision of `decidedOn` (as its chair); their member ids. */
-export async function admitStaff(api: TestApi, c: Cdcs, n: number, decidedOn: string, decisionNumber = '01/QĐ'): Promise<string[]> {
+/** Adds `n` new people to the CĐCS's staff list and admits them by one decision of `decidedOn` (as its chair); their member ids. */
+export async function admitNewStaff(api: TestApi, c: Cdcs, n: number, decidedOn: string, decisionNumber = '01/QĐ'): Promise<string[]> {
   const ids = await addStaff(api, c, n);
   await api.ok(G.admit, { i: { grassrootsUnionId: c.id, decisionNumber, decidedOn, signer: 'Hiệu trưởng', memberIds: ids } }, c.chair.token);
   return ids;
