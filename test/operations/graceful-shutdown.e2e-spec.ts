@@ -23,6 +23,8 @@ interface Child {
   output: () => string;
 }
 
+const WORKER_DEADLINE_MS = 30_000;
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -214,7 +216,7 @@ describe('operations: graceful shutdown', () => {
     expect([second, replacement].filter(alive)).toEqual([]);
   });
 
-  it('worker: on SIGTERM finishes the job in progress and exits 0 within 10 s', async () => {
+  it('worker: on SIGTERM finishes the job in progress and exits 0 within its shutdown deadline', async () => {
     // A report whose build job will wait on our lock once the worker takes it from the outbox.
     const d = await api.ok(
       `mutation($i: ReportInput!) { requestReport(input: $i) { id } }`,
@@ -226,7 +228,9 @@ describe('operations: graceful shutdown', () => {
     const reportId: string = d.requestReport.id;
     const lock = await lockRow(api, 'report', reportId);
     locks.push(lock);
-    const child = await start('worker');
+    // The deadline is the product's setting (default 10 s); a roomier one here, so that a machine busy with the other
+    // test worker does not turn a slow but clean shutdown into the deadline's exit 1.
+    const child = await start('worker', { SHUTDOWN_TIMEOUT_MS: String(WORKER_DEADLINE_MS) });
     children.push(child);
     await eventually(async () => (await waitersOnLocks(api, lock)) >= 1, 30_000);
 
@@ -238,7 +242,7 @@ describe('operations: graceful shutdown', () => {
     await lock.release();
     const exit = await child.exited;
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
-    expect(exit.at - sentAt).toBeLessThan(10_000);
+    expect(exit.at - sentAt).toBeLessThan(WORKER_DEADLINE_MS);
     const [report] = await api.db.query(`SELECT status FROM report WHERE id = $1`, [reportId]);
     expect(report.status).toBe('READY');
   });
