@@ -72,7 +72,8 @@ class GraphqlSupportModule {}
         graphiql: config.nodeEnv !== 'production',
         introspection: config.nodeEnv !== 'production',
         includeStacktraceInErrorResponses: false,
-        context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: loaders.create(() => req.actor) }),
+        // Apollo on Fastify hands the context function Fastify's request itself.
+        context: (req: GqlContext['req']): GqlContext => ({ req, loaders: loaders.create(() => req.actor) }),
         ...graphqlHardening(),
         formatError: hardenedFormatError(config, formatGraphqlError),
       }),

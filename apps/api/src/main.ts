@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/config';
@@ -10,14 +10,32 @@ import { serveWebApp } from './web/serve-web-app';
 import { applySecurityHeaders } from './security/security-headers';
 import { exitWithinDeadline } from '@app/core';
 import { isClusterPrimary, runApiCluster } from './cluster/api-cluster';
+import { requestId } from './observability/request-logging';
+import { acceptUploadsUnparsed, closeIdleConnectionsOnShutdown } from './http/fastify-setup';
 
-export async function createApi(): Promise<NestExpressApplication> {
+/** The JSON body limit of every route (GraphQL included); uploads are multipart and limited on their own. */
+export const JSON_BODY_LIMIT = 512 * 1024;
+
+/**
+ * The API on Fastify (docs/architecture.md#http-stack): chosen over Express by the request-floor
+ * benchmark (bench/NOTES.md). Request ids come from Fastify, so the logs, the audit rows and the
+ * `x-request-id` answer share one.
+ */
+export async function createApi(): Promise<NestFastifyApplication> {
   assertStageGraphSound();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: 'loopback',
+    genReqId: requestId,
+    // Fastify's own request logging stays off: nestjs-pino logs one line per request.
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '512kb' });
-  app.set('trust proxy', 'loopback');
-  applySecurityHeaders(app);
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptUploadsUnparsed(fastify);
+  closeIdleConnectionsOnShutdown(fastify);
+  applySecurityHeaders(fastify);
   serveWebApp(app);
   // On SIGTERM/SIGINT: drain, close, exit 0 (bounded in main by exitWithinDeadline).
   app.enableShutdownHooks([], { useProcessExit: true });

@@ -44,8 +44,8 @@ interface AuditedRequest {
   ip?: string;
   id?: string | number;
   method?: string;
-  route?: { path?: string };
-  baseUrl?: string;
+  /** Fastify's matched route: its pattern (`/reports/:id/xlsx`), not the URL with its ids. */
+  routeOptions?: { url?: string };
 }
 
 /**
@@ -133,7 +133,7 @@ export class AuditInterceptor implements NestInterceptor {
     }
     if (ctx.getType() !== 'http' || !this.reflector.getAllAndOverride<boolean>(AUDITED_KEY, [ctx.getHandler(), ctx.getClass()])) return null;
     const req = ctx.switchToHttp().getRequest<AuditedRequest>();
-    return { name: `${req.method ?? 'GET'} ${req.baseUrl ?? ''}${req.route?.path ?? ''}`, args: {}, returnType: null };
+    return { name: `${req.method ?? 'GET'} ${req.routeOptions?.url ?? ''}`, args: {}, returnType: null };
   }
 
   /** A successful login: the account is the actor and the entity. */

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
 import {
   AppError,
@@ -31,16 +32,24 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
-    const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): unknown } }>();
+    const reply = host.switchToHttp().getResponse<unknown>();
+    const res = { status: (code: number) => ({ json: (body: unknown) => this.adapterHost.httpAdapter.reply(reply, body, code) }) };
     if (exception instanceof AppError) {
       // A bad input also names its fields (and their messages), as GraphQL's extensions do.
       const { fields, messages } = exception.details as { fields?: unknown; messages?: unknown };
       const named = fields || exception.code === ErrorCode.BAD_USER_INPUT ? { fields: fields ?? [], messages: messages ?? {} } : {};
       return res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...named });
     }
-    if (exception instanceof HttpException) return res.status(exception.getStatus()).json(httpRefusal(exception));
+    if (exception instanceof HttpException) return res.status(exception.getStatus()).json(httpRefusal(exception.getStatus(), exception.getResponse()));
+    // Fastify's own refusals before any route runs: a body over the limit, malformed JSON, an unknown media type.
+    const frameworkStatus = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof frameworkStatus === 'number' && frameworkStatus >= 400 && frameworkStatus < 500) {
+      return res.status(frameworkStatus).json(httpRefusal(frameworkStatus, null));
+    }
     const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
     if (pgCode === '22P02') return res.status(404).json({ code: 'NOT_FOUND', message: NO_SUCH_ID_MESSAGE });
     if (isDatabaseUnavailable(exception)) {
@@ -57,10 +66,8 @@ export class AppExceptionFilter implements ExceptionFilter {
 }
 
 /** Nest's and the interceptors' HTTP refusals: ours ({ code, message } in Vietnamese) as they are, Nest's own (English) in Vietnamese. */
-function httpRefusal(exception: HttpException): unknown {
-  const body = exception.getResponse();
+function httpRefusal(status: number, body: unknown): unknown {
   if (typeof body === 'object' && body !== null && 'code' in body && 'message' in body) return body;
-  const status = exception.getStatus();
   const said: Record<number, [string, string]> = {
     400: ['BAD_REQUEST', 'Yêu cầu không hợp lệ'],
     401: ['UNAUTHENTICATED', 'Bạn cần đăng nhập để thực hiện thao tác này'],

@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import multer, { MulterError } from 'multer';
 import { Observable } from 'rxjs';
 import { DEFAULT_IMPORT_LIMITS } from '@app/core';
@@ -48,7 +49,9 @@ function oneRefusal(code: string, message: string): HttpException {
  * Receives one file (field `file`) into memory, refusing it while it arrives once it passes 20 MB (413: multer
  * stops keeping the bytes and drains the rest, so the client reads the answer instead of a reset connection).
  * Runs after the global AccessGuard: a caller without a valid token is refused before the body is read.
- * File names are read as UTF-8 (Vietnamese names), not busboy's default latin1.
+ * File names are read as UTF-8 (Vietnamese names), not busboy's default latin1. multer reads the raw request,
+ * which Fastify leaves unread for multipart bodies (http/fastify-setup.ts); the file and the other fields are then
+ * put on Fastify's request, where `@UploadedFile()` and `@Body()` find them.
  */
 @Injectable()
 export class EnterpriseUploadInterceptor implements NestInterceptor {
@@ -61,9 +64,12 @@ export class EnterpriseUploadInterceptor implements NestInterceptor {
 
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = ctx.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
-    await new Promise<void>((resolve, reject) => this.receive(req, res, (err?: unknown) => (err ? reject(refusalOf(err)) : resolve())));
+    const req = http.getRequest<FastifyRequest & { file?: unknown; body: unknown }>();
+    const raw = req.raw as IncomingMessage & { file?: unknown; body?: unknown };
+    const res = http.getResponse<FastifyReply>().raw;
+    await new Promise<void>((resolve, reject) => this.receive(raw as never, res as never, (err?: unknown) => (err ? reject(refusalOf(err)) : resolve())));
+    req.file = raw.file;
+    req.body = raw.body;
     return next.handle();
   }
 }

@@ -5,7 +5,7 @@ import { Public, Roles } from '../auth/access.decorators';
 import { adminCookie } from './admin-auth';
 import { Audited } from '../audit/audit.interceptor';
 
-type Res = { setHeader(name: string, value: string): void };
+type Res = { header(name: string, value: string): unknown };
 
 /**
  * POST /admin/session (ADMIN, bearer token): sets the httpOnly, SameSite=Strict cookie that lets a
@@ -22,14 +22,14 @@ export class AdminSessionController {
   @HttpCode(204)
   open(@Req() req: { headers: Record<string, string | undefined> }, @Res({ passthrough: true }) res: Res): void {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')![1];
-    res.setHeader('Set-Cookie', adminCookie(token, this.config));
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Set-Cookie', adminCookie(token, this.config));
+    res.header('Cache-Control', 'no-store');
   }
 
   @Public()
   @Delete()
   @HttpCode(204)
   close(@Res({ passthrough: true }) res: Res): void {
-    res.setHeader('Set-Cookie', adminCookie(null, this.config));
+    res.header('Set-Cookie', adminCookie(null, this.config));
   }
 }

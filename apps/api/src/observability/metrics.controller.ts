@@ -15,8 +15,8 @@ export class MetricsController {
   @Public()
   @Get()
   @Header('Cache-Control', 'no-store')
-  async scrape(@Res({ passthrough: true }) res: { setHeader(name: string, value: string): void }): Promise<string> {
-    res.setHeader('Content-Type', this.metrics.contentType);
+  async scrape(@Res({ passthrough: true }) res: { header(name: string, value: string): unknown }): Promise<string> {
+    res.header('Content-Type', this.metrics.contentType);
     return this.metrics.scrape();
   }
 }

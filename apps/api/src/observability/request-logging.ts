@@ -5,6 +5,20 @@ import type { Options } from 'pino-http';
 type LoggedRequest = { id?: unknown; method?: string; url?: string; remoteAddress?: string };
 type LoggedResponse = { statusCode?: number };
 
+type RequestWithId = IncomingMessage & { id?: string };
+
+/**
+ * A request's id: a valid `x-request-id` from the caller, else a new uuid. Fastify asks first
+ * (`genReqId`) and the id is kept on the raw request, where pino-http finds it: one id for the
+ * request's log lines, its audit rows and its answer.
+ */
+export function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+  (req as RequestWithId).id = id;
+  return id;
+}
+
 /**
  * pino-http's options: one line per request with its id (a valid `x-request-id` from the caller,
  * else a new uuid, echoed in the response), method, URL and status. No headers: they are not
@@ -15,8 +29,7 @@ export function requestLogging(level: string): Options<IncomingMessage, ServerRe
   return {
     level,
     genReqId: (req, res) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+      const id = (req as RequestWithId).id ?? requestId(req);
       res.setHeader('x-request-id', id);
       return id;
     },

@@ -1,4 +1,5 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,32 +29,46 @@ export function withProductName(html: string, productName: string): string {
 /** Paths the API answers itself: never the SPA's. */
 const API_PATHS = /^\/(graphql|health|metrics|reports|documents|admin)(\/|$)/;
 
+/** Whether a request asks for a page: an Accept naming HTML or anything (or no Accept, as a browser's address bar never sends). */
+function acceptsHtml(accept: string | undefined): boolean {
+  if (!accept) return true;
+  return accept.split(',').some((part) => {
+    const [type, ...params] = part.trim().toLowerCase().split(';');
+    if (params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))) return false;
+    return type === 'text/html' || type === 'text/*' || type === '*/*';
+  });
+}
+
 /**
- * Serves the dashboard SPA at `/`: its files, and index.html for any other GET that asks for HTML
- * (client-side routes). Plain Express middleware ahead of Nest's routes, so the AccessGuard does not
- * apply: the static files are public, every API call still needs its token.
+ * Serves the dashboard SPA at `/`: its files (a route for each file of the build), and index.html
+ * for any other GET that asks for HTML (client-side routes), answered in an `onRequest` hook ahead
+ * of Nest's routes, so the AccessGuard does not apply: the static files are public, every API call
+ * still needs its token.
  */
-export function serveWebApp(app: NestExpressApplication): void {
+export function serveWebApp(app: NestFastifyApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   const dir = webDistDir(config.webDistDir);
   if (!dir) {
     app.get(Logger).warn('Dashboard not built (no apps/web/dist/index.html): `/` serves no web app');
     return;
   }
-  app.useStaticAssets(dir, {
+  const fastify = app.getHttpAdapter().getInstance();
+  void fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
     index: false,
-    setHeaders: (res: { setHeader(n: string, v: string): void }, path: string) =>
-      res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    wildcard: false,
+    setHeaders: (reply, path) => {
+      reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
   const index = withProductName(readFileSync(join(dir, 'index.html'), 'utf8'), config.productName);
-  type Req = { method: string; path: string; accepts(type: string): string | false };
-  type Res = { setHeader(n: string, v: string): void; type(t: string): void; send(body: string): void };
-  app.use((req: Req, res: Res, next: () => void) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || /\.[A-Za-z0-9]+$/.test(req.path) || !req.accepts('html')) {
-      return next();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const q = req.url.indexOf('?');
+    const path = q < 0 ? req.url : req.url.slice(0, q);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(path) || /\.[A-Za-z0-9]+$/.test(path) || !acceptsHtml(req.headers.accept)) {
+      return done();
     }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('html');
-    res.send(index);
+    void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(index);
   });
 }
