@@ -142,7 +142,7 @@ describe('foundingCases with nested fields: a constant number of SQL statements'
       expectedVersion: ref.version,
     });
     expect(advance).toEqual([
-      expect.stringMatching(/^SELECT u\.id, u\.role/),
+      expect.stringMatching(/^SELECT u\.id, u\.email/),
       AUDIT_CONTEXT,
       expect.stringMatching(/^SELECT c\.id, c\.enterprise_id/),
       'START TRANSACTION',
@@ -159,11 +159,27 @@ describe('foundingCases with nested fields: a constant number of SQL statements'
       workersInterested: 2,
     });
     expect(outreach).toEqual([
-      expect.stringMatching(/^SELECT u\.id, u\.role/),
+      expect.stringMatching(/^SELECT u\.id, u\.email/),
       AUDIT_CONTEXT,
       expect.stringMatching(/^SELECT c\.id, c\.enterprise_id/),
       expect.stringMatching(/^WITH u AS \( UPDATE founding_case SET/),
       AUDIT_ROW,
     ]);
+  });
+
+  it("answers `me` from the row the guard read: one statement, where the users' loader read it again before", async () => {
+    const p = await api.newProvince(1);
+    const officer = p.officers[0];
+    sent.length = 0;
+    counting = true;
+    let data: any;
+    try {
+      data = await api.ok(`{ me { id email fullName role mustChangePassword } }`, {}, officer.token);
+    } finally {
+      counting = false;
+    }
+    expect(data.me).toMatchObject({ id: officer.id, email: officer.email, role: 'OFFICER', mustChangePassword: false });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/FROM app_user u JOIN org_unit o ON o\.id = u\.org_unit_id WHERE u\.id = \$1/);
   });
 });

@@ -9,15 +9,14 @@ import { UserEntity } from '@app/persistence';
 import { Actor, Role } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { poolOf, preparedSql, runSql } from '../common/prepared-sql';
+import { USER_COLUMNS, userFromRow } from './users.service';
 
 /** Any token that does not name a current session (bad signature, expired, revoked). */
 export const TOKEN_REFUSED = 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại';
 
 // Every authenticated request runs it: prepared, and straight on the pool (no TypeORM query runner).
-const ACTOR_SQL = preparedSql(
-  `SELECT u.id, u.role, u.org_unit_id, u.full_name, u.email, u.active, u.token_version, u.must_change_password, o.path
-     FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`,
-);
+// The whole user row: the guard hands it to the request's users' loader, so `me` reads nothing more.
+const ACTOR_SQL = preparedSql(`SELECT ${USER_COLUMNS}, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.id = $1`);
 
 /** Remembered verified tokens, at most (~1 MB); past it the oldest is forgotten. */
 const MAX_VERIFIED_TOKENS = 5_000;
@@ -68,11 +67,16 @@ export class AuthService {
    * a token cut off (its version claim behind the row's) takes effect at once.
    */
   async actorFromToken(token: string): Promise<Actor> {
+    return (await this.callerFromToken(token)).actor;
+  }
+
+  /** The caller of a token (as actorFromToken) with its user row as read. */
+  async callerFromToken(token: string): Promise<{ actor: Actor; user: UserEntity }> {
     const { sub, tv } = await this.subjectOf(token);
     const [u] = await runSql(poolOf(this.db), ACTOR_SQL, [sub]);
     // Tokens issued before token versions existed carry none: version 0, the column's default.
     if (!u || !u.active || u.token_version !== (tv ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, TOKEN_REFUSED);
-    return {
+    const actor: Actor = {
       userId: u.id,
       role: u.role as Role,
       orgUnitId: u.org_unit_id,
@@ -81,6 +85,7 @@ export class AuthService {
       email: u.email,
       mustChangePassword: u.must_change_password,
     };
+    return { actor, user: userFromRow(u) };
   }
 
   /**

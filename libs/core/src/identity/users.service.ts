@@ -13,10 +13,41 @@ import { OrgUnitsService } from './org-units.service';
 
 // The users' DataLoader (every `me`, assignees, authors of history rows): prepared, straight on the pool;
 // TypeORM's findBy cost ~3× the statement itself in the API's CPU profile (bench/NOTES.md).
-const USERS_BY_IDS_SQL = preparedSql(
-  `SELECT id, email, full_name, role, org_unit_id, password_hash, active, must_change_password, token_version, deactivated_at, created_at
-     FROM app_user WHERE id = ANY($1::uuid[])`,
-);
+/** What a UserEntity is made of (userFromRow), as `u.<column>`. */
+export const USER_COLUMNS = [
+  'id',
+  'email',
+  'full_name',
+  'role',
+  'org_unit_id',
+  'password_hash',
+  'active',
+  'must_change_password',
+  'token_version',
+  'deactivated_at',
+  'created_at',
+]
+  .map((c) => `u.${c}`)
+  .join(', ');
+
+const USERS_BY_IDS_SQL = preparedSql(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[])`);
+
+/** The columns of USER_COLUMNS as a UserEntity (the users' loader, and the caller's row read by the guard). */
+export function userFromRow(r: Record<string, unknown>): UserEntity {
+  return Object.assign(new UserEntity(), {
+    id: r.id,
+    email: r.email,
+    fullName: r.full_name,
+    role: r.role,
+    orgUnitId: r.org_unit_id,
+    passwordHash: r.password_hash,
+    active: r.active,
+    mustChangePassword: r.must_change_password,
+    tokenVersion: r.token_version,
+    deactivatedAt: r.deactivated_at,
+    createdAt: r.created_at,
+  });
+}
 
 const EMAIL_TAKEN = 'Đã có tài khoản với địa chỉ e-mail này';
 
@@ -41,21 +72,7 @@ export class UsersService {
   async findByIds(ids: readonly string[]): Promise<UserEntity[]> {
     if (!ids.length) return [];
     const rows = await runSql(poolOf(this.db), USERS_BY_IDS_SQL, [ids]);
-    return rows.map((r) =>
-      Object.assign(new UserEntity(), {
-        id: r.id,
-        email: r.email,
-        fullName: r.full_name,
-        role: r.role,
-        orgUnitId: r.org_unit_id,
-        passwordHash: r.password_hash,
-        active: r.active,
-        mustChangePassword: r.must_change_password,
-        tokenVersion: r.token_version,
-        deactivatedAt: r.deactivated_at,
-        createdAt: r.created_at,
-      }),
-    );
+    return rows.map(userFromRow);
   }
 
   /** Active users of a unit the caller may see (default: its own), for assignment and targets. */
