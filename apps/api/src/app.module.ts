@@ -57,7 +57,8 @@ class GraphqlSupportModule {}
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ pinoHttp: requestLogging(config.logLevel) }),
+      // No routes: requests are logged by a Fastify hook (logRequests in main.ts).
+      useFactory: (config: AppConfig) => ({ pinoHttp: requestLogging(config.logLevel), forRoutes: [] }),
     }),
     CoreModule,
     TerminusModule,

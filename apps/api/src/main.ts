@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/config';
 import { assertStageGraphSound } from '@app/domain';
@@ -10,7 +10,7 @@ import { serveWebApp } from './web/serve-web-app';
 import { applySecurityHeaders } from './security/security-headers';
 import { exitWithinDeadline } from '@app/core';
 import { isClusterPrimary, runApiCluster } from './cluster/api-cluster';
-import { requestId } from './observability/request-logging';
+import { logRequests, requestId } from './observability/request-logging';
 import { acceptUploadsUnparsed, closeIdleConnectionsOnShutdown } from './http/fastify-setup';
 
 /** The JSON body limit of every route (GraphQL included); uploads are multipart and limited on their own. */
@@ -33,6 +33,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, await app.resolve(PinoLogger), app.get<AppConfig>(APP_CONFIG).logLevel);
   acceptUploadsUnparsed(fastify);
   closeIdleConnectionsOnShutdown(fastify);
   applySecurityHeaders(fastify);

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { Options } from 'pino-http';
+import type { FastifyInstance } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { HttpLogger, Options, pinoHttp } from 'pino-http';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; remoteAddress?: string };
 type LoggedResponse = { statusCode?: number };
@@ -28,15 +30,28 @@ export function requestId(req: IncomingMessage): string {
 export function requestLogging(level: string): Options<IncomingMessage, ServerResponse> {
   return {
     level,
-    genReqId: (req, res) => {
-      const id = (req as RequestWithId).id ?? requestId(req);
-      res.setHeader('x-request-id', id);
-      return id;
-    },
+    genReqId: (req) => (req as RequestWithId).id ?? requestId(req),
     serializers: {
       req: (req: LoggedRequest) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
       res: (res: LoggedResponse) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
   };
+}
+
+/**
+ * One log line per request (pino-http on the raw request and response, with the options above), and
+ * every log made while the request runs bound to it (nestjs-pino's request context). A Fastify
+ * `onRequest` hook, first of all: Nest middleware, which nestjs-pino would use, does not reach the
+ * routes here (LoggerModule is given no routes; docs/architecture.md#the-http-stack).
+ */
+export function logRequests(fastify: FastifyInstance, logger: PinoLogger, level: string): void {
+  let httpLogger: HttpLogger | undefined;
+  fastify.addHook('onRequest', (req, reply, done) => {
+    // The root logger exists once LoggerModule is set up (before the first request).
+    httpLogger ??= pinoHttp({ ...requestLogging(level), logger: PinoLogger.root });
+    httpLogger(req.raw, reply.raw);
+    void reply.header('x-request-id', req.id);
+    logger.runInContext(done, { bindings: { req: req.raw } });
+  });
 }
