@@ -3,8 +3,8 @@
  * process, against a bare node:http server answering the same bytes: the same two requests as
  * bench/suites/floor.ts (`{ __typename }`, `{ me { id } }`) on a minimal Nest app with one code-first
  * resolver (no guard, no database, no logging, no plugins): what the framework alone costs.
- *   express-apollo    @nestjs/platform-express + ApolloDriver (the product today)
- *   fastify-apollo    @nestjs/platform-fastify + ApolloDriver (@as-integrations/fastify)
+ *   express-apollo    @nestjs/platform-express + ApolloDriver (the product until 2026-12-06)
+ *   fastify-apollo    @nestjs/platform-fastify + ApolloDriver (@as-integrations/fastify; the product since)
  *   fastify-mercurius @nestjs/platform-fastify + MercuriusDriver with graphql-jit
  *   bare              node:http
  * Usage: node -r @swc-node/register bench/tools/stack-compare.ts [SECONDS=3] [ROUNDS=3] [CLIENTS=16]

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloPlugin } from './apollo-types';
 import { graphqlLimits } from './graphql-limits';
 import { specStatusPlugin } from './graphql-over-http';
@@ -18,6 +19,29 @@ export function graphqlHardening(extraPlugins: ApolloPlugin[] = []) {
   const limits = graphqlLimits();
   return {
     ...limits,
-    plugins: [...limits.plugins, requestSanityPlugin(), specStatusPlugin(), badInputMergePlugin(), serviceUnavailablePlugin(), ...extraPlugins],
+    plugins: [
+      ...limits.plugins,
+      requestSanityPlugin(),
+      specStatusPlugin(),
+      badInputMergePlugin(),
+      serviceUnavailablePlugin(),
+      noStorePlugin(),
+      // Its per-field hook ran for every field of every answer, for hints the schema never gives.
+      ApolloServerPluginCacheControlDisabled() as ApolloPlugin,
+      ...extraPlugins,
+    ],
+  };
+}
+
+/** No GraphQL answer is stored by a browser or a proxy: they carry personal data and change with every write. */
+function noStorePlugin(): ApolloPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
   };
 }
