@@ -34,7 +34,18 @@ describe('security headers', () => {
     });
     expect(res.status).toBe(200);
     expectUsualHeaders(res);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('lets no GraphQL answer be stored, a refusal included', async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers a refused request (404) with them too', async () => {
