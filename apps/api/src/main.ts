@@ -27,10 +27,13 @@ export async function createApi(): Promise<NestFastifyApplication> {
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: 'loopback',
     genReqId: requestId,
-    // Fastify's own request logging stays off: nestjs-pino logs one line per request.
+    // Fastify's own request logging stays off: logRequests logs one line per request.
     logger: false,
+    // No Nest middleware here (requests are logged by a hook): no middie hook on every request.
+    skipMiddie: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  // Fastify's own JSON parser (with its body limit); Nest's wrapper around it added a step to every request.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, await app.resolve(PinoLogger), app.get<AppConfig>(APP_CONFIG).logLevel);
