@@ -57,7 +57,7 @@ class GraphqlSupportModule {}
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      // No routes: requests are logged by a Fastify hook (logRequests in main.ts).
+      // No routes: requests are logged by Fastify hooks (logRequests in main.ts).
       useFactory: (config: AppConfig) => ({ pinoHttp: requestLogging(config.logLevel), forRoutes: [] }),
     }),
     CoreModule,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/config';
 import { assertStageGraphSound } from '@app/domain';
@@ -36,7 +36,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  logRequests(fastify, await app.resolve(PinoLogger), app.get<AppConfig>(APP_CONFIG).logLevel);
+  logRequests(fastify);
   acceptUploadsUnparsed(fastify);
   closeIdleConnectionsOnShutdown(fastify);
   applySecurityHeaders(fastify);

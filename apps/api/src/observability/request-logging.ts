@@ -1,17 +1,20 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
-import { HttpLogger, Options, pinoHttp } from 'pino-http';
-
-type LoggedRequest = { id?: unknown; method?: string; url?: string; remoteAddress?: string };
-type LoggedResponse = { statusCode?: number };
+import type { LoggerOptions } from 'pino';
 
 type RequestWithId = IncomingMessage & { id?: string };
 
+/** The id of the request the running code serves: pino's mixin adds it to every log line made meanwhile. */
+const currentRequest = new AsyncLocalStorage<string>();
+
+/** Not logged: probes and scrapes, many a minute. */
+const UNLOGGED_PATHS = new Set(['/health', '/metrics']);
+
 /**
- * A request's id: a valid `x-request-id` from the caller, else a new uuid. Fastify asks first
- * (`genReqId`) and the id is kept on the raw request, where pino-http finds it: one id for the
+ * A request's id: a valid `x-request-id` from the caller, else a new uuid. Fastify's `genReqId`: one id for the
  * request's log lines, its audit rows and its answer.
  */
 export function requestId(req: IncomingMessage): string {
@@ -22,36 +25,46 @@ export function requestId(req: IncomingMessage): string {
 }
 
 /**
- * pino-http's options: one line per request with its id (a valid `x-request-id` from the caller,
- * else a new uuid, echoed in the response), method, URL and status. No headers: they are not
- * needed to follow a request, may carry tokens, and serialising them on every request was a
- * measurable part of the request floor (bench/NOTES.md).
+ * The API's root logger options (given to nestjs-pino): every line logged while a request runs names it
+ * (`req.id`), whoever logs it.
  */
-export function requestLogging(level: string): Options<IncomingMessage, ServerResponse> {
+export function requestLogging(level: string): LoggerOptions {
   return {
     level,
-    genReqId: (req) => (req as RequestWithId).id ?? requestId(req),
-    serializers: {
-      req: (req: LoggedRequest) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
-      res: (res: LoggedResponse) => ({ statusCode: res.statusCode }),
+    // The lines below name their fields themselves. nestjs-pino builds the root logger with pino-http, which hands
+    // a serializer pino's view of a Node request or response, the logged object itself as its `raw`.
+    serializers: { req: (req: { raw?: unknown }) => req.raw ?? req, res: (res: { raw?: unknown }) => res.raw ?? res },
+    mixin: () => {
+      const id = currentRequest.getStore();
+      return id === undefined ? {} : { req: { id } };
     },
-    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
   };
 }
 
 /**
- * One log line per request (pino-http on the raw request and response, with the options above), and
- * every log made while the request runs bound to it (nestjs-pino's request context). A Fastify
- * `onRequest` hook, first of all: Nest middleware, which nestjs-pino would use, does not reach the
- * routes here (LoggerModule is given no routes; docs/architecture.md#the-http-stack).
+ * One line per request once it is answered: its id (echoed in `x-request-id`), method, URL, the caller's
+ * address, status and time. No headers: they are not needed to follow a request and may carry tokens.
+ * Fastify hooks rather than pino-http's middleware: Nest middleware does not reach the routes on this adapter,
+ * and pino-http's per-request child logger cost a fifth of the request floor's CPU (bench/NOTES.md).
  */
-export function logRequests(fastify: FastifyInstance, logger: PinoLogger, level: string): void {
-  let httpLogger: HttpLogger | undefined;
+export function logRequests(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (req, reply, done) => {
-    // The root logger exists once LoggerModule is set up (before the first request).
-    httpLogger ??= pinoHttp({ ...requestLogging(level), logger: PinoLogger.root });
-    httpLogger(req.raw, reply.raw);
     void reply.header('x-request-id', req.id);
-    logger.runInContext(done, { bindings: { req: req.raw } });
+    currentRequest.run(req.id, done);
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const logger = PinoLogger.root;
+    const path = req.url.split('?', 1)[0];
+    if (logger && !UNLOGGED_PATHS.has(path)) {
+      const status = reply.statusCode;
+      const line = {
+        req: { id: req.id, method: req.method, url: req.url, remoteAddress: req.ip },
+        res: { statusCode: status },
+        responseTime: Math.round(reply.elapsedTime),
+      };
+      if (status >= 500) logger.error(line, 'request errored');
+      else logger.info(line, 'request completed');
+    }
+    done();
   });
 }
