@@ -48,7 +48,9 @@ export class OwnReplica {
 
   /** Waits until the standby has replayed everything the primary had written when this was called. */
   async caughtUp(): Promise<void> {
-    const [{ lsn }] = await this.sql(false, `SELECT pg_current_wal_lsn()::text AS lsn`);
+    // The insert position, not the write position: the test primary runs with synchronous_commit=off, so a commit
+    // already answered may still sit in the WAL buffers, behind pg_current_wal_lsn().
+    const [{ lsn }] = await this.sql(false, `SELECT pg_current_wal_insert_lsn()::text AS lsn`);
     await eventually(async () => (await this.sql(true, `SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [lsn]))[0].ok === true, 60_000, 50);
   }
 
