@@ -14,7 +14,7 @@ const swcTs = [
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
-  // So are path-to-regexp 9 and content-disposition 2, inside @fastify/middie and @fastify/static.
+  // So are path-to-regexp 9 and content-disposition 3, inside @fastify/middie and @fastify/static.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|@fastify/middie|@fastify/static|path-to-regexp|content-disposition)/)'],
   moduleNameMapper: {
     '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',

@@ -25,6 +25,8 @@ export async function createApi(): Promise<NestFastifyApplication> {
   assertStageGraphSound();
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
+    // Node's own default, which Fastify turns off (0): a request still arriving after 5 minutes is cut (slow clients).
+    requestTimeout: 300_000,
     trustProxy: 'loopback',
     genReqId: requestId,
     // Fastify's own request logging stays off: logRequests logs one line per request.
