@@ -17,7 +17,7 @@ import { acceptUploadsUnparsed, closeIdleConnectionsOnShutdown } from './http/fa
 export const JSON_BODY_LIMIT = 512 * 1024;
 
 /**
- * The API on Fastify (docs/architecture.md#http-stack): chosen over Express by the request-floor
+ * The API on Fastify (docs/architecture.md#the-http-stack): chosen over Express by the request-floor
  * benchmark (bench/NOTES.md). Request ids come from Fastify, so the logs, the audit rows and the
  * `x-request-id` answer share one.
  */

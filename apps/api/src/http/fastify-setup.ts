@@ -20,3 +20,9 @@ export function closeIdleConnectionsOnShutdown(fastify: FastifyInstance): void {
     done();
   });
 }
+
+/** A request URL's path, without its query string (Fastify's `req.url` keeps it). */
+export function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+}

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
+import { pathOf } from '../http/fastify-setup';
 
 type RequestWithId = IncomingMessage & { id?: string };
 
@@ -56,7 +57,7 @@ export function logRequests(fastify: FastifyInstance): void {
     const logger = PinoLogger.root;
     const status = reply.statusCode;
     // The line is made only when its level is logged (the benchmarks and tests run at warn).
-    if (logger?.isLevelEnabled(status >= 500 ? 'error' : 'info') && !UNLOGGED_PATHS.has(req.url.split('?', 1)[0])) {
+    if (logger?.isLevelEnabled(status >= 500 ? 'error' : 'info') && !UNLOGGED_PATHS.has(pathOf(req.url))) {
       const line = {
         req: { id: req.id, method: req.method, url: req.url, remoteAddress: req.ip },
         res: { statusCode: status },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import { pathOf } from '../http/fastify-setup';
 
 /**
  * The dashboard's policy: its own scripts, styles, fonts and API only (the built SPA loads nothing
@@ -49,8 +50,7 @@ export function applySecurityHeaders(fastify: FastifyInstance): void {
   const common = headersOf(helmet({ contentSecurityPolicy: false }));
   const withPolicy = { ...common, ...headersOf(helmet.contentSecurityPolicy(CONTENT_SECURITY_POLICY)) };
   fastify.addHook('onRequest', (req, reply, done) => {
-    const q = req.url.indexOf('?');
-    reply.headers(OWN_POLICY_PATHS.test(q < 0 ? req.url : req.url.slice(0, q)) ? common : withPolicy);
+    reply.headers(OWN_POLICY_PATHS.test(pathOf(req.url)) ? common : withPolicy);
     done();
   });
 }

@@ -1,9 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyStatic from '@fastify/static';
+import Negotiator from 'negotiator';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { pathOf } from '../http/fastify-setup';
 
 /** The built dashboard (apps/web/dist, made by `vite build`): `configured` (WEB_DIST_DIR), else found from the cwd or this file up. */
 export function webDistDir(configured: string | null): string | null {
@@ -29,14 +31,9 @@ export function withProductName(html: string, productName: string): string {
 /** Paths the API answers itself: never the SPA's. */
 const API_PATHS = /^\/(graphql|health|metrics|reports|documents|admin)(\/|$)/;
 
-/** Whether a request asks for a page: an Accept naming HTML or anything (or no Accept, as a browser's address bar never sends). */
+/** Whether a request asks for a page (as Express's `req.accepts('html')` read it: no Accept header accepts anything). */
 function acceptsHtml(accept: string | undefined): boolean {
-  if (!accept) return true;
-  return accept.split(',').some((part) => {
-    const [type, ...params] = part.trim().toLowerCase().split(';');
-    if (params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))) return false;
-    return type === 'text/html' || type === 'text/*' || type === '*/*';
-  });
+  return !accept || new Negotiator({ headers: { accept } }).mediaType(['text/html']) !== undefined;
 }
 
 /**
@@ -64,8 +61,7 @@ export function serveWebApp(app: NestFastifyApplication): void {
   });
   const index = withProductName(readFileSync(join(dir, 'index.html'), 'utf8'), config.productName);
   fastify.addHook('onRequest', (req, reply, done) => {
-    const q = req.url.indexOf('?');
-    const path = q < 0 ? req.url : req.url.slice(0, q);
+    const path = pathOf(req.url);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(path) || /\.[A-Za-z0-9]+$/.test(path) || !acceptsHtml(req.headers.accept)) {
       return done();
     }
