@@ -37,31 +37,31 @@ export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
     const reply = host.switchToHttp().getResponse<unknown>();
-    const res = { status: (code: number) => ({ json: (body: unknown) => this.adapterHost.httpAdapter.reply(reply, body, code) }) };
+    const send = (status: number, body: unknown) => this.adapterHost.httpAdapter.reply(reply, body, status);
     if (exception instanceof AppError) {
       // A bad input also names its fields (and their messages), as GraphQL's extensions do.
       const { fields, messages } = exception.details as { fields?: unknown; messages?: unknown };
       const named = fields || exception.code === ErrorCode.BAD_USER_INPUT ? { fields: fields ?? [], messages: messages ?? {} } : {};
-      return res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...named });
+      return send(HTTP_STATUS[exception.code], { code: exception.code, message: exception.message, ...named });
     }
-    if (exception instanceof HttpException) return res.status(exception.getStatus()).json(httpRefusal(exception.getStatus(), exception.getResponse()));
+    if (exception instanceof HttpException) return send(exception.getStatus(), httpRefusal(exception.getStatus(), exception.getResponse()));
     // Fastify's own refusals before any route runs: a body over the limit, malformed JSON, an unknown media type.
     const frameworkStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof frameworkStatus === 'number' && frameworkStatus >= 400 && frameworkStatus < 500) {
-      return res.status(frameworkStatus).json(httpRefusal(frameworkStatus, null));
+      return send(frameworkStatus, httpRefusal(frameworkStatus, null));
     }
     const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
-    if (pgCode === '22P02') return res.status(404).json({ code: 'NOT_FOUND', message: NO_SUCH_ID_MESSAGE });
+    if (pgCode === '22P02') return send(404, { code: 'NOT_FOUND', message: NO_SUCH_ID_MESSAGE });
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Database unavailable: ${(exception as Error)?.message}`);
-      return res.status(503).json({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, retryable: true });
+      return send(503, { code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, retryable: true });
     }
     if (isDatabaseBusy(exception)) {
       this.logger.warn(`Statement cut by a timeout: ${(exception as Error)?.message}`);
-      return res.status(503).json({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE, retryable: true });
+      return send(503, { code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE, retryable: true });
     }
     this.logger.error(exception);
-    return res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
+    return send(500, { code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
   }
 }
 

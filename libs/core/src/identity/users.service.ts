@@ -11,8 +11,6 @@ import { poolOf, preparedSql, runSql } from '../common/prepared-sql';
 import { FieldProblems } from './account-errors';
 import { OrgUnitsService } from './org-units.service';
 
-// The users' DataLoader (every `me`, assignees, authors of history rows): prepared, straight on the pool;
-// TypeORM's findBy cost ~3× the statement itself in the API's CPU profile (bench/NOTES.md).
 /** What a UserEntity is made of (userFromRow), as `u.<column>`. */
 export const USER_COLUMNS = [
   'id',
@@ -30,6 +28,8 @@ export const USER_COLUMNS = [
   .map((c) => `u.${c}`)
   .join(', ');
 
+// The users' DataLoader (every `me`, assignees, authors of history rows): prepared, straight on the pool;
+// TypeORM's findBy cost ~3× the statement itself in the API's CPU profile (bench/NOTES.md).
 const USERS_BY_IDS_SQL = preparedSql(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[])`);
 
 /** The columns of USER_COLUMNS as a UserEntity (the users' loader, and the caller's row read by the guard). */
