@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { Actor, AuditLogService } from '@app/core';
-import { AuditContext, auditContext } from '@app/persistence';
+import { AuditContext, auditContext, auditRowWritten } from '@app/persistence';
 
 export const AUDITED_KEY = 'cdcs:audited';
 /** Every route of the controller writes an audit row (uploads, downloads and exports of the registers and reports). */
@@ -51,7 +51,7 @@ interface AuditedRequest {
 /**
  * Puts an audit context around every GraphQL mutation and every route of an `@Audited()` controller
  * (docs/architecture.md#audit-log): the row triggers write the audit row with the operation's first change,
- * in its transaction; after success this writes it when nothing changed (a read-only operation, a login, a
+ * in its transaction; after success this writes it when no trigger did (a read-only operation, a login, a
  * download). A refused operation changes nothing, so it leaves no row, except a refused login (REFUSED).
  * A query marked `@AuditedRead` (personal data) writes one row after it answered.
  * Guards run first: a call refused for its role or without a token never gets here.
@@ -81,6 +81,8 @@ export class AuditInterceptor implements NestInterceptor {
           if (isLogin) await this.log.record(audit, 'REFUSED');
           throw e;
         }
+        // A trigger wrote the row with the first change (its notice came back with that statement): nothing to add.
+        if (auditRowWritten(audit)) return result;
         const entity = isLogin ? this.loggedIn(audit, result) : this.entityOf(op.returnType, result);
         // Still in the context: the connection keeps its tag (no set_config); audit_log has no capture trigger.
         await this.log.record(audit, 'OK', entity);

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
+import { AUDIT_ROW_NOTICE } from '../migrations/1795496897650-audit-faster-capture';
 
 /**
  * Who does what, for the audit triggers (docs/architecture.md#audit-log). The API runs each audited operation
@@ -21,8 +22,32 @@ export interface AuditContext {
 export const auditContext = new AsyncLocalStorage<AuditContext>();
 
 const TAG = Symbol('cdcs.audit');
-type Tagged = Client & { [TAG]?: string };
+/** The context of the last statement a connection ran under one, to which its audit-row notice belongs. */
+const CTX = Symbol('cdcs.audit.ctx');
+const LISTENING = Symbol('cdcs.audit.listening');
+type Tagged = Client & { [TAG]?: string; [CTX]?: AuditContext; [LISTENING]?: true };
 let installed = false;
+const NOTICE_PREFIX = `${AUDIT_ROW_NOTICE} `;
+
+/** Operations whose audit_log row a trigger wrote, by a statement that neither failed nor was rolled back since. */
+const rowWritten = new WeakMap<AuditContext, true>();
+
+/**
+ * Whether a row trigger wrote the operation's audit_log row (audit_capture's notice, carried by the statement's own
+ * answer) and nothing undid it since: any failed statement or ROLLBACK sent under the context forgets it, so a
+ * doubt always answers false and the caller writes the row itself (INSERT … ON CONFLICT DO NOTHING).
+ */
+export function auditRowWritten(ctx: AuditContext): boolean {
+  return rowWritten.has(ctx);
+}
+
+function listenForAuditRows(client: Tagged): void {
+  client[LISTENING] = true;
+  client.on('notice', (msg: { message?: string }) => {
+    const ctx = client[CTX];
+    if (ctx && msg.message?.startsWith(NOTICE_PREFIX) && msg.message.slice(NOTICE_PREFIX.length) === ctx.key) rowWritten.set(ctx, true);
+  });
+}
 
 /**
  * Whether a statement sent outside any context must first clear a connection's stale tag: anything but a plain
@@ -59,7 +84,25 @@ export function installAuditSessionTagging(): void {
         this[TAG] = undefined;
       });
     }
-    if (typeof text === 'string' && /^\s*ROLLBACK/i.test(text)) this[TAG] = undefined;
-    return original.apply(this, args);
+    if (typeof text === 'string' && /^\s*ROLLBACK/i.test(text)) {
+      this[TAG] = undefined;
+      if (ctx) rowWritten.delete(ctx);
+    }
+    if (!ctx) return original.apply(this, args);
+    if (!this[LISTENING]) listenForAuditRows(this);
+    this[CTX] = ctx;
+    // A failed statement may have undone what its trigger wrote: forget the notice (pg calls back or rejects).
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as (err: unknown, ...rest: unknown[]) => unknown;
+      args[last] = (err: unknown, ...rest: unknown[]) => {
+        if (err) rowWritten.delete(ctx);
+        return callback(err, ...rest);
+      };
+      return original.apply(this, args);
+    }
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, () => rowWritten.delete(ctx));
+    return result;
   };
 }

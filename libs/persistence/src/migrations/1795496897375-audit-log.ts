@@ -82,6 +82,67 @@ export const UNAUDITED_TABLES = [
   'unit_reassignment',
 ];
 
+/** The first audit_scrub and audit_capture (replaced by AuditFasterCapture1795496897650, whose down restores these). */
+export const AUDIT_SCRUB_V1 = `FUNCTION audit_scrub(j jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+      DECLARE k text; v jsonb; out jsonb := '{}';
+      BEGIN
+        IF j IS NULL THEN RETURN NULL; END IF;
+        FOR k, v IN SELECT * FROM jsonb_each(j) LOOP
+          IF k IN ('citizen_id', 'personal_id') AND jsonb_typeof(v) = 'string' THEN
+            v := to_jsonb(repeat('*', greatest(length(v #>> '{}') - 3, 0)) || right(v #>> '{}', 3));
+          ELSIF k = 'password_hash' THEN
+            v := to_jsonb('***'::text);
+          ELSIF jsonb_typeof(v) = 'string' AND length(v #>> '{}') > 500 THEN
+            v := to_jsonb('(' || length(v #>> '{}') || ' ký tự)');
+          ELSIF jsonb_typeof(v) IN ('object', 'array') AND length(v::text) > 2000 THEN
+            v := to_jsonb('(' || length(v::text) || ' ký tự)');
+          END IF;
+          out := out || jsonb_build_object(k, v);
+        END LOOP;
+        RETURN out;
+      END $$`;
+
+export const AUDIT_CAPTURE_V1 = `FUNCTION audit_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        ctx text := current_setting('cdcs.audit', true);
+        c jsonb; o jsonb; n jsonb; b jsonb; a jsonb; k text; rid text; r jsonb; unit text;
+      BEGIN
+        IF ctx IS NULL OR ctx = '' THEN RETURN NULL; END IF;
+        c := ctx::jsonb;
+        IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF;
+        IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF;
+        IF TG_OP = 'UPDATE' THEN
+          b := '{}'; a := '{}';
+          FOR k IN SELECT jsonb_object_keys(n) LOOP
+            IF (o -> k) IS DISTINCT FROM (n -> k) THEN
+              b := b || jsonb_build_object(k, o -> k);
+              a := a || jsonb_build_object(k, n -> k);
+            END IF;
+          END LOOP;
+          IF a = '{}' THEN RETURN NULL; END IF;
+        ELSE
+          b := o; a := n;
+        END IF;
+        r := coalesce(n, o);
+        IF TG_NARGS > 0 THEN
+          SELECT string_agg(r ->> col, ':') INTO rid FROM unnest(string_to_array(TG_ARGV[0], ',')) AS col;
+        ELSE
+          rid := r ->> 'id';
+        END IF;
+        unit := CASE WHEN TG_TABLE_NAME = 'org_unit' THEN r ->> 'id'
+                     ELSE coalesce(r ->> 'org_unit_id', r ->> 'grassroots_union_id', r ->> 'deciding_unit_id') END;
+        IF current_setting('cdcs.audit_done', true) IS DISTINCT FROM c ->> 'key' THEN
+          INSERT INTO audit_log (key, actor_id, actor_email, actor_role, actor_unit_id, ip, request_id, operation, entity, entity_id)
+          VALUES ((c ->> 'key')::uuid, (c ->> 'actorId')::uuid, c ->> 'actorEmail', c ->> 'actorRole', (c ->> 'actorUnitId')::uuid,
+                  c ->> 'ip', c ->> 'requestId', c ->> 'operation', TG_TABLE_NAME, rid)
+          ON CONFLICT (key) DO NOTHING;
+          PERFORM set_config('cdcs.audit_done', c ->> 'key', true);
+        END IF;
+        INSERT INTO audit_change (audit_key, tbl, op, row_id, unit_id, before, after)
+        VALUES ((c ->> 'key')::uuid, TG_TABLE_NAME, TG_OP, rid, unit::uuid, audit_scrub(b), audit_scrub(a));
+        RETURN NULL;
+      END $$`;
+
 export class AuditLog1795496897375 implements MigrationInterface {
   name = 'AuditLog1795496897375';
 
@@ -131,69 +192,11 @@ export class AuditLog1795496897375 implements MigrationInterface {
     }
 
     // Personal identifiers keep their last 3 characters; long values (files, import payloads) only their length.
-    await q.query(`
-      CREATE FUNCTION audit_scrub(j jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
-      DECLARE k text; v jsonb; out jsonb := '{}';
-      BEGIN
-        IF j IS NULL THEN RETURN NULL; END IF;
-        FOR k, v IN SELECT * FROM jsonb_each(j) LOOP
-          IF k IN ('citizen_id', 'personal_id') AND jsonb_typeof(v) = 'string' THEN
-            v := to_jsonb(repeat('*', greatest(length(v #>> '{}') - 3, 0)) || right(v #>> '{}', 3));
-          ELSIF k = 'password_hash' THEN
-            v := to_jsonb('***'::text);
-          ELSIF jsonb_typeof(v) = 'string' AND length(v #>> '{}') > 500 THEN
-            v := to_jsonb('(' || length(v #>> '{}') || ' ký tự)');
-          ELSIF jsonb_typeof(v) IN ('object', 'array') AND length(v::text) > 2000 THEN
-            v := to_jsonb('(' || length(v::text) || ' ký tự)');
-          END IF;
-          out := out || jsonb_build_object(k, v);
-        END LOOP;
-        RETURN out;
-      END $$`);
+    await q.query(`CREATE ${AUDIT_SCRUB_V1}`);
 
     // One row per changed row; the first change of a transaction also writes the operation's audit_log row
     // (ON CONFLICT: a second transaction of the same operation finds it there).
-    await q.query(`
-      CREATE FUNCTION audit_capture() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        ctx text := current_setting('cdcs.audit', true);
-        c jsonb; o jsonb; n jsonb; b jsonb; a jsonb; k text; rid text; r jsonb; unit text;
-      BEGIN
-        IF ctx IS NULL OR ctx = '' THEN RETURN NULL; END IF;
-        c := ctx::jsonb;
-        IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF;
-        IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF;
-        IF TG_OP = 'UPDATE' THEN
-          b := '{}'; a := '{}';
-          FOR k IN SELECT jsonb_object_keys(n) LOOP
-            IF (o -> k) IS DISTINCT FROM (n -> k) THEN
-              b := b || jsonb_build_object(k, o -> k);
-              a := a || jsonb_build_object(k, n -> k);
-            END IF;
-          END LOOP;
-          IF a = '{}' THEN RETURN NULL; END IF;
-        ELSE
-          b := o; a := n;
-        END IF;
-        r := coalesce(n, o);
-        IF TG_NARGS > 0 THEN
-          SELECT string_agg(r ->> col, ':') INTO rid FROM unnest(string_to_array(TG_ARGV[0], ',')) AS col;
-        ELSE
-          rid := r ->> 'id';
-        END IF;
-        unit := CASE WHEN TG_TABLE_NAME = 'org_unit' THEN r ->> 'id'
-                     ELSE coalesce(r ->> 'org_unit_id', r ->> 'grassroots_union_id', r ->> 'deciding_unit_id') END;
-        IF current_setting('cdcs.audit_done', true) IS DISTINCT FROM c ->> 'key' THEN
-          INSERT INTO audit_log (key, actor_id, actor_email, actor_role, actor_unit_id, ip, request_id, operation, entity, entity_id)
-          VALUES ((c ->> 'key')::uuid, (c ->> 'actorId')::uuid, c ->> 'actorEmail', c ->> 'actorRole', (c ->> 'actorUnitId')::uuid,
-                  c ->> 'ip', c ->> 'requestId', c ->> 'operation', TG_TABLE_NAME, rid)
-          ON CONFLICT (key) DO NOTHING;
-          PERFORM set_config('cdcs.audit_done', c ->> 'key', true);
-        END IF;
-        INSERT INTO audit_change (audit_key, tbl, op, row_id, unit_id, before, after)
-        VALUES ((c ->> 'key')::uuid, TG_TABLE_NAME, TG_OP, rid, unit::uuid, audit_scrub(b), audit_scrub(a));
-        RETURN NULL;
-      END $$`);
+    await q.query(`CREATE ${AUDIT_CAPTURE_V1}`);
     await q.query(`
       CREATE FUNCTION audit_attach(t regclass, key_columns text DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN

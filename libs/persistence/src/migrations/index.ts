@@ -26,6 +26,7 @@ import { ReturnLeftDissolved1795496897410 } from './1795496897410-return-left-di
 import { OrgUnitSpanKind1795496897420 } from './1795496897420-org-unit-span-kind';
 import { AuditReadDetail1795496897550 } from './1795496897550-audit-read-detail';
 import { EMPLOYER_AUDITED_TABLES, GrassrootsEmployer1795496897600 } from './1795496897600-grassroots-employer';
+import { AuditFasterCapture1795496897650 } from './1795496897650-audit-faster-capture';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   DocumentPlanMeetingNumbers1795496897450,
   AuditReadDetail1795496897550,
   GrassrootsEmployer1795496897600,
+  AuditFasterCapture1795496897650,
 ];
