@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { AuditContext, auditContext, auditRowWritten, dataSourceOptions } from '@app/persistence';
-import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/ensure-database';
+import { AuditContext, auditContext, auditRowWritten } from '@app/persistence';
+import { dropDatabase, ownMigratedDatabase } from '../support/own-database';
 
 jest.setTimeout(120_000);
 
@@ -14,25 +13,14 @@ jest.setTimeout(120_000);
  * written here would show in the other suites' audit log).
  */
 describe('audit rows announced by the capture trigger', () => {
-  const ownUrl = (() => {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `${url.pathname}_auditrow`;
-    return url.toString();
-  })();
+  let ownUrl: string;
   let db: Client;
   let n = 0;
   // Distinct far days, so that every test inserts rows of its own.
   const nextDay = () => `2091-01-${String(++n).padStart(2, '0')}`;
 
   beforeAll(async () => {
-    await ensureDatabase(ownUrl);
-    // Initialising a data source also installs the audit tagging of pg connections.
-    const ds = await new DataSource(dataSourceOptions(ownUrl, { extra: { max: 1 } })).initialize();
-    try {
-      await ds.runMigrations({ transaction: 'each' });
-    } finally {
-      await ds.destroy();
-    }
+    ownUrl = await ownMigratedDatabase('auditrow');
     db = new Client({ connectionString: ownUrl });
     await db.connect();
     await db.query(`
@@ -45,7 +33,7 @@ describe('audit rows announced by the capture trigger', () => {
   });
   afterAll(async () => {
     await db?.end();
-    await dropDatabase(ownUrl);
+    if (ownUrl) await dropDatabase(ownUrl);
   });
 
   const newContext = (): AuditContext => ({

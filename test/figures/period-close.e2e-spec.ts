@@ -1,8 +1,6 @@
 import { FiguresService, PeriodCloseService, ScopeUnit } from '@app/core';
 import { addDays, nextMonthStart } from '@app/domain';
-import { dataSourceOptions } from '@app/persistence';
-import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/ensure-database';
+import { dropDatabase, ownMigratedDatabase } from '../support/own-database';
 import { TestApi } from '../support/test-api';
 import { vnToday } from '../support/case-fixtures';
 import { PERIODS, buildFiguresWorld, expectCaseFiguresPlain, plain } from '../support/figures-world';
@@ -19,11 +17,7 @@ const ENDS = [...new Set(OVER.map((x) => x.end).filter(isMonthEnd))].sort();
  * re-dated into the past after a close, would otherwise be missing from it.
  */
 describe('period closes', () => {
-  const ownUrl = (() => {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `${url.pathname}_close`;
-    return url.toString();
-  })();
+  let ownUrl: string;
   const runUrl = process.env.DATABASE_URL!;
   let api: TestApi;
   let figures: FiguresService;
@@ -32,13 +26,7 @@ describe('period closes', () => {
   const today = vnToday();
 
   beforeAll(async () => {
-    await ensureDatabase(ownUrl);
-    const ds = await new DataSource(dataSourceOptions(ownUrl, { extra: { max: 1 } })).initialize();
-    try {
-      await ds.runMigrations({ transaction: 'each' });
-    } finally {
-      await ds.destroy();
-    }
+    ownUrl = await ownMigratedDatabase('close');
     process.env.DATABASE_URL = ownUrl;
     api = await TestApi.start();
     figures = api.app.get(FiguresService);
@@ -49,7 +37,7 @@ describe('period closes', () => {
   afterAll(async () => {
     await api?.close();
     process.env.DATABASE_URL = runUrl;
-    await dropDatabase(ownUrl);
+    if (ownUrl) await dropDatabase(ownUrl);
   });
 
   const closeRows = async () =>
