@@ -9,6 +9,7 @@ import { GRAPHQL_LIMITS } from '../security/graphql-limits';
 import { graphqlHttpChecks, operationNameOf } from '../security/graphql-over-http';
 import { formatGraphqlError } from './error-formatter';
 import { graphqlAnswers } from './graphql-answers';
+import { jitInputDefaultsHook } from './jit-input-defaults';
 
 /**
  * Mercurius's route answer schema, with `errors[].path` items strings or integers: its own types
@@ -82,6 +83,6 @@ export function graphqlServerOptions(config: Pick<AppConfig, 'nodeEnv'>, metrics
       preHandler: measured.preHandler,
       onResponse: measured.onResponse,
     },
-    hooks: { preParsing: [operationOfGet], preExecution: [measured.preExecution, ...preExecution] },
+    hooks: { preParsing: [operationOfGet], preExecution: [measured.preExecution, ...preExecution, jitInputDefaultsHook()] },
   };
 }
