@@ -78,7 +78,13 @@ function thrownErrors(error: unknown): Classified[] {
     case 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND':
       // Mercurius answers a request without a query with this error too ("Unknown query").
       return e.message === 'Unknown query'
-        ? [{ error: new GraphQLError('GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.'), code: 'BAD_REQUEST', status: 400 }]
+        ? [
+            {
+              error: new GraphQLError('GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.'),
+              code: 'BAD_REQUEST',
+              status: 400,
+            },
+          ]
         : [{ error: new GraphQLError('PersistedQueryNotFound'), code: 'PERSISTED_QUERY_NOT_FOUND', status: 200 }];
     case 'MER_ERR_GQL_PERSISTED_QUERY_NOT_SUPPORTED':
       return [{ error: new GraphQLError('PersistedQueryNotSupported'), code: 'PERSISTED_QUERY_NOT_SUPPORTED', status: 200 }];

@@ -75,7 +75,7 @@ export function graphqlServerOptions(config: Pick<AppConfig, 'nodeEnv'>, metrics
     graphiql: outsideProduction,
     // Automatic persisted queries (hash → query text, in memory), as Apollo Server offered them.
     persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(),
-    errorFormatter: answers.errorFormatter as MercuriusDriverConfig['errorFormatter'],
+    errorFormatter: answers.errorFormatter,
     errorHandler: answers.errorHandler,
     additionalRouteOptions: {
       schema: { response: { '2xx': ANSWER_SCHEMA } },

@@ -27,7 +27,7 @@ function withDefaults(value: unknown, type: GraphQLInputType): unknown {
   if (value === null || value === undefined) return value;
   const t = isNonNullType(type) ? type.ofType : type;
   if (isListType(t)) {
-    const item = t.ofType as GraphQLInputType;
+    const item = t.ofType;
     if (!Array.isArray(value)) return withDefaults(value, item);
     const items = value.map((v) => withDefaults(v, item));
     return items.some((v, i) => v !== value[i]) ? items : value;

@@ -63,7 +63,7 @@ export function graphqlLimits(): {
   }).protect();
   // With max-tokens, cost and suggestions off, armor has no plugin left: only its validation rules.
   return {
-    validationRules: armor.validationRules as ValidationRule[],
+    validationRules: armor.validationRules,
     preExecution: [costLimitHook()],
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
   };

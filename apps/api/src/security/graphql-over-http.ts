@@ -70,7 +70,7 @@ function preventCsrf(request: FastifyRequest): void {
     // An unparsable type counts as a simple one (as in Apollo).
     if (/^[\w!#$&^.+-]+\/[\w!#$&^.+-]+$/.test(essence) && !SIMPLE_CONTENT_TYPES.includes(essence)) return;
   }
-  if (CSRF_PREFLIGHT_HEADERS.some((h) => typeof request.headers[h] === 'string' && (request.headers[h] as string).length > 0)) return;
+  if (CSRF_PREFLIGHT_HEADERS.some((h) => typeof request.headers[h] === 'string' && request.headers[h].length > 0)) return;
   throw new GraphqlHttpError(CSRF_MESSAGE);
 }
 
@@ -81,7 +81,8 @@ function checkPostBody(body: unknown): void {
   // A falsy query (0, false, '') counts as missing, as in Apollo: answered "must contain a non-empty `query`" after.
   if (body.query && typeof body.query !== 'string') throw new GraphqlHttpError('GraphQL queries must be strings.');
   for (const name of ['variables', 'extensions']) {
-    if (typeof body[name] === 'string') throw new GraphqlHttpError(`\`${name}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.`);
+    if (typeof body[name] === 'string')
+      throw new GraphqlHttpError(`\`${name}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.`);
   }
   for (const name of ['extensions', 'variables']) {
     if (name in body && body[name] !== null && !isRecord(body[name])) throw new GraphqlHttpError(`\`${name}\` in a POST body must be an object if provided.`);
