@@ -8,33 +8,9 @@ import { graphqlHardening, hardenedFormatError } from '../security/graphql-harde
 import { GRAPHQL_LIMITS } from '../security/graphql-limits';
 import { graphqlHttpChecks, operationNameOf } from '../security/graphql-over-http';
 import { formatGraphqlError } from './error-formatter';
+import { ANSWER_SCHEMA } from './answer-schema';
 import { graphqlAnswers } from './graphql-answers';
 import { jitInputDefaultsHook } from './jit-input-defaults';
-
-/**
- * Mercurius's route answer schema, with `errors[].path` items strings or integers: its own types
- * them as strings, which would turn `["cases", 0, "id"]` into `["cases", "0", "id"]`.
- */
-const ANSWER_SCHEMA = {
-  type: 'object',
-  properties: {
-    data: { type: ['object', 'null'], additionalProperties: true },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['message'],
-        properties: {
-          message: { type: 'string' },
-          locations: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, column: { type: 'integer' } } } },
-          path: { type: 'array', items: { type: ['string', 'integer'] } },
-          extensions: { type: 'object', properties: { code: { type: 'string' } }, additionalProperties: true },
-        },
-      },
-    },
-    extensions: { type: 'object', additionalProperties: true },
-  },
-};
 
 /**
  * Mercurius checks that a GET runs a query with `getOperationAST(…).operation`, which throws on a
