@@ -1,4 +1,4 @@
-// Nest 12 ships ESM only; jest runs CommonJS, so @nestjs/* (and @apollo/server, @as-integrations) are transformed by swc too.
+// Nest 12 ships ESM only; jest runs CommonJS, so @nestjs/* are transformed by swc too.
 const swcTs = [
   '@swc/jest',
   {
@@ -14,8 +14,9 @@ const swcTs = [
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
-  // So are path-to-regexp 9 and content-disposition 3, inside @fastify/middie and @fastify/static.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|@fastify/middie|@fastify/static|path-to-regexp|content-disposition)/)'],
+  // So are path-to-regexp 9 and content-disposition 3, inside @fastify/middie and @fastify/static, and quick-lru,
+  // which mercurius loads by a dynamic import() (transformed, it becomes a require).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|mercurius|quick-lru|@fastify/middie|@fastify/static|path-to-regexp|content-disposition)/)'],
   moduleNameMapper: {
     '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',

@@ -3,7 +3,7 @@ import { TestApi } from '../support/test-api';
 
 /**
  * The graphql-http conformance audits (GraphQL over HTTP spec) against the real API: every MUST
- * and SHOULD passes, unless listed in SKIPPED with the reason it cannot pass with Apollo 5.
+ * and SHOULD passes, unless listed in SKIPPED with the reason it cannot pass.
  * MAY audits are reported; those about GET are also run as a browser client would send them.
  */
 
@@ -15,15 +15,15 @@ import { TestApi } from '../support/test-api';
 const SKIPPED: Record<string, string> = {};
 
 /**
- * MAY audits allowed to fail, each with why. Apollo's CSRF prevention refuses a GET that has
+ * MAY audits allowed to fail, each with why. CSRF prevention (Apollo Server's rule, kept) refuses a GET that has
  * neither a non-simple content type nor an `apollo-require-preflight` / `x-apollo-operation-name`
  * header (a "simple" cross-site GET could otherwise run a query with the victim's cookies);
  * the audits send bare GETs. The same audits pass when the header is sent, see below.
  */
 const MAY_REFUSED: Record<string, string> = {
-  '5A70': 'bare GET refused by Apollo CSRF prevention (passes with apollo-require-preflight)',
-  D6D5: 'bare GET refused by Apollo CSRF prevention (passes with apollo-require-preflight)',
-  '6A70': 'bare GET refused by Apollo CSRF prevention (passes with apollo-require-preflight)',
+  '5A70': 'bare GET refused by CSRF prevention (passes with apollo-require-preflight)',
+  D6D5: 'bare GET refused by CSRF prevention (passes with apollo-require-preflight)',
+  '6A70': 'bare GET refused by CSRF prevention (passes with apollo-require-preflight)',
 };
 
 jest.setTimeout(60_000);

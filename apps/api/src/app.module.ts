@@ -1,7 +1,8 @@
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
@@ -11,9 +12,9 @@ import { AccessGuard } from './auth/access.guard';
 import { LoginThrottle } from './auth/login-throttle';
 import { ReadYourWritesInterceptor } from './replica/read-your-writes.interceptor';
 import { DateScalar } from './graphql/date.scalar';
-import { formatGraphqlError } from './graphql/error-formatter';
-import { graphqlHardening, hardenedFormatError } from './security/graphql-hardening';
+import { graphqlServerOptions } from './graphql/graphql-server';
 import { ObservabilityModule } from './observability/observability.module';
+import { ApiMetrics } from './observability/api-metrics';
 import { requestLogging } from './observability/request-logging';
 import { AppExceptionFilter } from './graphql/exception.filter';
 import { GqlContext, LoadersFactory } from './graphql/loaders';
@@ -63,20 +64,17 @@ class GraphqlSupportModule {}
     CoreModule,
     TerminusModule,
     ObservabilityModule,
-    GraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: ApolloDriver,
-      imports: [GraphqlSupportModule],
-      inject: [LoadersFactory, APP_CONFIG],
-      useFactory: (loaders: LoadersFactory, config: AppConfig) => ({
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      imports: [GraphqlSupportModule, ObservabilityModule],
+      inject: [LoadersFactory, APP_CONFIG, ApiMetrics],
+      useFactory: (loaders: LoadersFactory, config: AppConfig, metrics: ApiMetrics) => ({
         autoSchemaFile: true,
         sortSchema: false,
-        graphiql: config.nodeEnv !== 'production',
-        introspection: config.nodeEnv !== 'production',
-        includeStacktraceInErrorResponses: false,
-        // Apollo on Fastify hands the context function Fastify's request itself.
-        context: (req: GqlContext['req']): GqlContext => ({ req, loaders: loaders.create(() => req.actor) }),
-        ...graphqlHardening(),
-        formatError: hardenedFormatError(config, formatGraphqlError),
+        // GraphiQL and introspection outside production only; answers shaped as Apollo's were (graphql-server.ts).
+        ...graphqlServerOptions(config, metrics),
+        // Mercurius hands the context function Fastify's request (and reply).
+        context: (req: FastifyRequest & GqlContext['req']): GqlContext => ({ req, loaders: loaders.create(() => req.actor) }),
       }),
     }),
   ],

@@ -7,13 +7,13 @@ import { EXTENSION_CODE, formatGraphqlError } from './error-formatter';
 const PATH = ['openFoundingCase'];
 const LOCATIONS = [{ line: 1, column: 12 }];
 
-/** What Apollo hands formatError for an error thrown in a resolver: the GraphQLError wrapping it, and its JSON form. */
+/** What graphql-answers.ts hands formatError for an error thrown in a resolver: the GraphQLError wrapping it, and its JSON form with Apollo's default code. */
 function fromResolver(original: Error): [GraphQLFormattedError, unknown] {
   const error = new GraphQLError(original.message, { path: PATH, originalError: original });
   return [{ message: original.message, locations: LOCATIONS, path: PATH, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, error];
 }
 
-/** What Apollo hands formatError for a request error it raised itself (parse, validation, variables). */
+/** What graphql-answers.ts hands formatError for a request error (parse, validation, variables), its code as Apollo named it. */
 function requestError(message: string, code: string | undefined, opts: { source?: string; positions?: number[] } = {}): [GraphQLFormattedError, unknown] {
   const error = new GraphQLError(message, {
     source: opts.source ? new Source(opts.source) : undefined,

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
 import {
   AppError,
@@ -26,7 +25,7 @@ export const EXTENSION_CODE = {
   [ErrorCode.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 } as const satisfies Record<ErrorCode, string>;
 
-/** Apollo's own codes that already say what the client did wrong. */
+/** Request-level codes (given by graphql-answers.ts, as Apollo named them) that already say what the client did wrong. */
 const PASS_THROUGH = new Set([
   'BAD_USER_INPUT',
   'GRAPHQL_PARSE_FAILED',
@@ -41,6 +40,11 @@ const VALUE_PROBLEM =
   /(Expected value of type|cannot represent|Enum ".*" cannot|Int cannot|Float cannot|Boolean cannot|String cannot|ID cannot|Date must|is required, but it was not provided|was not provided|is not defined by type)/;
 
 const logger = new Logger('GraphQL');
+
+/** The error a resolver threw, out of the GraphQLError that graphql-js (or graphql-jit) wrapped it in, path and all. */
+export function unwrapResolverError(error: unknown): unknown {
+  return error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
+}
 
 function fieldsFromMessage(message: string): string[] {
   const fields = new Set<string>();

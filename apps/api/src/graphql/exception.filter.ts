@@ -25,7 +25,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 /**
- * GraphQL errors go to Apollo's formatError untouched (it maps codes and logs only the
+ * GraphQL errors go to the GraphQL error formatting untouched (graphql-answers.ts: it maps codes and logs only the
  * unexpected); plain HTTP routes (health, downloads) answer AppErrors with their status.
  */
 @Catch()
@@ -66,7 +66,7 @@ export class AppExceptionFilter implements ExceptionFilter {
 }
 
 /** Nest's and the interceptors' HTTP refusals: ours ({ code, message } in Vietnamese) as they are, Nest's own (English) in Vietnamese. */
-function httpRefusal(status: number, body: unknown): unknown {
+export function httpRefusal(status: number, body: unknown): unknown {
   if (typeof body === 'object' && body !== null && 'code' in body && 'message' in body) return body;
   const said: Record<number, [string, string]> = {
     400: ['BAD_REQUEST', 'Yêu cầu không hợp lệ'],

@@ -5,13 +5,12 @@ import { CoreModule } from '@app/core';
 import { QueueName, redisConnection } from '@app/queue';
 import { AdminSessionController } from './admin-session.controller';
 import { ApiMetrics } from './api-metrics';
-import { GraphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { MetricsController } from './metrics.controller';
 import { QueuesDashboard } from './queues-dashboard';
 
 /**
- * Operations on the API: GET /metrics (public, see MetricsController), the GraphQL metrics
- * plugin, and bull-board at /admin/queues for ADMINs. The queues are registered for the
+ * Operations on the API: GET /metrics (public, see MetricsController), the metrics (the GraphQL
+ * server's hooks count into ApiMetrics, graphql-metrics.ts), and bull-board at /admin/queues for ADMINs. The queues are registered for the
  * dashboard only (producers: no processors here; jobs still go through the outbox).
  */
 @Module({
@@ -25,7 +24,7 @@ import { QueuesDashboard } from './queues-dashboard';
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
   controllers: [MetricsController, AdminSessionController],
-  providers: [ApiMetrics, GraphqlMetricsPlugin, QueuesDashboard],
+  providers: [ApiMetrics, QueuesDashboard],
   exports: [ApiMetrics],
 })
 export class ObservabilityModule {}

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '@app/config';
+import { unwrapResolverError } from '../graphql/error-formatter';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 

@@ -1,47 +1,42 @@
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import type { ApolloPlugin } from './apollo-types';
+import { ASTVisitor, GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { MercuriusContext, preExecutionHookHandler } from 'mercurius';
 import { graphqlLimits } from './graphql-limits';
-import { specStatusPlugin } from './graphql-over-http';
-import { requestSanityPlugin } from './request-sanity';
-import { badInputMergePlugin } from '../graphql/bad-input-merge.plugin';
-
-import { serviceUnavailablePlugin } from './service-unavailable.plugin';
+import { requestSanityHook } from './request-sanity';
 
 export { hardenedFormatError } from './error-hardening';
 
+/** Introspection off (production): `__schema` and `__type` refused as a validation error, with Apollo's message. */
+export const NoIntrospection: ValidationRule = (context: ValidationContext): ASTVisitor => ({
+  Field(node) {
+    if (node.name.value === '__schema' || node.name.value === '__type') {
+      context.reportError(
+        new GraphQLError(
+          'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production',
+          { nodes: [node] },
+        ),
+      );
+    }
+  },
+});
+
 /**
- * Apollo options of the API's GraphQL endpoint that bound and shape requests: query limits
- * (depth, aliases, directives, tokens, cost), no batching, no NUL characters or subscriptions,
- * the GraphQL-over-HTTP status rules, every bad field named in the first BAD_USER_INPUT error,
- * plus any further plugins (metrics). Spread into the GraphQLModule options.
+ * Mercurius options of the API's GraphQL endpoint that bound requests: query limits (depth,
+ * aliases, directives as validation rules; tokens at parse; cost before execution), no batching,
+ * no NUL characters or subscriptions, no introspection when `introspection` is false. The
+ * GraphQL-over-HTTP rules and the error answers are in graphql-over-http.ts and graphql-answers.ts.
  */
-export function graphqlHardening(extraPlugins: ApolloPlugin[] = []) {
+export function graphqlHardening(introspection: boolean): {
+  validationRules: ValidationRule[];
+  graphql: { parseOptions: { maxTokens: number } };
+  allowBatchedQueries: false;
+  preExecution: preExecutionHookHandler<MercuriusContext>[];
+} {
   const limits = graphqlLimits();
   return {
-    ...limits,
-    plugins: [
-      ...limits.plugins,
-      requestSanityPlugin(),
-      specStatusPlugin(),
-      badInputMergePlugin(),
-      serviceUnavailablePlugin(),
-      noStorePlugin(),
-      // Its per-field hook ran for every field of every answer, for hints the schema never gives.
-      ApolloServerPluginCacheControlDisabled() as ApolloPlugin,
-      ...extraPlugins,
-    ],
-  };
-}
-
-/** No GraphQL answer is stored by a browser or a proxy: they carry personal data and change with every write. */
-function noStorePlugin(): ApolloPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          response.http.headers.set('cache-control', 'no-store');
-        },
-      };
-    },
+    validationRules: [...limits.validationRules, ...(introspection ? [] : [NoIntrospection])],
+    graphql: { parseOptions: limits.parseOptions },
+    allowBatchedQueries: false,
+    // Cost first, as Apollo ran the plugins.
+    preExecution: [...limits.preExecution, requestSanityHook()],
   };
 }

@@ -13,7 +13,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import type { ApolloPlugin } from './apollo-types';
+import type { MercuriusContext, preExecutionHookHandler } from 'mercurius';
 
 /**
  * Limits on what one GraphQL request may ask for. Sized so that the dashboard's heaviest
@@ -42,18 +42,16 @@ const REJECTION = 'GRAPHQL_VALIDATION_FAILED';
 const MAX_INT = 2 ** 31 - 1;
 
 /**
- * graphql-armor's depth, alias and directive rules (as validation rules; rejections answer 400
+ * graphql-armor's depth, alias and directive rules (as validation rules; rejections answer
  * GRAPHQL_VALIDATION_FAILED). Armor's own max-tokens plugin is replaced by graphql-js's
- * `parseOptions.maxTokens` (armor's throws from a plugin hook, which Apollo 5 answers with 500),
- * and its field-suggestion masking by `hardenedFormatError` (armor's misses the enum form
- * "Did you mean the enum value …"). Its cost rule runs in `costLimitPlugin` instead, where the
- * request's variables are known.
+ * `parseOptions.maxTokens` (answers GRAPHQL_PARSE_FAILED), and its field-suggestion masking by
+ * `hardenedFormatError` (armor's misses the enum form "Did you mean the enum value …"). Its cost
+ * rule runs in `costLimitHook` instead, where the request's variables are known.
  */
 export function graphqlLimits(): {
   validationRules: ValidationRule[];
-  plugins: ApolloPlugin[];
+  preExecution: preExecutionHookHandler<MercuriusContext>[];
   parseOptions: { maxTokens: number };
-  allowBatchedHttpRequests: false;
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true },
@@ -63,11 +61,11 @@ export function graphqlLimits(): {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  // With max-tokens, cost and suggestions off, armor has no plugin left: only its validation rules.
   return {
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloPlugin[]), costLimitPlugin()],
+    preExecution: [costLimitHook()],
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-    allowBatchedHttpRequests: false,
   };
 }
 
@@ -131,10 +129,10 @@ const MAX_KEY_LENGTH = 200;
 
 /**
  * graphql-armor's cost rule, run once the operation and its variables are known. The verdict is
- * remembered per document (Apollo hands the same DocumentNode for the same query text from its
+ * remembered per document (Mercurius hands the same DocumentNode for the same query text from its
  * document cache) and values of its page-size variables, so a repeated request skips the two walks.
  */
-export function costLimitPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): ApolloPlugin {
+export function costLimitHook(maxCost: number = GRAPHQL_LIMITS.maxCost): preExecutionHookHandler<MercuriusContext> {
   const verdicts = new WeakMap<DocumentNode, { variables: string[]; byPageSizes: Map<string, string | null> }>();
   const check = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): string | null => {
     const literal = withLiteralPageSizes(schema, document, variables);
@@ -143,28 +141,19 @@ export function costLimitPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): Apoll
     ]);
     return errors.length ? errors[0].message.replace(/^Syntax Error: /, '') : null;
   };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request }) {
-          let known = verdicts.get(document);
-          if (!known) verdicts.set(document, (known = { variables: pageSizeVariables(document), byPageSizes: new Map() }));
-          // [value] when given (null included), [] when absent: an absent variable takes its default.
-          const given = request.variables;
-          const key = JSON.stringify(known.variables.map((v) => (given && v in given ? [given[v]] : [])));
-          let refusal = known.byPageSizes.get(key);
-          if (refusal === undefined) {
-            refusal = check(schema, document, given);
-            if (key.length <= MAX_KEY_LENGTH) {
-              if (known.byPageSizes.size >= MAX_VERDICTS_PER_DOCUMENT) known.byPageSizes.clear();
-              known.byPageSizes.set(key, refusal);
-            }
-          }
-          if (refusal !== null) {
-            throw new GraphQLError(refusal, { extensions: { code: REJECTION, http: { status: 400 } } });
-          }
-        },
-      };
-    },
+  return async (schema, document, _context, given) => {
+    let known = verdicts.get(document);
+    if (!known) verdicts.set(document, (known = { variables: pageSizeVariables(document), byPageSizes: new Map() }));
+    // [value] when given (null included), [] when absent: an absent variable takes its default.
+    const key = JSON.stringify(known.variables.map((v) => (given && v in given ? [given[v]] : [])));
+    let refusal = known.byPageSizes.get(key);
+    if (refusal === undefined) {
+      refusal = check(schema, document, given);
+      if (key.length <= MAX_KEY_LENGTH) {
+        if (known.byPageSizes.size >= MAX_VERDICTS_PER_DOCUMENT) known.byPageSizes.clear();
+        known.byPageSizes.set(key, refusal);
+      }
+    }
+    if (refusal !== null) throw new GraphQLError(refusal, { extensions: { code: REJECTION } });
   };
 }

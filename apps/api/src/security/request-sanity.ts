@@ -1,6 +1,7 @@
-import { DocumentNode, GraphQLError, Kind, OperationTypeNode, visit } from 'graphql';
-import type { ApolloPlugin } from './apollo-types';
+import { DocumentNode, GraphQLError, Kind, OperationTypeNode, getOperationAST, visit } from 'graphql';
+import type { MercuriusContext, preExecutionHookHandler } from 'mercurius';
 import { fieldLabel } from '@app/core';
+import { operationNameOf } from './graphql-over-http';
 
 /**
  * The paths (`input.name`, `ids[3]`) of strings holding a NUL character, which no text column
@@ -38,40 +39,36 @@ function hasNulLiteral(document: DocumentNode): boolean {
  * Refuses, before execution, what would otherwise fail deep inside: NUL characters in strings
  * (Postgres rejects them mid-transaction) and subscriptions (the API serves none over HTTP;
  * graphql-js would throw "Schema is not configured to execute subscription operation").
+ * A Mercurius preExecution hook: it sees the parsed, validated document and the variables.
  */
-export function requestSanityPlugin(): ApolloPlugin {
-  // Per document (Apollo hands the same DocumentNode for the same query text): one walk per text, not per request.
+export function requestSanityHook(): preExecutionHookHandler<MercuriusContext> {
+  // Per document (Mercurius hands the same DocumentNode for the same query text): one walk per text, not per request.
   const nulLiteral = new WeakMap<DocumentNode, boolean>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operation }) {
-          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-            throw new GraphQLError('Máy chủ không phục vụ subscription qua HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
-          }
-          const fields = nulPaths(request.variables ?? {});
-          let literal = nulLiteral.get(document);
-          if (literal === undefined) nulLiteral.set(document, (literal = hasNulLiteral(document)));
-          if (literal) fields.push('(literal)');
-          if (fields.length) {
-            // formatGraphqlError takes `extensions.fields` from the `field "…"` mentions.
-            const names = [
-              ...new Set(
-                fields.map((f) =>
-                  f
-                    .split('.')
-                    .pop()!
-                    .replace(/\[\d+\]$/, ''),
-                ),
-              ),
-            ];
-            const messages = Object.fromEntries(names.map((n) => [n, `${n === '(literal)' ? 'Văn bản' : fieldLabel(n)} không được chứa ký tự NUL`]));
-            throw new GraphQLError(`Dữ liệu không hợp lệ: ${Object.values(messages).join('; ')}`, {
-              extensions: { code: 'BAD_USER_INPUT', fields: names, messages, http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
+  return async (_schema, document, context, variables) => {
+    const operation = getOperationAST(document, operationNameOf(context.reply.request));
+    if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+      throw new GraphQLError('Máy chủ không phục vụ subscription qua HTTP', { extensions: { code: 'BAD_REQUEST' } });
+    }
+    const fields = nulPaths(variables ?? {});
+    let literal = nulLiteral.get(document);
+    if (literal === undefined) nulLiteral.set(document, (literal = hasNulLiteral(document)));
+    if (literal) fields.push('(literal)');
+    if (fields.length) {
+      // formatGraphqlError takes `extensions.fields` from the `field "…"` mentions.
+      const names = [
+        ...new Set(
+          fields.map((f) =>
+            f
+              .split('.')
+              .pop()!
+              .replace(/\[\d+\]$/, ''),
+          ),
+        ),
+      ];
+      const messages = Object.fromEntries(names.map((n) => [n, `${n === '(literal)' ? 'Văn bản' : fieldLabel(n)} không được chứa ký tự NUL`]));
+      throw new GraphQLError(`Dữ liệu không hợp lệ: ${Object.values(messages).join('; ')}`, {
+        extensions: { code: 'BAD_USER_INPUT', fields: names, messages },
+      });
+    }
   };
 }
