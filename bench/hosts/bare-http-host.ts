@@ -6,15 +6,15 @@
  */
 import http from 'node:http';
 
-// Apollo ends its JSON with a newline.
-const TYPENAME = Buffer.from(`${JSON.stringify({ data: { __typename: 'Query' } })}\n`);
+// The same bytes as the API answers (Mercurius: no newline after the JSON).
+const TYPENAME = Buffer.from(`${JSON.stringify({ data: { __typename: 'Query' } })}`);
 
 function answer(query: unknown, authorization: string | undefined): Buffer | null {
   if (query === '{ __typename }') return TYPENAME;
   if (query === '{ me { id } }' && authorization?.startsWith('Bearer ')) {
     const payload = authorization.slice(7).split('.')[1] ?? '';
     const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: string }).sub;
-    return Buffer.from(`${JSON.stringify({ data: { me: { id: sub } } })}\n`);
+    return Buffer.from(`${JSON.stringify({ data: { me: { id: sub } } })}`);
   }
   return null;
 }

@@ -16,7 +16,12 @@ interface Request {
 }
 
 const REQUESTS: Request[] = [
-  { query: '{ __typename }', what: 'HTTP (Fastify), request log and headers, Apollo (no guard, no database)', target: 0.35, authenticated: false },
+  {
+    query: '{ __typename }',
+    what: 'HTTP (Fastify), request log and headers, Mercurius with graphql-jit (no guard, no database)',
+    target: 0.35,
+    authenticated: false,
+  },
   { query: '{ me { id } }', what: '+ JWT, the actor query (AccessGuard), one resolver', target: 0.25, authenticated: true },
 ];
 /** The concurrencies measured; the targets are at 16. */

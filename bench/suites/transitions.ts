@@ -135,7 +135,7 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
       const conc = 16;
       offset = 0;
       const steps: [string, (client: number, i: number) => Promise<void>][] = [
-        ['`{ __typename }`: HTTP, Express and Nest middleware, Apollo (no guard, no database)', async () => void (await gql.request(`{ __typename }`, {}))],
+        ['`{ __typename }`: HTTP (Fastify), Mercurius (no guard, no database)', async () => void (await gql.request(`{ __typename }`, {}))],
         ['`{ me { id } }`: + JWT verify + the actor query (AccessGuard) + one resolver', async (k) => void (await gql.request(`{ me { id } }`, {}, tokens[k]))],
         ['`recordOutreach`: + the CasesService transaction', ops['GraphQL HTTP']],
       ];
