@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExecutionResult, GraphQLError, GraphQLFormattedError, GraphQLSchema, getOperationAST, getVariableValues, parse } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { noteOutcome } from '../observability/graphql-metrics';
-import { FrameworkRefusal, GraphqlHttpError, REQUEST_ERROR_CODES, operationNameOf, responseMediaType, specStatus } from '../security/graphql-over-http';
+import { FrameworkRefusal, GraphqlHttpError, operationNameOf, responseMediaType, specStatus } from '../security/graphql-over-http';
 import { mergeBadInput } from './bad-input-merge';
 import { httpRefusal } from './exception.filter';
 
@@ -165,5 +165,3 @@ export function graphqlAnswers(formatError: FormatError) {
     },
   };
 }
-
-export { REQUEST_ERROR_CODES };
