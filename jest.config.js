@@ -32,6 +32,10 @@ const common = {
 module.exports = {
   // Integration tests boot real apps on a 2-core machine next to Postgres and Redis: give hooks room.
   testTimeout: 30_000,
+  // Jest keeps each finished file's modules alive in its worker (jest#11956; ~60 MB per browser suite here), so a
+  // worker that ran many files ends near 1 GB of heap and takes over jest's 500 ms to exit ("failed to exit
+  // gracefully"). A worker past this heap after a file is swapped for a fresh one.
+  workerIdleMemoryLimit: '512MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
