@@ -6,7 +6,7 @@ import { AUDIT_SCRUB_V2 } from './1795496897650-audit-faster-capture';
  * characters of JSON text in all (no string value can then be over 500 characters, nor an object or array over
  * 2,000). Most audited rows are that small (a case's changed columns, its evidence and history rows), and the
  * trigger scrubs each row's before and after: measured on one recordOutreach write, the audit triggers' share of
- * Postgres's CPU falls by about a fifth (docs/architecture.md#audit-log). Larger objects take the rules as before.
+ * Postgres's CPU falls by some 15 % (docs/architecture.md#audit-log). Larger objects take the rules as before.
  */
 export const AUDIT_SCRUB_V3 = AUDIT_SCRUB_V2.replace(
   `BEGIN
