@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { gql } from '../api';
-import { fmtNumber } from '../i18n';
+import { fmtDate, fmtNumber } from '../i18n';
 import { ORG } from '../queries-accounts';
 import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
@@ -27,7 +27,9 @@ export function OrgPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const [dayText, setDayText] = useState('');
   const [asOf, setAsOf] = useState<string | null>(null);
-  const past = useAsync(async () => (asOf ? (await gql(RESTRUCTURE.treeAsOf, { d: asOf })).orgUnitTree : null), [asOf]);
+  // The answer carries its day: while another day loads, the tree shown so far is not passed off as that day's.
+  const past = useAsync(async () => (asOf ? { day: asOf, units: (await gql(RESTRUCTURE.treeAsOf, { d: asOf })).orgUnitTree } : null), [asOf]);
+  const pastShown = past.data && past.data.day === asOf ? past.data : null;
 
   const roots = useMemo(() => buildTree(tree.data ?? []), [tree.data]);
   const found = useMemo(() => searchTree(roots, query), [roots, query]);
@@ -108,10 +110,10 @@ export function OrgPage() {
       {flash && <Notice reveal>{flash}</Notice>}
       {asOf && (
         <section aria-label="Cây tổ chức theo ngày" data-testid="org-as-of-view">
-          <h2>Cây tổ chức ngày {dayText}</h2>
+          <h2>Cây tổ chức ngày {fmtDate(asOf)}</h2>
           <ErrorBox error={past.error} />
-          {past.loading && !past.data && <Loading what="cây tổ chức" />}
-          {past.data && <AsOfTree units={past.data} query={query} />}
+          {past.loading && !pastShown && <Loading what="cây tổ chức" />}
+          {pastShown && <AsOfTree units={pastShown.units} query={query} />}
         </section>
       )}
       <ErrorBox error={tree.error} />
