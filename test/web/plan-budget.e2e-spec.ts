@@ -128,4 +128,29 @@ describe('plan, areas and budget (browser)', () => {
     await s.shot('69-budget-ledger', page.getByTestId('budget-ledger'));
     expect(s.consoleErrors).toEqual([]);
   });
+
+  it("never shows this year's budget (or its plan form) under last year while last year's is on its way", async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/graphql', async (route) => {
+      if (
+        route
+          .request()
+          .postData()
+          ?.includes(`"y":${year - 1}`)
+      )
+        await held;
+      await route.continue();
+    });
+    await page.getByLabel('Năm', { exact: true }).selectOption(String(year - 1));
+    await page.getByText('Đang tải kinh phí…').waitFor();
+    expect(await page.getByTestId('budget-headings').count()).toBe(0);
+    expect(await page.getByTestId('form-budget-plan').count()).toBe(0);
+    release();
+    await page.getByTestId('budget-headings').waitFor();
+    await page.unroute('**/graphql');
+    expect(await page.getByTestId('budget-spent').innerText()).toBe('0 đ');
+    expect(await page.getByTestId('ledger-row').count()).toBe(0);
+    expect(s.consoleErrors).toEqual([]);
+  });
 });

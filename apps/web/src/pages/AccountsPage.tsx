@@ -50,7 +50,7 @@ export function AccountsPage() {
   const filter = { orgUnitId: unit || null, role: role || null, active: active === '' ? null : active === 'true', search: typed || null };
   const key = JSON.stringify(filter);
   const pager = useCursorPager(key);
-  const list = useAsync(async () => (await gql(ACCOUNTS.list, { f: filter, first: PAGE, after: pager.after })).accounts, [key, pager.after]);
+  const list = useAsync(async () => (await gql(ACCOUNTS.list, { f: filter, first: PAGE, after: pager.after })).accounts, [key, pager.after], { subject: [] });
 
   const [flash, setFlash] = useState<string | null>(null);
   const [editing, setEditing] = useState<Account | null>(null);

@@ -28,7 +28,9 @@ export function AuditLogPage() {
   const filter = { actor: typedActor || null, operation: typedOperation || null, entity: typedEntity || null, from: from || null, to: to || null };
   const key = JSON.stringify(filter);
   const pager = useCursorPager(key);
-  const list = useAsync(async () => (sup ? (await gql(AUDIT.list, { f: filter, first: PAGE, after: pager.after })).auditLog : null), [key, pager.after, sup]);
+  const list = useAsync(async () => (sup ? (await gql(AUDIT.list, { f: filter, first: PAGE, after: pager.after })).auditLog : null), [key, pager.after, sup], {
+    subject: [sup],
+  });
   const exporting = useAction();
 
   if (!sup) {

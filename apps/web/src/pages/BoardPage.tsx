@@ -49,7 +49,7 @@ export function BoardPage() {
   }, [view, stage, typedSearch, typedDistrict]);
 
   // The columns load every matching case; the list only its page (BoardList).
-  const cases = useAsync(async () => (view === 'kanban' ? loadAllCases(filter) : null), [filter, view]);
+  const cases = useAsync(async () => (view === 'kanban' ? loadAllCases(filter) : null), [filter, view], { subject: [] });
 
   // The officer filter offers the units' officers and anyone seen on a loaded case (a supervisor may be assigned too).
   useEffect(() => {

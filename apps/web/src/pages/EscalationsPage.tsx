@@ -25,8 +25,10 @@ const toggled = (s: Set<string>, key: string, on: boolean) => {
 export function EscalationsPage() {
   const [showAll, setShowAll] = useState(false);
   const pager = useCursorPager(String(showAll));
-  const list = useAsync(async () => (await gql(ESC.cases, { open: !showAll, first: PAGE, after: pager.after })).escalatedCases, [showAll, pager.after]);
-  const apps = useAsync(async () => (await gql(ESC.applications, { open: !showAll })).escalatedApplications, [showAll]);
+  const list = useAsync(async () => (await gql(ESC.cases, { open: !showAll, first: PAGE, after: pager.after })).escalatedCases, [showAll, pager.after], {
+    subject: [],
+  });
+  const apps = useAsync(async () => (await gql(ESC.applications, { open: !showAll })).escalatedApplications, [showAll], { subject: [] });
   const [cases, setCases] = useState<Set<string>>(new Set());
   const [applications, setApplications] = useState<Set<string>>(new Set());
   const ack = useAction<string>();

@@ -24,6 +24,7 @@ export function GrassrootsUnionsPage() {
   const q = useAsync(
     async () => (await gql(GRASSROOTS.unions, { search: applied || null, first: PAGE, after: pager.after })).grassrootsUnions,
     [applied, pager.after],
+    { subject: [] },
   );
   const page = q.data;
   return (

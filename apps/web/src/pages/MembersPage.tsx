@@ -35,10 +35,14 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
   const [status, setStatus] = useState<MemberStatus | ''>('');
   const applied = useDebounced(JSON.stringify({ search, status }), 300);
   const pager = useCursorPager(applied);
-  const list = useAsync(async () => {
-    const f = JSON.parse(applied) as { search: string; status: MemberStatus | '' };
-    return (await gql(GRASSROOTS.members, { g: gid, f: { search: f.search || null, status: f.status || null }, first: PAGE, after: pager.after })).members;
-  }, [gid, applied, pager.after]);
+  const list = useAsync(
+    async () => {
+      const f = JSON.parse(applied) as { search: string; status: MemberStatus | '' };
+      return (await gql(GRASSROOTS.members, { g: gid, f: { search: f.search || null, status: f.status || null }, first: PAGE, after: pager.after })).members;
+    },
+    [gid, applied, pager.after],
+    { subject: [gid] },
+  );
   const [picked, setPicked] = useState<Set<string>>(new Set());
   // The admission just recorded: its official decision (numbered, DOCX and PDF) is issued from here.
   const [admitted, setAdmitted] = useState<string | null>(null);

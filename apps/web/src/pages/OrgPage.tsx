@@ -27,9 +27,8 @@ export function OrgPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const [dayText, setDayText] = useState('');
   const [asOf, setAsOf] = useState<string | null>(null);
-  // The answer carries its day: while another day loads, the tree shown so far is not passed off as that day's.
-  const past = useAsync(async () => (asOf ? { day: asOf, units: (await gql(RESTRUCTURE.treeAsOf, { d: asOf })).orgUnitTree } : null), [asOf]);
-  const pastShown = past.data && past.data.day === asOf ? past.data : null;
+  // While another day loads, the tree shown so far is not passed off as that day's (useAsync's subject).
+  const past = useAsync(async () => (asOf ? (await gql(RESTRUCTURE.treeAsOf, { d: asOf })).orgUnitTree : null), [asOf]);
 
   const roots = useMemo(() => buildTree(tree.data ?? []), [tree.data]);
   const found = useMemo(() => searchTree(roots, query), [roots, query]);
@@ -112,8 +111,8 @@ export function OrgPage() {
         <section aria-label="Cây tổ chức theo ngày" data-testid="org-as-of-view">
           <h2>Cây tổ chức ngày {fmtDate(asOf)}</h2>
           <ErrorBox error={past.error} />
-          {past.loading && !pastShown && <Loading what="cây tổ chức" />}
-          {pastShown && <AsOfTree units={pastShown.units} query={query} />}
+          {past.loading && !past.data && <Loading what="cây tổ chức" />}
+          {past.data && <AsOfTree units={past.data} query={query} />}
         </section>
       )}
       <ErrorBox error={tree.error} />

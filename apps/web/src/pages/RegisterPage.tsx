@@ -29,7 +29,9 @@ export function RegisterPage() {
   const applied = useDebounced(filter, 300);
   const key = JSON.stringify(applied);
   const pager = useCursorPager(key);
-  const list = useAsync(async () => (await gql(REGISTER.list, { f: toFilter(applied), first: PAGE, after: pager.after })).enterprises, [key, pager.after]);
+  const list = useAsync(async () => (await gql(REGISTER.list, { f: toFilter(applied), first: PAGE, after: pager.after })).enterprises, [key, pager.after], {
+    subject: [],
+  });
   const exporting = useAction();
 
   useEffect(() => {

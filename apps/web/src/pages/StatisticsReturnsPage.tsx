@@ -72,13 +72,9 @@ export function ReturnsBoardPage() {
   const { me, sup } = useSession();
   const [p, setPeriod, query] = usePeriod();
   const [filter, setFilter] = useState<Filter>((query.get('trang-thai') as Filter) ?? '');
-  // The answer carries its period: another period's board is not shown while the new one loads.
-  const key = periodQuery(p);
-  const q = useAsync(
-    async () => ({ key, board: (await gql(RETURNS.board, { u: me.orgUnit.id, k: p.kind, y: p.year })).statisticsReturns }),
-    [me.orgUnit.id, key],
-  );
-  const b = q.data?.key === key ? q.data.board : null;
+  // Another period's board is not shown while the new one loads (useAsync's subject).
+  const q = useAsync(async () => (await gql(RETURNS.board, { u: me.orgUnit.id, k: p.kind, y: p.year })).statisticsReturns, [me.orgUnit.id, periodQuery(p)]);
+  const b = q.data;
   const rows = b?.rows.filter((r) => !filter || (filter === 'LATE' ? r.late : r.state === filter)) ?? [];
   const counts: { label: string; n: number; f: Filter; cls: string }[] = b
     ? [
@@ -180,12 +176,11 @@ export function ReturnsBoardPage() {
 export function ConsolidatedReturnPage() {
   const { me } = useSession();
   const [p, setPeriod] = usePeriod();
-  const key = periodQuery(p);
   const q = useAsync(
-    async () => ({ key, sum: (await gql(RETURNS.consolidated, { u: me.orgUnit.id, k: p.kind, y: p.year })).consolidatedStatisticsReturn }),
-    [me.orgUnit.id, key],
+    async () => (await gql(RETURNS.consolidated, { u: me.orgUnit.id, k: p.kind, y: p.year })).consolidatedStatisticsReturn,
+    [me.orgUnit.id, periodQuery(p)],
   );
-  const c = q.data?.key === key ? q.data.sum : null;
+  const c = q.data;
   return (
     <section aria-labelledby="consolidated-title" data-testid="consolidated-page">
       <p className="breadcrumb">

@@ -45,6 +45,7 @@ export function EnterprisePicker(
   const found = useAsync(
     async () => (wanted ? (await gql(Q.pickEnterprises, { f: { ...p.filter, search: search || null }, first: PAGE })).enterprises : null),
     [wanted, search, filterKey],
+    { subject: [filterKey] },
   );
 
   const choose = (e: PickedEnterprise | null) => {

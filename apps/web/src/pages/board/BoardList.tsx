@@ -16,7 +16,9 @@ export const BOARD_PAGE_SIZE = 50;
 export function BoardList({ filter, showUnit }: { filter: CaseFilter; showUnit: boolean }) {
   const key = JSON.stringify(filter);
   const pager = useCursorPager(key);
-  const list = useAsync(async () => (await gql(Q.cases, { f: filter, first: BOARD_PAGE_SIZE, after: pager.after })).foundingCases, [key, pager.after]);
+  const list = useAsync(async () => (await gql(Q.cases, { f: filter, first: BOARD_PAGE_SIZE, after: pager.after })).foundingCases, [key, pager.after], {
+    subject: [],
+  });
   const page = list.data;
   return (
     <div data-testid="board-list">

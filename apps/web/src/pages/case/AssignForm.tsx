@@ -13,14 +13,18 @@ import { type CaseFormProps, CaseMutationForm } from './case-form';
  * (the `users` query), with the current assignee kept even when it is no longer among them.
  */
 function useAssignees(c: CaseDetail) {
-  return useAsync(async () => {
-    const { users } = await gql(Q.users, { u: c.orgUnit.id });
-    const list: (UserRef & { role?: Role })[] = users
-      .filter((u) => u.role === 'OFFICER' || u.role === 'SUPERVISOR')
-      .sort((a, b) => (a.role === b.role ? a.fullName.localeCompare(b.fullName, 'vi') : a.role === 'OFFICER' ? -1 : 1));
-    if (c.assignee && !list.some((u) => u.id === c.assignee!.id)) list.unshift(c.assignee);
-    return list;
-  }, [c.orgUnit.id, c.assignee?.id]);
+  return useAsync(
+    async () => {
+      const { users } = await gql(Q.users, { u: c.orgUnit.id });
+      const list: (UserRef & { role?: Role })[] = users
+        .filter((u) => u.role === 'OFFICER' || u.role === 'SUPERVISOR')
+        .sort((a, b) => (a.role === b.role ? a.fullName.localeCompare(b.fullName, 'vi') : a.role === 'OFFICER' ? -1 : 1));
+      if (c.assignee && !list.some((u) => u.id === c.assignee!.id)) list.unshift(c.assignee);
+      return list;
+    },
+    [c.orgUnit.id, c.assignee?.id],
+    { subject: [c.orgUnit.id] },
+  );
 }
 
 /** Assigns (or reassigns) the officer in charge of an open case (supervisors). */

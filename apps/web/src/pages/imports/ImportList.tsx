@@ -9,7 +9,7 @@ import { useAsync } from '../../ui/use-async';
 
 /** The latest imports the caller may see, newest first, each opening its dry run or result. */
 export function ImportList({ currentId, version }: { currentId: string | null; version: string }) {
-  const q = useAsync(async () => (await gql(IMPORTS.list, { first: 20 })).registerImports, [version]);
+  const q = useAsync(async () => (await gql(IMPORTS.list, { first: 20 })).registerImports, [version], { subject: [] });
   return (
     <section className="panel" aria-labelledby="imports-title">
       <h2 id="imports-title">Các lần nhập gần đây</h2>

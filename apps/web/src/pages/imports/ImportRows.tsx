@@ -18,6 +18,7 @@ export function ImportRows({ id, version, initialAction }: { id: string; version
   const q = useAsync(
     async () => (await gql(IMPORTS.one, { id, action: action || null, first: PAGE, after: pager.after })).registerImport.rows,
     [id, action, pager.after, version],
+    { subject: [id] },
   );
   const rows = q.data;
   return (

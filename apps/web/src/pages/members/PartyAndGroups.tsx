@@ -21,7 +21,7 @@ interface Props {
 }
 
 function useActiveMembers(gid: string, rev: number) {
-  return useAsync(async () => (await gql(PARTY_GROUPS.activeMembers, { g: gid })).members.nodes, [gid, rev]);
+  return useAsync(async () => (await gql(PARTY_GROUPS.activeMembers, { g: gid })).members.nodes, [gid, rev], { subject: [gid] });
 }
 
 /** Giới thiệu đoàn viên ưu tú cho Đảng: tick members → a resolution; then each one's outcome. */

@@ -9,7 +9,7 @@ import { useAsync } from '../../ui/use-async';
 
 /** The officers' areas with their coverage (enterprises ≥ 25 workers with a union / all ≥ 25 in the area). */
 export function AreaCoverage({ unitId, reloadKey }: { unitId: string; reloadKey?: unknown }) {
-  const areas = useAsync(async () => (await gql(PLAN.areas, { u: unitId })).officerAreas, [unitId, reloadKey]);
+  const areas = useAsync(async () => (await gql(PLAN.areas, { u: unitId })).officerAreas, [unitId, reloadKey], { subject: [unitId] });
   if (areas.loading && !areas.data) return <Loading what="địa bàn" />;
   return (
     <section className="panel" aria-labelledby="area-coverage-title" data-testid="area-coverage">
