@@ -26,12 +26,15 @@ export interface CpuSnap {
   api: number;
   apiSystem: number;
   pg: Map<number, number>;
+  /** each backend's kind: its application_name, or its backend_type when it has none (autovacuum worker, …) */
+  pgKind: Map<number, string>;
 }
 export interface CpuUse {
   driver: number;
   api: number;
   pg: number;
   /** kernel part of `api` */ apiSystem?: number;
+  /** `pg` split by backend kind (see CpuSnap.pgKind) */ pgBy?: Record<string, number>;
 }
 
 /**
@@ -47,7 +50,9 @@ export class CpuMeter {
   ) {}
 
   async snap(): Promise<CpuSnap> {
-    const pids: number[] = (await this.pg.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
+    const backends: { pid: number; kind: string }[] = (
+      await this.pg.query(`SELECT pid, coalesce(nullif(application_name, ''), backend_type) AS kind FROM pg_stat_activity WHERE datname = current_database()`)
+    ).rows;
     const u = process.cpuUsage();
     const api = { user: 0, system: 0 };
     for (const pid of this.api === undefined ? [] : [this.api].flat()) {
@@ -60,18 +65,24 @@ export class CpuMeter {
       driver: (u.user + u.system) / 1000,
       api: api.user + api.system,
       apiSystem: api.system,
-      pg: new Map(pids.map((p) => [p, procCpuMs(p)])),
+      pg: new Map(backends.map((b) => [b.pid, procCpuMs(b.pid)])),
+      pgKind: new Map(backends.map((b) => [b.pid, b.kind])),
     };
   }
 
   async since(a: CpuSnap): Promise<CpuUse> {
     const b = await this.snap();
     let pg = 0;
+    const pgBy: Record<string, number> = {};
     for (const [pid, t] of b.pg) {
       const before = a.pg.get(pid) ?? 0;
-      if (Number.isFinite(t)) pg += t - (Number.isFinite(before) ? before : 0);
+      if (!Number.isFinite(t)) continue;
+      const used = t - (Number.isFinite(before) ? before : 0);
+      pg += used;
+      const kind = b.pgKind.get(pid) ?? '?';
+      pgBy[kind] = (pgBy[kind] ?? 0) + used;
     }
-    return { driver: b.driver - a.driver, api: b.api - a.api, apiSystem: b.apiSystem - a.apiSystem, pg };
+    return { driver: b.driver - a.driver, api: b.api - a.api, apiSystem: b.apiSystem - a.apiSystem, pg, pgBy };
   }
 
   /** Runs `fn` and returns its result with the CPU it cost. */

@@ -61,7 +61,8 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
 export async function measuredLoop(meter: CpuMeter, clients: number, seconds: number, op: (client: number, i: number) => Promise<void>): Promise<LoadResult> {
   const { value, cpu } = await meter.measure(() => closedLoop(clients, seconds, op));
   const n = Math.max(1, value.ops);
-  return { ...value, cpu: { driver: cpu.driver / n, api: cpu.api / n, apiSystem: (cpu.apiSystem ?? 0) / n, pg: cpu.pg / n } };
+  const pgBy = Object.fromEntries(Object.entries(cpu.pgBy ?? {}).map(([k, v]) => [k, v / n]));
+  return { ...value, cpu: { driver: cpu.driver / n, api: cpu.api / n, apiSystem: (cpu.apiSystem ?? 0) / n, pg: cpu.pg / n, pgBy } };
 }
 
 /** Medians of the per-op CPU of several runs. */

@@ -3,7 +3,7 @@ import { addDays, vnDateOf } from '@app/domain';
 import { Host } from '../lib/children';
 import { Ctx, Row } from '../lib/context';
 import { GqlClient } from '../lib/http';
-import { CpuMeter } from '../lib/cpu';
+import { CpuMeter, CpuUse } from '../lib/cpu';
 import { LoadResult, closedLoop, measuredLoop, medianCpu } from '../lib/load';
 import { median } from '../lib/stats';
 
@@ -143,7 +143,9 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
         await closedLoop(conc, scale.warmupSeconds, op);
         const res = await measuredLoop(meter, conc, scale.transitionSeconds, op);
         ctx.diagnostics.push({ section: 'transitions', name: `${name}, ${conc} clients`, rate: res.rate, p50: res.p50, p99: res.p99, cpu: res.cpu });
-        ctx.log(`  API breakdown ${name.slice(0, 20)}: ${res.rate.toFixed(0)}/s, API CPU ${res.cpu!.api.toFixed(2)} ms/req, PG ${res.cpu!.pg.toFixed(2)}`);
+        ctx.log(
+          `  API breakdown ${name.slice(0, 20)}: ${res.rate.toFixed(0)}/s, API CPU ${res.cpu!.api.toFixed(2)} ms/req, PG ${res.cpu!.pg.toFixed(2)} (${pgSplit(res.cpu!)})`,
+        );
       }
     }
 
@@ -158,7 +160,7 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
           runs[m].push(res);
           const cpu = res.cpu!;
           ctx.log(
-            `  transitions c=${conc} ${m}: ${res.rate.toFixed(0)} ops/s p50 ${res.p50.toFixed(1)} p99 ${res.p99.toFixed(1)} ms; CPU/op driver ${cpu.driver.toFixed(2)} api ${cpu.api.toFixed(2)} (kernel ${(cpu.apiSystem ?? 0).toFixed(2)}) pg ${cpu.pg.toFixed(2)} ms${res.errors ? ` errors ${res.errors} (${res.firstError})` : ''}`,
+            `  transitions c=${conc} ${m}: ${res.rate.toFixed(0)} ops/s p50 ${res.p50.toFixed(1)} p99 ${res.p99.toFixed(1)} ms; CPU/op driver ${cpu.driver.toFixed(2)} api ${cpu.api.toFixed(2)} (kernel ${(cpu.apiSystem ?? 0).toFixed(2)}) pg ${cpu.pg.toFixed(2)} ms (${pgSplit(cpu)})${res.errors ? ` errors ${res.errors} (${res.firstError})` : ''}`,
           );
         }
       }
@@ -193,4 +195,13 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
       }
     }
   }
+}
+
+/** Postgres's CPU per operation by backend kind (the apps' pools, the driver's, autovacuum …), largest first. */
+function pgSplit(cpu: CpuUse): string {
+  return Object.entries(cpu.pgBy ?? {})
+    .filter(([, ms]) => ms >= 0.005)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`)
+    .join(', ');
 }
