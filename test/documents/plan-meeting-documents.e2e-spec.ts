@@ -276,4 +276,26 @@ describe('official documents of the plan, the review meeting and the admission r
     const numbers = (await api.ok(D.documents, { k: 'ADMISSION_DECISION', s: typed.id }, cdcs.chair.token)).documents.map((d: { number: number }) => d.number);
     expect(numbers).toEqual([3, 2]);
   });
+
+  it("signs a numbered admission with the signer typed in the form where the CĐCS's settings name nobody", async () => {
+    const cdcs = await newCdcs(api, p, 'Công ty Dệt Thái Bình');
+    // Its settings are its upper union's, less the signer (each unit has its own).
+    const defaults = (await api.ok(D.settings, { u: cdcs.id }, cdcs.chair.token)).documentSettings;
+    expect(defaults).toMatchObject({ own: false, signerName: '' });
+    const staff = await addStaff(api, cdcs, 2);
+    // Nobody to sign: the form's signer field is asked for (not the admin's settings), and nothing is written.
+    const unsigned = await api.gql(G.admit, { i: { grassrootsUnionId: cdcs.id, decidedOn: today, memberIds: staff } }, cdcs.chair.token);
+    expect(codeOf(unsigned)).toBe('BAD_USER_INPUT');
+    expect(errorOf(unsigned).fields).toEqual(['signer']);
+    expect(unsigned.errors![0].message).toContain('nhập họ tên người ký');
+    expect((await api.db.query(`SELECT count(*)::int AS n FROM admission_decision WHERE grassroots_union_id = $1`, [cdcs.id]))[0].n).toBe(0);
+
+    const signed = (await api.ok(G.admit, { i: { grassrootsUnionId: cdcs.id, decidedOn: today, signer: 'Ngô Văn Ký', memberIds: staff } }, cdcs.chair.token))
+      .admitMembers;
+    expect(signed).toMatchObject({ number: `1/QĐ-${defaults.shortName}`, signer: 'Ngô Văn Ký' });
+    const [doc] = (await api.ok(D.documents, { k: 'ADMISSION_DECISION', s: signed.id }, cdcs.chair.token)).documents;
+    const { paras } = await built(doc.id, cdcs.chair.token);
+    expect(paras).toContain('Ngô Văn Ký');
+    expect(paras).toContain(`Số: 1/QĐ-${defaults.shortName}`);
+  });
 });

@@ -49,7 +49,8 @@ export async function issueInTransaction(m: EntityManager, actor: Actor, a: Issu
   }
   if (source.notBefore && issuedOn < source.notBefore) throw badInput({ [dayField]: RULE.notBefore(dayField, source.notBefore) });
   if (source.record) await refuseSecondLive(m, source);
-  const { settings } = await effectiveSettings(m, source.unit.id);
+  const { settings: unitSettings } = await effectiveSettings(m, source.unit.id);
+  const settings = { ...unitSettings, signerName: unitSettings.signerName || source.signer || '' };
   if (!settings.signerName) throw conflict('Đơn vị chưa khai báo họ tên người ký văn bản; quản trị viên cần cập nhật cài đặt văn bản của đơn vị');
   const symbol = DOCUMENT_KIND_SYMBOL[a.kind];
   const year = Number(issuedOn.slice(0, 4));

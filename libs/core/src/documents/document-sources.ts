@@ -32,6 +32,8 @@ export interface DocumentSource {
    * time, and the record's number (its day too, for a plan) becomes the document's at issue.
    */
   record: SourceRecord | null;
+  /** The signer the record names (an admission's "Người ký"): signs where the unit's document settings name nobody. */
+  signer?: string | null;
 }
 
 export interface SourceRecord {
@@ -90,7 +92,7 @@ const LOADERS: Record<DocumentKind, (m: EntityManager, id: string) => Promise<Do
   },
   async [DocumentKind.ADMISSION_DECISION](m, id) {
     const [d] = await m.query(
-      `SELECT d.decided_on, d.number, d.typed_number, o.id AS unit_id, o.name AS unit_name, o.path, o.kind FROM admission_decision d JOIN org_unit o ON o.id = d.grassroots_union_id WHERE d.id = $1`,
+      `SELECT d.decided_on, d.number, d.typed_number, d.signer, o.id AS unit_id, o.name AS unit_name, o.path, o.kind FROM admission_decision d JOIN org_unit o ON o.id = d.grassroots_union_id WHERE d.id = $1`,
       [id],
     );
     if (!d) return null;
@@ -106,6 +108,7 @@ const LOADERS: Record<DocumentKind, (m: EntityManager, id: string) => Promise<Do
       notReady: null,
       fixedDay: d.decided_on,
       record: { table: 'admission_decision', dayColumn: null, number: d.number, typedNumber: d.typed_number, what: 'Đợt kết nạp' },
+      signer: d.signer || null,
     };
   },
   async [DocumentKind.PERIOD_REPORT](m, id) {

@@ -52,7 +52,8 @@ const text = (v: string | null | undefined): string => (v ?? '').normalize('NFC'
 
 /**
  * A typed number must not look like one of the register's ("12/QĐ-CĐCSDHY": the register would give it again);
- * without one, the signer is the one of the CĐCS's document settings (or the same name typed). Returns the signer.
+ * without one, the signer is the one of the CĐCS's document settings (or the same name typed), or the name typed where
+ * the settings name nobody. Returns the signer.
  */
 async function checkNumbering(m: EntityManager, unitId: string, typed: string, signer: string): Promise<string> {
   const { settings } = await effectiveSettings(m, unitId);
@@ -65,7 +66,13 @@ async function checkNumbering(m: EntityManager, unitId: string, typed: string, s
       )
       .error();
   }
-  if (typed || !settings.signerName) return signer;
+  if (typed) return signer;
+  if (!settings.signerName) {
+    if (signer) return signer;
+    throw new FieldProblems()
+      .add('signer', 'Cài đặt văn bản của công đoàn cơ sở chưa có người ký: nhập họ tên người ký quyết định (hoặc nhờ quản trị viên khai báo người ký)')
+      .error();
+  }
   if (signer && signer.toLocaleLowerCase('vi') !== settings.signerName.toLocaleLowerCase('vi')) {
     throw new FieldProblems()
       .add('signer', `Quyết định lấy số theo sổ văn bản do ${settings.signerName} ký (cài đặt văn bản của công đoàn cơ sở); để trống hoặc nhập đúng tên này`)
