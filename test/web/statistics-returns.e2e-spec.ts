@@ -127,6 +127,15 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     await page.locator('[data-testid="returns-row"]', { hasText: 'Sao Mai' }).waitFor({ state: 'detached' });
     expect(await page.getByTestId('returns-row').count()).toBe(1);
     await page.getByTestId('returns-filter').selectOption('');
+    // The late tile says what it counts (late submissions and overdue missing ones), and its rows are that many.
+    const lateTile = page.getByTestId('returns-count-LATE');
+    const [, lateCount] = /^(\d+) Nộp muộn hoặc quá hạn$/.exec((await lateTile.innerText()).trim())!;
+    expect(Number(lateCount)).toBeGreaterThanOrEqual(1);
+    await lateTile.click();
+    await page.locator('[data-testid="returns-count-LATE"][aria-pressed="true"]').waitFor();
+    expect(await page.getByTestId('returns-row').count()).toBe(Number(lateCount));
+    await lateTile.click();
+    await page.locator('[data-testid="returns-count-LATE"][aria-pressed="false"]').waitFor();
     await page.getByTestId('return-settings').locator('summary').click();
     expect(await page.getByTestId('return-settings-source').textContent()).toContain('QĐ 1454/QĐ-TLĐ');
     // The settings panel refuses a day no year has (in the browser) and a reminder not before the due day (the API).

@@ -106,7 +106,7 @@ export class ReturnBoardRowModel {
   @Field(() => ID) grassrootsUnionId: string;
   @Field() name: string;
   @Field(() => ReturnBoardState) state: ReturnBoardState;
-  @Field() late: boolean;
+  @Field({ description: 'First submitted after the due day, or not submitted and past it' }) late: boolean;
   @Field(() => DateDay) dueOn: string;
   @Field(() => ID, { nullable: true }) returnId: string | null;
 }
@@ -117,7 +117,7 @@ export class ReturnBoardModel {
   @Field(() => Int) submitted: number;
   @Field(() => Int) accepted: number;
   @Field(() => Int) sentBack: number;
-  @Field(() => Int) late: number;
+  @Field(() => Int, { description: 'Rows that are late: submitted late, or missing past the due day (so `missing` are among them)' }) late: number;
   @Field(() => Int) missing: number;
   @Field(() => Int) notSubmitted: number;
 }

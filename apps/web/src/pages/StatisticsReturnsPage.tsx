@@ -83,7 +83,8 @@ export function ReturnsBoardPage() {
         { label: 'Đã trả lại', n: b.sentBack, f: 'SENT_BACK', cls: 'sent_back' },
         { label: 'Chưa gửi, quá hạn', n: b.missing, f: 'MISSING', cls: 'missing' },
         { label: 'Chưa đến hạn', n: b.notSubmitted, f: 'NOT_SUBMITTED', cls: 'not_submitted' },
-        { label: 'Nộp muộn', n: b.late, f: 'LATE', cls: 'late' },
+        // The API's `late`: submitted after the due day, or not yet and overdue (the filter of the same name).
+        { label: 'Nộp muộn hoặc quá hạn', n: b.late, f: 'LATE', cls: 'late' },
       ]
     : [];
   const dues = [...new Set(b?.rows.map((r) => r.dueOn) ?? [])].sort();
