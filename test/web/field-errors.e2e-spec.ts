@@ -143,6 +143,17 @@ describe('field errors (browser)', () => {
     expect(await page.getByTestId('case-page').getAttribute('data-version')).toBe('1');
   });
 
+  it("survey: a day typed the API's way but not on the calendar (2025-13-01) is refused in the browser too", async () => {
+    const survey = form('survey');
+    const day = survey.getByTestId('survey-day');
+    await day.fill('2025-13-01');
+    await survey.getByTestId('survey-workers').fill('80');
+    sent.length = 0;
+    await survey.getByRole('button', { name: 'Lưu kết quả khảo sát' }).click();
+    expect(await besideField(day)).toEqual({ text: '2025-13-01 không phải là ngày hợp lệ', invalid: 'true' });
+    expect(sent).toEqual([]);
+  });
+
   it('survey: a day after today is refused with "Ngày khảo sát không được sau hôm nay"', async () => {
     const survey = form('survey');
     await survey.getByTestId('survey-day').fill(vnDay(addDays(vnToday(), 1)));

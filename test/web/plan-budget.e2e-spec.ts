@@ -93,6 +93,17 @@ describe('plan, areas and budget (browser)', () => {
     await page.getByTestId('budget-headings').waitFor();
     await page.locator('[data-testid="budget-plan-box"] > summary').click();
     const plan = page.getByTestId('form-budget-plan');
+    // A bad amount is said beside its own line only (the others stay as they are), in words, not the API's field name.
+    await plan.getByLabel('Khảo sát, tuyên truyền (đồng)').fill('-1.000.000');
+    await plan.getByLabel('Hành chính (đồng)').fill('12,5');
+    await plan.getByTestId('form-budget-plan-submit').click();
+    const summary = plan.getByTestId('error-summary');
+    expect(await summary.locator('li').allInnerTexts()).toEqual([
+      'Khảo sát, tuyên truyền (đồng) không được âm',
+      'Hành chính (đồng) phải là số đồng nguyên, ví dụ 1.250.000',
+    ]);
+    expect(await plan.locator('input[aria-invalid="true"]').count()).toBe(2);
+    expect(await summary.innerText()).not.toMatch(/lines|amount/);
     await plan.getByLabel('Khảo sát, tuyên truyền (đồng)').fill('2.000.000');
     await plan.getByLabel('Hành chính (đồng)').fill('1000000');
     await plan.getByTestId('form-budget-plan-submit').click();

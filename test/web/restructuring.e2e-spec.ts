@@ -162,6 +162,11 @@ describe('restructuring on the organisation page (browser)', () => {
     const [{ dissolved_at }] = await api.db.query(`SELECT dissolved_at FROM org_unit WHERE id = $1`, [q.unitId]);
     expect(dissolved_at).not.toBeNull();
 
+    // A day the calendar does not have is said beside the field; the tree is not asked for.
+    await page.getByTestId('org-as-of').fill('31/02/2024');
+    await page.getByTestId('org-as-of-show').click();
+    await page.getByText('31/02/2024 không phải là ngày hợp lệ').waitFor();
+    expect(await page.getByTestId('org-as-of-view').count()).toBe(0);
     await page.getByTestId('org-as-of').fill(vnDay(addDays(today, -1)));
     await page.getByTestId('org-as-of-show').click();
     await page.getByText(`Cây tổ chức ngày ${vnDay(addDays(today, -1))}`).waitFor();

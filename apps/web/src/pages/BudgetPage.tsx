@@ -9,7 +9,7 @@ import { day, todayVn } from '../ui/form-values';
 import { ActionForm, useForm } from '../ui/forms';
 import { Disclosure, Loading, PageTitle } from '../ui/page';
 import { useAsync } from '../ui/use-async';
-import { YearPicker, money, moneyInput } from './plan/plan-common';
+import { YearPicker, money, moneyInput, moneyProblem } from './plan/plan-common';
 import '../styles-plan.css';
 
 export const BUDGET_PATH = '/kinh-phi';
@@ -122,8 +122,15 @@ function PlanAmountsForm({ unitId, year, headings, onSaved }: { unitId: string; 
           return 'Đã lưu dự toán.';
         }}
       >
+        {/* Each amount is checked beside its own field (the API says only that some line is wrong). */}
         {headings.map((h) => (
-          <TextField key={h.id} label={`${h.name} (đồng)`} inputMode="numeric" {...f.field(h.id)} name="lines" />
+          <TextField
+            key={h.id}
+            label={`${h.name} (đồng)`}
+            inputMode="numeric"
+            {...f.field(h.id)}
+            check={() => moneyProblem(String(f.values[h.id]), `${h.name} (đồng)`)}
+          />
         ))}
       </ActionForm>
     </Disclosure>
@@ -161,7 +168,16 @@ function EntryForm({ unitId, headings, onSaved }: { unitId: string; headings: He
         <SelectField label="Khoản chi" required {...f.field('headingId')} options={headings.map((h) => ({ value: h.id, label: h.name }))} />
         <div className="grid-3">
           <DateField label="Ngày chi" required notAfterToday {...f.field('spentOn')} />
-          <TextField label="Số tiền (đồng)" required inputMode="numeric" hint="Số đồng nguyên, ví dụ 1.250.000" {...f.field('amount')} />
+          <TextField
+            label="Số tiền (đồng)"
+            required
+            inputMode="numeric"
+            hint="Số đồng nguyên, ví dụ 1.250.000"
+            {...f.field('amount')}
+            check={() =>
+              moneyProblem(f.values.amount, 'Số tiền (đồng)') ?? (/^0+$/.test(moneyInput(f.values.amount)) ? 'Số tiền (đồng) phải lớn hơn 0' : undefined)
+            }
+          />
           <TextField label="Số chứng từ" required {...f.field('voucherNumber')} />
         </div>
         <TextField label="Ghi chú" {...f.field('note')} />

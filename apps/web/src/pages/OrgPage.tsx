@@ -6,7 +6,7 @@ import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
 import { parseVnDate } from '../i18n';
 import { RESTRUCTURE } from '../queries-restructuring';
-import { DateField, TextField } from '../ui/fields';
+import { DateField, TextField, dateProblem } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
 import { useAsync } from '../ui/use-async';
 import { AsOfTree } from './org/AsOfTree';
@@ -18,6 +18,8 @@ import { allIds, buildTree, pathTo, searchTree } from './org/tree';
  * its own figures; a unit is added below another or renamed here; an ADMIN moves, renames or dissolves it from a
  * day, and anyone here reads its history and the tree as it stood on a chosen day (docs/architecture.md#restructuring).
  */
+const AS_OF_LABEL = 'Xem cây tổ chức vào ngày';
+
 export function OrgPage() {
   const { me, sup } = useSession();
   const tree = useAsync(async () => (await gql(ORG.tree, {})).orgUnitTree, []);
@@ -27,6 +29,7 @@ export function OrgPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const [dayText, setDayText] = useState('');
   const [asOf, setAsOf] = useState<string | null>(null);
+  const [asOfError, setAsOfError] = useState<string | null>(null);
   // While another day loads, the tree shown so far is not passed off as that day's (useAsync's subject).
   const past = useAsync(async () => (asOf ? (await gql(RESTRUCTURE.treeAsOf, { d: asOf })).orgUnitTree : null), [asOf]);
 
@@ -84,10 +87,13 @@ export function OrgPage() {
         aria-label="Cây tổ chức theo ngày"
         onSubmit={(e) => {
           e.preventDefault();
-          setAsOf(parseVnDate(dayText) || null);
+          // A day the calendar does not have is said beside the field, not asked of the API.
+          const problem = dateProblem(dayText, AS_OF_LABEL);
+          setAsOfError(problem ?? null);
+          if (!problem) setAsOf(parseVnDate(dayText) || null);
         }}
       >
-        <DateField label="Xem cây tổ chức vào ngày" name="asOf" value={dayText} onChange={setDayText} testId="org-as-of" />
+        <DateField label={AS_OF_LABEL} name="asOf" value={dayText} onChange={setDayText} error={asOfError ?? undefined} testId="org-as-of" />
         <div className="form-actions">
           <button type="submit" className="btn btn-secondary btn-small" data-testid="org-as-of-show">
             Xem
@@ -98,6 +104,7 @@ export function OrgPage() {
               className="btn btn-secondary btn-small"
               onClick={() => {
                 setAsOf(null);
+                setAsOfError(null);
                 setDayText('');
               }}
             >

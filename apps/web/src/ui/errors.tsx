@@ -41,9 +41,12 @@ const plain = (texts: string[]): ErrorItem[] => texts.map((text) => ({ text }));
 
 /**
  * A bad field's line in the summary: its message, led by the field's label unless the message
- * already names it ("Số lao động phải từ 0 trở lên"); the label alone when there is no message.
+ * already names it ("Số lao động phải từ 0 trở lên"); the label alone when there is no message; the message alone
+ * when no label is known.
  */
 function fieldItem(field: string, message: string | undefined, label: string): ErrorItem {
+  // A field no label is known for (the API's name for it) is never shown: its message names it in Vietnamese.
+  if (label === field) return { field, text: message ?? GENERIC_FIELD_ERROR };
   if (!message) return { field, text: `${label}: ${GENERIC_FIELD_ERROR.toLowerCase()}` };
   const named = message.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi'));
   return { field, text: named ? message : `${label}: ${message}` };

@@ -96,11 +96,19 @@ export function TextField(
  * What is wrong with a day typed as dd/mm/yyyy, in the API's words: not a real day ("31/02/2025 không
  * phải là ngày hợp lệ"), or after today where the day has to be past. Empty: the API names it.
  */
+/** YYYY-MM-DD naming a day the calendar has (not 2025-13-01, not 2024-02-31). */
+function isRealDay(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === iso;
+}
+
 export function dateProblem(text: string, label: string, notAfterToday?: boolean): string | undefined {
   const t = text.trim();
   if (!t) return undefined;
   const iso = parseVnDate(t);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${t} không phải là ngày hợp lệ`;
+  if (!isRealDay(iso)) return `${t} không phải là ngày hợp lệ`;
   if (notAfterToday && iso > vnToday()) return `${label} không được sau hôm nay`;
   return undefined;
 }
