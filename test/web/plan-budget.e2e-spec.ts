@@ -52,6 +52,7 @@ describe('plan, areas and budget (browser)', () => {
     await form.getByLabel('Tỷ lệ bao phủ (%)').fill('80');
     await form.getByLabel(`Nhiệm vụ — officer1 ${p.tag}`).fill('Phụ trách huyện Vũ Thư');
     await form.getByLabel(`Chỉ tiêu đoàn viên — officer1 ${p.tag}`).fill('70');
+    await form.getByLabel(`Chỉ tiêu CĐCS — officer1 ${p.tag}`).fill('1');
     await form.getByLabel(`Nhiệm vụ — officer2 ${p.tag}`).fill('Phụ trách huyện Hưng Hà');
     await form.getByTestId('form-plan-submit').click();
     // The saved plan shows (the form starts over for the next version).
@@ -60,6 +61,22 @@ describe('plan, areas and budget (browser)', () => {
     const [row] = await api.db.query(`SELECT version, new_members FROM work_plan WHERE org_unit_id = $1 AND year = $2`, [p.unitId, year]);
     expect(row).toEqual({ version: 1, new_members: 130 });
     await s.shot('65-plan', page.getByTestId('plan-facts').first());
+
+    // A new version saved without a change keeps every target, the officers' own among them.
+    const assignments = (version: number) =>
+      api.db.query(
+        `SELECT a.duty, a.new_members, a.new_grassroots_unions FROM work_plan_assignment a JOIN work_plan w ON w.id = a.plan_id
+          WHERE w.org_unit_id = $1 AND w.year = $2 AND w.version = $3 ORDER BY a.position`,
+        [p.unitId, year, version],
+      );
+    await page.locator('[data-testid="plan-form-box"] > summary').click();
+    await page.getByTestId('form-plan-submit').click();
+    await page.getByText('Đã lưu kế hoạch, phiên bản 2.').waitFor();
+    expect(await assignments(2)).toEqual(await assignments(1));
+    expect(await assignments(2)).toEqual([
+      { duty: 'Phụ trách huyện Vũ Thư', new_members: 70, new_grassroots_unions: 1 },
+      { duty: 'Phụ trách huyện Hưng Hà', new_members: null, new_grassroots_unions: null },
+    ]);
   });
 
   it('gives each officer an area and shows its coverage', async () => {

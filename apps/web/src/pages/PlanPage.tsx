@@ -141,6 +141,7 @@ function PlanFormFields(p: { unitId: string; year: number; current: PlanView | n
   for (const o of p.officers) {
     initial[`duty:${o.id}`] = byOfficer.get(o.id)?.duty ?? '';
     initial[`members:${o.id}`] = String(byOfficer.get(o.id)?.newMembers ?? '');
+    initial[`unions:${o.id}`] = String(byOfficer.get(o.id)?.newGrassrootsUnions ?? '');
   }
   const f = useForm(initial);
   return (
@@ -166,7 +167,12 @@ function PlanFormFields(p: { unitId: string; year: number; current: PlanView | n
               baseVersion: c?.version ?? 0,
               assignments: p.officers
                 .filter((o) => String(v[`duty:${o.id}`]).trim())
-                .map((o) => ({ officerId: o.id, duty: String(v[`duty:${o.id}`]), newMembers: num(v[`members:${o.id}`]) })),
+                .map((o) => ({
+                  officerId: o.id,
+                  duty: String(v[`duty:${o.id}`]),
+                  newMembers: num(v[`members:${o.id}`]),
+                  newGrassrootsUnions: num(v[`unions:${o.id}`]),
+                })),
             },
           });
           p.onSaved();
@@ -188,6 +194,7 @@ function PlanFormFields(p: { unitId: string; year: number; current: PlanView | n
           <div key={o.id} className="grid-3">
             <TextArea label={`Nhiệm vụ — ${o.fullName}`} rows={2} {...f.field(`duty:${o.id}`)} name="assignments" />
             <NumberField label={`Chỉ tiêu đoàn viên — ${o.fullName}`} min={0} {...f.field(`members:${o.id}`)} name="assignments" />
+            <NumberField label={`Chỉ tiêu CĐCS — ${o.fullName}`} min={0} {...f.field(`unions:${o.id}`)} name="assignments" />
           </div>
         ))}
       </ActionForm>
