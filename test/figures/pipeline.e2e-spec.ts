@@ -67,7 +67,7 @@ describe('pipeline(orgUnitId, year)', () => {
     expect(codeOf(leak)).toBe('NOT_FOUND');
   });
 
-  it('setTarget shows as the targets of that year only, and setting again replaces them', async () => {
+  it('setTarget shows as the targets of that year only; setting again replaces the figures given, keeps those left out', async () => {
     const p = await api.newProvince(1);
     const set = (i: Record<string, unknown>, token = p.supervisor.token) => api.gql(M.setTarget, { i }, token);
     const r = await set({ year: 2025, orgUnitId: p.unitId, newMembers: 130, newGrassrootsUnions: 2, coveragePercent: 100 });
@@ -87,6 +87,15 @@ describe('pipeline(orgUnitId, year)', () => {
     expect(again.newMembers.target).toBe(150);
     expect(again.newGrassrootsUnions.target).toBe(1);
     expect(again.coverage.targetPercent).toBe(87.5);
+
+    // A figure left out keeps the saved one; null clears it.
+    await api.ok(M.setTarget, { i: { year: 2025, orgUnitId: p.unitId, newMembers: 160 } }, p.supervisor.token);
+    const partial = await pipelineOf(api, p.supervisor.token, p.unitId, 2025);
+    expect([partial.newMembers.target, partial.newGrassrootsUnions.target, partial.coverage.targetPercent]).toEqual([160, 1, 87.5]);
+    await api.ok(M.setTarget, { i: { year: 2025, orgUnitId: p.unitId, newGrassrootsUnions: null } }, p.supervisor.token);
+    const cleared = await pipelineOf(api, p.supervisor.token, p.unitId, 2025);
+    expect([cleared.newMembers.target, cleared.newGrassrootsUnions.target, cleared.coverage.targetPercent]).toEqual([160, null, 87.5]);
+    await set({ year: 2025, orgUnitId: p.unitId, newMembers: 150, newGrassrootsUnions: 1, coveragePercent: 87.5 });
 
     // Officers do not set targets; out-of-range targets are bad input.
     expect(codeOf(await set({ year: 2025, orgUnitId: p.unitId, newMembers: 1 }, p.officers[0].token))).toBe('FORBIDDEN');

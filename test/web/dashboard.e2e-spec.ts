@@ -374,6 +374,23 @@ describe('web dashboard (browser)', () => {
     expect(await page.getByTestId('cases-by-officer').innerText()).toContain(`officer1 ${p.tag}`);
     await shot('11-targets');
 
+    // The target form shows what is saved; changing one figure keeps the others.
+    await page.getByText(`Đặt chỉ tiêu năm ${YEAR}`).first().click();
+    const targets = page.getByTestId('form-target');
+    expect(await targets.getByLabel('Đoàn viên mới').inputValue()).toBe('10');
+    expect(await targets.getByLabel('CĐCS mới').inputValue()).toBe('1');
+    expect(await targets.getByLabel('Tỷ lệ bao phủ (%)').inputValue()).toBe('100');
+    await targets.getByLabel('CĐCS mới').fill('');
+    await targets.getByLabel('Đoàn viên mới').fill('12');
+    await targets.getByTestId('form-target-submit').click();
+    await targets.getByText('Đã lưu chỉ tiêu.').waitFor();
+    const saved = await api.db.query(
+      `SELECT new_members, new_grassroots_unions, coverage_percent::float AS pct FROM target WHERE org_unit_id = $1 AND year = $2`,
+      [p.unitId, YEAR],
+    );
+    expect(saved).toEqual([{ new_members: 12, new_grassroots_unions: 1, pct: 100 }]);
+    await api.ok(M.setTarget, { i: { year: YEAR, orgUnitId: p.unitId, newMembers: 10 } }, p.supervisor.token);
+
     await nav('Cảnh báo');
     await page.getByTestId('escalations').getByText('Quá hạn nghiêm trọng').first().waitFor();
     const overdueApplication = page.getByTestId('application-escalations').locator('li', { hasText: `Lê Thị Mai ${p.tag}` });

@@ -171,9 +171,9 @@ export class TargetInput {
   @Field(() => Int) year: number;
   @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) officerId?: string | null;
-  @Field(() => Int, { nullable: true }) newMembers?: number | null;
-  @Field(() => Int, { nullable: true }) newGrassrootsUnions?: number | null;
-  @Field(() => Float, { nullable: true }) coveragePercent?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Left out: the saved target is kept; null: cleared' }) newMembers?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Left out: the saved target is kept; null: cleared' }) newGrassrootsUnions?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Left out: the saved target is kept; null: cleared' }) coveragePercent?: number | null;
 }
 
 @InputType()

@@ -679,8 +679,11 @@ export type SurveyInput = {
 };
 
 export type TargetInput = {
+  /** Left out: the saved target is kept; null: cleared */
   coveragePercent?: number | null | undefined;
+  /** Left out: the saved target is kept; null: cleared */
   newGrassrootsUnions?: number | null | undefined;
+  /** Left out: the saved target is kept; null: cleared */
   newMembers?: number | null | undefined;
   officerId?: string | number | null | undefined;
   orgUnitId?: string | number | null | undefined;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { gql, unlessMissing } from '../api';
 import { COVERAGE_LABEL_VI, coverageFiguresVi } from '@app/domain/report-text';
 import { STAGE_LABEL, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, vnYear } from '../i18n';
@@ -61,7 +61,7 @@ export function TargetsPage() {
         ))}
       </div>
 
-      {sup && <TargetForm units={shown} year={year} onSaved={pipelines.reload} />}
+      {sup && <TargetForm key={year} units={shown} year={year} pipelines={pipelines.data ?? []} onSaved={pipelines.reload} />}
 
       <h2>Theo cán bộ</h2>
       <OfficerFiguresFromReport year={year} />
@@ -128,8 +128,28 @@ function MembersBothWays({ p }: { p: Pipeline }) {
   );
 }
 
-function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; onSaved: () => void }) {
-  const f = useForm({ who: `unit:${units[0]?.id ?? ''}`, newMembers: '', newGrassrootsUnions: '', coveragePercent: '' });
+/**
+ * A unit's or an officer's targets for the year. A unit's saved targets fill the fields; a field left empty keeps
+ * the saved target (the API's setTarget keeps a figure left out), so a partial save never clears the others.
+ */
+function TargetForm({ units, year, pipelines, onSaved }: { units: OrgUnit[]; year: number; pipelines: Pipeline[]; onSaved: () => void }) {
+  const savedOf = (who: string) => {
+    const p = pipelines.find((x) => `unit:${x.orgUnit.id}` === who);
+    const text = (n: number | null | undefined) => (n == null ? '' : String(n));
+    return {
+      newMembers: text(p?.newMembers.target),
+      newGrassrootsUnions: text(p?.newGrassrootsUnions.target),
+      coveragePercent: text(p?.coverage.targetPercent),
+    };
+  };
+  const first = `unit:${units[0]?.id ?? ''}`;
+  const f = useForm({ who: first, ...savedOf(first) });
+  // Another unit or officer picked, or the figures reloaded after a save: the fields show what is saved for it.
+  const pipelinesKey = JSON.stringify(pipelines.map((p) => [p.orgUnit.id, p.newMembers.target, p.newGrassrootsUnions.target, p.coverage.targetPercent]));
+  useEffect(() => {
+    f.setValues((v) => ({ ...v, ...savedOf(v.who) }));
+  }, [f.values.who, pipelinesKey]);
+  const kept = (s: string) => num(s) ?? undefined;
   const officers = useUnitUsers(units, 'OFFICER');
   const manyUnits = units.length > 1;
   const forUnit = f.values.who.startsWith('unit:');
@@ -146,9 +166,9 @@ function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; 
             i: {
               year,
               ...(kind === 'unit' ? { orgUnitId: id } : { officerId: id }),
-              newMembers: num(f.values.newMembers),
-              newGrassrootsUnions: num(f.values.newGrassrootsUnions),
-              coveragePercent: kind === 'unit' ? num(f.values.coveragePercent) : null,
+              newMembers: kept(f.values.newMembers),
+              newGrassrootsUnions: kept(f.values.newGrassrootsUnions),
+              coveragePercent: kind === 'unit' ? kept(f.values.coveragePercent) : undefined,
             },
           });
           onSaved();
@@ -169,6 +189,7 @@ function TargetForm({ units, year, onSaved }: { units: OrgUnit[]; year: number; 
           ]}
         />
         <ErrorBox error={officers.error} />
+        <p className="muted">Để trống một chỉ tiêu: giữ chỉ tiêu đã đặt.</p>
         <div className="grid-3">
           <NumberField label="Đoàn viên mới" min={0} {...f.field('newMembers')} />
           <NumberField label="CĐCS mới" min={0} {...f.field('newGrassrootsUnions')} />

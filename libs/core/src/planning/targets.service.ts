@@ -14,7 +14,7 @@ export interface SetTarget {
   coveragePercent?: number | null;
 }
 
-/** Yearly targets of a unit or of an officer; setting again replaces them. */
+/** Yearly targets of a unit or of an officer; setting again replaces the figures given (one left out is kept, null clears it). */
 @Injectable()
 export class TargetsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -44,13 +44,19 @@ export class TargetsService {
   }
 }
 
-/** Writes a checked target (setTarget, and savePlan in its transaction: docs/architecture.md#plan-areas-and-budget). */
+/**
+ * Writes a checked target (setTarget, and savePlan in its transaction: docs/architecture.md#plan-areas-and-budget).
+ * A figure left out (undefined) keeps the one saved; null clears it.
+ */
 export async function upsertTarget(m: DataSource | EntityManager, actor: Actor, input: SetTarget): Promise<void> {
+  const given = (v: unknown) => v !== undefined;
   await m.query(
     `INSERT INTO target (year, org_unit_id, officer_id, new_members, new_grassroots_unions, coverage_percent, set_by, set_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-     ON CONFLICT (year, org_unit_id, officer_id) DO UPDATE SET new_members = EXCLUDED.new_members,
-       new_grassroots_unions = EXCLUDED.new_grassroots_unions, coverage_percent = EXCLUDED.coverage_percent,
+     ON CONFLICT (year, org_unit_id, officer_id) DO UPDATE SET
+       new_members = CASE WHEN $8 THEN EXCLUDED.new_members ELSE target.new_members END,
+       new_grassroots_unions = CASE WHEN $9 THEN EXCLUDED.new_grassroots_unions ELSE target.new_grassroots_unions END,
+       coverage_percent = CASE WHEN $10 THEN EXCLUDED.coverage_percent ELSE target.coverage_percent END,
        set_by = EXCLUDED.set_by, set_at = now()`,
     [
       input.year,
@@ -60,6 +66,9 @@ export async function upsertTarget(m: DataSource | EntityManager, actor: Actor, 
       input.newGrassrootsUnions ?? null,
       input.coveragePercent ?? null,
       actor.userId,
+      given(input.newMembers),
+      given(input.newGrassrootsUnions),
+      given(input.coveragePercent),
     ],
   );
 }
