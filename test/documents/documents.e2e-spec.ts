@@ -162,6 +162,12 @@ describe('official documents: numbered, in the decree layout, DOCX and PDF', () 
     expect(future.errors![0].message).toContain('Ngày ban hành');
     const [{ after }] = await api.db.query(`SELECT last_number AS after FROM document_number WHERE org_unit_id = $1 AND kind_symbol = 'QĐ'`, [p.unitId]);
     expect(after).toBe(before);
+    // A unit whose settings name nobody to sign issues nothing, and takes no number.
+    const unsigned = await walkToStage(api, other, 'RECOGNIZED');
+    const noSigner = await api.gql(D.issue, { i: { kind: 'RECOGNITION_DECISION', sourceId: unsigned.caseId } }, other.supervisor.token);
+    expect(codeOf(noSigner)).toBe('CONFLICT');
+    expect(noSigner.errors![0].message).toContain('chưa khai báo họ tên người ký');
+    expect(await api.db.query(`SELECT 1 FROM document_number WHERE org_unit_id = $1`, [other.unitId])).toEqual([]);
   });
 
   it('shows documents only in the scope of their source, and lets only managers issue for a case', async () => {
@@ -180,7 +186,7 @@ describe('official documents: numbered, in the decree layout, DOCX and PDF', () 
     expect(codeOf(await api.gql(D.cancel, { i: { id: doc.id, reason: 'Thử' } }, other.supervisor.token))).toBe('NOT_FOUND');
   });
 
-  it('issues the admission decision of a CĐCS with its members in order, once its settings name a signer', async () => {
+  it('issues the admission decision of a CĐCS with its members in order, signed as its settings say', async () => {
     const cdcs = await newCdcs(api, p, 'Công ty Dệt Hưng Yên');
     const staff = await addStaff(api, cdcs, 5);
     const admitted = (
@@ -193,8 +199,6 @@ describe('official documents: numbered, in the decree layout, DOCX and PDF', () 
     // Defaults inherit the place from the upper level; its signing lines stay the CĐCS's own ("TM. BAN CHẤP HÀNH").
     const defaults = (await api.ok(D.settings, { u: cdcs.id }, cdcs.chair.token)).documentSettings;
     expect(defaults).toMatchObject({ own: false, placeName: 'Thái Bình', authorityLine: 'TM. BAN CHẤP HÀNH', signerName: '', inheritedFrom: { id: p.unitId } });
-    const noSigner = await api.gql(D.issue, { i: { kind: 'ADMISSION_DECISION', sourceId: admitted.id } }, cdcs.chair.token);
-    expect(codeOf(noSigner)).toBe('CONFLICT');
     expect(codeOf(await api.gql(D.save, { i: { orgUnitId: cdcs.id, ...SETTINGS } }, cdcs.chair.token))).toBe('FORBIDDEN');
     await api.ok(
       D.save,

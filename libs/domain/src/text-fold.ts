@@ -20,3 +20,11 @@ export function normalizeHeading(heading: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * A unit's name as two names are compared for sameness at one level of the tree: case and runs of white space
+ * aside, diacritics kept ('Công đoàn Lê Lợi' and 'Công đoàn Lễ Lợi' are two names; 'CÔNG ĐOÀN  X' and 'Công đoàn x' one).
+ */
+export function unitNameKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ').trim();
+}

@@ -8,6 +8,7 @@ import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { MAX_NAME } from '../common/text-input';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldProblems, isUuid, refused, unitNotFound } from './account-errors';
+import { nameTaken, sameNamedSibling } from './unit-names';
 
 export interface RenameOrgUnit {
   id: string;
@@ -52,6 +53,8 @@ export class OrgStructureService {
     }
     // A correction of today's name, not a dated renaming (renameOrgUnit): the open span takes it too.
     await this.db.transaction(async (m) => {
+      const taken = unit.parentId ? await sameNamedSibling(m, unit.parentId, name, [unit.id]) : null;
+      if (taken) throw nameTaken(taken.name);
       await m.query(`UPDATE org_unit SET name = $2 WHERE id = $1`, [unit.id, name]);
       await m.query(`UPDATE org_unit_span SET name = $2 WHERE unit_id = $1 AND valid_to IS NULL`, [unit.id, name]);
     });

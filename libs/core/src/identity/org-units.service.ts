@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { OrgUnitEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, forbidden, notFound } from '../common/app-error';
+import { nameTaken, sameNamedSibling } from './unit-names';
 
 export enum OrgUnitKind {
   CONFEDERATION = 'CONFEDERATION',
@@ -85,6 +86,8 @@ export class OrgUnitsService {
       });
     }
     return this.db.transaction(async (m) => {
+      const taken = await sameNamedSibling(m, parent.id, name);
+      if (taken) throw nameTaken(taken.name);
       const [row] = await m.query(`SELECT gen_random_uuid() AS id`);
       const unit = m.getRepository(OrgUnitEntity).create({
         id: row.id,

@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
 import { dayMonthYear } from '../common/messages-vi';
 import { isUuid } from '../identity/account-errors';
+import { NAME_TAKEN, sameNamedSibling } from '../identity/unit-names';
 import { DissolveResult, dissolveUnit, foundUnit, moveUnit, orphansOf, renameUnit } from './restructuring-apply';
 import { changeLevel, checkLevelChange } from './restructuring-levels';
 import { applySplit, checkSplit } from './restructuring-split';
@@ -63,6 +64,7 @@ export async function checkChange(
           else if (wouldCycle(u.id, p.path))
             problems.add('newParentId', `${p.name} nằm trong ${u.name}: không thể chuyển một đơn vị vào đơn vị cấp dưới của nó`);
           else if (u.parent_id === p.id) problems.add(idField, `${u.name} đã trực thuộc ${p.name}`);
+          else if (await sameNamedSibling(m, p.id, u.name, [u.id])) problems.add(idField, `${p.name} đã có đơn vị cùng tên ${u.name}`);
           if (!u.parent_id) problems.add(idField, `${u.name} là đơn vị gốc, không chuyển được`);
         }
         unitIds.add(p.id);
@@ -72,7 +74,9 @@ export async function checkChange(
     }
     case OrgChangeKind.RENAME: {
       const u = subjects.get(payload.ids[0])!;
+      const taken = u.parent_id ? await sameNamedSibling(m, u.parent_id, payload.name!, [u.id]) : null;
       if (u.name === payload.name) problems.add('name', `Đơn vị đã mang tên ${u.name}`);
+      else if (taken) problems.add('name', NAME_TAKEN(taken.name));
       summary = `Đổi tên ${u.name} thành ${payload.name}`;
       break;
     }
@@ -86,6 +90,9 @@ export async function checkChange(
     case OrgChangeKind.FOUND: {
       const p = await ref('parentId', payload.newUnit!.parentId, 'đơn vị cấp trên');
       if (p?.kind === 'GRASSROOTS') problems.add('parentId', 'CĐCS không có đơn vị trực thuộc: hãy chọn một công đoàn cấp trên');
+      const taken = p ? await sameNamedSibling(m, p.id, payload.newUnit!.name) : null;
+      // Applying, the unit founded at once on submission is that sibling itself.
+      if (taken && !applying) problems.add('name', NAME_TAKEN(taken.name));
       if (p) unitIds.add(p.id);
       summary = `Thành lập ${payload.newUnit!.name}${p ? ` trực thuộc ${p.name}` : ''}`;
       break;
@@ -104,6 +111,9 @@ export async function checkChange(
         if (p) {
           unitIds.add(p.id);
           for (const u of subjects.values()) if (wouldCycle(u.id, p.path)) problems.add(field, `${p.name} nằm trong ${u.name}, đơn vị sẽ giải thể`);
+          // The units merged away may leave their name to the new one.
+          const taken = await sameNamedSibling(m, p.id, payload.newUnit!.name, payload.ids);
+          if (taken) problems.add('newUnit.name', NAME_TAKEN(taken.name));
         }
       }
       if (target) {

@@ -4,6 +4,7 @@ import { FieldProblems } from '../common/field-problems';
 import { MAX_NAME } from '../common/text-input';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { isUuid } from '../identity/account-errors';
+import { NAME_TAKEN, sameNamedSibling } from '../identity/unit-names';
 import { CHILD_KINDS, ORG_UNIT_KIND_VI, OrgUnitKind } from '../identity/org-units.service';
 import { DissolveResult, dissolveUnit, foundUnit, moveUnit, reassignRows } from './restructuring-apply';
 import { ChangePayload, KINDS, MAX_UNITS_PER_CHANGE, SplitPart, UnitRow } from './restructuring.types';
@@ -113,6 +114,9 @@ export async function checkSplit(
         problems.add(`${field}parentId`, `${p.name} nằm trong ${u.name}, đơn vị sẽ giải thể: hãy chọn đơn vị cấp trên khác`);
       else if (!CHILD_KINDS[p.kind as OrgUnitKind]?.includes(kind as OrgUnitKind))
         problems.add(`${field}parentId`, `${p.name} (${kindVi(p.kind)}) không có ${kindVi(kind)} trực thuộc`);
+      // A split that dissolves the unit may give one part its name.
+      const taken = await sameNamedSibling(m, p.id, part.name, keep ? [] : [u.id]);
+      if (taken) problems.add(`${field}name`, NAME_TAKEN(taken.name));
     }
     for (const id of part.childIds) {
       const c = childById.get(id);
