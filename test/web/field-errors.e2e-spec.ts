@@ -197,6 +197,25 @@ describe('field errors (browser)', () => {
     await s.shotAsIs('31-outreach-field-error-1366');
   });
 
+  it('outreach: a note typed without spaces wraps in the history and the records; the page never scrolls sideways', async () => {
+    const outreach = form('outreach');
+    await outreach.getByTestId('outreach-reached').fill('10');
+    await outreach.getByTestId('outreach-interested').fill('2');
+    await outreach.getByLabel('Ghi chú').fill('https://zalo.me/g/' + 'x'.repeat(400));
+    const before = Number(await page.getByTestId('case-page').getAttribute('data-version'));
+    await outreach.getByRole('button', { name: 'Lưu buổi tuyên truyền' }).click();
+    await page.locator(`[data-testid="case-page"][data-version="${before + 1}"]`).waitFor();
+    await page
+      .getByText(/https:\/\/zalo\.me\/g\/x+/)
+      .first()
+      .waitFor();
+    for (const size of [WIDE, PHONE]) {
+      await page.setViewportSize(size);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    }
+    await page.setViewportSize(WIDE);
+  });
+
   it('application: an empty name and an impossible day beside their fields; once accepted, the notice is in view on a phone', async () => {
     await page.getByText('Nộp đơn xin gia nhập', { exact: true }).click();
     const app = form('application');
