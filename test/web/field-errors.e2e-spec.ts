@@ -337,6 +337,13 @@ describe('field errors (browser)', () => {
     await page.setViewportSize(WIDE);
   });
 
+  it('advance: an officer is offered no completion before the board has recorded the decision', async () => {
+    const waiting = await walkToStage(api, p, 'RECOGNITION_DECISION', { name: `Công ty TNHH Điện tử Minh Quang ${p.tag}` });
+    await openCasePage(waiting.caseId);
+    await page.getByText('Chờ Ban Thường vụ ghi quyết định công nhận.').waitFor();
+    expect(await page.getByTestId('form-advance').count()).toBe(0);
+  });
+
   // ---- the other forms share the mechanism --------------------------------------------------
 
   it('import and password pages: a missing file and a repeat that does not match, beside their fields', async () => {

@@ -82,7 +82,10 @@ export function CasePage({ id }: { id: string }) {
           {flash && <Notice reveal>{flash}</Notice>}
           {!canWork && !sup && <p className="muted">Bạn chỉ xem được hồ sơ này.</p>}
           {open && canWork && <StageForms key={`${c.stage}-${c.version}`} {...forms} sup={sup} onApplied={q.reload} />}
-          {open && canWork && <AdvanceForm key={`adv-${c.version}`} {...forms} />}
+          {/* An officer cannot complete a case before the board has recorded its decision: no button that must fail. */}
+          {open && canWork && (sup || c.stage !== CaseStage.RECOGNITION_DECISION || c.evidence.some((e) => e.kind === 'DECISION')) && (
+            <AdvanceForm key={`adv-${c.version}`} {...forms} />
+          )}
           {!open && c.stage === CaseStage.RECOGNIZED && <p>Hồ sơ đã hoàn thành: công đoàn cơ sở đã được công nhận.</p>}
           {sup && c.stage === CaseStage.RECOGNIZED && <GrassrootsAccountForm caseId={c.id} unit={c.grassrootsUnion ?? null} />}
           {c.stage === CaseStage.RECOGNIZED && <DocumentsPanel kind="RECOGNITION_DECISION" sourceId={c.id} canIssue={sup} />}
