@@ -169,6 +169,10 @@ describe('plan, areas and budget', () => {
     it('refuses an area for someone not an officer, or an enterprise of another unit', async () => {
       const r = await api.gql(PB.saveArea, { i: { officerId: p.supervisor.id, districts: ['Huyện Đông Hưng'] } }, p.supervisor.token);
       expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['officerId'] });
+      // No officer chosen (the page's empty choice): said on the field, not "not found".
+      const none = await api.gql(PB.saveArea, { i: { officerId: '', districts: ['Huyện Đông Hưng'] } }, p.supervisor.token);
+      expect(errorOf(none)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['officerId'] });
+      expect(none.errors![0].message).toContain('Cán bộ không được để trống');
       const foreign = await createEnterprise(api, other);
       const f = await api.gql(PB.saveArea, { i: { officerId: p.officers[2].id, enterpriseIds: [foreign] } }, p.supervisor.token);
       expect(errorOf(f)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['enterpriseIds'] });

@@ -61,6 +61,8 @@ export class OfficerAreasService {
 
   async save(actor: Actor, input: SaveOfficerArea): Promise<OfficerAreaView> {
     const problems: Record<string, string> = {};
+    if (!input.officerId) problems.officerId = 'Cán bộ không được để trống';
+    else if (!UUID.test(input.officerId)) problems.officerId = 'Mã cán bộ không hợp lệ';
     const enterpriseIds = [...new Set(input.enterpriseIds ?? [])];
     if (enterpriseIds.length > MAX_LISTED) problems.enterpriseIds = `Không được quá ${MAX_LISTED} doanh nghiệp`;
     else if (enterpriseIds.some((id) => !UUID.test(id))) problems.enterpriseIds = 'Mã doanh nghiệp không hợp lệ';
