@@ -99,6 +99,10 @@ describe('register pages (browser)', () => {
   async function upload(file: Buffer, name: string): Promise<void> {
     const unit = page.getByTestId('import-unit');
     await unit.locator(`option[value="${unitId}"]`).waitFor({ state: 'attached' });
+    // Only units that keep a register are offered, the one chosen at first among them (not the confederation).
+    const offered: string[] = await unit.locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+    const kinds = await api.db.query(`SELECT DISTINCT kind FROM org_unit WHERE id = ANY($1::uuid[])`, [[...offered, await unit.inputValue()]]);
+    expect(kinds.map((k: { kind: string }) => k.kind).sort()).toEqual(['FEDERATION', 'UPPER_LEVEL']);
     await unit.selectOption(unitId);
     await page.getByTestId('import-file').setInputFiles({ name, mimeType: XLSX, buffer: file });
     await page.getByTestId('import-submit').click();

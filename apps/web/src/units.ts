@@ -23,12 +23,17 @@ export function useUnitUsers(units: Pick<OrgUnit, 'id'>[], role?: Role) {
   }, [units.map((u) => u.id).join(','), role]);
 }
 
+/** The kinds of unit an enterprise register belongs to (the API refuses the others). */
+export const REGISTER_HOLDERS: readonly string[] = ['UPPER_LEVEL', 'FEDERATION'];
+
 /**
  * The units the caller oversees (orgUnitTree, the whole subtree), as picker options in tree order;
  * `upperOnly`: without grassroots unions (enterprises belong to an upper-level union or a federation).
  */
-export function useUnitTreeOptions(upperOnly = false) {
+export function useUnitTreeOptions(upperOnly: boolean | 'registers' = false) {
   const tree = useAsync(async () => (await gql(ORG.lines)).orgUnitTree, []);
-  const options = useMemo(() => unitOptions(buildTree(tree.data ?? []), (u) => !upperOnly || u.kind !== 'GRASSROOTS'), [tree.data, upperOnly]);
+  // 'registers': only the units that keep an enterprise register (an upper-level union, a federation).
+  const keep = (kind: string) => (upperOnly === 'registers' ? REGISTER_HOLDERS.includes(kind) : !upperOnly || kind !== 'GRASSROOTS');
+  const options = useMemo(() => unitOptions(buildTree(tree.data ?? []), (u) => keep(u.kind)), [tree.data, upperOnly]);
   return { options, loading: tree.loading, error: tree.error };
 }

@@ -3,7 +3,7 @@ import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { Link } from '../router';
 import { PageTitle } from '../ui/page';
-import { useUnitTreeOptions } from '../units';
+import { REGISTER_HOLDERS, useUnitTreeOptions } from '../units';
 import { ImportList } from './imports/ImportList';
 import { ImportView } from './imports/ImportView';
 import { UploadForm } from './imports/UploadForm';
@@ -16,7 +16,7 @@ export const IMPORT_PATH = '/doanh-nghiep/nhap';
  */
 export function ImportPage() {
   const { me, sup } = useSession();
-  const units = useUnitTreeOptions(true);
+  const units = useUnitTreeOptions('registers');
   const { query } = useLocation();
   const id = query.get('id');
   const [tick, setTick] = useState(0);
@@ -41,8 +41,10 @@ export function ImportPage() {
         </>
       ) : (
         <UploadForm
+          key={units.options.length}
           units={sup ? units.options : null}
-          defaultUnit={me.orgUnit.id}
+          // The caller's own unit when it keeps a register; else (the confederation's admin) the first that does.
+          defaultUnit={REGISTER_HOLDERS.includes(me.orgUnit.kind) || !sup ? me.orgUnit.id : (units.options[0]?.value ?? me.orgUnit.id)}
           onUploaded={(created) => {
             changed();
             navigate(`${IMPORT_PATH}?id=${encodeURIComponent(created.id)}`);
