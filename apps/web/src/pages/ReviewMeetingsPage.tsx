@@ -148,7 +148,7 @@ function MonthlyForm({ unit, year, onSaved }: { unit: OrgUnit | { id: string; na
             label="Ngày trong tháng"
             {...f.field('dayOfMonth')}
             min={1}
-            hint="Trùng ngày nghỉ thì dời sang ngày làm việc kế tiếp"
+            hint="Trùng ngày nghỉ thì dời sang ngày làm việc kế tiếp trong tháng (hết tháng thì lùi về ngày làm việc trước đó)"
             testId="monthly-day"
           />
         )}
