@@ -3,6 +3,7 @@ import { createEnterprise, vnToday } from '../support/case-fixtures';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * The plan, areas and budget pages in a real browser against the real API (docs/architecture.md#plan-areas-and-budget):
@@ -153,6 +154,11 @@ describe('plan, areas and budget (browser)', () => {
     expect(await page.getByTestId('ledger-row').count()).toBe(3);
     const rows: { amount: string }[] = await api.db.query(`SELECT amount::text FROM budget_entry WHERE org_unit_id = $1 ORDER BY id`, [p.unitId]);
     expect(rows.map((r) => r.amount)).toEqual(['1250000', '900000', '-900000']);
+    // Latest first; the reversal names the entry it reverses by its voucher and day.
+    const ledger = await page.getByTestId('ledger-row').allInnerTexts();
+    expect(ledger[0]).toContain(`đảo khoản chứng từ PC-02 ngày ${vnDay(vnToday())}`);
+    expect(ledger[1]).toContain('PC-02');
+    expect(ledger[2]).toContain('PC-01');
     await s.shot('69-budget-ledger', page.getByTestId('budget-ledger'));
     expect(s.consoleErrors).toEqual([]);
   });

@@ -192,6 +192,20 @@ function EntryForm({ unitId, headings, onSaved }: { unitId: string; headings: He
   );
 }
 
+/** Latest day first; on one day, the latest entry first (a reversal above the entry it reverses). */
+function ledgerOrder(entries: EntryRow[]): EntryRow[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.spentOn.localeCompare(a.e.spentOn) || b.i - a.i)
+    .map((x) => x.e);
+}
+
+/** A reversal names the entry it reverses as the user sees it: its voucher and day (not an internal number). */
+function reversalOf(entries: EntryRow[], id: string): string {
+  const r = entries.find((x) => x.id === id);
+  return r ? `đảo khoản chứng từ ${r.voucherNumber} ngày ${fmtDate(r.spentOn)}` : 'đảo một khoản đã ghi';
+}
+
 function Ledger({ entries, sup, onReversed }: { entries: EntryRow[]; sup: boolean; onReversed: () => void }) {
   const [reversing, setReversing] = useState<string | null>(null);
   return (
@@ -213,7 +227,7 @@ function Ledger({ entries, sup, onReversed }: { entries: EntryRow[]; sup: boolea
             </tr>
           </thead>
           <tbody>
-            {[...entries].reverse().map((e) => (
+            {ledgerOrder(entries).map((e) => (
               <tr key={e.id} data-testid="ledger-row" data-entry-id={e.id}>
                 <td data-label="Ngày">{fmtDate(e.spentOn)}</td>
                 <th scope="row" data-label="Khoản chi">
@@ -225,7 +239,7 @@ function Ledger({ entries, sup, onReversed }: { entries: EntryRow[]; sup: boolea
                 <td data-label="Chứng từ, ghi chú">
                   {e.voucherNumber}
                   {e.note ? ` — ${e.note}` : ''}
-                  {e.reversesId && <span className="badge badge-reversed"> đảo dòng số {e.reversesId}</span>}
+                  {e.reversesId && <span className="badge badge-reversed"> {reversalOf(entries, e.reversesId)}</span>}
                   {e.reversedById && <span className="badge badge-reversed"> đã đảo</span>}
                 </td>
                 {sup && (
