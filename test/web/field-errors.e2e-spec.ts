@@ -344,6 +344,19 @@ describe('field errors (browser)', () => {
     expect(await page.getByTestId('form-advance').count()).toBe(0);
   });
 
+  it('a case given to someone else while its page is open: the refusal says so and offers the reload', async () => {
+    const ref = await walkToStage(api, p, 'OUTREACH', { name: `Công ty TNHH Bao bì Thành Công ${p.tag}` });
+    await openCasePage(ref.caseId);
+    await api.ok(M.assign, { i: { caseId: ref.caseId, expectedVersion: ref.version, assigneeId: p.supervisor.id } }, p.supervisor.token);
+    const outreach = form('outreach');
+    await outreach.getByTestId('outreach-reached').fill('10');
+    await outreach.getByTestId('outreach-interested').fill('2');
+    await outreach.getByRole('button', { name: 'Lưu buổi tuyên truyền' }).click();
+    const summary = await summaryOf(outreach);
+    expect(await summary.innerText()).toContain('có thể hồ sơ vừa được giao cho cán bộ khác');
+    expect(await summary.getByRole('button', { name: 'Tải lại hồ sơ' }).count()).toBe(1);
+  });
+
   // ---- the other forms share the mechanism --------------------------------------------------
 
   it('import and password pages: a missing file and a repeat that does not match, beside their fields', async () => {

@@ -52,7 +52,7 @@ function fieldItem(field: string, message: string | undefined, label: string): E
   return { field, text: named ? message : `${label}: ${message}` };
 }
 
-export function describeError(e: unknown, opts: { conflict?: string; labelOf?: (field: string) => string } = {}): ErrorView {
+export function describeError(e: unknown, opts: { conflict?: string; notFound?: string; labelOf?: (field: string) => string } = {}): ErrorView {
   if (!(e instanceof ApiError)) return { code: 'CLIENT', title: 'Đã có lỗi xảy ra. Vui lòng thử lại.', items: [] };
   const x = e.extensions;
   if (e.code === 'FORBIDDEN' && x.reason === PASSWORD_CHANGE_REQUIRED) {
@@ -77,6 +77,8 @@ export function describeError(e: unknown, opts: { conflict?: string; labelOf?: (
   if (e.code === 'CONFLICT' && x.reason === 'STALE_VERSION') {
     return { code: e.code, title: isVietnamese(e.message) ? e.message : CONFLICT_TEXT, items: [], reload: true };
   }
+  // What the page shows is gone from the caller's reach (deleted, or moved out of its scope): the page's own words.
+  if (e.code === 'NOT_FOUND' && opts.notFound) return { code: e.code, title: opts.notFound, items: [], reload: true };
   if (OWN_MESSAGE.has(e.code) && !opts.conflict && isVietnamese(e.message)) return { code: e.code, title: e.message, items: [] };
   switch (e.code) {
     case 'TRANSITION_NOT_ALLOWED': {
@@ -125,11 +127,23 @@ const labelFrom = (fields: FieldRegistry | null) => (name: string) => fields?.ge
  * An error as the user reads it. `reveal` (after the user's own action): scrolled into view and
  * focused, so that a refusal is never below the fold. In a form, a bad field's line links to its input.
  */
-export function ErrorBox({ error, onReload, conflict, reveal }: { error: unknown; onReload?: () => void; conflict?: string; reveal?: boolean }) {
+export function ErrorBox({
+  error,
+  onReload,
+  conflict,
+  notFound,
+  reveal,
+}: {
+  error: unknown;
+  onReload?: () => void;
+  conflict?: string;
+  notFound?: string;
+  reveal?: boolean;
+}) {
   const fields = useFormFields();
   const ref = useReveal<HTMLDivElement>(error, !!reveal);
   if (!error) return null;
-  const v = describeError(error, { conflict, labelOf: labelFrom(fields) });
+  const v = describeError(error, { conflict, notFound, labelOf: labelFrom(fields) });
   return (
     <div ref={ref} className="alert alert-error" role="alert" data-code={v.code} data-testid="error-summary" tabIndex={-1}>
       <p className="alert-title">{v.title}</p>

@@ -17,6 +17,8 @@ export function ActionForm(props: {
   children?: ReactNode;
   onReload?: () => void;
   conflict?: string;
+  /** What a NOT_FOUND means on this page (with the reload offered), instead of the API's sentence. */
+  notFound?: string;
   form?: ErrorState;
   className?: string;
   danger?: boolean;
@@ -39,7 +41,7 @@ export function ActionForm(props: {
     <form className={`action-form ${props.className ?? ''}`} onSubmit={submit} aria-labelledby={headingId} data-testid={props.testId} noValidate>
       <h3 id={headingId}>{props.title}</h3>
       <FieldErrors error={action.error} fields={fields}>
-        <ErrorBox error={action.error} onReload={props.onReload} conflict={props.conflict} reveal />
+        <ErrorBox error={action.error} onReload={props.onReload} conflict={props.conflict} notFound={props.notFound} reveal />
         {props.children}
       </FieldErrors>
       {action.done && <Notice reveal>{action.done}</Notice>}

@@ -21,6 +21,9 @@ export interface CaseFormProps {
   reload: () => void;
 }
 
+/** A case shown a moment ago and now not found: most often given to another officer meanwhile (out of one's scope). */
+const CASE_GONE = 'Không tìm thấy hồ sơ này trong phạm vi của bạn nữa: có thể hồ sơ vừa được giao cho cán bộ khác hoặc chuyển đơn vị. Hãy tải lại trang.';
+
 /** A form that runs one case mutation through the page's `act` (it takes the page's props as they are). */
 export function CaseMutationForm<I extends CaseRef>(
   p: CaseFormProps & {
@@ -44,6 +47,7 @@ export function CaseMutationForm<I extends CaseRef>(
       danger={p.danger}
       form={p.form}
       onReload={p.reload}
+      notFound={CASE_GONE}
       testId={p.testId}
       onSubmit={() => p.act(p.done, p.mutation, p.input())}
     >
