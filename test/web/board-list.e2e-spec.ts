@@ -110,6 +110,18 @@ describe('board list view and stage filter (browser)', () => {
     expect(await page.getByTestId('column-SURVEY').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('xem')).toBeNull();
     await s.shot('44-board-stage-filter');
+
+    // The officer and "overdue only" are kept in the address too: the way back from a case (or a reload) finds them.
+    const officer = page.getByLabel('Cán bộ phụ trách').first();
+    await officer.locator(`option[value="${p.officers[0].id}"]`).waitFor({ state: 'attached' });
+    await officer.selectOption(p.officers[0].id);
+    await page.getByLabel('Chỉ hồ sơ quá hạn').check();
+    await page.waitForURL((u) => u.searchParams.get('qua-han') === '1' && u.searchParams.get('can-bo') === p.officers[0].id);
+    await page.reload();
+    await page.getByTestId('board-total').waitFor();
+    expect(await page.getByLabel('Chỉ hồ sơ quá hạn').isChecked()).toBe(true);
+    await page.locator(`select[name="assigneeId"] option[value="${p.officers[0].id}"]`).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Cán bộ phụ trách').first().inputValue()).toBe(p.officers[0].id);
     expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -17,11 +17,11 @@ import { boardStateOf, boardUrlOf, type BoardView } from './board/board-url';
 
 export function BoardPage() {
   const { sup } = useSession();
-  const [assigneeId, setAssigneeId] = useState('');
-  const [orgUnitId, setOrgUnitId] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  // View, stage, search and district live in the address (see board-url.ts).
+  // The view and every filter live in the address (see board-url.ts), so the way back from a case finds them.
   const [initial] = useState(() => boardStateOf(new URLSearchParams(location.search)));
+  const [assigneeId, setAssigneeId] = useState(initial.assigneeId);
+  const [orgUnitId, setOrgUnitId] = useState(initial.orgUnitId);
+  const [overdueOnly, setOverdueOnly] = useState(initial.overdueOnly);
   const [view, setView] = useState<BoardView>(initial.view);
   const [stage, setStage] = useState<CaseStage | ''>(initial.stage);
   const [search, setSearch] = useState(initial.search);
@@ -45,8 +45,8 @@ export function BoardPage() {
   }, [assigneeId, orgUnitId, overdueOnly, typedSearch, typedDistrict, stage]);
 
   useEffect(() => {
-    history.replaceState(null, '', boardUrlOf({ view, stage, search: typedSearch, district: typedDistrict }));
-  }, [view, stage, typedSearch, typedDistrict]);
+    history.replaceState(null, '', boardUrlOf({ view, stage, search: typedSearch, district: typedDistrict, assigneeId, orgUnitId, overdueOnly }));
+  }, [view, stage, typedSearch, typedDistrict, assigneeId, orgUnitId, overdueOnly]);
 
   // The columns load every matching case; the list only its page (BoardList).
   const cases = useAsync(async () => (view === 'kanban' ? loadAllCases(filter) : null), [filter, view], { subject: [] });

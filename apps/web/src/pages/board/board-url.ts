@@ -9,7 +9,13 @@ export interface BoardUrlState {
   stage: CaseStage | '';
   search: string;
   district: string;
+  /** The officer filter (a user's id), the unit filter (a unit's id), "overdue only". */
+  assigneeId: string;
+  orgUnitId: string;
+  overdueOnly: boolean;
 }
+
+const ID = /^[0-9a-f-]{36}$/i;
 
 export const BOARD_PATH = '/';
 
@@ -20,6 +26,9 @@ export function boardStateOf(q: URLSearchParams): BoardUrlState {
     stage: stage && (ALL_STAGES as readonly string[]).includes(stage) ? (stage as CaseStage) : '',
     search: q.get('tim') ?? '',
     district: q.get('huyen') ?? '',
+    assigneeId: ID.test(q.get('can-bo') ?? '') ? q.get('can-bo')! : '',
+    orgUnitId: ID.test(q.get('don-vi') ?? '') ? q.get('don-vi')! : '',
+    overdueOnly: q.get('qua-han') === '1',
   };
 }
 
@@ -30,6 +39,9 @@ export function boardUrlOf(s: BoardUrlState): string {
   if (s.stage) q.set('giai-doan', s.stage);
   if (s.search.trim()) q.set('tim', s.search.trim());
   if (s.district.trim()) q.set('huyen', s.district.trim());
+  if (s.assigneeId) q.set('can-bo', s.assigneeId);
+  if (s.orgUnitId) q.set('don-vi', s.orgUnitId);
+  if (s.overdueOnly) q.set('qua-han', '1');
   const qs = q.toString();
   return qs ? `${BOARD_PATH}?${qs}` : BOARD_PATH;
 }
