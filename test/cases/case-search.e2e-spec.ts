@@ -47,6 +47,10 @@ describe('foundingCases: search and district', () => {
     expect(await list({ district: 'huyen dong hung' })).toEqual(sorted([ids.duoc1, ids.may]));
     expect(await list({ district: 'Huyện Đông Hưng', search: 'duoc' })).toEqual([ids.duoc1]);
     expect(await list({ district: 'Huyện Vũ Thư' })).toEqual([]);
+    // Part of the name will do, as typed on the board ("Thái Bình" for "Thành phố Thái Bình"); % is taken literally.
+    expect(await list({ district: 'thai binh' })).toEqual([ids.duoc2]);
+    expect(await list({ district: 'dong' })).toEqual(sorted([ids.duoc1, ids.may]));
+    expect(await list({ district: '%' })).toEqual([]);
     // Empty text is no filter.
     expect(await list({ district: '', search: ' ' })).toEqual(sorted([ids.duoc1, ids.duoc2, ids.may]));
   });

@@ -42,7 +42,8 @@ export class CaseFilter {
   @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
   @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
   @Field(() => String, { nullable: true, description: "The enterprise's name (also without diacritics) or the start of its tax code" }) search?: string | null;
-  @Field(() => String, { nullable: true, description: "The enterprise's district (also without diacritics)" }) district?: string | null;
+  @Field(() => String, { nullable: true, description: "Part of the enterprise's district (also without diacritics): 'thai binh' finds 'Thành phố Thái Bình'" })
+  district?: string | null;
 }
 
 /** `first` and `after` of a paginated list query (they follow its filter). */

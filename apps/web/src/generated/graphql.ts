@@ -136,7 +136,7 @@ export type CancelReviewMeetingInput = {
 
 export type CaseFilter = {
   assigneeId?: string | number | null | undefined;
-  /** The enterprise's district (also without diacritics) */
+  /** Part of the enterprise's district (also without diacritics): 'thai binh' finds 'Thành phố Thái Bình' */
   district?: string | null | undefined;
   orgUnitId?: string | number | null | undefined;
   overdue?: boolean | null | undefined;

@@ -9,7 +9,7 @@ import { OPEN_STAGES_SQL, overdueCaseSql } from '../common/open-stages.sql';
 import { SqlParams } from '../common/sql-params';
 import { CalendarService } from '../calendar/calendar.service';
 import { RegisterProblems } from '../enterprises/enterprise-input';
-import { MAX_PLACE, MAX_SEARCH, enterpriseSearchSql, foldedEqualsSql } from '../enterprises/enterprise-search.sql';
+import { MAX_PLACE, MAX_SEARCH, enterpriseSearchSql, foldedContainsSql } from '../enterprises/enterprise-search.sql';
 
 export interface CaseFilter {
   stage?: string | null;
@@ -18,7 +18,7 @@ export interface CaseFilter {
   overdue?: boolean | null;
   /** The enterprise's name (also without diacritics) or the start of its tax code, as the register's search. */
   search?: string | null;
-  /** The enterprise's district, compared folded. */
+  /** Part of the enterprise's district, compared folded ("thai binh" finds "Thành phố Thái Bình"). */
   district?: string | null;
 }
 
@@ -30,7 +30,7 @@ function enterpriseConditions(p: SqlParams, filter: CaseFilter): string | null {
   problems.throwIfAny();
   const on: string[] = [];
   if (search) on.push(enterpriseSearchSql(p, search));
-  if (district) on.push(foldedEqualsSql(p, 'e.district', district));
+  if (district) on.push(foldedContainsSql(p, 'e.district', district));
   return on.length ? `c.enterprise_id IN (SELECT e.id FROM enterprise e WHERE ${on.join(' AND ')})` : null;
 }
 

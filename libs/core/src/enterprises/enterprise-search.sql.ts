@@ -19,6 +19,11 @@ export function enterpriseSearchSql(p: SqlParams, search: string): string {
   return `(${arms.join(' OR ')})`;
 }
 
+/** A place column containing the text, both folded: "thai binh" finds "Thành phố Thái Bình" (the board's district). */
+export function foldedContainsSql(p: SqlParams, column: string, value: string): string {
+  return `vn_fold(${column}) LIKE '%' || vn_fold(${p.add(likeEscape(value))}) || '%'`;
+}
+
 /** A place column (e.district, e.sector) equal to the text, both folded. */
 export function foldedEqualsSql(p: SqlParams, column: string, value: string): string {
   return `vn_fold(${column}) = vn_fold(${p.add(value)})`;
