@@ -122,6 +122,15 @@ describe('board list view and stage filter (browser)', () => {
     expect(await page.getByLabel('Chỉ hồ sơ quá hạn').isChecked()).toBe(true);
     await page.locator(`select[name="assigneeId"] option[value="${p.officers[0].id}"]`).waitFor({ state: 'attached' });
     expect(await page.getByLabel('Cán bộ phụ trách').first().inputValue()).toBe(p.officers[0].id);
+    // The menu's "Bảng tiến độ" on the filtered board: the board as its address "/" says, no filter left behind.
+    await page.getByTestId('nav-board').click();
+    await page.waitForURL((u) => u.pathname === '/' && u.search === '');
+    await page
+      .getByTestId('board-total')
+      .filter({ hasText: String(SURVEY_CASES + OUTREACH_CASES) })
+      .waitFor();
+    expect(await page.getByLabel('Chỉ hồ sơ quá hạn').isChecked()).toBe(false);
+    expect(await page.getByTestId('board-filter-stage').inputValue()).toBe('');
     expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber, labelOf } from '../i18n';
 import { loadAllCases } from '../cases';
 import { type CaseCard, type CaseFilter, type UserRef } from '../queries';
-import { Link } from '../router';
+import { Link, useLocation } from '../router';
 import { useSession } from '../session';
 import { ALL_STAGES, type CaseStage } from '../stages';
 import { ErrorBox } from '../ui/errors';
@@ -44,9 +44,23 @@ export function BoardPage() {
     return f;
   }, [assigneeId, orgUnitId, overdueOnly, typedSearch, typedDistrict, stage]);
 
+  const written = boardUrlOf({ view, stage, search: typedSearch, district: typedDistrict, assigneeId, orgUnitId, overdueOnly });
   useEffect(() => {
-    history.replaceState(null, '', boardUrlOf({ view, stage, search: typedSearch, district: typedDistrict, assigneeId, orgUnitId, overdueOnly }));
-  }, [view, stage, typedSearch, typedDistrict, assigneeId, orgUnitId, overdueOnly]);
+    history.replaceState(null, '', written);
+  }, [written]);
+  // A navigation to the board while it is open (its menu item: "/") sets the board to what the address says.
+  const address = useLocation().query.toString();
+  useEffect(() => {
+    const s = boardStateOf(new URLSearchParams(address));
+    if (boardUrlOf(s) === written) return;
+    setView(s.view);
+    setStage(s.stage);
+    setSearch(s.search);
+    setDistrict(s.district);
+    setAssigneeId(s.assigneeId);
+    setOrgUnitId(s.orgUnitId);
+    setOverdueOnly(s.overdueOnly);
+  }, [address]);
 
   // The columns load every matching case; the list only its page (BoardList).
   const cases = useAsync(async () => (view === 'kanban' ? loadAllCases(filter) : null), [filter, view], { subject: [] });
