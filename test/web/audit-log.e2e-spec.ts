@@ -1,10 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { createEnterprise } from '../support/case-fixtures';
+import { addDays, createEnterprise, vnToday } from '../support/case-fixtures';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
+import { vnDay } from './support/vn-day';
 
 /**
  * Nhật ký thay đổi (docs/architecture.md#audit-log) in a real browser: a supervisor finds an officer's edit of an
@@ -51,7 +52,16 @@ describe('audit log page (browser)', () => {
     expect(await row.count()).toBe(1);
     expect(await row.getAttribute('data-operation')).toBe('updateEnterprise');
     expect(await row.innerText()).toContain('Số 12 phố Lê Quý Đôn, Thái Bình');
+    // A changed instant reads in Vietnam's time and format, not as stored.
+    expect(await row.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     await s.shot('86-audit-log-filtered', row);
+
+    // The days are typed dd/mm/yyyy like every date field: from tomorrow, nothing; from today, the row again.
+    await page.getByTestId('audit-filter-from').fill(vnDay(addDays(vnToday(), 1)));
+    await page.getByText('Không có dòng nhật ký nào khớp bộ lọc.').waitFor();
+    await page.getByTestId('audit-filter-from').fill(vnDay(vnToday()));
+    await page.getByTestId('audit-pager-total').filter({ hasText: /^1$/ }).waitFor();
+    await page.getByTestId('audit-filter-from').fill('');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
     expect(download.suggestedFilename()).toBe('nhat-ky-thay-doi.xlsx');

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { downloadWithToken, gql } from '../api';
-import { ROLE_LABEL, fmtDateTime } from '../i18n';
+import { ROLE_LABEL, fmtDateTime, parseVnDate } from '../i18n';
 import { AUDIT, type AuditEntry } from '../queries-audit';
 import type { Role } from '../queries';
 import { useSession } from '../session';
 import { ErrorBox, Notice } from '../ui/errors';
-import { TextField } from '../ui/fields';
+import { DateField, TextField, dateProblem } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
 import { ConnectionPager, useCursorPager, useDebounced } from '../ui/pager';
 import { useAction } from '../ui/use-action';
@@ -13,6 +13,12 @@ import { useAsync } from '../ui/use-async';
 
 const PAGE = 25;
 const OP_LABEL: Record<string, string> = { INSERT: 'Thêm', UPDATE: 'Sửa', DELETE: 'Xoá' };
+
+/** A changed value as read: an instant in Vietnam's time (dd/mm/yyyy HH:mm), ∅ for none, anything else as stored. */
+function shownValue(v: string | null | undefined): string {
+  if (v == null) return '∅';
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? fmtDateTime(v) : v;
+}
 
 /** Nhật ký thay đổi: who changed what, when and from where (ADMIN: everything; SUPERVISOR: its subtree). */
 export function AuditLogPage() {
@@ -25,7 +31,9 @@ export function AuditLogPage() {
   const typedActor = useDebounced(actor.trim());
   const typedOperation = useDebounced(operation.trim());
   const typedEntity = useDebounced(entity.trim());
-  const filter = { actor: typedActor || null, operation: typedOperation || null, entity: typedEntity || null, from: from || null, to: to || null };
+  // Days typed dd/mm/yyyy like every date field here; one that is not a day is said beside its field and not applied.
+  const day = (text: string) => (text.trim() && !dateProblem(text, '') ? parseVnDate(text) : null);
+  const filter = { actor: typedActor || null, operation: typedOperation || null, entity: typedEntity || null, from: day(from), to: day(to) };
   const key = JSON.stringify(filter);
   const pager = useCursorPager(key);
   const list = useAsync(async () => (sup ? (await gql(AUDIT.list, { f: filter, first: PAGE, after: pager.after })).auditLog : null), [key, pager.after, sup], {
@@ -78,8 +86,8 @@ export function AuditLogPage() {
           testId="audit-filter-operation"
         />
         <TextField label="Bảng dữ liệu" name="entity" value={entity} onChange={setEntity} placeholder="vd. enterprise" testId="audit-filter-entity" />
-        <TextField label="Từ ngày" name="from" type="date" value={from} onChange={setFrom} testId="audit-filter-from" />
-        <TextField label="Đến ngày" name="to" type="date" value={to} onChange={setTo} testId="audit-filter-to" />
+        <DateField label="Từ ngày" name="from" value={from} onChange={setFrom} testId="audit-filter-from" />
+        <DateField label="Đến ngày" name="to" value={to} onChange={setTo} testId="audit-filter-to" />
       </form>
 
       <ErrorBox error={list.error} />
@@ -141,7 +149,7 @@ function AuditTable({ rows }: { rows: AuditEntry[] }) {
                           <ul>
                             {c.fields.map((f) => (
                               <li key={f.field}>
-                                {f.field}: <del>{f.before ?? '∅'}</del> → <ins>{f.after ?? '∅'}</ins>
+                                {f.field}: <del>{shownValue(f.before)}</del> → <ins>{shownValue(f.after)}</ins>
                               </li>
                             ))}
                           </ul>
