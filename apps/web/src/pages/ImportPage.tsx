@@ -41,7 +41,6 @@ export function ImportPage() {
         </>
       ) : (
         <UploadForm
-          key={units.options.length}
           units={sup ? units.options : null}
           // The caller's own unit when it keeps a register; else (the confederation's admin) the first that does.
           defaultUnit={REGISTER_HOLDERS.includes(me.orgUnit.kind) || !sup ? me.orgUnit.id : (units.options[0]?.value ?? me.orgUnit.id)}

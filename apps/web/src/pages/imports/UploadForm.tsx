@@ -27,7 +27,9 @@ export function UploadForm(p: { units: { value: string; label: string }[] | null
   const inputId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [orgUnitId, setOrgUnitId] = useState(p.defaultUnit);
+  // The default follows the page's (which waits for the unit list) until a unit is picked.
+  const [picked, setOrgUnitId] = useState<string | null>(null);
+  const orgUnitId = picked ?? p.defaultUnit;
   const upload = useAction();
   const fields = useFieldRegistry();
   const busy = upload.busy !== null;
