@@ -9,10 +9,17 @@ import { conflict } from '../common/app-error';
  * parent's names, so two transactions naming units under one parent check one after the other.
  */
 export async function sameNamedSibling(m: EntityManager, parentId: string, name: string, except: string[] = []): Promise<{ id: string; name: string } | null> {
+  return (await namesUnder(m, parentId))(name, except);
+}
+
+/** sameNamedSibling for many names under one parent (a move of several units): one lock, one read. */
+export async function namesUnder(m: EntityManager, parentId: string): Promise<(name: string, except?: string[]) => { id: string; name: string } | null> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtext('org_unit names'), hashtext($1))`, [parentId]);
   const siblings: { id: string; name: string }[] = await m.query(`SELECT id, name FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL`, [parentId]);
-  const key = unitNameKey(name);
-  return siblings.find((s) => !except.includes(s.id) && unitNameKey(s.name) === key) ?? null;
+  return (name, except = []) => {
+    const key = unitNameKey(name);
+    return siblings.find((s) => !except.includes(s.id) && unitNameKey(s.name) === key) ?? null;
+  };
 }
 
 /** What a refused name says: the unit that has it. */

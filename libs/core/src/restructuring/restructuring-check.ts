@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
 import { dayMonthYear } from '../common/messages-vi';
 import { isUuid } from '../identity/account-errors';
-import { NAME_TAKEN, sameNamedSibling } from '../identity/unit-names';
+import { NAME_TAKEN, namesUnder, sameNamedSibling } from '../identity/unit-names';
 import { DissolveResult, dissolveUnit, foundUnit, moveUnit, orphansOf, renameUnit } from './restructuring-apply';
 import { changeLevel, checkLevelChange } from './restructuring-levels';
 import { applySplit, checkSplit } from './restructuring-split';
@@ -59,12 +59,13 @@ export async function checkChange(
       const p = await ref('newParentId', payload.newParentId, 'đơn vị cấp trên mới');
       if (p) {
         if (p.kind === 'GRASSROOTS') problems.add('newParentId', 'CĐCS không có đơn vị trực thuộc: hãy chọn một công đoàn cấp trên');
+        const sameNamed = await namesUnder(m, p.id);
         for (const u of subjects.values()) {
           if (u.id === p.id) problems.add('newParentId', `Không thể chuyển ${u.name} vào chính nó`);
           else if (wouldCycle(u.id, p.path))
             problems.add('newParentId', `${p.name} nằm trong ${u.name}: không thể chuyển một đơn vị vào đơn vị cấp dưới của nó`);
           else if (u.parent_id === p.id) problems.add(idField, `${u.name} đã trực thuộc ${p.name}`);
-          else if (await sameNamedSibling(m, p.id, u.name, [u.id])) problems.add(idField, `${p.name} đã có đơn vị cùng tên ${u.name}`);
+          else if (sameNamed(u.name, [u.id])) problems.add(idField, `${p.name} đã có đơn vị cùng tên ${u.name}`);
           if (!u.parent_id) problems.add(idField, `${u.name} là đơn vị gốc, không chuyển được`);
         }
         unitIds.add(p.id);
