@@ -22,7 +22,7 @@ const REQUESTS: Request[] = [
     target: 0.35,
     authenticated: false,
   },
-  { query: '{ me { id } }', what: '+ JWT, the actor query (AccessGuard), one resolver', target: 0.25, authenticated: true },
+  { query: '{ me { id } }', what: "+ JWT, the caller (AccessGuard: the callers' cache, else one statement), one resolver", target: 0.25, authenticated: true },
 ];
 /** The concurrencies measured; the targets are at 16. */
 const FLOOR_CONCURRENCIES = [1, 16];

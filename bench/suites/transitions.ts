@@ -136,7 +136,10 @@ export async function transitionsSuite(ctx: Ctx, password: string): Promise<void
       offset = 0;
       const steps: [string, (client: number, i: number) => Promise<void>][] = [
         ['`{ __typename }`: HTTP (Fastify), Mercurius (no guard, no database)', async () => void (await gql.request(`{ __typename }`, {}))],
-        ['`{ me { id } }`: + JWT verify + the actor query (AccessGuard) + one resolver', async (k) => void (await gql.request(`{ me { id } }`, {}, tokens[k]))],
+        [
+          "`{ me { id } }`: + JWT verify + the caller (AccessGuard: the callers' cache, else one statement) + one resolver",
+          async (k) => void (await gql.request(`{ me { id } }`, {}, tokens[k])),
+        ],
         ['`recordOutreach`: + the CasesService transaction', ops['GraphQL HTTP']],
       ];
       for (const [name, op] of steps) {

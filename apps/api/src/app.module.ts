@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { CoreModule } from '@app/core';
 import { RedisHealthIndicator } from '@app/queue';
 import { AccessGuard } from './auth/access.guard';
+import { ActorChangeListener } from './auth/actor-change-listener';
 import { LoginThrottle } from './auth/login-throttle';
 import { ReadYourWritesInterceptor } from './replica/read-your-writes.interceptor';
 import { DateScalar } from './graphql/date.scalar';
@@ -93,6 +94,7 @@ class GraphqlSupportModule {}
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
     LoginThrottle,
+    ActorChangeListener,
     RedisHealthIndicator,
     DateScalar,
     UserResolver,

@@ -84,6 +84,14 @@ describe('loadConfig: database timeouts and backups', () => {
   });
 });
 
+describe("loadConfig: the callers' cache", () => {
+  it('is on unless CALLERS_CACHE says false; anything else is refused', () => {
+    expect(loadConfig({}).callersCache).toBe(true);
+    expect(loadConfig({ CALLERS_CACHE: 'false' }).callersCache).toBe(false);
+    expect(() => loadConfig({ CALLERS_CACHE: 'maybe' })).toThrow(/CALLERS_CACHE/);
+  });
+});
+
 describe('loadConfig: the read replica', () => {
   it('defaults: no replica, read-your-writes 5 s, retry after 5 s', () => {
     const c = loadConfig({ DATABASE_READ_URL: '  ' });

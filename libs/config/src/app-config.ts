@@ -13,6 +13,8 @@ export interface AppConfig {
   readYourWritesMs: number;
   /** After the replica failed, how long reads stay on the primary before it is tried again. */
   readReplicaRetryMs: number;
+  /** Whether the API keeps its callers' rows while it LISTENs to their changes (CALLERS_CACHE; docs/architecture.md#the-callers-cache). */
+  callersCache: boolean;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminEmail,
     adminPassword,
     demoData: bool(env, 'DEMO_DATA', false, problems),
+    callersCache: bool(env, 'CALLERS_CACHE', true, problems),
     escalationSweepEveryMs: int(env, 'ESCALATION_SWEEP_EVERY_MS', 300_000, problems, 1000),
     escalationSweepLanes: int(env, 'ESCALATION_SWEEP_LANES', 2, problems, 1, 16),
     smtpUrl: smtpRaw ? url(env, 'SMTP_URL', smtpRaw, ['smtp:', 'smtps:'], problems) : null,

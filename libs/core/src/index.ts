@@ -26,6 +26,8 @@ export * from './figures/pipeline.service';
 export * from './identity/account-errors';
 export * from './identity/accounts.service';
 export * from './identity/auth.service';
+export * from './identity/actor-cache';
+export { poolOf } from './common/prepared-sql';
 export * from './identity/org-structure.service';
 export * from './restructuring/restructuring.service';
 export * from './restructuring/restructuring.types';

@@ -5,5 +5,7 @@ export { MIGRATIONS, ROOT_ORG_UNIT_ID } from './migrations';
 export * from './database.module';
 export { AUDITED_TABLES, UNAUDITED_TABLES } from './migrations';
 export * from './audit/audit-session';
+export * from './server-notices';
+export { ACTOR_CHANNEL, ACTOR_NOTICE } from './migrations/1795496897750-actor-change-notify';
 export * from './db-errors';
 export * from './read-db/read-db';

@@ -8,7 +8,8 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { UserEntity } from '@app/persistence';
 import { Actor, Role } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
-import { poolOf, preparedSql, runSql } from '../common/prepared-sql';
+import { RawRow, poolOf, preparedSql, runSql } from '../common/prepared-sql';
+import { ActorCache } from './actor-cache';
 import { USER_COLUMNS, userFromRow } from './users.service';
 
 /** Any token that does not name a current session (bad signature, expired, revoked). */
@@ -39,6 +40,8 @@ export class AuthService {
   private readonly key: KeyObject;
   /** Verified tokens (oldest first) → subject, token version and expiry; see subjectOf. */
   private readonly verified = new Map<string, TokenClaims & { exp: number }>();
+  /** Callers' rows; trusted only while the API's ActorChangeListener hears the database's changes. */
+  readonly callers = new ActorCache<RawRow>({ ttlMs: 60_000, holdMs: 5_000, maxEntries: 10_000 });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -63,8 +66,9 @@ export class AuthService {
   }
 
   /**
-   * Resolves a bearer token to the caller; the user row is read so a deactivated user, a moved unit or
-   * a token cut off (its version claim behind the row's) takes effect at once.
+   * Resolves a bearer token to the caller; the user row is read (or taken from `callers`, which forgets it when
+   * it changes) so a deactivated user, a moved unit or a token cut off (its version claim behind the row's)
+   * takes effect at once.
    */
   async actorFromToken(token: string): Promise<Actor> {
     return (await this.callerFromToken(token)).actor;
@@ -73,7 +77,12 @@ export class AuthService {
   /** The caller of a token (as actorFromToken) with its user row as read. */
   async callerFromToken(token: string): Promise<{ actor: Actor; user: UserEntity }> {
     const { sub, tv } = await this.subjectOf(token);
-    const [u] = await runSql(poolOf(this.db), ACTOR_SQL, [sub]);
+    let u = this.callers.get(sub);
+    if (!u) {
+      const started = this.callers.readStarted();
+      [u] = await runSql(poolOf(this.db), ACTOR_SQL, [sub]);
+      if (u) this.callers.put(sub, u, started);
+    }
     // Tokens issued before token versions existed carry none: version 0, the column's default.
     if (!u || !u.active || u.token_version !== (tv ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, TOKEN_REFUSED);
     const actor: Actor = {

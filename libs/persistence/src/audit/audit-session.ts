@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
 import { AUDIT_ROW_NOTICE } from '../migrations/1795496897650-audit-faster-capture';
+import { watchServerNotices } from '../server-notices';
 
 /**
  * Who does what, for the audit triggers (docs/architecture.md#audit-log). The API runs each audited operation
@@ -73,6 +74,7 @@ export function installAuditSessionTagging(): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the connection as `this`
   const original = Client.prototype.query as (...args: unknown[]) => unknown;
   (Client.prototype as { query: unknown }).query = function (this: Tagged, ...args: unknown[]): unknown {
+    watchServerNotices(this);
     const ctx = auditContext.getStore();
     const want = ctx ? JSON.stringify(ctx) : '';
     const first = args[0];

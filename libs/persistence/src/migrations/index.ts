@@ -28,6 +28,7 @@ import { AuditReadDetail1795496897550 } from './1795496897550-audit-read-detail'
 import { EMPLOYER_AUDITED_TABLES, GrassrootsEmployer1795496897600 } from './1795496897600-grassroots-employer';
 import { AuditFasterCapture1795496897650 } from './1795496897650-audit-faster-capture';
 import { AuditScrubFastPath1795496897700 } from './1795496897700-audit-scrub-fast-path';
+import { ActorChangeNotify1795496897750 } from './1795496897750-actor-change-notify';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   GrassrootsEmployer1795496897600,
   AuditFasterCapture1795496897650,
   AuditScrubFastPath1795496897700,
+  ActorChangeNotify1795496897750,
 ];
