@@ -296,6 +296,10 @@ describe('audit log', () => {
       'Trường',
       'Giá trị cũ',
       'Giá trị mới',
+      // The codes' Vietnamese names, after the columns of before (which keep their places).
+      'Thao tác (diễn giải)',
+      'Bảng (diễn giải)',
+      'Trường (diễn giải)',
     ]);
     const lines: Record<string, unknown>[] = [];
     ws.eachRow((row, n) => {
@@ -308,6 +312,9 @@ describe('audit log', () => {
       'Kết quả': 'Thành công',
       'Loại thay đổi': 'Sửa',
       'Giá trị mới': 'Số 7 phố Lý Bôn',
+      'Thao tác (diễn giải)': 'Sửa thông tin doanh nghiệp',
+      'Bảng (diễn giải)': 'Doanh nghiệp',
+      'Trường (diễn giải)': 'Địa chỉ',
     });
     expect(lines.every((l) => l['Thao tác'] === 'updateEnterprise')).toBe(true);
     const [row] = await rowsOf(requestId);

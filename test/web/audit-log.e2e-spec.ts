@@ -51,6 +51,11 @@ describe('audit log page (browser)', () => {
     const row = page.getByTestId('audit-row');
     expect(await row.count()).toBe(1);
     expect(await row.getAttribute('data-operation')).toBe('updateEnterprise');
+    // The operation, table and field read in Vietnamese; the codes stay beside them (the operation) or in a tooltip.
+    expect(await row.getByTestId('audit-operation').innerText()).toMatch(/^Sửa thông tin doanh nghiệp\s+updateEnterprise$/);
+    const address = row.getByTestId('audit-field').filter({ hasText: /^Địa chỉ$/ });
+    expect(await address.getAttribute('title')).toBe('address');
+    expect(await row.getByTitle('enterprise', { exact: true }).first().innerText()).toBe('doanh nghiệp');
     expect(await row.innerText()).toContain('Số 12 phố Lê Quý Đôn, Thái Bình');
     // A changed instant reads in Vietnam's time and format, not as stored.
     expect(await row.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
@@ -72,6 +77,7 @@ describe('audit log page (browser)', () => {
     const text = JSON.stringify(wb.worksheets[0].getSheetValues());
     expect(text).toContain('Số 12 phố Lê Quý Đôn, Thái Bình');
     expect(text).toContain(p.officers[0].email);
+    expect(text).toContain('Sửa thông tin doanh nghiệp');
     expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -30,3 +30,6 @@ export * from './official-document-types';
 export * from './official-document-parts';
 export * from './official-document-decisions';
 export * from './official-document-plans';
+export * from './audit-labels';
+export * from './audit-labels-operations';
+export * from './audit-labels-columns';

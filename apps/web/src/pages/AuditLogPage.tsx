@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { changeOpLabel, columnLabel, operationLabel, tableLabel } from '@app/domain/audit-labels';
 import { downloadWithToken, gql } from '../api';
 import { ROLE_LABEL, fmtDateTime, parseVnDate } from '../i18n';
 import { AUDIT, type AuditEntry } from '../queries-audit';
@@ -12,7 +13,6 @@ import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 
 const PAGE = 25;
-const OP_LABEL: Record<string, string> = { INSERT: 'Thêm', UPDATE: 'Sửa', DELETE: 'Xoá' };
 
 /** A changed value as read: an instant in Vietnam's time (dd/mm/yyyy HH:mm), ∅ for none, anything else as stored. */
 function shownValue(v: string | null | undefined): string {
@@ -102,6 +102,19 @@ export function AuditLogPage() {
   );
 }
 
+/** "Sửa doanh nghiệp", not "Sửa Doanh nghiệp": the table's label follows the verb mid-phrase. */
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
+/** A logged name as read: its Vietnamese label, the code beside it small and muted (the filters take the code). */
+function Named({ label, code, testId }: { label: string; code: string; testId: string }) {
+  if (label === code) return <code data-testid={testId}>{code}</code>;
+  return (
+    <span data-testid={testId}>
+      {label} <code className="muted small">{code}</code>
+    </span>
+  );
+}
+
 function AuditTable({ rows }: { rows: AuditEntry[] }) {
   if (rows.length === 0) return <p className="empty-state">Không có dòng nhật ký nào khớp bộ lọc.</p>;
   return (
@@ -131,25 +144,36 @@ function AuditTable({ rows }: { rows: AuditEntry[] }) {
               </td>
               <td data-label="Thao tác">
                 <span className="cell">
-                  <code>{e.operation}</code>
+                  <Named label={operationLabel(e.operation)} code={e.operation} testId="audit-operation" />
                   {e.outcome !== 'OK' && <span className="badge badge-closed">Bị từ chối</span>}
                 </span>
               </td>
               <td data-label="Thay đổi">
                 {e.changes.length === 0 ? (
-                  <span className="muted">{e.entity ? `${e.entity} ${e.entityId ?? ''}` : 'Không thay đổi dữ liệu'}</span>
+                  <span className="muted">
+                    {e.entity ? (
+                      <>
+                        <span title={e.entity}>{tableLabel(e.entity)}</span> {e.entityId ?? ''}
+                      </>
+                    ) : (
+                      'Không thay đổi dữ liệu'
+                    )}
+                  </span>
                 ) : (
                   <ul className="audit-changes">
                     {e.changes.map((c, i) => (
                       <li key={i}>
                         <strong>
-                          {OP_LABEL[c.op] ?? c.op} {c.table}
+                          {changeOpLabel(c.op)} <span title={c.table}>{lowerFirst(tableLabel(c.table))}</span>
                         </strong>
                         {c.op === 'UPDATE' && (
                           <ul>
                             {c.fields.map((f) => (
                               <li key={f.field}>
-                                {f.field}: <del>{shownValue(f.before)}</del> → <ins>{shownValue(f.after)}</ins>
+                                <span title={f.field} data-testid="audit-field">
+                                  {columnLabel(c.table, f.field)}
+                                </span>
+                                : <del>{shownValue(f.before)}</del> → <ins>{shownValue(f.after)}</ins>
                               </li>
                             ))}
                           </ul>

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
-import { isIsoDate } from '@app/domain';
+import { changeOpLabel, columnLabel, isIsoDate, operationLabel, tableLabel } from '@app/domain';
 import { AuditContext, auditContext } from '@app/persistence';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { badInput } from '../common/app-error';
@@ -166,7 +166,10 @@ export class AuditLogService {
     };
   }
 
-  /** The filtered log as an XLSX (Vietnamese headings), one line per changed field. */
+  /**
+   * The filtered log as an XLSX (Vietnamese headings), one line per changed field. The codes' Vietnamese names come
+   * last, after the columns A–M of before, which keep their places for whatever reads them by position.
+   */
   async exportWorkbook(actor: Actor, filter: AuditLogFilter): Promise<{ body: Buffer; rows: number; filename: string }> {
     const p = new SqlParams();
     const where = this.whereSql(actor, filter, p);
@@ -188,9 +191,11 @@ export class AuditLogService {
       { header: 'Trường', key: 'field', width: 22 },
       { header: 'Giá trị cũ', key: 'before', width: 30 },
       { header: 'Giá trị mới', key: 'after', width: 30 },
+      { header: 'Thao tác (diễn giải)', key: 'operationVi', width: 36 },
+      { header: 'Bảng (diễn giải)', key: 'tableVi', width: 30 },
+      { header: 'Trường (diễn giải)', key: 'fieldVi', width: 30 },
     ];
     ws.getRow(1).font = { bold: true };
-    const OP_VI: Record<string, string> = { INSERT: 'Thêm', UPDATE: 'Sửa', DELETE: 'Xoá' };
     let count = 0;
     for (const e of entries) {
       const head = {
@@ -201,19 +206,22 @@ export class AuditLogService {
         role: e.actorRole ?? '',
         ip: e.ip ?? '',
         operation: e.operation,
+        operationVi: operationLabel(e.operation),
         outcome: e.outcome === 'OK' ? 'Thành công' : 'Bị từ chối',
       };
       const lines = e.changes.flatMap((c) =>
         (c.fields.length ? c.fields : [{ field: '', before: null, after: null }]).map((f) => ({
           table: c.table,
+          tableVi: tableLabel(c.table),
           rowId: c.rowId ?? '',
-          op: OP_VI[c.op] ?? c.op,
+          op: changeOpLabel(c.op),
           field: f.field,
+          fieldVi: f.field ? columnLabel(c.table, f.field) : '',
           before: (f.before ?? '').slice(0, TEXT_MAX * 5),
           after: (f.after ?? '').slice(0, TEXT_MAX * 5),
         })),
       );
-      if (!lines.length) ws.addRow({ ...head, table: e.entity ?? '', rowId: e.entityId ?? '' });
+      if (!lines.length) ws.addRow({ ...head, table: e.entity ?? '', tableVi: e.entity ? tableLabel(e.entity) : '', rowId: e.entityId ?? '' });
       for (const l of lines) ws.addRow({ ...head, ...l });
       count += 1;
     }
