@@ -90,7 +90,7 @@ export const COLUMN_VI: Readonly<Record<string, string>> = Object.freeze({
   role: 'Vai trò',
   password_hash: 'Mật khẩu',
   must_change_password: 'Phải đổi mật khẩu',
-  token_version: 'Phiên đăng nhập',
+  token_version: 'Số lần thu hồi phiên đăng nhập',
   deactivated_at: 'Thời điểm khoá',
   admitted_on: 'Ngày kết nạp',
   admission_decision_id: 'Quyết định kết nạp',
@@ -142,7 +142,7 @@ export const COLUMN_VI: Readonly<Record<string, string>> = Object.freeze({
   emailed_at: 'Thời điểm gửi e-mail',
   // Units and restructuring.
   parent_id: 'Đơn vị cấp trên',
-  path: 'Đường dẫn cây đơn vị',
+  path: 'Vị trí trong cây tổ chức',
   dissolved_at: 'Thời điểm giải thể',
   restructured: 'Đã sắp xếp lại',
   effective_on: 'Ngày hiệu lực',
