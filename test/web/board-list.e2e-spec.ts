@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { Province, TestApi } from '../support/test-api';
 import { openCase, walkToStage } from '../support/case-fixtures';
-import { BrowserSession } from './support/browser-session';
+import { BrowserSession, PHONE, WIDE } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
 
 /**
@@ -131,6 +131,38 @@ describe('board list view and stage filter (browser)', () => {
       .waitFor();
     expect(await page.getByLabel('Chỉ hồ sơ quá hạn').isChecked()).toBe(false);
     expect(await page.getByTestId('board-filter-stage').inputValue()).toBe('');
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it("on a phone the menu scrolls away with the page, and the targets page's cases by officer read as cards", async () => {
+    // The session is signed in as the supervisor (above), on the board.
+    await page.getByTestId('board-view-list').click();
+    await rangeIs('1–50 trong');
+    const menuBottom = () => page.locator('.topbar').evaluate((el) => el.getBoundingClientRect().bottom);
+    for (const vp of [WIDE, PHONE]) {
+      await page.setViewportSize(vp);
+      await page.evaluate('window.scrollTo(0, 0)');
+      const atTop = await menuBottom();
+      await page.evaluate('window.scrollTo(0, 1500)');
+      await page.waitForFunction('window.scrollY > 1000');
+      // At laptop width the menu stays on top; on a phone (three rows of links, ~210 px) it scrolls away.
+      if (vp === WIDE) expect(await menuBottom()).toBe(atTop);
+      else expect(await menuBottom()).toBeLessThanOrEqual(0);
+    }
+
+    await page.goto(`${api.url}/chi-tieu`);
+    const table = page.getByTestId('cases-by-officer-table');
+    await table.locator('tbody th[scope="row"]').first().waitFor();
+    const share = (): Promise<number> =>
+      page.evaluate(`(() => {
+        const t = document.querySelector('[data-testid="cases-by-officer-table"]');
+        return t.querySelector('tbody th[scope="row"]').getBoundingClientRect().width / t.getBoundingClientRect().width;
+      })()`);
+    // On a phone each officer is a card as wide as the table (it was one of seven columns, a sliver of 390 px).
+    expect(await share()).toBeGreaterThan(0.9);
+    expect(await table.locator('tbody td[data-label="Quá hạn"]').first().isVisible()).toBe(true);
+    await page.setViewportSize(WIDE);
+    expect(await share()).toBeLessThan(0.6);
     expect(s.consoleErrors).toEqual([]);
   });
 });
