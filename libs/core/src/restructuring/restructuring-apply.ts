@@ -108,7 +108,8 @@ export async function orphansOf(m: EntityManager, unitId: string, on: IsoDate): 
     `SELECT (SELECT count(*)::int FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL) AS children,
             (SELECT count(*)::int FROM enterprise WHERE org_unit_id = $1) AS enterprises,
             (SELECT count(*)::int FROM founding_case WHERE org_unit_id = $1 AND stage IN ${OPEN_STAGES_SQL}) AS open_cases,
-            (SELECT count(*)::int FROM app_user WHERE org_unit_id = $1 AND active) AS users,
+            -- A CĐCS's own accounts need no receiver: they end with it (dissolveUnit).
+            (SELECT count(*)::int FROM app_user WHERE org_unit_id = $1 AND active AND role <> 'GRASSROOTS') AS users,
             (SELECT count(*)::int FROM target WHERE org_unit_id = $1 AND officer_id IS NULL AND year = $2 AND closed_by_change_id IS NULL) AS targets`,
     [unitId, Number(on.slice(0, 4))],
   );
@@ -118,7 +119,7 @@ export async function orphansOf(m: EntityManager, unitId: string, on: IsoDate): 
 /**
  * Dissolves `unitId` from `on`: its children, enterprises, open cases (their stage, clocks and escalations
  * untouched: docs/architecture.md#restructuring), users and this year's target go to `transferTo`; users are
- * deactivated instead when asked (an ADMIN account always moves); the target is added to the receiver's or closed;
+ * deactivated instead when asked (an ADMIN account always moves; a CĐCS's own GRASSROOTS accounts never do); the target is added to the receiver's or closed;
  * a CĐCS's open memberships end as DISSOLVED. The unit keeps its place in the tree, marked dissolved, so its past
  * reports still read.
  */
@@ -128,6 +129,14 @@ export async function dissolveUnit(
 ): Promise<DissolveResult> {
   const { unitId: x, transferTo: t, on, changeId } = opts;
   const result: DissolveResult = { children: 0, enterprises: 0, openCases: 0, users: 0, deactivatedUsers: 0, targets: 0, endedMemberships: 0 };
+  // A GRASSROOTS account sits on its CĐCS (docs/architecture.md#grassroots-unions): it ends with it, never moves.
+  const ownAccounts = await updated<{ id: string }>(
+    m,
+    `UPDATE app_user SET active = false, deactivated_at = now(), token_version = token_version + 1
+      WHERE org_unit_id = $1 AND active AND role = 'GRASSROOTS' RETURNING id`,
+    [x],
+  );
+  result.deactivatedUsers = ownAccounts.length;
   if (t) {
     const children: { id: string }[] = await m.query(`SELECT id FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY id`, [x]);
     for (const c of children) await moveUnit(m, c.id, t, on, changeId);
@@ -138,7 +147,7 @@ export async function dissolveUnit(
     await m.query(`SELECT set_config('cdcs.restructuring', 'on', true)`);
     result.openCases = (await reassign('CASE', 'founding_case', `AND stage IN ${OPEN_STAGES_SQL}`)).length;
     await m.query(`SELECT set_config('cdcs.restructuring', '', true)`);
-    const users = await reassign('USER', 'app_user', '');
+    const users = await reassign('USER', 'app_user', `AND role <> 'GRASSROOTS'`);
     result.users = users.length;
     if (opts.officers === 'DEACTIVATE') {
       const gone = await updated<{ id: string }>(
@@ -148,7 +157,7 @@ export async function dissolveUnit(
         [users.map((u) => u.subject_id)],
       );
       for (const u of gone) await unassignOpenCases(m, u.id, opts.byUserId, 'Bỏ phân công: cán bộ ngừng hoạt động do giải thể đơn vị');
-      result.deactivatedUsers = gone.length;
+      result.deactivatedUsers += gone.length;
     }
     const year = Number(on.slice(0, 4));
     const targets = await updated<{ id: string; new_members: number | null; new_grassroots_unions: number | null; coverage_percent: string | null }>(

@@ -149,7 +149,9 @@ export async function checkChange(
       }
       const to = target?.name ?? payload.newUnit?.name;
       summary = single
-        ? `Giải thể ${listed}${to ? `; chuyển đơn vị trực thuộc, doanh nghiệp, hồ sơ đang mở, cán bộ và chỉ tiêu về ${to}` : ''}`
+        ? `Giải thể ${listed}${to ? `; chuyển đơn vị trực thuộc, doanh nghiệp, hồ sơ đang mở, cán bộ và chỉ tiêu về ${to}` : ''}${
+            [...subjects.values()].some((u) => u.kind === 'GRASSROOTS') ? '; khoá tài khoản của CĐCS' : ''
+          }`
         : `${kind === OrgChangeKind.MERGE ? 'Sáp nhập' : 'Hợp nhất'} ${listed} vào ${to ?? 'đơn vị mới'}`;
       break;
     }
