@@ -1,3 +1,5 @@
+import type { IsoDate } from '@app/domain';
+import { EARLIEST_DAY, dayMonthYear } from '../common/messages-vi';
 import { CellValue, ENTERPRISE_HEADINGS, EnterpriseImportRow, ImportRow, RowError } from '../imports';
 
 /**
@@ -91,14 +93,20 @@ export function providedValues(row: ImportRow<EnterpriseImportRow>): Partial<Rec
   return out;
 }
 
+/** The days the register's form takes only up to today. */
+const PAST_DAYS = ['surveyedOn', 'fundingTypeFrom'] as const;
+
 /**
  * CREATE (no enterprise has the tax code), UPDATE (one in the caller's scope has it and the file changes some of
- * its columns), UNCHANGED, or REFUSED (the reader's errors, or an enterprise of the tax code outside the scope).
+ * its columns), UNCHANGED, or REFUSED (the reader's errors, a day the form would refuse, or an enterprise of the tax
+ * code outside the scope).
  */
+
 export function classifyRow(
   row: ImportRow<EnterpriseImportRow>,
   existing: RegisterSnapshot | undefined,
   inScope: (e: RegisterSnapshot) => boolean,
+  today: IsoDate,
 ): ClassifiedRow {
   const base = { rowNumber: row.rowNumber, taxCode: row.values.taxCode ?? null, name: row.values.name ?? null, before: null };
   const refused = (errors: RowError[]): ClassifiedRow => ({
@@ -113,6 +121,17 @@ export function classifyRow(
   if (row.errors.length) return refused(row.errors);
   if (existing && !inScope(existing)) return refused([{ column: ENTERPRISE_HEADINGS.taxCode, message: OUT_OF_SCOPE_MESSAGE }]);
   const provided = providedValues(row);
+  // The register form's rule for its past days (enterprise-input.ts pastDay): a future day would lock the funding
+  // type's history (no later day could be recorded today) and count workers not yet counted.
+  const dayErrors = PAST_DAYS.flatMap((key): RowError[] => {
+    const day = provided[key];
+    const column = ENTERPRISE_HEADINGS[key];
+    if (typeof day !== 'string') return [];
+    if (day > today) return [{ column, message: `${column} không được sau hôm nay (${dayMonthYear(today)})` }];
+    if (day < EARLIEST_DAY) return [{ column, message: `${column} không được trước ngày ${dayMonthYear(EARLIEST_DAY)}` }];
+    return [];
+  });
+  if (dayErrors.length) return refused(dayErrors);
   // The funding type's history is written in order, as on the register's form (enterprise-funding.ts).
   const from = provided.fundingTypeFrom;
   const currentFrom = existing?.fundingTypeFrom;

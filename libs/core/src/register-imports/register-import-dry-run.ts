@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { IsoDate } from '@app/domain';
 import { Actor } from '../common/actor';
 import { connectionOf } from '../common/prepared-sql';
 import { copyField, copyFromStdin, copyTextArray } from '../common/copy-from-stdin';
@@ -23,6 +24,8 @@ export interface DryRunTarget {
   buffer: Buffer;
   /** An existing enterprise the caller may update. */
   canUpdate: (e: RegisterSnapshot) => boolean;
+  /** Vietnam's today: the latest day a row may give (as the register's form). */
+  today: IsoDate;
 }
 
 /** The file could not be read to its end: the transaction is rolled back and the refusal answered. */
@@ -57,7 +60,7 @@ export async function runDryRun(db: DataSource, t: DryRunTarget): Promise<DryRun
       const counts = { totalRows: 0, toCreate: 0, toUpdate: 0, unchanged: 0, refused: 0 };
       const key: Record<ImportRowAction, keyof typeof counts> = { CREATE: 'toCreate', UPDATE: 'toUpdate', UNCHANGED: 'unchanged', REFUSED: 'refused' };
       for await (const chunk of chunksOf(rows, t.buffer)) {
-        const classified = await classify(m, chunk, t.canUpdate);
+        const classified = await classify(m, chunk, t.canUpdate, t.today);
         for (const r of classified) counts[key[r.action]]++;
         counts.totalRows += classified.length;
         await copyRows(m, imp.id, classified);
@@ -118,7 +121,12 @@ async function* chunksOf(rows: AsyncGenerator<ImportRow<EnterpriseImportRow>>, b
 }
 
 /** Every row of a chunk against the register: one query for its tax codes. */
-async function classify(m: EntityManager, rows: ImportRow<EnterpriseImportRow>[], canUpdate: (e: RegisterSnapshot) => boolean): Promise<ClassifiedRow[]> {
+async function classify(
+  m: EntityManager,
+  rows: ImportRow<EnterpriseImportRow>[],
+  canUpdate: (e: RegisterSnapshot) => boolean,
+  today: IsoDate,
+): Promise<ClassifiedRow[]> {
   const codes = [...new Set(rows.map((r) => r.values.taxCode).filter((c): c is string => typeof c === 'string'))];
   const existing: RegisterSnapshot[] = codes.length
     ? await m.query(
@@ -130,7 +138,7 @@ async function classify(m: EntityManager, rows: ImportRow<EnterpriseImportRow>[]
       )
     : [];
   const byCode = new Map(existing.map((e) => [e.taxCode, e]));
-  return rows.map((r) => classifyRow(r, r.values.taxCode ? byCode.get(r.values.taxCode) : undefined, canUpdate));
+  return rows.map((r) => classifyRow(r, r.values.taxCode ? byCode.get(r.values.taxCode) : undefined, canUpdate, today));
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));

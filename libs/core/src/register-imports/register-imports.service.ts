@@ -7,6 +7,7 @@ import { AppError, ErrorCode, badInput, forbidden } from '../common/app-error';
 import { RULE } from '../common/messages-vi';
 import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
+import { CalendarService } from '../calendar/calendar.service';
 import { writeOutbox } from '../outbox/outbox.writer';
 import { cleanFileName } from '../common/file-names';
 import { Slots } from '../common/slots';
@@ -38,7 +39,10 @@ export const IMPORT_KIND_ENTERPRISE = 'enterprise';
 export class RegisterImportsService {
   private readonly slots = new Slots(MAX_CONCURRENT_DRY_RUNS);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
   static canRead(actor: Actor, unit: { id: string; path: string }): boolean {
     if (actor.role === Role.OFFICER) return unit.id === actor.orgUnitId;
@@ -80,6 +84,7 @@ export class RegisterImportsService {
         fileName: cleanFileName(upload.fileName),
         buffer: upload.buffer,
         canUpdate: (e) => RegisterImportsService.canUpdate(actor, e),
+        today: this.calendar.today(),
       }),
     );
   }
