@@ -117,6 +117,15 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     // The half-year return, prefilled from the register as at 31/5.
     await page.getByTestId('nav-own-return').click();
     await page.getByTestId('own-return-page').waitFor();
+    // Next year's return: its reference day is ahead, so it may be drafted but not sent (the button says why).
+    const nextYear = String(Number(today.slice(0, 4)) + 1);
+    await page.getByTestId('return-kind').selectOption('YEAR');
+    await page.getByTestId('return-year').selectOption(nextYear);
+    await page
+      .getByTestId('return-too-early')
+      .filter({ hasText: `Chưa đến ngày chốt số liệu của kỳ báo cáo (30/11/${nextYear})` })
+      .waitFor();
+    expect(await page.getByTestId('return-submit').isDisabled()).toBe(true);
     await pickHalfYear();
     await page.getByTestId('return-form').waitFor();
     expect(await page.getByTestId('return-view').textContent()).toContain(`đến 31/05/${year}`);

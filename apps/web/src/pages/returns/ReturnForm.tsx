@@ -1,7 +1,7 @@
-import { NULLABLE_INDICATORS } from '@app/domain/statistics-return';
+import { NULLABLE_INDICATORS, returnSubmitTooEarly } from '@app/domain/statistics-return';
 import { gql } from '../../api';
 import type { ReturnDetailFragment, ReturnFigureValuesFragment } from '../../generated/graphql';
-import { fmtNumber } from '../../i18n';
+import { fmtNumber, vnToday } from '../../i18n';
 import { FigureKey, INDICATORS, INDICATOR_LABEL } from '../../i18n-returns';
 import { RETURNS } from '../../queries-returns';
 import { NumberField, TextArea } from '../../ui/fields';
@@ -26,6 +26,8 @@ export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (me
   const expectedEnd = n('membersAtStart') + n('admitted') + n('transferredIn') - LEFT.reduce((s, k) => s + n(k), 0);
   const changed = INDICATORS.filter((k) => v[k].trim() !== shown(r.prefill[k]));
   const unsaved = !r.id || INDICATORS.some((k) => v[k].trim() !== shown(r.figures[k])) || v.note.trim() !== (r.note ?? '');
+  // Before the reference day a draft may be saved but not submitted (the API refuses it too).
+  const tooEarly = returnSubmitTooEarly(r.referenceDay, vnToday());
   const save = async () =>
     (
       await gql(RETURNS.save, {
@@ -57,7 +59,8 @@ export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (me
           type="button"
           className="btn btn-primary"
           data-testid="return-submit"
-          disabled={submit.busy !== null}
+          disabled={submit.busy !== null || tooEarly !== null}
+          title={tooEarly ?? undefined}
           onClick={() =>
             submit.run(true, async () => {
               let { id, version } = r;
@@ -71,6 +74,11 @@ export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (me
         </button>
       }
     >
+      {tooEarly && (
+        <p className="alert alert-info" role="note" data-testid="return-too-early">
+          {tooEarly}; có thể lưu bản nháp trước.
+        </p>
+      )}
       <p className="muted small">
         Số liệu được điền sẵn từ sổ đoàn viên tính đến ngày chốt. Có thể điều chỉnh; khi khác sổ, cần ghi chú lý do. Sau khi gửi, báo cáo chỉ xem, không sửa
         được (trừ khi cấp trên trả lại).
