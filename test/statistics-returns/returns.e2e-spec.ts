@@ -87,6 +87,8 @@ describe('statistics returns of a CĐCS', () => {
     await api.ok(G.transfer, { i: { memberId: arrived.addStaff.id, transferredOn: '2026-03-15' } }, one.chair.token);
     // The staff lists were kept before the period (the rows are written today).
     await api.db.query(`UPDATE grassroots_staff SET created_at = '2025-01-01' WHERE grassroots_union_id = ANY($1)`, [[one.id, two.id]]);
+    // Both CĐCS existed on the reference day, so both owe the return.
+    await api.db.query(`UPDATE org_unit SET created_at = '2025-01-01' WHERE id = ANY($1)`, [[one.id, two.id]]);
   });
   afterAll(() => api?.close());
 

@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import { addDays, vnToday } from '../support/case-fixtures';
-import { Cdcs, newCdcs } from '../support/grassroots';
+import { Cdcs, G, newCdcs } from '../support/grassroots';
+import { newUnionGroup } from '../support/mutation-fixtures';
 import { R } from '../support/statistics-returns';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
@@ -42,7 +43,9 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     p = await api.newProvince(1);
     c = await newCdcs(api, p, 'Công ty Thực Phẩm Sao Mai');
     // A second CĐCS of the province that never reports: missing on the board and in the consolidation.
-    await newCdcs(api, p, 'Công ty Bao Bì Sông Hồng');
+    const silent = await newCdcs(api, p, 'Công ty Bao Bì Sông Hồng');
+    // Both existed on the half-year's reference day, so both owe its return.
+    await api.db.query(`UPDATE org_unit SET created_at = $2 WHERE id = ANY($1)`, [[c.id, silent.id], `${year - 1}-12-01`]);
     s = await BrowserSession.open(api.url, { toleratedStatuses: [...REFUSED_STATUSES, 413] });
     page = s.page;
   });
@@ -73,6 +76,25 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
         .filter({ hasText: `đến 31/05/${year}` })
         .waitFor();
   };
+  /** Two union groups kept by the reference day; two members recommended to the Party in the period, one admitted. */
+  const partyAndGroups = async () => {
+    for (const name of ['Tổ Chế Biến', 'Tổ Đóng Gói']) await newUnionGroup(api, c.chair.token, c.id, name);
+    await api.db.query(`UPDATE union_group SET created_at = $2 WHERE grassroots_union_id = $1`, [c.id, decidedOn]);
+    const members = (await api.ok(G.members, { g: c.id, first: 10 }, c.chair.token)).members.nodes.filter((m: { status: string }) => m.status === 'MEMBER');
+    const ids = members.slice(0, 2).map((m: { id: string }) => m.id);
+    const rec = await api.ok(
+      `mutation($i: RecommendMembersToPartyInput!) { recommendMembersToParty(input: $i) { id } }`,
+      { i: { grassrootsUnionId: c.id, resolutionNumber: 'NQ-01', resolutionOn: addDays(`${year}-05-31`, -5), memberIds: ids } },
+      c.chair.token,
+    );
+    await api.ok(
+      `mutation($i: RecordPartyAdmissionInput!) { recordPartyAdmission(input: $i) { id } }`,
+      { i: { recommendationId: rec.recommendMembersToParty.id, memberId: ids[0], admitted: true, decidedOn: addDays(`${year}-05-31`, -2) } },
+      c.chair.token,
+    );
+  };
+  /** The read-only figure of an indicator: [as reported, as the register has it]. */
+  const figureCells = async (k: string) => page.locator(`[data-testid="return-figure"][data-indicator="${k}"] td`).allTextContents();
   const status = () => page.getByTestId('return-status').getAttribute('data-status');
   const notice = (text: string) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
 
@@ -90,10 +112,20 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     await page.getByTestId('member-row').nth(5).waitFor();
     for (const name of ADMITTED) await page.locator('[data-testid="member-row"]', { hasText: name }).getByRole('checkbox').check();
     await admitTicked(page, { number: '05/QĐ-CĐCS', day: decidedOn, signer: 'Nguyễn Thị Chủ Tịch' }, 5);
+    await partyAndGroups();
 
     // The half-year return, prefilled from the register as at 31/5.
     await page.getByTestId('nav-own-return').click();
     await page.getByTestId('own-return-page').waitFor();
+    // Next year's return: its reference day is ahead, so it may be drafted but not sent (the button says why).
+    const nextYear = String(Number(today.slice(0, 4)) + 1);
+    await page.getByTestId('return-kind').selectOption('YEAR');
+    await page.getByTestId('return-year').selectOption(nextYear);
+    await page
+      .getByTestId('return-too-early')
+      .filter({ hasText: `Chưa đến ngày chốt số liệu của kỳ báo cáo (30/11/${nextYear})` })
+      .waitFor();
+    expect(await page.getByTestId('return-submit').isDisabled()).toBe(true);
     await pickHalfYear();
     await page.getByTestId('return-form').waitFor();
     expect(await page.getByTestId('return-view').textContent()).toContain(`đến 31/05/${year}`);
@@ -110,6 +142,12 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     expect(await page.getByTestId('return-form').count()).toBe(0);
     expect(await page.getByTestId('return-submit').count()).toBe(0);
     expect(await page.locator('[data-testid="return-figure"][data-indicator="membersAtEnd"]').textContent()).toContain('5');
+    // The Party and union-group figures show in both columns (they were "—" when the page did not ask for them).
+    expect([await figureCells('partyRecommended'), await figureCells('partyAdmitted'), await figureCells('unionGroups')]).toEqual([
+      ['2', '2'],
+      ['1', '1'],
+      ['2', '2'],
+    ]);
     await s.logout();
 
     // The supervisor: the board shows it submitted and the other CĐCS missing; it sends the return back.
@@ -218,6 +256,8 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     await total.waitFor();
     expect(await total.locator('[data-indicator="membersAtEnd"]').textContent()).toBe('6');
     expect(await total.locator('[data-indicator="admitted"]').textContent()).toBe('5');
+    expect(await total.locator('[data-indicator="partyRecommended"]').textContent()).toBe('2');
+    expect(await total.locator('[data-indicator="unionGroups"]').textContent()).toBe('2');
     expect(await page.getByTestId('consolidated-missing').textContent()).toContain('Sông Hồng');
     expect(await page.getByTestId('consolidated-missing').textContent()).not.toContain('Sao Mai');
     await shot('59-returns-consolidated');

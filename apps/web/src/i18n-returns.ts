@@ -6,8 +6,11 @@ import { vnToday } from './i18n';
 
 export type FigureKey = keyof ReturnFigureValuesFragment;
 
-/** The form's columns in its order, and their Vietnamese headings: the domain's (`libs/domain/src/statistics-return.ts`). */
-export const INDICATORS = RETURN_INDICATORS as readonly FigureKey[];
+/**
+ * The form's columns in its order, and their Vietnamese headings: the domain's (`libs/domain/src/statistics-return.ts`).
+ * Not cast: an indicator the ReturnFigureValues fragment does not ask for fails the typecheck (it would show as "—").
+ */
+export const INDICATORS: readonly FigureKey[] = RETURN_INDICATORS;
 export const INDICATOR_LABEL = RETURN_INDICATOR_VI as Readonly<Record<FigureKey, string>>;
 
 export const RETURN_STATUS_LABEL: Readonly<Record<ReturnStatus, string>> = {

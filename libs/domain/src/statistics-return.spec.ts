@@ -1,4 +1,12 @@
-import { RETURN_INDICATORS, ReturnFigures, latestReturnPeriodBy, returnEditable, returnFigureProblems, returnPeriod } from './statistics-return';
+import {
+  RETURN_INDICATORS,
+  ReturnFigures,
+  latestReturnPeriodBy,
+  returnEditable,
+  returnFigureProblems,
+  returnPeriod,
+  returnSubmitTooEarly,
+} from './statistics-return';
 
 const zero = Object.fromEntries(RETURN_INDICATORS.map((k) => [k, 0])) as ReturnFigures;
 
@@ -38,5 +46,13 @@ describe('statistics returns', () => {
 
   it('lets the CĐCS change a draft or a sent-back return only', () => {
     expect(['DRAFT', 'SUBMITTED', 'SENT_BACK', 'ACCEPTED'].filter((s) => returnEditable(s as never))).toEqual(['DRAFT', 'SENT_BACK']);
+  });
+
+  it('refuses submitting before the reference day, naming it; from the day itself on a return may be submitted', () => {
+    const ref = returnPeriod('YEAR', 2027).end;
+    expect(returnSubmitTooEarly(ref, '2026-12-06')).toBe('Chưa đến ngày chốt số liệu của kỳ báo cáo (30/11/2027): chưa gửi được');
+    expect(returnSubmitTooEarly(ref, '2027-11-29')).toContain('30/11/2027');
+    expect(returnSubmitTooEarly(ref, '2027-11-30')).toBeNull();
+    expect(returnSubmitTooEarly(returnPeriod('HALF_YEAR', 2026).end, '2026-12-06')).toBeNull();
   });
 });

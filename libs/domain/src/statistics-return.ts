@@ -1,4 +1,5 @@
 import { IsoDate, addDays } from './calendar-days';
+import { vnDayText } from './calendar-day-rules';
 
 // Statistics returns of a CĐCS (docs/architecture.md#statistics-returns): periods, indicators, the figures' rules.
 
@@ -110,6 +111,14 @@ export type ReturnStatus = 'DRAFT' | 'SUBMITTED' | 'SENT_BACK' | 'ACCEPTED';
 
 /** A return may be changed (saved, submitted) by its CĐCS only as a draft or when sent back. */
 export const returnEditable = (s: ReturnStatus): boolean => s === 'DRAFT' || s === 'SENT_BACK';
+
+/**
+ * Why a return whose reference day is `referenceDay` cannot be submitted on `today` (Vietnam dates), or null: its figures
+ * are as at that day, so it goes to the upper level from that day on. A draft may be saved earlier.
+ */
+export function returnSubmitTooEarly(referenceDay: IsoDate, today: IsoDate): string | null {
+  return today < referenceDay ? `Chưa đến ngày chốt số liệu của kỳ báo cáo (${vnDayText(referenceDay)}): chưa gửi được` : null;
+}
 
 /** The latest return period (default reference days) whose reference day is on or before `end`. */
 export function latestReturnPeriodBy(end: IsoDate): ReturnPeriod {

@@ -2401,6 +2401,9 @@ export type ReturnFigureValuesFragment = {
   membersAtEnd: number;
   womenMembers: number;
   staffNotMembers: number;
+  partyRecommended: number;
+  partyAdmitted: number;
+  unionGroups: number | null;
 };
 
 export type ReturnDetailFragment = {
@@ -2434,6 +2437,9 @@ export type ReturnDetailFragment = {
     membersAtEnd: number;
     womenMembers: number;
     staffNotMembers: number;
+    partyRecommended: number;
+    partyAdmitted: number;
+    unionGroups: number | null;
   };
   prefill: {
     membersAtStart: number;
@@ -2449,6 +2455,9 @@ export type ReturnDetailFragment = {
     membersAtEnd: number;
     womenMembers: number;
     staffNotMembers: number;
+    partyRecommended: number;
+    partyAdmitted: number;
+    unionGroups: number | null;
   };
   versions: Array<{
     version: number;
@@ -2471,6 +2480,9 @@ export type ReturnDetailFragment = {
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
+      partyRecommended: number;
+      partyAdmitted: number;
+      unionGroups: number | null;
     };
   }>;
 };
@@ -2525,6 +2537,9 @@ export type StatisticsReturnQuery = {
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
+      partyRecommended: number;
+      partyAdmitted: number;
+      unionGroups: number | null;
     };
     prefill: {
       membersAtStart: number;
@@ -2540,6 +2555,9 @@ export type StatisticsReturnQuery = {
       membersAtEnd: number;
       womenMembers: number;
       staffNotMembers: number;
+      partyRecommended: number;
+      partyAdmitted: number;
+      unionGroups: number | null;
     };
     versions: Array<{
       version: number;
@@ -2562,6 +2580,9 @@ export type StatisticsReturnQuery = {
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
+        partyRecommended: number;
+        partyAdmitted: number;
+        unionGroups: number | null;
       };
     }>;
   };
@@ -2638,6 +2659,9 @@ export type ConsolidatedReturnQuery = {
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
+        partyRecommended: number;
+        partyAdmitted: number;
+        unionGroups: number | null;
       };
     }>;
     total: {
@@ -2657,6 +2681,9 @@ export type ConsolidatedReturnQuery = {
         membersAtEnd: number;
         womenMembers: number;
         staffNotMembers: number;
+        partyRecommended: number;
+        partyAdmitted: number;
+        unionGroups: number | null;
       };
     };
     missing: Array<{ grassrootsUnionId: string; name: string; state: ReturnBoardState; late: boolean; dueOn: string }>;

@@ -6,6 +6,7 @@ import { badInput, forbidden } from '../common/app-error';
 import { RULE } from '../common/messages-vi';
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgUnitsService } from '../identity/org-units.service';
+import { ON_RETURN_LIST_SQL } from '../statistics-returns/return-periods.service';
 import { Figures, FiguresService } from './figures.service';
 
 /**
@@ -59,7 +60,8 @@ export class PipelineService {
 
   /**
    * The latest return period (default reference days) ended by the year's end, or by today in the running year: the sums
-   * of the subtree's accepted returns and the registers' new members for it. Scope as `pipeline`.
+   * of the subtree's accepted returns and the registers' new members for it; the CĐCS counted are those listed for the
+   * period as on the board (created by its reference day, or with a return sent in). Scope as `pipeline`.
    */
   async membersFromReturns(actor: Actor, orgUnitId: string, year: number): Promise<MembersFromReturns> {
     const unit = await this.orgUnits.getVisible(actor, orgUnitId);
@@ -73,8 +75,8 @@ export class PipelineService {
                 coalesce(sum(r.admitted), 0)::int AS admitted, coalesce(sum(r.members_at_end), 0)::int AS "membersAtEnd"
            FROM org_unit o
            LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $3 AND r.year = $4 AND r.status = 'ACCEPTED'
-          WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $1 OR o.path LIKE $2)`,
-          [unit.path, subtreeLike(unit.path), p.kind, p.year],
+          WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $1 OR o.path LIKE $2) AND ${ON_RETURN_LIST_SQL('o', '$5::date', '$3', '$4')}`,
+          [unit.path, subtreeLike(unit.path), p.kind, p.year, p.end],
         ),
         this.figures.newMembers(db, unit, { start: p.start, end: p.end }),
       ]),

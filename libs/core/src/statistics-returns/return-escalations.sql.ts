@@ -1,4 +1,4 @@
-import { SETTING_OF_SQL } from './return-periods.service';
+import { OWES_RETURN_SQL, SETTING_OF_SQL } from './return-periods.service';
 
 /**
  * Statistics returns not submitted in time (docs/architecture.md#statistics-returns), in the escalation sweep: per CĐCS,
@@ -6,7 +6,7 @@ import { SETTING_OF_SQL } from './return-periods.service';
  * BREACH after the due day (the parent unit's supervisors); a CĐCS first seen past its due day gets both at once.
  * $1 today; $2 the periods in force (jsonb: kind, year, setting, ref, due, remind — one per setting). A return counts as
  * submitted once it was first submitted (a sent-back return is the upper level's to follow). CĐCS made after the
- * reference day owe nothing for the period.
+ * reference day owe nothing for the period (OWES_RETURN_SQL, the board's rule too).
  */
 export const RAISE_RETURNS_SQL = `
 WITH p AS (
@@ -15,7 +15,7 @@ WITH p AS (
   SELECT o.id, o.parent_id, o.created_at, ${SETTING_OF_SQL('o', '$2')} AS setting FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL
 ), due AS MATERIALIZED (
   SELECT g.id, g.parent_id, p.kind || '-' || p.year AS period, lvl.level
-    FROM g JOIN p ON p.setting IS NOT DISTINCT FROM g.setting AND (g.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= p.ref
+    FROM g JOIN p ON p.setting IS NOT DISTINCT FROM g.setting AND ${OWES_RETURN_SQL('g', 'p.ref')}
     CROSS JOIN LATERAL (VALUES ('REMINDER', p.remind <= $1::date), ('BREACH', p.due < $1::date)) AS lvl(level, reached)
    WHERE lvl.reached
      AND NOT EXISTS (SELECT 1 FROM statistics_return r WHERE r.grassroots_union_id = g.id AND r.period_kind = p.kind AND r.year = p.year AND r.first_submitted_at IS NOT NULL)

@@ -19,6 +19,33 @@ export interface DatedPeriod extends ReturnPeriod {
 export const SETTING_OF_SQL = (g: string, param: string) => `(SELECT s.setting FROM jsonb_to_recordset(${param}::jsonb) AS s(setting uuid, path text)
    WHERE s.setting IS NOT NULL AND (${g}.path = s.path OR ${g}.path LIKE s.path || '.%') ORDER BY length(s.path) DESC LIMIT 1)`;
 
+/**
+ * SQL: whether the CĐCS aliased `g` owes its return of a period whose reference day is `ref`: it existed on that day (its
+ * creation's Vietnam date). CĐCS created after a period's reference day owe nothing for it. The one rule of the board, the
+ * consolidation, the members from returns and the escalations (docs/architecture.md#statistics-returns).
+ */
+export const OWES_RETURN_SQL = (g: string, ref: string) => `((${g}.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ${ref})`;
+
+/**
+ * SQL: whether the CĐCS aliased `g` is listed for the period (`kind`, `year`, reference day `ref`): it owes the return, or
+ * sent one in anyway (then shown with its return's state, so that an accepted one is still summed).
+ */
+export const ON_RETURN_LIST_SQL = (g: string, ref: string, kind: string, year: string) =>
+  `(${OWES_RETURN_SQL(g, ref)} OR EXISTS (SELECT 1 FROM statistics_return x
+     WHERE x.grassroots_union_id = ${g}.id AND x.period_kind = ${kind} AND x.year = ${year} AND x.first_submitted_at IS NOT NULL))`;
+
+/**
+ * ON_RETURN_LIST_SQL where the reference day depends on the CĐCS's settings (the periods of parameter `param`, asJson):
+ * a CĐCS created by the earliest of them (`minRef`), most of them, is listed without looking its settings up.
+ */
+export const ON_RETURN_LIST_BY_SETTING_SQL = (g: string, param: string, minRef: string, kind: string, year: string) =>
+  `(CASE WHEN ${OWES_RETURN_SQL(g, minRef)} THEN true ELSE ${ON_RETURN_LIST_SQL(
+    g,
+    `(SELECT p.ref FROM jsonb_to_recordset(${param}::jsonb) AS p(setting uuid, ref date) WHERE p.setting IS NOT DISTINCT FROM ${SETTING_OF_SQL(g, param)})`,
+    kind,
+    year,
+  )} END)`;
+
 /** SQL: the unit whose settings apply to the unit aliased `g` (the nearest ancestor-or-self with a row), else null. */
 export const SETTING_UNIT_SQL = (g: string) => `(SELECT s.org_unit_id FROM statistics_return_setting s JOIN org_unit a ON a.id = s.org_unit_id
    WHERE ${g}.path = a.path OR ${g}.path LIKE a.path || '.%' ORDER BY length(a.path) DESC LIMIT 1)`;
@@ -57,6 +84,11 @@ export class ReturnPeriodsService {
     );
     const cal = await this.calendar.calendarIn(m);
     return this.dated(cal, kind, year, row ?? DEFAULT_RETURN_SETTINGS, row?.unitId ?? null);
+  }
+
+  /** The earliest reference day of the periods (for ON_RETURN_LIST_BY_SETTING_SQL). */
+  static earliestRef(periods: DatedPeriod[]): IsoDate {
+    return periods.map((p) => p.end).reduce((a, b) => (b < a ? b : a));
   }
 
   /** As jsonb rows for SQL (`jsonb_to_recordset`): setting, start, ref, due, remind. */

@@ -6,7 +6,7 @@ import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
 import { FIGURE_COLUMNS, PREFILL_SQL, figuresOf } from './return-figures.sql';
-import { ReturnPeriodsService, SETTING_OF_SQL } from './return-periods.service';
+import { DatedPeriod, ON_RETURN_LIST_BY_SETTING_SQL, ON_RETURN_LIST_SQL, ReturnPeriodsService, SETTING_OF_SQL } from './return-periods.service';
 
 /** Where a CĐCS stands for a period: its return's status, or NOT_SUBMITTED (not yet due) / MISSING (past the due day). */
 export type BoardState = ReturnStatus | 'NOT_SUBMITTED' | 'MISSING';
@@ -70,17 +70,27 @@ export class ReturnsBoardService {
   }
 
   /**
-   * Every CĐCS of the subtree at `path` with its state (`missingOnly`: those without an accepted return); `only`: just
-   * those CĐCS (id, name, path as jsonb: the consolidation's missing list, already found in its one pass).
+   * Every CĐCS of the subtree at `path` listed for the period (ON_RETURN_LIST_SQL: it owes the return or sent one in)
+   * with its state (`missingOnly`: those without an accepted return); `only`: just those CĐCS (jsonb rows with their id:
+   * the consolidation's missing list, already found in its one pass).
    */
-  async states(m: EntityManager, path: string, kind: ReturnPeriodKind, year: number, today: string, missingOnly: boolean, only?: string): Promise<BoardRow[]> {
-    const periods = ReturnPeriodsService.asJson(await this.periods.allDated(m, kind, year));
+  async states(
+    m: EntityManager,
+    path: string,
+    kind: ReturnPeriodKind,
+    year: number,
+    today: string,
+    missingOnly: boolean,
+    only?: string,
+    dated?: DatedPeriod[],
+  ): Promise<BoardRow[]> {
+    const periods = ReturnPeriodsService.asJson(dated ?? (await this.periods.allDated(m, kind, year)));
     const units = only
-      ? `jsonb_to_recordset($5::jsonb) AS o(id uuid, name text, path text)`
+      ? `org_unit o WHERE o.id IN (SELECT j.id FROM jsonb_to_recordset($5::jsonb) AS j(id uuid))`
       : `org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $5 OR o.path LIKE $6)`;
     const rows = await m.query(
       `WITH g AS (
-         SELECT o.id, o.name, ${SETTING_OF_SQL('o', '$1')} AS setting FROM ${units}
+         SELECT o.id, o.name, o.created_at, ${SETTING_OF_SQL('o', '$1')} AS setting FROM ${units}
        )
        SELECT g.id AS "grassrootsUnionId", g.name, r.id AS "returnId", to_char(coalesce(r.due_on, p.due), 'YYYY-MM-DD') AS "dueOn",
               CASE WHEN r.status IN ('SUBMITTED', 'SENT_BACK', 'ACCEPTED') THEN r.status
@@ -89,7 +99,7 @@ export class ReturnsBoardService {
                    ELSE coalesce(r.due_on, p.due) < $4::date END AS late
          FROM g JOIN jsonb_to_recordset($1::jsonb) AS p(setting uuid, start date, ref date, due date, remind date) ON p.setting IS NOT DISTINCT FROM g.setting
          LEFT JOIN statistics_return r ON r.grassroots_union_id = g.id AND r.period_kind = $2 AND r.year = $3
-        ${missingOnly ? `WHERE r.status IS DISTINCT FROM 'ACCEPTED'` : ''}
+        WHERE ${ON_RETURN_LIST_SQL('g', 'p.ref', '$2', '$3')} ${missingOnly ? `AND r.status IS DISTINCT FROM 'ACCEPTED'` : ''}
         ORDER BY g.name, g.id`,
       [periods, kind, year, today, ...(only ? [only] : [path, subtreeLike(path)])],
     );
@@ -110,19 +120,23 @@ export class ReturnsBoardService {
   async consolidate(m: EntityManager, u: ScopedUnit, kind: ReturnPeriodKind, year: number, today: string): Promise<Consolidated> {
     const sums = FIGURE_COLUMNS.map((c) => `sum(r.${c}) AS "${c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())}"`).join(', ');
     const scope = u.kind === 'GRASSROOTS' ? `o.id = $1::uuid` : `o.path LIKE $1`;
+    // Only the CĐCS listed for the period: those that owe it (or sent one in anyway), as on the board.
+    const dated = await this.periods.allDated(m, kind, year);
+    const listed = ON_RETURN_LIST_BY_SETTING_SQL('o', '$4', '$5::date', '$2', '$3');
+    const periodParams = [ReturnPeriodsService.asJson(dated), ReturnPeriodsService.earliestRef(dated)];
     const groups: (Record<string, unknown> & { parent: string; grassroots: string; accepted: string; missing: object[] | null })[] = await m.query(
       `SELECT o.parent_id AS parent, count(*) AS grassroots, count(r.id) AS accepted, ${sums},
-              jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'path', o.path)) FILTER (WHERE r.id IS NULL) AS missing
+              jsonb_agg(jsonb_build_object('id', o.id)) FILTER (WHERE r.id IS NULL) AS missing
          FROM org_unit o LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $2 AND r.year = $3 AND r.status = 'ACCEPTED'
-        WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND ${scope}
+        WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND ${scope} AND ${listed}
         GROUP BY o.parent_id`,
-      [u.kind === 'GRASSROOTS' ? u.id : subtreeLike(u.path), kind, year],
+      [u.kind === 'GRASSROOTS' ? u.id : subtreeLike(u.path), kind, year, ...periodParams],
     );
     // The rows: the unit's live children (the unit itself when it is a CĐCS); a CĐCS directly under the unit is its own row.
-    const children: { id: string; name: string }[] = await m.query(
+    const children: { id: string; name: string; kind: string }[] = await m.query(
       u.kind === 'GRASSROOTS'
-        ? `SELECT id, name FROM org_unit WHERE id = $1`
-        : `SELECT id, name FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY name, id`,
+        ? `SELECT id, name, kind FROM org_unit WHERE id = $1`
+        : `SELECT id, name, kind FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY name, id`,
       [u.id],
     );
     const rowOf = new Map(children.map((c) => [c.id, { unitId: c.id, name: c.name, grassroots: 0, accepted: 0, figures: figuresOf({}) }]));
@@ -148,21 +162,25 @@ export class ReturnsBoardService {
       if (u.kind === 'GRASSROOTS') add(rowOf.get(u.id), g, Number(g.grassroots), Number(g.accepted));
       else if (g.parent !== u.id) add(rowOf.get(childOfParent.get(g.parent) ?? ''), g, Number(g.grassroots), Number(g.accepted));
     }
+    const listedDirect = new Set<string>();
     if (u.kind !== 'GRASSROOTS' && groups.some((g) => g.parent === u.id)) {
       // CĐCS directly under the unit: each its own row, so their figures are read one by one (few, by the parent index).
       const direct: Record<string, unknown>[] = await m.query(
         `SELECT o.id, count(r.id) AS accepted, ${sums} FROM org_unit o
            LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $2 AND r.year = $3 AND r.status = 'ACCEPTED'
-          WHERE o.parent_id = $1 AND o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL GROUP BY o.id`,
-        [u.id, kind, year],
+          WHERE o.parent_id = $1 AND o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND ${listed} GROUP BY o.id`,
+        [u.id, kind, year, ...periodParams],
       );
       for (const d of direct) add(rowOf.get(d.id as string), d, 1, Number(d.accepted));
+      for (const d of direct) listedDirect.add(d.id as string);
     }
+    // A CĐCS directly under the unit that is not listed for the period (created after its reference day) has no row.
+    if (u.kind !== 'GRASSROOTS') for (const c of children) if (c.kind === 'GRASSROOTS' && !listedDirect.has(c.id)) rowOf.delete(c.id);
     await this.dissolvedInPeriod(m, u, kind, year, rowOf, add);
     const out = [...rowOf.values()];
     const total: ConsolidatedRow = { unitId: u.id, name: 'Tổng cộng', grassroots: 0, accepted: 0, figures: figuresOf({}) };
     for (const r of out) add(total, r.figures, r.grassroots, r.accepted);
-    const missing = missingRows.length ? await this.states(m, u.path, kind, year, today, true, JSON.stringify(missingRows)) : [];
+    const missing = missingRows.length ? await this.states(m, u.path, kind, year, today, true, JSON.stringify(missingRows), dated) : [];
     return { unitId: u.id, unitName: u.name, rows: out, total, missing };
   }
 

@@ -10,9 +10,11 @@ import {
   ReturnStatus,
   returnEditable,
   returnFigureProblems,
+  returnSubmitTooEarly,
 } from '@app/domain';
 import { Actor, Role, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app-error';
+import { CalendarService } from '../calendar/calendar.service';
 import { FieldProblems } from '../common/field-problems';
 import { isUuid } from '../identity/account-errors';
 import { grassrootsUnit } from '../grassroots/grassroots-scope';
@@ -52,6 +54,7 @@ export class StatisticsReturnsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly periods: ReturnPeriodsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async get(actor: Actor, key: ReturnKey): Promise<StatisticsReturnView> {
@@ -168,7 +171,7 @@ export class StatisticsReturnsService {
     return this.db.transaction(async (m) => {
       const [row] = isUuid(id)
         ? await m.query(
-            `SELECT r.status, r.version, r.grassroots_union_id AS g, o.path FROM statistics_return r JOIN org_unit o ON o.id = r.grassroots_union_id WHERE r.id = $1 FOR UPDATE OF r`,
+            `SELECT r.status, r.version, r.grassroots_union_id AS g, o.path, to_char(r.reference_day, 'YYYY-MM-DD') AS ref FROM statistics_return r JOIN org_unit o ON o.id = r.grassroots_union_id WHERE r.id = $1 FOR UPDATE OF r`,
             [id],
           )
         : [];
@@ -186,6 +189,9 @@ export class StatisticsReturnsService {
           throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, `Chỉ duyệt hoặc trả lại báo cáo đã gửi; báo cáo này ${STATUS_VI[status]}`, { status });
       }
       if (Number(row.version) !== version) throw conflict(STALE, { reason: 'STALE_VERSION', currentVersion: Number(row.version) });
+      // Figures are as at the reference day: a return goes up from that day on (saving a draft earlier is fine).
+      const early = action === 'SUBMIT' ? returnSubmitTooEarly(row.ref, this.calendar.today()) : null;
+      if (early) throw new AppError(ErrorCode.BAD_USER_INPUT, early, { reason: 'BEFORE_REFERENCE_DAY', referenceDay: row.ref });
       const set =
         action === 'SUBMIT'
           ? `status = 'SUBMITTED', submitted_at = now(), first_submitted_at = coalesce(first_submitted_at, now()), sent_back_reason = NULL`

@@ -1,6 +1,7 @@
+import { NULLABLE_INDICATORS, returnSubmitTooEarly } from '@app/domain/statistics-return';
 import { gql } from '../../api';
 import type { ReturnDetailFragment, ReturnFigureValuesFragment } from '../../generated/graphql';
-import { fmtNumber } from '../../i18n';
+import { fmtNumber, vnToday } from '../../i18n';
 import { FigureKey, INDICATORS, INDICATOR_LABEL } from '../../i18n-returns';
 import { RETURNS } from '../../queries-returns';
 import { NumberField, TextArea } from '../../ui/fields';
@@ -10,17 +11,23 @@ import { LEFT, STALE } from './return-constants';
 
 type FormValues = Record<FigureKey, string> & { note: string };
 
+/** A figure as typed in the form: a blank union-groups figure (none kept) is empty, not "null". */
+const shown = (n: number | null | undefined): string => (n == null ? '' : String(n));
+const nullable = (k: FigureKey): boolean => (NULLABLE_INDICATORS as readonly string[]).includes(k);
+
 /** The CĐCS's figures prefilled from the register: adjusted with a note, saved, submitted (saved first when changed). */
 export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (message: string) => void }) {
-  const initial = { ...Object.fromEntries(INDICATORS.map((k) => [k, String(r.figures[k])])), note: r.note ?? '' } as FormValues;
+  const initial = { ...Object.fromEntries(INDICATORS.map((k) => [k, shown(r.figures[k])])), note: r.note ?? '' } as FormValues;
   const form = useForm<FormValues>(initial);
   const submit = useAction(form);
   const v = form.values;
-  const figures = () => Object.fromEntries(INDICATORS.map((k) => [k, Number(v[k])])) as ReturnFigureValuesFragment;
+  const figures = () => Object.fromEntries(INDICATORS.map((k) => [k, nullable(k) && !v[k].trim() ? null : Number(v[k])])) as ReturnFigureValuesFragment;
   const n = (k: FigureKey) => Number(v[k]) || 0;
   const expectedEnd = n('membersAtStart') + n('admitted') + n('transferredIn') - LEFT.reduce((s, k) => s + n(k), 0);
-  const changed = INDICATORS.filter((k) => v[k].trim() !== String(r.prefill[k]));
-  const unsaved = !r.id || INDICATORS.some((k) => v[k].trim() !== String(r.figures[k])) || v.note.trim() !== (r.note ?? '');
+  const changed = INDICATORS.filter((k) => v[k].trim() !== shown(r.prefill[k]));
+  const unsaved = !r.id || INDICATORS.some((k) => v[k].trim() !== shown(r.figures[k])) || v.note.trim() !== (r.note ?? '');
+  // Before the reference day a draft may be saved but not submitted (the API refuses it too).
+  const tooEarly = returnSubmitTooEarly(r.referenceDay, vnToday());
   const save = async () =>
     (
       await gql(RETURNS.save, {
@@ -32,9 +39,9 @@ export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (me
     name: `figures.${k}`,
     label: INDICATOR_LABEL[k],
     min: 0,
-    required: true,
+    required: !nullable(k),
     testId: `figure-${k}`,
-    hint: v[k].trim() !== String(r.prefill[k]) ? `Theo sổ: ${fmtNumber(r.prefill[k])}` : undefined,
+    hint: v[k].trim() !== shown(r.prefill[k]) ? `Theo sổ: ${fmtNumber(r.prefill[k])}` : nullable(k) ? 'Để trống khi CĐCS không lập tổ công đoàn' : undefined,
   });
   return (
     <ActionForm
@@ -52,7 +59,8 @@ export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (me
           type="button"
           className="btn btn-primary"
           data-testid="return-submit"
-          disabled={submit.busy !== null}
+          disabled={submit.busy !== null || tooEarly !== null}
+          title={tooEarly ?? undefined}
           onClick={() =>
             submit.run(true, async () => {
               let { id, version } = r;
@@ -66,6 +74,11 @@ export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (me
         </button>
       }
     >
+      {tooEarly && (
+        <p className="alert alert-info" role="note" data-testid="return-too-early">
+          {tooEarly}; có thể lưu bản nháp trước.
+        </p>
+      )}
       <p className="muted small">
         Số liệu được điền sẵn từ sổ đoàn viên tính đến ngày chốt. Có thể điều chỉnh; khi khác sổ, cần ghi chú lý do. Sau khi gửi, báo cáo chỉ xem, không sửa
         được (trừ khi cấp trên trả lại).
@@ -97,6 +110,14 @@ export function ReturnForm({ r, onDone }: { r: ReturnDetailFragment; onDone: (me
           Đầu kỳ + kết nạp + chuyển đến − giảm = {fmtNumber(expectedEnd)}
           {expectedEnd !== n('membersAtEnd') && ' (khác số đoàn viên cuối kỳ)'}
         </p>
+      </fieldset>
+      <fieldset className="return-fields">
+        <legend>Giới thiệu cho Đảng và tổ công đoàn</legend>
+        <div className="grid-3">
+          {(['partyRecommended', 'partyAdmitted', 'unionGroups'] as FigureKey[]).map((k) => (
+            <NumberField key={k} {...field(k)} />
+          ))}
+        </div>
       </fieldset>
       <TextArea
         {...form.field('note')}
