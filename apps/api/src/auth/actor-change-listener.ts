@@ -12,6 +12,20 @@ const MAX_RETRY_MS = 30_000;
 /** A connection that answers no ping within PING_TIMEOUT_MS is taken as lost (its notifications may be). */
 const PING_EVERY_MS = 10_000;
 const PING_TIMEOUT_MS = 5_000;
+/** A connection's orderly end waits at most this; then its socket is dropped (a server that does not answer). */
+const END_WITHIN_MS = 1_000;
+
+/** Ends `client`, dropping its socket if the server has not answered within `ms` (shutdown must not hang on it). */
+async function endWithin(client: Client, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  await Promise.race([client.end().catch(() => undefined), late]);
+  clearTimeout(timer);
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
 
 /**
  * Keeps the callers' cache (AuthService.callers) honest: a connection of its own LISTENs to the database's account
@@ -50,7 +64,7 @@ export class ActorChangeListener implements OnApplicationBootstrap, OnModuleDest
     this.auth.callers.stop();
     const c = this.client;
     this.client = null;
-    await c?.end().catch(() => undefined);
+    if (c) await endWithin(c, END_WITHIN_MS);
   }
 
   private async connect(): Promise<void> {
@@ -82,6 +96,7 @@ export class ActorChangeListener implements OnApplicationBootstrap, OnModuleDest
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer to a ping within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      timer.unref();
     });
     try {
       await Promise.race([client.query('SELECT 1'), timeout]);
@@ -99,7 +114,7 @@ export class ActorChangeListener implements OnApplicationBootstrap, OnModuleDest
     this.auth.callers.stop();
     if (this.ping) clearInterval(this.ping);
     this.ping = null;
-    void client.end().catch(() => undefined);
+    void endWithin(client, END_WITHIN_MS);
     if (this.closing) return;
     if (!this.outage) this.logger.warn(`not listening to account changes (${why}): every request reads its caller until it is back`);
     this.outage = true;
