@@ -10,8 +10,14 @@ import { day, todayVn } from '../../ui/form-values';
 import { Disclosure, Loading } from '../../ui/page';
 import { useAsync } from '../../ui/use-async';
 
-/** The reasons a CĐCS records itself; TRANSFERRED is recorded by the receiving CĐCS (transferMember). */
-const LEAVE_OPTIONS = (Object.keys(LEAVE_LABEL) as LeaveReason[]).filter((r) => r !== 'TRANSFERRED').map((r) => ({ value: r, label: LEAVE_LABEL[r] }));
+/**
+ * The reasons a CĐCS records itself: TRANSFERRED is recorded by the receiving CĐCS (transferMember), DISSOLVED only by
+ * the dissolution of the CĐCS (restructuring); the API refuses both here.
+ */
+const NOT_RECORDED_HERE: readonly LeaveReason[] = ['TRANSFERRED', 'DISSOLVED'];
+const LEAVE_OPTIONS = (Object.keys(LEAVE_LABEL) as LeaveReason[])
+  .filter((r) => !NOT_RECORDED_HERE.includes(r))
+  .map((r) => ({ value: r, label: LEAVE_LABEL[r] }));
 
 /**
  * One person of the register: details and memberships history; for the CĐCS's own chair (or an ADMIN) the
