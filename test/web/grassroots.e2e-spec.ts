@@ -9,7 +9,7 @@ import { vnDay } from './support/vn-day';
 /**
  * A CĐCS's chair in a real browser: lands on its register, adds a person (a wrong citizen id refused with the
  * reason beside the field, then fixed), ticks people and admits them by one decision; a batch with a member of another
- * CĐCS is refused naming that person, with the way to take the membership over. Screenshots
+ * CĐCS is refused naming that person, with the way to take the membership over, which its history then tells. Screenshots
  * 50-grassroots-register and 51-grassroots-admitted at 1366 and 390 px (UPDATE_SCREENSHOTS=1).
  */
 jest.setTimeout(300_000);
@@ -95,6 +95,16 @@ describe('grassroots register page (browser)', () => {
     expect(text).toContain('Nhận chuyển sinh hoạt');
     const [n] = await api.db.query(`SELECT count(*)::int AS n FROM member WHERE grassroots_union_id = $1`, [c.id]);
     expect(n.n).toBe(4);
+
+    // Taken over instead: the history says where the membership came from, and that the decision was the first CĐCS's.
+    await page.locator('[data-testid="member-row"]', { hasText: 'Bùi Minh Long' }).getByTestId('member-open').click();
+    await page.getByTestId('transfer').locator('summary').click();
+    await page.getByTestId('transfer-form-submit').click();
+    await page.getByRole('status').filter({ hasText: 'Bùi Minh Long đã chuyển sinh hoạt đến' }).first().waitFor();
+    const [from] = await api.db.query(`SELECT name FROM org_unit WHERE id = $1`, [other.id]);
+    const history = page.getByTestId('member-history');
+    await history.filter({ hasText: 'Chuyển đến' }).waitFor();
+    expect(await history.textContent()).toContain(`Chuyển đến ngày ${vnDay(vnToday())} từ ${from.name} (kết nạp theo quyết định 01/QĐ) — đang sinh hoạt`);
     expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -71,7 +71,9 @@ export function MemberPanel({ id, canWrite, onChanged, onClose }: { id: string; 
               {m.memberships.map((s) => (
                 <li key={s.id}>
                   {s.transferredIn ? 'Chuyển đến' : 'Kết nạp'} ngày {dmy(s.admittedOn)}
-                  {s.decisionNumber && ` (quyết định ${s.decisionNumber})`}
+                  {s.transferredFromName && ` từ ${s.transferredFromName}`}
+                  {/* A transfer carries the decision that first admitted the person, at another CĐCS: not one of this CĐCS. */}
+                  {s.decisionNumber && (s.transferredIn ? ` (kết nạp theo quyết định ${s.decisionNumber})` : ` (quyết định ${s.decisionNumber})`)}
                   {s.leftOn
                     ? ` — ra ngày ${dmy(s.leftOn)}: ${s.leftReason ? LEAVE_LABEL[s.leftReason] : ''}${s.leftNote ? ` (${s.leftNote})` : ''}`
                     : ' — đang sinh hoạt'}
