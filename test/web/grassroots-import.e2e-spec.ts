@@ -78,6 +78,10 @@ describe('grassroots staff-list import and the upper level’s CĐCS page (brows
 
     await page.locator('[data-testid="member-row"]', { hasText: 'Lê Văn Cường' }).getByTestId('member-open').click();
     await page.getByTestId('member-history').waitFor();
+    // Only the reasons the API takes here: not a transfer (the receiving CĐCS's) nor a dissolution (restructuring's).
+    const reason = page.getByTestId('leave-reason');
+    expect(await reason.locator('option').allTextContents()).not.toContain('CĐCS giải thể theo chủ trương');
+    expect(await reason.locator('option[value="DISSOLVED"], option[value="TRANSFERRED"]').count()).toBe(0);
     await page.getByTestId('leave-reason').selectOption('WITHDREW');
     await page.getByTestId('leave-note').fill('Đơn xin ra ngày hôm nay');
     await page.getByTestId('leave-form-submit').click();

@@ -74,6 +74,10 @@ describe('Party recommendations, union groups and members both ways (browser)', 
     await party.getByTestId('party-outcome-form-submit').click();
     await page.getByRole('status').filter({ hasText: 'Đã ghi: được kết nạp Đảng' }).first().waitFor();
     await party.getByTestId('party-member').filter({ hasText: 'Được kết nạp Đảng' }).waitFor();
+    // Neither the admitted member nor the one still waiting is offered again: two of the four are left to tick.
+    const admittedName = (await party.getByTestId('party-member').filter({ hasText: 'Được kết nạp Đảng' }).textContent())!.split(':')[0];
+    expect(await party.getByTestId('party-pick-member').count()).toBe(2);
+    expect(await party.getByTestId('party-pick').textContent()).not.toContain(admittedName);
     const [n] = await api.db.query(
       `SELECT count(*) FILTER (WHERE outcome = 'ADMITTED')::int AS admitted, count(*)::int AS n FROM party_recommendation_member WHERE grassroots_union_id = $1`,
       [c.id],

@@ -16,7 +16,7 @@ export const GRASSROOTS = {
     /* GraphQL */ `mutation AdmitMembers($i: AdmitMembersInput!) { admitMembers(input: $i) { id number memberIds } }`,
   ),
   member: op<G.MemberQuery, G.MemberQueryVariables>(/* GraphQL */ `query Member($id: ID!) {
-    member(id: $id) { ...MemberRow phone leftNote memberships { id admittedOn decisionNumber transferredIn leftOn leftReason leftNote } } } ${MEMBER_ROW}`),
+    member(id: $id) { ...MemberRow phone leftNote memberships { id admittedOn decisionNumber transferredIn transferredFromName leftOn leftReason leftNote } } } ${MEMBER_ROW}`),
   updateStaff: op<G.UpdateStaffMutation, G.UpdateStaffMutationVariables>(
     /* GraphQL */ `mutation UpdateStaff($i: UpdateStaffInput!) { updateStaff(input: $i) { id fullName } }`,
   ),

@@ -7,8 +7,13 @@ import { Connection } from './models';
 export class MembershipModel {
   @Field(() => ID) id: string;
   @Field(() => DateDay) admittedOn: string;
-  @Field(() => String, { nullable: true }) decisionNumber: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The admission decision's number; for a transfer, carried over from the CĐCS it came from (the decision that first admitted the person there)",
+  })
+  decisionNumber: string | null;
   @Field({ description: 'Came by a transfer from another CĐCS: not a new member' }) transferredIn: boolean;
+  @Field(() => String, { nullable: true, description: 'For a transfer, the name of the CĐCS it came from' }) transferredFromName: string | null;
   @Field(() => DateDay, { nullable: true }) leftOn: string | null;
   @Field(() => LeaveReason, { nullable: true }) leftReason: LeaveReason | null;
   @Field(() => String, { nullable: true }) leftNote: string | null;

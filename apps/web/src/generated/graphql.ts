@@ -1326,6 +1326,7 @@ export type MemberQuery = {
       admittedOn: string;
       decisionNumber: string | null;
       transferredIn: boolean;
+      transferredFromName: string | null;
       leftOn: string | null;
       leftReason: LeaveReason | null;
       leftNote: string | null;

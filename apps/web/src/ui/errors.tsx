@@ -91,16 +91,30 @@ export function describeError(e: unknown, opts: { conflict?: string; notFound?: 
     case 'BAD_USER_INPUT':
       return { code: e.code, title: isVietnamese(e.message) ? e.message : 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra lại.', items: [] };
     case 'INELIGIBLE':
-      return {
-        code: e.code,
-        title: 'Người lao động không đủ điều kiện gia nhập công đoàn:',
-        items: plain(list(x.reasons).map((r) => labelOf(REASON_LABEL, r))),
-      };
+      return ineligible(e.code, x.reasons, x.members);
     case 'CONFLICT':
       return opts.conflict ? { code: e.code, title: opts.conflict, items: [] } : { code: e.code, title: CONFLICT_TEXT, items: [], reload: true };
     default:
       return { code: e.code, title: TITLE[e.code] ?? SERVER_ERROR, items: [] };
   }
+}
+
+const TRANSFER_HINT =
+  'Người đang là đoàn viên ở công đoàn cơ sở khác không kết nạp lại: mở tên người đó và dùng «Nhận chuyển sinh hoạt từ công đoàn cơ sở khác».';
+
+/**
+ * INELIGIBLE: an admission of several people names each one refused and why (`members`), with the way to take over a
+ * membership held elsewhere; one application's refusal (no `members`) lists its reasons.
+ */
+function ineligible(code: string, reasons: unknown, members: unknown): ErrorView {
+  const who = (Array.isArray(members) ? (members as unknown[]) : []).filter(
+    (m): m is { fullName: string; reasons?: unknown } => typeof (m as { fullName?: unknown } | null)?.fullName === 'string',
+  );
+  const why = (rs: unknown) => list(rs).map((r) => labelOf(REASON_LABEL, r));
+  if (!who.length) return { code, title: 'Người lao động không đủ điều kiện gia nhập công đoàn:', items: plain(why(reasons)) };
+  const items = who.map((m) => `${m.fullName}: ${why(m.reasons).join('; ')}`);
+  const elsewhere = who.some((m) => list(m.reasons).includes('ALREADY_MEMBER'));
+  return { code, title: 'Không đủ điều kiện kết nạp:', items: plain(elsewhere ? [...items, TRANSFER_HINT] : items) };
 }
 
 /** Brings a message that has just appeared into view, clear of the sticky header, and focuses it when asked. */

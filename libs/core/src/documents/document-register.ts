@@ -3,7 +3,7 @@ import { DOCUMENT_KIND_SYMBOL, DocumentKind, IsoDate, documentNumberLabel } from
 import { JobName } from '@app/queue';
 import { Actor } from '../common/actor';
 import { badInput, conflict, forbidden } from '../common/app-error';
-import { RULE, dayMonthYear } from '../common/messages-vi';
+import { RULE, dayMonthYear, fieldLabel } from '../common/messages-vi';
 import { isUniqueViolation } from '../common/pg-errors';
 import { ReportStatus } from '../common/statuses';
 import { isUuid } from '../identity/account-errors';
@@ -66,7 +66,8 @@ export async function issueInTransaction(m: EntityManager, actor: Actor, a: Issu
     symbol,
   ]);
   if (latest?.day && issuedOn < latest.day) {
-    throw badInput({ [dayField]: `Ngày ban hành không được trước ngày của văn bản đã vào sổ gần nhất (${dayMonthYear(latest.day)})` });
+    // Named as the form names the field ("Ngày quyết định" when an admission takes its number at once).
+    throw badInput({ [dayField]: `${fieldLabel(dayField)} không được trước ngày của văn bản đã vào sổ gần nhất (${dayMonthYear(latest.day)})` });
   }
   const label = documentNumberLabel(number, a.kind, settings.shortName);
   const [row] = await m.query(

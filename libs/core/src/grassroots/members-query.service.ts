@@ -82,7 +82,8 @@ export class MembersQueryService {
     const rows: (MembershipView & { staffId: string })[] = staffIds.length
       ? await this.db.query(
           `SELECT id, staff_id AS "staffId", to_char(admitted_on, 'YYYY-MM-DD') AS "admittedOn", decision_number AS "decisionNumber",
-                  (transferred_from_id IS NOT NULL) AS "transferredIn", to_char(left_on, 'YYYY-MM-DD') AS "leftOn", left_reason AS "leftReason", left_note AS "leftNote"
+                  (transferred_from_id IS NOT NULL) AS "transferredIn", to_char(left_on, 'YYYY-MM-DD') AS "leftOn", left_reason AS "leftReason", left_note AS "leftNote",
+                  (SELECT o.name FROM member f JOIN org_unit o ON o.id = f.grassroots_union_id WHERE f.id = member.transferred_from_id) AS "transferredFromName"
              FROM member WHERE staff_id = ANY($1::uuid[]) ORDER BY admitted_on, id`,
           [staffIds],
         )
@@ -96,8 +97,11 @@ export class MembersQueryService {
 export interface MembershipView {
   id: string;
   admittedOn: string;
+  /** For a transfer, carried over: the decision that first admitted the person, at another CĐCS. */
   decisionNumber: string | null;
   transferredIn: boolean;
+  /** The CĐCS a transfer came from (its name now), else null. */
+  transferredFromName: string | null;
   leftOn: string | null;
   leftReason: LeaveReason | null;
   leftNote: string | null;

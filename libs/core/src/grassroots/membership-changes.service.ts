@@ -9,6 +9,7 @@ import { FieldProblems } from '../common/field-problems';
 import { isUniqueViolation } from '../common/pg-errors';
 import { MAX_TEXT } from '../common/text-input';
 import { MembersQueryService } from './members-query.service';
+import { leaveUnionGroups } from './register-writes';
 import { MemberView } from './member-row';
 import { StaffService } from './staff.service';
 
@@ -69,6 +70,7 @@ export class MembershipChangesService {
       if (!active) throw conflict('Người này không phải đoàn viên đang sinh hoạt tại CĐCS', { reason: 'NOT_MEMBER' });
       if (input.leftOn < active.admitted_on) throw new FieldProblems().add('leftOn', 'Ngày ra khỏi tổ chức không được trước ngày kết nạp').error();
       await m.query(`UPDATE member SET left_on = $2, left_reason = $3, left_note = $4 WHERE id = $1`, [active.id, input.leftOn, input.reason, note]);
+      await leaveUnionGroups(m, [s.id]);
     });
     return this.query.get(actor, input.memberId);
   }
@@ -85,7 +87,7 @@ export class MembershipChangesService {
         if (!person.citizen_id) throw new FieldProblems().add('memberId', 'Cần số CCCD của người lao động để nhận chuyển sinh hoạt').error();
         await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`member:citizen:${person.citizen_id}`]);
         const [from] = await m.query(
-          `SELECT x.id, x.grassroots_union_id, to_char(x.admitted_on, 'YYYY-MM-DD') AS admitted_on, x.decision_number, o.name
+          `SELECT x.id, x.staff_id, x.grassroots_union_id, to_char(x.admitted_on, 'YYYY-MM-DD') AS admitted_on, x.decision_number, o.name
              FROM member x JOIN org_unit o ON o.id = x.grassroots_union_id
             WHERE x.personal_id = $1 AND x.left_on IS NULL FOR UPDATE OF x`,
           [person.citizen_id],
@@ -99,6 +101,7 @@ export class MembershipChangesService {
           input.transferredOn,
           `Chuyển đến ${to.name}`,
         ]);
+        await leaveUnionGroups(m, [from.staff_id]);
         await m.query(
           `INSERT INTO member (grassroots_union_id, staff_id, transferred_from_id, full_name, personal_id, birth_year, gender, admitted_on, decision_number, left_note)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)`,

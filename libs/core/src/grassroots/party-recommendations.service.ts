@@ -53,10 +53,11 @@ export const MAX_RECOMMENDATION_BATCH = 200;
 const text = (v: string | null | undefined): string => (v ?? '').normalize('NFC').trim();
 
 const OPEN_ALREADY = 'Đã có nghị quyết giới thiệu chưa có kết quả cho';
+const IN_PARTY_ALREADY = 'Đã được kết nạp Đảng, không giới thiệu lại:';
 
 /**
  * A CĐCS recommends its members to the Party by a resolution (form 4A-KNĐ) and later records each one's outcome. Only
- * active members of the CĐCS, one open (PENDING) recommendation per person (`UQ_party_recommendation_open`). Counted in
+ * active members of the CĐCS not yet admitted to the Party, one open (PENDING) recommendation per person (`UQ_party_recommendation_open`). Counted in
  * the statistics returns as "giới thiệu" (resolution day) and "được kết nạp" (admission day):
  * docs/architecture.md#party-recommendations-and-union-groups.
  */
@@ -108,6 +109,15 @@ export class PartyRecommendationsService {
         if (notMembers.length) bad.add('memberIds', `Chỉ giới thiệu được đoàn viên đang sinh hoạt tại CĐCS; chưa phải đoàn viên: ${names(notMembers)}`);
         const later = rows.filter((r) => r.admittedOn && isIsoDate(input.resolutionOn) && r.admittedOn > input.resolutionOn);
         if (later.length) bad.add('memberIds', `Được kết nạp công đoàn sau ngày nghị quyết: ${names(later)}`);
+        // A recorded Party admission, here or at a CĐCS the person came from (by citizen id), ends the recommending.
+        const inParty: { fullName: string }[] = await m.query(
+          `SELECT s.full_name AS "fullName" FROM grassroots_staff s
+            WHERE s.id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM party_recommendation_member pm JOIN grassroots_staff o ON o.id = pm.staff_id
+                                                      WHERE pm.outcome = 'ADMITTED' AND (o.id = s.id OR o.citizen_id = s.citizen_id))
+            ORDER BY s.full_name, s.id`,
+          [memberIds],
+        );
+        if (inParty.length) bad.add('memberIds', `${IN_PARTY_ALREADY} ${names(inParty)}`);
         bad.throwIfAny();
         const open: { fullName: string }[] = await m.query(
           `SELECT s.full_name AS "fullName" FROM party_recommendation_member pm JOIN grassroots_staff s ON s.id = pm.staff_id

@@ -85,3 +85,15 @@ export async function insertMembers(
     ],
   );
 }
+
+/**
+ * People whose membership just ended (leaving, transfer out, dissolution) leave their union group and lead none: a
+ * group's leader is an active member of it (docs/architecture.md#party-recommendations-and-union-groups). Every
+ * write that ends a membership calls this in its transaction.
+ */
+export async function leaveUnionGroups(m: EntityManager, staffIds: readonly (string | null)[]): Promise<void> {
+  const ids = staffIds.filter((id): id is string => !!id);
+  if (!ids.length) return;
+  await m.query(`DELETE FROM union_group_member WHERE staff_id = ANY($1::uuid[])`, [ids]);
+  await m.query(`UPDATE union_group SET leader_staff_id = NULL WHERE leader_staff_id = ANY($1::uuid[])`, [ids]);
+}

@@ -7,6 +7,7 @@ import { FieldProblems } from '../common/field-problems';
 import { isUniqueViolation } from '../common/pg-errors';
 import { isUuid } from '../identity/account-errors';
 import { grassrootsUnit, mayChangeGrassroots, mayReadGrassroots } from './grassroots-scope';
+import { leaveUnionGroups } from './register-writes';
 
 export interface SaveUnionGroup {
   grassrootsUnionId: string;
@@ -109,8 +110,7 @@ export class UnionGroupsService {
       const unit = person && { id: person.unitId as string, path: person.path as string };
       if (!person || !mayReadGrassroots(actor, unit) || !mayChangeGrassroots(actor, unit)) throw notFound('member');
       if (!input.unionGroupId) {
-        await m.query(`DELETE FROM union_group_member WHERE staff_id = $1`, [input.memberId]);
-        await m.query(`UPDATE union_group SET leader_staff_id = NULL WHERE leader_staff_id = $1`, [input.memberId]);
+        await leaveUnionGroups(m, [input.memberId]);
         return input.memberId;
       }
       const group = await this.group(m, actor, input.unionGroupId);

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { IsoDate, vnStartOfDay } from '@app/domain';
 import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { unassignOpenCases } from '../cases/case-unassign';
+import { leaveUnionGroups } from '../grassroots/register-writes';
 
 /**
  * The writes of an applied change (docs/architecture.md#restructuring), inside the caller's transaction, which
@@ -191,10 +192,14 @@ export async function dissolveUnit(
       }
     }
   }
-  const ended = await updated<{ id: string }>(
+  const ended = await updated<{ id: string; staff_id: string | null }>(
     m,
-    `UPDATE member SET left_on = greatest(admitted_on, $2::date), left_reason = 'DISSOLVED' WHERE grassroots_union_id = $1 AND left_on IS NULL RETURNING id`,
+    `UPDATE member SET left_on = greatest(admitted_on, $2::date), left_reason = 'DISSOLVED' WHERE grassroots_union_id = $1 AND left_on IS NULL RETURNING id, staff_id`,
     [x, on],
+  );
+  await leaveUnionGroups(
+    m,
+    ended.map((e) => e.staff_id),
   );
   result.endedMemberships = ended.length;
   await m.query(`UPDATE org_unit SET dissolved_at = $2 WHERE id = $1`, [x, vnStartOfDay(on)]);

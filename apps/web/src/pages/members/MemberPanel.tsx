@@ -10,8 +10,14 @@ import { day, todayVn } from '../../ui/form-values';
 import { Disclosure, Loading } from '../../ui/page';
 import { useAsync } from '../../ui/use-async';
 
-/** The reasons a CĐCS records itself; TRANSFERRED is recorded by the receiving CĐCS (transferMember). */
-const LEAVE_OPTIONS = (Object.keys(LEAVE_LABEL) as LeaveReason[]).filter((r) => r !== 'TRANSFERRED').map((r) => ({ value: r, label: LEAVE_LABEL[r] }));
+/**
+ * The reasons a CĐCS records itself: TRANSFERRED is recorded by the receiving CĐCS (transferMember), DISSOLVED only by
+ * the dissolution of the CĐCS (restructuring); the API refuses both here.
+ */
+const NOT_RECORDED_HERE: readonly LeaveReason[] = ['TRANSFERRED', 'DISSOLVED'];
+const LEAVE_OPTIONS = (Object.keys(LEAVE_LABEL) as LeaveReason[])
+  .filter((r) => !NOT_RECORDED_HERE.includes(r))
+  .map((r) => ({ value: r, label: LEAVE_LABEL[r] }));
 
 /**
  * One person of the register: details and memberships history; for the CĐCS's own chair (or an ADMIN) the
@@ -65,7 +71,9 @@ export function MemberPanel({ id, canWrite, onChanged, onClose }: { id: string; 
               {m.memberships.map((s) => (
                 <li key={s.id}>
                   {s.transferredIn ? 'Chuyển đến' : 'Kết nạp'} ngày {dmy(s.admittedOn)}
-                  {s.decisionNumber && ` (quyết định ${s.decisionNumber})`}
+                  {s.transferredFromName && ` từ ${s.transferredFromName}`}
+                  {/* A transfer carries the decision that first admitted the person, at another CĐCS: not one of this CĐCS. */}
+                  {s.decisionNumber && (s.transferredIn ? ` (kết nạp theo quyết định ${s.decisionNumber})` : ` (quyết định ${s.decisionNumber})`)}
                   {s.leftOn
                     ? ` — ra ngày ${dmy(s.leftOn)}: ${s.leftReason ? LEAVE_LABEL[s.leftReason] : ''}${s.leftNote ? ` (${s.leftNote})` : ''}`
                     : ' — đang sinh hoạt'}

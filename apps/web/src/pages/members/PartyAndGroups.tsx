@@ -33,7 +33,8 @@ export function PartyRecommendations({ gid, canWrite, rev }: Props) {
   const form = useForm({ resolutionNumber: '', resolutionOn: todayVn(), note: '' });
   const outcome = useForm({ pick: '', admitted: 'true', decidedOn: todayVn(), note: '' });
   const toggle = (id: string) => setPicked((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
-  const open = new Set((recs.data ?? []).flatMap((r) => r.members.filter((m) => m.outcome === 'PENDING').map((m) => m.memberId)));
+  // Not offered: a member with an open recommendation, or already admitted to the Party (the API refuses both).
+  const notOffered = new Set((recs.data ?? []).flatMap((r) => r.members.filter((m) => m.outcome !== 'NOT_ADMITTED').map((m) => m.memberId)));
   const pending = (recs.data ?? []).flatMap((r) =>
     r.members.filter((m) => m.outcome === 'PENDING').map((m) => ({ value: `${r.id}:${m.memberId}`, label: `${m.fullName} (NQ ${r.resolutionNumber})` })),
   );
@@ -44,7 +45,7 @@ export function PartyRecommendations({ gid, canWrite, rev }: Props) {
       .replace(/đ/g, 'd')
       .replace(/Đ/g, 'D')
       .toLowerCase();
-  const shown = (members.data ?? []).filter((m) => !open.has(m.id) && fold(m.fullName).includes(fold(filter.trim())));
+  const shown = (members.data ?? []).filter((m) => !notOffered.has(m.id) && fold(m.fullName).includes(fold(filter.trim())));
 
   return (
     <Disclosure summary="Giới thiệu đoàn viên ưu tú cho Đảng (mẫu 4A-KNĐ)" testId="party-section">
