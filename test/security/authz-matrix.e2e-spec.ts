@@ -345,9 +345,10 @@ async function admissionOf(w: World, s: Side): Promise<string> {
   return row.id;
 }
 
-/** A fresh READY document of the side: from its case, or (`cdcs`) from an admission decision of its CĐCS. */
+/** A fresh READY document of the side: from its case (its one live decision: the earlier one is cancelled), or (`cdcs`) from an admission decision of its CĐCS. */
 async function officialDocumentOf(w: World, s: Side, cdcs: boolean): Promise<string> {
   const n = 100_000 + seq++;
+  await w.api.db.query(`UPDATE official_document SET cancelled_at = now(), cancel_reason = 'MT' WHERE source_id = $1 AND cancelled_at IS NULL`, [s.caseId]);
   const [row] = await w.api.db.query(
     `INSERT INTO official_document (kind, org_unit_id, source_id, year, kind_symbol, number, number_label, issued_on, title, settings, status, created_by)
      VALUES ($1, $2, $3, 2026, 'QĐ', $4, $5, $6, 'Văn bản Ma Trận', '{}', 'READY', $7) RETURNING id`,
@@ -454,8 +455,7 @@ const ARGS: Record<string, ArgsFn> = {
   }),
   'Mutation.setTarget': (_w, _c, s) => ({ input: { year, orgUnitId: s.p.unitId, newMembers: 100 } }),
   'Mutation.requestReport': (_w, _c, s) => ({ input: { orgUnitId: s.p.unitId, periodKind: 'MONTH', periodStart: firstOfMonth } }),
-  // Documents: GRASSROOTS works on its CĐCS's admission decision, the others on the side's case (not recognized:
-  // an allowed issue answers CONFLICT); cancel takes a fresh document of the side each time.
+  // Documents: GRASSROOTS on its CĐCS's admission, the others on the side's case (not recognized: an allowed issue answers CONFLICT); cancel: a fresh document each time.
   'Mutation.issueDocument': async (w, c, s) => ({
     input: c === 'GRASSROOTS' ? { kind: 'ADMISSION_DECISION', sourceId: await admissionOf(w, s) } : { kind: 'RECOGNITION_DECISION', sourceId: s.caseId },
   }),

@@ -14,7 +14,8 @@ import { ensureWebBuild } from './support/web-build';
 
 /**
  * Official documents in a real browser against the real API and worker (docs/architecture.md#official-documents):
- * the supervisor issues the recognition decision from a recognized case's page and downloads its DOCX and PDF;
+ * the supervisor issues the recognition decision from a recognized case's page and downloads its DOCX and PDF (no
+ * second one is offered until it is cancelled);
  * the ADMIN adjusts the unit's texts with a preview; a CĐCS's admission takes its number from the register with its
  * decision; the plan and a held meeting's notice are issued from their pages. Screenshots 78–81, 90–91 at 1366 and 390 px wide.
  */
@@ -92,6 +93,25 @@ describe('official documents (browser)', () => {
     const text = pdfText(readFileSync(pdfPath)).replace(/\s+/g, ' ');
     expect(text).toContain('Số: 1/QĐ-CĐN');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+
+    // One live decision per case: the panel names it instead of offering another, after a reload too.
+    await page.reload();
+    await panel
+      .getByTestId('document-live')
+      .getByText(/số 1\/QĐ-CĐN còn hiệu lực/)
+      .waitFor();
+    expect(await panel.getByTestId('form-issue-document').count()).toBe(0);
+    // A wrong decision is cancelled with its reason; then a new one may be made.
+    await item.getByTestId('cancel-document').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.getByTestId('confirm-ok').click();
+    await confirm.getByText('Lý do không được để trống').first().waitFor();
+    await confirm.getByTestId('cancel-reason').fill('Ghi sai tên doanh nghiệp');
+    await confirm.getByTestId('confirm-ok').click();
+    await panel.getByText('Đã hủy văn bản số 1/QĐ-CĐN.').waitFor();
+    await item.getByText('Đã hủy').waitFor();
+    await panel.getByTestId('form-issue-document-submit').waitFor();
+    expect(await item.getByTestId('cancel-document').count()).toBe(0);
     expect(s.consoleErrors).toEqual([]);
     await s.logout();
   });

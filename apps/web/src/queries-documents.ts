@@ -1,7 +1,7 @@
 import type * as G from './generated/graphql';
 import { op } from './queries';
 
-/** Official documents: issue from a case or a report, list with downloads, a unit's settings with a preview. */
+/** Official documents: issue from a case or a report, list with downloads, cancel, a unit's settings with a preview. */
 
 const DOCUMENT_ROW = /* GraphQL */ `fragment DocumentRow on OfficialDocument { id kind number numberLabel issuedOn title status cancelledAt cancelReason docxUrl pdfUrl }`;
 const SETTINGS = /* GraphQL */ `fragment DocumentSettingsView on DocumentSettings {
@@ -13,6 +13,9 @@ export const DOCUMENTS = {
   ),
   issue: op<G.IssueDocumentMutation, G.IssueDocumentMutationVariables>(
     /* GraphQL */ `mutation IssueDocument($i: IssueDocumentInput!) { issueDocument(input: $i) { ...DocumentRow } } ${DOCUMENT_ROW}`,
+  ),
+  cancel: op<G.CancelDocumentMutation, G.CancelDocumentMutationVariables>(
+    /* GraphQL */ `mutation CancelDocument($i: CancelDocumentInput!) { cancelDocument(input: $i) { ...DocumentRow } } ${DOCUMENT_ROW}`,
   ),
   settings: op<G.DocumentSettingsQuery, G.DocumentSettingsQueryVariables>(
     /* GraphQL */ `query DocumentSettings($u: ID!) { documentSettings(orgUnitId: $u) { ...DocumentSettingsView } } ${SETTINGS}`,

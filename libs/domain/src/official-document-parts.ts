@@ -31,6 +31,37 @@ export const para = (text: string, o: Omit<Extract<DocumentBlock, { kind: 'parag
 });
 export const bodyOf = (settings: DocumentSettings) => settings.authorityLine.replace(/^(TM\.|KT\.|Q\.|TL\.)\s*/i, '').trim();
 
+/**
+ * The addressees of a kind beside the unit's list ("Nơi nhận"), or null where the unit's list is used as saved. The
+ * unit's list is written for its decisions: "Như Điều 3;" names those the decision's last article charges with
+ * carrying it out. A plan, a notice or a report has no articles: it goes to its own addressees, then the unit's
+ * other lines (the upper level "để b/c", "Lưu: VT, …") without "Như Điều …".
+ */
+const KIND_RECIPIENTS: Record<DocumentKind, readonly string[] | null> = {
+  [DocumentKind.RECOGNITION_DECISION]: null,
+  [DocumentKind.ADMISSION_DECISION]: null,
+  [DocumentKind.PLAN]: ['Các công đoàn cơ sở trực thuộc;', 'Cán bộ được phân công (để t/h);'],
+  [DocumentKind.REVIEW_CONCLUSION]: ['Các đồng chí dự giao ban;', 'Các công đoàn cơ sở trực thuộc;'],
+  [DocumentKind.PERIOD_REPORT]: [],
+};
+const ARTICLE_LINE = /^như\s+điều(\s|$)/iu;
+const sameLine = (r: string) =>
+  r
+    .normalize('NFC')
+    .trim()
+    .toLocaleLowerCase('vi')
+    .replace(/[\s;.,]+$/u, '');
+
+/** "Nơi nhận" of a document of `kind` from the unit's list (docs/architecture.md#official-documents). */
+export function recipientsFor(kind: DocumentKind, unitList: readonly string[]): string[] {
+  const own = KIND_RECIPIENTS[kind];
+  if (!own) return [...unitList];
+  const seen = new Set(own.map(sameLine));
+  const rest = unitList.filter((r) => !ARTICLE_LINE.test(r.normalize('NFC').trim()) && !seen.has(sameLine(r)));
+  const out = [...own, ...rest];
+  return out.length ? out : ['Lưu: VT.'];
+}
+
 export function headOf(kind: DocumentKind, h: LayoutHead) {
   const s = h.settings;
   return {
@@ -39,7 +70,7 @@ export function headOf(kind: DocumentKind, h: LayoutHead) {
     issuerName: s.issuerName,
     numberLine: `Số: ${h.numberLabel ?? `      /${DOCUMENT_KIND_SYMBOL[kind]}-${s.shortName}`}`,
     placeDateLine: placeDateVi(s.placeName, h.issuedOn),
-    recipients: s.recipients,
+    recipients: recipientsFor(kind, s.recipients),
     authorityLine: s.authorityLine,
     signerTitle: s.signerTitle
       .split('\n')

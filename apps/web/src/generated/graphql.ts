@@ -129,6 +129,11 @@ export type CalendarDayInput = {
 
 export type CalendarDayKind = 'DAY_OFF' | 'MAKE_UP_WORKING_DAY';
 
+export type CancelDocumentInput = {
+  id: string | number;
+  reason: string;
+};
+
 export type CancelReviewMeetingInput = {
   id: string | number;
   reason?: string | null | undefined;
@@ -1105,6 +1110,26 @@ export type IssueDocumentMutationVariables = Exact<{
 
 export type IssueDocumentMutation = {
   issueDocument: {
+    id: string;
+    kind: DocumentKind;
+    number: number;
+    numberLabel: string;
+    issuedOn: string;
+    title: string;
+    status: ReportStatus;
+    cancelledAt: string | null;
+    cancelReason: string | null;
+    docxUrl: string | null;
+    pdfUrl: string | null;
+  };
+};
+
+export type CancelDocumentMutationVariables = Exact<{
+  i: CancelDocumentInput;
+}>;
+
+export type CancelDocumentMutation = {
+  cancelDocument: {
     id: string;
     kind: DocumentKind;
     number: number;

@@ -108,7 +108,13 @@ function SettingsForm({ s, onSaved }: { s: DocumentSettingsView; onSaved: () => 
         <TextField label="Thẩm quyền ký" {...f.field('authorityLine')} required />
         <TextArea label="Chức vụ người ký (1–2 dòng)" {...f.field('signerTitle')} rows={2} required />
         <TextField label="Họ tên người ký" {...f.field('signerName')} required />
-        <TextArea label="Nơi nhận (mỗi dòng một nơi)" {...f.field('recipients')} rows={4} required />
+        <TextArea
+          label="Nơi nhận của quyết định (mỗi dòng một nơi)"
+          {...f.field('recipients')}
+          rows={4}
+          required
+          hint="Kế hoạch, thông báo và báo cáo không có điều khoản: chúng gửi các nơi nhận riêng của loại văn bản và các dòng trên, trừ dòng «Như Điều …» (xem trước từng loại bên dưới)."
+        />
       </ActionForm>
       <section className="panel" aria-label="Xem trước">
         <SelectField

@@ -24,11 +24,15 @@ export interface IssueArgs {
   keepTyped?: boolean;
 }
 
-// The records that take their document's number are locked first, so two issues for one record queue.
-const RECORD_TABLE: Partial<Record<DocumentKind, string>> = {
+// The sources with one live document (the records that take their document's number, and a case's recognition
+// decision) are locked first, so two issues for one source queue and the second sees the first's document.
+const ONE_LIVE_TABLE: Partial<Record<DocumentKind, string>> = {
   [DocumentKind.ADMISSION_DECISION]: 'admission_decision',
   [DocumentKind.PLAN]: 'work_plan',
+  [DocumentKind.RECOGNITION_DECISION]: 'founding_case',
 };
+// The database's backstop for a case's one live recognition decision (migration …800).
+const LIVE_RECOGNITION_INDEX = 'UQ_official_document_live_recognition';
 
 /**
  * Issues a document inside the caller's transaction and returns its id. Takes the next number of the issuing unit's
@@ -38,7 +42,7 @@ const RECORD_TABLE: Partial<Record<DocumentKind, string>> = {
  */
 export async function issueInTransaction(m: EntityManager, actor: Actor, a: IssueArgs): Promise<string> {
   const dayField = a.dayField ?? 'issuedOn';
-  const table = RECORD_TABLE[a.kind];
+  const table = ONE_LIVE_TABLE[a.kind];
   if (table && isUuid(a.sourceId)) await m.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [a.sourceId]);
   const source = await loadSource(m, a.kind, a.sourceId, actor);
   if (!source.mayIssue(actor)) throw forbidden('Bạn không có quyền ban hành văn bản này');
@@ -48,7 +52,7 @@ export async function issueInTransaction(m: EntityManager, actor: Actor, a: Issu
     throw badInput({ [dayField]: `Quyết định kết nạp mang ngày của đợt kết nạp (${dayMonthYear(source.fixedDay)}), là ngày kết nạp của các đoàn viên` });
   }
   if (source.notBefore && issuedOn < source.notBefore) throw badInput({ [dayField]: RULE.notBefore(dayField, source.notBefore) });
-  if (source.record) await refuseSecondLive(m, source);
+  if (table) await refuseSecondLive(m, source);
   const { settings: unitSettings } = await effectiveSettings(m, source.unit.id);
   const settings = { ...unitSettings, signerName: unitSettings.signerName || source.signer || '' };
   if (!settings.signerName) throw conflict('Đơn vị chưa khai báo họ tên người ký văn bản; quản trị viên cần cập nhật cài đặt văn bản của đơn vị');
@@ -70,23 +74,40 @@ export async function issueInTransaction(m: EntityManager, actor: Actor, a: Issu
     throw badInput({ [dayField]: `${fieldLabel(dayField)} không được trước ngày của văn bản đã vào sổ gần nhất (${dayMonthYear(latest.day)})` });
   }
   const label = documentNumberLabel(number, a.kind, settings.shortName);
-  const [row] = await m.query(
-    `INSERT INTO official_document (kind, org_unit_id, source_id, year, kind_symbol, number, number_label, issued_on, title, settings, texts, status, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '${ReportStatus.QUEUED}', $12) RETURNING id`,
-    [a.kind, source.unit.id, source.id, year, symbol, number, label, issuedOn, source.title, JSON.stringify(settings), JSON.stringify(a.texts), actor.userId],
-  );
+  let row: { id: string };
+  try {
+    [row] = await m.query(
+      `INSERT INTO official_document (kind, org_unit_id, source_id, year, kind_symbol, number, number_label, issued_on, title, settings, texts, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '${ReportStatus.QUEUED}', $12) RETURNING id`,
+      [a.kind, source.unit.id, source.id, year, symbol, number, label, issuedOn, source.title, JSON.stringify(settings), JSON.stringify(a.texts), actor.userId],
+    );
+  } catch (e) {
+    // Only a write outside this path (the case's row not locked) gets here; the transaction rolls the number back.
+    if (isUniqueViolation(e, LIVE_RECOGNITION_INDEX)) throw conflict(secondLiveMessage(source, null), { reason: 'LIVE_DOCUMENT' });
+    throw e;
+  }
   if (source.record) await recordNumber(m, source, label, issuedOn, a.keepTyped !== false);
   await writeOutbox(m, JobName.BUILD_DOCUMENT, { documentId: row.id });
   return row.id;
 }
 
-/** A record has one live document: another is issued only after that one is cancelled. */
+/**
+ * A record, or a case's recognition, has one live document: another is issued only after that one is cancelled.
+ * Checked before the number is taken, so a refusal uses none.
+ */
 async function refuseSecondLive(m: EntityManager, source: DocumentSource): Promise<void> {
   const [live] = await m.query(`SELECT number_label FROM official_document WHERE source_id = $1 AND kind = $2 AND cancelled_at IS NULL LIMIT 1`, [
     source.id,
     source.kind,
   ]);
-  if (live) throw conflict(`${source.record!.what} đã có văn bản số ${live.number_label}; hủy văn bản đó trước khi ban hành văn bản mới`);
+  if (live) throw conflict(secondLiveMessage(source, live.number_label), { reason: 'LIVE_DOCUMENT' });
+}
+
+/** The refusal, naming the live document by its number when known. */
+function secondLiveMessage(source: DocumentSource, liveLabel: string | null): string {
+  if (source.secondLive) return source.secondLive(liveLabel);
+  const live = liveLabel ? `văn bản số ${liveLabel}` : 'một văn bản còn hiệu lực';
+  return `${source.record?.what ?? 'Nguồn này'} đã có ${live}; hủy văn bản đó trước khi ban hành văn bản mới`;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface DocumentSource {
    * time, and the record's number (its day too, for a plan) becomes the document's at issue.
    */
   record: SourceRecord | null;
+  /**
+   * A source with one live document at a time but no number to take (a case's recognition decision): how a second
+   * issue is refused, naming the live one (null: not known). A source with a `record` has one live document too.
+   */
+  secondLive?: (liveLabel: string | null) => string;
   /** The signer the record names (an admission's "Người ký"): signs where the unit's document settings name nobody. */
   signer?: string | null;
 }
@@ -88,6 +93,7 @@ const LOADERS: Record<DocumentKind, (m: EntityManager, id: string) => Promise<Do
       notReady: c.stage === 'RECOGNIZED' ? null : 'Chỉ lập quyết định công nhận cho hồ sơ đã được công nhận (giai đoạn «Đã công nhận»)',
       fixedDay: null,
       record: null,
+      secondLive: (n) => `Hồ sơ này đã có quyết định công nhận ${n ? `số ${n}` : 'còn hiệu lực'}; hủy quyết định đó trước khi tạo quyết định mới`,
     };
   },
   async [DocumentKind.ADMISSION_DECISION](m, id) {

@@ -29,6 +29,7 @@ import { EMPLOYER_AUDITED_TABLES, GrassrootsEmployer1795496897600 } from './1795
 import { AuditFasterCapture1795496897650 } from './1795496897650-audit-faster-capture';
 import { AuditScrubFastPath1795496897700 } from './1795496897700-audit-scrub-fast-path';
 import { ActorChangeNotify1795496897750 } from './1795496897750-actor-change-notify';
+import { RecognitionOneLive1795496897800 } from './1795496897800-recognition-one-live';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   AuditFasterCapture1795496897650,
   AuditScrubFastPath1795496897700,
   ActorChangeNotify1795496897750,
+  RecognitionOneLive1795496897800,
 ];

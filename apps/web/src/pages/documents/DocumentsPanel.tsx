@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { downloadWithToken, gql } from '../../api';
 import { fmtDate } from '../../i18n';
 import { DOCUMENTS, type DocumentKind, type DocumentRow } from '../../queries-documents';
@@ -7,6 +7,7 @@ import { ActionForm, useForm } from '../../ui/forms';
 import { TextArea } from '../../ui/fields';
 import { useAction } from '../../ui/use-action';
 import { useAsync } from '../../ui/use-async';
+import { CancelDocument } from './CancelDocument';
 
 // The panel's heading and its button per kind.
 const LABELS: Record<DocumentKind, { heading: string; issue: string }> = {
@@ -17,15 +18,23 @@ const LABELS: Record<DocumentKind, { heading: string; issue: string }> = {
   REVIEW_CONCLUSION: { heading: 'Thông báo kết luận giao ban', issue: 'Tạo văn bản' },
 };
 
+// The sources with one live document at a time: no second issue is offered until that one is cancelled.
+const ONE_LIVE: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['RECOGNITION_DECISION', 'ADMISSION_DECISION', 'PLAN']);
+
 /**
  * The official documents of a source (a recognized case, a built report, a plan version, a held meeting): "Tạo quyết
  * định" / "Tạo báo cáo" / "Tạo văn bản" for who may issue, and the issued ones with their numbers and downloads
- * (docs/architecture.md#official-documents). `onIssued`: the source's page reloads (a plan takes the number).
+ * (docs/architecture.md#official-documents). A case's decision, an admission batch and a plan version have one live
+ * document: while it stands, the panel names it instead of offering another, and "Hủy văn bản" lets a wrong one be
+ * replaced. `onIssued`: the source's page reloads (a plan takes the number).
  */
 export function DocumentsPanel({ kind, sourceId, canIssue, onIssued }: { kind: DocumentKind; sourceId: string; canIssue: boolean; onIssued?: () => void }) {
   const list = useAsync(async () => (await gql(DOCUMENTS.list, { k: kind, s: sourceId })).documents, [kind, sourceId]);
   const docs = list.data ?? [];
   const building = docs.some((d) => d.status === 'QUEUED' || d.status === 'RUNNING');
+  const live = ONE_LIVE.has(kind) ? docs.find((d) => !d.cancelledAt) : undefined;
+  // Shown by the panel, not the form: the form goes away once the source's one live document is issued.
+  const [notice, setNotice] = useState<string | null>(null);
   // The worker builds in a few seconds: poll while one is on its way.
   useEffect(() => {
     if (!building) return;
@@ -35,11 +44,18 @@ export function DocumentsPanel({ kind, sourceId, canIssue, onIssued }: { kind: D
   return (
     <section className="documents panel" aria-label="Văn bản đã ban hành" data-testid={`documents-${kind}`}>
       <h3>{LABELS[kind].heading}</h3>
-      {canIssue && (
+      {canIssue && live && (
+        <p className="muted" data-testid="document-live">
+          Đã có {LABELS[kind].heading.toLowerCase()} số {live.numberLabel} còn hiệu lực; muốn tạo lại, hãy hủy văn bản đó trước.
+        </p>
+      )}
+      {notice && <Notice reveal>{notice}</Notice>}
+      {canIssue && list.data && !live && (
         <IssueForm
           kind={kind}
           sourceId={sourceId}
-          onIssued={() => {
+          onIssued={(d) => {
+            setNotice(`Đã cấp số ${d.numberLabel}; văn bản đang được tạo.`);
             list.reload();
             onIssued?.();
           }}
@@ -49,14 +65,22 @@ export function DocumentsPanel({ kind, sourceId, canIssue, onIssued }: { kind: D
       {docs.length === 0 && !list.loading && <p className="muted">Chưa có văn bản nào.</p>}
       <ul className="document-list">
         {docs.map((d) => (
-          <DocumentItem key={d.id} d={d} />
+          <DocumentItem
+            key={d.id}
+            d={d}
+            canCancel={canIssue}
+            onCancelled={() => {
+              setNotice(`Đã hủy văn bản số ${d.numberLabel}.`);
+              list.reload();
+            }}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function IssueForm({ kind, sourceId, onIssued }: { kind: DocumentKind; sourceId: string; onIssued: () => void }) {
+function IssueForm({ kind, sourceId, onIssued }: { kind: DocumentKind; sourceId: string; onIssued: (d: DocumentRow) => void }) {
   const report = kind === 'PERIOD_REPORT';
   const f = useForm({ difficulties: '', proposals: '' });
   return (
@@ -67,9 +91,7 @@ function IssueForm({ kind, sourceId, onIssued }: { kind: DocumentKind; sourceId:
       testId="form-issue-document"
       onSubmit={async () => {
         const input = report ? { kind, sourceId, difficulties: f.values.difficulties || null, proposals: f.values.proposals || null } : { kind, sourceId };
-        const d = (await gql(DOCUMENTS.issue, { i: input })).issueDocument;
-        onIssued();
-        return `Đã cấp số ${d.numberLabel}; văn bản đang được tạo.`;
+        onIssued((await gql(DOCUMENTS.issue, { i: input })).issueDocument);
       }}
     >
       {report && (
@@ -82,7 +104,7 @@ function IssueForm({ kind, sourceId, onIssued }: { kind: DocumentKind; sourceId:
   );
 }
 
-function DocumentItem({ d }: { d: DocumentRow }) {
+function DocumentItem({ d, canCancel, onCancelled }: { d: DocumentRow; canCancel: boolean; onCancelled: () => void }) {
   const download = useAction<'docx' | 'pdf'>();
   const files = [
     { ext: 'docx', url: d.docxUrl, label: 'Tải DOCX' },
@@ -119,6 +141,11 @@ function DocumentItem({ d }: { d: DocumentRow }) {
                 </button>
               ),
           )}
+        </div>
+      )}
+      {canCancel && !d.cancelledAt && (
+        <div className="report-actions">
+          <CancelDocument d={d} onCancelled={onCancelled} />
         </div>
       )}
       <ErrorBox error={download.error} reveal />
