@@ -11,6 +11,14 @@ const ME = `{ me { id fullName role } }`;
 const DEACTIVATE = `mutation($id: ID!) { deactivateUser(id: $id) { id active } }`;
 const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { id role } }`;
 
+/** Runs `sql` in psql: another process, whose writes reach the API only by the database's notification. */
+const psql = (sql: string) => promisify(execFile)('psql', [process.env.DATABASE_URL!, '-qX', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+
+/** How many listening connections of the callers' cache the test database has. */
+const listeners = async (api: TestApi) =>
+  (await api.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'cdcs-actor-listener' AND datname = current_database()`))[0]
+    .n as number;
+
 /** Polls `check` every 20 ms until it holds, for at most `ms`; returns whether it did. */
 async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
   const until = Date.now() + ms;
@@ -87,14 +95,7 @@ describe("the callers' cache: a change of an account or a unit's path takes effe
     const u = await officer();
     await warm(u);
     // psql is another process: no notice reaches this one, only the commit's notification.
-    await promisify(execFile)('psql', [
-      process.env.DATABASE_URL!,
-      '-qX',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-c',
-      `UPDATE app_user SET full_name = 'Tên từ nơi khác' WHERE id = '${u.id}'`,
-    ]);
+    await psql(`UPDATE app_user SET full_name = 'Tên từ nơi khác' WHERE id = '${u.id}'`);
     expect(await eventually(() => auth.callers.get(u.id) === undefined)).toBe(true);
     expect((await api.ok(ME, {}, u.token)).me.fullName).toBe('Tên từ nơi khác');
   });
@@ -112,10 +113,7 @@ describe("the callers' cache: a change of an account or a unit's path takes effe
     expect((await api.ok(ME, {}, u.token)).me.id).toBe(u.id);
     expect(await eventually(() => auth.callers.isLive)).toBe(true);
     await warm(u);
-    const listeners = await api.db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'cdcs-actor-listener' AND datname = current_database()`,
-    );
-    expect(listeners).toEqual([{ n: 1 }]);
+    expect(await listeners(api)).toBe(1);
   });
 });
 
@@ -139,18 +137,8 @@ describe('CALLERS_CACHE=false: no listening connection, every request reads its 
     await api.ok(ME, {}, u.token);
     await api.ok(ME, {}, u.token);
     expect([auth.callers.isLive, auth.callers.size]).toEqual([false, 0]);
-    const listeners = await api.db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'cdcs-actor-listener' AND datname = current_database()`,
-    );
-    expect(listeners).toEqual([{ n: 0 }]);
-    await promisify(execFile)('psql', [
-      process.env.DATABASE_URL!,
-      '-qX',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-c',
-      `UPDATE app_user SET full_name = 'Tên đổi ngay' WHERE id = '${u.id}'`,
-    ]);
+    expect(await listeners(api)).toBe(0);
+    await psql(`UPDATE app_user SET full_name = 'Tên đổi ngay' WHERE id = '${u.id}'`);
     expect((await api.ok(ME, {}, u.token)).me.fullName).toBe('Tên đổi ngay');
   });
 });
