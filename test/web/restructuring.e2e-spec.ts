@@ -194,4 +194,42 @@ describe('restructuring on the organisation page (browser)', () => {
     await s.shot('83-restructure-split-tree', page.getByTestId('org-as-of-view'));
     expect(s.consoleErrors).toEqual([]);
   });
+
+  it('cancels a scheduled change only after confirming it, once, even when the confirm button is double-clicked', async () => {
+    // Under the bloc union: the sector union was dissolved into it above.
+    const c = (
+      await api.ok(
+        `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`,
+        { i: { name: `Công đoàn cơ sở Trường Mầm non ${p.tag}`, kind: 'GRASSROOTS', parentId: blocId } },
+        admin.token,
+      )
+    ).createOrgUnit;
+    const scheduled = await api.ok(
+      `mutation($i: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $i) { id status } }`,
+      { i: { id: c.id, transferTo: blocId, effectiveOn: addDays(today, 3), decisionReference: 'Quyết định số 130/QĐ-LĐLĐ' } },
+      admin.token,
+    );
+    expect(scheduled.dissolveOrgUnit.status).toBe('SCHEDULED');
+    const status = async () => (await api.db.query(`SELECT status FROM org_unit_change WHERE id = $1`, [scheduled.dissolveOrgUnit.id]))[0].status;
+    await page.reload();
+    await page.getByTestId('org-page').waitFor();
+    await page.getByTestId('org-search').fill(p.tag);
+    await node(c.id).getByTestId('org-history-open').first().click();
+    const history = page.getByTestId('org-history');
+    await history.getByTestId('org-history-cancel').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByText('Giải thể').first().waitFor();
+    // Backing out changes nothing.
+    await dialog.getByTestId('confirm-cancel').click();
+    expect(await status()).toBe('SCHEDULED');
+    await history.getByTestId('org-history-cancel').click();
+    await dialog.getByTestId('confirm-ok').dblclick();
+    await page
+      .getByText(/Đã hủy thay đổi: Giải thể/)
+      .first()
+      .waitFor();
+    expect(await status()).toBe('CANCELLED');
+    expect(await page.getByText('Chỉ hủy được thay đổi chưa có hiệu lực').count()).toBe(0);
+    expect(s.consoleErrors).toEqual([]);
+  });
 });
