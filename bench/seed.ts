@@ -214,9 +214,9 @@ export async function seedFinishedCases(c: PoolClient, w: World, recognized: num
   );
   await insertEnterprises(c, `SELECT g, unit_id, rw, kind <> 'C' AS has_union FROM seed_batch`);
   await c.query(
-    `INSERT INTO org_unit (id, name, kind, parent_id, path, created_at)
+    `INSERT INTO org_unit (id, name, kind, parent_id, path, created_at, established_on)
      SELECT md5('g' || g)::uuid, 'Công đoàn cơ sở Công ty Bench ' || g, 'GRASSROOTS', unit_id, unit_path || '.' || md5('g' || g)::uuid,
-            CASE WHEN kind = 'R' THEN decided_on ELSE date '2010-01-01' END
+            CASE WHEN kind = 'R' THEN decided_on ELSE date '2010-01-01' END, CASE WHEN kind = 'R' THEN decided_on ELSE date '2010-01-01' END
        FROM seed_batch WHERE kind IN ('R', 'P')`,
   );
   await c.query(

@@ -35,8 +35,8 @@ export async function returnsSuite(ctx: Ctx): Promise<void> {
       [fed.id, fed.path],
     );
     await pg.query(
-      `INSERT INTO org_unit (id, name, kind, parent_id, path, created_at)
-       SELECT md5('returns-cdcs-' || i)::uuid, 'Công đoàn cơ sở Báo Cáo ' || i, 'GRASSROOTS', u.id, u.path || '.' || md5('returns-cdcs-' || i)::uuid, '2020-01-01'
+      `INSERT INTO org_unit (id, name, kind, parent_id, path, created_at, established_on)
+       SELECT md5('returns-cdcs-' || i)::uuid, 'Công đoàn cơ sở Báo Cáo ' || i, 'GRASSROOTS', u.id, u.path || '.' || md5('returns-cdcs-' || i)::uuid, '2020-01-01', '2020-01-01'
          FROM generate_series(1, ${CDCS}) i JOIN org_unit u ON u.id = md5('returns-union-' || (1 + i % ${UNIONS}))::uuid ON CONFLICT DO NOTHING`,
     );
     const [user] = (await pg.query(`SELECT id FROM app_user ORDER BY created_at LIMIT 1`)).rows;

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     figures,
     calendar,
     returns,
-    new BudgetService(ds, new OrgUnitsService(ds), figures, calendar),
+    new BudgetService(ds, new OrgUnitsService(ds, calendar), figures, calendar),
   );
   const today = calendar.today();
   const year = Number(opt('year') ?? Number(today.slice(0, 4)) - 1);

@@ -123,10 +123,11 @@ describe('founding cases over GraphQL', () => {
       for (const m of members) expect(m).toMatchObject({ grassroots_union_id: c.grassrootsUnion.id, admitted_on: decidedOn, decision_number: decisionNumber });
       expect(sorted(members.map((m: { application_id: string }) => m.application_id))).toEqual(sorted(appIds));
       const [unit] = await api.db.query(
-        `SELECT u.kind, u.parent_id, u.path LIKE p.path || '.%' AS under FROM org_unit u JOIN org_unit p ON p.id = $2 WHERE u.id = $1`,
+        `SELECT u.kind, u.parent_id, u.path LIKE p.path || '.%' AS under, u.established_on FROM org_unit u JOIN org_unit p ON p.id = $2 WHERE u.id = $1`,
         [c.grassrootsUnion.id, p.unitId],
       );
-      expect(unit).toEqual({ kind: 'GRASSROOTS', parent_id: p.unitId, under: true });
+      // Founded on the recognition decision's day (docs/architecture.md#statistics-returns).
+      expect(unit).toEqual({ kind: 'GRASSROOTS', parent_id: p.unitId, under: true, established_on: decidedOn });
       const [ent] = await api.db.query(`SELECT has_union, worker_count FROM enterprise WHERE id = $1`, [enterpriseId]);
       expect(ent).toEqual({ has_union: true, worker_count: 64 });
 

@@ -68,7 +68,7 @@ describe('grassroots: Party recommendations and union groups', () => {
     // A new member of two in the period: counted by the register, not by a return two never sends.
     await admit(two, await addStaff(api, two, 1), '2026-02-01', 'QĐ-03');
     await api.db.query(`UPDATE grassroots_staff SET created_at = '2025-01-01' WHERE grassroots_union_id = ANY($1)`, [[one.id, two.id]]);
-    await api.db.query(`UPDATE org_unit SET created_at = '2025-01-01' WHERE id = ANY($1)`, [[one.id, two.id]]);
+    await api.db.query(`UPDATE org_unit SET established_on = '2025-01-01' WHERE id = ANY($1)`, [[one.id, two.id]]);
   });
   afterAll(async () => {
     (Client.prototype as unknown as { query: AnyQuery }).query = originalQuery;

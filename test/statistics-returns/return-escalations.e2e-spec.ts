@@ -27,7 +27,7 @@ describe('statistics returns in the escalation sweep', () => {
     one = await newCdcs(api, a, 'Công ty Nhắc Hạn');
     two = await newCdcs(api, a, 'Công ty Quá Hạn');
     // Both existed before the half-year's reference day (31/5/2026), after last year's (30/11/2025).
-    await api.db.query(`UPDATE org_unit SET created_at = '2025-12-15' WHERE id = ANY($1)`, [[one.id, two.id]]);
+    await api.db.query(`UPDATE org_unit SET established_on = '2025-12-15' WHERE id = ANY($1)`, [[one.id, two.id]]);
     const figures = (await api.ok(R.get, { g: one.id, k: 'HALF_YEAR', y: 2026 }, one.chair.token)).statisticsReturn.figures;
     const saved = (await api.ok(R.save, { i: { grassrootsUnionId: one.id, kind: 'HALF_YEAR', year: 2026, version: 0, figures } }, one.chair.token))
       .saveStatisticsReturn;

@@ -99,7 +99,7 @@ describe('statistics return settings', () => {
     const drafted = await newCdcs(api, a, 'Công ty Bản Nháp');
     const sent = await newCdcs(api, a, 'Công ty Đã Gửi');
     // All three existed on the reference day, so all three owe the return.
-    await api.db.query(`UPDATE org_unit SET created_at = '2020-01-01' WHERE id = ANY($1)`, [[cdcs.id, drafted.id, sent.id]]);
+    await api.db.query(`UPDATE org_unit SET established_on = '2020-01-01' WHERE id = ANY($1)`, [[cdcs.id, drafted.id, sent.id]]);
     const board = async () => (await api.ok(R.board, { u: a.unitId, ...period }, a.supervisor.token)).statisticsReturns;
     const row = async (c: Cdcs) => (await board()).rows.find((r: { grassrootsUnionId: string }) => r.grassrootsUnionId === c.id);
     await api.ok(

@@ -29,7 +29,7 @@ describe('submitting a statistics return before its reference day', () => {
     api = await TestApi.start();
     a = await api.newProvince(1);
     c = await newCdcs(api, a, 'Công ty Nộp Sớm');
-    await api.db.query(`UPDATE org_unit SET created_at = '2020-01-01' WHERE id = $1`, [c.id]);
+    await api.db.query(`UPDATE org_unit SET established_on = '2020-01-01' WHERE id = $1`, [c.id]);
   });
   afterAll(() => api?.close());
 

@@ -5,8 +5,9 @@ import { R } from '../support/statistics-returns';
 import { Province, TestApi } from '../support/test-api';
 
 /**
- * CĐCS created after a period's reference day owe nothing for it: the board, the consolidation and the members from
- * returns apply the escalations' rule (docs/architecture.md#statistics-returns).
+ * CĐCS founded after a period's reference day owe nothing for it: the board, the consolidation and the members from
+ * returns apply the escalations' rule (docs/architecture.md#statistics-returns). Founded: the unit's founding day
+ * (`establishedOn`), not the day it was entered, so an office entering its existing CĐCS today sees them owe.
  */
 jest.setTimeout(120_000);
 
@@ -33,7 +34,7 @@ describe('who owes a statistics return', () => {
     a = await api.newProvince(1);
     old = await newCdcs(api, a, 'Công ty Lâu Năm');
     fresh = await newCdcs(api, a, 'Công ty Mới Thành Lập');
-    await api.db.query(`UPDATE org_unit SET created_at = '2020-01-01' WHERE id = $1`, [old.id]);
+    await api.db.query(`UPDATE org_unit SET established_on = '2020-01-01' WHERE id = $1`, [old.id]);
   });
   afterAll(() => api?.close());
 
@@ -75,5 +76,68 @@ describe('who owes a statistics return', () => {
     expect(b.rows.find((x: Row) => x.grassrootsUnionId === fresh.id)).toMatchObject({ state: 'SUBMITTED' });
     expect(b).toMatchObject({ missing: 1, submitted: 1 });
     expect((await consolidated(past)).total).toMatchObject({ grassroots: 2, accepted: 0 });
+  });
+
+  it('holds a CĐCS entered today but founded years ago to the past period; its founding day can be corrected', async () => {
+    const create = `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id establishedOn } }`;
+    const update = `mutation($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { id name establishedOn } }`;
+    const founded = (
+      await api.ok(
+        create,
+        { i: { name: `Công đoàn cơ sở Công ty Cũ ${a.tag}`, kind: 'GRASSROOTS', parentId: a.unitId, establishedOn: '2015-04-01' } },
+        a.supervisor.token,
+      )
+    ).createOrgUnit;
+    expect(founded.establishedOn).toBe('2015-04-01');
+    expect((await board(past)).rows.find((r: Row) => r.grassrootsUnionId === founded.id)).toMatchObject({ state: 'MISSING', late: true });
+    expect(ids((await consolidated(past)).missing)).toContain(founded.id);
+    // Entered without a founding day: founded today, so it owes nothing for the past period until corrected.
+    const entered = (
+      await api.ok(create, { i: { name: `Công đoàn cơ sở Công ty Nhập Sau ${a.tag}`, kind: 'GRASSROOTS', parentId: a.unitId } }, a.supervisor.token)
+    ).createOrgUnit;
+    expect(entered.establishedOn).toBe(today);
+    expect(ids((await board(past)).rows)).not.toContain(entered.id);
+    const corrected = (
+      await api.ok(update, { i: { id: entered.id, name: `Công đoàn cơ sở Công ty Nhập Sau ${a.tag}`, establishedOn: '2019-10-20' } }, a.supervisor.token)
+    ).updateOrgUnit;
+    expect(corrected.establishedOn).toBe('2019-10-20');
+    expect(ids((await board(past)).rows)).toContain(entered.id);
+    // A rename alone keeps the founding day.
+    await api.ok(update, { i: { id: entered.id, name: `Công đoàn cơ sở Công ty Nhập Sau Đổi Tên ${a.tag}` } }, a.supervisor.token);
+    const [kept] = await api.db.query(`SELECT established_on FROM org_unit WHERE id = $1`, [entered.id]);
+    expect(kept.established_on).toBe('2019-10-20');
+  });
+
+  it('refuses a founding day after today, before 1929 or not a real day, and changes nothing', async () => {
+    const create = `mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`;
+    const update = `mutation($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { id } }`;
+    const [{ n: before }] = await api.db.query(`SELECT count(*)::int AS n FROM org_unit`);
+    const [{ established_on: oldDay }] = await api.db.query(`SELECT established_on FROM org_unit WHERE id = $1`, [old.id]);
+    const cases: [string, RegExp][] = [
+      [addDays(today, 1), /^Ngày thành lập không được sau hôm nay \(\d{2}\/\d{2}\/\d{4}\)$/],
+      ['1929-07-27', /^Ngày thành lập không được trước ngày 28\/07\/1929$/],
+    ];
+    for (const [day, message] of cases) {
+      const made = await api.gql(
+        create,
+        { i: { name: `Công đoàn cơ sở Sai Ngày ${a.tag}`, kind: 'GRASSROOTS', parentId: a.unitId, establishedOn: day } },
+        a.supervisor.token,
+      );
+      expect(made.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['establishedOn'] });
+      expect(made.errors?.[0]?.extensions?.messages?.establishedOn).toMatch(message);
+      const changed = await api.gql(update, { i: { id: old.id, name: 'Đổi tên không được', establishedOn: day } }, a.supervisor.token);
+      expect(changed.errors?.[0]?.extensions?.messages?.establishedOn).toMatch(message);
+    }
+    const bad = await api.gql(
+      create,
+      { i: { name: `Công đoàn cơ sở Sai Ngày ${a.tag}`, kind: 'GRASSROOTS', parentId: a.unitId, establishedOn: '2025-02-30' } },
+      a.supervisor.token,
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const [{ n: after }] = await api.db.query(`SELECT count(*)::int AS n FROM org_unit`);
+    expect(after).toBe(before);
+    const [unit] = await api.db.query(`SELECT name, established_on FROM org_unit WHERE id = $1`, [old.id]);
+    expect(unit.established_on).toBe(oldDay);
+    expect(unit.name).not.toBe('Đổi tên không được');
   });
 });

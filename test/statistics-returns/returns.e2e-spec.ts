@@ -88,7 +88,7 @@ describe('statistics returns of a CĐCS', () => {
     // The staff lists were kept before the period (the rows are written today).
     await api.db.query(`UPDATE grassroots_staff SET created_at = '2025-01-01' WHERE grassroots_union_id = ANY($1)`, [[one.id, two.id]]);
     // Both CĐCS existed on the reference day, so both owe the return.
-    await api.db.query(`UPDATE org_unit SET created_at = '2025-01-01' WHERE id = ANY($1)`, [[one.id, two.id]]);
+    await api.db.query(`UPDATE org_unit SET established_on = '2025-01-01' WHERE id = ANY($1)`, [[one.id, two.id]]);
   });
   afterAll(() => api?.close());
 

@@ -38,7 +38,7 @@ describe('Party recommendations, union groups and members both ways (browser)', 
     await admit(other, await addStaff(api, other, 1), '02/QĐ-CĐCS');
     await api.db.query(`UPDATE grassroots_staff SET created_at = $2 WHERE grassroots_union_id = ANY($1)`, [[c.id, other.id], period.start]);
     // Both CĐCS existed on the period's reference day, so both owe its return.
-    await api.db.query(`UPDATE org_unit SET created_at = $2 WHERE id = ANY($1)`, [[c.id, other.id], period.start]);
+    await api.db.query(`UPDATE org_unit SET established_on = $2 WHERE id = ANY($1)`, [[c.id, other.id], period.start]);
     // c's return for that period, accepted; the other CĐCS has none.
     const r = (await api.ok(R.get, { g: c.id, k: period.kind, y: period.year }, c.chair.token)).statisticsReturn;
     const saved = (

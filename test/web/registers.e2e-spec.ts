@@ -127,12 +127,17 @@ describe('register pages (browser)', () => {
     const form = page.getByTestId('form-org-create');
     await form.getByTestId('org-create-name').fill(unitName);
     await form.getByTestId('org-create-kind').selectOption('UPPER_LEVEL');
+    // A unit that existed long before the office entered it: its founding day, not today's.
+    await form.getByTestId('org-create-established').fill('15/03/2010');
     await form.getByTestId('form-org-create-submit').click();
     await status(`Đã thêm đơn vị ${unitName}`);
     const unit = page.locator(`[data-testid="org-node"][data-unit-name="${unitName}"]`);
     await unit.waitFor();
     unitId = (await unit.getAttribute('data-unit-id'))!;
     expect(unitId).toBeTruthy();
+    expect(await unit.getByTestId('org-established').first().innerText()).toBe('Thành lập 15/03/2010');
+    const [row] = await api.db.query(`SELECT established_on FROM org_unit WHERE id = $1`, [unitId]);
+    expect(row.established_on).toBe('2010-03-15');
     expect(await unit.getByTestId('org-figures').first().innerText()).toContain('Tài khoản: 0');
     await s.shot('20-org', unit);
   });

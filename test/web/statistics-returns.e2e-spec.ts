@@ -45,7 +45,7 @@ describe('statistics returns: submit, send back, resubmit, accept (browser)', ()
     // A second CĐCS of the province that never reports: missing on the board and in the consolidation.
     const silent = await newCdcs(api, p, 'Công ty Bao Bì Sông Hồng');
     // Both existed on the half-year's reference day, so both owe its return.
-    await api.db.query(`UPDATE org_unit SET created_at = $2 WHERE id = ANY($1)`, [[c.id, silent.id], `${year - 1}-12-01`]);
+    await api.db.query(`UPDATE org_unit SET established_on = $2 WHERE id = ANY($1)`, [[c.id, silent.id], `${year - 1}-12-01`]);
     s = await BrowserSession.open(api.url, { toleratedStatuses: [...REFUSED_STATUSES, 413] });
     page = s.page;
   });

@@ -421,13 +421,15 @@ interface GrassrootsSpec {
   key: string;
   name: string;
   kind: Kind;
+  /** Founded years before the demo's data was entered: they owe every period's return. */
+  establishedOn: IsoDate;
 }
 const GRASSROOTS: readonly GrassrootsSpec[] = [
-  { key: 'bvdk', name: 'Công đoàn Bệnh viện Đa khoa tỉnh Thái Bình', kind: 'HOSPITAL' },
-  { key: 'cdc', name: 'Công đoàn Trung tâm Kiểm soát bệnh tật tỉnh Thái Bình', kind: 'HOSPITAL' },
-  { key: 'bvnhi', name: 'Công đoàn Bệnh viện Nhi Thái Bình', kind: 'HOSPITAL' },
-  { key: 'duocTB', name: 'Công đoàn Công ty Cổ phần Dược phẩm Thái Bình', kind: 'COMPANY' },
-  { key: 'vattuTB', name: 'Công đoàn Công ty Cổ phần Vật tư Y tế Thái Bình', kind: 'COMPANY' },
+  { key: 'bvdk', name: 'Công đoàn Bệnh viện Đa khoa tỉnh Thái Bình', kind: 'HOSPITAL', establishedOn: '1996-03-15' },
+  { key: 'cdc', name: 'Công đoàn Trung tâm Kiểm soát bệnh tật tỉnh Thái Bình', kind: 'HOSPITAL', establishedOn: '2018-01-02' },
+  { key: 'bvnhi', name: 'Công đoàn Bệnh viện Nhi Thái Bình', kind: 'HOSPITAL', establishedOn: '2012-09-01' },
+  { key: 'duocTB', name: 'Công đoàn Công ty Cổ phần Dược phẩm Thái Bình', kind: 'COMPANY', establishedOn: '2001-05-19' },
+  { key: 'vattuTB', name: 'Công đoàn Công ty Cổ phần Vật tư Y tế Thái Bình', kind: 'COMPANY', establishedOn: '2005-07-01' },
 ];
 
 /** One admission decision of a CĐCS: `count` applications, decided together. `bongbang` is the CĐCS founded in 2025. */
@@ -658,7 +660,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<DemoLo
   const unitIds = new Map<string, string>();
   const unitKinds = new Map<string, Kind>();
   for (const g of GRASSROOTS) {
-    const unit = await orgUnits.create(supervisor, { name: g.name, kind: OrgUnitKind.GRASSROOTS, parentId: upper.id });
+    const unit = await orgUnits.create(supervisor, { name: g.name, kind: OrgUnitKind.GRASSROOTS, parentId: upper.id, establishedOn: g.establishedOn });
     unitIds.set(g.key, unit.id);
     unitKinds.set(g.key, g.kind);
   }

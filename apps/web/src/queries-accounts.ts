@@ -8,7 +8,7 @@ import { SESSION_USER, op } from './queries';
 
 const ACCOUNT_ROW = /* GraphQL */ `fragment AccountRow on User { id email fullName role active mustChangePassword createdAt deactivatedAt orgUnit { id name } }`;
 
-const ORG_NODE = /* GraphQL */ `fragment OrgNode on OrgUnit { id name kind dissolvedAt parent { id }
+const ORG_NODE = /* GraphQL */ `fragment OrgNode on OrgUnit { id name kind dissolvedAt establishedOn parent { id }
   headFigures { enterprises25Plus withUnion openCases overdueCases activeUsers childCount } }`;
 
 export const ACCOUNTS = {
@@ -40,10 +40,10 @@ export const ORG = {
   /** The same units without their figures, for pickers. */
   lines: op<G.OrgLinesQuery, G.OrgLinesQueryVariables>(/* GraphQL */ `query OrgLines { orgUnitTree { id name kind dissolvedAt parent { id } } }`),
   create: op<G.CreateOrgUnitMutation, G.CreateOrgUnitMutationVariables>(
-    /* GraphQL */ `mutation CreateOrgUnit($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id name kind } }`,
+    /* GraphQL */ `mutation CreateOrgUnit($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id name kind establishedOn } }`,
   ),
   rename: op<G.RenameOrgUnitMutation, G.RenameOrgUnitMutationVariables>(
-    /* GraphQL */ `mutation RenameOrgUnit($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { id name } }`,
+    /* GraphQL */ `mutation RenameOrgUnit($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { id name establishedOn } }`,
   ),
 };
 

@@ -144,6 +144,7 @@ export const COLUMN_VI: Readonly<Record<string, string>> = Object.freeze({
   parent_id: 'Đơn vị cấp trên',
   path: 'Vị trí trong cây tổ chức',
   dissolved_at: 'Thời điểm giải thể',
+  established_on: 'Ngày thành lập',
   restructured: 'Đã sắp xếp lại',
   effective_on: 'Ngày hiệu lực',
   decision_reference: 'Căn cứ quyết định',

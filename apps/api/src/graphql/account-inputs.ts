@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Role } from './enums';
+import { DateDay } from './date.scalar';
 
 @InputType()
 export class AccountFilterInput {
@@ -31,4 +32,5 @@ export class ChangePasswordInput {
 export class UpdateOrgUnitInput {
   @Field(() => ID) id: string;
   @Field() name: string;
+  @Field(() => DateDay, { nullable: true, description: 'A correction of the founding day; absent: kept' }) establishedOn?: string | null;
 }

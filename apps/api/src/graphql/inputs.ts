@@ -17,6 +17,8 @@ export class CreateOrgUnitInput {
   @Field() name: string;
   @Field(() => OrgUnitKind) kind: OrgUnitKind;
   @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => DateDay, { nullable: true, description: 'The day it was founded (not after today, not before 28/07/1929); default today' })
+  establishedOn?: string | null;
 }
 
 @InputType()

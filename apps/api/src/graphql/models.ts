@@ -12,6 +12,11 @@ export class OrgUnitModel {
   @Field(() => OrgUnitModel, { nullable: true }) parent?: OrgUnitModel | null;
   @Field(() => [OrgUnitModel]) children?: OrgUnitModel[];
   @Field(() => Date, { nullable: true }) dissolvedAt?: Date | null;
+  @Field(() => DateDay, {
+    description:
+      'The day it was founded (a CĐCS: its recognition), not the day it was entered; a CĐCS owes the statistics returns of periods whose reference day is on or after it',
+  })
+  establishedOn: string;
 }
 
 @ObjectType('User')

@@ -88,7 +88,7 @@ export class OrgStructureResolver {
   ) {}
 
   @Managers()
-  @Mutation(() => OrgUnitModel, { description: 'Rename a unit: ADMIN any unit, SUPERVISOR the units below its own' })
+  @Mutation(() => OrgUnitModel, { description: 'Rename a unit or correct its founding day: ADMIN any unit, SUPERVISOR the units below its own' })
   updateOrgUnit(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrgUnitInput): Promise<OrgUnitEntity> {
     return this.structure.rename(actor, input);
   }

@@ -229,6 +229,8 @@ export type CreateGrassrootsAccountInput = {
 };
 
 export type CreateOrgUnitInput = {
+  /** The day it was founded (not after today, not before 28/07/1929); default today */
+  establishedOn?: string | null | undefined;
   kind: OrgUnitKind;
   name: string;
   parentId?: string | number | null | undefined;
@@ -725,6 +727,8 @@ export type UpdateEnterpriseInput = {
 };
 
 export type UpdateOrgUnitInput = {
+  /** A correction of the founding day; absent: kept */
+  establishedOn?: string | null | undefined;
   id: string | number;
   name: string;
 };
@@ -776,6 +780,7 @@ export type OrgNodeFragment = {
   name: string;
   kind: OrgUnitKind;
   dissolvedAt: string | null;
+  establishedOn: string;
   parent: { id: string } | null;
   headFigures: { enterprises25Plus: number; withUnion: number; openCases: number; overdueCases: number; activeUsers: number; childCount: number };
 };
@@ -929,6 +934,7 @@ export type OrgTreeQuery = {
     name: string;
     kind: OrgUnitKind;
     dissolvedAt: string | null;
+    establishedOn: string;
     parent: { id: string } | null;
     headFigures: { enterprises25Plus: number; withUnion: number; openCases: number; overdueCases: number; activeUsers: number; childCount: number };
   }>;
@@ -942,13 +948,13 @@ export type CreateOrgUnitMutationVariables = Exact<{
   i: CreateOrgUnitInput;
 }>;
 
-export type CreateOrgUnitMutation = { createOrgUnit: { id: string; name: string; kind: OrgUnitKind } };
+export type CreateOrgUnitMutation = { createOrgUnit: { id: string; name: string; kind: OrgUnitKind; establishedOn: string } };
 
 export type RenameOrgUnitMutationVariables = Exact<{
   i: UpdateOrgUnitInput;
 }>;
 
-export type RenameOrgUnitMutation = { updateOrgUnit: { id: string; name: string } };
+export type RenameOrgUnitMutation = { updateOrgUnit: { id: string; name: string; establishedOn: string } };
 
 export type AuditLogQueryVariables = Exact<{
   f?: AuditLogFilterInput | null | undefined;

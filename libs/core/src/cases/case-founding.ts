@@ -10,9 +10,9 @@ export async function foundGrassrootsUnion(m: EntityManager, c: FoundingCaseEnti
   const decidedOn: string = c.decidedOn!;
   const [unit] = await m.query(
     `WITH id AS (SELECT gen_random_uuid() AS id)
-     INSERT INTO org_unit (id, name, kind, parent_id, path)
-     SELECT id.id, $1, 'GRASSROOTS', $2, $3 || '.' || id.id FROM id RETURNING id`,
-    [unionName, c.orgUnitId, orgPath],
+     INSERT INTO org_unit (id, name, kind, parent_id, path, established_on)
+     SELECT id.id, $1, 'GRASSROOTS', $2, $3 || '.' || id.id, $4 FROM id RETURNING id`,
+    [unionName, c.orgUnitId, orgPath, decidedOn],
   );
   await m.query(
     `UPDATE membership_application SET status = 'ADMITTED', decided_on = $2, decision_number = $3, decided_by = $4

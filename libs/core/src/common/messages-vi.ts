@@ -63,6 +63,7 @@ export const FIELD_LABEL: Readonly<Record<string, string>> = Object.freeze({
   chairName: 'Chủ tịch công đoàn',
   dossierCompletedOn: 'Ngày hoàn thiện hồ sơ',
   decidedOn: 'Ngày quyết định',
+  establishedOn: 'Ngày thành lập',
   decisionNumber: 'Số quyết định',
   signedBy: 'Người ký',
   grassrootsUnionName: 'Tên công đoàn cơ sở',

@@ -8,11 +8,14 @@ import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 import { MAX_NAME } from '../common/text-input';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldProblems, isUuid, refused, unitNotFound } from './account-errors';
+import { checkEstablishedOn } from './unit-days';
 import { nameTaken, sameNamedSibling } from './unit-names';
 
 export interface RenameOrgUnit {
   id: string;
   name: string;
+  /** A correction of the founding day; absent: kept. */
+  establishedOn?: string | null;
 }
 
 /** A unit's own figures at a glance (the unit itself, not its subtree). */
@@ -43,6 +46,7 @@ export class OrgStructureService {
     const name = (input.name ?? '').normalize('NFC').trim();
     if (!name) problems.add('name', 'Tên đơn vị không được để trống');
     else if (name.length > MAX_NAME) problems.add('name', `Tên đơn vị không được dài quá ${MAX_NAME} ký tự`);
+    if (input.establishedOn != null) checkEstablishedOn(problems, input.establishedOn, this.calendar.today());
     problems.throwIfAny();
     const repo = this.db.getRepository(OrgUnitEntity);
     const unit = isUuid(input.id) ? await repo.findOneBy({ id: input.id }) : null;
@@ -55,10 +59,15 @@ export class OrgStructureService {
     await this.db.transaction(async (m) => {
       const taken = unit.parentId ? await sameNamedSibling(m, unit.parentId, name, [unit.id]) : null;
       if (taken) throw nameTaken(taken.name);
-      await m.query(`UPDATE org_unit SET name = $2 WHERE id = $1`, [unit.id, name]);
+      await m.query(`UPDATE org_unit SET name = $2, established_on = coalesce($3::date, established_on) WHERE id = $1`, [
+        unit.id,
+        name,
+        input.establishedOn ?? null,
+      ]);
       await m.query(`UPDATE org_unit_span SET name = $2 WHERE unit_id = $1 AND valid_to IS NULL`, [unit.id, name]);
     });
     unit.name = name;
+    if (input.establishedOn != null) unit.establishedOn = input.establishedOn;
     return unit;
   }
 
@@ -73,9 +82,9 @@ export class OrgStructureService {
     if (actor.role === Role.OFFICER && root.id !== actor.orgUnitId) throw unitNotFound();
     const rows: RawRow[] =
       actor.role === Role.OFFICER
-        ? await this.db.query(`SELECT id, name, kind, parent_id, path, dissolved_at, created_at FROM org_unit WHERE id = $1`, [root.id])
+        ? await this.db.query(`SELECT id, name, kind, parent_id, path, dissolved_at, established_on, created_at FROM org_unit WHERE id = $1`, [root.id])
         : await this.db.query(
-            `SELECT id, name, kind, parent_id, path, dissolved_at, created_at FROM org_unit WHERE path = $1 OR path LIKE $2
+            `SELECT id, name, kind, parent_id, path, dissolved_at, established_on, created_at FROM org_unit WHERE path = $1 OR path LIKE $2
           ORDER BY length(path) - length(replace(path, '.', '')), name, id LIMIT ${MAX_TREE_UNITS + 1}`,
             [root.path, subtreeLike(root.path)],
           );
@@ -91,6 +100,7 @@ export class OrgStructureService {
         parentId: r.parent_id,
         path: r.path,
         dissolvedAt: r.dissolved_at,
+        establishedOn: r.established_on,
         createdAt: r.created_at,
       }),
     );

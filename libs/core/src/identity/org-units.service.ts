@@ -4,6 +4,9 @@ import { DataSource, In } from 'typeorm';
 import { OrgUnitEntity } from '@app/persistence';
 import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { badInput, forbidden, notFound } from '../common/app-error';
+import { CalendarService } from '../calendar/calendar.service';
+import { FieldProblems } from '../common/field-problems';
+import { checkEstablishedOn } from './unit-days';
 import { nameTaken, sameNamedSibling } from './unit-names';
 
 export enum OrgUnitKind {
@@ -33,11 +36,16 @@ export interface CreateOrgUnit {
   name: string;
   kind: OrgUnitKind;
   parentId?: string | null;
+  /** The founding day; default today (docs/architecture.md#statistics-returns). */
+  establishedOn?: string | null;
 }
 
 @Injectable()
 export class OrgUnitsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
   async findByIds(ids: readonly string[]): Promise<OrgUnitEntity[]> {
     if (!ids.length) return [];
@@ -77,6 +85,12 @@ export class OrgUnitsService {
     const name = input.name.normalize('NFC').trim();
     if (!name) throw badInput({ name: 'Tên đơn vị không được để trống' });
     if (name.length > 255) throw badInput({ name: 'Tên đơn vị không được dài quá 255 ký tự' });
+    const today = this.calendar.today();
+    if (input.establishedOn != null) {
+      const problems = new FieldProblems();
+      checkEstablishedOn(problems, input.establishedOn, today);
+      problems.throwIfAny();
+    }
     const parent = await this.getVisible(actor, input.parentId ?? actor.orgUnitId);
     if (actor.role !== Role.ADMIN && !canSeeUnit(actor, parent.path)) throw forbidden('Đơn vị cấp trên nằm ngoài phạm vi của bạn');
     const allowed = CHILD_KINDS[parent.kind as OrgUnitKind] ?? [];
@@ -96,6 +110,7 @@ export class OrgUnitsService {
         parentId: parent.id,
         path: `${parent.path}.${row.id}`,
         dissolvedAt: null,
+        establishedOn: input.establishedOn ?? today,
       });
       return m.getRepository(OrgUnitEntity).save(unit);
     });

@@ -96,8 +96,9 @@ export async function foundUnit(m: EntityManager, name: string, kind: string, pa
   await m.query(`SELECT set_config('cdcs.unit_founded_on', $1, true)`, [on]);
   const [{ id }] = await m.query(
     `WITH n AS (SELECT gen_random_uuid() AS id)
-     INSERT INTO org_unit (id, name, kind, parent_id, path) SELECT n.id, $1, $2, $3, p.path || '.' || n.id FROM n, org_unit p WHERE p.id = $3 RETURNING id`,
-    [name, kind, parentId],
+     INSERT INTO org_unit (id, name, kind, parent_id, path, established_on)
+     SELECT n.id, $1, $2, $3, p.path || '.' || n.id, $4 FROM n, org_unit p WHERE p.id = $3 RETURNING id`,
+    [name, kind, parentId, on],
   );
   await m.query(`SELECT set_config('cdcs.unit_founded_on', '', true)`);
   return id;

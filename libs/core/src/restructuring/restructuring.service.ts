@@ -198,18 +198,35 @@ export class RestructuringService {
   async treeAsOf(actor: Actor, rootId: string | null | undefined, asOf: IsoDate): Promise<OrgUnitEntity[]> {
     const root = await this.visibleUnit(actor, rootId ?? actor.orgUnitId);
     if (actor.role === Role.OFFICER && root.id !== actor.orgUnitId) throw unitNotFound();
-    const rows: { id: string; name: string; kind: string; parent_id: string | null; path: string; dissolved_at: Date | null; created_at: Date }[] =
-      await this.db.query(
-        `SELECT s.unit_id AS id, s.name, coalesce(s.kind, o.kind) AS kind, s.parent_id, s.path, o.dissolved_at, o.created_at
+    const rows: {
+      id: string;
+      name: string;
+      kind: string;
+      parent_id: string | null;
+      path: string;
+      dissolved_at: Date | null;
+      established_on: string;
+      created_at: Date;
+    }[] = await this.db.query(
+      `SELECT s.unit_id AS id, s.name, coalesce(s.kind, o.kind) AS kind, s.parent_id, s.path, o.dissolved_at, o.established_on, o.created_at
            FROM org_unit_span s JOIN org_unit o ON o.id = s.unit_id
           WHERE s.lineage @> ARRAY[$1]::uuid[] AND s.valid_from <= $2::date AND (s.valid_to IS NULL OR s.valid_to > $2::date) AND NOT s.dissolved
             ${actor.role === Role.OFFICER ? 'AND s.unit_id = $1' : ''}
           ORDER BY cardinality(s.lineage), s.name, s.unit_id LIMIT 5001`,
-        [root.id, asOf],
-      );
+      [root.id, asOf],
+    );
     const repo = this.db.getRepository(OrgUnitEntity);
     return rows.map((r) =>
-      repo.create({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, dissolvedAt: r.dissolved_at, createdAt: r.created_at }),
+      repo.create({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        parentId: r.parent_id,
+        path: r.path,
+        dissolvedAt: r.dissolved_at,
+        establishedOn: r.established_on,
+        createdAt: r.created_at,
+      }),
     );
   }
 

@@ -12,7 +12,7 @@ export const RAISE_RETURNS_SQL = `
 WITH p AS (
   SELECT * FROM jsonb_to_recordset($2::jsonb) AS p(kind text, year int, setting uuid, path text, ref date, due date, remind date)
 ), g AS MATERIALIZED (
-  SELECT o.id, o.parent_id, o.created_at, ${SETTING_OF_SQL('o', '$2')} AS setting FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL
+  SELECT o.id, o.parent_id, o.established_on, ${SETTING_OF_SQL('o', '$2')} AS setting FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL
 ), due AS MATERIALIZED (
   SELECT g.id, g.parent_id, p.kind || '-' || p.year AS period, lvl.level
     FROM g JOIN p ON p.setting IS NOT DISTINCT FROM g.setting AND ${OWES_RETURN_SQL('g', 'p.ref')}

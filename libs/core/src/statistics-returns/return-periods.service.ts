@@ -21,10 +21,11 @@ export const SETTING_OF_SQL = (g: string, param: string) => `(SELECT s.setting F
 
 /**
  * SQL: whether the CĐCS aliased `g` owes its return of a period whose reference day is `ref`: it existed on that day (its
- * creation's Vietnam date). CĐCS created after a period's reference day owe nothing for it. The one rule of the board, the
- * consolidation, the members from returns and the escalations (docs/architecture.md#statistics-returns).
+ * founding day, `established_on`, not the day its row was entered). CĐCS founded after a period's reference day owe nothing
+ * for it. The one rule of the board, the consolidation, the members from returns and the escalations
+ * (docs/architecture.md#statistics-returns).
  */
-export const OWES_RETURN_SQL = (g: string, ref: string) => `((${g}.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ${ref})`;
+export const OWES_RETURN_SQL = (g: string, ref: string) => `(${g}.established_on <= ${ref})`;
 
 /**
  * SQL: whether the CĐCS aliased `g` is listed for the period (`kind`, `year`, reference day `ref`): it owes the return, or
@@ -35,16 +36,14 @@ export const ON_RETURN_LIST_SQL = (g: string, ref: string, kind: string, year: s
      WHERE x.grassroots_union_id = ${g}.id AND x.period_kind = ${kind} AND x.year = ${year} AND x.first_submitted_at IS NOT NULL))`;
 
 /**
- * ON_RETURN_LIST_SQL where the reference day depends on the CĐCS's settings (the periods of parameter `param`, asJson):
- * a CĐCS created by the earliest of them (`minRef`), most of them, is listed without looking its settings up.
+ * SQL: whether the CĐCS aliased `g` is listed for the period when the reference day depends on its settings: founded by the
+ * earliest reference day of the settings in force (`minRef`), as nearly all are, or among `young` (a uuid[] parameter:
+ * ReturnPeriodsService.youngListed). Two cheap terms rather than a per-row settings lookup: the planner prices every
+ * branch of a per-row subquery, and that price alone crossed the JIT threshold, which cost more than the query
+ * (bench/NOTES.md, "The consolidated return and JIT").
  */
-export const ON_RETURN_LIST_BY_SETTING_SQL = (g: string, param: string, minRef: string, kind: string, year: string) =>
-  `(CASE WHEN ${OWES_RETURN_SQL(g, minRef)} THEN true ELSE ${ON_RETURN_LIST_SQL(
-    g,
-    `(SELECT p.ref FROM jsonb_to_recordset(${param}::jsonb) AS p(setting uuid, ref date) WHERE p.setting IS NOT DISTINCT FROM ${SETTING_OF_SQL(g, param)})`,
-    kind,
-    year,
-  )} END)`;
+export const ON_RETURN_LIST_BY_SETTING_SQL = (g: string, minRef: string, young: string) =>
+  `(${OWES_RETURN_SQL(g, minRef)} OR ${g}.id = ANY (${young}::uuid[]))`;
 
 /** SQL: the unit whose settings apply to the unit aliased `g` (the nearest ancestor-or-self with a row), else null. */
 export const SETTING_UNIT_SQL = (g: string) => `(SELECT s.org_unit_id FROM statistics_return_setting s JOIN org_unit a ON a.id = s.org_unit_id
@@ -89,6 +88,24 @@ export class ReturnPeriodsService {
   /** The earliest reference day of the periods (for ON_RETURN_LIST_BY_SETTING_SQL). */
   static earliestRef(periods: DatedPeriod[]): IsoDate {
     return periods.map((p) => p.end).reduce((a, b) => (b < a ? b : a));
+  }
+
+  /**
+   * The CĐCS founded after the earliest reference day of `periods` that are listed all the same (ON_RETURN_LIST_SQL by
+   * their own settings; its "sent one in" is one index probe each on the return's unique key, LIMIT 1 keeping the planner
+   * from hashing the period's every return instead): few, found by the partial index on their founding day. Not scoped:
+   * the caller's query is.
+   */
+  static async youngListed(m: EntityManager, periods: DatedPeriod[], kind: ReturnPeriodKind, year: number): Promise<string[]> {
+    const ref = `(SELECT p.ref FROM jsonb_to_recordset($1::jsonb) AS p(setting uuid, ref date) WHERE p.setting IS NOT DISTINCT FROM ${SETTING_OF_SQL('y', '$1')})`;
+    const rows: { id: string }[] = await m.query(
+      `SELECT y.id FROM org_unit y
+         LEFT JOIN LATERAL (SELECT x.first_submitted_at FROM statistics_return x
+                             WHERE x.grassroots_union_id = y.id AND x.period_kind = $3 AND x.year = $4 LIMIT 1) x ON true
+        WHERE y.kind = 'GRASSROOTS' AND y.established_on > $2::date AND (x.first_submitted_at IS NOT NULL OR ${OWES_RETURN_SQL('y', ref)})`,
+      [ReturnPeriodsService.asJson(periods), ReturnPeriodsService.earliestRef(periods), kind, year],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** As jsonb rows for SQL (`jsonb_to_recordset`): setting, start, ref, due, remind. */

@@ -72,7 +72,7 @@ export class ReturnsBoardService {
   /**
    * Every CĐCS of the subtree at `path` listed for the period (ON_RETURN_LIST_SQL: it owes the return or sent one in)
    * with its state (`missingOnly`: those without an accepted return); `only`: just those CĐCS (jsonb rows with their id:
-   * the consolidation's missing list, already found in its one pass).
+   * the consolidation's missing list, already found listed in its one pass, so not checked again).
    */
   async states(
     m: EntityManager,
@@ -90,7 +90,7 @@ export class ReturnsBoardService {
       : `org_unit o WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND (o.path = $5 OR o.path LIKE $6)`;
     const rows = await m.query(
       `WITH g AS (
-         SELECT o.id, o.name, o.created_at, ${SETTING_OF_SQL('o', '$1')} AS setting FROM ${units}
+         SELECT o.id, o.name, o.established_on, ${SETTING_OF_SQL('o', '$1')} AS setting FROM ${units}
        )
        SELECT g.id AS "grassrootsUnionId", g.name, r.id AS "returnId", to_char(coalesce(r.due_on, p.due), 'YYYY-MM-DD') AS "dueOn",
               CASE WHEN r.status IN ('SUBMITTED', 'SENT_BACK', 'ACCEPTED') THEN r.status
@@ -99,7 +99,7 @@ export class ReturnsBoardService {
                    ELSE coalesce(r.due_on, p.due) < $4::date END AS late
          FROM g JOIN jsonb_to_recordset($1::jsonb) AS p(setting uuid, start date, ref date, due date, remind date) ON p.setting IS NOT DISTINCT FROM g.setting
          LEFT JOIN statistics_return r ON r.grassroots_union_id = g.id AND r.period_kind = $2 AND r.year = $3
-        WHERE ${ON_RETURN_LIST_SQL('g', 'p.ref', '$2', '$3')} ${missingOnly ? `AND r.status IS DISTINCT FROM 'ACCEPTED'` : ''}
+        WHERE ${only ? 'true' : ON_RETURN_LIST_SQL('g', 'p.ref', '$2', '$3')} ${missingOnly ? `AND r.status IS DISTINCT FROM 'ACCEPTED'` : ''}
         ORDER BY g.name, g.id`,
       [periods, kind, year, today, ...(only ? [only] : [path, subtreeLike(path)])],
     );
@@ -122,8 +122,8 @@ export class ReturnsBoardService {
     const scope = u.kind === 'GRASSROOTS' ? `o.id = $1::uuid` : `o.path LIKE $1`;
     // Only the CĐCS listed for the period: those that owe it (or sent one in anyway), as on the board.
     const dated = await this.periods.allDated(m, kind, year);
-    const listed = ON_RETURN_LIST_BY_SETTING_SQL('o', '$4', '$5::date', '$2', '$3');
-    const periodParams = [ReturnPeriodsService.asJson(dated), ReturnPeriodsService.earliestRef(dated)];
+    const listed = ON_RETURN_LIST_BY_SETTING_SQL('o', '$4::date', '$5');
+    const periodParams = [ReturnPeriodsService.earliestRef(dated), await ReturnPeriodsService.youngListed(m, dated, kind, year)];
     const groups: (Record<string, unknown> & { parent: string; grassroots: string; accepted: string; missing: object[] | null })[] = await m.query(
       `SELECT o.parent_id AS parent, count(*) AS grassroots, count(r.id) AS accepted, ${sums},
               jsonb_agg(jsonb_build_object('id', o.id)) FILTER (WHERE r.id IS NULL) AS missing

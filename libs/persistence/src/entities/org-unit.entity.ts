@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 /** A unit of the union tree. `path` holds the ids from the root down to this unit, joined by '.', for subtree scope. */
 @Entity('org_unit')
 @Index('IDX_org_unit_path_prefix', { synchronize: false }) // text_pattern_ops index for LIKE 'prefix%', made by migration
+@Index('IDX_org_unit_grassroots_established', { synchronize: false }) // partial (CĐCS only), made by migration
 @Check('CHK_org_unit_kind', `"kind" IN ('CONFEDERATION','FEDERATION','UPPER_LEVEL','GRASSROOTS')`)
 export class OrgUnitEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -18,6 +19,9 @@ export class OrgUnitEntity {
   @Column({ name: 'dissolved_at', type: 'timestamptz', nullable: true }) dissolvedAt: Date | null;
   /** Set once a restructuring changed its place in the tree: its figures then follow its dated spans (docs/architecture.md#restructuring). */
   @Column({ type: 'boolean', default: false }) restructured: boolean;
+  /** The day the unit was founded (for a CĐCS: its recognition), not the day its row was entered (docs/architecture.md#statistics-returns). */
+  // Today in Vietnam (the migration's default; written as TypeORM reads it back, casts stripped).
+  @Column({ name: 'established_on', type: 'date', default: () => "(timezone('Asia/Ho_Chi_Minh', now()))" }) establishedOn: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -1,4 +1,4 @@
-import { fmtNumber } from '../../i18n';
+import { fmtDate, fmtNumber } from '../../i18n';
 import { ORG_UNIT_KIND_LABEL } from '../../i18n-registers';
 import type { HeadFigures, UnitLine } from '../../queries-accounts';
 import { OrgHistory } from './OrgHistory';
@@ -54,6 +54,9 @@ export function OrgTreeNode({ node, level, ...p }: TreeProps & { node: TreeNode;
           <p className="org-name">
             <strong data-testid="org-name">{u.name}</strong> <span className="muted small">{ORG_UNIT_KIND_LABEL[u.kind]}</span>
             {u.dissolvedAt && <span className="badge badge-closed">Đã giải thể</span>}
+          </p>
+          <p className="muted small" data-testid="org-established">
+            Thành lập {fmtDate(u.establishedOn)}
           </p>
           <Figures f={u.headFigures} />
         </div>

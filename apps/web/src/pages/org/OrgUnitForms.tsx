@@ -1,8 +1,13 @@
 import { gql } from '../../api';
 import { CHILD_KIND, ORG_UNIT_KIND_LABEL } from '../../i18n-registers';
 import { ORG, type OrgNode, type OrgUnitKind } from '../../queries-accounts';
-import { SelectField, TextField } from '../../ui/fields';
+import { fmtDate } from '../../i18n';
+import { DateField, SelectField, TextField } from '../../ui/fields';
+import { day } from '../../ui/form-values';
 import { ActionForm, useForm } from '../../ui/forms';
+
+// Why the founding day matters to whoever types it (docs/architecture.md#statistics-returns).
+const ESTABLISHED_HINT = 'Để trống: hôm nay. Đơn vị đã có từ trước: ghi ngày thành lập, để tính đúng các kỳ báo cáo thống kê phải nộp';
 
 const KIND_ORDER: OrgUnitKind[] = ['CONFEDERATION', 'FEDERATION', 'UPPER_LEVEL', 'GRASSROOTS'];
 
@@ -13,7 +18,7 @@ export function childKinds(kind: OrgUnitKind): OrgUnitKind[] {
 
 /** A new unit right below `parent` (createOrgUnit). */
 export function AddChildForm({ parent, onDone, onCancel }: { parent: OrgNode; onDone: (message: string) => void; onCancel: () => void }) {
-  const f = useForm({ name: '', kind: CHILD_KIND[parent.kind] });
+  const f = useForm({ name: '', kind: CHILD_KIND[parent.kind], establishedOn: '' });
   return (
     <ActionForm
       title={`Thêm đơn vị trực thuộc ${parent.name}`}
@@ -24,7 +29,8 @@ export function AddChildForm({ parent, onDone, onCancel }: { parent: OrgNode; on
       conflict="Đã có đơn vị cùng tên ở cấp này."
       actions={<CloseButton onClick={onCancel} />}
       onSubmit={async () => {
-        const d = await gql(ORG.create, { i: { name: f.values.name.trim(), kind: f.values.kind, parentId: parent.id } });
+        const established = f.values.establishedOn.trim() ? day(f.values.establishedOn) : null;
+        const d = await gql(ORG.create, { i: { name: f.values.name.trim(), kind: f.values.kind, parentId: parent.id, establishedOn: established } });
         onDone(`Đã thêm đơn vị ${d.createOrgUnit.name}.`);
       }}
     >
@@ -36,28 +42,32 @@ export function AddChildForm({ parent, onDone, onCancel }: { parent: OrgNode; on
           {...f.field('kind')}
           options={childKinds(parent.kind).map((k) => ({ value: k, label: ORG_UNIT_KIND_LABEL[k] }))}
         />
+        <DateField label="Ngày thành lập" notAfterToday hint={ESTABLISHED_HINT} testId="org-create-established" {...f.field('establishedOn')} />
       </div>
     </ActionForm>
   );
 }
 
-/** A new name for a unit (updateOrgUnit). */
+/** A unit's name and founding day, corrected (updateOrgUnit). */
 export function RenameForm({ unit, onDone, onCancel }: { unit: OrgNode; onDone: (message: string) => void; onCancel: () => void }) {
-  const f = useForm({ name: unit.name });
+  const f = useForm({ name: unit.name, establishedOn: fmtDate(unit.establishedOn) });
   return (
     <ActionForm
-      title={`Đổi tên ${unit.name}`}
-      submitLabel="Lưu tên mới"
+      title={`Sửa tên, ngày thành lập: ${unit.name}`}
+      submitLabel="Lưu"
       form={f}
       className="panel inline-form"
       testId="form-org-rename"
       actions={<CloseButton onClick={onCancel} />}
       onSubmit={async () => {
-        const d = await gql(ORG.rename, { i: { id: unit.id, name: f.values.name.trim() } });
-        onDone(`Đã đổi tên thành ${d.updateOrgUnit.name}.`);
+        const d = await gql(ORG.rename, { i: { id: unit.id, name: f.values.name.trim(), establishedOn: day(f.values.establishedOn) } });
+        onDone(`Đã lưu ${d.updateOrgUnit.name} (thành lập ${fmtDate(d.updateOrgUnit.establishedOn)}).`);
       }}
     >
-      <TextField label="Tên mới" required testId="org-rename-name" {...f.field('name')} />
+      <div className="grid-2">
+        <TextField label="Tên mới" required testId="org-rename-name" {...f.field('name')} />
+        <DateField label="Ngày thành lập" required notAfterToday testId="org-rename-established" {...f.field('establishedOn')} />
+      </div>
     </ActionForm>
   );
 }
