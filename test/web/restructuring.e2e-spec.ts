@@ -134,6 +134,23 @@ describe('restructuring on the organisation page (browser)', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 
+  it("the federation supervisor's board no longer offers the dissolved union in its unit filter; the bloc union is offered", async () => {
+    const fed = await BrowserSession.open(api.url, { loginWaitsForUser: true });
+    try {
+      await fed.login(p.federationSupervisor.email);
+      const select = fed.page.locator('select[name="orgUnitId"]');
+      await select.waitFor();
+      const labels = (await select.locator('option').allInnerTexts()).map((l) => l.trim());
+      const [bloc] = await api.db.query(`SELECT name FROM org_unit WHERE id = $1`, [blocId]);
+      const [gone] = await api.db.query(`SELECT name, dissolved_at IS NOT NULL AS dissolved FROM org_unit WHERE id = $1`, [p.unitId]);
+      expect(gone.dissolved).toBe(true);
+      expect(labels).toContain(bloc.name);
+      expect(labels).not.toContain(gone.name);
+    } finally {
+      await fed.close();
+    }
+  });
+
   it('the admin splits a unit in two from today, each child unit going where the form says; the tree of yesterday still has the old unit', async () => {
     const q = await api.newProvince(1);
     const x = await newCdcs(api, q, 'Công ty Điện lực');

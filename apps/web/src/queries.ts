@@ -28,7 +28,7 @@ const CASE_DETAIL = /* GraphQL */ `fragment CaseDetail on FoundingCase { ...Case
 
 export const Q = {
   me: op<G.MeQuery, G.MeQueryVariables>(/* GraphQL */ `query Me { me { ...SessionUser } } ${SESSION_USER}`),
-  orgUnits: op<G.UnitsQuery, G.UnitsQueryVariables>(/* GraphQL */ `query Units { orgUnits { id name kind parent { id } } }`),
+  orgUnits: op<G.UnitsQuery, G.UnitsQueryVariables>(/* GraphQL */ `query Units { orgUnits { id name kind dissolvedAt parent { id } } }`),
   /** Active users of a unit (default: the caller's own), optionally of one role; an officer lists only its own unit. */
   users: op<G.UsersQuery, G.UsersQueryVariables>(
     /* GraphQL */ `query Users($u: ID, $r: Role) { users(orgUnitId: $u, role: $r) { id fullName email role orgUnit { id name } } }`,

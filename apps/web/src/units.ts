@@ -5,9 +5,9 @@ import { Q, type OrgUnit, type Role, type UnitUser } from './queries';
 import { ORG } from './queries-accounts';
 import { useAsync } from './ui/use-async';
 
-/** Upper-level units of the caller's subtree (where cases live), for filters and forms. */
+/** Live upper-level units of the caller's subtree (where cases live), for filters and forms: a dissolved one has nothing to pick. */
 export function useUnits() {
-  return useAsync(async () => (await gql(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS'), []);
+  return useAsync(async () => (await gql(Q.orgUnits)).orgUnits.filter((u) => u.kind !== 'GRASSROOTS' && !u.dissolvedAt), []);
 }
 
 /**

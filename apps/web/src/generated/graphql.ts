@@ -2846,7 +2846,7 @@ export type MeQuery = {
 
 export type UnitsQueryVariables = Exact<{ [key: string]: never }>;
 
-export type UnitsQuery = { orgUnits: Array<{ id: string; name: string; kind: OrgUnitKind; parent: { id: string } | null }> };
+export type UnitsQuery = { orgUnits: Array<{ id: string; name: string; kind: OrgUnitKind; dissolvedAt: string | null; parent: { id: string } | null }> };
 
 export type UsersQueryVariables = Exact<{
   u?: string | number | null | undefined;

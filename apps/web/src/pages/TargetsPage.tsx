@@ -25,7 +25,7 @@ export function TargetsPage() {
   // The caller's unit first, then the upper-level units directly under it (a supervisor's subtree).
   const shown: OrgUnit[] = useMemo(() => {
     const all = units.data ?? [];
-    const own = all.find((u) => u.id === me.orgUnit.id) ?? me.orgUnit;
+    const own = all.find((u) => u.id === me.orgUnit.id) ?? { ...me.orgUnit, dissolvedAt: null };
     const children = sup ? all.filter((u) => u.parent?.id === me.orgUnit.id && u.kind !== 'GRASSROOTS').slice(0, 12) : [];
     return [own, ...children];
   }, [units.data, me, sup]);
