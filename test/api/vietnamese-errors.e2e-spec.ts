@@ -107,6 +107,37 @@ const BUSINESS: Record<string, Business> = {
     { query: `query($u: ID!) { members(grassrootsUnionId: $u) { totalCount } }`, variables: { u: w.p.unitId }, token: w.officer.token, expect: 'NOT_FOUND' },
   ],
   'Query.member': () => [],
+  // A unit that is not a CĐCS: NOT_FOUND; a page size out of range: BAD_USER_INPUT on first.
+  'Query.membershipApplications': (w) => [
+    {
+      query: `query($u: ID!) { membershipApplications(grassrootsUnionId: $u) { totalCount } }`,
+      variables: { u: w.p.unitId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+    {
+      query: `query($u: ID!) { membershipApplications(grassrootsUnionId: $u, status: null, first: 0) { totalCount } }`,
+      variables: { u: w.p.unitId },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['first'],
+    },
+  ],
+  'Query.admissionDecisions': (w) => [
+    {
+      query: `query($u: ID!) { admissionDecisions(grassrootsUnionId: $u) { totalCount } }`,
+      variables: { u: w.p.unitId },
+      token: w.admin.token,
+      expect: 'NOT_FOUND',
+    },
+    {
+      query: `query($u: ID!) { admissionDecisions(grassrootsUnionId: $u, first: 500) { totalCount } }`,
+      variables: { u: w.p.unitId },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['first'],
+    },
+  ],
   'Query.grassrootsUnions': (w) => [
     {
       query: `query($u: ID) { grassrootsUnions(orgUnitId: $u) { totalCount } }`,

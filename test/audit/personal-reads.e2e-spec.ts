@@ -36,6 +36,11 @@ describe('audited reads of personal data', () => {
   const READS: Record<string, () => { query: string; vars: Record<string, unknown>; entityId: string | null }> = {
     members: () => ({ query: G.members, vars: { g: cdcs.id, first: 50 }, entityId: null }),
     member: () => ({ query: `query($id: ID!) { member(id: $id) { id fullName citizenId birthDate phone } }`, vars: { id: staff[0] }, entityId: staff[0] }),
+    admissionDecisions: () => ({
+      query: `query($g: ID!) { admissionDecisions(grassrootsUnionId: $g) { nodes { id members { id fullName citizenId birthDate } } } }`,
+      vars: { g: cdcs.id },
+      entityId: null,
+    }),
   };
 
   beforeAll(async () => {

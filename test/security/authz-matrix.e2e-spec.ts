@@ -117,7 +117,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.submitApplication': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
   // | `recordRecognitionDecision`, `decideApplication` | | ✔ | ✔ |
   'Mutation.recordRecognitionDecision': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
-  'Mutation.decideApplication': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  // GRASSROOTS: refuses the applications to its own CĐCS (its admit: BAD_USER_INPUT, it admits with admitMembers).
+  'Mutation.decideApplication': { roles: ['SUPERVISOR', 'ADMIN', 'GRASSROOTS'], outOfScope: 'NOT_FOUND' },
   // | `setTarget`, `requestReport`, `evaluateRewards` | | ✔ | ✔ |
   'Mutation.setTarget': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   'Mutation.requestReport': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
@@ -150,6 +151,9 @@ const WHO_MAY: Record<string, AccessRule> = {
   // | `members`, `member` | ✔ its subtree's CĐCS | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS |
   'Query.members': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
   'Query.member': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  // | `membershipApplications`, `admissionDecisions` (a CĐCS's applications and admission decisions) | ✔ its subtree's CĐCS | ✔ | ✔ | GRASSROOTS ✔ its own CĐCS |
+  'Query.membershipApplications': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
+  'Query.admissionDecisions': { roles: EVERYONE, outOfScope: 'NOT_FOUND' },
   // | `addStaff`, `updateStaff`, `admitMembers`, `recordMemberLeaving`, `transferMember` | | | ✔ | GRASSROOTS ✔ its own CĐCS |
   'Mutation.addStaff': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
   'Mutation.updateStaff': { roles: CDCS_WRITERS, outOfScope: 'NOT_FOUND' },
@@ -490,6 +494,8 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.confirmRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
   'Mutation.cancelRegisterImport': async (w, _c, s) => ({ id: s === w.in ? await newImport(w.api, s.p) : s.importId }),
   'Query.members': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
+  'Query.membershipApplications': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
+  'Query.admissionDecisions': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
   'Query.grassrootsUnions': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
   // Clearing what is not set: allowed, changes nothing.
   'Mutation.setGrassrootsEmployer': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, enterpriseId: null } }),

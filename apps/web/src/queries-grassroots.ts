@@ -35,6 +35,17 @@ export const GRASSROOTS = {
   setEmployer: op<G.SetGrassrootsEmployerMutation, G.SetGrassrootsEmployerMutationVariables>(
     /* GraphQL */ `mutation SetGrassrootsEmployer($i: SetGrassrootsEmployerInput!) { setGrassrootsEmployer(input: $i) { id employerId employerName employerFromCase } }`,
   ),
+  applications: op<G.MembershipApplicationsQuery, G.MembershipApplicationsQueryVariables>(/* GraphQL */ `query MembershipApplications(
+    $g: ID!, $s: ApplicationStatus, $first: Int, $after: String) {
+    membershipApplications(grassrootsUnionId: $g, status: $s, first: $first, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage }
+      nodes { id fullName birthYear gender position status submittedOn dueOn decidedOn decisionNumber rejectionReason } } }`),
+  rejectApplication: op<G.RejectApplicationMutation, G.RejectApplicationMutationVariables>(
+    /* GraphQL */ `mutation RejectApplication($i: DecideApplicationInput!) { decideApplication(input: $i) { id fullName status rejectionReason } }`,
+  ),
+  decisions: op<G.AdmissionDecisionsQuery, G.AdmissionDecisionsQueryVariables>(/* GraphQL */ `query AdmissionDecisions($g: ID!, $first: Int, $after: String) {
+    admissionDecisions(grassrootsUnionId: $g, first: $first, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage } nodes { id number decidedOn signer membersCount members { id fullName } } } }`),
   createAccount: op<G.CreateGrassrootsAccountMutation, G.CreateGrassrootsAccountMutationVariables>(
     /* GraphQL */ `mutation CreateGrassrootsAccount($i: CreateGrassrootsAccountInput!) { createGrassrootsAccount(input: $i) { id email fullName } }`,
   ),

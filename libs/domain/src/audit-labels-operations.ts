@@ -97,6 +97,7 @@ export const MUTATION_VI: Readonly<Record<string, string>> = Object.freeze({
 export const AUDITED_READ_VI: Readonly<Record<string, string>> = Object.freeze({
   members: 'Xem danh sách người lao động của CĐCS',
   member: 'Xem thông tin một người lao động',
+  admissionDecisions: 'Xem các quyết định kết nạp của CĐCS',
 });
 
 /** The routes of the `@Audited()` controllers, as the interceptor names them (method and route pattern). */

@@ -55,8 +55,12 @@ export class AdmissionDecisionModel {
   @Field(() => DateDay) decidedOn: string;
   @Field() signer: string;
   @Field(() => [ID], { description: 'The people admitted (Member ids)' }) memberIds: string[];
-  @Field(() => [MemberModel]) members?: MemberModel[];
+  @Field(() => Int, { description: 'How many people it admitted' }) membersCount: number;
+  @Field(() => [MemberModel], { description: 'The people admitted, by name (batched per request)' }) members?: MemberModel[];
 }
+
+@ObjectType('AdmissionDecisionConnection')
+export class AdmissionDecisionConnectionModel extends Connection(AdmissionDecisionModel) {}
 
 @ObjectType('GrassrootsUnion', { description: "A CĐCS of the caller's subtree, as the upper level's list shows it" })
 export class GrassrootsUnionModel {

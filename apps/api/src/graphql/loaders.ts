@@ -2,9 +2,11 @@ import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  AdmissionsService,
   ApplicationsService,
   CaseQueriesService,
   EnterprisesService,
+  MemberView,
   MembersQueryService,
   MembershipView,
   NominationDecisionView,
@@ -65,6 +67,8 @@ export interface Loaders {
   headFigures: DataLoader<string, OrgUnitHeadFigures | null>;
   /** Every membership of a person of a register (its staff id), oldest first. */
   membershipsOfStaff: DataLoader<string, MembershipView[]>;
+  /** The people an admission decision admitted (its id), by name. */
+  membersOfDecision: DataLoader<string, MemberView[]>;
 }
 
 /** One set of DataLoaders per request, so lists load related rows in batches (no N+1). */
@@ -79,6 +83,7 @@ export class LoadersFactory {
     private readonly rewards: RewardsService,
     private readonly orgStructure: OrgStructureService,
     private readonly members: MembersQueryService,
+    private readonly admissions: AdmissionsService,
   ) {}
 
   create(actorOf: () => Actor | undefined): Loaders {
@@ -133,6 +138,10 @@ export class LoadersFactory {
       headFigures: byId(async (ids) => (await this.orgStructure.headFigures(ids)).map((f) => ({ ...f, id: f.orgUnitId }))),
       membershipsOfStaff: new DataLoader(async (ids) => {
         const by = await this.members.memberships(ids);
+        return ids.map((id) => by.get(id) ?? []);
+      }),
+      membersOfDecision: new DataLoader(async (ids) => {
+        const by = await this.admissions.membersOf(ids);
         return ids.map((id) => by.get(id) ?? []);
       }),
     };

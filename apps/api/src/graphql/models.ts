@@ -170,3 +170,6 @@ export class FoundingCaseConnectionModel extends Connection(FoundingCaseModel) {
 
 @ObjectType('EnterpriseConnection')
 export class EnterpriseConnectionModel extends Connection(EnterpriseModel) {}
+
+@ObjectType('MembershipApplicationConnection')
+export class MembershipApplicationConnectionModel extends Connection(MembershipApplicationModel) {}

@@ -23,7 +23,7 @@ import {
   TransferMemberInput,
   UpdateStaffInput,
 } from '../graphql/grassroots.inputs';
-import { AdmissionDecisionModel, MemberConnectionModel, MemberModel, MembershipModel } from '../graphql/grassroots.models';
+import { AdmissionDecisionConnectionModel, AdmissionDecisionModel, MemberConnectionModel, MemberModel, MembershipModel } from '../graphql/grassroots.models';
 import { PageArgs } from '../graphql/inputs';
 import { GqlContext } from '../graphql/loaders';
 import { UserModel } from '../graphql/models';
@@ -103,10 +103,23 @@ export class MemberResolver {
 
 @Resolver(() => AdmissionDecisionModel)
 export class AdmissionDecisionResolver {
-  constructor(private readonly query: MembersQueryService) {}
+  constructor(private readonly admissions: AdmissionsService) {}
 
+  /** A CĐCS's admission decisions (docs/architecture.md#grassroots-unions); each decision's documents: `documents(kind: ADMISSION_DECISION, sourceId)`. */
+  @GrassrootsReaders()
+  @AuditedRead('member')
+  @Query(() => AdmissionDecisionConnectionModel, { description: "A CĐCS's admission decisions, newest first" })
+  admissionDecisions(
+    @CurrentActor() actor: Actor,
+    @Args('grassrootsUnionId', { type: () => ID }) grassrootsUnionId: string,
+    @Args() page: PageArgs,
+  ): Promise<Page<AdmissionDecisionView>> {
+    return this.admissions.list(actor, grassrootsUnionId, page.first, page.after);
+  }
+
+  /** The decision came from a scoped read or write; its people in one statement for every decision of the answer. */
   @ResolveField(() => [MemberModel])
-  members(@CurrentActor() actor: Actor, @Parent() d: AdmissionDecisionView): Promise<MemberView[]> {
-    return Promise.all(d.memberIds.map((id) => this.query.get(actor, id)));
+  members(@Parent() d: AdmissionDecisionView, @Context() ctx: GqlContext): Promise<MemberView[]> {
+    return ctx.loaders.membersOfDecision.load(d.id);
   }
 }

@@ -244,6 +244,14 @@ export type CreateUserInput = {
   role: Role;
 };
 
+export type DecideApplicationInput = {
+  admit: boolean;
+  applicationId: string | number;
+  decidedOn: string;
+  decisionNumber?: string | null | undefined;
+  reason?: string | null | undefined;
+};
+
 export type DecisionInput = {
   caseId: string | number;
   decidedOn: string;
@@ -1415,6 +1423,53 @@ export type SetGrassrootsEmployerMutationVariables = Exact<{
 
 export type SetGrassrootsEmployerMutation = {
   setGrassrootsEmployer: { id: string; employerId: string | null; employerName: string | null; employerFromCase: boolean };
+};
+
+export type MembershipApplicationsQueryVariables = Exact<{
+  g: string | number;
+  s?: ApplicationStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MembershipApplicationsQuery = {
+  membershipApplications: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      fullName: string;
+      birthYear: number;
+      gender: string;
+      position: string;
+      status: ApplicationStatus;
+      submittedOn: string;
+      dueOn: string | null;
+      decidedOn: string | null;
+      decisionNumber: string | null;
+      rejectionReason: string | null;
+    }>;
+  };
+};
+
+export type RejectApplicationMutationVariables = Exact<{
+  i: DecideApplicationInput;
+}>;
+
+export type RejectApplicationMutation = { decideApplication: { id: string; fullName: string; status: ApplicationStatus; rejectionReason: string | null } };
+
+export type AdmissionDecisionsQueryVariables = Exact<{
+  g: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AdmissionDecisionsQuery = {
+  admissionDecisions: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{ id: string; number: string; decidedOn: string; signer: string; membersCount: number; members: Array<{ id: string; fullName: string }> }>;
+  };
 };
 
 export type CreateGrassrootsAccountMutationVariables = Exact<{

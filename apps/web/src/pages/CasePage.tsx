@@ -73,7 +73,8 @@ export function CasePage({ id }: { id: string }) {
         <div className="case-main">
           <CaseSummary c={c} />
           <EvidenceSection evidence={c.evidence} />
-          <ApplicationsSection c={c} />
+          {/* Refused one by one until the recognition decision (then the founders are fixed). */}
+          <ApplicationsSection c={c} canReject={sup && open && c.stage !== CaseStage.RECOGNITION_DECISION} onChanged={q.reload} />
           <HistorySection c={c} />
         </div>
 

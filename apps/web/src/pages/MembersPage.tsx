@@ -3,7 +3,8 @@ import { downloadWithToken, gql } from '../api';
 import { Link } from '../router';
 import { MemberPanel } from './members/MemberPanel';
 import { PartyRecommendations, UnionGroups } from './members/PartyAndGroups';
-import { DocumentsPanel } from './documents/DocumentsPanel';
+import { AdmissionDecisionsPanel } from './grassroots/AdmissionDecisionsPanel';
+import { ApplicationsPanel } from './grassroots/ApplicationsPanel';
 import { STAFF_IMPORT_PATH } from './StaffImportPage';
 import { GRASSROOTS } from '../queries-grassroots';
 import { useSession } from '../session';
@@ -22,7 +23,8 @@ const PAGE = 25;
 
 /**
  * Đoàn viên: a CĐCS's staff list and member register (its chair's home page): search (without diacritics too),
- * status filter, people added one by one, and the ones ticked admitted by one admission decision.
+ * status filter, people added one by one, the applications sent to it, the people and applications ticked admitted
+ * by one admission decision, and its admission decisions with their documents.
  */
 export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: string }) {
   const { me } = useSession();
@@ -44,9 +46,12 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
     { subject: [gid] },
   );
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  // The admission just recorded: its official decision (numbered, DOCX and PDF) is issued from here.
+  // Pending applications ticked for the same decision (admitMembers' applicationIds).
+  const [pickedApps, setPickedApps] = useState<Set<string>>(new Set());
+  // The admission just recorded: opened in the decisions' list, with its official decision (numbered, DOCX and PDF).
   const [admitted, setAdmitted] = useState<string | null>(null);
-  const toggle = (id: string) => setPicked((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const toggleIn = (set: typeof setPicked) => (id: string) => set((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const toggle = toggleIn(setPicked);
   const staff = useForm({ fullName: '', citizenId: '', birthDate: '', sex: 'FEMALE' as string, job: '' });
   const decision = useForm({ decisionNumber: '', decidedOn: todayVn(), signer: '' });
   const page = list.data;
@@ -189,9 +194,18 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
         </>
       )}
 
+      <ApplicationsPanel
+        gid={gid}
+        canWrite={canWrite}
+        picked={pickedApps}
+        onToggle={toggleIn(setPickedApps)}
+        rev={rev}
+        onRejected={(id) => setPickedApps((s) => new Set([...s].filter((x) => x !== id)))}
+      />
+
       {canWrite && (
         <ActionForm
-          title={`Quyết định kết nạp (${picked.size} người đã chọn)`}
+          title={`Quyết định kết nạp (${picked.size} người${pickedApps.size ? `, ${pickedApps.size} đơn` : ''} đã chọn)`}
           submitLabel="Kết nạp"
           form={decision}
           testId="admit-form"
@@ -204,9 +218,11 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
                 decidedOn: day(v.decidedOn),
                 signer: v.signer || null,
                 memberIds: [...picked],
+                applicationIds: [...pickedApps],
               },
             });
             setPicked(new Set());
+            setPickedApps(new Set());
             setAdmitted(d.admitMembers.id);
             list.reload();
             setRev((r) => r + 1);
@@ -220,9 +236,10 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
         </ActionForm>
       )}
 
+      <AdmissionDecisionsPanel gid={gid} canWrite={canWrite} rev={rev} openId={admitted} />
+
       <PartyRecommendations gid={gid} canWrite={canWrite} rev={rev} />
       <UnionGroups gid={gid} canWrite={canWrite} rev={rev} />
-      {canWrite && admitted && <DocumentsPanel key={admitted} kind="ADMISSION_DECISION" sourceId={admitted} canIssue />}
     </section>
   );
 }

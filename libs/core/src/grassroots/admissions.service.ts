@@ -13,6 +13,8 @@ import {
   isIsoDate,
 } from '@app/domain';
 import { Actor } from '../common/actor';
+import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { RULE } from '../common/messages-vi';
 import { AppError, ErrorCode, conflict, notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldProblems } from '../common/field-problems';
@@ -22,6 +24,7 @@ import { isUuid } from '../identity/account-errors';
 import { issueInTransaction } from '../documents/document-register';
 import { effectiveSettings } from '../documents/document-settings';
 import { employerOfSql, grassrootsUnit } from './grassroots-scope';
+import { MEMBER_VIEW_COLUMNS, MEMBER_VIEW_FROM, MemberView } from './member-row';
 import { NewMember, insertMembers, staffFromApplications } from './register-writes';
 
 export interface AdmitMembers {
@@ -44,6 +47,7 @@ export interface AdmissionDecisionView {
   signer: string;
   /** The staff ids of the people it admitted. */
   memberIds: string[];
+  membersCount: number;
 }
 
 export const MAX_ADMISSION_BATCH = 500;
@@ -160,7 +164,16 @@ export class AdmissionsService {
         const fromApps = await staffFromApplications(m, applicationIds);
         const all: NewMember[] = [...staff, ...fromApps];
         await insertMembers(m, unit.id, all, { admittedOn: input.decidedOn, decisionNumber: number, decisionId: decision.id });
-        return { id: decision.id, grassrootsUnionId: unit.id, number, decidedOn: input.decidedOn, signer: signedBy, memberIds: all.map((c) => c.staffId!) };
+        const admitted = all.map((c) => c.staffId!);
+        return {
+          id: decision.id,
+          grassrootsUnionId: unit.id,
+          number,
+          decidedOn: input.decidedOn,
+          signer: signedBy,
+          memberIds: admitted,
+          membersCount: admitted.length,
+        };
       });
     } catch (e) {
       if (isUniqueViolation(e, 'UQ_admission_decision_number')) {
@@ -171,6 +184,49 @@ export class AdmissionsService {
       }
       throw e;
     }
+  }
+
+  /**
+   * The admission decisions of a CĐCS, newest first (day, then id), read as its register: its own users, the upper
+   * level of its subtree, ADMIN; else NOT_FOUND. Their documents are the `documents` of kind ADMISSION_DECISION.
+   */
+  async list(actor: Actor, grassrootsUnionId: string, first?: number | null, after?: string | null): Promise<Page<AdmissionDecisionView>> {
+    const limit = checkFirst(first);
+    const unit = await grassrootsUnit(this.db.manager, actor, grassrootsUnionId, 'read');
+    const params: unknown[] = [unit.id];
+    const page = ['d.grassroots_union_id = $1'];
+    const cursor = decodeCursor(after, 2) as string[] | null;
+    if (cursor) {
+      if (!isIsoDate(cursor[0]) || !isUuid(cursor[1])) throw new FieldProblems().add('after', RULE.badCursor()).error();
+      page.push(`(d.decided_on, d.id) < ($${params.push(cursor[0])}::date, $${params.push(cursor[1])}::uuid)`);
+    }
+    const [rows, [{ n }]]: [AdmissionDecisionView[], { n: number }[]] = await Promise.all([
+      this.db.query(
+        `SELECT d.id, d.grassroots_union_id AS "grassrootsUnionId", d.number, to_char(d.decided_on, 'YYYY-MM-DD') AS "decidedOn", d.signer,
+                array(SELECT x.staff_id::text FROM member x WHERE x.admission_decision_id = d.id AND x.staff_id IS NOT NULL ORDER BY x.full_name, x.id) AS "memberIds"
+           FROM admission_decision d WHERE ${page.join(' AND ')} ORDER BY d.decided_on DESC, d.id DESC LIMIT ${limit + 1}`,
+        params,
+      ),
+      this.db.query(`SELECT count(*)::int AS n FROM admission_decision WHERE grassroots_union_id = $1`, [unit.id]),
+    ]);
+    const nodes = rows.slice(0, limit).map((r) => ({ ...r, membersCount: r.memberIds.length }));
+    const last = nodes[nodes.length - 1];
+    return { nodes, totalCount: n, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor([last.decidedOn, last.id]) : null } };
+  }
+
+  /** The people admitted by each decision (by name), as the register shows them: one statement for a page of decisions. */
+  async membersOf(decisionIds: readonly string[]): Promise<Map<string, MemberView[]>> {
+    const rows: (MemberView & { decisionId: string })[] = decisionIds.length
+      ? await this.db.query(
+          `SELECT ${MEMBER_VIEW_COLUMNS}, x.admission_decision_id AS "decisionId"
+             FROM ${MEMBER_VIEW_FROM} JOIN member x ON x.staff_id = s.id
+            WHERE x.admission_decision_id = ANY($1::uuid[]) ORDER BY s.full_name, s.id`,
+          [decisionIds],
+        )
+      : [];
+    const by = new Map<string, MemberView[]>(decisionIds.map((id) => [id, []]));
+    for (const { decisionId, ...r } of rows) by.get(decisionId)?.push(r);
+    return by;
   }
 
   /**

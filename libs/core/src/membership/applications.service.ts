@@ -10,7 +10,12 @@ import { RULE, countProblem, fieldLabel, pastDayProblem } from '../common/messag
 import { APPLICATION_STATUS_VI, statusVi } from '../common/statuses';
 import { optionalText, requiredText } from '../common/text-input';
 import { NewMember, insertMembers, sexOfGender, staffFromApplications } from '../grassroots/register-writes';
+import { grassrootsUnit } from '../grassroots/grassroots-scope';
 import { stageRefusalText } from '../cases/case-change.service';
+import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { FieldProblems } from '../common/field-problems';
+import { isUuid } from '../identity/account-errors';
+import { ApplicationStatus } from '../common/statuses';
 
 export interface SubmitApplication {
   caseId?: string | null;
@@ -63,6 +68,48 @@ export class ApplicationsService {
       where: { caseId: In([...caseIds]) },
       order: { submittedOn: 'ASC', createdAt: 'ASC' },
     });
+  }
+
+  /**
+   * The applications sent to a CĐCS (submitApplication with its grassrootsUnionId), read as its register
+   * (docs/architecture.md#grassroots-unions): its own users, the upper level of its subtree, ADMIN; else NOT_FOUND.
+   * `status` null: every status. Pending ones oldest first (they wait for a decision), the others newest first.
+   */
+  async ofGrassroots(
+    actor: Actor,
+    grassrootsUnionId: string,
+    status: ApplicationStatus | null,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<MembershipApplicationEntity>> {
+    const limit = checkFirst(first);
+    const unit = await grassrootsUnit(this.db.manager, actor, grassrootsUnionId, 'read');
+    const params: unknown[] = [unit.id];
+    const where = ['a.grassroots_union_id = $1'];
+    if (status) where.push(`a.status = $${params.push(status)}`);
+    const countParams = params.slice();
+    const asc = status === ApplicationStatus.SUBMITTED;
+    const cursor = decodeCursor(after, 2) as string[] | null;
+    const page = [...where];
+    if (cursor) {
+      if (!isIsoDate(cursor[0]) || !isUuid(cursor[1])) throw new FieldProblems().add('after', RULE.badCursor()).error();
+      page.push(`(a.submitted_on, a.id) ${asc ? '>' : '<'} ($${params.push(cursor[0])}::date, $${params.push(cursor[1])}::uuid)`);
+    }
+    const dir = asc ? 'ASC' : 'DESC';
+    const repo = this.db.getRepository(MembershipApplicationEntity);
+    const [ids, [{ n }]]: [{ id: string }[], { n: number }[]] = await Promise.all([
+      this.db.query(
+        `SELECT a.id FROM membership_application a WHERE ${page.join(' AND ')} ORDER BY a.submitted_on ${dir}, a.id ${dir} LIMIT ${limit + 1}`,
+        params,
+      ),
+      this.db.query(`SELECT count(*)::int AS n FROM membership_application a WHERE ${where.join(' AND ')}`, countParams),
+    ]);
+    const pageIds = ids.slice(0, limit).map((r) => r.id);
+    const rows = pageIds.length ? await repo.findBy({ id: In(pageIds) }) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const nodes = pageIds.map((id) => byId.get(id)!);
+    const last = nodes[nodes.length - 1];
+    return { nodes, totalCount: n, pageInfo: { hasNextPage: ids.length > limit, endCursor: last ? encodeCursor([last.submittedOn, last.id]) : null } };
   }
 
   async submit(actor: Actor, input: SubmitApplication): Promise<MembershipApplicationEntity> {
@@ -134,24 +181,54 @@ export class ApplicationsService {
     });
   }
 
-  /** Decides an application sent to an existing CĐCS or directly to an upper-level union. */
+  /**
+   * Decides an application sent to a CĐCS or directly to an upper-level union; refuses one of a founding case.
+   * A CĐCS's own users only refuse (admit: false) the applications to their CĐCS: they admit by an admission decision
+   * (admitMembers), which the register numbers and issues. A founding case's applicants are admitted together by the
+   * recognition (foundGrassrootsUnion: there is no CĐCS to join before it); one may be refused before the recognition
+   * decision, by whoever acts on the case (docs/architecture.md#grassroots-unions).
+   */
   async decide(actor: Actor, input: DecideApplication): Promise<MembershipApplicationEntity> {
     const problems: Record<string, string> = {};
     const decided = pastDayProblem('decidedOn', input.decidedOn, this.calendar.today(), isIsoDate);
     if (decided) problems.decidedOn = decided;
     const decisionNumber = optionalText('decisionNumber', input.decisionNumber, 100, problems);
     const reason = optionalText('reason', input.reason, undefined, problems);
-    if (input.admit && !decisionNumber && !problems.decisionNumber) problems.decisionNumber = 'Cần ghi số quyết định kết nạp để kết nạp';
+    // A CĐCS's admit is refused below, after the scope check: no number asked of it first.
+    if (input.admit && actor.role !== Role.GRASSROOTS && !decisionNumber && !problems.decisionNumber)
+      problems.decisionNumber = 'Cần ghi số quyết định kết nạp để kết nạp';
     if (!input.admit && !reason && !problems.reason) problems.reason = 'Cần ghi lý do từ chối (lý do được báo cho người lao động)';
     if (Object.keys(problems).length) throw badInput(problems);
+    if (!isUuid(input.applicationId)) throw notFound('application');
     return this.db.transaction(async (m) => {
       const [a] = await m.query(
-        `SELECT a.*, o.path FROM membership_application a JOIN org_unit o ON o.id = a.deciding_unit_id WHERE a.id = $1 FOR UPDATE OF a`,
+        `SELECT a.*, o.path, c.stage AS case_stage, c.assignee_id AS case_assignee
+           FROM membership_application a JOIN org_unit o ON o.id = a.deciding_unit_id LEFT JOIN founding_case c ON c.id = a.case_id
+          WHERE a.id = $1 FOR UPDATE OF a`,
         [input.applicationId],
       );
-      if (!a || !canSeeUnit(actor, a.path)) throw notFound('application');
-      if (a.case_id) throw badInput({ applicationId: 'Đơn thuộc hồ sơ thành lập CĐCS và được xét cùng quyết định công nhận' });
+      // A case's application is decided by whoever acts on the case (its deciding unit is the case's unit).
+      const visible = a && (a.case_id ? canActOnCase(actor, { assigneeId: a.case_assignee }, a.path) : canSeeUnit(actor, a.path));
+      if (!visible) throw notFound('application');
+      if (a.case_id && input.admit) {
+        throw badInput({
+          applicationId: 'Đơn thuộc hồ sơ thành lập CĐCS: người nộp đơn được kết nạp cùng quyết định công nhận CĐCS; trước đó chỉ từ chối được đơn',
+        });
+      }
+      if (actor.role === Role.GRASSROOTS && input.admit) {
+        throw badInput({
+          admit:
+            'Công đoàn cơ sở kết nạp bằng quyết định kết nạp: chọn đơn trong danh sách đơn xin gia nhập rồi bấm «Kết nạp» (quyết định được cấp số theo sổ văn bản)',
+        });
+      }
       if (a.status !== 'SUBMITTED') throw conflict(`Đơn ${statusVi(APPLICATION_STATUS_VI, a.status)}, không xét lại được`, { status: a.status });
+      if (a.case_id && (!isOpenStage(a.case_stage as CaseStage) || a.case_stage === CaseStage.RECOGNITION_DECISION)) {
+        throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, stageRefusalText(a.case_stage as CaseStage, 'BEFORE_DECISION'), {
+          unmet: [],
+          stage: a.case_stage,
+          reason: 'WRONG_STAGE',
+        });
+      }
       if (input.decidedOn < a.submitted_on) throw badInput({ decidedOn: `${fieldLabel('decidedOn')} không được trước ngày nộp đơn` });
       await m.query(
         `UPDATE membership_application SET status = $2, decided_on = $3, decision_number = $4, rejection_reason = $5, decided_by = $6 WHERE id = $1`,

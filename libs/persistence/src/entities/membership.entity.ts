@@ -54,6 +54,8 @@ export class MembershipApplicationEntity {
 // One active membership per citizen id nationwide, and per person of a staff list (partial unique indexes, made by migration).
 @Index('UQ_member_active_personal_id', { synchronize: false })
 @Index('UQ_member_active_staff', { synchronize: false })
+// The people of one admission decision (partial: WHERE admission_decision_id IS NOT NULL, made by migration 1795496897900).
+@Index('IDX_member_admission_decision', { synchronize: false })
 @Check('CHK_member_left_reason', `"left_reason" IN ('TRANSFERRED','LEFT_JOB','WITHDREW','EXPELLED','DIED','PAUSED','DISSOLVED')`)
 @Check('CHK_member_left_reason_day', `"left_reason" IS NULL OR "left_on" IS NOT NULL`)
 export class MemberEntity {

@@ -30,6 +30,7 @@ import { AuditFasterCapture1795496897650 } from './1795496897650-audit-faster-ca
 import { AuditScrubFastPath1795496897700 } from './1795496897700-audit-scrub-fast-path';
 import { ActorChangeNotify1795496897750 } from './1795496897750-actor-change-notify';
 import { RecognitionOneLive1795496897800 } from './1795496897800-recognition-one-live';
+import { AdmissionDecisionMembers1795496897900 } from './1795496897900-admission-decision-members';
 import { OrgUnitEstablishedOn1795496898100 } from './1795496898100-org-unit-established-on';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
@@ -61,5 +62,6 @@ export const MIGRATIONS = [
   AuditScrubFastPath1795496897700,
   ActorChangeNotify1795496897750,
   RecognitionOneLive1795496897800,
+  AdmissionDecisionMembers1795496897900,
   OrgUnitEstablishedOn1795496898100,
 ];

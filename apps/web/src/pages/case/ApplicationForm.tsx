@@ -1,15 +1,15 @@
 import { useRef } from 'react';
 import { gql } from '../../api';
-import { M, type CaseDetail } from '../../queries';
+import { M } from '../../queries';
 import { CheckboxField, DateField, NumberField, SelectField, TextField } from '../../ui/fields';
 import { day, num, todayVn } from '../../ui/form-values';
 import { ActionForm, useForm } from '../../ui/forms';
 
 /**
- * A worker's application to join the union, on the case (OUTREACH to FOUNDING_CEREMONY). Not a case
- * mutation: the case's version does not change, so the form stays for the next applicant.
+ * A worker's application to join the union: on a founding case (OUTREACH to FOUNDING_CEREMONY), or sent to a CĐCS
+ * (its page). Not a case mutation: the case's version does not change, so the form stays for the next applicant.
  */
-export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: () => void }) {
+export function ApplicationForm({ target, onApplied }: { target: { caseId: string } | { grassrootsUnionId: string }; onApplied: () => void }) {
   const f = useForm({
     fullName: '',
     personalId: '',
@@ -33,7 +33,7 @@ export function ApplicationForm({ c, onApplied }: { c: CaseDetail; onApplied: ()
         onSubmit={async () => {
           const d = await gql(M.apply, {
             i: {
-              caseId: c.id,
+              ...target,
               fullName: f.values.fullName,
               personalId: f.values.personalId.trim() || null,
               birthYear: num(f.values.birthYear),

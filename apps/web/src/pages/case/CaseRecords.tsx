@@ -10,8 +10,11 @@ import {
   fmtNumber,
   labelOf,
 } from '../../i18n';
+import { useState } from 'react';
 import type { CaseDetail, Evidence } from '../../queries';
 import { ALL_STAGES } from '../../stages';
+import { Notice } from '../../ui/errors';
+import { RejectApplicationForm } from '../grassroots/RejectApplicationForm';
 
 // What has been recorded on a case: evidence by stage, membership applications, history.
 
@@ -68,17 +71,32 @@ export function EvidenceSection({ evidence }: { evidence: Evidence[] }) {
   );
 }
 
-export function ApplicationsSection({ c }: { c: CaseDetail }) {
+/**
+ * The case's membership applications with their status. `canReject` (a manager, the case before its recognition
+ * decision): each pending one may be refused with its reason (decideApplication, admit: false). None is admitted
+ * here: the founders are admitted together by the recognition, into the CĐCS it creates
+ * (docs/architecture.md#grassroots-unions).
+ */
+export function ApplicationsSection({ c, canReject, onChanged }: { c: CaseDetail; canReject: boolean; onChanged: () => void }) {
   const active = c.applications.filter((a) => a.status === 'SUBMITTED' || a.status === 'ADMITTED').length;
+  const [rejecting, setRejecting] = useState<{ id: string; fullName: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const pending = canReject && c.applications.some((a) => a.status === 'SUBMITTED');
   return (
     <section className="panel" aria-labelledby="app-title" data-testid="applications">
       <h2 id="app-title">
         Đơn xin gia nhập công đoàn <span className="count">{fmtNumber(c.applications.length)}</span>
       </h2>
       <p className="muted">{fmtNumber(active)} đơn hợp lệ (đã nộp hoặc đã kết nạp). Cần tối thiểu 5 đơn trước đại hội thành lập.</p>
+      {pending && (
+        <p className="muted small">
+          Người nộp đơn được kết nạp cùng quyết định công nhận công đoàn cơ sở. Đơn không đủ điều kiện hoặc người lao động rút đơn: bấm «Từ chối» và ghi lý do.
+        </p>
+      )}
+      {notice && <Notice reveal>{notice}</Notice>}
       {c.applications.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table" data-testid="case-applications-table">
             <thead>
               <tr>
                 <th scope="col">Họ và tên</th>
@@ -87,26 +105,56 @@ export function ApplicationsSection({ c }: { c: CaseDetail }) {
                 <th scope="col">Vị trí</th>
                 <th scope="col">Ngày nộp</th>
                 <th scope="col">Trạng thái</th>
+                {pending && <th scope="col">Thao tác</th>}
               </tr>
             </thead>
             <tbody>
               {c.applications.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.fullName}</td>
-                  <td>{a.birthYear}</td>
-                  <td>{a.gender}</td>
-                  <td>{a.position}</td>
-                  <td>{fmtDate(a.submittedOn)}</td>
-                  <td>
+                <tr key={a.id} data-testid="case-application-row" data-status={a.status}>
+                  <td data-label="Họ và tên">{a.fullName}</td>
+                  <td data-label="Năm sinh">{a.birthYear}</td>
+                  <td data-label="Giới tính">{a.gender}</td>
+                  <td data-label="Vị trí">{a.position}</td>
+                  <td data-label="Ngày nộp">{fmtDate(a.submittedOn)}</td>
+                  <td data-label="Trạng thái" data-testid="case-application-status">
                     {labelOf(APPLICATION_STATUS_LABEL, a.status)}
                     {a.decisionNumber ? ` (QĐ ${a.decisionNumber}, ${fmtDate(a.decidedOn)})` : ''}
                     {a.rejectionReason ? ` — ${a.rejectionReason}` : ''}
                   </td>
+                  {pending && (
+                    <td data-label="Thao tác">
+                      {a.status === 'SUBMITTED' && (
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          data-testid="case-application-reject"
+                          onClick={() => {
+                            setNotice(null);
+                            setRejecting({ id: a.id, fullName: a.fullName });
+                          }}
+                        >
+                          Từ chối
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {rejecting && (
+        <RejectApplicationForm
+          key={rejecting.id}
+          application={rejecting}
+          onCancel={() => setRejecting(null)}
+          onRejected={(message) => {
+            setRejecting(null);
+            setNotice(message);
+            onChanged();
+          }}
+        />
       )}
     </section>
   );

@@ -14,7 +14,7 @@ export function StageForms(props: CaseFormProps & { sup: boolean; onApplied: () 
   const { c } = forms;
   // Applications are taken from OUTREACH on; folded away except in GUIDANCE, where they are collected.
   const applications = (folded?: string) => {
-    const form = <ApplicationForm c={c} onApplied={onApplied} />;
+    const form = <ApplicationForm target={{ caseId: c.id }} onApplied={onApplied} />;
     return folded ? <Disclosure summary={folded}>{form}</Disclosure> : form;
   };
   switch (c.stage) {
