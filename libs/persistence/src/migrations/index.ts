@@ -30,6 +30,7 @@ import { AuditFasterCapture1795496897650 } from './1795496897650-audit-faster-ca
 import { AuditScrubFastPath1795496897700 } from './1795496897700-audit-scrub-fast-path';
 import { ActorChangeNotify1795496897750 } from './1795496897750-actor-change-notify';
 import { RecognitionOneLive1795496897800 } from './1795496897800-recognition-one-live';
+import { OpenCaseCriticalDay1795496898000 } from './1795496898000-open-case-critical-day';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   AuditScrubFastPath1795496897700,
   ActorChangeNotify1795496897750,
   RecognitionOneLive1795496897800,
+  OpenCaseCriticalDay1795496898000,
 ];
