@@ -85,10 +85,11 @@ describe('calendar page: the Labour Code holidays of next year (browser)', () =>
     expect(await tet.first().getByTestId('statutory-proposal').innerText()).toBe('Đề xuất, cần xác nhận');
     // The form's title just below the sticky header.
     await s.shot('47-calendar-generate', () =>
-      page.getByTestId('statutory-form').evaluate((el) => {
-        el.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -(document.querySelector('header')?.getBoundingClientRect().height ?? 0) - 8);
-      }),
+      page.evaluate(`(() => {
+        document.querySelector('[data-testid="statutory-form"]').scrollIntoView({ block: 'start' });
+        const top = document.querySelector('.topbar');
+        if (top && getComputedStyle(top).position === 'sticky') window.scrollBy(0, -top.getBoundingClientRect().height - 8);
+      })()`),
     );
 
     // The admin takes 1/9 as the day next to 2/9, whatever was proposed.

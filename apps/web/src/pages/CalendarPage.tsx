@@ -83,6 +83,7 @@ export function CalendarPage() {
       <CalendarWarnings
         admin={admin}
         reloadKey={warningsKey}
+        generating={generating ? year : null}
         onGenerate={(y) => {
           setYear(y);
           setEditing(null);

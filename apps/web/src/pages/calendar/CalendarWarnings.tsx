@@ -9,7 +9,7 @@ import { useAsync } from '../../ui/use-async';
  * generator of the year's holidays (`onGenerate`); on the board an ADMIN gets a link to the calendar page.
  * `reloadKey`: asked again when it changes (after a save).
  */
-export function CalendarWarnings(p: { admin: boolean; onGenerate?: (year: number) => void; reloadKey?: number }) {
+export function CalendarWarnings(p: { admin: boolean; onGenerate?: (year: number) => void; reloadKey?: number; generating?: number | null }) {
   const warnings = useAsync(() => gql(CALENDAR.warnings, {}), [p.reloadKey ?? 0]);
   const list: CalendarWarning[] = warnings.data?.calendarWarnings ?? [];
   if (!list.length) return null;
@@ -25,6 +25,7 @@ export function CalendarWarnings(p: { admin: boolean; onGenerate?: (year: number
             {p.admin ? '' : 'Đề nghị quản trị viên cập nhật lịch làm việc.'}
           </p>
           {p.admin &&
+            p.generating !== w.year &&
             (p.onGenerate ? (
               <button type="button" className="btn btn-primary btn-small" onClick={() => p.onGenerate!(w.year)} data-testid="calendar-warning-generate">
                 Tạo ngày nghỉ lễ năm {w.year}
