@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { addDays, daysBetween } from '@app/domain/calendar-days';
+import { addDays } from '@app/domain/calendar-days';
 import { lunarNewYear } from '@app/domain/lunar-calendar';
 import { type NationalDayExtra, nationalDayExtraOf, statutoryDaysOff, tetStartOf } from '@app/domain/statutory-holidays';
 import { gql } from '../../api';
@@ -141,7 +141,7 @@ export function StatutoryHolidaysForm(p: { year: number; onSaved: (c: CalendarDa
                         Đề xuất, cần xác nhận
                       </span>
                     )}
-                    {d.compensates && daysBetween(d.compensates, d.day) > 0 && <small className="muted block">Nghỉ bù</small>}
+                    {d.compensates && <small className="muted block">Nghỉ bù</small>}
                   </td>
                   <td data-label="Căn cứ">{d.document}</td>
                 </tr>
