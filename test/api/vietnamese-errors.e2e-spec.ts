@@ -182,6 +182,7 @@ const BUSINESS: Record<string, Business> = {
   'Query.applicationEscalations': () => [],
   'Query.rewardNominations': () => [],
   'Query.calendarYears': () => [],
+  'Query.calendarWarnings': () => [],
   'Query.calendarDays': (w) => [{ query: `{ calendarDays(year: 1999) { day } }`, token: w.officer.token, expect: 'BAD_USER_INPUT', fields: ['year'] }],
   // Official documents (docs/architecture.md#official-documents).
   'Mutation.issueDocument': (w) => [
@@ -736,6 +737,44 @@ const BUSINESS: Record<string, Business> = {
     {
       query: `mutation($i: CalendarDayInput!) { saveCalendarDay(input: $i) { movedCaseCount } }`,
       variables: { i: { day: '2026-06-08', kind: 'DAY_OFF', note: 'Nghỉ' } },
+      token: w.supervisor.token,
+      expect: 'FORBIDDEN',
+    },
+  ],
+  'Mutation.saveCalendarDays': (w) => [
+    {
+      // A Sunday off with an empty note, and the same day twice: every day's problems at once, by its place in the list.
+      query: `mutation($i: CalendarDaysInput!) { saveCalendarDays(input: $i) { movedCaseCount } }`,
+      variables: {
+        i: {
+          days: [
+            { day: '2026-06-07', kind: 'DAY_OFF', note: '' },
+            { day: '2026-06-10', kind: 'DAY_OFF', note: 'Nghỉ' },
+            { day: '2026-06-10', kind: 'DAY_OFF', note: 'Nghỉ' },
+          ],
+        },
+      },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['days.2.day'],
+    },
+    {
+      query: `mutation($i: CalendarDaysInput!) { saveCalendarDays(input: $i) { movedCaseCount } }`,
+      variables: { i: { days: [{ day: '2026-06-07', kind: 'DAY_OFF', note: '' }] } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['days.0.kind', 'days.0.note'],
+    },
+    {
+      query: `mutation($i: CalendarDaysInput!) { saveCalendarDays(input: $i) { movedCaseCount } }`,
+      variables: { i: { days: [] } },
+      token: w.admin.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['days'],
+    },
+    {
+      query: `mutation($i: CalendarDaysInput!) { saveCalendarDays(input: $i) { movedCaseCount } }`,
+      variables: { i: { days: [{ day: '2026-06-08', kind: 'DAY_OFF', note: 'Nghỉ' }] } },
       token: w.supervisor.token,
       expect: 'FORBIDDEN',
     },

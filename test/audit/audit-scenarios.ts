@@ -351,6 +351,14 @@ export const SUCCESS: Record<string, Scenario> = {
     w.farDays.push(day);
     return { token: w.admin.token, vars: { input: { day, kind: 'DAY_OFF', note: 'Nghỉ (nhật ký)', document: 'Thông báo 3/TB-NK' } } };
   },
+  saveCalendarDays: async (w) => {
+    const days = [farWeekday(4), farWeekday(5)];
+    w.farDays.push(...days);
+    return {
+      token: w.admin.token,
+      vars: { input: { days: days.map((day) => ({ day, kind: 'DAY_OFF', note: 'Nghỉ lễ (nhật ký)', document: 'Bộ luật Lao động 2019, Điều 112' })) } },
+    };
+  },
   removeCalendarDay: async (w) => {
     const day = farWeekday(3);
     w.farDays.push(day);

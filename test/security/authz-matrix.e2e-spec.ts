@@ -86,9 +86,12 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.users': { roles: ALL, outOfScope: 'NOT_FOUND' },
   'Mutation.setCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
   'Mutation.saveCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
+  'Mutation.saveCalendarDays': { roles: ['ADMIN'], outOfScope: 'none' },
   'Mutation.removeCalendarDay': { roles: ['ADMIN'], outOfScope: 'none' },
   // The years an ADMIN may set (the calendar page's year picker): everyone reads them, like the days.
   'Query.calendarYears': { roles: ALL, outOfScope: 'none' },
+  // The calendar's warning (a year without days off): the board's users read it, like the years.
+  'Query.calendarWarnings': { roles: ALL, outOfScope: 'none' },
   // "Every query needs a login except `login` itself."
   'Mutation.login': { roles: 'PUBLIC', outOfScope: 'none' },
   // | `createOrgUnit`, `createUser` | | ✔ in its subtree | ✔ |
@@ -328,6 +331,7 @@ const firstOfMonth = `${vnToday().slice(0, 8)}01`;
 const FAR_WEEKDAY = ((y: number) => {
   for (let d = 1; ; d++) if (new Date(Date.UTC(y, 5, d)).getUTCDay() === 2) return `${y}-06-0${d}`;
 })(year + 2);
+const FAR_WEDNESDAY = `${FAR_WEEKDAY.slice(0, 8)}${String(Number(FAR_WEEKDAY.slice(8)) + 1).padStart(2, '0')}`;
 let seq = 0;
 
 /** A fresh dry run in the province's unit (uploaded by its supervisor), VALIDATED. */
@@ -392,6 +396,11 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.saveCalendarDay': () => ({ input: { day: FAR_WEEKDAY, kind: 'DAY_OFF', note: 'Kiểm tra phân quyền', document: 'Thông báo 1/TB-KT' } }),
   // Removed if saved before, else refused as input (not in the calendar): allowed either way.
   'Mutation.removeCalendarDay': () => ({ day: FAR_WEEKDAY }),
+  // The Wednesday after FAR_WEEKDAY, likewise past every window (taken out again in afterAll).
+  'Mutation.saveCalendarDays': () => ({
+    input: { days: [{ day: FAR_WEDNESDAY, kind: 'DAY_OFF', note: 'Kiểm tra phân quyền', document: 'Thông báo 1/TB-KT' }] },
+  }),
+  'Query.calendarWarnings': () => ({}),
   'Query.calendarYears': () => ({}),
   'Mutation.login': (_w, _c, s) => ({ email: s.p.officers[0].email, password: PASSWORD }),
   'Mutation.createOrgUnit': (_w, _c, s) => ({ input: { name: `Công đoàn cơ sở ${uniq()}`, kind: 'GRASSROOTS', parentId: s.p.unitId } }),
@@ -832,7 +841,7 @@ describe('security: authorization matrix', () => {
     ];
   });
   afterAll(async () => {
-    await w?.api.db.query(`DELETE FROM calendar_day WHERE day = $1`, [FAR_WEEKDAY]);
+    await w?.api.db.query(`DELETE FROM calendar_day WHERE day = ANY($1::date[])`, [[FAR_WEEKDAY, FAR_WEDNESDAY]]);
     await w?.api.close();
   });
 

@@ -90,6 +90,7 @@ export const MUTATION_VI: Readonly<Record<string, string>> = Object.freeze({
   requestReport: 'Yêu cầu lập báo cáo',
   setCalendarDay: 'Đặt ngày nghỉ, ngày làm bù',
   saveCalendarDay: 'Lưu ngày trong lịch làm việc',
+  saveCalendarDays: 'Lưu nhiều ngày trong lịch làm việc',
   removeCalendarDay: 'Bỏ ngày khỏi lịch làm việc',
 });
 

@@ -43,8 +43,8 @@ export interface JobPayloads {
   [JobName.BUILD_REPORT]: { reportId: string };
   /** `today` (YYYY-MM-DD) overrides the current day in Asia/Ho_Chi_Minh, for reruns of a missed day. */
   [JobName.SCHEDULE_PERIOD_REPORTS]: { today?: string };
-  /** A calendar day (YYYY-MM-DD) was set or removed: stored due days it can move are computed again. */
-  [JobName.RECOMPUTE_DUE_DAYS]: { day: string };
+  /** A calendar day (YYYY-MM-DD) was set or removed (a batch: `day` … `until`): stored due days they can move are computed again. */
+  [JobName.RECOMPUTE_DUE_DAYS]: { day: string; until?: string };
   /** A confirmed register import: its unapplied rows are written to the register, in batches. */
   [JobName.APPLY_REGISTER_IMPORT]: { importId: string };
   /** The start of a day in Vietnam: the structure changes scheduled for it (or missed before) are applied, once each. */

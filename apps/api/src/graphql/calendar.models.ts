@@ -43,3 +43,31 @@ export class CalendarChangeModel {
   @Field(() => [MovedDueDayModel], { description: 'The first 200 of them, by their new due day' }) movedCases: MovedDueDayModel[];
   @Field(() => Int, { description: 'Pending direct applications whose decision due day moved' }) movedApplicationCount: number;
 }
+
+@InputType({ description: 'Several days written at once (e.g. the Labour Code holidays of a year), in one transaction' })
+export class CalendarDaysInput {
+  @Field(() => [CalendarDayInput], { description: 'At most 60 days, each once' }) days: CalendarDayInput[];
+}
+
+@ObjectType('CalendarDayChange', { description: 'One day of a batch: before and after (equal when it was saved as it was)' })
+export class CalendarDayChangeModel {
+  @Field(() => DateDay) day: string;
+  @Field(() => CalendarDayModel, { nullable: true }) previous: CalendarDayModel | null;
+  @Field(() => CalendarDayModel, { nullable: true }) current: CalendarDayModel | null;
+}
+
+@ObjectType('CalendarDaysChange', { description: 'What a batch of calendar days did; the due days it moved were written in the same transaction' })
+export class CalendarDaysChangeModel {
+  @Field(() => [CalendarDayChangeModel]) days: CalendarDayChangeModel[];
+  @Field(() => Int, { description: 'Days whose kind, note or document changed (0: everything was already so)' }) changedDayCount: number;
+  @Field(() => Int, { description: 'Open cases whose due day moved' }) movedCaseCount: number;
+  @Field(() => [MovedDueDayModel], { description: 'The first 200 of them, by their new due day' }) movedCases: MovedDueDayModel[];
+  @Field(() => Int, { description: 'Pending direct applications whose decision due day moved' }) movedApplicationCount: number;
+}
+
+@ObjectType('CalendarWarning', { description: 'A year the working-day calendar has no days off for, though due days are counted in it' })
+export class CalendarWarningModel {
+  @Field(() => Int) year: number;
+  @Field({ description: 'Open cases or pending applications have a stored due day in that year' }) holdsDueDays: boolean;
+  @Field({ description: 'The warning, in Vietnamese' }) message: string;
+}

@@ -1,12 +1,22 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { CalendarChangeResult, CalendarEditsService, CalendarService } from '@app/core';
+import { CalendarChangeResult, CalendarEditsService, CalendarService, MovedDueDay } from '@app/core';
+import { missingCalendarYearText } from '@app/domain';
 import { FoundingCaseEntity } from '@app/persistence';
 import { AnyRole, Everyone, Roles } from '../auth/access.decorators';
 import { Role } from '../graphql/enums';
 import { DateDay } from '../graphql/date.scalar';
-import { CalendarChangeModel, CalendarDayInput, CalendarDayKind, CalendarDayModel } from '../graphql/calendar.models';
+import {
+  CalendarChangeModel,
+  CalendarDayInput,
+  CalendarDayKind,
+  CalendarDayModel,
+  CalendarDaysChangeModel,
+  CalendarDaysInput,
+  CalendarWarningModel,
+  MovedDueDayModel,
+} from '../graphql/calendar.models';
 
 export { CalendarDayKind, CalendarDayModel } from '../graphql/calendar.models';
 
@@ -37,6 +47,31 @@ export class CalendarResolver {
     return this.calendar.years();
   }
 
+  @AnyRole()
+  @Query(() => [CalendarWarningModel], {
+    description:
+      'Years the calendar has no days off for though due days are counted in them (this year, next year from October, the years of stored due days): the calendar page and the board warn',
+  })
+  async calendarWarnings(): Promise<CalendarWarningModel[]> {
+    return (await this.calendar.missingYears()).map((m) => ({ ...m, message: missingCalendarYearText(m.year) }));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CalendarDaysChangeModel, {
+    description:
+      'Adds or changes several days at once (e.g. the Labour Code holidays of a year): all checked first, then written and the due days recomputed once, in one transaction',
+  })
+  async saveCalendarDays(@Args('input') input: CalendarDaysInput): Promise<CalendarDaysChangeModel> {
+    const r = await this.edits.changeMany(input.days.map((d) => ({ ...d, noteRequired: true })));
+    return {
+      days: r.days as CalendarDaysChangeModel['days'],
+      changedDayCount: r.changed,
+      movedCaseCount: r.moved.length,
+      movedCases: await this.movedCases(r.moved),
+      movedApplicationCount: r.movedApplications,
+    };
+  }
+
   @Roles(Role.ADMIN)
   @Mutation(() => Boolean, {
     description:
@@ -65,16 +100,21 @@ export class CalendarResolver {
   }
 
   private async model(r: CalendarChangeResult): Promise<CalendarChangeModel> {
-    const listed = r.moved.slice(0, MOVED_LISTED);
-    const cases = await this.db.getRepository(FoundingCaseEntity).findBy({ id: In(listed.map((m) => m.caseId)) });
-    const byId = new Map(cases.map((c) => [c.id, c]));
     return {
       day: r.day,
       previous: r.previous as CalendarDayModel | null,
       current: r.current as CalendarDayModel | null,
       movedCaseCount: r.moved.length,
-      movedCases: listed.filter((m) => byId.has(m.caseId)).map((m) => ({ foundingCase: byId.get(m.caseId)!, before: m.before, after: m.after })),
+      movedCases: await this.movedCases(r.moved),
       movedApplicationCount: r.movedApplications,
     };
+  }
+
+  /** The first MOVED_LISTED moved cases, with their rows for the case fields. */
+  private async movedCases(moved: MovedDueDay[]): Promise<MovedDueDayModel[]> {
+    const listed = moved.slice(0, MOVED_LISTED);
+    const cases = await this.db.getRepository(FoundingCaseEntity).findBy({ id: In(listed.map((m) => m.caseId)) });
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    return listed.filter((m) => byId.has(m.caseId)).map((m) => ({ foundingCase: byId.get(m.caseId)!, before: m.before, after: m.after }));
   }
 }

@@ -129,6 +129,12 @@ export type CalendarDayInput = {
 
 export type CalendarDayKind = 'DAY_OFF' | 'MAKE_UP_WORKING_DAY';
 
+/** Several days written at once (e.g. the Labour Code holidays of a year), in one transaction */
+export type CalendarDaysInput = {
+  /** At most 60 days, each once */
+  days: Array<CalendarDayInput>;
+};
+
 export type CancelDocumentInput = {
   id: string | number;
   reason: string;
@@ -991,12 +997,41 @@ export type AuditLogQuery = {
 
 export type CalendarDayRowFragment = { day: string; kind: CalendarDayKind; note: string | null; document: string | null };
 
+export type MovedCaseRowFragment = {
+  before: string;
+  after: string;
+  case: {
+    id: string;
+    stage: CaseStage;
+    enterprise: { id: string; name: string; taxCode: string };
+    orgUnit: { id: string; name: string };
+    assignee: { id: string; fullName: string } | null;
+  };
+};
+
 export type CalendarChangeViewFragment = {
   day: string;
   movedCaseCount: number;
   movedApplicationCount: number;
   previous: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
   current: { day: string; kind: CalendarDayKind; note: string | null; document: string | null } | null;
+  movedCases: Array<{
+    before: string;
+    after: string;
+    case: {
+      id: string;
+      stage: CaseStage;
+      enterprise: { id: string; name: string; taxCode: string };
+      orgUnit: { id: string; name: string };
+      assignee: { id: string; fullName: string } | null;
+    };
+  }>;
+};
+
+export type CalendarDaysChangeViewFragment = {
+  changedDayCount: number;
+  movedCaseCount: number;
+  movedApplicationCount: number;
   movedCases: Array<{
     before: string;
     after: string;
@@ -1043,6 +1078,33 @@ export type SaveCalendarDayMutation = {
     }>;
   };
 };
+
+export type SaveCalendarDaysMutationVariables = Exact<{
+  i: CalendarDaysInput;
+}>;
+
+export type SaveCalendarDaysMutation = {
+  saveCalendarDays: {
+    changedDayCount: number;
+    movedCaseCount: number;
+    movedApplicationCount: number;
+    movedCases: Array<{
+      before: string;
+      after: string;
+      case: {
+        id: string;
+        stage: CaseStage;
+        enterprise: { id: string; name: string; taxCode: string };
+        orgUnit: { id: string; name: string };
+        assignee: { id: string; fullName: string } | null;
+      };
+    }>;
+  };
+};
+
+export type CalendarWarningsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CalendarWarningsQuery = { calendarWarnings: Array<{ year: number; holdsDueDays: boolean; message: string }> };
 
 export type RemoveCalendarDayMutationVariables = Exact<{
   d: string;

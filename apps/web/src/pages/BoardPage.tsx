@@ -3,7 +3,7 @@ import { CLOSE_REASON_LABEL, STAGE_LABEL, fmtDate, fmtNumber, labelOf } from '..
 import { loadAllCases } from '../cases';
 import { type CaseCard, type CaseFilter, type UserRef } from '../queries';
 import { Link, useLocation } from '../router';
-import { useSession } from '../session';
+import { isAdmin, useSession } from '../session';
 import { ALL_STAGES, type CaseStage } from '../stages';
 import { ErrorBox } from '../ui/errors';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
@@ -12,11 +12,12 @@ import { useDebounced } from '../ui/pager';
 import { useAsync } from '../ui/use-async';
 import { useUnitUsers, useUnits } from '../units';
 import { BoardList } from './board/BoardList';
+import { CalendarWarnings } from './calendar/CalendarWarnings';
 import { OpenCaseForm } from './board/OpenCaseForm';
 import { boardStateOf, boardUrlOf, type BoardView } from './board/board-url';
 
 export function BoardPage() {
-  const { sup } = useSession();
+  const { sup, me } = useSession();
   // The view and every filter live in the address (see board-url.ts), so the way back from a case finds them.
   const [initial] = useState(() => boardStateOf(new URLSearchParams(location.search)));
   const [assigneeId, setAssigneeId] = useState(initial.assigneeId);
@@ -95,6 +96,9 @@ export function BoardPage() {
       <PageTitle sub={sup ? 'Hồ sơ thành lập CĐCS trong phạm vi đơn vị' : 'Hồ sơ thành lập CĐCS được phân công cho bạn'}>
         <span id="board-title">Bảng tiến độ thành lập CĐCS</span>
       </PageTitle>
+
+      {/* Supervisors and admins: due days counted across a year without days off are wrong (docs/architecture.md#the-working-day-calendar-and-due-days). */}
+      {sup && <CalendarWarnings admin={isAdmin(me)} />}
 
       <form className="filters" role="search" aria-label="Lọc hồ sơ" onSubmit={(e) => e.preventDefault()}>
         <TextField

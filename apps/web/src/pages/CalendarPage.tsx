@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
-import { fmtDate, vnYear } from '../i18n';
-import { CALENDAR, type CalendarChange, type CalendarDay } from '../queries-calendar';
+import { fmtDate, fmtNumber, vnYear } from '../i18n';
+import { CALENDAR, type CalendarChange, type CalendarDay, type CalendarDaysChange, type MovedDueDaysView } from '../queries-calendar';
 import { isAdmin, useSession } from '../session';
 import { ConfirmDialog } from '../ui/dialog';
 import { ErrorBox } from '../ui/errors';
@@ -11,7 +11,9 @@ import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 import { CalendarDayForm } from './calendar/CalendarDayForm';
 import { CalendarTable } from './calendar/CalendarTable';
-import { MovedDueDays } from './calendar/MovedDueDays';
+import { CalendarWarnings } from './calendar/CalendarWarnings';
+import { MovedDueDays, changeSummary } from './calendar/MovedDueDays';
+import { StatutoryHolidaysForm } from './calendar/StatutoryHolidaysForm';
 import { weekdayOf } from './calendar/calendar-text';
 
 export const CALENDAR_PATH = '/lich-lam-viec';
@@ -19,7 +21,8 @@ export const CALENDAR_PATH = '/lich-lam-viec';
 /**
  * Lịch làm việc: a year's public-sector days off and make-up working days, which the due days of the
  * cases are counted with. ADMINs add, change and remove days (with the announcing document) and see
- * which open cases' due days each change moved. The year lives in the page's address.
+ * which open cases' due days each change moved. A year without days off is warned of (CalendarWarnings), and
+ * an ADMIN can generate its Labour Code holidays (StatutoryHolidaysForm). The year lives in the page's address.
  */
 export function CalendarPage() {
   const { me } = useSession();
@@ -28,7 +31,9 @@ export function CalendarPage() {
   const data = useAsync(() => gql(CALENDAR.days, { y: year }), [year]);
   const [editing, setEditing] = useState<CalendarDay | null>(null);
   const [removing, setRemoving] = useState<CalendarDay | null>(null);
-  const [change, setChange] = useState<CalendarChange | null>(null);
+  const [change, setChange] = useState<{ title: string; moved: MovedDueDaysView } | null>(null);
+  const [generating, setGenerating] = useState(false);
+  const [warningsKey, setWarningsKey] = useState(0);
   const removal = useAction();
 
   useEffect(() => {
@@ -36,11 +41,23 @@ export function CalendarPage() {
   }, [year]);
 
   const saved = (c: CalendarChange) => {
-    setChange(c);
+    setChange({ title: changeSummary(c), moved: c });
     setEditing(null);
     data.reload();
+    setWarningsKey((k) => k + 1);
+  };
+  const generated = (c: CalendarDaysChange, count: number) => {
+    const title =
+      c.changedDayCount === 0
+        ? `Lịch năm ${year} đã có đủ ${fmtNumber(count)} ngày này: không có gì thay đổi.`
+        : `Đã lưu ${fmtNumber(c.changedDayCount)} ngày nghỉ lễ năm ${year} theo Bộ luật Lao động.`;
+    setChange({ title, moved: c });
+    setGenerating(false);
+    data.reload();
+    setWarningsKey((k) => k + 1);
   };
   const years = data.data?.calendarYears ?? [year];
+  const noDaysOff = !!data.data && data.data.calendarDays.every((d) => d.kind !== 'DAY_OFF') && years.includes(year);
 
   return (
     <section aria-labelledby="calendar-title" data-testid="calendar-page">
@@ -57,12 +74,33 @@ export function CalendarPage() {
           onChange={(v) => {
             setYear(Number(v));
             setEditing(null);
+            setGenerating(false);
           }}
           options={(years.includes(year) ? years : [...years, year].sort()).map((y) => ({ value: String(y), label: String(y) }))}
         />
       </form>
 
-      {change && <MovedDueDays change={change} />}
+      <CalendarWarnings
+        admin={admin}
+        reloadKey={warningsKey}
+        generating={generating ? year : null}
+        onGenerate={(y) => {
+          setYear(y);
+          setEditing(null);
+          setGenerating(true);
+        }}
+      />
+
+      {change && <MovedDueDays title={change.title} change={change.moved} />}
+
+      {admin && noDaysOff && !generating && (
+        <p>
+          <button type="button" className="btn btn-primary" onClick={() => setGenerating(true)} data-testid="statutory-open">
+            Tạo ngày nghỉ lễ theo Bộ luật Lao động cho năm {year}
+          </button>
+        </p>
+      )}
+      {admin && generating && <StatutoryHolidaysForm key={year} year={year} onSaved={generated} onCancel={() => setGenerating(false)} />}
 
       {admin && <CalendarDayForm editing={editing} onSaved={saved} onCancel={() => setEditing(null)} />}
 

@@ -2,10 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DEFAULT_SLA, HolidayKind, IsoDate, SlaConfig, WorkingCalendar, calendarFromRows, calendarYears, vnDateOf } from '@app/domain';
+import {
+  DEFAULT_SLA,
+  HolidayKind,
+  IsoDate,
+  MissingCalendarYear,
+  SlaConfig,
+  WorkingCalendar,
+  calendarFromRows,
+  calendarYears,
+  missingCalendarYears,
+  vnDateOf,
+} from '@app/domain';
 import { Clock, systemClock } from '../common/dates';
 import { badInput } from '../common/app-error';
 import { RULE } from '../common/messages-vi';
+import { OPEN_STAGES_SQL } from '../common/open-stages.sql';
 
 export const CLOCK = Symbol('CLOCK');
 
@@ -23,6 +35,7 @@ const CACHE_MS = 60_000;
 @Injectable()
 export class CalendarService {
   private cached: { at: number; cal: WorkingCalendar } | null = null;
+  private cachedMissing: { at: number; today: IsoDate; years: MissingCalendarYear[] } | null = null;
   readonly sla: SlaConfig;
   private readonly applicationDecisionDays: number;
 
@@ -72,9 +85,33 @@ export class CalendarService {
     return this.db.query(`SELECT ${CALENDAR_DAY_COLUMNS} FROM calendar_day WHERE day BETWEEN $1 AND $2 ORDER BY day`, [`${year}-01-01`, `${year}-12-31`]);
   }
 
+  /**
+   * The years the calendar should hold days off for and does not (this year; next year from October; every year up
+   * to the furthest due day stored on an open case or a pending application), cached like the calendar
+   * (docs/architecture.md#the-working-day-calendar-and-due-days).
+   */
+  async missingYears(): Promise<MissingCalendarYear[]> {
+    const t = Date.now();
+    const today = this.today();
+    if (this.cachedMissing && this.cachedMissing.today === today && t - this.cachedMissing.at < CACHE_MS) return this.cachedMissing.years;
+    const [row]: { kept: number[] | null; last: string | null }[] = await this.db.query(
+      `SELECT (SELECT array_agg(DISTINCT extract(year FROM day)::int) FROM calendar_day WHERE kind = 'DAY_OFF') AS kept,
+              to_char(greatest((SELECT max(critical_on) FROM founding_case WHERE stage IN ${OPEN_STAGES_SQL}),
+                               (SELECT max(due_on) FROM membership_application WHERE status = 'SUBMITTED' AND due_on IS NOT NULL)), 'YYYY-MM-DD') AS last`,
+    );
+    // The stored windows run from today (or before) to their last day: every year in between holds due days.
+    const thisYear = Number(today.slice(0, 4));
+    const lastYear = row.last ? Number(row.last.slice(0, 4)) : thisYear - 1;
+    const dueYears = Array.from({ length: Math.max(0, lastYear - thisYear + 1) }, (_, i) => thisYear + i);
+    const years = missingCalendarYears(today, row.kept ?? [], dueYears);
+    this.cachedMissing = { at: t, today, years };
+    return years;
+  }
+
   /** The next `calendar()` reads the table again (other processes refresh within CACHE_MS). */
   invalidate(): void {
     this.cached = null;
+    this.cachedMissing = null;
   }
 }
 

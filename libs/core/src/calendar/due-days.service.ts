@@ -42,18 +42,20 @@ export class DueDaysService {
   ) {}
 
   /** The worker's job, with the calendar as committed: each batch its own statement (no long transaction). */
-  async recompute(day: IsoDate, batch = BATCH): Promise<RecomputeResult> {
+  async recompute(day: IsoDate, batch = BATCH, until: IsoDate = day): Promise<RecomputeResult> {
     if (!isIsoDate(day)) throw badInput({ day: RULE.realDay('day') });
+    if (!isIsoDate(until) || until < day) throw badInput({ until: RULE.realDay('until') });
     const m = this.db.manager;
-    const { cases, applications } = await this.recomputeIn(m, day, await this.calendar.calendarIn(m), batch);
+    const { cases, applications } = await this.recomputeIn(m, day, await this.calendar.calendarIn(m), batch, until);
     return { cases, applications };
   }
 
   /**
    * Recomputes inside the caller's transaction with `cal` (a calendar edit passes the calendar as it
-   * has just written it, so the moved days it reports are those it commits).
+   * has just written it, so the moved days it reports are those it commits). Several changed days
+   * (a batch, `day` … `until`): the windows holding any day of that span, so one pass covers them all.
    */
-  async recomputeIn(m: EntityManager, day: IsoDate, cal: WorkingCalendar, batch = BATCH): Promise<RecomputeOutcome> {
+  async recomputeIn(m: EntityManager, day: IsoDate, cal: WorkingCalendar, batch = BATCH, until: IsoDate = day): Promise<RecomputeOutcome> {
     const result: RecomputeOutcome = { cases: 0, applications: 0, moved: [] };
 
     // Cases, in id order, a batch per transaction (keyset: one pass over the open cases at most).
@@ -73,7 +75,7 @@ export class DueDaysService {
       const moved = rows.flatMap((r) => {
         const stage = r.stage as OpenStage;
         const dossier = stage === CaseStage.RECOGNITION_DECISION ? r.dossier_on : null;
-        if ((dossier ?? r.entered_on) > day) return [];
+        if ((dossier ?? r.entered_on) > until) return [];
         const d = stageDeadlines(cal, stage, r.entered_on, this.calendar.sla, dossier);
         return d.dueOn === r.due_on && d.warningOn === r.warning_on && d.criticalOn === r.critical_on ? [] : [{ r, d }];
       });
@@ -96,9 +98,9 @@ export class DueDaysService {
       const rows: { id: string; submitted_on: IsoDate; due_on: IsoDate }[] = await m.query(
         `SELECT a.id, to_char(a.submitted_on, 'YYYY-MM-DD') AS submitted_on, to_char(a.due_on, 'YYYY-MM-DD') AS due_on
            FROM membership_application a
-          WHERE a.status = 'SUBMITTED' AND a.due_on IS NOT NULL AND a.due_on >= $1 AND a.submitted_on <= $1 AND a.id > $2
+          WHERE a.status = 'SUBMITTED' AND a.due_on IS NOT NULL AND a.due_on >= $1 AND a.submitted_on <= $4 AND a.id > $2
           ORDER BY a.id LIMIT $3`,
-        [day, after, batch],
+        [day, after, batch, until],
       );
       if (!rows.length) break;
       after = rows[rows.length - 1].id;

@@ -13,6 +13,7 @@ import { UserEntity } from './user.entity';
 @Index('IDX_founding_case_warning', { synchronize: false }) // partial covering index of the open cases by warning day (the sweep), made by migration
 @Index('IDX_founding_case_recognized', { synchronize: false }) // partial covering index on recognized_on, made by migration
 @Index('IDX_founding_case_as_of', { synchronize: false }) // covering index on opened_at for the as-of figures, made by migration
+@Index('IDX_founding_case_open_critical', { synchronize: false }) // partial index of the open cases by critical day (calendar warning, recompute), made by migration
 @Check('CHK_founding_case_stage', `"stage" IN ('SURVEY','OUTREACH','GUIDANCE','FOUNDING_CEREMONY','RECOGNITION_DECISION','RECOGNIZED','CLOSED')`)
 export class FoundingCaseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -31,6 +31,7 @@ import { AuditScrubFastPath1795496897700 } from './1795496897700-audit-scrub-fas
 import { ActorChangeNotify1795496897750 } from './1795496897750-actor-change-notify';
 import { RecognitionOneLive1795496897800 } from './1795496897800-recognition-one-live';
 import { AdmissionDecisionMembers1795496897900 } from './1795496897900-admission-decision-members';
+import { OpenCaseCriticalDay1795496898000 } from './1795496898000-open-case-critical-day';
 import { OrgUnitEstablishedOn1795496898100 } from './1795496898100-org-unit-established-on';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
@@ -63,5 +64,6 @@ export const MIGRATIONS = [
   ActorChangeNotify1795496897750,
   RecognitionOneLive1795496897800,
   AdmissionDecisionMembers1795496897900,
+  OpenCaseCriticalDay1795496898000,
   OrgUnitEstablishedOn1795496898100,
 ];

@@ -1,22 +1,22 @@
 import { STAGE_LABEL, fmtDate, fmtNumber } from '../../i18n';
-import type { CalendarChange } from '../../queries-calendar';
+import type { CalendarChange, MovedDueDaysView } from '../../queries-calendar';
 import { Link } from '../../router';
 import { KIND_LABEL, weekdayOf } from './calendar-text';
 
-/** What a change did, in words. */
-function summary(c: CalendarChange): string {
+/** What a change of one day did, in words. */
+export function changeSummary(c: CalendarChange): string {
   const when = `${weekdayOf(c.day)} ${fmtDate(c.day)}`;
   if (!c.current) return `Đã xoá ${c.previous ? KIND_LABEL[c.previous.kind].toLowerCase() : 'ngày'} ${when} khỏi lịch.`;
   if (!c.previous) return `Đã thêm ${KIND_LABEL[c.current.kind].toLowerCase()} ${when}.`;
   return `Đã cập nhật ${KIND_LABEL[c.current.kind].toLowerCase()} ${when}.`;
 }
 
-/** After a change: the open cases whose stage due day moved (before → after), as the server wrote them. */
-export function MovedDueDays({ change }: { change: CalendarChange }) {
+/** After a change: `title` (what it did), then the open cases whose stage due day moved (before → after), as the server wrote them. */
+export function MovedDueDays({ title, change }: { title: string; change: MovedDueDaysView }) {
   const more = change.movedCaseCount - change.movedCases.length;
   return (
     <section className="panel moved-due-days" aria-labelledby="moved-title" data-testid="calendar-change" role="status">
-      <h2 id="moved-title">{summary(change)}</h2>
+      <h2 id="moved-title">{title}</h2>
       {change.movedCaseCount === 0 ? (
         <p data-testid="moved-none">Không hồ sơ đang mở nào đổi hạn giai đoạn.</p>
       ) : (
