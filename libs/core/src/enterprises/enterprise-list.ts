@@ -6,6 +6,7 @@ import { MAX_PAGE, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { MAX_PLACE, MAX_SEARCH, enterpriseSearchSql, foldedEqualsSql } from './enterprise-search.sql';
 import { EnterpriseCaseStatus, EnterpriseSort, RegisterProblems, formatCount, unitNotFound } from './enterprise-input';
+import { viOrder } from '../common/vietnamese-order';
 
 /** The register's filter: `enterprises(filter)` and the XLSX export take the same one. */
 export interface EnterpriseFilter {
@@ -34,7 +35,7 @@ interface SortKey {
 }
 
 const ID_ASC: SortKey = { expr: 'e.id', cast: 'uuid', desc: false, text: 'e.id::text' };
-const NAME_ASC: SortKey = { expr: 'e.name', cast: 'varchar', desc: false, text: 'e.name' };
+const NAME_ASC: SortKey = { expr: viOrder('e.name'), cast: 'varchar', desc: false, text: 'e.name' };
 
 /** Every sort ends with the id, so that the order is total and a cursor (the keys of the last row) resumes exactly after it. */
 export const SORT_KEYS: Record<EnterpriseSort, SortKey[]> = {

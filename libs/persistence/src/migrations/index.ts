@@ -30,10 +30,12 @@ import { AuditFasterCapture1795496897650 } from './1795496897650-audit-faster-ca
 import { AuditScrubFastPath1795496897700 } from './1795496897700-audit-scrub-fast-path';
 import { ActorChangeNotify1795496897750 } from './1795496897750-actor-change-notify';
 import { RecognitionOneLive1795496897800 } from './1795496897800-recognition-one-live';
+import { VietnameseNameOrder1795496897950 } from './1795496897950-vietnamese-name-order';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 export { UNAUDITED_TABLES } from './1795496897375-audit-log';
+export { VI_COLLATION } from './1795496897950-vietnamese-name-order';
 
 /** Every audited table: migration 375's list and those later migrations attach (audit_attach). */
 export const AUDITED_TABLES: [string, string?][] = [...AUDITED_TABLES_375, ...FUNDING_AUDITED_TABLES, ...EMPLOYER_AUDITED_TABLES];
@@ -60,4 +62,5 @@ export const MIGRATIONS = [
   AuditScrubFastPath1795496897700,
   ActorChangeNotify1795496897750,
   RecognitionOneLive1795496897800,
+  VietnameseNameOrder1795496897950,
 ];
