@@ -52,9 +52,17 @@ export function orderBySql(sort: EnterpriseSort): string {
   return SORT_KEYS[sort].map((k) => `${k.expr}${k.desc ? ' DESC' : ''}`).join(', ');
 }
 
-/** Rows after the cursor's keys in the sort's order: (k1 beyond v1) OR (k1 = v1 AND (k2 beyond v2 OR …)). */
+/**
+ * Rows after the cursor's keys in the sort's order: a row comparison when every key goes the same way (an index on the
+ * keys then starts the scan at the cursor: the name order's, docs/architecture.md#vietnamese-name-order), else
+ * (k1 beyond v1) OR (k1 = v1 AND (k2 beyond v2 OR …)).
+ */
 export function afterCursorSql(p: SqlParams, sort: EnterpriseSort, values: string[]): string {
   const keys = SORT_KEYS[sort];
+  if (keys.every((k) => k.desc === keys[0].desc)) {
+    const vs = keys.map((k, i) => `${p.add(values[i])}::${k.cast}`);
+    return `(${keys.map((k) => k.expr).join(', ')}) ${keys[0].desc ? '<' : '>'} (${vs.join(', ')})`;
+  }
   const build = (i: number): string => {
     const k = keys[i];
     const v = `${p.add(values[i])}::${k.cast}`;
