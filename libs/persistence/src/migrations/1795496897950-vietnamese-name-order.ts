@@ -26,7 +26,8 @@ export class VietnameseNameOrder1795496897950 implements MigrationInterface {
       `DO $do$ BEGIN
          BEGIN
            CREATE COLLATION IF NOT EXISTS "${VI_COLLATION}" (provider = icu, locale = 'vi-VN');
-         EXCEPTION WHEN feature_not_supported OR invalid_parameter_value OR undefined_object OR object_not_in_prerequisite_state THEN
+         EXCEPTION WHEN OTHERS THEN -- "ICU is not supported in this build" (feature_not_supported), or an ICU without vi
+           RAISE NOTICE 'No ICU collation vi-VN (%): "${VI_COLLATION}" is the database''s own collation', SQLERRM;
            EXECUTE format('CREATE COLLATION IF NOT EXISTS "${VI_COLLATION}" (provider = libc, locale = %L)',
                           (SELECT datcollate FROM pg_database WHERE datname = current_database()));
          END;
