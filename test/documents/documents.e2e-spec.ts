@@ -63,7 +63,7 @@ describe('official documents: numbered, in the decree layout, DOCX and PDF', () 
     await api.ok(D.save, { i: { orgUnitId: p.unitId, ...SETTINGS } }, admin.token);
     const ref = await walkToStage(api, p, 'RECOGNIZED');
     caseId = ref.caseId;
-    members = (await api.db.query(`SELECT full_name FROM member WHERE case_id = $1 ORDER BY full_name, id`, [caseId])).map(
+    members = (await api.db.query(`SELECT full_name FROM member WHERE case_id = $1 ORDER BY full_name COLLATE "vietnamese", id`, [caseId])).map(
       (r: { full_name: string }) => r.full_name,
     );
     expect(members).toHaveLength(5);
@@ -224,9 +224,9 @@ describe('official documents: numbered, in the decree layout, DOCX and PDF', () 
     expect(issued.numberLabel).toBe('1/QĐ-CĐCSDHY');
     const doc = await ready(issued.id, cdcs.chair.token);
     const { docx, pdf } = await files(doc, cdcs.chair.token);
-    const names = (await api.db.query(`SELECT full_name FROM member WHERE admission_decision_id = $1 ORDER BY full_name, id`, [admitted.id])).map(
-      (r: { full_name: string }) => r.full_name,
-    );
+    const names = (
+      await api.db.query(`SELECT full_name FROM member WHERE admission_decision_id = $1 ORDER BY full_name COLLATE "vietnamese", id`, [admitted.id])
+    ).map((r: { full_name: string }) => r.full_name);
     expect(names).toHaveLength(5);
     const xml = await zipEntry(docx, 'word/document.xml');
     const paras = docxParagraphs(xml);

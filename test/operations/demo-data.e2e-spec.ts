@@ -78,6 +78,29 @@ describe('demo data', () => {
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('exports each CĐCS’s register so that it imports back: people without citizen id or birth date found by their code, nothing refused or changed', async () => {
+    for (const u of DEMO_GRASSROOTS_USERS) {
+      const token = await api.login(u.email, DEMO_PASSWORD);
+      const g = (await api.ok(`{ me { orgUnit { id } } }`, {}, token)).me.orgUnit.id;
+      const res = await fetch(`${api.url}/registers/members.xlsx?grassrootsUnionId=${g}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const file = Buffer.from(await res.arrayBuffer());
+      const [{ n, bare }] = await api.db.query(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE citizen_id IS NULL OR birth_date IS NULL)::int AS bare FROM grassroots_staff WHERE grassroots_union_id = $1`,
+        [g],
+      );
+      expect(bare).toBeGreaterThan(0); // founders recorded from their applications
+      for (const apply of ['false', 'true']) {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(file)]), 'danh-sach.xlsx');
+        form.append('grassrootsUnionId', g);
+        form.append('apply', apply);
+        const back = await (await fetch(`${api.url}/imports/staff`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json();
+        expect(back).toMatchObject({ ok: true, totalRows: n, toCreate: 0, toUpdate: 0, unchanged: n, refused: 0 });
+      }
+    }
+  });
+
   it('gives the first CĐCS a Party recommendation with one admitted and two union groups, counted in its return', async () => {
     const token = await api.login(DEMO_GRASSROOTS_USERS[0].email, DEMO_PASSWORD);
     const g = (await api.ok(`{ me { orgUnit { id } } }`, {}, token)).me.orgUnit.id;

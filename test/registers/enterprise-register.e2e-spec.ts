@@ -403,10 +403,11 @@ describe('enterprise register', () => {
       open_case: boolean;
       any_case: boolean;
     }
+    // Names in Vietnamese order, whatever the database's collation (docs/architecture.md#vietnamese-name-order).
     const SORTS = {
-      NAME: 'e.name, e.id',
+      NAME: 'e.name COLLATE "vietnamese", e.id',
       TAX_CODE: 'e.tax_code, e.id',
-      WORKERS_DESC: 'e.worker_count DESC, e.name, e.id',
+      WORKERS_DESC: 'e.worker_count DESC, e.name COLLATE "vietnamese", e.id',
       UPDATED_DESC: 'e.updated_at DESC, e.id DESC',
     } as const;
     let ordered: Record<keyof typeof SORTS, Row[]>;

@@ -33,7 +33,7 @@ export const plain = {
               (SELECT count(*)::int FROM member m WHERE m.grassroots_union_id = o.id AND m.admitted_on BETWEEN $3 AND $4) AS "membersAdmitted",
               (SELECT count(*)::int FROM member m WHERE m.grassroots_union_id = o.id AND m.admitted_on <= $4 AND (m.left_on IS NULL OR m.left_on > $4)) AS "membersAtEnd",
               (SELECT to_char(c.recognized_on, 'YYYY-MM-DD') FROM founding_case c WHERE c.grassroots_union_id = o.id LIMIT 1) AS "recognizedOn"
-         FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = $1 OR o.path LIKE $2) ORDER BY o.name, o.id`,
+         FROM org_unit o WHERE o.kind = 'GRASSROOTS' AND (o.path = $1 OR o.path LIKE $2) ORDER BY o.name COLLATE "vietnamese", o.id`,
       [u.path, subtreeLike(u.path), p.start, p.end],
     );
   },
@@ -69,7 +69,7 @@ export const plain = {
     const day = addDays(p.end, 1);
     const rows: { id: string }[] = await db.query(
       `WITH st AS (${plain.asOf('$4')}) SELECT st.id FROM st JOIN enterprise e ON e.id = st.enterprise_id
-        WHERE st.stage IN ${OPEN_STAGES_SQL} AND st.due_on < $3 ORDER BY st.due_on, e.name LIMIT ${limit}`,
+        WHERE st.stage IN ${OPEN_STAGES_SQL} AND st.due_on < $3 ORDER BY st.due_on, e.name COLLATE "vietnamese" LIMIT ${limit}`,
       [u.path, subtreeLike(u.path), day, vnStartOfDay(day)],
     );
     return rows.map((r) => r.id);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VietnameseOrderCheck } from './common/vietnamese-order';
 import { JwtModule } from '@nestjs/jwt';
 import { DatabaseModule } from '@app/persistence';
 import { AuditLogService } from './audit/audit-log.service';
@@ -103,6 +104,7 @@ const SERVICES = [
   BudgetService,
   BudgetLedgerService,
   ReturnSettingsService,
+  VietnameseOrderCheck,
 ];
 
 /** The services that own the write paths, shared by the API and the worker. */

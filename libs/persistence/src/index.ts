@@ -3,7 +3,7 @@ export * from './data-source-options';
 export * from './ensure-database';
 export { MIGRATIONS, ROOT_ORG_UNIT_ID } from './migrations';
 export * from './database.module';
-export { AUDITED_TABLES, UNAUDITED_TABLES } from './migrations';
+export { AUDITED_TABLES, UNAUDITED_TABLES, VI_COLLATION } from './migrations';
 export * from './audit/audit-session';
 export * from './server-notices';
 export { ACTOR_CHANNEL, ACTOR_NOTICE } from './migrations/1795496897750-actor-change-notify';

@@ -33,6 +33,7 @@ interface StaffImportResult {
 
 const FIELD_LABEL: Record<string, string> = {
   fullName: 'Họ và tên',
+  citizenId: 'Số CCCD',
   birthDate: 'Ngày sinh',
   sex: 'Giới tính',
   job: 'Công việc',
@@ -51,7 +52,7 @@ function checkFile(file: File | null): string | null {
 /**
  * Nhập danh sách người lao động (a CĐCS's chair): the file is checked first (POST /imports/staff, a dry run: per row
  * added, updated, unchanged or refused with its reasons), then applied with the same file (apply=true); the refused
- * rows download as an XLSX to correct and import again. Matched by citizen id: importing twice changes nothing.
+ * rows download as an XLSX to correct and import again. Matched by the export's code (Mã người lao động), else by citizen id: importing twice changes nothing.
  */
 export function StaffImportPage() {
   const { me } = useSession();
@@ -91,8 +92,10 @@ export function StaffImportPage() {
       <form className="panel action-form" onSubmit={submit} aria-labelledby={`${inputId}-title`} data-testid="staff-import-form" noValidate>
         <h2 id={`${inputId}-title`}>Chọn tệp danh sách</h2>
         <p className="muted small">
-          Tệp Excel (.xlsx) hoặc CSV, tối đa 20 MB, có dòng tiêu đề: Họ và tên, Số CCCD, Ngày sinh, Giới tính (bắt buộc); Công việc, Loại hợp đồng lao động, Số
-          điện thoại. Người đã có trong danh sách được nhận ra theo số CCCD; tệp xuất từ trang Đoàn viên nhập lại được ngay.
+          Tệp Excel (.xlsx) hoặc CSV, tối đa 20 MB, có dòng tiêu đề: Họ và tên, Giới tính (bắt buộc); Số CCCD, Ngày sinh (bắt buộc với người mới); Công việc,
+          Loại hợp đồng lao động, Số điện thoại. Người đã có trong danh sách được nhận ra theo Mã người lao động (cột cuối của tệp xuất), nếu không có thì theo
+          số CCCD; tệp xuất từ trang Đoàn viên nhập lại được ngay. Các cột về đoàn viên (tình trạng, ngày kết nạp, quyết định, ngày và lý do ra khỏi tổ chức, tổ
+          công đoàn) chỉ để đối chiếu: dòng ghi khác sổ đoàn viên bị từ chối.
         </p>
         <div className="field">
           <label htmlFor={inputId}>Tệp</label>

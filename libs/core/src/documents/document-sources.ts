@@ -10,6 +10,7 @@ import { isUuid } from '../identity/account-errors';
 import { ReportFigures } from '../reports/report-figures';
 import { summaryLines } from '../reports/report-summary';
 import { ReportsService } from '../reports/reports.service';
+import { viOrder } from '../common/vietnamese-order';
 
 /** What a document is made from: its issuing unit, who may read and issue it, and how its facts are loaded. */
 export interface DocumentSource {
@@ -53,7 +54,7 @@ export interface SourceRecord {
 
 const PEOPLE = `full_name AS "fullName", birth_year AS "birthYear", gender`;
 // The register's order: by name, then id (the order an admission locks its people in).
-const PEOPLE_ORDER = `ORDER BY full_name, id`;
+const PEOPLE_ORDER = `ORDER BY ${viOrder('full_name')}, id`;
 
 /** The source of a kind (NOT_FOUND when missing or outside the caller's read scope when `actor` is given). */
 export async function loadSource(m: EntityManager, kind: DocumentKind, id: string, actor: Actor | null): Promise<DocumentSource> {

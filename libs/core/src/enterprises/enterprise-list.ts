@@ -6,6 +6,7 @@ import { MAX_PAGE, decodeCursor, encodeCursor } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { MAX_PLACE, MAX_SEARCH, enterpriseSearchSql, foldedEqualsSql } from './enterprise-search.sql';
 import { EnterpriseCaseStatus, EnterpriseSort, RegisterProblems, formatCount, unitNotFound } from './enterprise-input';
+import { viOrder } from '../common/vietnamese-order';
 
 /** The register's filter: `enterprises(filter)` and the XLSX export take the same one. */
 export interface EnterpriseFilter {
@@ -34,7 +35,7 @@ interface SortKey {
 }
 
 const ID_ASC: SortKey = { expr: 'e.id', cast: 'uuid', desc: false, text: 'e.id::text' };
-const NAME_ASC: SortKey = { expr: 'e.name', cast: 'varchar', desc: false, text: 'e.name' };
+const NAME_ASC: SortKey = { expr: viOrder('e.name'), cast: 'varchar', desc: false, text: 'e.name' };
 
 /** Every sort ends with the id, so that the order is total and a cursor (the keys of the last row) resumes exactly after it. */
 export const SORT_KEYS: Record<EnterpriseSort, SortKey[]> = {
@@ -51,9 +52,17 @@ export function orderBySql(sort: EnterpriseSort): string {
   return SORT_KEYS[sort].map((k) => `${k.expr}${k.desc ? ' DESC' : ''}`).join(', ');
 }
 
-/** Rows after the cursor's keys in the sort's order: (k1 beyond v1) OR (k1 = v1 AND (k2 beyond v2 OR …)). */
+/**
+ * Rows after the cursor's keys in the sort's order: a row comparison when every key goes the same way (an index on the
+ * keys then starts the scan at the cursor: the name order's, docs/architecture.md#vietnamese-name-order), else
+ * (k1 beyond v1) OR (k1 = v1 AND (k2 beyond v2 OR …)).
+ */
 export function afterCursorSql(p: SqlParams, sort: EnterpriseSort, values: string[]): string {
   const keys = SORT_KEYS[sort];
+  if (keys.every((k) => k.desc === keys[0].desc)) {
+    const vs = keys.map((k, i) => `${p.add(values[i])}::${k.cast}`);
+    return `(${keys.map((k) => k.expr).join(', ')}) ${keys[0].desc ? '<' : '>'} (${vs.join(', ')})`;
+  }
   const build = (i: number): string => {
     const k = keys[i];
     const v = `${p.add(values[i])}::${k.cast}`;

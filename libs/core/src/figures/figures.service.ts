@@ -11,6 +11,7 @@ import { FigurePeriod, Figures, GrassrootsFigures, OfficerCaseCount, OfficerFigu
 import { grassrootsFiguresSql } from './grassroots-figures.sql';
 import { inOneSnapshot } from './one-snapshot';
 import { officerFiguresSql } from './officer-figures.sql';
+import { viOrder } from '../common/vietnamese-order';
 
 export * from './figure-types';
 
@@ -277,7 +278,7 @@ export class FiguresService {
          FROM top
          JOIN LATERAL (SELECT e.name, e.tax_code FROM enterprise e WHERE e.id = top.enterprise_id OFFSET 0) e ON true
          LEFT JOIN app_user u ON u.id = top.assignee_id
-        ORDER BY top.due_on, e.name LIMIT ${limit}`,
+        ORDER BY top.due_on, ${viOrder('e.name')} LIMIT ${limit}`,
       p.values,
     );
   }

@@ -2,6 +2,7 @@ import { DayRange, addDays, isoDateParts, nextMonthStart, splitIntoYears } from 
 import { SqlParams } from '../common/sql-params';
 import { inRanges } from './figure-conditions.sql';
 import { FigurePeriod, ScopeUnit } from './figure-types';
+import { viOrder } from '../common/vietnamese-order';
 
 /**
  * Per CĐCS of the subtree (GrassrootsFigures): members admitted in the period (new members: not those who came by a
@@ -65,5 +66,5 @@ export function grassrootsFiguresSql(p: SqlParams, unit: ScopeUnit, period: Figu
             (SELECT to_char(c.recognized_on, 'YYYY-MM-DD') FROM founding_case c WHERE c.grassroots_union_id = g.id LIMIT 1) AS "recognizedOn"
        FROM g LEFT JOIN member_total t ON t.grassroots_union_id = g.id
        ${joins.join('\n         ')}
-      ORDER BY g.name, g.id`;
+      ORDER BY ${viOrder('g.name')}, g.id`;
 }

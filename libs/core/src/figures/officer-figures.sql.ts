@@ -3,6 +3,7 @@ import { SqlParams } from '../common/sql-params';
 import { CaseFigureSource } from './case-figure-source';
 import { atUnitOn, inRanges, subtreeUnitsOn } from './figure-conditions.sql';
 import { FigurePeriod, OfficerCaseCount, ScopeUnit } from './figure-types';
+import { viOrder } from '../common/vietnamese-order';
 
 /**
  * Per officer (byOfficer): cases, open and overdue ones from `counts`, recognitions and members admitted in the
@@ -50,5 +51,5 @@ export function officerFiguresSql(p: SqlParams, unit: ScopeUnit, period: FigureP
        LEFT JOIN target t ON t.officer_id = u.id AND t.year = ${year}
       WHERE u.role IN ('OFFICER','SUPERVISOR')
         AND (${atUnitOn('USER', 'u.id', 'u.org_unit_id', '(SELECT id FROM scope)', day)} AND u.role = 'OFFICER' OR cs.cases IS NOT NULL OR rs.recognitions IS NOT NULL OR ms.members IS NOT NULL)
-      ORDER BY u.full_name, u.id`;
+      ORDER BY ${viOrder('u.full_name')}, u.id`;
 }

@@ -26,6 +26,7 @@ import { effectiveSettings } from '../documents/document-settings';
 import { employerOfSql, grassrootsUnit } from './grassroots-scope';
 import { MEMBER_VIEW_COLUMNS, MEMBER_VIEW_FROM, MemberView } from './member-row';
 import { NewMember, insertMembers, staffFromApplications } from './register-writes';
+import { viOrder } from '../common/vietnamese-order';
 
 export interface AdmitMembers {
   grassrootsUnionId: string;
@@ -125,7 +126,7 @@ export class AdmissionsService {
           ? await m.query(
               `SELECT id AS "staffId", full_name AS "fullName", citizen_id AS "citizenId", birth_year AS "birthYear", sex, NULL AS "applicationId",
                       is_manager, serving_sentence, nationality, contract_months
-                 FROM grassroots_staff WHERE id = ANY($1::uuid[]) AND grassroots_union_id = $2 ORDER BY full_name, id FOR UPDATE`,
+                 FROM grassroots_staff WHERE id = ANY($1::uuid[]) AND grassroots_union_id = $2 ORDER BY ${viOrder('full_name')}, id FOR UPDATE`,
               [memberIds, unit.id],
             )
           : [];

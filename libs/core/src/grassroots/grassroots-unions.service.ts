@@ -9,6 +9,7 @@ import { badInput, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { isUuid, unitNotFound } from '../identity/account-errors';
 import { employerOfSql } from './grassroots-scope';
+import { viOrder } from '../common/vietnamese-order';
 
 /** A CĐCS as the upper level's list shows it: where it sits, how many people and members, whether someone there can log in. */
 export interface GrassrootsUnionView {
@@ -65,10 +66,10 @@ export class GrassrootsUnionsService {
     const page = [...where];
     if (cursor) {
       if (!isUuid(cursor[1])) throw new FieldProblems().add('after', 'Con trỏ trang không hợp lệ').error();
-      page.push(`(o.name, o.id) > (${p.add(cursor[0])}::varchar, ${p.add(cursor[1])}::uuid)`);
+      page.push(`(${viOrder('o.name')}, o.id) > (${p.add(cursor[0])}::varchar, ${p.add(cursor[1])}::uuid)`);
     }
     const [rows, [{ n }]] = await Promise.all([
-      this.db.query(`${VIEW_SELECT} WHERE ${page.join(' AND ')} ORDER BY o.name, o.id LIMIT ${limit + 1}`, p.values),
+      this.db.query(`${VIEW_SELECT} WHERE ${page.join(' AND ')} ORDER BY ${viOrder('o.name')}, o.id LIMIT ${limit + 1}`, p.values),
       this.db.query(`SELECT count(*)::int AS n FROM org_unit o WHERE ${where.join(' AND ')}`, countParams),
     ]);
     const nodes = (rows as GrassrootsUnionView[]).slice(0, limit);

@@ -39,3 +39,7 @@ export const MEMBER_VIEW_COLUMNS = `s.id, s.grassroots_union_id AS "grassrootsUn
 /** The person's current membership in its CĐCS, else its latest one. */
 export const MEMBER_VIEW_FROM = `grassroots_staff s LEFT JOIN LATERAL (
     SELECT x.* FROM member x WHERE x.staff_id = s.id ORDER BY (x.left_on IS NULL) DESC, x.admitted_on DESC, x.id DESC LIMIT 1) m ON true`;
+
+/** The name of the person's union group (tổ công đoàn) over `grassroots_staff s`, null when in none. */
+export const UNION_GROUP_SQL = `(SELECT g.name FROM union_group_member gm JOIN union_group g ON g.id = gm.union_group_id AND g.removed_at IS NULL
+    WHERE gm.staff_id = s.id)`;

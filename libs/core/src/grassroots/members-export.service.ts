@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ReadDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
-import { LabourContractKind, Sex } from '@app/domain';
 import { Actor } from '../common/actor';
+import { viOrder } from '../common/vietnamese-order';
 import { STAFF_IMPORT, StaffImportRow, importWorkbookBuffer } from '../imports';
 import { grassrootsUnit } from './grassroots-scope';
-
-interface StaffDbRow {
-  fullName: string;
-  citizenId: string | null;
-  birthDate: string | null;
-  sex: Sex;
-  job: string | null;
-  contractKind: LabourContractKind | null;
-  phone: string | null;
-}
+import { MEMBER_VIEW_COLUMNS, MEMBER_VIEW_FROM, MemberView, UNION_GROUP_SQL } from './member-row';
 
 /** A file name without diacritics or spaces, for clients that cannot read RFC 5987 names. */
 const ascii = (s: string) =>
@@ -28,7 +19,9 @@ const ascii = (s: string) =>
 
 /**
  * A CĐCS's staff list as an XLSX with the staff import's headings (STAFF_IMPORT), so that the file imports back
- * unchanged (docs/architecture.md#grassroots-unions): every person, ordered by name, as the caller may read it.
+ * unchanged (docs/architecture.md#grassroots-unions): every person in Vietnamese name order, with its membership (the
+ * columns the import compares and never writes) and its code (the staff row's id: how the import finds a person
+ * without a citizen id), as the caller may read it.
  */
 @Injectable()
 export class MembersExportService {
@@ -45,20 +38,26 @@ export class MembersExportService {
     grassrootsUnionId: string,
   ): Promise<{ body: Buffer; rows: number; filename: string; asciiFilename: string }> {
     const unit = await grassrootsUnit(db.manager, actor, grassrootsUnionId, 'read');
-    const rows: StaffDbRow[] = await db.query(
-      `SELECT full_name AS "fullName", citizen_id AS "citizenId", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", sex, job,
-              contract_kind AS "contractKind", phone
-         FROM grassroots_staff WHERE grassroots_union_id = $1 ORDER BY full_name, id`,
+    const rows: (MemberView & { unionGroup: string | null })[] = await db.query(
+      `SELECT ${MEMBER_VIEW_COLUMNS}, ${UNION_GROUP_SQL} AS "unionGroup"
+         FROM ${MEMBER_VIEW_FROM} WHERE s.grassroots_union_id = $1 ORDER BY ${viOrder('s.full_name')}, s.id`,
       [unit.id],
     );
     const out: Partial<StaffImportRow>[] = rows.map((r) => ({
       fullName: r.fullName,
-      citizenId: r.citizenId ?? undefined,
-      birthDate: r.birthDate ?? undefined,
+      citizenId: r.citizenId,
+      birthDate: r.birthDate,
       sex: r.sex,
       job: r.job,
       contractKind: r.contractKind,
       phone: r.phone,
+      memberStatus: r.status,
+      admittedOn: r.admittedOn,
+      decisionNumber: r.decisionNumber,
+      leftOn: r.leftOn,
+      leftReason: r.leftReason,
+      unionGroup: r.unionGroup,
+      staffCode: r.id,
     }));
     const body = await importWorkbookBuffer(STAFF_IMPORT, out, { sheetName: 'Danh sách người lao động' });
     return {

@@ -10,6 +10,7 @@ import { SqlParams } from '../common/sql-params';
 import { isUuid } from '../identity/account-errors';
 import { grassrootsUnit, mayReadGrassroots } from './grassroots-scope';
 import { MEMBER_VIEW_COLUMNS, MEMBER_VIEW_FROM, MemberView } from './member-row';
+import { viOrder } from '../common/vietnamese-order';
 
 export interface MemberFilter {
   /** A name with or without diacritics ("nguyen thi" finds "Nguyễn Thị"), or the start of a citizen id. */
@@ -47,11 +48,11 @@ export class MembersQueryService {
     const page = [...where];
     if (cursor) {
       if (!isUuid(cursor[1])) throw new FieldProblems().add('after', 'Con trỏ trang không hợp lệ').error();
-      page.push(`(s.full_name, s.id) > (${p.add(cursor[0])}::varchar, ${p.add(cursor[1])}::uuid)`);
+      page.push(`(${viOrder('s.full_name')}, s.id) > (${p.add(cursor[0])}::varchar, ${p.add(cursor[1])}::uuid)`);
     }
     const [rows, [{ n }]] = await Promise.all([
       this.db.query(
-        `SELECT ${MEMBER_VIEW_COLUMNS} FROM ${MEMBER_VIEW_FROM} WHERE ${page.join(' AND ')} ORDER BY s.full_name, s.id LIMIT ${limit + 1}`,
+        `SELECT ${MEMBER_VIEW_COLUMNS} FROM ${MEMBER_VIEW_FROM} WHERE ${page.join(' AND ')} ORDER BY ${viOrder('s.full_name')}, s.id LIMIT ${limit + 1}`,
         p.values,
       ),
       this.db.query(`SELECT count(*)::int AS n FROM ${MEMBER_VIEW_FROM} WHERE ${where.join(' AND ')}`, countParams),

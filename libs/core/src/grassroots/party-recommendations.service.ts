@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../common/pg-errors';
 import { MAX_TEXT } from '../common/text-input';
 import { isUuid } from '../identity/account-errors';
 import { grassrootsUnit, mayChangeGrassroots, mayReadGrassroots } from './grassroots-scope';
+import { viOrder } from '../common/vietnamese-order';
 
 export type PartyOutcome = 'PENDING' | 'ADMITTED' | 'NOT_ADMITTED';
 
@@ -100,7 +101,7 @@ export class PartyRecommendationsService {
           `SELECT s.id, s.full_name AS "fullName", to_char(x.admitted_on, 'YYYY-MM-DD') AS "admittedOn"
              FROM grassroots_staff s
              LEFT JOIN member x ON x.staff_id = s.id AND x.grassroots_union_id = s.grassroots_union_id AND x.left_on IS NULL
-            WHERE s.id = ANY($1::uuid[]) AND s.grassroots_union_id = $2 ORDER BY s.full_name, s.id FOR UPDATE OF s`,
+            WHERE s.id = ANY($1::uuid[]) AND s.grassroots_union_id = $2 ORDER BY ${viOrder('s.full_name')}, s.id FOR UPDATE OF s`,
           [memberIds, unit.id],
         );
         const bad = new FieldProblems();
@@ -114,14 +115,14 @@ export class PartyRecommendationsService {
           `SELECT s.full_name AS "fullName" FROM grassroots_staff s
             WHERE s.id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM party_recommendation_member pm JOIN grassroots_staff o ON o.id = pm.staff_id
                                                       WHERE pm.outcome = 'ADMITTED' AND (o.id = s.id OR o.citizen_id = s.citizen_id))
-            ORDER BY s.full_name, s.id`,
+            ORDER BY ${viOrder('s.full_name')}, s.id`,
           [memberIds],
         );
         if (inParty.length) bad.add('memberIds', `${IN_PARTY_ALREADY} ${names(inParty)}`);
         bad.throwIfAny();
         const open: { fullName: string }[] = await m.query(
           `SELECT s.full_name AS "fullName" FROM party_recommendation_member pm JOIN grassroots_staff s ON s.id = pm.staff_id
-            WHERE pm.staff_id = ANY($1::uuid[]) AND pm.outcome = 'PENDING' ORDER BY s.full_name`,
+            WHERE pm.staff_id = ANY($1::uuid[]) AND pm.outcome = 'PENDING' ORDER BY ${viOrder('s.full_name')}`,
           [memberIds],
         );
         if (open.length) throw openAlready(names(open));
@@ -211,7 +212,7 @@ export class PartyRecommendationsService {
         `SELECT pm.recommendation_id AS "recommendationId", pm.staff_id AS "memberId", s.full_name AS "fullName", pm.outcome,
                 to_char(pm.decided_on, 'YYYY-MM-DD') AS "decidedOn", pm.outcome_note AS note
            FROM party_recommendation_member pm JOIN grassroots_staff s ON s.id = pm.staff_id
-          WHERE pm.recommendation_id = ANY($1::uuid[]) ORDER BY s.full_name, s.id`,
+          WHERE pm.recommendation_id = ANY($1::uuid[]) ORDER BY ${viOrder('s.full_name')}, s.id`,
         [ids],
       ),
     ];

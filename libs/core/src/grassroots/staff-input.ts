@@ -35,23 +35,52 @@ export interface StaffValues {
 
 const text = (v: string | null | undefined): string => (v ?? '').normalize('NFC').trim();
 
+/** The fields of a person already on the list: it may have no citizen id nor birth date (founders recorded from applications). */
+export interface KnownStaffValues extends Omit<StaffValues, 'citizenId' | 'birthDate'> {
+  citizenId: string | null;
+  birthDate: string | null;
+}
+
 /** Checks every field at once (Vietnamese messages in `problems`); `today` bounds the birth date (15 to 100 years old). */
 export function staffValues(problems: FieldProblems, f: StaffFields, today: string): StaffValues {
+  return checkStaff(problems, f, today, null) as StaffValues;
+}
+
+/**
+ * As staffValues, for a person already on the list whose birth year is `birthYear` (the staff-list import, matched by
+ * its code): an empty citizen id or birth date is allowed (none is kept), a citizen id is checked against the birth date.
+ */
+export function knownStaffValues(
+  problems: FieldProblems,
+  f: Omit<StaffFields, 'citizenId' | 'birthDate'> & { citizenId: string | null; birthDate: string | null },
+  today: string,
+  birthYear: number,
+): KnownStaffValues {
+  return checkStaff(problems, { ...f, citizenId: f.citizenId ?? '', birthDate: f.birthDate ?? '' }, today, birthYear);
+}
+
+function checkStaff(problems: FieldProblems, f: StaffFields, today: string, knownBirthYear: number | null): KnownStaffValues {
+  const known = knownBirthYear !== null;
   const fullName = text(f.fullName);
   if (!fullName) problems.add('fullName', 'Họ tên không được để trống');
   else if (fullName.length > MAX_NAME) problems.add('fullName', `Họ tên không được dài quá ${MAX_NAME} ký tự`);
   const sex = f.sex;
   if (sex !== Sex.MALE && sex !== Sex.FEMALE) problems.add('sex', 'Giới tính phải là nam hoặc nữ');
-  let birthYear = 0;
-  if (!isIsoDate(f.birthDate)) problems.add('birthDate', 'Ngày sinh không hợp lệ');
+  let birthYear = knownBirthYear ?? 0;
+  const noBirthDate = known && !f.birthDate;
+  if (noBirthDate) {
+    // The year the list already has stands.
+  } else if (!isIsoDate(f.birthDate)) problems.add('birthDate', 'Ngày sinh không hợp lệ');
   else {
     birthYear = Number(f.birthDate.slice(0, 4));
     const thisYear = Number(today.slice(0, 4));
     if (f.birthDate > today || birthYear > thisYear - 15) problems.add('birthDate', 'Người lao động phải đủ 15 tuổi');
     else if (birthYear < thisYear - 100) problems.add('birthDate', 'Ngày sinh quá xa (hơn 100 năm trước)');
   }
-  let citizenId = text(f.citizenId);
-  if (!problems.has('birthDate') && !problems.has('sex')) {
+  let citizenId: string | null = text(f.citizenId);
+  if (known && !citizenId) citizenId = null;
+  else if (noBirthDate) problems.add('birthDate', 'Cần ghi Ngày sinh để kiểm tra Số CCCD');
+  else if (!problems.has('birthDate') && !problems.has('sex')) {
     const r = checkCitizenId(citizenId, f.birthDate, sex);
     if (r.ok) citizenId = r.value;
     else problems.add('citizenId', r.message);
@@ -71,7 +100,7 @@ export function staffValues(problems: FieldProblems, f: StaffFields, today: stri
   return {
     fullName,
     citizenId,
-    birthDate: f.birthDate,
+    birthDate: noBirthDate ? null : f.birthDate,
     birthYear,
     sex,
     job,

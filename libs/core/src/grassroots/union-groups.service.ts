@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../common/pg-errors';
 import { isUuid } from '../identity/account-errors';
 import { grassrootsUnit, mayChangeGrassroots, mayReadGrassroots } from './grassroots-scope';
 import { leaveUnionGroups } from './register-writes';
+import { viOrder } from '../common/vietnamese-order';
 
 export interface SaveUnionGroup {
   grassrootsUnionId: string;
@@ -158,7 +159,7 @@ export class UnionGroupsService {
     const groups: UnionGroupView[] = await m.query(
       `SELECT g.id, g.grassroots_union_id AS "grassrootsUnionId", g.name, g.leader_staff_id AS "leaderMemberId", l.full_name AS "leaderName"
          FROM union_group g LEFT JOIN grassroots_staff l ON l.id = g.leader_staff_id
-        WHERE g.grassroots_union_id = $1 AND g.removed_at IS NULL AND ($2::uuid IS NULL OR g.id = $2::uuid) ORDER BY g.name, g.id`,
+        WHERE g.grassroots_union_id = $1 AND g.removed_at IS NULL AND ($2::uuid IS NULL OR g.id = $2::uuid) ORDER BY ${viOrder('g.name')}, g.id`,
       [unitId, id],
     );
     const members: (UnionGroupMemberView & { groupId: string })[] = groups.length
@@ -167,7 +168,7 @@ export class UnionGroupsService {
              FROM union_group_member gm JOIN grassroots_staff s ON s.id = gm.staff_id
             WHERE gm.union_group_id = ANY($1::uuid[])
               AND EXISTS (SELECT 1 FROM member x WHERE x.staff_id = s.id AND x.grassroots_union_id = s.grassroots_union_id AND x.left_on IS NULL)
-            ORDER BY s.full_name, s.id`,
+            ORDER BY ${viOrder('s.full_name')}, s.id`,
           [groups.map((g) => g.id)],
         )
       : [];

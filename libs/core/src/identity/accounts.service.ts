@@ -11,6 +11,7 @@ import { UNASSIGNED_ON_DEACTIVATION, unassignOpenCases } from '../cases/case-una
 import { FieldProblems, accountNotFound, isUuid, refused, unitNotFound } from './account-errors';
 import { AuthService } from './auth.service';
 import { PasswordsService } from './passwords.service';
+import { viOrder } from '../common/vietnamese-order';
 
 export interface AccountFilter {
   orgUnitId?: string | null;
@@ -98,9 +99,11 @@ export class AccountsService {
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const countParams = [...p.values];
-    const pageWhere = cursor ? `${whereSql ? `${whereSql} AND` : 'WHERE'} (u.full_name, u.id) > (${p.add(cursor[0])}, ${p.add(cursor[1])}::uuid)` : whereSql;
+    const pageWhere = cursor
+      ? `${whereSql ? `${whereSql} AND` : 'WHERE'} (${viOrder('u.full_name')}, u.id) > (${p.add(cursor[0])}, ${p.add(cursor[1])}::uuid)`
+      : whereSql;
     const rows: { id: string; full_name: string }[] = await this.db.query(
-      `SELECT u.id, u.full_name FROM app_user u ${pageWhere} ORDER BY u.full_name, u.id LIMIT ${limit + 1}`,
+      `SELECT u.id, u.full_name FROM app_user u ${pageWhere} ORDER BY ${viOrder('u.full_name')}, u.id LIMIT ${limit + 1}`,
       p.values,
     );
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM app_user u ${whereSql}`, countParams);

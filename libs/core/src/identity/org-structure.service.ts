@@ -10,6 +10,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { FieldProblems, isUuid, refused, unitNotFound } from './account-errors';
 import { checkEstablishedOn } from './unit-days';
 import { nameTaken, sameNamedSibling } from './unit-names';
+import { viOrder } from '../common/vietnamese-order';
 
 export interface RenameOrgUnit {
   id: string;
@@ -85,7 +86,7 @@ export class OrgStructureService {
         ? await this.db.query(`SELECT id, name, kind, parent_id, path, dissolved_at, established_on, created_at FROM org_unit WHERE id = $1`, [root.id])
         : await this.db.query(
             `SELECT id, name, kind, parent_id, path, dissolved_at, established_on, created_at FROM org_unit WHERE path = $1 OR path LIKE $2
-          ORDER BY length(path) - length(replace(path, '.', '')), name, id LIMIT ${MAX_TREE_UNITS + 1}`,
+          ORDER BY length(path) - length(replace(path, '.', '')), ${viOrder('name')}, id LIMIT ${MAX_TREE_UNITS + 1}`,
             [root.path, subtreeLike(root.path)],
           );
     if (rows.length > MAX_TREE_UNITS) {

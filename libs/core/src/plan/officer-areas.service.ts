@@ -6,6 +6,7 @@ import { Actor, canSeeUnit, pathInSubtree } from '../common/actor';
 import { badInput, conflict, notFound } from '../common/app-error';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { assertMayRead } from './plan-scope';
+import { viOrder } from '../common/vietnamese-order';
 
 export interface SaveOfficerArea {
   officerId: string;
@@ -167,10 +168,10 @@ export class OfficerAreasService {
               (SELECT count(*)::int FROM held h JOIN enterprise e ON e.id = h.id WHERE h.officer_id = x.officer_id AND e.closed_on IS NULL) AS enterprise_count,
               (SELECT count(*)::int FROM held h JOIN enterprise e ON e.id = h.id WHERE h.officer_id = x.officer_id AND e.closed_on IS NULL AND e.worker_count >= ${FOCUS_WORKER_THRESHOLD}) AS focus,
               (SELECT count(*)::int FROM held h JOIN enterprise e ON e.id = h.id WHERE h.officer_id = x.officer_id AND e.closed_on IS NULL AND e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND e.has_union) AS focus_with_union,
-              coalesce((SELECT json_agg(json_build_object('id', e.id, 'name', e.name, 'district', e.district, 'workerCount', e.worker_count, 'hasUnion', e.has_union) ORDER BY e.name)
+              coalesce((SELECT json_agg(json_build_object('id', e.id, 'name', e.name, 'district', e.district, 'workerCount', e.worker_count, 'hasUnion', e.has_union) ORDER BY ${viOrder('e.name')})
                  FROM officer_area_enterprise ae JOIN enterprise e ON e.id = ae.enterprise_id WHERE ae.officer_id = x.officer_id), '[]') AS enterprises,
               coalesce((SELECT array_agg(d.district ORDER BY d.district) FROM officer_area_district d WHERE d.officer_id = x.officer_id), '{}') AS districts
-         FROM areas x ORDER BY x.full_name, x.officer_id`,
+         FROM areas x ORDER BY ${viOrder('x.full_name')}, x.officer_id`,
       [unitId, officerId],
     );
     return (rows as AreaRow[]).map((r): OfficerAreaView => ({

@@ -33,6 +33,7 @@ import {
   appliedUnitIds,
   changeOf,
 } from './restructuring.types';
+import { viOrder } from '../common/vietnamese-order';
 
 /**
  * Restructuring (docs/architecture.md#restructuring): units founded, moved (one or many by one decision), renamed,
@@ -212,7 +213,7 @@ export class RestructuringService {
            FROM org_unit_span s JOIN org_unit o ON o.id = s.unit_id
           WHERE s.lineage @> ARRAY[$1]::uuid[] AND s.valid_from <= $2::date AND (s.valid_to IS NULL OR s.valid_to > $2::date) AND NOT s.dissolved
             ${actor.role === Role.OFFICER ? 'AND s.unit_id = $1' : ''}
-          ORDER BY cardinality(s.lineage), s.name, s.unit_id LIMIT 5001`,
+          ORDER BY cardinality(s.lineage), ${viOrder('s.name')}, s.unit_id LIMIT 5001`,
       [root.id, asOf],
     );
     const repo = this.db.getRepository(OrgUnitEntity);

@@ -12,6 +12,7 @@ import { FiguresService, ScopeUnit } from '../figures/figures.service';
 import { OrgUnitsService } from '../identity/org-units.service';
 import { GrassrootsResults, NominationDraft, OfficerResults, draftNominations } from './reward-drafts';
 import { OccasionPeriod, isRewardOccasion, occasionOfPeriod, occasionPeriodOf } from './reward-occasions';
+import { viOrder } from '../common/vietnamese-order';
 
 /** Advisory-lock class of reward work (two-key form: its key space is apart from the one-key locks). */
 export const REWARD_LOCK_CLASS = 724_010;
@@ -132,7 +133,7 @@ export class RewardsService {
          LEFT JOIN target t ON t.officer_id = u.id AND t.year = $4
         WHERE u.role IN ('OFFICER','SUPERVISOR')
           AND (rc.id IS NOT NULL OR ms.id IS NOT NULL OR (u.role = 'OFFICER' AND u.org_unit_id IN (SELECT id FROM scope)))
-        ORDER BY u.full_name, u.id`,
+        ORDER BY ${viOrder('u.full_name')}, u.id`,
       [unit.id, o.start, o.end, Number(o.end.slice(0, 4))],
     );
   }

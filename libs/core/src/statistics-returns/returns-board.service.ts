@@ -7,6 +7,7 @@ import { notFound } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
 import { FIGURE_COLUMNS, PREFILL_SQL, figuresOf } from './return-figures.sql';
 import { DatedPeriod, ON_RETURN_LIST_BY_SETTING_SQL, ON_RETURN_LIST_SQL, ReturnPeriodsService, SETTING_OF_SQL } from './return-periods.service';
+import { viOrder } from '../common/vietnamese-order';
 
 /** Where a CĐCS stands for a period: its return's status, or NOT_SUBMITTED (not yet due) / MISSING (past the due day). */
 export type BoardState = ReturnStatus | 'NOT_SUBMITTED' | 'MISSING';
@@ -100,7 +101,7 @@ export class ReturnsBoardService {
          FROM g JOIN jsonb_to_recordset($1::jsonb) AS p(setting uuid, start date, ref date, due date, remind date) ON p.setting IS NOT DISTINCT FROM g.setting
          LEFT JOIN statistics_return r ON r.grassroots_union_id = g.id AND r.period_kind = $2 AND r.year = $3
         WHERE ${only ? 'true' : ON_RETURN_LIST_SQL('g', 'p.ref', '$2', '$3')} ${missingOnly ? `AND r.status IS DISTINCT FROM 'ACCEPTED'` : ''}
-        ORDER BY g.name, g.id`,
+        ORDER BY ${viOrder('g.name')}, g.id`,
       [periods, kind, year, today, ...(only ? [only] : [path, subtreeLike(path)])],
     );
     return rows;
@@ -136,7 +137,7 @@ export class ReturnsBoardService {
     const children: { id: string; name: string; kind: string }[] = await m.query(
       u.kind === 'GRASSROOTS'
         ? `SELECT id, name, kind FROM org_unit WHERE id = $1`
-        : `SELECT id, name, kind FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY name, id`,
+        : `SELECT id, name, kind FROM org_unit WHERE parent_id = $1 AND dissolved_at IS NULL ORDER BY ${viOrder('name')}, id`,
       [u.id],
     );
     const rowOf = new Map(children.map((c) => [c.id, { unitId: c.id, name: c.name, grassroots: 0, accepted: 0, figures: figuresOf({}) }]));

@@ -8,6 +8,7 @@ import { UserEntity } from './user.entity';
   'CHK_enterprise_funding_type',
   `"funding_type" IN ('STATE_BUDGET_FULL','STATE_BUDGET_PARTIAL','SELF_FINANCED_RECURRENT','SELF_FINANCED_FULL','NON_STATE')`,
 )
+@Index('IDX_enterprise_name_vi', { synchronize: false }) // (name COLLATE "vietnamese", id): the register by name, made by migration 1795496897950
 @Index('IDX_enterprise_name_fold', { synchronize: false }) // btree on vn_fold(name) text_pattern_ops (name prefix without diacritics), made by migration
 @Index('IDX_enterprise_closed_on', { synchronize: false }) // partial, the few closed enterprises by closing day (coverage of past days), made by migration
 export class EnterpriseEntity {

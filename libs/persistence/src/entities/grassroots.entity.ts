@@ -10,6 +10,7 @@ import { UserEntity } from './user.entity';
 @Entity('grassroots_staff')
 @Check('CHK_grassroots_staff_sex', `"sex" IN ('MALE','FEMALE')`)
 @Check('CHK_grassroots_staff_contract_kind', `"contract_kind" IN ('INDEFINITE','FIXED_TERM','OTHER')`)
+@Index('IDX_grassroots_staff_name_vi', { synchronize: false }) // (grassroots_union_id, full_name COLLATE "vietnamese", id): a register by name, made by migration 1795496897950
 @Index('UQ_grassroots_staff_citizen_id', { synchronize: false }) // unique (grassroots_union_id, citizen_id) WHERE citizen_id IS NOT NULL, made by migration
 export class GrassrootsStaffEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_grassroots_staff' }) id: string;

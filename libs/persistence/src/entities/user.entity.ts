@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { OrgUnitEntity } from './org-unit.entity';
 
 @Entity('app_user')
+@Index('IDX_app_user_name_vi', { synchronize: false }) // (full_name COLLATE "vietnamese", id): accounts by name, made by migration 1795496897950
 @Index('UQ_app_user_email_lower', { synchronize: false }) // unique on lower(email), made by migration
 @Check('CHK_app_user_role', `"role" IN ('ADMIN','SUPERVISOR','OFFICER','GRASSROOTS')`)
 export class UserEntity {

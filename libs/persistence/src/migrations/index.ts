@@ -31,12 +31,14 @@ import { AuditScrubFastPath1795496897700 } from './1795496897700-audit-scrub-fas
 import { ActorChangeNotify1795496897750 } from './1795496897750-actor-change-notify';
 import { RecognitionOneLive1795496897800 } from './1795496897800-recognition-one-live';
 import { AdmissionDecisionMembers1795496897900 } from './1795496897900-admission-decision-members';
+import { VietnameseNameOrder1795496897950 } from './1795496897950-vietnamese-name-order';
 import { OpenCaseCriticalDay1795496898000 } from './1795496898000-open-case-critical-day';
 import { OrgUnitEstablishedOn1795496898100 } from './1795496898100-org-unit-established-on';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
 export { UNAUDITED_TABLES } from './1795496897375-audit-log';
+export { VI_COLLATION } from './1795496897950-vietnamese-name-order';
 
 /** Every audited table: migration 375's list and those later migrations attach (audit_attach). */
 export const AUDITED_TABLES: [string, string?][] = [...AUDITED_TABLES_375, ...FUNDING_AUDITED_TABLES, ...EMPLOYER_AUDITED_TABLES];
@@ -64,6 +66,7 @@ export const MIGRATIONS = [
   ActorChangeNotify1795496897750,
   RecognitionOneLive1795496897800,
   AdmissionDecisionMembers1795496897900,
+  VietnameseNameOrder1795496897950,
   OpenCaseCriticalDay1795496898000,
   OrgUnitEstablishedOn1795496898100,
 ];
