@@ -203,7 +203,8 @@ export class ReturnsBoardService {
     const gone: { id: string; name: string; path: string }[] = await m.query(
       `SELECT o.id, o.name, o.path FROM org_unit o
         WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NOT NULL AND ${u.kind === 'GRASSROOTS' ? 'o.id = $1::uuid' : 'o.path LIKE $1'}
-          AND (o.dissolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date`,
+          AND o.dissolved_at >= $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+          AND o.dissolved_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`,
       [u.kind === 'GRASSROOTS' ? u.id : subtreeLike(u.path), p.start, p.end],
     );
     if (!gone.length) return;

@@ -5,6 +5,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Index('IDX_org_unit_grassroots_name_vi', { synchronize: false }) // (name COLLATE "vietnamese", id) of live CĐCS, made by migration 1795496897950
 @Index('IDX_org_unit_path_prefix', { synchronize: false }) // text_pattern_ops index for LIKE 'prefix%', made by migration
 @Index('IDX_org_unit_grassroots_established', { synchronize: false }) // partial (CĐCS only), made by migration
+@Index('IDX_org_unit_grassroots_dissolved', { synchronize: false }) // partial (dissolved CĐCS only), made by migration
 @Check('CHK_org_unit_kind', `"kind" IN ('CONFEDERATION','FEDERATION','UPPER_LEVEL','GRASSROOTS')`)
 export class OrgUnitEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

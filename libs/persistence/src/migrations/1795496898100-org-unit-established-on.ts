@@ -15,6 +15,8 @@ export class OrgUnitEstablishedOn1795496898100 implements MigrationInterface {
     // Made before the fill below: made after it, in the same transaction, the index would be marked unusable to snapshots
     // older than this transaction (broken HOT chains, pg_index.indcheckxmin) until they end.
     await q.query(`CREATE INDEX "IDX_org_unit_grassroots_established" ON "org_unit" ("established_on") WHERE "kind" = 'GRASSROOTS'`);
+    // The CĐCS dissolved in a period (the consolidation's rows of them): few, found by the day they were dissolved.
+    await q.query(`CREATE INDEX "IDX_org_unit_grassroots_dissolved" ON "org_unit" ("dissolved_at") WHERE "kind" = 'GRASSROOTS' AND "dissolved_at" IS NOT NULL`);
     await q.query(
       `UPDATE org_unit o SET established_on = coalesce(
          (SELECT min(c.recognized_on) FROM founding_case c WHERE c.grassroots_union_id = o.id),
@@ -28,6 +30,7 @@ export class OrgUnitEstablishedOn1795496898100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "IDX_org_unit_grassroots_dissolved"`);
     await q.query(`DROP INDEX "IDX_org_unit_grassroots_established"`);
     await q.query(`ALTER TABLE "org_unit" DROP COLUMN "established_on"`);
   }
