@@ -30,6 +30,23 @@ export interface OrgUnitHeadFigures {
   childCount: number;
 }
 
+/** The columns of a unit row that unitFromRow reads (SELECT … FROM org_unit). */
+export const UNIT_ROW_COLUMNS = 'id, name, kind, parent_id, path, dissolved_at, established_on, created_at';
+
+/** A unit entity from a raw row of UNIT_ROW_COLUMNS (the trees of today and of a past day). */
+export function unitFromRow(db: DataSource, r: RawRow): OrgUnitEntity {
+  return db.getRepository(OrgUnitEntity).create({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    parentId: r.parent_id,
+    path: r.path,
+    dissolvedAt: r.dissolved_at,
+    establishedOn: r.established_on,
+    createdAt: r.created_at,
+  });
+}
+
 /** Units one orgUnitTree answers at most; a bigger tree is asked for from a lower root. */
 export const MAX_TREE_UNITS = 5000;
 
@@ -83,28 +100,16 @@ export class OrgStructureService {
     if (actor.role === Role.OFFICER && root.id !== actor.orgUnitId) throw unitNotFound();
     const rows: RawRow[] =
       actor.role === Role.OFFICER
-        ? await this.db.query(`SELECT id, name, kind, parent_id, path, dissolved_at, established_on, created_at FROM org_unit WHERE id = $1`, [root.id])
+        ? await this.db.query(`SELECT ${UNIT_ROW_COLUMNS} FROM org_unit WHERE id = $1`, [root.id])
         : await this.db.query(
-            `SELECT id, name, kind, parent_id, path, dissolved_at, established_on, created_at FROM org_unit WHERE path = $1 OR path LIKE $2
+            `SELECT ${UNIT_ROW_COLUMNS} FROM org_unit WHERE path = $1 OR path LIKE $2
           ORDER BY length(path) - length(replace(path, '.', '')), ${viOrder('name')}, id LIMIT ${MAX_TREE_UNITS + 1}`,
             [root.path, subtreeLike(root.path)],
           );
     if (rows.length > MAX_TREE_UNITS) {
       throw new FieldProblems().add('rootId', `Cây có hơn ${MAX_TREE_UNITS} đơn vị; hãy chọn một đơn vị gốc ở cấp thấp hơn`).error();
     }
-    const repo = this.db.getRepository(OrgUnitEntity);
-    return rows.map((r) =>
-      repo.create({
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        parentId: r.parent_id,
-        path: r.path,
-        dissolvedAt: r.dissolved_at,
-        establishedOn: r.established_on,
-        createdAt: r.created_at,
-      }),
-    );
+    return rows.map((r) => unitFromRow(this.db, r));
   }
 
   /**

@@ -34,6 +34,8 @@ import {
   changeOf,
 } from './restructuring.types';
 import { viOrder } from '../common/vietnamese-order';
+import { RawRow } from '../common/prepared-sql';
+import { unitFromRow } from '../identity/org-structure.service';
 
 /**
  * Restructuring (docs/architecture.md#restructuring): units founded, moved (one or many by one decision), renamed,
@@ -199,16 +201,7 @@ export class RestructuringService {
   async treeAsOf(actor: Actor, rootId: string | null | undefined, asOf: IsoDate): Promise<OrgUnitEntity[]> {
     const root = await this.visibleUnit(actor, rootId ?? actor.orgUnitId);
     if (actor.role === Role.OFFICER && root.id !== actor.orgUnitId) throw unitNotFound();
-    const rows: {
-      id: string;
-      name: string;
-      kind: string;
-      parent_id: string | null;
-      path: string;
-      dissolved_at: Date | null;
-      established_on: string;
-      created_at: Date;
-    }[] = await this.db.query(
+    const rows: RawRow[] = await this.db.query(
       `SELECT s.unit_id AS id, s.name, coalesce(s.kind, o.kind) AS kind, s.parent_id, s.path, o.dissolved_at, o.established_on, o.created_at
            FROM org_unit_span s JOIN org_unit o ON o.id = s.unit_id
           WHERE s.lineage @> ARRAY[$1]::uuid[] AND s.valid_from <= $2::date AND (s.valid_to IS NULL OR s.valid_to > $2::date) AND NOT s.dissolved
@@ -216,19 +209,7 @@ export class RestructuringService {
           ORDER BY cardinality(s.lineage), ${viOrder('s.name')}, s.unit_id LIMIT 5001`,
       [root.id, asOf],
     );
-    const repo = this.db.getRepository(OrgUnitEntity);
-    return rows.map((r) =>
-      repo.create({
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        parentId: r.parent_id,
-        path: r.path,
-        dissolvedAt: r.dissolved_at,
-        establishedOn: r.established_on,
-        createdAt: r.created_at,
-      }),
-    );
+    return rows.map((r) => unitFromRow(this.db, r));
   }
 
   async changeById(id: string): Promise<OrgUnitChange> {

@@ -1,19 +1,9 @@
-import {
-  ACTION_LABEL,
-  APPLICATION_STATUS_LABEL,
-  EVIDENCE_KIND_LABEL,
-  OWNERSHIP_LABEL,
-  STAGE_LABEL,
-  fieldLabel,
-  fmtDate,
-  fmtDateTime,
-  fmtNumber,
-  labelOf,
-} from '../../i18n';
+import { ACTION_LABEL, EVIDENCE_KIND_LABEL, OWNERSHIP_LABEL, STAGE_LABEL, fieldLabel, fmtDate, fmtDateTime, fmtNumber, labelOf } from '../../i18n';
 import { useState } from 'react';
 import type { CaseDetail, Evidence } from '../../queries';
 import { ALL_STAGES } from '../../stages';
 import { Notice } from '../../ui/errors';
+import { ApplicationStatusCell, RejectCell } from '../grassroots/application-cells';
 import { RejectApplicationForm } from '../grassroots/RejectApplicationForm';
 
 // What has been recorded on a case: evidence by stage, membership applications, history.
@@ -116,27 +106,16 @@ export function ApplicationsSection({ c, canReject, onChanged }: { c: CaseDetail
                   <td data-label="Giới tính">{a.gender}</td>
                   <td data-label="Vị trí">{a.position}</td>
                   <td data-label="Ngày nộp">{fmtDate(a.submittedOn)}</td>
-                  <td data-label="Trạng thái" data-testid="case-application-status">
-                    {labelOf(APPLICATION_STATUS_LABEL, a.status)}
-                    {a.decisionNumber ? ` (QĐ ${a.decisionNumber}, ${fmtDate(a.decidedOn)})` : ''}
-                    {a.rejectionReason ? ` — ${a.rejectionReason}` : ''}
-                  </td>
+                  <ApplicationStatusCell a={a} label="Trạng thái" testId="case-application-status" />
                   {pending && (
-                    <td data-label="Thao tác">
-                      {a.status === 'SUBMITTED' && (
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small"
-                          data-testid="case-application-reject"
-                          onClick={() => {
-                            setNotice(null);
-                            setRejecting({ id: a.id, fullName: a.fullName });
-                          }}
-                        >
-                          Từ chối
-                        </button>
-                      )}
-                    </td>
+                    <RejectCell
+                      a={a}
+                      testId="case-application-reject"
+                      onReject={(x) => {
+                        setNotice(null);
+                        setRejecting(x);
+                      }}
+                    />
                   )}
                 </tr>
               ))}

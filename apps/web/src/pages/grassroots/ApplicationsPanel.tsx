@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { gql } from '../../api';
-import { APPLICATION_STATUS_LABEL, fmtNumber, labelOf } from '../../i18n';
+import { fmtNumber } from '../../i18n';
 import { dmy } from '../../i18n-grassroots';
 import { GRASSROOTS } from '../../queries-grassroots';
 import type { ApplicationStatus } from '../../generated/graphql';
@@ -10,6 +10,7 @@ import { Disclosure, Loading } from '../../ui/page';
 import { ConnectionPager, useCursorPager } from '../../ui/pager';
 import { useAsync } from '../../ui/use-async';
 import { ApplicationForm } from '../case/ApplicationForm';
+import { ApplicationStatusCell, RejectCell } from './application-cells';
 import { RejectApplicationForm } from './RejectApplicationForm';
 
 const PAGE = 25;
@@ -102,32 +103,16 @@ export function ApplicationsPanel(p: {
                     <td data-label="Vị trí công việc">{a.position}</td>
                     <td data-label="Ngày nộp">{dmy(a.submittedOn)}</td>
                     <td data-label="Hạn xét">{a.dueOn ? dmy(a.dueOn) : <span className="muted">—</span>}</td>
-                    <td data-label="Tình trạng">
-                      {labelOf(APPLICATION_STATUS_LABEL, a.status)}
-                      {a.status === 'ADMITTED' && a.decisionNumber && (
-                        <small className="muted">
-                          {' '}
-                          (QĐ {a.decisionNumber}, {dmy(a.decidedOn)})
-                        </small>
-                      )}
-                      {a.status === 'REJECTED' && a.rejectionReason && <small className="muted"> — {a.rejectionReason}</small>}
-                    </td>
+                    <ApplicationStatusCell a={a} label="Tình trạng" />
                     {canWrite && pending && (
-                      <td data-label="Thao tác">
-                        {a.status === 'SUBMITTED' && (
-                          <button
-                            type="button"
-                            className="btn btn-secondary btn-small"
-                            data-testid="application-reject"
-                            onClick={() => {
-                              setNotice(null);
-                              setRejecting({ id: a.id, fullName: a.fullName });
-                            }}
-                          >
-                            Từ chối
-                          </button>
-                        )}
-                      </td>
+                      <RejectCell
+                        a={a}
+                        testId="application-reject"
+                        onReject={(x) => {
+                          setNotice(null);
+                          setRejecting(x);
+                        }}
+                      />
                     )}
                   </tr>
                 ))}
