@@ -35,6 +35,7 @@ export * from './identity/org-units.service';
 export * from './identity/passwords.service';
 export * from './identity/users.service';
 export * from './membership/applications.service';
+export * from './membership/applications.types';
 export * from './outbox/outbox.writer';
 export * from './planning/targets.service';
 export * from './core.module';

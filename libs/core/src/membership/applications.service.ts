@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { INELIGIBLE_REASON_LABEL_VI, IneligibleReason, Ownership, ineligibilityReasons, isIsoDate, isOpenStage, CaseStage } from '@app/domain';
+import { INELIGIBLE_REASON_LABEL_VI, Ownership, ineligibilityReasons, isIsoDate, isOpenStage, CaseStage } from '@app/domain';
 import { MembershipApplicationEntity } from '@app/persistence';
 import { Actor, Role, canActOnCase, canSeeUnit } from '../common/actor';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../common/app-error';
@@ -16,29 +16,7 @@ import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/paginati
 import { FieldProblems } from '../common/field-problems';
 import { isUuid } from '../identity/account-errors';
 import { ApplicationStatus } from '../common/statuses';
-
-export interface SubmitApplication {
-  caseId?: string | null;
-  grassrootsUnionId?: string | null;
-  fullName: string;
-  personalId?: string | null;
-  birthYear: number;
-  gender: string;
-  position: string;
-  isManager: boolean;
-  servingSentence: boolean;
-  nationality: string;
-  contractMonths?: number | null;
-  submittedOn: string;
-}
-
-export interface DecideApplication {
-  applicationId: string;
-  admit: boolean;
-  decidedOn: string;
-  decisionNumber?: string | null;
-  reason?: string | null;
-}
+import { DecideApplication, SubmitApplication } from './applications.types';
 
 /** Where an application goes and who decides it. */
 interface Target {
@@ -300,5 +278,3 @@ export class ApplicationsService {
     return !!hit;
   }
 }
-
-export const INELIGIBLE_REASONS = Object.values(IneligibleReason);
