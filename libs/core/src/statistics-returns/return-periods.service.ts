@@ -85,6 +85,16 @@ export class ReturnPeriodsService {
     return this.dated(cal, kind, year, row ?? DEFAULT_RETURN_SETTINGS, row?.unitId ?? null);
   }
 
+  /**
+   * Of `periods` (allDated), the one whose settings apply to the unit at `path`: its nearest ancestor-or-self with settings,
+   * else the defaults; what forUnit reads, without a statement when the periods are already read.
+   */
+  static forPath(periods: DatedPeriod[], path: string): DatedPeriod {
+    const applies = (p: DatedPeriod) => p.settingPath != null && (path === p.settingPath || path.startsWith(`${p.settingPath}.`));
+    const own = periods.filter(applies).sort((a, b) => b.settingPath!.length - a.settingPath!.length)[0];
+    return own ?? periods.find((p) => p.settingUnitId === null)!;
+  }
+
   /** The earliest reference day of the periods (for ON_RETURN_LIST_BY_SETTING_SQL). */
   static earliestRef(periods: DatedPeriod[]): IsoDate {
     return periods.map((p) => p.end).reduce((a, b) => (b < a ? b : a));

@@ -115,7 +115,7 @@ export class ReturnsBoardService {
   /**
    * One pass over the subtree's CĐCS, grouped by their parent unit (a uuid: cheap to hash, few groups), with the
    * accepted return joined: the sums, the counts and the CĐCS without an accepted return. The parents are then
-   * folded into the unit's children by their paths, and only the missing CĐCS get their board state
+   * folded into the unit's children by their paths (joined to the few groups), and only the missing CĐCS get their board state
    * (docs/architecture.md#statistics-returns; `npm run bench`, suite returns).
    */
   async consolidate(m: EntityManager, u: ScopedUnit, kind: ReturnPeriodKind, year: number, today: string): Promise<Consolidated> {
@@ -125,14 +125,16 @@ export class ReturnsBoardService {
     const dated = await this.periods.allDated(m, kind, year);
     const listed = ON_RETURN_LIST_BY_SETTING_SQL('o', '$4::date', '$5');
     const periodParams = [ReturnPeriodsService.earliestRef(dated), await ReturnPeriodsService.youngListed(m, dated, kind, year)];
-    const groups: (Record<string, unknown> & { parent: string; grassroots: string; accepted: string; missing: object[] | null })[] = await m.query(
-      `SELECT o.parent_id AS parent, count(*) AS grassroots, count(r.id) AS accepted, ${sums},
-              jsonb_agg(jsonb_build_object('id', o.id)) FILTER (WHERE r.id IS NULL) AS missing
-         FROM org_unit o LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $2 AND r.year = $3 AND r.status = 'ACCEPTED'
-        WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND ${scope} AND ${listed}
-        GROUP BY o.parent_id`,
-      [u.kind === 'GRASSROOTS' ? u.id : subtreeLike(u.path), kind, year, ...periodParams],
-    );
+    const groups: (Record<string, unknown> & { parent: string; parentPath: string; grassroots: string; accepted: string; missing: object[] | null })[] =
+      await m.query(
+        `SELECT g.*, p.path AS "parentPath" FROM (
+           SELECT o.parent_id AS parent, count(*) AS grassroots, count(r.id) AS accepted, ${sums},
+                  jsonb_agg(jsonb_build_object('id', o.id)) FILTER (WHERE r.id IS NULL) AS missing
+             FROM org_unit o LEFT JOIN statistics_return r ON r.grassroots_union_id = o.id AND r.period_kind = $2 AND r.year = $3 AND r.status = 'ACCEPTED'
+            WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NULL AND ${scope} AND ${listed}
+            GROUP BY o.parent_id) g LEFT JOIN org_unit p ON p.id = g.parent`,
+        [u.kind === 'GRASSROOTS' ? u.id : subtreeLike(u.path), kind, year, ...periodParams],
+      );
     // The rows: the unit's live children (the unit itself when it is a CĐCS); a CĐCS directly under the unit is its own row.
     const children: { id: string; name: string; kind: string }[] = await m.query(
       u.kind === 'GRASSROOTS'
@@ -152,16 +154,12 @@ export class ReturnsBoardService {
         if (v !== null) (row.figures as Record<ReturnIndicator, number | null>)[k] = (row.figures[k] ?? 0) + v;
       }
     };
-    const parents = groups.filter((g) => g.parent !== u.id && u.kind !== 'GRASSROOTS').map((g) => g.parent);
-    const parentPaths: { id: string; path: string }[] = parents.length
-      ? await m.query(`SELECT id, path FROM org_unit WHERE id = ANY($1::uuid[])`, [parents])
-      : [];
-    const childOfParent = new Map(parentPaths.map((p) => [p.id, p.path.slice(u.path.length + 1).split('.')[0]]));
+    const childOf = (parentPath: string) => parentPath.slice(u.path.length + 1).split('.')[0];
     const missingRows: object[] = [];
     for (const g of groups) {
       missingRows.push(...(g.missing ?? []));
       if (u.kind === 'GRASSROOTS') add(rowOf.get(u.id), g, Number(g.grassroots), Number(g.accepted));
-      else if (g.parent !== u.id) add(rowOf.get(childOfParent.get(g.parent) ?? ''), g, Number(g.grassroots), Number(g.accepted));
+      else if (g.parent !== u.id) add(rowOf.get(childOf(g.parentPath)), g, Number(g.grassroots), Number(g.accepted));
     }
     const listedDirect = new Set<string>();
     if (u.kind !== 'GRASSROOTS' && groups.some((g) => g.parent === u.id)) {
@@ -177,7 +175,7 @@ export class ReturnsBoardService {
     }
     // A CĐCS directly under the unit that is not listed for the period (created after its reference day) has no row.
     if (u.kind !== 'GRASSROOTS') for (const c of children) if (c.kind === 'GRASSROOTS' && !listedDirect.has(c.id)) rowOf.delete(c.id);
-    await this.dissolvedInPeriod(m, u, kind, year, rowOf, add);
+    await this.dissolvedInPeriod(m, u, ReturnPeriodsService.forPath(dated, u.path), rowOf, add);
     const out = [...rowOf.values()];
     const total: ConsolidatedRow = { unitId: u.id, name: 'Tổng cộng', grassroots: 0, accepted: 0, figures: figuresOf({}) };
     for (const r of out) add(total, r.figures, r.grassroots, r.accepted);
@@ -194,12 +192,10 @@ export class ReturnsBoardService {
   private async dissolvedInPeriod(
     m: EntityManager,
     u: ScopedUnit,
-    kind: ReturnPeriodKind,
-    year: number,
+    p: DatedPeriod,
     rowOf: Map<string, ConsolidatedRow>,
     add: (row: ConsolidatedRow | undefined, g: Record<string, unknown>, grassroots: number, accepted: number) => void,
   ): Promise<void> {
-    const p = await this.periods.forUnit(m, u.id, kind, year);
     const gone: { id: string; name: string; path: string }[] = await m.query(
       `SELECT o.id, o.name, o.path FROM org_unit o
         WHERE o.kind = 'GRASSROOTS' AND o.dissolved_at IS NOT NULL AND ${u.kind === 'GRASSROOTS' ? 'o.id = $1::uuid' : 'o.path LIKE $1'}
