@@ -217,7 +217,7 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       expect(again.errors?.[0].message).toMatch(/^Không xác nhận được: Lần nhập này đã được xác nhận/);
 
       const done = await applied(importId);
-      expect(done).toMatchObject({ appliedRows: 2, progress: 1, error: null });
+      expect(done).toMatchObject({ appliedRows: 2, progress: 1, error: null, appliedCreated: 1, appliedUpdated: 1, appliedUnchanged: 0, appliedSkipped: 0 });
       const created = await enterpriseRow(newCode);
       expect(created).toMatchObject({
         name: 'Công ty CP Dược Thái Bình',
@@ -246,7 +246,14 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       const second = await dryRun(api, p.supervisor.token, fileBuf, { fileName: 'Danh sách DN quý I.xlsx' });
       expect(second).toMatchObject({ totalRows: 8, toCreate: 0, toUpdate: 0, unchanged: 3, refused: 5 });
       await api.ok(CONFIRM, { id: second.id }, p.supervisor.token);
-      expect(await applied(second.id)).toMatchObject({ appliedRows: 0, progress: 1 });
+      expect(await applied(second.id)).toMatchObject({
+        appliedRows: 0,
+        progress: 1,
+        appliedCreated: 0,
+        appliedUpdated: 0,
+        appliedUnchanged: 0,
+        appliedSkipped: 0,
+      });
       expect(await snapshot(codes)).toEqual(before);
       expect(await historyRows([created.id, kept.id, same.id])).toBe(2);
     });
@@ -255,15 +262,17 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
   it('loses neither an import nor a user edit racing it, and treats a tax code taken since the check as an update', async () => {
     const e = await enterprise(p.unitId, { worker_count: 30, address: 'Số 2 Hai Bà Trưng', district: 'Kiến Xương' });
     const raced = validTaxCode(); // created in the same unit after the dry run
+    const racedSame = validTaxCode(); // created after the dry run with the file's very values
     const elsewhere = validTaxCode(); // created in another province after the dry run
     const csv = csvOf([
       HEADINGS.slice(0, 5),
       ['Công ty Cơ khí Kiến Xương', e.taxCode, 80, 'Số 10 Quang Trung', null],
       ['Công ty Giày Tiền Hải', raced, 300, 'KCN Tiền Hải', 'Tiền Hải'],
       ['Công ty Gỗ Quỳnh Phụ', elsewhere, 60, null, null],
+      ['Công ty Dệt Vũ Thư', racedSame, 120, null, null],
     ]);
     const summary = await dryRun(api, p.supervisor.token, csv, { fileName: 'cap-nhat.csv' });
-    expect(summary).toMatchObject({ toCreate: 2, toUpdate: 1, sheetName: null });
+    expect(summary).toMatchObject({ toCreate: 3, toUpdate: 1, sheetName: null });
     const [row2] = await rowsOf(summary.id, 'UPDATE');
     expect(row2.changedFields).toEqual(['name', 'workerCount', 'address']);
 
@@ -272,10 +281,19 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
     expect(edited.updateEnterprise).toMatchObject({ id: e.id, address: 'Số 5 Lý Bôn', workerCount: 30 });
     const racedOne = await enterprise(p.unitId, { tax_code: raced, name: 'Cty Giày TH', worker_count: 250 });
     const other = await enterprise(q.unitId, { tax_code: elsewhere, name: 'Công ty Gỗ (tỉnh khác)', worker_count: 7 });
+    await enterprise(p.unitId, { tax_code: racedSame, name: 'Công ty Dệt Vũ Thư', worker_count: 120 });
     const otherBefore = await snapshot([elsewhere]);
 
     await api.ok(CONFIRM, { id: summary.id }, p.supervisor.token);
-    expect(await applied(summary.id)).toMatchObject({ appliedRows: 3, progress: 1 });
+    // What was done, not what the dry run expected (3 to create): one skipped, the raced ones updated or found as in the file.
+    expect(await applied(summary.id)).toMatchObject({
+      appliedRows: 4,
+      progress: 1,
+      appliedCreated: 0,
+      appliedUpdated: 2,
+      appliedUnchanged: 1,
+      appliedSkipped: 1,
+    });
     expect(await enterpriseRow(e.taxCode)).toMatchObject({
       name: 'Công ty Cơ khí Kiến Xương',
       worker_count: 80,
@@ -296,6 +314,7 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
       [2, 'UPDATE', true, [{ column: 'Địa chỉ', message: 'Bỏ qua “Địa chỉ”: đã được sửa sau khi kiểm tra' }]],
       [3, 'CREATE', true, [{ column: null, message: 'Doanh nghiệp đã được thêm vào danh sách sau khi kiểm tra tệp: cập nhật thay vì thêm mới' }]],
       [4, 'CREATE', true, [{ column: 'Mã số thuế', message: 'Doanh nghiệp có mã số thuế này thuộc đơn vị khác' }]],
+      [5, 'CREATE', true, [{ column: null, message: 'Doanh nghiệp đã được thêm vào danh sách sau khi kiểm tra tệp: cập nhật thay vì thêm mới' }]],
     ]);
     expect(rows[1].changedFields).toEqual(['name', 'workerCount', 'address', 'district']);
   });
@@ -370,7 +389,8 @@ describe('register import: upload and dry run, confirm, the worker applies it', 
     } finally {
       await imports.resume();
     }
-    expect(await applied(summary.id)).toMatchObject({ appliedRows: 5, progress: 1, error: null });
+    // Counted once per row however many deliveries ran: the counts move with the rows' batch.
+    expect(await applied(summary.id)).toMatchObject({ appliedRows: 5, progress: 1, error: null, appliedCreated: 4, appliedUpdated: 1, appliedUnchanged: 0 });
     for (const jobId of [relayed, duplicate]) await eventually(async () => (await imports.getJob(jobId))?.isCompleted());
     const ids = (await api.db.query(`SELECT id FROM enterprise WHERE tax_code = ANY($1)`, [[...codes, existing.taxCode]])).map((r: any) => r.id);
     expect(ids).toHaveLength(5);

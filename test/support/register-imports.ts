@@ -60,6 +60,6 @@ export async function dryRun(api: TestApi, token: string, file: Buffer, opts: { 
   return r.body;
 }
 
-export const IMPORT_FIELDS = `id kind fileName status orgUnit { id } createdBy { id } createdAt sheetName totalRows toCreate toUpdate unchanged refused
+export const IMPORT_FIELDS = `id kind fileName status orgUnit { id } createdBy { id } createdAt sheetName totalRows toCreate toUpdate unchanged refused appliedCreated appliedUpdated appliedUnchanged appliedSkipped
   appliedRows progress error refusedRowsUrl`;
 export const ROW_FIELDS = 'rowNumber action taxCode name changedFields errors { column message } applied';

@@ -13,7 +13,7 @@ const ENTERPRISE_DETAIL = /* GraphQL */ `fragment EnterpriseDetail on Enterprise
 
 const IMPORT_FIELDS = /* GraphQL */ `fragment ImportFields on RegisterImport { id kind fileName status sheetName createdAt
   orgUnit { id name } createdBy { id fullName }
-  totalRows toCreate toUpdate unchanged refused appliedRows progress error }`;
+  totalRows toCreate toUpdate unchanged refused appliedRows appliedCreated appliedUpdated appliedUnchanged appliedSkipped progress error }`;
 
 export const REGISTER = {
   list: op<G.RegisterQuery, G.RegisterQueryVariables>(/* GraphQL */ `query Register($f: EnterpriseFilter, $first: Int, $after: String) {

@@ -53,6 +53,15 @@ export class RegisterImportModel {
   @Field(() => Int) unchanged: number;
   @Field(() => Int) refused: number;
   @Field(() => Int, { description: 'Rows to create or update handled so far' }) appliedRows: number;
+  @Field(() => Int, { description: 'Enterprises added by applying (a row to create whose tax code was taken since the dry run is an update)' })
+  appliedCreated: number;
+  @Field(() => Int, { description: 'Enterprises changed by applying' }) appliedUpdated: number;
+  @Field(() => Int, {
+    description: "Rows applied with nothing left to change (the register already held the file's values, or a user changed them since the dry run)",
+  })
+  appliedUnchanged: number;
+  @Field(() => Int, { description: 'Rows skipped when applying: an enterprise deleted, or a tax code taken by another unit, since the dry run' })
+  appliedSkipped: number;
   @Field(() => Float, { description: 'appliedRows ÷ (toCreate + toUpdate): 0..1 while APPLYING, 1 once APPLIED' }) progress?: number;
   @Field(() => String, { nullable: true, description: 'Why applying failed (Vietnamese)' }) error: string | null;
   @Field(() => String, { nullable: true, description: 'GET this path (bearer token) for the refused rows as XLSX; null without refused rows' })

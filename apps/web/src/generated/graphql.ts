@@ -2110,6 +2110,10 @@ export type ImportFieldsFragment = {
   unchanged: number;
   refused: number;
   appliedRows: number;
+  appliedCreated: number;
+  appliedUpdated: number;
+  appliedUnchanged: number;
+  appliedSkipped: number;
   progress: number;
   error: string | null;
   orgUnit: { id: string; name: string };
@@ -2242,6 +2246,10 @@ export type RegisterImportQuery = {
     unchanged: number;
     refused: number;
     appliedRows: number;
+    appliedCreated: number;
+    appliedUpdated: number;
+    appliedUnchanged: number;
+    appliedSkipped: number;
     progress: number;
     error: string | null;
     rows: {
@@ -2280,6 +2288,10 @@ export type RegisterImportStatusQuery = {
     unchanged: number;
     refused: number;
     appliedRows: number;
+    appliedCreated: number;
+    appliedUpdated: number;
+    appliedUnchanged: number;
+    appliedSkipped: number;
     progress: number;
     error: string | null;
     orgUnit: { id: string; name: string };
@@ -2307,6 +2319,10 @@ export type RegisterImportsQuery = {
       unchanged: number;
       refused: number;
       appliedRows: number;
+      appliedCreated: number;
+      appliedUpdated: number;
+      appliedUnchanged: number;
+      appliedSkipped: number;
       progress: number;
       error: string | null;
       orgUnit: { id: string; name: string };
@@ -2333,6 +2349,10 @@ export type ConfirmRegisterImportMutation = {
     unchanged: number;
     refused: number;
     appliedRows: number;
+    appliedCreated: number;
+    appliedUpdated: number;
+    appliedUnchanged: number;
+    appliedSkipped: number;
     progress: number;
     error: string | null;
     orgUnit: { id: string; name: string };
@@ -2358,6 +2378,10 @@ export type CancelRegisterImportMutation = {
     unchanged: number;
     refused: number;
     appliedRows: number;
+    appliedCreated: number;
+    appliedUpdated: number;
+    appliedUnchanged: number;
+    appliedSkipped: number;
     progress: number;
     error: string | null;
     orgUnit: { id: string; name: string };

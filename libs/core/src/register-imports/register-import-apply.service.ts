@@ -199,9 +199,15 @@ export class RegisterImportApplyService {
     const [{ created }] = await m.query(APPLY_SQL.creates(history), [...range, imp.org_unit_id, ...who]);
     if (created) await m.query(APPLY_SQL.created, range);
     await m.query(APPLY_SQL.racedCreates(), [...range, imp.org_unit_id, RACED_CREATE_MESSAGE]);
-    await m.query(APPLY_SQL.updates(history), [...range, ...who]);
-    await m.query(APPLY_SQL.leftovers, [...range, ENTERPRISE_HEADINGS.taxCode, OUT_OF_SCOPE_MESSAGE, GONE_MESSAGE]);
-    await m.query(`UPDATE register_import SET applied_rows = applied_rows + $2 WHERE id = $1`, [importId, batch.n]);
+    const [{ updated, marked }] = await m.query(APPLY_SQL.updates(history), [...range, ...who]);
+    const [, skipped]: [unknown, number] = await m.query(APPLY_SQL.leftovers, [...range, ENTERPRISE_HEADINGS.taxCode, OUT_OF_SCOPE_MESSAGE, GONE_MESSAGE]);
+    // What was done, not what the dry run expected: a raced create counts as an update (or as unchanged), a row a user's
+    // edits left nothing to change as unchanged; in the batch's transaction, so a redelivered job counts nothing twice.
+    await m.query(
+      `UPDATE register_import SET applied_rows = applied_rows + $2, applied_created = applied_created + $3, applied_updated = applied_updated + $4,
+              applied_unchanged = applied_unchanged + $5, applied_skipped = applied_skipped + $6 WHERE id = $1`,
+      [importId, batch.n, created, updated, marked - updated, skipped],
+    );
     return { done: false, lastRow: batch.last! };
   }
 }

@@ -33,6 +33,11 @@ export interface RegisterImportView {
   unchanged: number;
   refused: number;
   appliedRows: number;
+  /** What applying did: enterprises added, changed, rows left with nothing to change, rows skipped (see the rows' notices). */
+  appliedCreated: number;
+  appliedUpdated: number;
+  appliedUnchanged: number;
+  appliedSkipped: number;
   error: string | null;
 }
 

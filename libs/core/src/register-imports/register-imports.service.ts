@@ -19,7 +19,8 @@ import { runDryRun } from './register-import-dry-run';
 
 const VIEW_COLUMNS = `i.id, i.kind, i.file_name AS "fileName", i.status, i.org_unit_id AS "orgUnitId", i.created_by AS "createdById",
   i.created_at AS "createdAt", i.sheet_name AS "sheetName", i.total_rows AS "totalRows", i.to_create AS "toCreate", i.to_update AS "toUpdate",
-  i.unchanged, i.refused, i.applied_rows AS "appliedRows", i.error`;
+  i.unchanged, i.refused, i.applied_rows AS "appliedRows", i.applied_created AS "appliedCreated", i.applied_updated AS "appliedUpdated",
+  i.applied_unchanged AS "appliedUnchanged", i.applied_skipped AS "appliedSkipped", i.error`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Dry runs side by side in one API process: each holds a file and its parsed rows in memory. */

@@ -28,6 +28,11 @@ export class RegisterImportEntity {
   @Column({ type: 'int' }) refused: number;
   /** Rows to create or update that the worker has handled (progress), counted per batch. */
   @Column({ name: 'applied_rows', type: 'int', default: 0 }) appliedRows: number;
+  /** What applying did (the dry run's counts are what it expected): enterprises added, changed, rows with nothing left to change, rows skipped. */
+  @Column({ name: 'applied_created', type: 'int', default: 0 }) appliedCreated: number;
+  @Column({ name: 'applied_updated', type: 'int', default: 0 }) appliedUpdated: number;
+  @Column({ name: 'applied_unchanged', type: 'int', default: 0 }) appliedUnchanged: number;
+  @Column({ name: 'applied_skipped', type: 'int', default: 0 }) appliedSkipped: number;
   /** Why applying failed, for the user (Vietnamese). */
   @Column({ type: 'text', nullable: true }) error: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;

@@ -34,6 +34,7 @@ import { AdmissionDecisionMembers1795496897900 } from './1795496897900-admission
 import { VietnameseNameOrder1795496897950 } from './1795496897950-vietnamese-name-order';
 import { OpenCaseCriticalDay1795496898000 } from './1795496898000-open-case-critical-day';
 import { OrgUnitEstablishedOn1795496898100 } from './1795496898100-org-unit-established-on';
+import { RegisterImportOutcome1795496898150 } from './1795496898150-register-import-outcome';
 import { DocumentPlanMeetingNumbers1795496897450 } from './1795496897450-document-plan-meeting-numbers';
 
 export { ROOT_ORG_UNIT_ID } from './1795496897092-indexes-and-seed';
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   VietnameseNameOrder1795496897950,
   OpenCaseCriticalDay1795496898000,
   OrgUnitEstablishedOn1795496898100,
+  RegisterImportOutcome1795496898150,
 ];

@@ -24,8 +24,11 @@ export function ImportList({ currentId, version }: { currentId: string | null; v
             </Link>{' '}
             <span className={`badge badge-import-status-${i.status.toLowerCase()}`}>{labelOf(IMPORT_STATUS_LABEL, i.status)}</span>
             <p className="muted small">
-              {fmtDateTime(i.createdAt)} · {i.createdBy.fullName} · {i.orgUnit.name} · {fmtNumber(i.totalRows)} dòng: {fmtNumber(i.toCreate)} thêm mới,{' '}
-              {fmtNumber(i.toUpdate)} cập nhật, {fmtNumber(i.refused)} bị từ chối
+              {fmtDateTime(i.createdAt)} · {i.createdBy.fullName} · {i.orgUnit.name} · {fmtNumber(i.totalRows)} dòng:{' '}
+              {i.status === 'APPLIED'
+                ? `${fmtNumber(i.appliedCreated)} thêm mới, ${fmtNumber(i.appliedUpdated)} cập nhật`
+                : `${fmtNumber(i.toCreate)} thêm mới, ${fmtNumber(i.toUpdate)} cập nhật`}
+              , {fmtNumber(i.refused)} bị từ chối
             </p>
           </li>
         ))}

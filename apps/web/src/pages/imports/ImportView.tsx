@@ -10,6 +10,7 @@ import { Loading } from '../../ui/page';
 import { useAction } from '../../ui/use-action';
 import { useAsync } from '../../ui/use-async';
 import { ImportRows } from './ImportRows';
+import { appliedSummary } from './import-outcome';
 
 const POLL_MS = 1000;
 
@@ -91,8 +92,7 @@ export function ImportView({ id, onChanged }: { id: string; onChanged: () => voi
       {imp.status === 'APPLIED' && (
         <div data-testid="import-applied">
           <Notice>
-            Đã nhập xong: {fmtNumber(imp.toCreate)} doanh nghiệp thêm mới, {fmtNumber(imp.toUpdate)} cập nhật.{' '}
-            <Link to="/doanh-nghiep">Xem sổ doanh nghiệp</Link>
+            {appliedSummary(imp)} <Link to="/doanh-nghiep">Xem sổ doanh nghiệp</Link>
           </Notice>
         </div>
       )}
