@@ -943,6 +943,14 @@ const BUSINESS: Record<string, Business> = {
   'Query.orgUnitHistory': (w) => [
     { query: `query($id: ID!) { orgUnitHistory(id: $id) { id } }`, variables: { id: w.p.federationId }, token: w.officer.token, expect: 'NOT_FOUND' },
   ],
+  'Query.scheduledOrgChanges': (w) => [
+    {
+      query: `query($r: ID) { scheduledOrgChanges(rootId: $r) { id } }`,
+      variables: { r: w.p.federationId },
+      token: w.officer.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
   'Mutation.confirmRegisterImport': () => [],
   'Mutation.cancelRegisterImport': async (w) => {
     const file = csvOf([

@@ -292,8 +292,19 @@ describe('restructuring: the 2025 story', () => {
         admin.token,
       );
       expect(r.renameOrgUnit.status).toBe('SCHEDULED');
+      // Listed as scheduled for the subtree (what a tree as of a later day does not show yet), up to its day only.
+      const scheduled = `query($r: ID, $u: Date) { scheduledOrgChanges(rootId: $r, until: $u) { id status effectiveOn summary } }`;
+      const ids = async (vars: object, token = q.federationSupervisor.token) =>
+        (await api.ok(scheduled, vars, token)).scheduledOrgChanges.map((c: { id: string }) => c.id);
+      expect((await api.ok(scheduled, { u: later }, q.federationSupervisor.token)).scheduledOrgChanges).toContainEqual(
+        expect.objectContaining({ id: r.renameOrgUnit.id, status: 'SCHEDULED', effectiveOn: later, summary: expect.stringContaining('Tên mới') }),
+      );
+      expect(await ids({ r: q.unitId })).toContain(r.renameOrgUnit.id);
+      expect(await ids({ u: today() })).not.toContain(r.renameOrgUnit.id);
+      expect(codeOf(await api.gql(scheduled, { r: q.unitId }, p.federationSupervisor.token))).toBe('NOT_FOUND');
       const cancel = `mutation($id: ID!) { cancelOrgUnitChange(id: $id) { id status } }`;
       expect((await api.ok(cancel, { id: r.renameOrgUnit.id }, admin.token)).cancelOrgUnitChange.status).toBe('CANCELLED');
+      expect(await ids({ r: q.unitId })).not.toContain(r.renameOrgUnit.id);
       const again = await api.gql(cancel, { id: r.renameOrgUnit.id }, admin.token);
       expect(errorOf(again).code).toBe('CONFLICT');
       expect(again.errors![0].message).toMatch(/đã hủy/);

@@ -229,6 +229,7 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.downgradeOrgUnit': { roles: ['ADMIN'], outOfScope: 'none' },
   'Mutation.cancelOrgUnitChange': { roles: ['ADMIN'], outOfScope: 'none' },
   'Query.orgUnitHistory': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  'Query.scheduledOrgChanges': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // | `auditLog` | | ✔ its subtree (the actor's unit or the rows changed) | ✔ |  (scope filters the list; no id)
   'Query.auditLog': { roles: MANAGERS, outOfScope: 'none' },
 };
@@ -592,6 +593,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Mutation.downgradeOrgUnit': (_w, _c, s) => ({ input: { id: s.p.unitId, effectiveOn: OLD_DAY, decisionReference: 'QĐ' } }),
   'Mutation.cancelOrgUnitChange': async (w) => ({ id: await settledChange(w) }),
   'Query.orgUnitHistory': (_w, _c, s) => ({ id: s.p.unitId }),
+  'Query.scheduledOrgChanges': (_w, _c, s) => ({ rootId: s.p.unitId }),
   // The side's case is not recognized: allowed calls answer TRANSITION_NOT_ALLOWED.
   'Query.auditLog': () => ({ filter: { from: vnToday() }, first: 5 }),
   'Mutation.createGrassrootsAccount': (_w, _c, s) => ({

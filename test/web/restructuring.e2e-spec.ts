@@ -99,6 +99,24 @@ describe('restructuring on the organisation page (browser)', () => {
     await s.shot('61-restructure-history-scheduled', history);
   });
 
+  it('before its day, the tree as of tomorrow names the scheduled change it does not show yet', async () => {
+    await page.getByTestId('org-as-of').fill(vnDay(tomorrow));
+    await page.getByTestId('org-as-of-show').click();
+    const notice = page.getByTestId('org-as-of-scheduled');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/chưa tính \d+ thay đổi đã lên lịch/);
+    expect(await notice.getByTestId('org-scheduled-change').filter({ hasText: 'Quyết định số 125/QĐ-LĐLĐ' }).innerText()).toContain(
+      `${vnDay(tomorrow)}: Giải thể`,
+    );
+    await pastNode(cdcs.id).waitFor();
+    expect(await parentInPast(cdcs.id)).toBe(p.unitId);
+    // As of today: no notice (nothing scheduled is due by then).
+    await page.getByTestId('org-as-of').fill(vnDay(today));
+    await page.getByTestId('org-as-of-show').click();
+    await page.getByText(`Cây tổ chức ngày ${vnDay(today)}`).waitFor();
+    expect(await page.getByTestId('org-as-of-scheduled').count()).toBe(0);
+  });
+
   it('after the worker applies it at the start of tomorrow, the tree as of today and as of tomorrow differ', async () => {
     const done = await api.app.get(RestructuringService).applyDue(tomorrow);
     expect(done.applied).toBeGreaterThanOrEqual(1);

@@ -9,6 +9,9 @@ export const RESTRUCTURE = {
   treeAsOf: op<G.OrgTreeAsOfQuery, G.OrgTreeAsOfQueryVariables>(
     /* GraphQL */ `query OrgTreeAsOf($d: Date!) { orgUnitTree(asOf: $d) { id name kind parentId dissolvedAt } }`,
   ),
+  scheduled: op<G.ScheduledOrgChangesQuery, G.ScheduledOrgChangesQueryVariables>(
+    /* GraphQL */ `query ScheduledOrgChanges($until: Date) { scheduledOrgChanges(until: $until) { ...OrgChange } } ${CHANGE}`,
+  ),
   history: op<G.OrgUnitHistoryQuery, G.OrgUnitHistoryQueryVariables>(
     /* GraphQL */ `query OrgUnitHistory($id: ID!) { orgUnitHistory(id: $id) { ...OrgChange } } ${CHANGE}`,
   ),

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, OrgUnitChange, RestructuringService, Role } from '@app/core';
 import { AnyRole, CurrentActor, Roles } from '../auth/access.decorators';
+import { DateDay } from '../graphql/date.scalar';
 import {
   ChangeOrgUnitLevelInput,
   DissolveOrgUnitInput,
@@ -95,5 +96,18 @@ export class RestructuringResolver {
   })
   orgUnitHistory(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<OrgUnitChange[]> {
     return this.restructuring.history(actor, id);
+  }
+
+  @AnyRole()
+  @Query(() => [OrgUnitChangeModel], {
+    description:
+      'The changes scheduled and not yet applied for units of the subtree under rootId (default: your unit; OFFICER: its own unit only), effective on or before until when given; earliest first. A tree asOf a later day does not show them: a scheduled change applies on its day',
+  })
+  scheduledOrgChanges(
+    @CurrentActor() actor: Actor,
+    @Args('rootId', { type: () => ID, nullable: true }) rootId?: string,
+    @Args('until', { type: () => DateDay, nullable: true }) until?: string,
+  ): Promise<OrgUnitChange[]> {
+    return this.restructuring.scheduled(actor, rootId, until);
   }
 }

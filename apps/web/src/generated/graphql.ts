@@ -2408,6 +2408,25 @@ export type OrgTreeAsOfQueryVariables = Exact<{
 
 export type OrgTreeAsOfQuery = { orgUnitTree: Array<{ id: string; name: string; kind: OrgUnitKind; parentId: string | null; dissolvedAt: string | null }> };
 
+export type ScheduledOrgChangesQueryVariables = Exact<{
+  until?: string | null | undefined;
+}>;
+
+export type ScheduledOrgChangesQuery = {
+  scheduledOrgChanges: Array<{
+    id: string;
+    kind: OrgChangeKind;
+    kindLabel: string;
+    status: OrgChangeStatus;
+    effectiveOn: string;
+    decisionReference: string;
+    summary: string;
+    createdByName: string;
+    createdAt: string;
+    failure: string | null;
+  }>;
+};
+
 export type OrgUnitHistoryQueryVariables = Exact<{
   id: string | number;
 }>;

@@ -10,6 +10,7 @@ import { DateField, TextField, dateProblem } from '../ui/fields';
 import { Loading, PageTitle } from '../ui/page';
 import { useAsync } from '../ui/use-async';
 import { AsOfTree } from './org/AsOfTree';
+import { ScheduledChanges } from './org/ScheduledChanges';
 import { OrgTreeNode, type Editing } from './org/OrgTreeNode';
 import { allIds, buildTree, pathTo, searchTree } from './org/tree';
 
@@ -117,6 +118,7 @@ export function OrgPage() {
       {asOf && (
         <section aria-label="Cây tổ chức theo ngày" data-testid="org-as-of-view">
           <h2>Cây tổ chức ngày {fmtDate(asOf)}</h2>
+          <ScheduledChanges until={asOf} />
           <ErrorBox error={past.error} />
           {past.loading && !past.data && <Loading what="cây tổ chức" />}
           {past.data && <AsOfTree units={past.data} query={query} />}

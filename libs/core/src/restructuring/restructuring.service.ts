@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { IsoDate, OrgChangeKind, OrgChangeStatus } from '@app/domain';
 import { OrgUnitEntity, auditContext } from '@app/persistence';
 import { JobName } from '@app/queue';
-import { Actor, Role, canSeeUnit } from '../common/actor';
+import { Actor, Role, canSeeUnit, subtreeLike } from '../common/actor';
 import { AppError, ErrorCode, conflict } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
 import { MAX_NAME } from '../common/text-input';
@@ -190,6 +190,25 @@ export class RestructuringService {
       `SELECT ${CHANGE_COLUMNS} FROM org_unit_change c JOIN app_user u ON u.id = c.created_by
         WHERE c.unit_ids @> ARRAY[$1]::uuid[] ORDER BY c.effective_on DESC, c.id DESC`,
       [unitId],
+    );
+    return rows.map(changeOf);
+  }
+
+  /**
+   * The changes scheduled (not yet applied) for units of the subtree under `rootId` (default: the caller's unit; an
+   * OFFICER's own unit only), effective on or before `until` when given, earliest first: what a tree "as of" a later day
+   * does not show yet, since a scheduled change is applied on its day (docs/architecture.md#restructuring).
+   */
+  async scheduled(actor: Actor, rootId: string | null | undefined, until: IsoDate | null | undefined): Promise<OrgUnitChange[]> {
+    const root = await this.visibleUnit(actor, rootId ?? actor.orgUnitId);
+    if (actor.role === Role.OFFICER && root.id !== actor.orgUnitId) throw unitNotFound();
+    const officer = actor.role === Role.OFFICER;
+    const rows = await this.db.query(
+      `SELECT ${CHANGE_COLUMNS} FROM org_unit_change c JOIN app_user u ON u.id = c.created_by
+        WHERE c.status = 'SCHEDULED' AND ($1::date IS NULL OR c.effective_on <= $1::date)
+          AND c.unit_ids && ${officer ? `ARRAY[$2]::uuid[]` : `ARRAY(SELECT o.id FROM org_unit o WHERE o.path = $2 OR o.path LIKE $3)`}
+        ORDER BY c.effective_on, c.id LIMIT 500`,
+      [until ?? null, ...(officer ? [root.id] : [root.path, subtreeLike(root.path)])],
     );
     return rows.map(changeOf);
   }
