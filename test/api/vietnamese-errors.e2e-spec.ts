@@ -152,6 +152,22 @@ const BUSINESS: Record<string, Business> = {
       fields: ['search'],
     },
   ],
+  // A unit that is not an upper-level union (a federation): NOT_FOUND; a bad cursor: BAD_USER_INPUT on after.
+  'Query.upperLevelApplications': (w) => [
+    {
+      query: `query($u: ID!) { upperLevelApplications(orgUnitId: $u) { totalCount } }`,
+      variables: { u: w.p.federationId },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+    {
+      query: `query($u: ID!) { upperLevelApplications(orgUnitId: $u, after: "khong-phai-con-tro") { totalCount } }`,
+      variables: { u: w.p.unitId },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['after'],
+    },
+  ],
   'Mutation.setGrassrootsEmployer': async (w) => {
     const SET = `mutation($i: SetGrassrootsEmployerInput!) { setGrassrootsEmployer(input: $i) { id } }`;
     const cdcs = async (name: string) =>

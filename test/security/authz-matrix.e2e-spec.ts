@@ -167,6 +167,8 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Mutation.createGrassrootsAccount': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `grassrootsUnions` (the upper level's list of its CĐCS) | ✔ its subtree's | ✔ | ✔ | |
   'Query.grassrootsUnions': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `upperLevelApplications` (the applications sent directly to an upper-level union) | ✔ its subtree's | ✔ | ✔ | |
+  'Query.upperLevelApplications': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // | `setGrassrootsEmployer` (the employer of a CĐCS no founding case made) | | ✔ its subtree's | ✔ | |
   'Mutation.setGrassrootsEmployer': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // Statistics returns (docs/architecture.md#statistics-returns):
@@ -507,6 +509,7 @@ const ARGS: Record<string, ArgsFn> = {
   'Query.membershipApplications': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
   'Query.admissionDecisions': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
   'Query.grassrootsUnions': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
+  'Query.upperLevelApplications': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
   // Clearing what is not set: allowed, changes nothing.
   'Mutation.setGrassrootsEmployer': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, enterpriseId: null } }),
   'Query.member': (_w, _c, s) => ({ id: s.staffId }),

@@ -23,6 +23,7 @@ import { OrgPage } from './pages/OrgPage';
 import { MembersPage } from './pages/MembersPage';
 import { STAFF_IMPORT_PATH, StaffImportPage } from './pages/StaffImportPage';
 import { GRASSROOTS_UNIONS_PATH, GrassrootsUnionPage, GrassrootsUnionsPage } from './pages/GrassrootsUnionsPage';
+import { UPPER_APPLICATIONS_PATH, UpperLevelApplicationsPage } from './pages/UpperLevelApplicationsPage';
 import { CALENDAR_PATH, CalendarPage } from './pages/CalendarPage';
 import { MEETINGS_PATH } from './i18n-meetings';
 import { ReviewMeetingsPage } from './pages/ReviewMeetingsPage';
@@ -53,6 +54,7 @@ const NAV: { to: string; label: string; testId: string; sup?: boolean; admin?: b
   { to: '/khen-thuong', label: 'Khen thưởng', testId: 'nav-rewards' },
   { to: '/doanh-nghiep', label: 'Sổ doanh nghiệp', testId: 'nav-register' },
   { to: GRASSROOTS_UNIONS_PATH, label: 'CĐCS', testId: 'nav-unions' },
+  { to: UPPER_APPLICATIONS_PATH, label: 'Đơn gia nhập', testId: 'nav-applications' },
   { to: RETURNS_PATH, label: 'Thống kê CĐCS', testId: 'nav-returns' },
   { to: '/tai-khoan', label: 'Tài khoản', testId: 'nav-accounts', sup: true },
   { to: '/to-chuc', label: 'Tổ chức', testId: 'nav-org', sup: true },
@@ -253,6 +255,8 @@ function Route({ path }: { path: string }) {
       return <ImportPage />;
     case GRASSROOTS_UNIONS_PATH:
       return <GrassrootsUnionsPage />;
+    case UPPER_APPLICATIONS_PATH:
+      return <UpperLevelApplicationsPage />;
     case '/tai-khoan':
       return <AccountsPage />;
     case '/to-chuc':

@@ -43,6 +43,14 @@ export const GRASSROOTS = {
   rejectApplication: op<G.RejectApplicationMutation, G.RejectApplicationMutationVariables>(
     /* GraphQL */ `mutation RejectApplication($i: DecideApplicationInput!) { decideApplication(input: $i) { id fullName status rejectionReason } }`,
   ),
+  upperApplications: op<G.UpperLevelApplicationsQuery, G.UpperLevelApplicationsQueryVariables>(/* GraphQL */ `query UpperLevelApplications(
+    $u: ID!, $s: ApplicationStatus, $first: Int, $after: String) {
+    upperLevelApplications(orgUnitId: $u, status: $s, first: $first, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage }
+      nodes { id fullName birthYear gender position status submittedOn dueOn decidedOn decisionNumber rejectionReason } } }`),
+  admitApplication: op<G.AdmitApplicationMutation, G.AdmitApplicationMutationVariables>(
+    /* GraphQL */ `mutation AdmitApplication($i: DecideApplicationInput!) { decideApplication(input: $i) { id fullName status decisionNumber decidedOn } }`,
+  ),
   decisions: op<G.AdmissionDecisionsQuery, G.AdmissionDecisionsQueryVariables>(/* GraphQL */ `query AdmissionDecisions($g: ID!, $first: Int, $after: String) {
     admissionDecisions(grassrootsUnionId: $g, first: $first, after: $after) {
       totalCount pageInfo { endCursor hasNextPage } nodes { id number decidedOn signer membersCount members { id fullName } } } }`),

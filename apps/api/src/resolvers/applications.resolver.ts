@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ApplicationStatus, ApplicationsService, Page, Role } from '@app/core';
 import { MembershipApplicationEntity } from '@app/persistence';
-import { CurrentActor, Everyone, GrassrootsReaders, Roles } from '../auth/access.decorators';
+import { AnyRole, CurrentActor, Everyone, GrassrootsReaders, Roles } from '../auth/access.decorators';
 import { ApplicationInput, DecideApplicationInput, PageArgs } from '../graphql/inputs';
 import { MembershipApplicationConnectionModel, MembershipApplicationModel } from '../graphql/models';
 
@@ -21,6 +21,21 @@ export class ApplicationResolver {
     @Args() page: PageArgs,
   ): Promise<Page<MembershipApplicationEntity>> {
     return this.applications.ofGrassroots(actor, grassrootsUnionId, status ?? null, page.first, page.after);
+  }
+
+  // The upper level's own decisions (docs/architecture.md#grassroots-unions): not a CĐCS's users.
+  @AnyRole()
+  @Query(() => MembershipApplicationConnectionModel, {
+    description:
+      'The applications sent directly to an upper-level union (no CĐCS at the enterprise), which it decides: pending ones (SUBMITTED, the default) oldest first; another status, or null for all, newest first',
+  })
+  upperLevelApplications(
+    @CurrentActor() actor: Actor,
+    @Args('orgUnitId', { type: () => ID }) orgUnitId: string,
+    @Args('status', { type: () => ApplicationStatus, nullable: true, defaultValue: ApplicationStatus.SUBMITTED }) status: ApplicationStatus | null,
+    @Args() page: PageArgs,
+  ): Promise<Page<MembershipApplicationEntity>> {
+    return this.applications.ofUpperLevel(actor, orgUnitId, status ?? null, page.first, page.after);
   }
 
   // A CĐCS's own users take applications to it too (decided with admitMembers).

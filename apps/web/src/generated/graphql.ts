@@ -1520,6 +1520,41 @@ export type RejectApplicationMutationVariables = Exact<{
 
 export type RejectApplicationMutation = { decideApplication: { id: string; fullName: string; status: ApplicationStatus; rejectionReason: string | null } };
 
+export type UpperLevelApplicationsQueryVariables = Exact<{
+  u: string | number;
+  s?: ApplicationStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type UpperLevelApplicationsQuery = {
+  upperLevelApplications: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      fullName: string;
+      birthYear: number;
+      gender: string;
+      position: string;
+      status: ApplicationStatus;
+      submittedOn: string;
+      dueOn: string | null;
+      decidedOn: string | null;
+      decisionNumber: string | null;
+      rejectionReason: string | null;
+    }>;
+  };
+};
+
+export type AdmitApplicationMutationVariables = Exact<{
+  i: DecideApplicationInput;
+}>;
+
+export type AdmitApplicationMutation = {
+  decideApplication: { id: string; fullName: string; status: ApplicationStatus; decisionNumber: string | null; decidedOn: string | null };
+};
+
 export type AdmissionDecisionsQueryVariables = Exact<{
   g: string | number;
   first?: number | null | undefined;

@@ -31,6 +31,8 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
   const gid = unitId ?? me.orgUnit.id;
   // The upper level reads a CĐCS's register; its own chair (or an ADMIN) changes it.
   const canWrite = me.role === 'GRASSROOTS' || me.role === 'ADMIN';
+  // A supervisor of the upper level decides its applications one by one (decideApplication), not by admitMembers.
+  const canDecide = me.role === 'SUPERVISOR';
   const [open, setOpen] = useState<string | null>(null);
   const download = useAction();
   const [search, setSearch] = useState('');
@@ -197,10 +199,15 @@ export function MembersPage({ unitId, unitName }: { unitId?: string; unitName?: 
       <ApplicationsPanel
         gid={gid}
         canWrite={canWrite}
+        canDecide={canDecide}
         picked={pickedApps}
         onToggle={toggleIn(setPickedApps)}
         rev={rev}
         onRejected={(id) => setPickedApps((s) => new Set([...s].filter((x) => x !== id)))}
+        onAdmitted={() => {
+          list.reload();
+          setRev((r) => r + 1);
+        }}
       />
 
       {canWrite && (

@@ -12,11 +12,11 @@ import { optionalText, requiredText } from '../common/text-input';
 import { NewMember, insertMembers, sexOfGender, staffFromApplications } from '../grassroots/register-writes';
 import { grassrootsUnit } from '../grassroots/grassroots-scope';
 import { stageRefusalText } from '../cases/case-change.service';
-import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
-import { FieldProblems } from '../common/field-problems';
+import { Page, checkFirst } from '../common/pagination';
 import { isUuid } from '../identity/account-errors';
 import { ApplicationStatus } from '../common/statuses';
 import { DecideApplication, SubmitApplication } from './applications.types';
+import { applicationsPage } from './applications-page';
 
 /** Where an application goes and who decides it. */
 interface Target {
@@ -51,7 +51,6 @@ export class ApplicationsService {
   /**
    * The applications sent to a CĐCS (submitApplication with its grassrootsUnionId), read as its register
    * (docs/architecture.md#grassroots-unions): its own users, the upper level of its subtree, ADMIN; else NOT_FOUND.
-   * `status` null: every status. Pending ones oldest first (they wait for a decision), the others newest first.
    */
   async ofGrassroots(
     actor: Actor,
@@ -60,34 +59,27 @@ export class ApplicationsService {
     first?: number | null,
     after?: string | null,
   ): Promise<Page<MembershipApplicationEntity>> {
-    const limit = checkFirst(first);
+    checkFirst(first);
     const unit = await grassrootsUnit(this.db.manager, actor, grassrootsUnionId, 'read');
-    const params: unknown[] = [unit.id];
-    const where = ['a.grassroots_union_id = $1'];
-    if (status) where.push(`a.status = $${params.push(status)}`);
-    const countParams = params.slice();
-    const asc = status === ApplicationStatus.SUBMITTED;
-    const cursor = decodeCursor(after, 2) as string[] | null;
-    const page = [...where];
-    if (cursor) {
-      if (!isIsoDate(cursor[0]) || !isUuid(cursor[1])) throw new FieldProblems().add('after', RULE.badCursor()).error();
-      page.push(`(a.submitted_on, a.id) ${asc ? '>' : '<'} ($${params.push(cursor[0])}::date, $${params.push(cursor[1])}::uuid)`);
-    }
-    const dir = asc ? 'ASC' : 'DESC';
-    const repo = this.db.getRepository(MembershipApplicationEntity);
-    const [ids, [{ n }]]: [{ id: string }[], { n: number }[]] = await Promise.all([
-      this.db.query(
-        `SELECT a.id FROM membership_application a WHERE ${page.join(' AND ')} ORDER BY a.submitted_on ${dir}, a.id ${dir} LIMIT ${limit + 1}`,
-        params,
-      ),
-      this.db.query(`SELECT count(*)::int AS n FROM membership_application a WHERE ${where.join(' AND ')}`, countParams),
-    ]);
-    const pageIds = ids.slice(0, limit).map((r) => r.id);
-    const rows = pageIds.length ? await repo.findBy({ id: In(pageIds) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const nodes = pageIds.map((id) => byId.get(id)!);
-    const last = nodes[nodes.length - 1];
-    return { nodes, totalCount: n, pageInfo: { hasNextPage: ids.length > limit, endCursor: last ? encodeCursor([last.submittedOn, last.id]) : null } };
+    return applicationsPage(this.db, ['a.grassroots_union_id = $1'], [unit.id], status, first, after);
+  }
+
+  /**
+   * The applications sent directly to an upper-level union (its workers' enterprise has no CĐCS), which it decides
+   * itself: its officers and supervisors when it is in their subtree, ADMIN any; another unit, or one that is not an
+   * upper-level union, NOT_FOUND (docs/architecture.md#grassroots-unions). A founding case's applications are not here.
+   */
+  async ofUpperLevel(
+    actor: Actor,
+    orgUnitId: string,
+    status: ApplicationStatus | null,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<MembershipApplicationEntity>> {
+    checkFirst(first);
+    const [u] = isUuid(orgUnitId) ? await this.db.query(`SELECT id, path FROM org_unit WHERE id = $1 AND kind = 'UPPER_LEVEL'`, [orgUnitId]) : [];
+    if (!u || actor.role === Role.GRASSROOTS || !canSeeUnit(actor, u.path)) throw notFound('orgUnit');
+    return applicationsPage(this.db, ['a.deciding_unit_id = $1', 'a.case_id IS NULL'], [u.id], status, first, after);
   }
 
   async submit(actor: Actor, input: SubmitApplication): Promise<MembershipApplicationEntity> {

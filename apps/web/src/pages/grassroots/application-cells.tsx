@@ -39,3 +39,47 @@ export function RejectCell({ a, testId, onReject }: { a: ApplicationLike; testId
     </td>
   );
 }
+
+/** "Kết nạp" and "Từ chối" for a pending application an upper level decides (decideApplication); each opens its form. */
+export function DecideCell({
+  a,
+  onAdmit,
+  onReject,
+}: {
+  a: ApplicationLike;
+  onAdmit: (a: { id: string; fullName: string }) => void;
+  onReject: (a: { id: string; fullName: string }) => void;
+}) {
+  return (
+    <td data-label="Thao tác">
+      {a.status === 'SUBMITTED' && (
+        <span className="row-actions">
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            data-testid="application-admit"
+            onClick={() => onAdmit({ id: a.id, fullName: a.fullName })}
+          >
+            Kết nạp
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            data-testid="application-reject"
+            onClick={() => onReject({ id: a.id, fullName: a.fullName })}
+          >
+            Từ chối
+          </button>
+        </span>
+      )}
+    </td>
+  );
+}
+
+/** The status filter of an applications list; '' is every status. */
+export const APPLICATION_STATUS_FILTER: { value: ApplicationStatus | ''; label: string }[] = [
+  { value: 'SUBMITTED', label: 'Đang chờ xét' },
+  { value: 'ADMITTED', label: 'Đã kết nạp' },
+  { value: 'REJECTED', label: 'Đã từ chối' },
+  { value: '', label: 'Tất cả' },
+];
