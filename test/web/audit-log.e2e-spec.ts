@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { addDays, createEnterprise, vnToday } from '../support/case-fixtures';
+import { addDays, createEnterprise, openCase, steps, vnToday } from '../support/case-fixtures';
 import { Province, TestApi } from '../support/test-api';
 import { BrowserSession, REFUSED_STATUSES } from './support/browser-session';
 import { ensureWebBuild } from './support/web-build';
@@ -9,8 +9,10 @@ import { vnDay } from './support/vn-day';
 
 /**
  * Nhật ký thay đổi (docs/architecture.md#audit-log) in a real browser: a supervisor finds an officer's edit of an
- * enterprise by operation and actor, sees the field's old and new value, and exports the filtered log.
- * Screenshots 85 (the list) and 86 (filtered) at 1366 and 390 px (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
+ * enterprise by operation and actor, sees the field's old and new value, and exports the filtered log; values read
+ * in Vietnamese (codes by their names, days dd/mm/yyyy) and a created row's fields open from a fold.
+ * Screenshots 85 (the list), 86 (filtered) and 87 (values read in Vietnamese, a created row opened) at 1366 and
+ * 390 px (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
 
 jest.setTimeout(300_000);
@@ -78,6 +80,46 @@ describe('audit log page (browser)', () => {
     expect(text).toContain('Số 12 phố Lê Quý Đôn, Thái Bình');
     expect(text).toContain(p.officers[0].email);
     expect(text).toContain('Sửa thông tin doanh nghiệp');
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('reads changed values in Vietnamese (a stage by its name, a day dd/mm/yyyy) and opens a created row field by field', async () => {
+    const ref = await openCase(api, p);
+    await steps.survey(api, p.officers[0].token, ref);
+    await steps.advance(api, p.officers[0].token, ref);
+    const page = s.page;
+    await page.getByTestId('audit-filter-operation').fill('advanceFoundingCase');
+    await page.getByTestId('audit-filter-actor').fill(p.officers[0].email);
+    await page.getByTestId('audit-pager-total').filter({ hasText: /^1$/ }).waitFor();
+    const row = page.getByTestId('audit-row');
+    const change = (table: string) => row.locator('li', { has: page.locator(`strong [title="${table}"]`) });
+    const field = (table: string, column: string) => change(table).locator('li', { has: page.getByTitle(column, { exact: true }) });
+
+    // The case's stage: its Vietnamese name, the code only in the value's tooltip.
+    const stage = field('founding_case', 'stage');
+    expect(await stage.locator('del').innerText()).toBe('Khảo sát');
+    expect(await stage.locator('ins').innerText()).toBe('Tuyên truyền vận động');
+    expect(await stage.getByTestId('audit-value').last().getAttribute('title')).toBe('OUTREACH');
+    expect(await change('founding_case').innerText()).not.toContain('OUTREACH');
+    // The stage's due day: dd/mm/yyyy, stored as YYYY-MM-DD.
+    const due = field('founding_case', 'stage_due_on').locator('ins');
+    expect(await due.innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const stored = await due.getByTestId('audit-value').getAttribute('title');
+    expect(stored).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await due.innerText()).toBe(vnDay(stored!));
+
+    // The history row the advance created: folded, then every field with its label and reading.
+    const created = change('case_transition').getByTestId('audit-row-fields');
+    const toStage = created.locator('li', { has: page.getByTitle('to_stage', { exact: true }) });
+    expect(await toStage.isVisible()).toBe(false);
+    await created
+      .locator('summary')
+      .filter({ hasText: /^Xem các trường \(\d+\)$/ })
+      .click();
+    await toStage.waitFor();
+    expect(await toStage.innerText()).toBe('Sang giai đoạn: Tuyên truyền vận động');
+    expect(await created.innerText()).toContain('Chuyển giai đoạn');
+    await s.shot('87-audit-log-values', row);
     expect(s.consoleErrors).toEqual([]);
   });
 });

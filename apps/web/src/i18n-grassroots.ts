@@ -1,4 +1,5 @@
 import type { LabourContractKind, LeaveReason, MemberStatus, PartyOutcome } from './generated/graphql';
+import { PARTY_OUTCOME_LABEL_VI } from '@app/domain/code-labels';
 
 /** Vietnamese labels of a CĐCS's register (docs/architecture.md#grassroots-unions). */
 
@@ -27,8 +28,4 @@ export const CONTRACT_LABEL: Readonly<Record<LabourContractKind, string>> = {
 /** yyyy-mm-dd → dd/mm/yyyy; empty when none. */
 export const dmy = (d: string | null | undefined): string => (d ? d.split('-').reverse().join('/') : '');
 
-export const PARTY_OUTCOME_LABEL: Readonly<Record<PartyOutcome, string>> = {
-  PENDING: 'Chờ kết quả',
-  ADMITTED: 'Được kết nạp Đảng',
-  NOT_ADMITTED: 'Chưa được kết nạp',
-};
+export const PARTY_OUTCOME_LABEL: Readonly<Record<PartyOutcome, string>> = PARTY_OUTCOME_LABEL_VI;

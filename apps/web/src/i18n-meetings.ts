@@ -1,20 +1,14 @@
 import type { ActionItemStatus, MonthlyMeetingRule, ReviewMeetingStatus, SnapshotChangeKind } from './generated/graphql';
+import { ACTION_ITEM_STATUS_LABEL_VI, MEETING_STATUS_LABEL_VI } from '@app/domain/code-labels';
 import { fmtDecimal, fmtNumber } from './i18n';
 
 // The review meetings' words (docs/architecture.md#review-meetings).
 
 export const MEETINGS_PATH = '/giao-ban';
 
-export const MEETING_STATUS_LABEL: Readonly<Record<ReviewMeetingStatus, string>> = {
-  SCHEDULED: 'Đã lên lịch',
-  HELD: 'Đã họp',
-  CANCELLED: 'Đã hủy',
-};
+export const MEETING_STATUS_LABEL: Readonly<Record<ReviewMeetingStatus, string>> = MEETING_STATUS_LABEL_VI;
 
-export const ACTION_ITEM_STATUS_LABEL: Readonly<Record<ActionItemStatus, string>> = {
-  OPEN: 'Đang thực hiện',
-  DONE: 'Đã hoàn thành',
-};
+export const ACTION_ITEM_STATUS_LABEL: Readonly<Record<ActionItemStatus, string>> = ACTION_ITEM_STATUS_LABEL_VI;
 
 export const MONTHLY_RULE_LABEL: Readonly<Record<MonthlyMeetingRule, string>> = {
   DAY_OF_MONTH: 'Một ngày cố định trong tháng',

@@ -1,15 +1,11 @@
 /** Vietnamese labels of the register pages' codes (organisation, accounts, enterprise register, import). */
 import type { EnterpriseSort, ImportRowAction, OrgUnitKind, RegisterImportStatus, WorkerCountSource } from './generated/graphql';
+import { IMPORT_STATUS_LABEL_VI, ORG_UNIT_KIND_LABEL_VI, WORKER_COUNT_SOURCE_LABEL_VI } from '@app/domain/code-labels';
 
 export { FUNDING_TYPE_LABEL_VI as FUNDING_TYPE_LABEL } from '@app/domain/funding-type';
 
 /** In this order in the new-unit form's picker. */
-export const ORG_UNIT_KIND_LABEL: Readonly<Record<OrgUnitKind, string>> = {
-  CONFEDERATION: 'Tổng Liên đoàn',
-  FEDERATION: 'Liên đoàn Lao động tỉnh, thành phố',
-  UPPER_LEVEL: 'Công đoàn cấp trên trực tiếp cơ sở',
-  GRASSROOTS: 'Công đoàn cơ sở',
-};
+export const ORG_UNIT_KIND_LABEL: Readonly<Record<OrgUnitKind, string>> = ORG_UNIT_KIND_LABEL_VI;
 
 /** The usual level right below a unit of each level (the new-unit form's first choice). */
 export const CHILD_KIND: Readonly<Record<OrgUnitKind, OrgUnitKind>> = {
@@ -19,11 +15,7 @@ export const CHILD_KIND: Readonly<Record<OrgUnitKind, OrgUnitKind>> = {
   GRASSROOTS: 'GRASSROOTS',
 };
 
-export const WORKER_COUNT_SOURCE_LABEL: Readonly<Record<WorkerCountSource, string>> = {
-  MANUAL: 'Nhập tay',
-  IMPORT: 'Nhập từ tệp',
-  SURVEY: 'Khảo sát',
-};
+export const WORKER_COUNT_SOURCE_LABEL: Readonly<Record<WorkerCountSource, string>> = WORKER_COUNT_SOURCE_LABEL_VI;
 
 export const IMPORT_ACTION_LABEL: Readonly<Record<ImportRowAction, string>> = {
   CREATE: 'Thêm mới',
@@ -32,13 +24,7 @@ export const IMPORT_ACTION_LABEL: Readonly<Record<ImportRowAction, string>> = {
   REFUSED: 'Bị từ chối',
 };
 
-export const IMPORT_STATUS_LABEL: Readonly<Record<RegisterImportStatus, string>> = {
-  VALIDATED: 'Đã kiểm tra, chờ xác nhận',
-  APPLYING: 'Đang nhập',
-  APPLIED: 'Đã nhập xong',
-  FAILED: 'Nhập không thành công',
-  CANCELLED: 'Đã huỷ',
-};
+export const IMPORT_STATUS_LABEL: Readonly<Record<RegisterImportStatus, string>> = IMPORT_STATUS_LABEL_VI;
 
 /** In this order in the register's sort picker. */
 export const ENTERPRISE_SORT_LABEL: Readonly<Record<EnterpriseSort, string>> = {

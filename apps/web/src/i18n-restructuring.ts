@@ -1,12 +1,8 @@
 import type { OrgChangeStatus } from './generated/graphql';
+import { ORG_CHANGE_STATUS_LABEL_VI } from '@app/domain/code-labels';
 
 /** The words of restructuring on the organisation page (docs/architecture.md#restructuring). */
-export const ORG_CHANGE_STATUS_LABEL: Readonly<Record<OrgChangeStatus, string>> = {
-  SCHEDULED: 'Đã lên lịch',
-  APPLIED: 'Đã có hiệu lực',
-  CANCELLED: 'Đã hủy',
-  FAILED: 'Không áp dụng được',
-};
+export const ORG_CHANGE_STATUS_LABEL: Readonly<Record<OrgChangeStatus, string>> = ORG_CHANGE_STATUS_LABEL_VI;
 
 export const RESTRUCTURE_ACTION_LABEL = {
   DISSOLVE: 'Giải thể, chuyển về đơn vị tiếp nhận',

@@ -1,4 +1,5 @@
 import type { ReturnBoardState, ReturnFigureValuesFragment, ReturnPeriodKind, ReturnStatus } from './generated/graphql';
+import { RETURN_STATUS_LABEL_VI, RETURN_VERSION_ACTION_LABEL_VI } from '@app/domain/code-labels';
 import { RETURN_INDICATORS, RETURN_INDICATOR_VI } from '@app/domain/statistics-return';
 import { vnToday } from './i18n';
 
@@ -13,12 +14,7 @@ export type FigureKey = keyof ReturnFigureValuesFragment;
 export const INDICATORS: readonly FigureKey[] = RETURN_INDICATORS;
 export const INDICATOR_LABEL = RETURN_INDICATOR_VI as Readonly<Record<FigureKey, string>>;
 
-export const RETURN_STATUS_LABEL: Readonly<Record<ReturnStatus, string>> = {
-  DRAFT: 'Bản nháp (chưa gửi)',
-  SUBMITTED: 'Đã gửi, chờ duyệt',
-  SENT_BACK: 'Bị trả lại để sửa',
-  ACCEPTED: 'Đã được duyệt',
-};
+export const RETURN_STATUS_LABEL: Readonly<Record<ReturnStatus, string>> = RETURN_STATUS_LABEL_VI;
 
 export const BOARD_STATE_LABEL: Readonly<Record<ReturnBoardState, string>> = {
   NOT_SUBMITTED: 'Chưa gửi (chưa đến hạn)',
@@ -28,12 +24,7 @@ export const BOARD_STATE_LABEL: Readonly<Record<ReturnBoardState, string>> = {
   ACCEPTED: 'Đã duyệt',
 };
 
-export const VERSION_ACTION_LABEL: Readonly<Record<string, string>> = {
-  SAVE: 'Lưu số liệu',
-  SUBMIT: 'Gửi cấp trên',
-  ACCEPT: 'Cấp trên duyệt',
-  SEND_BACK: 'Cấp trên trả lại',
-};
+export const VERSION_ACTION_LABEL: Readonly<Record<string, string>> = RETURN_VERSION_ACTION_LABEL_VI;
 
 export const KIND_LABEL: Readonly<Record<ReturnPeriodKind, string>> = { HALF_YEAR: '6 tháng', YEAR: 'Năm' };
 

@@ -1,5 +1,17 @@
 /** Vietnamese labels for the contract's codes, and the formats: dd/mm/yyyy dates, vi-VN numbers. */
 import { Requirement } from '@app/domain/case-stage';
+import {
+  APPLICATION_STATUS_LABEL_VI,
+  CASE_ACTION_LABEL_VI,
+  CLOSE_REASON_LABEL_VI,
+  ESCALATION_LEVEL_LABEL_VI,
+  EVIDENCE_KIND_LABEL_VI,
+  NOMINATION_STATUS_LABEL_VI,
+  OWNERSHIP_LABEL_VI,
+  PERIOD_KIND_LABEL_VI,
+  REPORT_STATUS_LABEL_VI,
+  ROLE_LABEL_VI,
+} from '@app/domain/code-labels';
 import { IneligibleReason } from '@app/domain/eligibility';
 import { STAGE_LABELS } from '@app/domain/stage-labels';
 import type { ApplicationStatus, EscalationLevel, NominationStatus, Ownership, PeriodKind, ReportStatus, Role } from './generated/graphql';
@@ -13,12 +25,7 @@ export function labelOf<K extends string>(table: Readonly<Record<K, string>>, co
 /** The stage names: the domain's one table, which the server also writes into the XLSX, the CSV and the e-mails. */
 export const STAGE_LABEL: Readonly<Record<CaseStage, string>> = STAGE_LABELS;
 
-export const ROLE_LABEL: Readonly<Record<Role, string>> = {
-  ADMIN: 'Quản trị',
-  SUPERVISOR: 'Ban Thường vụ',
-  OFFICER: 'Cán bộ chuyên trách',
-  GRASSROOTS: 'Ban Chấp hành CĐCS',
-};
+export const ROLE_LABEL: Readonly<Record<Role, string>> = ROLE_LABEL_VI;
 
 /** The exit requirements a refused advance names (TRANSITION_NOT_ALLOWED's `unmet`). */
 export const UNMET_LABEL: Readonly<Record<Requirement, string>> = {
@@ -43,83 +50,31 @@ export const REASON_LABEL: Readonly<Record<IneligibleReason, string>> = {
 };
 
 /** In this order in the close form's picker. */
-export const CLOSE_REASON_LABEL: Readonly<Record<CloseReason, string>> = {
-  ENTERPRISE_DISSOLVED: 'Doanh nghiệp giải thể',
-  BELOW_THRESHOLD: 'Không đủ số lao động',
-  WORKERS_DECLINED: 'Người lao động không đồng thuận',
-  EMPLOYER_OBSTRUCTION: 'Chủ doanh nghiệp cản trở',
-  ALREADY_HAS_UNION: 'Doanh nghiệp đã có công đoàn',
-  OTHER: 'Lý do khác',
-};
+export const CLOSE_REASON_LABEL: Readonly<Record<CloseReason, string>> = CLOSE_REASON_LABEL_VI;
 
-export const APPLICATION_STATUS_LABEL: Readonly<Record<ApplicationStatus, string>> = {
-  SUBMITTED: 'Đã nộp',
-  ADMITTED: 'Đã kết nạp',
-  REJECTED: 'Từ chối',
-  WITHDRAWN: 'Đã rút',
-};
+export const APPLICATION_STATUS_LABEL: Readonly<Record<ApplicationStatus, string>> = APPLICATION_STATUS_LABEL_VI;
 
 /**
  * A level as raised (when it fired), for the history of a case's escalations. How late a case is now is the API's
  * `lateness.label`, read from its due day: a level alone would call a case past due "Sắp quá hạn".
  */
-export const ESCALATION_LEVEL_LABEL: Readonly<Record<EscalationLevel, string>> = {
-  WARNING: 'Cảnh báo sớm (80% thời hạn)',
-  BREACH: 'Đến hạn chưa xong (100% thời hạn)',
-  CRITICAL: 'Quá hạn nghiêm trọng (150% thời hạn)',
-};
+export const ESCALATION_LEVEL_LABEL: Readonly<Record<EscalationLevel, string>> = ESCALATION_LEVEL_LABEL_VI;
 
 /** In this order in the report form's picker. */
-export const PERIOD_KIND_LABEL: Readonly<Record<PeriodKind, string>> = {
-  MONTH: 'Tháng',
-  QUARTER: 'Quý',
-  HALF_YEAR: '6 tháng',
-  YEAR: 'Năm',
-};
+export const PERIOD_KIND_LABEL: Readonly<Record<PeriodKind, string>> = PERIOD_KIND_LABEL_VI;
 
-export const REPORT_STATUS_LABEL: Readonly<Record<ReportStatus, string>> = {
-  QUEUED: 'Đang chờ',
-  RUNNING: 'Đang lập',
-  READY: 'Hoàn thành',
-  FAILED: 'Lỗi',
-};
+export const REPORT_STATUS_LABEL: Readonly<Record<ReportStatus, string>> = REPORT_STATUS_LABEL_VI;
 
 /** In this order in the rewards filter. */
-export const NOMINATION_STATUS_LABEL: Readonly<Record<NominationStatus, string>> = {
-  PROPOSED: 'Chờ duyệt',
-  APPROVED: 'Đã duyệt',
-  REJECTED: 'Từ chối',
-};
+export const NOMINATION_STATUS_LABEL: Readonly<Record<NominationStatus, string>> = NOMINATION_STATUS_LABEL_VI;
 
 /** History actions (CaseTransition.action, a string in the contract). */
-export const ACTION_LABEL: Readonly<Record<string, string>> = {
-  ASSIGN: 'Phân công',
-  RECORD_SURVEY: 'Ghi kết quả khảo sát',
-  RECORD_OUTREACH: 'Ghi buổi tuyên truyền',
-  FORM_COMMITTEE: 'Thành lập ban vận động',
-  RECORD_CONGRESS: 'Ghi đại hội thành lập',
-  RECORD_DECISION: 'Ghi quyết định công nhận',
-  ADVANCE: 'Chuyển giai đoạn',
-  CLOSE: 'Đóng hồ sơ',
-  REOPEN: 'Mở lại hồ sơ',
-};
+export const ACTION_LABEL: Readonly<Record<string, string>> = CASE_ACTION_LABEL_VI;
 
 /** Evidence kinds (CaseEvidence.kind, a string in the contract). */
-export const EVIDENCE_KIND_LABEL: Readonly<Record<string, string>> = {
-  SURVEY: 'Kết quả khảo sát',
-  OUTREACH: 'Buổi tuyên truyền vận động',
-  COMMITTEE: 'Ban vận động',
-  CONGRESS: 'Đại hội thành lập',
-  DECISION: 'Quyết định công nhận',
-};
+export const EVIDENCE_KIND_LABEL: Readonly<Record<string, string>> = EVIDENCE_KIND_LABEL_VI;
 
-export const OWNERSHIP_LABEL: Readonly<Record<Ownership, string>> = {
-  STATE: 'Nhà nước',
-  PRIVATE: 'Tư nhân',
-  FOREIGN_INVESTED: 'Có vốn đầu tư nước ngoài',
-  COLLECTIVE: 'Tập thể',
-  OTHER: 'Khác',
-};
+export const OWNERSHIP_LABEL: Readonly<Record<Ownership, string>> = OWNERSHIP_LABEL_VI;
 
 /** Input and evidence field names, for BAD_USER_INPUT and evidence details. */
 export const FIELD_LABEL: Readonly<Record<string, string>> = {

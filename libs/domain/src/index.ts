@@ -36,3 +36,5 @@ export * from './official-document-plans';
 export * from './audit-labels';
 export * from './audit-labels-operations';
 export * from './audit-labels-columns';
+export * from './code-labels';
+export * from './audit-values';

@@ -18,6 +18,12 @@ export class AuditFieldChangeModel {
   @Field(() => String, { nullable: true, description: 'Text as is, other values as JSON; citizen ids masked, password hashes never shown' })
   before: string | null;
   @Field(() => String, { nullable: true }) after: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "When before is the id of an org unit, a user or an enterprise (by its column): that row's name now; null otherwise or when it is gone",
+  })
+  beforeLabel?: string | null;
+  @Field(() => String, { nullable: true, description: 'As beforeLabel, for after' }) afterLabel?: string | null;
 }
 
 @ObjectType('AuditChange')

@@ -990,7 +990,12 @@ export type AuditLogQuery = {
       entity: string | null;
       entityId: string | null;
       outcome: string;
-      changes: Array<{ table: string; op: string; rowId: string | null; fields: Array<{ field: string; before: string | null; after: string | null }> }>;
+      changes: Array<{
+        table: string;
+        op: string;
+        rowId: string | null;
+        fields: Array<{ field: string; before: string | null; after: string | null; beforeLabel: string | null; afterLabel: string | null }>;
+      }>;
     }>;
   };
 };

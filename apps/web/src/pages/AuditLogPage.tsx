@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { changeOpLabel, columnLabel, operationLabel, tableLabel } from '@app/domain/audit-labels';
+import { auditValueLabel } from '@app/domain/audit-values';
 import { downloadWithToken, gql } from '../api';
 import { ROLE_LABEL, fmtDateTime, parseVnDate } from '../i18n';
 import { AUDIT, type AuditEntry } from '../queries-audit';
@@ -13,12 +14,6 @@ import { useAction } from '../ui/use-action';
 import { useAsync } from '../ui/use-async';
 
 const PAGE = 25;
-
-/** A changed value as read: an instant in Vietnam's time (dd/mm/yyyy HH:mm), ∅ for none, anything else as stored. */
-function shownValue(v: string | null | undefined): string {
-  if (v == null) return '∅';
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? fmtDateTime(v) : v;
-}
 
 /** Nhật ký thay đổi: who changed what, when and from where (ADMIN: everything; SUPERVISOR: its subtree). */
 export function AuditLogPage() {
@@ -102,6 +97,48 @@ export function AuditLogPage() {
   );
 }
 
+/**
+ * A stored value as read (docs/architecture.md#audit-log): a referenced row's name from the API, else the domain's
+ * reading (codes in Vietnamese, days and instants dd/mm/yyyy, Có/Không, money in đồng); the stored value in a tooltip.
+ */
+function Value({ table, field, value, label }: { table: string; field: string; value: string | null; label?: string | null }) {
+  const shown = label ?? auditValueLabel(table, field, value);
+  return (
+    <span data-testid="audit-value" title={value != null && value !== shown ? value : undefined}>
+      {shown}
+    </span>
+  );
+}
+
+type Change = AuditEntry['changes'][number];
+
+/** A changed field: its label (the column in a tooltip) and its value(s). */
+function FieldLine({ c, f }: { c: Change; f: Change['fields'][number] }) {
+  return (
+    <li>
+      <span title={f.field} data-testid="audit-field">
+        {columnLabel(c.table, f.field)}
+      </span>
+      :{' '}
+      {c.op === 'UPDATE' ? (
+        <>
+          <del>
+            <Value table={c.table} field={f.field} value={f.before} label={f.beforeLabel} />
+          </del>{' '}
+          →{' '}
+          <ins>
+            <Value table={c.table} field={f.field} value={f.after} label={f.afterLabel} />
+          </ins>
+        </>
+      ) : c.op === 'DELETE' ? (
+        <Value table={c.table} field={f.field} value={f.before} label={f.beforeLabel} />
+      ) : (
+        <Value table={c.table} field={f.field} value={f.after} label={f.afterLabel} />
+      )}
+    </li>
+  );
+}
+
 /** "Sửa doanh nghiệp", not "Sửa Doanh nghiệp": the table's label follows the verb mid-phrase. */
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
@@ -166,17 +203,24 @@ function AuditTable({ rows }: { rows: AuditEntry[] }) {
                         <strong>
                           {changeOpLabel(c.op)} <span title={c.table}>{lowerFirst(tableLabel(c.table))}</span>
                         </strong>
-                        {c.op === 'UPDATE' && (
+                        {c.op === 'UPDATE' ? (
                           <ul>
                             {c.fields.map((f) => (
-                              <li key={f.field}>
-                                <span title={f.field} data-testid="audit-field">
-                                  {columnLabel(c.table, f.field)}
-                                </span>
-                                : <del>{shownValue(f.before)}</del> → <ins>{shownValue(f.after)}</ins>
-                              </li>
+                              <FieldLine key={f.field} c={c} f={f} />
                             ))}
                           </ul>
+                        ) : (
+                          // A created or deleted row: every field, folded (a row has tens of them).
+                          c.fields.length > 0 && (
+                            <details className="audit-fields" data-testid="audit-row-fields">
+                              <summary>Xem các trường ({c.fields.length})</summary>
+                              <ul>
+                                {c.fields.map((f) => (
+                                  <FieldLine key={f.field} c={c} f={f} />
+                                ))}
+                              </ul>
+                            </details>
+                          )
                         )}
                       </li>
                     ))}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
-import { changeOpLabel, columnLabel, isIsoDate, operationLabel, tableLabel } from '@app/domain';
+import { isIsoDate } from '@app/domain';
 import { AuditContext, auditContext } from '@app/persistence';
 import { Actor, Role, subtreeLike } from '../common/actor';
 import { badInput } from '../common/app-error';
@@ -10,6 +9,8 @@ import { RULE } from '../common/messages-vi';
 import { MAX_PAGE, Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
 import { RawRow } from '../common/prepared-sql';
 import { SqlParams } from '../common/sql-params';
+import { auditLogSheet } from './audit-log-sheet';
+import { addRefLabels } from './audit-ref-labels';
 import { jobAuditContext } from './job-audit';
 
 export interface AuditLogFilter {
@@ -28,6 +29,9 @@ export interface AuditFieldChange {
   field: string;
   before: string | null;
   after: string | null;
+  /** The name of the unit, user or enterprise whose id `before` / `after` is (audit-ref-labels.ts), when it still exists. */
+  beforeLabel?: string | null;
+  afterLabel?: string | null;
 }
 export interface AuditChangeView {
   table: string;
@@ -166,68 +170,13 @@ export class AuditLogService {
     };
   }
 
-  /**
-   * The filtered log as an XLSX (Vietnamese headings), one line per changed field. The codes' Vietnamese names come
-   * last, after the columns A–M of before, which keep their places for whatever reads them by position.
-   */
+  /** The filtered log as an XLSX (Vietnamese headings), one line per field (audit-log-sheet.ts). */
   async exportWorkbook(actor: Actor, filter: AuditLogFilter): Promise<{ body: Buffer; rows: number; filename: string }> {
     const p = new SqlParams();
     const where = this.whereSql(actor, filter, p);
     const rows = await this.db.query(`SELECT l.* FROM audit_log l WHERE ${where} ORDER BY l.id DESC LIMIT ${p.add(MAX_AUDIT_EXPORT_ROWS)}`, p.values);
     const entries = await this.withChanges(rows);
-    const wb = new Workbook();
-    const ws = wb.addWorksheet('Nhật ký thay đổi');
-    ws.columns = [
-      { header: 'Số', key: 'id', width: 8 },
-      { header: 'Thời điểm', key: 'at', width: 20, style: { numFmt: 'dd/mm/yyyy hh:mm:ss' } },
-      { header: 'Người thực hiện', key: 'actor', width: 28 },
-      { header: 'Vai trò', key: 'role', width: 12 },
-      { header: 'Địa chỉ IP', key: 'ip', width: 16 },
-      { header: 'Thao tác', key: 'operation', width: 26 },
-      { header: 'Kết quả', key: 'outcome', width: 10 },
-      { header: 'Bảng', key: 'table', width: 22 },
-      { header: 'Mã bản ghi', key: 'rowId', width: 38 },
-      { header: 'Loại thay đổi', key: 'op', width: 12 },
-      { header: 'Trường', key: 'field', width: 22 },
-      { header: 'Giá trị cũ', key: 'before', width: 30 },
-      { header: 'Giá trị mới', key: 'after', width: 30 },
-      { header: 'Thao tác (diễn giải)', key: 'operationVi', width: 36 },
-      { header: 'Bảng (diễn giải)', key: 'tableVi', width: 30 },
-      { header: 'Trường (diễn giải)', key: 'fieldVi', width: 30 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    let count = 0;
-    for (const e of entries) {
-      const head = {
-        id: Number(e.id),
-        // Excel has no time zones: the wall-clock time in Vietnam.
-        at: new Date(e.at.getTime() + 7 * 3600_000),
-        actor: e.actorEmail ?? '',
-        role: e.actorRole ?? '',
-        ip: e.ip ?? '',
-        operation: e.operation,
-        operationVi: operationLabel(e.operation),
-        outcome: e.outcome === 'OK' ? 'Thành công' : 'Bị từ chối',
-      };
-      const lines = e.changes.flatMap((c) =>
-        (c.fields.length ? c.fields : [{ field: '', before: null, after: null }]).map((f) => ({
-          table: c.table,
-          tableVi: tableLabel(c.table),
-          rowId: c.rowId ?? '',
-          op: changeOpLabel(c.op),
-          field: f.field,
-          fieldVi: f.field ? columnLabel(c.table, f.field) : '',
-          before: (f.before ?? '').slice(0, TEXT_MAX * 5),
-          after: (f.after ?? '').slice(0, TEXT_MAX * 5),
-        })),
-      );
-      if (!lines.length) ws.addRow({ ...head, table: e.entity ?? '', tableVi: e.entity ? tableLabel(e.entity) : '', rowId: e.entityId ?? '' });
-      for (const l of lines) ws.addRow({ ...head, ...l });
-      count += 1;
-    }
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    const body = Buffer.from(await wb.xlsx.writeBuffer());
-    return { body, rows: count, filename: 'nhat-ky-thay-doi.xlsx' };
+    return { body: await auditLogSheet(entries), rows: entries.length, filename: 'nhat-ky-thay-doi.xlsx' };
   }
 
   private whereSql(actor: Actor, filter: AuditLogFilter, p: SqlParams): string {
@@ -270,6 +219,7 @@ export class AuditLogService {
       list.push({ table: c.tbl, op: c.op, rowId: c.row_id, fields: fieldChangesOf(c.before, c.after) });
       byKey.set(c.audit_key, list);
     }
+    await addRefLabels(this.db, [...byKey.values()].flat());
     return rows.map((r) => ({
       id: String(r.id),
       at: r.at,

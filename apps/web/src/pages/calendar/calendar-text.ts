@@ -1,9 +1,7 @@
 import type { CalendarDayKind } from '../../queries-calendar';
+import { CALENDAR_DAY_KIND_LABEL_VI } from '@app/domain/code-labels';
 
-export const KIND_LABEL: Readonly<Record<CalendarDayKind, string>> = {
-  DAY_OFF: 'Ngày nghỉ',
-  MAKE_UP_WORKING_DAY: 'Ngày làm bù',
-};
+export const KIND_LABEL: Readonly<Record<CalendarDayKind, string>> = CALENDAR_DAY_KIND_LABEL_VI;
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
