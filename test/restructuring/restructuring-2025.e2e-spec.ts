@@ -294,7 +294,7 @@ describe('restructuring: the 2025 story', () => {
       expect(r.renameOrgUnit.status).toBe('SCHEDULED');
       // Listed as scheduled for the subtree (what a tree as of a later day does not show yet), up to its day only.
       const scheduled = `query($r: ID, $u: Date) { scheduledOrgChanges(rootId: $r, until: $u) { id status effectiveOn summary } }`;
-      const ids = async (vars: object, token = q.federationSupervisor.token) =>
+      const ids = async (vars: Record<string, unknown>, token = q.federationSupervisor.token) =>
         (await api.ok(scheduled, vars, token)).scheduledOrgChanges.map((c: { id: string }) => c.id);
       expect((await api.ok(scheduled, { u: later }, q.federationSupervisor.token)).scheduledOrgChanges).toContainEqual(
         expect.objectContaining({ id: r.renameOrgUnit.id, status: 'SCHEDULED', effectiveOn: later, summary: expect.stringContaining('Tên mới') }),
