@@ -66,3 +66,4 @@ export * from './budget';
 export * from './backup';
 export * from './audit/audit-log.service';
 export * from './audit/job-audit';
+export * from './audit/audit-ref-labels';

@@ -162,7 +162,7 @@ export class AuditLogService {
     const paged = cursor ? `${where} AND l.id < ${p.add(cursor[0])}::bigint` : where;
     const rows = await this.db.query(`SELECT l.* FROM audit_log l WHERE ${paged} ORDER BY l.id DESC LIMIT ${p.add(n + 1)}`, p.values);
     const more = rows.length > n;
-    const nodes = await this.withChanges(rows.slice(0, n));
+    const nodes = await this.withChanges(actor, rows.slice(0, n));
     return {
       nodes,
       totalCount: total[0].n,
@@ -175,7 +175,7 @@ export class AuditLogService {
     const p = new SqlParams();
     const where = this.whereSql(actor, filter, p);
     const rows = await this.db.query(`SELECT l.* FROM audit_log l WHERE ${where} ORDER BY l.id DESC LIMIT ${p.add(MAX_AUDIT_EXPORT_ROWS)}`, p.values);
-    const entries = await this.withChanges(rows);
+    const entries = await this.withChanges(actor, rows);
     return { body: await auditLogSheet(entries), rows: entries.length, filename: 'nhat-ky-thay-doi.xlsx' };
   }
 
@@ -208,7 +208,7 @@ export class AuditLogService {
     return and.join(' AND ');
   }
 
-  private async withChanges(rows: RawRow[]): Promise<AuditEntryView[]> {
+  private async withChanges(actor: Actor, rows: RawRow[]): Promise<AuditEntryView[]> {
     const keys = rows.map((r) => r.key as string);
     const changes: RawRow[] = keys.length
       ? await this.db.query(`SELECT audit_key, tbl, op, row_id, before, after FROM audit_change WHERE audit_key = ANY($1::uuid[]) ORDER BY id`, [keys])
@@ -219,7 +219,7 @@ export class AuditLogService {
       list.push({ table: c.tbl, op: c.op, rowId: c.row_id, fields: fieldChangesOf(c.before, c.after) });
       byKey.set(c.audit_key, list);
     }
-    await addRefLabels(this.db, [...byKey.values()].flat());
+    await addRefLabels(this.db, [...byKey.values()].flat(), actor.role === Role.ADMIN ? null : actor.orgPath);
     return rows.map((r) => ({
       id: String(r.id),
       at: r.at,
