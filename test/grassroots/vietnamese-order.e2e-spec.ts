@@ -1,6 +1,6 @@
 import { STAFF_IMPORT, readTabular } from '@app/core';
 import { G, newCdcs } from '../support/grassroots';
-import { M, createEnterprise } from '../support/case-fixtures';
+import { M, createEnterprise, vnToday } from '../support/case-fixtures';
 import { Province, TestApi } from '../support/test-api';
 
 /**
@@ -56,6 +56,43 @@ describe('Vietnamese name order', () => {
     const res = await fetch(`${api.url}/registers/members.xlsx?grassrootsUnionId=${c.id}`, { headers: { authorization: `Bearer ${c.chair.token}` } });
     const read = await readTabular(Buffer.from(await res.arrayBuffer()), STAFF_IMPORT);
     expect(read.ok && read.rows.map((r) => r.values.fullName)).toEqual(ORDERED);
+  });
+
+  it('the people of an admission decision', async () => {
+    const c = await newCdcs(api, p, 'Công ty Kết Nạp Thứ Tự');
+    const ids: string[] = [];
+    for (const [i, fullName] of SHUFFLED.entries()) {
+      const citizenId = `035${i % 2}${80 + i}${String(200_000 + i).padStart(6, '0')}`;
+      const sex = i % 2 ? 'FEMALE' : 'MALE';
+      ids.push(
+        (await api.ok(G.addStaff, { i: { grassrootsUnionId: c.id, fullName, citizenId, birthDate: `19${80 + i}-02-15`, sex } }, c.chair.token)).addStaff.id,
+      );
+    }
+    const decision = (
+      await api.ok(
+        G.admit,
+        { i: { grassrootsUnionId: c.id, decisionNumber: '01/QĐ-TT', decidedOn: vnToday(), signer: 'Chủ tịch', memberIds: ids } },
+        c.chair.token,
+      )
+    ).admitMembers;
+    const q = `query($g: ID!) { admissionDecisions(grassrootsUnionId: $g) { nodes { id memberIds members { fullName } } } }`;
+    const [listed] = (await api.ok(q, { g: c.id }, c.chair.token)).admissionDecisions.nodes;
+    expect(listed.id).toBe(decision.id);
+    expect(listed.members.map((m: { fullName: string }) => m.fullName)).toEqual(ORDERED);
+    const byId = new Map(ids.map((id, i) => [id, SHUFFLED[i]]));
+    expect(listed.memberIds.map((id: string) => byId.get(id))).toEqual(ORDERED);
+  });
+
+  it("an officer's area's districts", async () => {
+    // Districts are told apart without diacritics (one per folded name), so these differ in their letters too.
+    const districts = ['An Lão', 'Ân Thi', 'Bình Giang', 'Đông Hưng', 'Ea Kar', 'Ý Yên'];
+    const save = `mutation($i: SaveOfficerAreaInput!) { saveOfficerArea(input: $i) { officerId } }`;
+    await api.ok(save, { i: { officerId: p.officers[0].id, districts: [...districts].reverse() } }, p.supervisor.token);
+    const q = `query($u: ID!) { officerAreas(orgUnitId: $u) { officerId districts } }`;
+    const area = (await api.ok(q, { u: p.unitId }, p.supervisor.token)).officerAreas.find((a: { officerId: string }) => a.officerId === p.officers[0].id);
+    expect(area.districts).toEqual(districts);
+    const [{ names }] = await api.db.query(`SELECT array_agg(n ORDER BY n COLLATE "C") AS names FROM unnest($1::text[]) n`, [districts]);
+    expect(names).not.toEqual(districts);
   });
 
   it('the enterprise register, page by page', async () => {

@@ -204,7 +204,7 @@ export class AdmissionsService {
     const [rows, [{ n }]]: [AdmissionDecisionView[], { n: number }[]] = await Promise.all([
       this.db.query(
         `SELECT d.id, d.grassroots_union_id AS "grassrootsUnionId", d.number, to_char(d.decided_on, 'YYYY-MM-DD') AS "decidedOn", d.signer,
-                array(SELECT x.staff_id::text FROM member x WHERE x.admission_decision_id = d.id AND x.staff_id IS NOT NULL ORDER BY x.full_name, x.id) AS "memberIds"
+                array(SELECT x.staff_id::text FROM member x WHERE x.admission_decision_id = d.id AND x.staff_id IS NOT NULL ORDER BY ${viOrder('x.full_name')}, x.id) AS "memberIds"
            FROM admission_decision d WHERE ${page.join(' AND ')} ORDER BY d.decided_on DESC, d.id DESC LIMIT ${limit + 1}`,
         params,
       ),
@@ -221,7 +221,7 @@ export class AdmissionsService {
       ? await this.db.query(
           `SELECT ${MEMBER_VIEW_COLUMNS}, x.admission_decision_id AS "decisionId"
              FROM ${MEMBER_VIEW_FROM} JOIN member x ON x.staff_id = s.id
-            WHERE x.admission_decision_id = ANY($1::uuid[]) ORDER BY s.full_name, s.id`,
+            WHERE x.admission_decision_id = ANY($1::uuid[]) ORDER BY ${viOrder('s.full_name')}, s.id`,
           [decisionIds],
         )
       : [];

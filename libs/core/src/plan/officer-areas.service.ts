@@ -170,7 +170,7 @@ export class OfficerAreasService {
               (SELECT count(*)::int FROM held h JOIN enterprise e ON e.id = h.id WHERE h.officer_id = x.officer_id AND e.closed_on IS NULL AND e.worker_count >= ${FOCUS_WORKER_THRESHOLD} AND e.has_union) AS focus_with_union,
               coalesce((SELECT json_agg(json_build_object('id', e.id, 'name', e.name, 'district', e.district, 'workerCount', e.worker_count, 'hasUnion', e.has_union) ORDER BY ${viOrder('e.name')})
                  FROM officer_area_enterprise ae JOIN enterprise e ON e.id = ae.enterprise_id WHERE ae.officer_id = x.officer_id), '[]') AS enterprises,
-              coalesce((SELECT array_agg(d.district ORDER BY d.district) FROM officer_area_district d WHERE d.officer_id = x.officer_id), '{}') AS districts
+              coalesce((SELECT array_agg(d.district ORDER BY ${viOrder('d.district')}) FROM officer_area_district d WHERE d.officer_id = x.officer_id), '{}') AS districts
          FROM areas x ORDER BY ${viOrder('x.full_name')}, x.officer_id`,
       [unitId, officerId],
     );
