@@ -197,6 +197,23 @@ describe('field errors (browser)', () => {
     await s.shotAsIs('31-outreach-field-error-1366');
   });
 
+  it("outreach: more workers reached than the enterprise's headcount is said beside the field, not refused", async () => {
+    const outreach = form('outreach');
+    await outreach.getByTestId('outreach-reached').fill('150');
+    const beside = await besideField(outreach.getByTestId('outreach-reached'));
+    expect(beside.invalid).toBeNull();
+    expect(beside.text).toMatch(/^Nhiều hơn số lao động đã ghi của doanh nghiệp \(120\)/);
+    await outreach.getByTestId('outreach-reached').fill('100');
+    expect((await besideField(outreach.getByTestId('outreach-reached'))).text).toBe('');
+    await outreach.getByTestId('outreach-reached').fill('150');
+    await outreach.getByTestId('outreach-interested').fill('30');
+    const before = Number(await page.getByTestId('case-page').getAttribute('data-version'));
+    sent.length = 0;
+    await outreach.getByRole('button', { name: 'Lưu buổi tuyên truyền' }).click();
+    await page.locator(`[data-testid="case-page"][data-version="${before + 1}"]`).waitFor();
+    expect(sent).toEqual(['recordOutreach']);
+  });
+
   it('outreach: a note typed without spaces wraps in the history and the records; the page never scrolls sideways', async () => {
     const outreach = form('outreach');
     await outreach.getByTestId('outreach-reached').fill('10');

@@ -1,3 +1,4 @@
+import { fmtNumber } from '../../i18n';
 import { M } from '../../queries';
 import { DateField, NumberField, TextArea } from '../../ui/fields';
 import { day, num, todayVn } from '../../ui/form-values';
@@ -16,6 +17,13 @@ export function OutreachForm(props: CaseFormProps) {
       },
     },
   );
+  // Not refused: one session may gather the workers of several enterprises, and the register's count may be old.
+  const reached = num(f.values.workersReached);
+  const headcount = props.c.enterprise.workerCount;
+  const overHeadcount =
+    typeof reached === 'number' && headcount != null && reached > headcount
+      ? `Nhiều hơn số lao động đã ghi của doanh nghiệp (${fmtNumber(headcount)}): vẫn ghi được nếu buổi tuyên truyền có cả người lao động nơi khác; nếu doanh nghiệp đã thay đổi số lao động, hãy cập nhật ở trang doanh nghiệp.`
+      : undefined;
   return (
     <CaseMutationForm
       {...props}
@@ -33,7 +41,7 @@ export function OutreachForm(props: CaseFormProps) {
       })}
     >
       <DateField label="Ngày tổ chức" required notAfterToday testId="outreach-day" {...f.field('heldOn')} />
-      <NumberField label="Số lao động được tuyên truyền" required min={0} testId="outreach-reached" {...f.field('workersReached')} />
+      <NumberField label="Số lao động được tuyên truyền" required min={0} testId="outreach-reached" hint={overHeadcount} {...f.field('workersReached')} />
       <NumberField label="Số lao động quan tâm" required min={0} testId="outreach-interested" {...f.field('workersInterested')} />
       <TextArea label="Ghi chú" rows={2} {...f.field('note')} />
     </CaseMutationForm>
