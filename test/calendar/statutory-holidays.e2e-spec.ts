@@ -3,6 +3,7 @@ import { CalendarService, PeriodCloseService, ReportBuilderService } from '@app/
 import { CaseStage, WorkingCalendar, calendarFromRows, stageDeadlines, statutoryDaysOff } from '@app/domain';
 import { SchedulePeriodReportsHandler } from '../../apps/worker/src/handlers';
 import { codeOf, errorOf, openCase } from '../support/case-fixtures';
+import { holdCalendarYear, spareCalendarYear } from '../support/calendar-year';
 import { Province, TestApi } from '../support/test-api';
 
 const SAVE_DAYS = `mutation($i: CalendarDaysInput!) { saveCalendarDays(input: $i) {
@@ -11,22 +12,23 @@ const SAVE_DAYS = `mutation($i: CalendarDaysInput!) { saveCalendarDays(input: $i
 const WARNINGS = `{ calendarWarnings { year holdsDueDays message } }`;
 
 /**
- * Next year's calendar (docs/architecture.md#the-working-day-calendar-and-due-days): while a year the due days
+ * A later year's calendar (docs/architecture.md#the-working-day-calendar-and-due-days): while a year the due days
  * reach has no days off, the API warns (calendarWarnings) and the worker's daily run logs it; the Labour Code's
  * holidays generated for that year (statutoryDaysOff) and saved in one batch (saveCalendarDays) move the due
  * day of an open case across New Year by exactly the days off added, in the same transaction, and saving the
  * same days again changes nothing.
  */
-describe('the Labour Code holidays of next year (saveCalendarDays, calendarWarnings)', () => {
+describe('the Labour Code holidays of a later year (saveCalendarDays, calendarWarnings)', () => {
   let api: TestApi;
   let p: Province;
   let admin: { token: string };
   let caseId: string;
   let calendar: CalendarService;
-  const thisYear = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
-  const year = thisYear + 1;
+  // The year after next: see spareCalendarYear (next year's days off would move other suites' due days meanwhile).
+  const { thisYear, year } = spareCalendarYear();
+  let release: (() => Promise<void>) | undefined;
   /** A stage entered on 20 December: its 20 working days run across New Year. */
-  const entered = `${thisYear}-12-20`;
+  const entered = `${year - 1}-12-20`;
   const days = statutoryDaysOff(year).map((d) => ({ day: d.day, kind: 'DAY_OFF', note: d.note, document: d.document }));
 
   const caseDays = async () =>
@@ -51,12 +53,13 @@ describe('the Labour Code holidays of next year (saveCalendarDays, calendarWarni
 
   beforeAll(async () => {
     api = await TestApi.start();
+    release = await holdCalendarYear(api, year);
     calendar = api.app.get(CalendarService);
     p = await api.newProvince(1);
     admin = await api.newAdmin();
     await api.db.query(`DELETE FROM calendar_day WHERE extract(year FROM day) = $1`, [year]);
     caseId = (await openCase(api, p)).caseId;
-    // Put the case in OUTREACH entered on 20 December, its days counted with the calendar as it is (no days off next year).
+    // Put the case in OUTREACH entered on 20 December of the year before, its days counted with the calendar as it is (no days off that year).
     const d = stageDeadlines(await tableCalendar(), CaseStage.OUTREACH, entered, calendar.sla);
     await api.db.query(
       `UPDATE founding_case SET stage = 'OUTREACH', stage_entry = stage_entry + 1, stage_entered_at = $2::date + time '10:00' - interval '7 hours',
@@ -69,10 +72,11 @@ describe('the Labour Code holidays of next year (saveCalendarDays, calendarWarni
   afterAll(async () => {
     await api.db.query(`DELETE FROM calendar_day WHERE extract(year FROM day) = $1`, [year]);
     calendar.invalidate();
+    await release?.();
     await api.close();
   });
 
-  it('warns while next year, which holds an open case’s due days, has no days off', async () => {
+  it('warns while a later year, which holds an open case’s due days, has no days off', async () => {
     expect((await caseDays()).crit.startsWith(String(year))).toBe(true);
     const warnings = (await api.ok(WARNINGS, {}, p.officers[0].token)).calendarWarnings;
     expect(warnings).toContainEqual({
@@ -89,7 +93,7 @@ describe('the Labour Code holidays of next year (saveCalendarDays, calendarWarni
     try {
       expect(await handler.warnOfMissingCalendarYears()).toContain(year);
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0][0])).toContain(`no days off for ${year} (holds stored due days)`);
+      expect(String(warn.mock.calls[0][0])).toMatch(new RegExp(`no days off for (\\d{4} \\(holds stored due days\\), )*${year} \\(holds stored due days\\)`));
     } finally {
       warn.mockRestore();
     }
@@ -113,11 +117,9 @@ describe('the Labour Code holidays of next year (saveCalendarDays, calendarWarni
     const r = (await api.ok(SAVE_DAYS, { i: { days } }, admin.token)).saveCalendarDays;
     expect(r.changedDayCount).toBe(days.length);
     expect(r.days.map((d: any) => d.day)).toEqual(days.map((d) => d.day));
-    expect(r.days[0]).toEqual({
-      day: `${year}-01-01`,
-      previous: null,
-      current: { kind: 'DAY_OFF', note: 'Tết Dương lịch', document: 'Bộ luật Lao động 2019, Điều 112' },
-    });
+    // New Year's day off: 1 January, or the working day after it when it falls on a weekend (Article 111 clause 3).
+    expect(r.days[0]).toEqual({ day: days[0].day, previous: null, current: { kind: 'DAY_OFF', note: days[0].note, document: days[0].document } });
+    expect(days[0].day.startsWith(`${year}-01-0`) && /Tết Dương lịch/.test(days[0].note)).toBe(true);
 
     const after = await caseDays();
     const newCal = await tableCalendar();
