@@ -168,6 +168,53 @@ const BUSINESS: Record<string, Business> = {
       fields: ['after'],
     },
   ],
+  // A unit that is not an upper-level union (a federation): NOT_FOUND; a search too long: BAD_USER_INPUT on search.
+  'Query.upperLevelMembers': (w) => [
+    {
+      query: `query($u: ID!) { upperLevelMembers(orgUnitId: $u) { totalCount } }`,
+      variables: { u: w.p.federationId },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+    {
+      query: `query($u: ID!) { upperLevelMembers(orgUnitId: $u, filter: { search: "${'x'.repeat(101)}" }) { totalCount } }`,
+      variables: { u: w.p.unitId },
+      token: w.officer.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['search'],
+    },
+  ],
+  // A transfer is not a leaving, a day after today; a membership nobody has: NOT_FOUND.
+  'Mutation.recordUpperLevelMemberLeaving': (w) => [
+    {
+      query: `mutation($i: RecordUpperLevelMemberLeavingInput!) { recordUpperLevelMemberLeaving(input: $i) { id } }`,
+      variables: { i: { memberId: randomUUID(), leftOn: tomorrow, reason: 'TRANSFERRED' } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['leftOn', 'reason'],
+    },
+    {
+      query: `mutation($i: RecordUpperLevelMemberLeavingInput!) { recordUpperLevelMemberLeaving(input: $i) { id } }`,
+      variables: { i: { memberId: randomUUID(), leftOn: today, reason: 'LEFT_JOB' } },
+      token: w.supervisor.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
+  'Mutation.transferUpperLevelMember': (w) => [
+    {
+      query: `mutation($i: TransferUpperLevelMemberInput!) { transferUpperLevelMember(input: $i) { id } }`,
+      variables: { i: { memberId: randomUUID(), grassrootsUnionId: randomUUID(), transferredOn: tomorrow, note: 'x'.repeat(5001) } },
+      token: w.supervisor.token,
+      expect: 'BAD_USER_INPUT',
+      fields: ['transferredOn', 'note'],
+    },
+    {
+      query: `mutation($i: TransferUpperLevelMemberInput!) { transferUpperLevelMember(input: $i) { id } }`,
+      variables: { i: { memberId: randomUUID(), grassrootsUnionId: randomUUID(), transferredOn: today } },
+      token: w.admin.token,
+      expect: 'NOT_FOUND',
+    },
+  ],
   'Mutation.setGrassrootsEmployer': async (w) => {
     const SET = `mutation($i: SetGrassrootsEmployerInput!) { setGrassrootsEmployer(input: $i) { id } }`;
     const cdcs = async (name: string) =>

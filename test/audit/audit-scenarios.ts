@@ -1,6 +1,6 @@
 import { EscalationsService, Role, UsersService } from '@app/core';
 import { addDays, applicant, createEnterprise, openCase, steps, vnToday, walkToStage } from '../support/case-fixtures';
-import { Cdcs, G, addStaff, newCdcs, staffPerson } from '../support/grassroots';
+import { Cdcs, G, addStaff, newCdcs, newDirectMember, staffPerson } from '../support/grassroots';
 import {
   ZERO_RETURN_FIGURES,
   admitStaff,
@@ -196,6 +196,14 @@ export const SUCCESS: Record<string, Scenario> = {
     ).addStaff.id;
     return { token: other.chair.token, vars: { input: { memberId: there, transferredOn: today() } } };
   },
+  recordUpperLevelMemberLeaving: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { memberId: (await newDirectMember(w.api, w.p, w.p.supervisor.token)).memberId, leftOn: today(), reason: 'WITHDREW' } },
+  }),
+  transferUpperLevelMember: async (w) => ({
+    token: w.p.supervisor.token,
+    vars: { input: { memberId: (await newDirectMember(w.api, w.p, w.p.supervisor.token)).memberId, grassrootsUnionId: w.cdcs.id, transferredOn: today() } },
+  }),
   createGrassrootsAccount: async (w) => {
     const ref = await walkToStage(w.api, w.p, 'RECOGNIZED');
     return {

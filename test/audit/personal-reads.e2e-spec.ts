@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Cdcs, G, addStaff, newCdcs } from '../support/grassroots';
+import { Cdcs, G, U, addStaff, citizenIdFor, newCdcs, newDirectMember } from '../support/grassroots';
 import { INTROSPECTION, SchemaWalk } from '../support/schema-walk';
 import { GqlResult, Province, TestApi } from '../support/test-api';
 
@@ -33,7 +33,7 @@ describe('audited reads of personal data', () => {
   }
 
   /** Per query of the schema answering personal data: a call listing the CĐCS's people, and what its row names. */
-  const READS: Record<string, () => { query: string; vars: Record<string, unknown>; entityId: string | null }> = {
+  const READS: Record<string, () => { query: string; vars: Record<string, unknown>; entityId: string | null; tokens?: string[] }> = {
     members: () => ({ query: G.members, vars: { g: cdcs.id, first: 50 }, entityId: null }),
     member: () => ({ query: `query($id: ID!) { member(id: $id) { id fullName citizenId birthDate phone } }`, vars: { id: staff[0] }, entityId: staff[0] }),
     admissionDecisions: () => ({
@@ -41,6 +41,8 @@ describe('audited reads of personal data', () => {
       vars: { g: cdcs.id },
       entityId: null,
     }),
+    // An upper-level union's own members (a CĐCS's users may not read them): its officer's and supervisor's reads.
+    upperLevelMembers: () => ({ query: U.members, vars: { u: p.unitId, first: 50 }, entityId: null, tokens: [p.officers[0].token, p.supervisor.token] }),
   };
 
   beforeAll(async () => {
@@ -49,6 +51,10 @@ describe('audited reads of personal data', () => {
     cdcs = await newCdcs(api, p, 'Công ty Đọc');
     staff = await addStaff(api, cdcs, 3, { phone: '0912345678' });
     citizenIds = (await api.db.query(`SELECT citizen_id FROM grassroots_staff WHERE id = ANY($1::uuid[])`, [staff])).map((r: any) => r.citizen_id);
+    // A worker admitted directly by the upper-level union, with a citizen id.
+    const direct = citizenIdFor('1991-05-06', 'FEMALE');
+    await newDirectMember(api, p, p.supervisor.token, { personalId: direct, birthYear: 1991, gender: 'Nữ' });
+    citizenIds.push(direct);
   });
   afterAll(async () => {
     await api?.close();
@@ -62,12 +68,12 @@ describe('audited reads of personal data', () => {
 
   it.each(Object.keys(READS))('writes one row for a successful %s: who, the query, the entity; no citizen id in it', async (field) => {
     const c = READS[field]();
-    for (const token of [cdcs.chair.token, p.supervisor.token]) {
+    for (const token of c.tokens ?? [cdcs.chair.token, p.supervisor.token]) {
       const { r, rows } = await call(c.query, c.vars, token);
       expect(r.errors).toBeUndefined();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ operation: field, entity: 'member', entity_id: c.entityId, outcome: 'OK' });
-      expect(rows[0].actor_id).toBe(token === cdcs.chair.token ? cdcs.chair.id : p.supervisor.id);
+      expect(rows[0].actor_id).toBe({ [cdcs.chair.token]: cdcs.chair.id, [p.officers[0].token]: p.officers[0].id }[token] ?? p.supervisor.id);
       expect(await api.db.query(`SELECT count(*)::int AS n FROM audit_change WHERE audit_key = $1`, [rows[0].key])).toEqual([{ n: 0 }]);
       const text = JSON.stringify(rows[0]);
       for (const id of citizenIds) expect(text).not.toContain(id);

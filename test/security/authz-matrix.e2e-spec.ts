@@ -1,6 +1,6 @@
 import { EscalationsService, Role as UserRole, UsersService } from '@app/core';
 import { addDays, applicant, createEnterprise, openCase, vnToday } from '../support/case-fixtures';
-import { G, staffPerson } from '../support/grassroots';
+import { G, newDirectMember, staffPerson } from '../support/grassroots';
 import {
   ZERO_RETURN_FIGURES,
   admitStaff,
@@ -169,6 +169,11 @@ const WHO_MAY: Record<string, AccessRule> = {
   'Query.grassrootsUnions': { roles: ALL, outOfScope: 'NOT_FOUND' },
   // | `upperLevelApplications` (the applications sent directly to an upper-level union) | ✔ its subtree's | ✔ | ✔ | |
   'Query.upperLevelApplications': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `upperLevelMembers` (the members it admitted directly) | ✔ its subtree's | ✔ | ✔ | |
+  'Query.upperLevelMembers': { roles: ALL, outOfScope: 'NOT_FOUND' },
+  // | `recordUpperLevelMemberLeaving`, `transferUpperLevelMember` (to a CĐCS of its subtree) | | ✔ its subtree's | ✔ | |
+  'Mutation.recordUpperLevelMemberLeaving': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
+  'Mutation.transferUpperLevelMember': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // | `setGrassrootsEmployer` (the employer of a CĐCS no founding case made) | | ✔ its subtree's | ✔ | |
   'Mutation.setGrassrootsEmployer': { roles: MANAGERS, outOfScope: 'NOT_FOUND' },
   // Statistics returns (docs/architecture.md#statistics-returns):
@@ -510,6 +515,14 @@ const ARGS: Record<string, ArgsFn> = {
   'Query.admissionDecisions': (_w, _c, s) => ({ grassrootsUnionId: s.grassrootsId, first: 5 }),
   'Query.grassrootsUnions': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
   'Query.upperLevelApplications': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
+  'Query.upperLevelMembers': (_w, _c, s) => ({ orgUnitId: s.p.unitId, first: 5 }),
+  // A fresh direct member of the side's upper-level union each time (admitted by the ADMIN): an allowed call ends or moves it.
+  'Mutation.recordUpperLevelMemberLeaving': async (w, _c, s) => ({
+    input: { memberId: (await newDirectMember(w.api, s.p, w.admin.token)).memberId, leftOn: vnToday(), reason: 'LEFT_JOB' },
+  }),
+  'Mutation.transferUpperLevelMember': async (w, _c, s) => ({
+    input: { memberId: (await newDirectMember(w.api, s.p, w.admin.token)).memberId, grassrootsUnionId: s.grassrootsId, transferredOn: vnToday() },
+  }),
   // Clearing what is not set: allowed, changes nothing.
   'Mutation.setGrassrootsEmployer': (_w, _c, s) => ({ input: { grassrootsUnionId: s.grassrootsId, enterpriseId: null } }),
   'Query.member': (_w, _c, s) => ({ id: s.staffId }),

@@ -1,4 +1,5 @@
 import { Role, UsersService } from '@app/core';
+import { M, applicant, vnToday } from './case-fixtures';
 import { PASSWORD, Province, TestApi, TestUser } from './test-api';
 
 let seq = 0;
@@ -70,4 +71,30 @@ export async function admitNewStaff(api: TestApi, c: Cdcs, n: number, decidedOn:
   const ids = await addStaff(api, c, n);
   await api.ok(G.admit, { i: { grassrootsUnionId: c.id, decisionNumber, decidedOn, signer: 'Hiệu trưởng', memberIds: ids } }, c.chair.token);
   return ids;
+}
+
+/** The members an upper-level union admitted directly (docs/architecture.md#grassroots-unions). */
+export const U = {
+  members: `query($u: ID!, $f: MemberFilter, $first: Int, $after: String) { upperLevelMembers(orgUnitId: $u, filter: $f, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id orgUnitId applicationId fullName citizenId birthYear sex position status admittedOn decisionNumber leftOn leftReason leftNote } } }`,
+  leave: `mutation($i: RecordUpperLevelMemberLeavingInput!) { recordUpperLevelMemberLeaving(input: $i) { id status leftOn leftReason leftNote } }`,
+  transfer: `mutation($i: TransferUpperLevelMemberInput!) { transferUpperLevelMember(input: $i) { id status leftOn leftReason leftNote } }`,
+};
+
+/**
+ * An application sent directly to the province's upper-level union, admitted by `token` (a SUPERVISOR or ADMIN):
+ * the worker becomes a member of the union itself. Its application's and membership's ids.
+ */
+export async function newDirectMember(
+  api: TestApi,
+  p: Province,
+  token: string,
+  extra: Record<string, unknown> = {},
+  decidedOn = vnToday(),
+): Promise<{ applicationId: string; memberId: string }> {
+  const applicationId = (await api.ok(M.apply, { i: applicant({ grassrootsUnionId: p.unitId }, { submittedOn: decidedOn, ...extra }) }, token))
+    .submitApplication.id as string;
+  await api.ok(M.decideApplication, { i: { applicationId, admit: true, decidedOn, decisionNumber: `${++seq}/QĐ-CĐCT` } }, token);
+  const [row] = await api.db.query(`SELECT id FROM member WHERE application_id = $1`, [applicationId]);
+  return { applicationId, memberId: row.id };
 }

@@ -39,6 +39,7 @@ import { RegisterFilesController } from './registers/register-files.controller';
 import { RegisterImportsController } from './imports/register-imports.controller';
 import { RegisterImportResolver } from './resolvers/register-imports.resolver';
 import { AdmissionDecisionResolver, MemberResolver } from './resolvers/grassroots.resolver';
+import { UpperLevelMemberResolver } from './resolvers/upper-level-members.resolver';
 import { GrassrootsUnionsResolver } from './resolvers/grassroots-unions.resolver';
 import { StatisticsReturnResolver } from './resolvers/statistics-returns.resolver';
 import { PartyGroupsResolver } from './resolvers/party-groups.resolver';
@@ -102,6 +103,7 @@ class GraphqlSupportModule {}
     DocumentSettingsResolver,
     OrgUnitResolver,
     MemberResolver,
+    UpperLevelMemberResolver,
     GrassrootsUnionsResolver,
     PartyGroupsResolver,
     StatisticsReturnResolver,

@@ -51,6 +51,17 @@ export const GRASSROOTS = {
   admitApplication: op<G.AdmitApplicationMutation, G.AdmitApplicationMutationVariables>(
     /* GraphQL */ `mutation AdmitApplication($i: DecideApplicationInput!) { decideApplication(input: $i) { id fullName status decisionNumber decidedOn } }`,
   ),
+  upperMembers: op<G.UpperLevelMembersQuery, G.UpperLevelMembersQueryVariables>(/* GraphQL */ `query UpperLevelMembers(
+    $u: ID!, $f: MemberFilter, $first: Int, $after: String) {
+    upperLevelMembers(orgUnitId: $u, filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage }
+      nodes { id fullName citizenId birthYear sex position status admittedOn decisionNumber leftOn leftReason leftNote } } }`),
+  upperLeave: op<G.RecordUpperLevelMemberLeavingMutation, G.RecordUpperLevelMemberLeavingMutationVariables>(
+    /* GraphQL */ `mutation RecordUpperLevelMemberLeaving($i: RecordUpperLevelMemberLeavingInput!) { recordUpperLevelMemberLeaving(input: $i) { id fullName status } }`,
+  ),
+  upperTransfer: op<G.TransferUpperLevelMemberMutation, G.TransferUpperLevelMemberMutationVariables>(
+    /* GraphQL */ `mutation TransferUpperLevelMember($i: TransferUpperLevelMemberInput!) { transferUpperLevelMember(input: $i) { id fullName status leftNote } }`,
+  ),
   decisions: op<G.AdmissionDecisionsQuery, G.AdmissionDecisionsQueryVariables>(/* GraphQL */ `query AdmissionDecisions($g: ID!, $first: Int, $after: String) {
     admissionDecisions(grassrootsUnionId: $g, first: $first, after: $after) {
       totalCount pageInfo { endCursor hasNextPage } nodes { id number decidedOn signer membersCount members { id fullName } } } }`),

@@ -59,6 +59,8 @@ export const MUTATION_VI: Readonly<Record<string, string>> = Object.freeze({
   admitMembers: 'Kết nạp đoàn viên',
   recordMemberLeaving: 'Ghi nhận giảm đoàn viên',
   transferMember: 'Tiếp nhận đoàn viên chuyển sinh hoạt',
+  recordUpperLevelMemberLeaving: 'Ghi nhận giảm đoàn viên kết nạp trực tiếp của công đoàn cấp trên',
+  transferUpperLevelMember: 'Chuyển đoàn viên kết nạp trực tiếp về CĐCS',
   setGrassrootsEmployer: 'Ghi doanh nghiệp của CĐCS',
   recommendMembersToParty: 'Giới thiệu đoàn viên ưu tú cho Đảng',
   recordPartyAdmission: 'Ghi kết quả kết nạp Đảng',
@@ -99,6 +101,7 @@ export const AUDITED_READ_VI: Readonly<Record<string, string>> = Object.freeze({
   members: 'Xem danh sách người lao động của CĐCS',
   member: 'Xem thông tin một người lao động',
   admissionDecisions: 'Xem các quyết định kết nạp của CĐCS',
+  upperLevelMembers: 'Xem danh sách đoàn viên kết nạp trực tiếp của công đoàn cấp trên',
 });
 
 /** The routes of the `@Audited()` controllers, as the interceptor names them (method and route pattern). */

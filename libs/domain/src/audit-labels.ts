@@ -78,6 +78,7 @@ export const ENTITY_TYPE_VI: Readonly<Record<string, string>> = Object.freeze({
   RewardNomination: 'Đề xuất khen thưởng',
   StatisticsReturn: 'Báo cáo thống kê của CĐCS',
   UnionGroup: 'Tổ công đoàn',
+  UpperLevelMember: 'Đoàn viên kết nạp trực tiếp của công đoàn cấp trên',
   User: 'Tài khoản',
 });
 

@@ -68,6 +68,22 @@ export class TransferMemberInput {
 }
 
 @InputType()
+export class RecordUpperLevelMemberLeavingInput {
+  @Field(() => ID, { description: 'The UpperLevelMember id' }) memberId: string;
+  @Field(() => DateDay) leftOn: string;
+  @Field(() => LeaveReason, { description: 'Not TRANSFERRED: a transfer to a CĐCS is transferUpperLevelMember' }) reason: LeaveReason;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+export class TransferUpperLevelMemberInput {
+  @Field(() => ID, { description: 'The UpperLevelMember id' }) memberId: string;
+  @Field(() => ID, { description: "The receiving CĐCS, in the upper-level union's subtree" }) grassrootsUnionId: string;
+  @Field(() => DateDay) transferredOn: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
 export class CreateGrassrootsAccountInput {
   @Field(() => ID, { description: 'A recognized founding case: the account belongs to the CĐCS it founded' }) caseId: string;
   @Field() email: string;

@@ -82,3 +82,27 @@ export class GrassrootsUnionModel {
 
 @ObjectType('GrassrootsUnionConnection')
 export class GrassrootsUnionConnectionModel extends Connection(GrassrootsUnionModel) {}
+
+@ObjectType('UpperLevelMember', {
+  description: 'A membership registered directly at an upper-level union (admitted on an application: the enterprise has no CĐCS), on no staff list',
+})
+export class UpperLevelMemberModel {
+  @Field(() => ID, { description: 'The membership' }) id: string;
+  @Field(() => ID, { description: 'The upper-level union' }) orgUnitId: string;
+  @Field(() => ID, { nullable: true, description: 'The application it was admitted on' }) applicationId: string | null;
+  @Field() fullName: string;
+  @Field(() => String, { nullable: true, description: 'As the application gave it: a citizen id (CCCD, 12 digits), an older 9-digit id, or none' })
+  citizenId: string | null;
+  @Field(() => Int) birthYear: number;
+  @Field(() => Sex) sex: Sex;
+  @Field(() => String, { nullable: true, description: 'The job the application gave' }) position: string | null;
+  @Field(() => MemberStatus, { description: 'MEMBER or LEFT' }) status: MemberStatus;
+  @Field(() => DateDay) admittedOn: string;
+  @Field(() => String, { nullable: true }) decisionNumber: string | null;
+  @Field(() => DateDay, { nullable: true }) leftOn: string | null;
+  @Field(() => LeaveReason, { nullable: true }) leftReason: LeaveReason | null;
+  @Field(() => String, { nullable: true, description: 'For a transfer: "Chuyển đến <the CĐCS>", then the note' }) leftNote: string | null;
+}
+
+@ObjectType('UpperLevelMemberConnection')
+export class UpperLevelMemberConnectionModel extends Connection(UpperLevelMemberModel) {}

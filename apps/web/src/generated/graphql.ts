@@ -463,6 +463,15 @@ export type RecordPartyAdmissionInput = {
   recommendationId: string | number;
 };
 
+export type RecordUpperLevelMemberLeavingInput = {
+  leftOn: string;
+  /** The UpperLevelMember id */
+  memberId: string | number;
+  note?: string | null | undefined;
+  /** Not TRANSFERRED: a transfer to a CĐCS is transferUpperLevelMember */
+  reason: LeaveReason;
+};
+
 export type RegisterImportStatus = 'APPLIED' | 'APPLYING' | 'CANCELLED' | 'FAILED' | 'VALIDATED';
 
 export type RenameOrgUnitInput = {
@@ -716,6 +725,15 @@ export type TargetsOnDissolve = 'CLOSE' | 'MOVE';
 
 export type TransferMemberInput = {
   /** The person on the receiving CĐCS's staff list; its citizen id finds the membership that ends */
+  memberId: string | number;
+  note?: string | null | undefined;
+  transferredOn: string;
+};
+
+export type TransferUpperLevelMemberInput = {
+  /** The receiving CĐCS, in the upper-level union's subtree */
+  grassrootsUnionId: string | number;
+  /** The UpperLevelMember id */
   memberId: string | number;
   note?: string | null | undefined;
   transferredOn: string;
@@ -1559,6 +1577,46 @@ export type AdmitApplicationMutationVariables = Exact<{
 export type AdmitApplicationMutation = {
   decideApplication: { id: string; fullName: string; status: ApplicationStatus; decisionNumber: string | null; decidedOn: string | null };
 };
+
+export type UpperLevelMembersQueryVariables = Exact<{
+  u: string | number;
+  f?: MemberFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type UpperLevelMembersQuery = {
+  upperLevelMembers: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      fullName: string;
+      citizenId: string | null;
+      birthYear: number;
+      sex: Sex;
+      position: string | null;
+      status: MemberStatus;
+      admittedOn: string;
+      decisionNumber: string | null;
+      leftOn: string | null;
+      leftReason: LeaveReason | null;
+      leftNote: string | null;
+    }>;
+  };
+};
+
+export type RecordUpperLevelMemberLeavingMutationVariables = Exact<{
+  i: RecordUpperLevelMemberLeavingInput;
+}>;
+
+export type RecordUpperLevelMemberLeavingMutation = { recordUpperLevelMemberLeaving: { id: string; fullName: string; status: MemberStatus } };
+
+export type TransferUpperLevelMemberMutationVariables = Exact<{
+  i: TransferUpperLevelMemberInput;
+}>;
+
+export type TransferUpperLevelMemberMutation = { transferUpperLevelMember: { id: string; fullName: string; status: MemberStatus; leftNote: string | null } };
 
 export type AdmissionDecisionsQueryVariables = Exact<{
   g: string | number;

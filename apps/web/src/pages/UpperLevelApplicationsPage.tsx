@@ -13,6 +13,7 @@ import { useUnits } from '../units';
 import { ApplicationForm } from './case/ApplicationForm';
 import { APPLICATION_STATUS_FILTER, DecideCell } from './grassroots/application-cells';
 import { AdmitApplicationForm } from './grassroots/AdmitApplicationForm';
+import { DirectMembersPanel } from './grassroots/DirectMembersPanel';
 import { ApplicationsTable } from './grassroots/ApplicationsTable';
 import { RejectApplicationForm } from './grassroots/RejectApplicationForm';
 
@@ -28,7 +29,7 @@ type Picked = { id: string; fullName: string };
  * Đơn gia nhập gửi công đoàn cấp trên: the applications of workers whose enterprise has no CĐCS, sent directly to an
  * upper-level union of the caller's subtree (upperLevelApplications), pending first. SUPERVISORs and ADMINs admit one
  * (decision number and day) or refuse one with a reason (decideApplication); OFFICERs read them and take new ones
- * (docs/architecture.md#grassroots-unions).
+ * (docs/architecture.md#grassroots-unions). Below, the members it admitted so (DirectMembersPanel).
  */
 export function UpperLevelApplicationsPage() {
   const { me, sup } = useSession();
@@ -115,6 +116,7 @@ export function UpperLevelApplicationsPage() {
         <AdmitApplicationForm key={admitting.id} application={admitting} where={ADMITTED_HERE} onCancel={() => setAdmitting(null)} onAdmitted={done} />
       )}
       {rejecting && <RejectApplicationForm key={rejecting.id} application={rejecting} onCancel={() => setRejecting(null)} onRejected={done} />}
+      {unitId && <DirectMembersPanel key={unitId} unitId={unitId} canManage={sup} rev={rev} />}
     </section>
   );
 }

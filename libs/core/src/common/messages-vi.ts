@@ -171,6 +171,7 @@ export const ENTITY_VI = Object.freeze({
   record: 'bản ghi',
   member: 'người lao động trong danh sách của CĐCS',
   grassrootsUnion: 'CĐCS',
+  upperLevelMember: 'đoàn viên kết nạp trực tiếp của công đoàn cấp trên',
   statisticsReturn: 'báo cáo thống kê của CĐCS',
   partyRecommendation: 'nghị quyết giới thiệu đoàn viên cho Đảng',
   unionGroup: 'tổ công đoàn',

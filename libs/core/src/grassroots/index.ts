@@ -12,3 +12,5 @@ export * from './members-export.service';
 export * from './grassroots-unions.service';
 export * from './party-recommendations.service';
 export * from './union-groups.service';
+export * from './upper-level-members.service';
+export * from './upper-level-member-changes.service';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LeaveReason, isIsoDate } from '@app/domain';
+import { LeaveReason } from '@app/domain';
 import { Actor } from '../common/actor';
 import { conflict } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldProblems } from '../common/field-problems';
 import { isUniqueViolation } from '../common/pg-errors';
-import { MAX_TEXT } from '../common/text-input';
 import { MembersQueryService } from './members-query.service';
+import { checkChangeDay, checkChangeNote, checkLeaveReason } from './membership-change-input';
 import { leaveUnionGroups } from './register-writes';
 import { MemberView } from './member-row';
 import { StaffService } from './staff.service';
@@ -43,22 +43,17 @@ export class MembershipChangesService {
   ) {}
 
   private day(problems: FieldProblems, field: string, day: string): void {
-    if (!isIsoDate(day)) problems.add(field, 'Ngày không hợp lệ');
-    else if (day > this.calendar.today()) problems.add(field, 'Ngày không được sau hôm nay');
+    checkChangeDay(problems, field, day, this.calendar.today());
   }
 
   private note(problems: FieldProblems, note: string | null | undefined): string | null {
-    const v = (note ?? '').normalize('NFC').trim();
-    if (v.length > MAX_TEXT) problems.add('note', `Ghi chú không được dài quá ${MAX_TEXT} ký tự`);
-    return v || null;
+    return checkChangeNote(problems, note);
   }
 
   async recordLeaving(actor: Actor, input: RecordMemberLeaving): Promise<MemberView> {
     const problems = new FieldProblems();
     this.day(problems, 'leftOn', input.leftOn);
-    if (input.reason === LeaveReason.TRANSFERRED) problems.add('reason', 'Chuyển sinh hoạt được ghi ở CĐCS nơi đến (chuyển sinh hoạt đoàn viên)');
-    if (input.reason === LeaveReason.DISSOLVED) problems.add('reason', 'Giải thể theo chủ trương chỉ được ghi khi giải thể CĐCS (sắp xếp tổ chức)');
-    else if (!Object.values(LeaveReason).includes(input.reason)) problems.add('reason', 'Lý do không hợp lệ');
+    checkLeaveReason(problems, input.reason);
     const note = this.note(problems, input.note);
     problems.throwIfAny();
     await this.db.transaction(async (m) => {
