@@ -130,7 +130,7 @@ describe('grassroots: applications to a CĐCS and its admission decisions', () =
     const [decision] = decisions.admissionDecisions.nodes;
     expect(decision).toMatchObject({ id: d.admitMembers.id, number, decidedOn: today, signer: 'Nguyễn Văn Chủ Tịch', membersCount: 3 });
     expect(decision.members.map((m: { fullName: string }) => m.fullName)).toEqual(
-      [...decision.members.map((m: { fullName: string }) => m.fullName)].sort((x: string, y: string) => (x < y ? -1 : 1)),
+      [...decision.members.map((m: { fullName: string }) => m.fullName)].sort((x: string, y: string) => x.localeCompare(y, 'vi')),
     );
     expect(decision.members.map((m: { fullName: string }) => m.fullName)).toEqual(expect.arrayContaining(['Đỗ Thị Hằng', 'Vũ Văn Quang']));
     expect(decision.members.every((m: { status: string }) => m.status === 'MEMBER')).toBe(true);
