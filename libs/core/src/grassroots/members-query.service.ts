@@ -5,12 +5,12 @@ import { LabourContractKind, LeaveReason, MemberStatus, Sex } from '@app/domain'
 import { Actor } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
-import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { Page, checkFirst } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { isUuid } from '../identity/account-errors';
 import { grassrootsUnit, mayReadGrassroots } from './grassroots-scope';
 import { MEMBER_VIEW_COLUMNS, MEMBER_VIEW_FROM, MemberView } from './member-row';
-import { viOrder } from '../common/vietnamese-order';
+import { pageByName, registerSearch } from './register-pages';
 
 export interface MemberFilter {
   /** A name with or without diacritics ("nguyen thi" finds "Nguyễn Thị"), or the start of a citizen id. */
@@ -32,10 +32,8 @@ export class MembersQueryService {
     const problems = new FieldProblems();
     const p = new SqlParams();
     const where = [`s.grassroots_union_id = ${p.add(unit.id)}`];
-    const search = (filter.search ?? '').normalize('NFC').trim();
-    if (search.length > 100) problems.add('search', 'Từ khóa tìm kiếm không được dài quá 100 ký tự');
-    else if (/^\d+$/.test(search)) where.push(`s.citizen_id LIKE ${p.add(`${search}%`)}`);
-    else if (search) where.push(`vn_fold(s.full_name) LIKE '%' || vn_fold(${p.add(search.replace(/[\\%_]/g, (c) => `\\${c}`))}) || '%'`);
+    const search = registerSearch(filter.search, { name: 's.full_name', citizenId: 's.citizen_id' }, p, problems);
+    if (search) where.push(search);
     if (filter.status === MemberStatus.NOT_MEMBER) where.push('m.id IS NULL');
     else if (filter.status === MemberStatus.MEMBER) where.push('m.id IS NOT NULL AND m.left_on IS NULL');
     else if (filter.status === MemberStatus.LEFT) where.push('m.left_on IS NOT NULL');
@@ -43,27 +41,7 @@ export class MembersQueryService {
     if (filter.contractKind) where.push(`s.contract_kind = ${p.add(filter.contractKind)}`);
     if (filter.leftReason) where.push(`m.left_on IS NOT NULL AND m.left_reason = ${p.add(filter.leftReason)}`);
     problems.throwIfAny();
-    const countParams = p.values.slice();
-    const cursor = decodeCursor(after, 2) as string[] | null;
-    const page = [...where];
-    if (cursor) {
-      if (!isUuid(cursor[1])) throw new FieldProblems().add('after', 'Con trỏ trang không hợp lệ').error();
-      page.push(`(${viOrder('s.full_name')}, s.id) > (${p.add(cursor[0])}::varchar, ${p.add(cursor[1])}::uuid)`);
-    }
-    const [rows, [{ n }]] = await Promise.all([
-      this.db.query(
-        `SELECT ${MEMBER_VIEW_COLUMNS} FROM ${MEMBER_VIEW_FROM} WHERE ${page.join(' AND ')} ORDER BY ${viOrder('s.full_name')}, s.id LIMIT ${limit + 1}`,
-        p.values,
-      ),
-      this.db.query(`SELECT count(*)::int AS n FROM ${MEMBER_VIEW_FROM} WHERE ${where.join(' AND ')}`, countParams),
-    ]);
-    const nodes = (rows as MemberView[]).slice(0, limit);
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
-      totalCount: n,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor([last.fullName, last.id]) : null },
-    };
+    return pageByName<MemberView>(this.db, { columns: MEMBER_VIEW_COLUMNS, from: MEMBER_VIEW_FROM, where, p, name: 's.full_name', id: 's.id' }, limit, after);
   }
 
   /** One person of a register (its staff id), or NOT_FOUND outside the caller's scope. */

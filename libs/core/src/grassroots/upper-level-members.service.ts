@@ -5,9 +5,9 @@ import { LabourContractKind, LeaveReason, MemberStatus, Sex } from '@app/domain'
 import { Actor, Role, canSeeUnit } from '../common/actor';
 import { notFound } from '../common/app-error';
 import { FieldProblems } from '../common/field-problems';
-import { Page, checkFirst, decodeCursor, encodeCursor } from '../common/pagination';
+import { Page, checkFirst } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
-import { viOrder } from '../common/vietnamese-order';
+import { pageByName, registerSearch } from './register-pages';
 import { isUuid } from '../identity/account-errors';
 import { MemberFilter } from './members-query.service';
 
@@ -71,10 +71,8 @@ export class UpperLevelMembersService {
     const problems = new FieldProblems();
     const p = new SqlParams();
     const where = [`m.grassroots_union_id = ${p.add(unit.id)}`, 'm.staff_id IS NULL'];
-    const search = (filter.search ?? '').normalize('NFC').trim();
-    if (search.length > 100) problems.add('search', 'Từ khóa tìm kiếm không được dài quá 100 ký tự');
-    else if (/^\d+$/.test(search)) where.push(`m.personal_id LIKE ${p.add(`${search}%`)}`);
-    else if (search) where.push(`vn_fold(m.full_name) LIKE '%' || vn_fold(${p.add(search.replace(/[\\%_]/g, (c) => `\\${c}`))}) || '%'`);
+    const search = registerSearch(filter.search, { name: 'm.full_name', citizenId: 'm.personal_id' }, p, problems);
+    if (search) where.push(search);
     // Every membership here is someone's: nobody is NOT_MEMBER.
     if (filter.status === MemberStatus.NOT_MEMBER) where.push('false');
     else if (filter.status === MemberStatus.MEMBER) where.push('m.left_on IS NULL');
@@ -86,27 +84,7 @@ export class UpperLevelMembersService {
     else if (filter.contractKind) where.push('false');
     if (filter.leftReason) where.push(`m.left_on IS NOT NULL AND m.left_reason = ${p.add(filter.leftReason)}`);
     problems.throwIfAny();
-    const countParams = p.values.slice();
-    const cursor = decodeCursor(after, 2) as string[] | null;
-    const page = [...where];
-    if (cursor) {
-      if (!isUuid(cursor[1])) throw new FieldProblems().add('after', 'Con trỏ trang không hợp lệ').error();
-      page.push(`(${viOrder('m.full_name')}, m.id) > (${p.add(cursor[0])}::varchar, ${p.add(cursor[1])}::uuid)`);
-    }
-    const [rows, [{ n }]] = await Promise.all([
-      this.db.query(
-        `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE ${page.join(' AND ')} ORDER BY ${viOrder('m.full_name')}, m.id LIMIT ${limit + 1}`,
-        p.values,
-      ),
-      this.db.query(`SELECT count(*)::int AS n FROM ${VIEW_FROM} WHERE ${where.join(' AND ')}`, countParams),
-    ]);
-    const nodes = (rows as UpperLevelMemberView[]).slice(0, limit);
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
-      totalCount: n,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor([last.fullName, last.id]) : null },
-    };
+    return pageByName<UpperLevelMemberView>(this.db, { columns: VIEW_COLUMNS, from: VIEW_FROM, where, p, name: 'm.full_name', id: 'm.id' }, limit, after);
   }
 
   /** One membership of an upper-level union by its id, read in `m` (after a change), with no scope check. */
