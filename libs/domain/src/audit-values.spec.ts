@@ -14,6 +14,8 @@ describe('audit log values', () => {
     expect(auditValueLabel('statistics_return', 'status', 'SUBMITTED')).toBe('Đã gửi, chờ duyệt');
     expect(auditValueLabel('statistics_return', 'status', 'ACCEPTED')).toBe('Đã được duyệt');
     expect(auditValueLabel('org_unit', 'kind', 'GRASSROOTS')).toBe('Công đoàn cơ sở');
+    expect(auditValueLabel('grassroots_staff', 'sex', 'FEMALE')).toBe('Nữ');
+    expect(auditValueLabel('register_import', 'kind', 'enterprise')).toBe('Sổ doanh nghiệp');
     // A status of a table without labels reads as stored.
     expect(auditValueLabel('notification', 'status', 'SUBMITTED')).toBe('SUBMITTED');
   });

@@ -7,6 +7,7 @@ import {
   CLOSE_REASON_LABEL_VI,
   ESCALATION_LEVEL_LABEL_VI,
   EVIDENCE_KIND_LABEL_VI,
+  IMPORT_KIND_LABEL_VI,
   IMPORT_STATUS_LABEL_VI,
   MEETING_STATUS_LABEL_VI,
   NOMINATION_STATUS_LABEL_VI,
@@ -19,6 +20,7 @@ import {
   RETURN_STATUS_LABEL_VI,
   RETURN_VERSION_ACTION_LABEL_VI,
   ROLE_LABEL_VI,
+  SEX_LABEL_VI,
   WORKER_COUNT_SOURCE_LABEL_VI,
 } from './code-labels';
 import { FUNDING_TYPE_LABEL_VI } from './funding-type';
@@ -64,7 +66,8 @@ const CODES_BY_TABLE: Readonly<Record<string, Readonly<Record<string, Labels>>>>
   org_unit: { kind: ORG_UNIT_KIND_LABEL_VI },
   org_unit_change: { kind: ORG_CHANGE_KIND_LABEL_VI, status: ORG_CHANGE_STATUS_LABEL_VI },
   party_recommendation_member: { outcome: PARTY_OUTCOME_LABEL_VI },
-  register_import: { status: IMPORT_STATUS_LABEL_VI },
+  register_import: { status: IMPORT_STATUS_LABEL_VI, kind: IMPORT_KIND_LABEL_VI },
+  grassroots_staff: { sex: SEX_LABEL_VI },
   report: { status: REPORT_STATUS_LABEL_VI },
   review_action_item: { status: ACTION_ITEM_STATUS_LABEL_VI },
   review_meeting: { status: MEETING_STATUS_LABEL_VI },

@@ -12,6 +12,17 @@ export const ROLE_LABEL_VI = Object.freeze({
   GRASSROOTS: 'Ban Chấp hành CĐCS',
 });
 
+/** A person's sex as the registers store it (grassroots_staff.sex). */
+export const SEX_LABEL_VI = Object.freeze({
+  FEMALE: 'Nữ',
+  MALE: 'Nam',
+});
+
+/** What a register import reads (register_import.kind). */
+export const IMPORT_KIND_LABEL_VI: Readonly<Record<string, string>> = Object.freeze({
+  enterprise: 'Sổ doanh nghiệp',
+});
+
 /** In this order in the close form's picker. */
 export const CLOSE_REASON_LABEL_VI = Object.freeze({
   ENTERPRISE_DISSOLVED: 'Doanh nghiệp giải thể',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SEX_LABEL_VI } from '@app/domain/code-labels';
 import { gql } from '../../api';
 import { fmtNumber } from '../../i18n';
 import { LEAVE_LABEL, STATUS_LABEL, dmy } from '../../i18n-grassroots';
@@ -17,7 +18,6 @@ const STATUS_FILTER: { value: MemberStatus | ''; label: string }[] = [
   { value: 'LEFT', label: STATUS_LABEL.LEFT },
   { value: '', label: 'Tất cả' },
 ];
-const SEX_LABEL = { FEMALE: 'Nữ', MALE: 'Nam' } as const;
 
 type Picked = { id: string; fullName: string; admittedOn: string };
 
@@ -102,7 +102,7 @@ export function DirectMembersPanel({ unitId, canManage, rev }: { unitId: string;
                     </td>
                     <td data-label="Số CCCD">{m.citizenId ?? <span className="muted">—</span>}</td>
                     <td data-label="Năm sinh">{m.birthYear}</td>
-                    <td data-label="Giới tính">{SEX_LABEL[m.sex]}</td>
+                    <td data-label="Giới tính">{SEX_LABEL_VI[m.sex]}</td>
                     <td data-label="Tình trạng">
                       <span>
                         {m.status === 'MEMBER' ? 'Đang sinh hoạt' : STATUS_LABEL[m.status]}

@@ -1,3 +1,4 @@
+import { SEX_LABEL_VI } from '@app/domain/code-labels';
 import { useState } from 'react';
 import { gql } from '../../api';
 import type { LabourContractKind, LeaveReason, MemberQuery, Sex } from '../../generated/graphql';
@@ -51,7 +52,7 @@ export function MemberPanel({ id, canWrite, onChanged, onClose }: { id: string; 
               [
                 ['Số CCCD', m.citizenId ?? '—'],
                 ['Ngày sinh', dmy(m.birthDate) || '—'],
-                ['Giới tính', m.sex === 'FEMALE' ? 'Nữ' : 'Nam'],
+                ['Giới tính', SEX_LABEL_VI[m.sex]],
                 ['Công việc', m.job ?? '—'],
                 ['Hợp đồng lao động', m.contractKind ? CONTRACT_LABEL[m.contractKind] : '—'],
                 ['Trạng thái', STATUS_LABEL[m.status]],
